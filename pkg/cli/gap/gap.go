@@ -1,0 +1,178 @@
+// Package gap is the `natospend gap` command: each selected country's gap
+// to one or more spending targets.
+package gap
+
+import (
+	"strings"
+
+	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/targets"
+	"github.com/spf13/cobra"
+)
+
+// Options hold everything a gap run needs.
+type Options struct {
+	F *cmdutil.Factory
+
+	Targets   []string
+	Year      int
+	Release   string
+	Method    string
+	Latest    bool
+	Sort      string
+	By        int
+	GDPGrowth string
+	Select    cmdutil.SelectFlags
+	Out       cmdutil.OutputFlags
+}
+
+// Sort orders.
+var sortOrders = []string{"gap", "share", "name", "gdp"}
+
+// NewCmd builds the gap command. A test may pass runF to capture the
+// options instead of running.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "gap",
+		Short: "Each ally's gap to a spending target, in money and share of GDP",
+		Long: strings.TrimSpace(`
+Gap shows, for each selected country, how far its defence spending is from a
+target share of GDP, in million current US dollars: positive is a shortfall,
+negative a surplus.
+
+By default the gap uses NATO's published share of GDP, as NATO's own verdicts
+do: gap = (target - share) / 100 x GDP. NATO computes that share from
+constant-price figures, so it can differ from defence / GDP at current prices
+(the Netherlands, 2026: 2.58% published, 2.29% in current USD). --method usd
+measures instead on current-USD figures: gap = target / 100 x GDP - defence.
+
+A country without figures for the year shows status no-data and no gap (never
+a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
+a country's most recent earlier year in the same release instead.
+
+Targets: a percentage (--target 3.7) or a named target (natospend targets
+lists them); several at once with --target 2,3.5,5.`),
+		Example: strings.TrimSpace(`
+  natospend gap --target 3.7
+  natospend gap --target 2,3.5,5 --group europe
+  natospend gap --target 2 --release nato-2025-08 --latest
+  natospend gap --target 3.5 --format csv --output report.csv`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVarP(&opts.Targets, "target", "t", []string{"2"}, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
+	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the newest release publishes)")
+	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest release that has the year)")
+	fl.StringVarP(&opts.Method, "method", "m", string(calc.MethodShare), "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
+	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
+	fl.StringVarP(&opts.Sort, "sort", "s", "gap", "sort by: "+strings.Join(sortOrders, ", "))
+	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
+	fl.StringVar(&opts.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's (above -100)")
+	cmdutil.AddSelectFlags(cmd, &opts.Select, f)
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	cmdutil.RegisterTargetCompletion(cmd, "target", f)
+	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"share", "usd"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Query is a validated gap request, resolved against the data.
+type Query struct {
+	Targets []defence.Target
+	Release *defence.Release
+	Year    int
+	Method  calc.Method
+	Codes   []string
+	Latest  bool
+	Sort    string
+	// By is the deadline from --by (0: each target's own, if any).
+	By int
+	// GDPGrowth, when set, replaces the GDP projection with a constant
+	// nominal growth, in percent a year.
+	GDPGrowth *float64
+}
+
+// Resolve validates the options against the data: the targets, the release
+// and year, the method and the selection. Problems are usage errors.
+func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
+	q := &Query{Latest: o.Latest, Sort: o.Sort}
+	var err error
+	if q.Targets, err = targets.Parse(o.Targets, ds.Targets); err != nil {
+		return nil, cmdutil.UsageErrorf("--target: %v", err)
+	}
+	switch calc.Method(o.Method) {
+	case calc.MethodShare, calc.MethodUSD:
+		q.Method = calc.Method(o.Method)
+	default:
+		return nil, cmdutil.UsageErrorf("--method %q is not a method (expected share or usd)", o.Method)
+	}
+	if !contains(sortOrders, o.Sort) {
+		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
+	}
+	if err := o.Out.Validate(); err != nil {
+		return nil, err
+	}
+	if q.Release, q.Year, err = cmdutil.ResolveReleaseYear(ds, o.Release, o.Year); err != nil {
+		return nil, err
+	}
+	if q.Codes, err = o.Select.Resolve(ds); err != nil {
+		return nil, err
+	}
+	if o.By != 0 {
+		if o.By < q.Year {
+			return nil, cmdutil.UsageErrorf("--by %d is before the base year %d (expected a year from %d to %d)", o.By, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
+		}
+		if o.By > q.Year+calc.MaxYearsAhead {
+			return nil, cmdutil.UsageErrorf("--by %d is more than %d years after the base year %d (expected a year from %d to %d)", o.By, calc.MaxYearsAhead, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
+		}
+		q.By = o.By
+	}
+	if o.GDPGrowth != "" {
+		g, err := cmdutil.ParseGrowth(o.GDPGrowth)
+		if err != nil {
+			return nil, cmdutil.UsageErrorf("--gdp-growth: %v", err)
+		}
+		q.GDPGrowth = &g
+	}
+	return q, nil
+}
+
+// Run computes the gaps and prints them.
+func Run(o *Options) error {
+	ds, err := o.F.Dataset()
+	if err != nil {
+		return err
+	}
+	q, err := o.Resolve(ds)
+	if err != nil {
+		return err
+	}
+	rep, err := Compute(ds, q)
+	if err != nil {
+		return cmdutil.UsageErrorf("%v", err)
+	}
+	return o.Out.Emit(o.F.IO, cmdutil.Output{
+		Human:   rep.HumanTable(),
+		Machine: rep.MachineTable(),
+		JSON:    rep.JSON(),
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,386 @@
+package gap
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/targets"
+)
+
+// SchemaVersion of the JSON output. Fields are only ever added.
+const SchemaVersion = 1
+
+// Column kinds of the machine table, in order. The keys are the CSV header
+// and the JSON row keys: a contract, only ever added to, at the end.
+var machineColumns = []render.Column{
+	{Key: "code"}, {Key: "name"}, {Key: "year", Kind: render.Int}, {Key: "release"},
+	{Key: "estimate", Kind: render.Bool}, {Key: "gdp_musd", Kind: render.Money}, {Key: "gdp_source"},
+	{Key: "defence_musd", Kind: render.Money}, {Key: "share_pct", Kind: render.Percent},
+	{Key: "target_pct", Kind: render.Percent}, {Key: "required_musd", Kind: render.Money},
+	{Key: "gap_musd", Kind: render.Money}, {Key: "status"},
+	// added after the first list
+	{Key: "target"}, {Key: "part"}, {Key: "approximate", Kind: render.Bool},
+	{Key: "gap_min_musd", Kind: render.Money}, {Key: "gap_max_musd", Kind: render.Money},
+	{Key: "defence_published_musd", Kind: render.Money}, {Key: "year_is_earlier", Kind: render.Bool},
+	{Key: "base_year", Kind: render.Int}, {Key: "deadline", Kind: render.Int}, {Key: "years_left", Kind: render.Int},
+	{Key: "gdp_deadline_musd", Kind: render.Money}, {Key: "gdp_deadline_source"},
+	{Key: "required_deadline_musd", Kind: render.Money}, {Key: "increase_musd", Kind: render.Money},
+	{Key: "annual_growth_pct", Kind: render.Percent},
+}
+
+// RowFields lists the CSV header and JSON keys of a gap row, in order.
+func RowFields() []string {
+	out := make([]string, len(machineColumns))
+	for i, c := range machineColumns {
+		out[i] = c.Key
+	}
+	return out
+}
+
+// gdpSource describes where a line's GDP comes from; with a deadline, also
+// how it was grown to the deadline.
+func gdpSource(ln Line) string {
+	if ln.Deadline.Set && ln.Deadline.GDPSource != "" && ln.Deadline.Year != ln.Deadline.BaseYear {
+		return ln.GDPSource + " + " + ln.Deadline.GDPSource
+	}
+	return ln.GDPSource
+}
+
+// MachineTable is one row per country and measure, for CSV and TSV.
+func (r *Report) MachineTable() *render.Table {
+	t := &render.Table{Columns: machineColumns}
+	for _, ln := range r.Lines {
+		dl := ln.Deadline
+		t.Rows = append(t.Rows, []render.Cell{
+			render.T(ln.Code), render.T(ln.Name), year(ln.Year), render.T(ln.Release),
+			render.B(ln.Estimate), num(ln.GDP), render.T(gdpSource(ln)),
+			num(ln.Spending), num(ln.Share), render.N(ln.TargetPct), num(ln.Required),
+			num(ln.Gap), render.T(string(ln.Status)),
+			render.T(ln.Measure.Target.ID), render.T(string(ln.Measure.Part)), render.B(ln.Approximate),
+			num(ln.GapMin), num(ln.GapMax), num(ln.Defence), render.B(ln.Earlier),
+			year(dl.BaseYear), year(dl.Year), render.Opt(float64(dl.YearsLeft), dl.Set),
+			num(dl.GDP), render.T(dl.GDPSource), num(dl.Required), num(dl.Increase), num(dl.Growth),
+		})
+	}
+	return t
+}
+
+// HumanTable is one row per country, a column group per measure.
+func (r *Report) HumanTable() *render.Table {
+	single := len(r.Measures) == 1
+	cols := []render.Column{
+		{Title: "Code"}, {Title: "Country"}, {Title: "Year", Kind: render.Int},
+		{Title: "GDP $bn", Kind: render.Money}, {Title: "Defence $bn", Kind: render.Money},
+		{Title: "Share %", Kind: render.Percent},
+	}
+	for _, m := range r.Measures {
+		switch {
+		case m.Bounded:
+			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn (range)"})
+		case m.Part == PartResilience:
+			cols = append(cols, render.Column{Title: "Need " + m.Label() + " $bn", Kind: render.Money})
+		default:
+			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn", Kind: render.Money})
+		}
+		if m.Deadline != 0 && m.Part != PartResilience && !m.Bounded {
+			by := fmt.Sprint(m.Deadline)
+			cols = append(cols,
+				render.Column{Title: "Need " + by + " $bn", Kind: render.Money},
+				render.Column{Title: "Growth %/yr", Kind: render.Percent})
+		}
+	}
+	if single {
+		cols = append(cols, render.Column{Title: "Status"})
+	}
+	t := &render.Table{Title: r.title(), Columns: cols}
+	for _, code := range r.Order {
+		lines := r.ByCode[code]
+		first := lines[0]
+		cells := []render.Cell{render.T(first.Code), render.T(first.Name), yearCell(first.Obs),
+			num(first.GDP), num(coreSpending(first)), num(first.Share)}
+		for _, ln := range lines {
+			switch {
+			case ln.Measure.Bounded && !ln.Gap.Known:
+				cells = append(cells, render.T(rangeText(ln.GapMin, ln.GapMax)))
+			case ln.Measure.Bounded:
+				cells = append(cells, render.T(render.FormatBillions(ln.Gap.V)))
+			case ln.Measure.Part == PartResilience:
+				cells = append(cells, num(ln.Required))
+			default:
+				c := num(ln.Gap)
+				if ln.Approximate {
+					c.Mark = "~"
+				}
+				cells = append(cells, c)
+			}
+			if ln.Measure.Deadline != 0 && ln.Measure.Part != PartResilience && !ln.Measure.Bounded {
+				cells = append(cells, num(ln.Deadline.Required), num(ln.Deadline.Growth))
+			}
+		}
+		if single {
+			cells = append(cells, render.T(string(first.Status)))
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	tot := r.baseTotals()
+	footer := []render.Cell{render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData+tot.Bounded, tot.Countries)), render.U(),
+		render.N(tot.GDP), render.N(tot.Spending), optCell(tot.Share)}
+	for _, tt := range r.Totals {
+		m := tt.Measure
+		switch {
+		case m.Bounded && tt.Bounded > 0:
+			footer = append(footer, render.T(rangeText(defence.N(tt.GapMin), defence.N(tt.GapMax))))
+		case m.Bounded:
+			footer = append(footer, render.T(render.FormatBillions(tt.Gap)))
+		case m.Part == PartResilience:
+			footer = append(footer, render.N(m.Pct/100*tot.GDP))
+		default:
+			footer = append(footer, render.N(tt.Gap))
+		}
+		if m.Deadline != 0 && m.Part != PartResilience && !m.Bounded {
+			footer = append(footer, render.N(tt.Deadline.Required), optCell(tt.Deadline.Growth))
+		}
+	}
+	if single {
+		footer = append(footer, render.T(fmt.Sprintf("%d meet", tot.Meeting)))
+	}
+	t.Footer = footer
+	t.Notes = r.summary()
+	return t
+}
+
+// summary is the notes under the human table.
+func (r *Report) summary() []string {
+	var out []string
+	for _, tt := range r.Totals {
+		m := tt.Measure
+		switch {
+		case m.Part == PartResilience:
+			out = append(out, fmt.Sprintf("%s: requires $%s bn; the spending is not in NATO's tables.", m.Label(), render.FormatBillions(m.Pct/100*r.baseTotals().GDP)))
+			continue
+		case m.Bounded && tt.Bounded > 0:
+			out = append(out, fmt.Sprintf("%s: the gap lies between $%s bn and $%s bn: resilience spending is unknown.", m.Label(), render.FormatBillions(tt.GapMin), render.FormatBillions(tt.GapMax)))
+		default:
+			out = append(out, fmt.Sprintf("%s: %d of %d countries with data meet it; shortfalls add up to $%s bn, the aggregate gap is $%s bn.",
+				m.Label(), tt.Meeting, tt.WithData, render.FormatBillions(tt.Shortfall), render.FormatBillions(tt.Gap)))
+		}
+		if m.Deadline != 0 && tt.Deadline.Required > 0 {
+			g := "n/a"
+			if tt.Deadline.Growth.Known {
+				g = fmt.Sprintf("%.2f%% a year", tt.Deadline.Growth.V)
+			}
+			out = append(out, fmt.Sprintf("  by %d: $%s bn required, $%s bn more than base-year spending (growth %s).",
+				m.Deadline, render.FormatBillions(tt.Deadline.Required), render.FormatBillions(tt.Deadline.Increase), g))
+		}
+	}
+	if r.Query.Method == calc.MethodUSD {
+		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD (NATO's verdicts use the published share instead).")
+	} else {
+		out = append(out, "Method share: defence = published share x GDP; gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
+	}
+	if r.hasDeadline() {
+		out = append(out, "Deadline: GDP grows from the base year at the IMF WEO's nominal growth (or --gdp-growth); Need = target x GDP then; Growth = constant yearly growth of spending that gets there (negative: spending already above the need).")
+	}
+	out = append(out, "Totals count the countries with data. e: estimate; ~: approximate.")
+	return append(out, r.Notes...)
+}
+
+// baseTotals are the totals the footer's GDP and defence come from: the
+// first measure whose gap is known country by country.
+func (r *Report) baseTotals() Total {
+	for _, t := range r.Totals {
+		if !t.Measure.Bounded && t.Measure.Part != PartResilience {
+			return t
+		}
+	}
+	return r.Totals[0]
+}
+
+func (r *Report) hasDeadline() bool {
+	for _, m := range r.Measures {
+		if m.Deadline != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Report) title() string {
+	var what []string
+	for _, t := range r.Query.Targets {
+		s := targets.FormatPct(t.Pct) + "%"
+		if t.ID != "" {
+			s = t.ID + " (" + s + ")"
+		}
+		what = append(what, s)
+	}
+	def := r.Release.Definition
+	if def == "" {
+		def = "unstated"
+	}
+	s := fmt.Sprintf("Gap to %s of GDP in %d: release %s (%s definition), method %s", strings.Join(what, ", "), r.Query.Year, r.Release.ID, def, r.Query.Method)
+	if r.Query.By != 0 {
+		s += fmt.Sprintf(", deadline %d", r.Query.By)
+	}
+	return s
+}
+
+func coreSpending(ln Line) defence.Num {
+	if ln.Measure.Bounded || ln.Measure.Part == PartResilience {
+		if ln.Share.Known && ln.GDP.Known {
+			return defence.N(ln.Share.V / 100 * ln.GDP.V)
+		}
+		return defence.Unknown
+	}
+	return ln.Spending
+}
+
+func rangeText(lo, hi defence.Num) string {
+	if !lo.Known || !hi.Known {
+		return "-"
+	}
+	return render.FormatBillions(lo.V) + " to " + render.FormatBillions(hi.V)
+}
+
+// JSON returns the JSON document of the report.
+func (r *Report) JSON() any {
+	doc := jsonReport{
+		SchemaVersion: SchemaVersion,
+		Year:          r.Query.Year,
+		Release:       r.Release.ID,
+		Definition:    r.Release.Definition,
+		Method:        string(r.Query.Method),
+		Deadline:      intPtr(r.Query.By),
+		Targets:       []jsonTarget{},
+		Rows:          []render.Object{},
+		Totals:        []jsonTotals{},
+		Notes:         append([]string{}, r.Notes...),
+	}
+	for _, t := range r.Query.Targets {
+		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
+	}
+	mt := r.MachineTable()
+	for _, cells := range mt.Rows {
+		doc.Rows = append(doc.Rows, jsonRow(mt.Columns, cells))
+	}
+	for _, t := range r.Totals {
+		doc.Totals = append(doc.Totals, jsonTotals{
+			TargetPct: t.TargetPct, Target: t.Measure.Target.ID, Part: string(t.Measure.Part),
+			Countries: t.Countries, CountriesWithData: t.WithData,
+			Meeting: t.Meeting, NotReported: t.NotReported, GDP: round6(t.GDP), Defence: round6(t.Spending),
+			Share: ptr(t.Share), Gap: round6(t.Gap), Shortfall: round6(t.Shortfall),
+			Bounded: t.Bounded, GapMin: round6(t.GapMin), GapMax: round6(t.GapMax),
+			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: round6(t.Deadline.GDP),
+			RequiredDeadline: round6(t.Deadline.Required), Increase: round6(t.Deadline.Increase),
+			AnnualGrowth: ptr(t.Deadline.Growth),
+		})
+	}
+	return doc
+}
+
+// jsonRow turns a machine-table row into a JSON object with the same keys:
+// numbers as numbers, unknowns as null.
+func jsonRow(cols []render.Column, cells []render.Cell) render.Object {
+	m := make(render.Object, len(cols))
+	for i, c := range cols {
+		cell := cells[i]
+		var v any
+		switch {
+		case c.Kind == render.String:
+			v = cell.Text
+		case c.Kind == render.Bool:
+			v = cell.Known && cell.Num != 0
+		case !cell.Known:
+			v = nil
+		case c.Kind == render.Int:
+			v = int(cell.Num)
+		default:
+			v = round6(cell.Num)
+		}
+		m[i] = render.Field{Key: c.Key, Value: v}
+	}
+	return m
+}
+
+type jsonReport struct {
+	SchemaVersion int             `json:"schema_version"`
+	Year          int             `json:"year"`
+	Release       string          `json:"release"`
+	Definition    string          `json:"definition"`
+	Method        string          `json:"method"`
+	Deadline      *int            `json:"deadline"`
+	Targets       []jsonTarget    `json:"targets"`
+	Rows          []render.Object `json:"rows"`
+	Totals        []jsonTotals    `json:"totals"`
+	Notes         []string        `json:"notes"`
+}
+
+type jsonTarget struct {
+	ID        string  `json:"id"`
+	Name      string  `json:"name"`
+	TargetPct float64 `json:"target_pct"`
+	Deadline  *int    `json:"deadline"`
+}
+
+type jsonTotals struct {
+	TargetPct         float64  `json:"target_pct"`
+	Countries         int      `json:"countries"`
+	CountriesWithData int      `json:"countries_with_data"`
+	Meeting           int      `json:"meeting"`
+	GDP               float64  `json:"gdp_musd"`
+	Defence           float64  `json:"defence_musd"`
+	Share             *float64 `json:"share_pct"`
+	Gap               float64  `json:"gap_musd"`
+	Shortfall         float64  `json:"shortfall_musd"`
+	Target            string   `json:"target"`
+	Part              string   `json:"part"`
+	NotReported       int      `json:"not_reported"`
+	Bounded           int      `json:"bounded"`
+	GapMin            float64  `json:"gap_min_musd"`
+	GapMax            float64  `json:"gap_max_musd"`
+	Deadline          *int     `json:"deadline"`
+	GDPDeadline       float64  `json:"gdp_deadline_musd"`
+	RequiredDeadline  float64  `json:"required_deadline_musd"`
+	Increase          float64  `json:"increase_musd"`
+	AnnualGrowth      *float64 `json:"annual_growth_pct"`
+}
+
+func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
+
+func optCell(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
+
+func year(y int) render.Cell { return render.Opt(float64(y), y != 0) }
+
+func yearCell(o calc.Obs) render.Cell {
+	c := render.Opt(float64(o.Year), o.Year != 0)
+	if o.Earlier {
+		c.Mark += "*"
+	}
+	if o.Estimate {
+		c.Mark += "e"
+	}
+	return c
+}
+
+func ptr(n defence.Num) *float64 {
+	if !n.Known {
+		return nil
+	}
+	v := round6(n.V)
+	return &v
+}
+
+func intPtr(v int) *int {
+	if v == 0 {
+		return nil
+	}
+	return &v
+}
+
+// round6 removes float noise from machine numbers (6 decimals of a million
+// dollars is a dollar).
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }

@@ -1,0 +1,180 @@
+// Package cli wires natospend's commands together: the root command, the
+// settings from flags, environment and config file, and the mapping of
+// errors to exit codes.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/pkg/cli/check"
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/countries"
+	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/cli/targetscmd"
+	"github.com/natospend/natospend/pkg/cli/validate"
+	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/spf13/cobra"
+)
+
+// Main runs natospend with the given arguments and returns the exit code.
+// It is the one place that decides what an error prints and how the
+// process ends; a panic becomes a short "internal error" and exit code 70.
+func Main(args []string, ios *iostreams.IOStreams) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(ios.ErrOut, "natospend: internal error: %v\nThis is a bug in natospend; please report it with the command you ran.\n", r)
+			code = cmdutil.ExitInternal
+		}
+	}()
+	f := NewFactory(ios)
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	return exitCode(ios, cmd, err)
+}
+
+// NewFactory returns the factory for a real run, with the embedded data.
+func NewFactory(ios *iostreams.IOStreams) *cmdutil.Factory {
+	return &cmdutil.Factory{
+		IO:       ios,
+		Embedded: EmbeddedSources,
+		Version:  Version(),
+	}
+}
+
+// EmbeddedSources returns the embedded data files as loader sources.
+func EmbeddedSources() []dataset.Source {
+	files := data.Files()
+	out := make([]dataset.Source, len(files))
+	for i, f := range files {
+		out[i] = dataset.Source{Name: "embedded:" + f.Name, Data: f.Data}
+	}
+	return out
+}
+
+// NewRootCmd builds a fresh command tree.
+func NewRootCmd(f *cmdutil.Factory) *cobra.Command {
+	var configFile string
+	root := &cobra.Command{
+		Use:   "natospend",
+		Short: "NATO allies' defence spending against the 2%, 2.5%, 3.5%, 3.7% and 5% targets",
+		Long: strings.TrimSpace(`
+natospend answers, from NATO's published figures: who falls short of which
+defence spending target, by how much money, and what it would take by the
+deadline. Its data (NATO's defence expenditure releases, the IMF World
+Economic Outlook) is embedded and cited; add your own with --data.`),
+		Example: strings.TrimSpace(`
+  natospend gap --target 3.7
+  natospend gap --target 2.5 --format csv > gaps.csv
+  natospend targets
+  natospend validate mydata.yaml`),
+		Version:           f.Version,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+				return nil
+			}
+			if err := ApplySettings(cmd, f.IO, configFile); err != nil {
+				return err
+			}
+			started(cmd)
+			return nil
+		},
+	}
+	root.SetVersionTemplate("natospend {{.Version}}\n")
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &cmdutil.UsageError{Err: err}
+	})
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&f.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")
+	pf.BoolVar(&f.NoDefaultData, "no-default-data", false, "use only the --data files, not the embedded data")
+	pf.StringVar(&configFile, "config", "", "read settings from this YAML `FILE` (default $NATOSPEND_CONFIG, else natospend/config.yaml in the user config directory)")
+	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print only data and errors")
+	_ = root.RegisterFlagCompletionFunc("data", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+
+	root.AddCommand(
+		gap.NewCmd(f, nil),
+		check.NewCmd(f, nil),
+		validate.NewCmd(f, nil),
+		countries.NewCmd(f, nil),
+		targetscmd.NewCmd(f, nil),
+	)
+	addHelpTopics(root)
+	return root
+}
+
+const startedAnnotation = "natospend/started"
+
+// started marks that a command got past argument and settings parsing, so
+// that later errors are not taken for usage errors.
+func started(cmd *cobra.Command) {
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[startedAnnotation] = "yes"
+}
+
+func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	var exit *cmdutil.ExitError
+	if errors.As(err, &exit) {
+		if exit.Err != nil {
+			fmt.Fprintf(ios.ErrOut, "natospend: %v\n", exit.Err)
+		}
+		return exit.Code
+	}
+	usage := cmdutil.IsUsage(err) || cmd == nil || cmd.Annotations[startedAnnotation] == ""
+	fmt.Fprintf(ios.ErrOut, "natospend: %s\n", withOrigin(cmd, err.Error()))
+	if usage {
+		name := "natospend"
+		if cmd != nil {
+			name = cmd.CommandPath()
+		}
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", name)
+		return cmdutil.ExitUsage
+	}
+	return cmdutil.ExitFailure
+}
+
+// Version is the module version and VCS revision from the build info.
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " (commit " + rev + modified + ")"
+	}
+	return v
+}

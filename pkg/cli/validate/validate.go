@@ -1,0 +1,74 @@
+// Package validate is the `natospend validate` command.
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/spf13/cobra"
+)
+
+// Options of a validate run.
+type Options struct {
+	F     *cmdutil.Factory
+	Paths []string
+}
+
+// NewCmd builds the validate command.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{F: f}
+	return &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check data files and print what they hold",
+		Long: strings.TrimSpace(`
+Validate loads data files the way every command does, strictly, and prints
+"ok" with counts of what the data holds, or every error found, each naming
+the file, the line and the field. Without PATH it checks the embedded data;
+with PATHs (files or directories) it checks them together with the embedded
+data, as --data would use them (add --no-default-data to check them alone).
+
+Exit code 0 when the data is valid, 1 when it is not.`),
+		Example: strings.TrimSpace(`
+  natospend validate
+  natospend validate mydata.yaml
+  natospend validate --no-default-data ./my-data-dir`),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+	}
+}
+
+// Run validates and prints the summary.
+func Run(o *Options) error {
+	o.F.DataPaths = append(o.F.DataPaths, o.Paths...)
+	ds, err := o.F.Dataset()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(o.F.IO.Out, Summary(ds))
+	return err
+}
+
+// Summary is the "ok" line: counts of what the data holds.
+func Summary(ds *defence.Dataset) string {
+	var defenceReleases, gdpReleases, countryYears int
+	for _, r := range ds.Releases {
+		if r.Series == defence.SeriesGDP {
+			gdpReleases++
+		} else {
+			defenceReleases++
+		}
+		countryYears += r.CountryYears()
+	}
+	return fmt.Sprintf("ok: %d releases (%d defence, %d GDP), %d countries, %d groups, %d targets, %d country-years",
+		len(ds.Releases), defenceReleases, gdpReleases, len(ds.Countries), len(ds.Groups), len(ds.Targets), countryYears)
+}

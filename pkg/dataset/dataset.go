@@ -1,0 +1,179 @@
+// Package dataset loads natospend's YAML data files strictly, as described
+// in docs/data.md: every file is parsed into a yaml.Node tree that is
+// walked by hand, so that every unknown key, duplicate key, anchor, odd
+// number or control character is reported with its file, line and field,
+// and all errors of all files are reported together.
+package dataset
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/natospend/natospend/pkg/defence"
+)
+
+// Load parses the embedded and the user's data files and merges them:
+// a user release with the id of an embedded one replaces it; a country,
+// group or target defined twice (anywhere) is an error naming both places;
+// a release id used twice among the embedded files, or among the user's
+// files, is an error. Then it checks that every country code used by a
+// group or a release is defined.
+//
+// The error, if any, is an Errors holding every problem of every file,
+// sorted by file then line; the dataset is then nil.
+func Load(embedded, user []Source) (*defence.Dataset, error) {
+	all := make([]Source, 0, len(embedded)+len(user))
+	all = append(all, embedded...)
+	all = append(all, user...)
+	files := parseAll(all)
+
+	var errs Errors
+	for _, f := range files {
+		errs = append(errs, f.errs...)
+	}
+	m := merger{ds: defence.NewDataset()}
+	for i, f := range files {
+		m.add(f, i < len(embedded))
+	}
+	errs = append(errs, m.errs...)
+	errs = append(errs, m.crossCheck(files)...)
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return nil, errs
+	}
+	return m.ds, nil
+}
+
+// parseAll parses the files concurrently, at most GOMAXPROCS at a time;
+// the results are in the order of srcs.
+func parseAll(srcs []Source) []*parsed {
+	out := make([]*parsed, len(srcs))
+	if len(srcs) == 1 {
+		out[0] = parseSource(named(srcs[0]))
+		return out
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i] = parseSource(named(s))
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func named(s Source) Source {
+	if s.Name == "" {
+		s.Name = "(unnamed)"
+	}
+	return s
+}
+
+type merger struct {
+	ds        *defence.Dataset
+	errs      Errors
+	countryAt map[string]place
+	groupAt   map[string]place
+	targetAt  map[string]place
+	release   map[string]releaseAt
+}
+
+type place struct {
+	file string
+	line int
+}
+
+func (p place) String() string { return fmt.Sprintf("%s:%d", p.file, p.line) }
+
+type releaseAt struct {
+	place
+	embedded bool
+}
+
+func (m *merger) twice(file string, line int, field fpath, what string, first place) {
+	m.errs = append(m.errs, &Error{File: file, Line: line, Field: field.String(),
+		Msg: fmt.Sprintf("%s is defined twice (also at %s)", what, first)})
+}
+
+func (m *merger) add(f *parsed, embedded bool) {
+	if m.countryAt == nil {
+		m.countryAt = map[string]place{}
+		m.groupAt = map[string]place{}
+		m.targetAt = map[string]place{}
+		m.release = map[string]releaseAt{}
+	}
+	for i, c := range f.countries {
+		at := place{f.name, f.countryAt[i]}
+		if first, dup := m.countryAt[c.Code]; dup {
+			m.twice(at.file, at.line, fpath{}.k("countries").k(c.Code), "country "+c.Code, first)
+			continue
+		}
+		m.countryAt[c.Code] = at
+		m.ds.Countries[c.Code] = c
+	}
+	for _, g := range f.groups {
+		at := place{f.name, g.line}
+		if first, dup := m.groupAt[g.ID]; dup {
+			m.twice(at.file, at.line, fpath{}.k("groups").k(g.ID), "group "+g.ID, first)
+			continue
+		}
+		m.groupAt[g.ID] = at
+		grp := g.Group
+		grp.Members = slices.Clone(grp.Members)
+		slices.Sort(grp.Members)
+		m.ds.Groups[g.ID] = grp
+	}
+	for i, t := range f.targets {
+		at := place{f.name, f.targetAt[i]}
+		if first, dup := m.targetAt[t.ID]; dup {
+			m.twice(at.file, at.line, fpath{}.k("targets").k(t.ID), "target "+t.ID, first)
+			continue
+		}
+		m.targetAt[t.ID] = at
+		m.ds.Targets[t.ID] = t
+	}
+	if r := f.release; r != nil && r.ID != "" {
+		at := releaseAt{place{f.name, f.releaseAt}, embedded}
+		if first, dup := m.release[r.ID]; dup {
+			if embedded || !first.embedded {
+				m.errs = append(m.errs, &Error{File: at.file, Line: at.line, Field: "id",
+					Msg: fmt.Sprintf("release %s is defined twice (also at %s)", r.ID, first.place)})
+				return
+			}
+			// A user release replaces the embedded one of the same id.
+		}
+		m.release[r.ID] = at
+		m.ds.Releases[r.ID] = r
+	}
+}
+
+// crossCheck reports the country codes used by the groups and the
+// surviving releases that no countries file defines.
+func (m *merger) crossCheck(files []*parsed) Errors {
+	var errs Errors
+	check := func(file string, refs []ref, what string) {
+		for _, r := range refs {
+			if _, ok := m.ds.Countries[r.code]; !ok {
+				errs = append(errs, &Error{File: file, Line: r.line, Field: r.field.String(),
+					Msg: fmt.Sprintf("%s uses the country %s, which no countries file defines", what, r.code)})
+			}
+		}
+	}
+	for _, f := range files {
+		for _, g := range f.groups {
+			check(f.name, g.refs, "the group")
+		}
+		// A release whose id is wrong is checked too: its file has failed
+		// already, and the more it says the better.
+		if r := f.release; r != nil && (r.ID == "" || m.ds.Releases[r.ID] == r) {
+			check(f.name, f.refs, "the release")
+		}
+	}
+	return errs
+}

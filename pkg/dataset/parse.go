@@ -1,0 +1,969 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/natospend/natospend/pkg/defence"
+	"go.yaml.in/yaml/v3"
+)
+
+const (
+	minYear  = 1949
+	maxYear  = 2100
+	maxMoney = 1e9 // million USD: a thousand trillion dollars
+
+	// maxErrorsPerFile stops the walk of a hopeless file (every line wrong)
+	// so that the report stays readable and the walk fast.
+	maxErrorsPerFile = 100
+)
+
+// Kinds of data file.
+const (
+	kindCountries = "countries"
+	kindGroups    = "groups"
+	kindTargets   = "targets"
+	kindRelease   = "release"
+)
+
+// parsed is what one file holds, with the positions needed to report
+// merge and cross-check errors.
+type parsed struct {
+	name      string
+	kind      string
+	countries []defence.Country
+	countryAt []int // line of each country
+	groups    []groupDef
+	targets   []defence.Target
+	targetAt  []int
+	release   *defence.Release
+	releaseAt int   // line of the id
+	refs      []ref // country codes used by the release
+	errs      Errors
+}
+
+type groupDef struct {
+	defence.Group
+	line int
+	refs []ref // members, in file order
+}
+
+// ref is a country code used by a group or a release.
+type ref struct {
+	code  string
+	line  int
+	field fpath
+}
+
+// schema is the set of keys of a mapping of fixed fields.
+type schema struct {
+	keys     []string
+	required []string
+	expected string // "id, series, ..." for unknown-field messages
+}
+
+func newSchema(keys []string, required ...string) *schema {
+	if len(keys) > 32 {
+		panic("dataset: schema too large")
+	}
+	return &schema{keys: keys, required: required, expected: strings.Join(keys, ", ")}
+}
+
+var (
+	kinds = "countries, groups, targets, release"
+
+	countriesFile = newSchema([]string{"kind", "citation", "url", "countries"}, "kind", "countries")
+	groupsFile    = newSchema([]string{"kind", "citation", "url", "groups"}, "kind", "groups")
+	targetsFile   = newSchema([]string{"kind", "citation", "url", "targets"}, "kind", "targets")
+	releaseFile   = newSchema([]string{"kind", "id", "series", "title", "publisher", "published", "cutoff",
+		"url", "via", "price_basis", "definition", "notes", "figures"},
+		"id", "series", "title", "publisher", "published", "url", "figures")
+
+	countrySchema   = newSchema([]string{"name", "nato_since", "defence_reported", "note"}, "name")
+	groupSchema     = newSchema([]string{"name", "members", "note"}, "name", "members")
+	targetSchema    = newSchema([]string{"name", "pct", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
+	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
+	cellSchema      = newSchema([]string{"gdp_musd", "defence_musd", "share_pct", "equipment_pct", "resilience_musd", "estimate", "note"})
+)
+
+var bom = []byte("\xef\xbb\xbf")
+
+// walker parses one file. It walks the yaml.Node tree to a fixed depth
+// given by the schema, without recursion and without reflection.
+type walker struct {
+	file       string
+	out        *parsed
+	errs       Errors
+	anchorSeen bool // the first anchor or alias is reported, not the others
+	full       bool // too many errors: stop
+
+	cells  []cellTmp // reused for each country of a release
+	srcBuf []byte    // reused to build the "file:line" sources of a country
+}
+
+type cellTmp struct {
+	year int
+	end  int // end of its source in srcBuf
+	f    defence.Figure
+}
+
+// parseSource parses and checks one file on its own.
+func parseSource(src Source) *parsed {
+	w := &walker{file: src.Name, out: &parsed{name: src.Name}}
+	w.parse(src.Data)
+	w.out.errs = w.errs
+	w.cells, w.srcBuf = nil, nil
+	return w.out
+}
+
+func (w *walker) add(line int, p fpath, msg string) {
+	if w.full {
+		return
+	}
+	if len(w.errs) == maxErrorsPerFile {
+		w.errs = append(w.errs, &Error{File: w.file, Line: line,
+			Msg: fmt.Sprintf("too many errors: stopped after %d (fix these first)", maxErrorsPerFile)})
+		w.full = true
+		return
+	}
+	w.errs = append(w.errs, &Error{File: w.file, Line: line, Field: p.String(), Msg: msg})
+}
+
+func (w *walker) parse(data []byte) {
+	if len(data) > MaxFileSize {
+		w.add(0, fpath{}, tooLarge(int64(len(data))))
+		return
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if line, msg := checkEncoding(data); msg != "" {
+		w.add(line, fpath{}, msg)
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := decode(dec, &doc); err != nil {
+		if err == io.EOF {
+			w.add(0, fpath{}, "file is empty (expected a mapping with a kind: key)")
+			return
+		}
+		line, msg := yamlProblem(err)
+		w.add(line, fpath{}, "invalid YAML: "+msg)
+		return
+	}
+	var next yaml.Node
+	if err := decode(dec, &next); err != io.EOF {
+		line := next.Line
+		if err != nil {
+			line, _ = yamlProblem(err)
+		}
+		w.add(line, fpath{}, "more than one YAML document (expected one per file; remove the ---)")
+		return
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == tagNull && doc.Content[0].Style == 0 {
+		w.add(0, fpath{}, "file is empty (expected a mapping with a kind: key)")
+		return
+	}
+	root := doc.Content[0]
+	if !w.plain(root, fpath{}) {
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		w.add(root.Line, fpath{}, "the top level is "+describe(root)+" (expected a mapping with a kind: key)")
+		return
+	}
+	var kindNode *yaml.Node
+	variant := ""
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if k.Kind == yaml.ScalarNode && k.Value == "kind" {
+			kindNode = root.Content[i+1]
+			break
+		}
+		if k.Kind == yaml.ScalarNode && strings.EqualFold(k.Value, "kind") && variant == "" {
+			variant = fmt.Sprintf(" (found %s at line %d; keys are case-sensitive)", show(k.Value), k.Line)
+		}
+	}
+	if kindNode == nil {
+		if variant == "" {
+			variant = " (expected one of: " + kinds + ")"
+		}
+		w.add(root.Line, fpath{}.k("kind"), "required field is missing"+variant)
+		return
+	}
+	if !w.plain(kindNode, fpath{}.k("kind")) {
+		return
+	}
+	kind := kindNode.Value
+	if kindNode.Kind != yaml.ScalarNode || kindNode.Tag != tagStr ||
+		kind != kindCountries && kind != kindGroups && kind != kindTargets && kind != kindRelease {
+		w.add(kindNode.Line, fpath{}.k("kind"), describe(kindNode)+" is not a kind of data file (expected one of: "+kinds+")")
+		return
+	}
+	w.out.kind = kind
+	switch kind {
+	case kindCountries:
+		w.countriesFile(root)
+	case kindGroups:
+		w.groupsFile(root)
+	case kindTargets:
+		w.targetsFile(root)
+	case kindRelease:
+		w.releaseFile(root)
+	}
+}
+
+// decode runs the YAML parser, turning a panic in it into an error.
+func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the parser failed: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
+
+// yamlProblem splits a yaml.v3 error into line and message.
+func yamlProblem(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+		// yaml.v3 gives the 0-based line for parser errors (scanner
+		// errors are right): these are all of its parser messages.
+		for _, p := range []string{"did not find expected", "found undefined tag handle", "found duplicate %", "found incompatible YAML document"} {
+			if strings.HasPrefix(msg, p) {
+				line++
+				break
+			}
+		}
+	}
+	if !printable(msg) {
+		msg = quote(msg)
+	}
+	return line, msg
+}
+
+// checkEncoding finds the first byte that has no place in a UTF-8 text
+// file: invalid UTF-8, and control characters other than tab, CR and LF.
+// The YAML parser would reject them too, but without a line number.
+func checkEncoding(data []byte) (int, string) {
+	for i := 0; i < len(data); {
+		b := data[i]
+		if b >= 0x20 && b < 0x7f || b == '\n' || b == '\r' || b == '\t' {
+			i++
+			continue
+		}
+		var msg string
+		if b < utf8.RuneSelf {
+			msg = fmt.Sprintf("control character U+%04X", b)
+		} else {
+			r, size := utf8.DecodeRune(data[i:])
+			switch {
+			case r == utf8.RuneError && size <= 1:
+				msg = fmt.Sprintf("byte 0x%02X is not valid UTF-8", b)
+			case r >= 0x80 && r <= 0x9f:
+				msg = fmt.Sprintf("control character U+%04X", r)
+			default:
+				i += size
+				continue
+			}
+		}
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
+		return line, fmt.Sprintf("column %d: %s (expected UTF-8 text, without control characters)", col, msg)
+	}
+	return 0, ""
+}
+
+// plain reports whether n is neither an alias nor anchored. The first
+// anchor or alias of a file is reported; refusing them outright defeats
+// "billion laughs" documents.
+func (w *walker) plain(n *yaml.Node, p fpath) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		w.anchor(n, p, "alias *"+show(n.Value))
+	case n.Anchor != "":
+		w.anchor(n, p, "anchor &"+show(n.Anchor))
+	default:
+		return true
+	}
+	return false
+}
+
+func (w *walker) anchor(n *yaml.Node, p fpath, what string) {
+	if !w.anchorSeen {
+		w.anchorSeen = true
+		w.add(n.Line, p, what+": anchors and aliases are not allowed (write the value out in full)")
+	}
+}
+
+// skipped looks for anchors and aliases in a subtree that is not walked
+// (because it is already wrong), so that one is reported wherever it is.
+// It uses an explicit stack: the tree may be 10000 levels deep. It does
+// not follow aliases.
+func (w *walker) skipped(n *yaml.Node, p fpath) {
+	if w.anchorSeen || w.full {
+		return
+	}
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !w.plain(n, p) {
+			return
+		}
+		stack = append(stack, n.Content...)
+	}
+}
+
+// object walks a mapping of fixed fields: it reports unknown, duplicate
+// and missing keys, anchors and aliases, and calls f for each other field.
+// It returns false if n is not a mapping.
+func (w *walker) object(n *yaml.Node, p fpath, s *schema, what string, f func(key string, k, v *yaml.Node)) bool {
+	if n.Kind != yaml.MappingNode {
+		w.add(n.Line, p, "found "+describe(n)+" (expected "+what+")")
+		w.skipped(n, p)
+		return false
+	}
+	var seen uint32
+	var firstLine [32]int
+	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !w.plain(k, p) {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			w.add(k.Line, p, "found "+describe(k)+" as a key (expected a field name)")
+			continue
+		}
+		ki := -1
+		for j, key := range s.keys {
+			if key == k.Value {
+				ki = j
+				break
+			}
+		}
+		kp := p.k(k.Value)
+		if ki < 0 {
+			msg := "unknown field (expected one of: " + s.expected + ")"
+			for j, key := range s.keys {
+				if !strings.EqualFold(key, k.Value) {
+					continue
+				}
+				if seen&(1<<j) != 0 {
+					msg = fmt.Sprintf("unknown field: differs only in case from %s at line %d (keys are case-sensitive; give each field once)", key, firstLine[j])
+				} else {
+					msg = "unknown field (did you mean " + key + "? keys are case-sensitive)"
+				}
+				break
+			}
+			w.add(k.Line, kp, msg)
+			w.skipped(v, kp)
+			continue
+		}
+		if seen&(1<<ki) != 0 {
+			w.add(k.Line, kp, fmt.Sprintf("duplicate field (first at line %d)", firstLine[ki]))
+			w.skipped(v, kp)
+			continue
+		}
+		seen |= 1 << ki
+		firstLine[ki] = k.Line
+		if !w.plain(v, kp) {
+			continue
+		}
+		f(s.keys[ki], k, v)
+	}
+	for _, req := range s.required {
+		for j, key := range s.keys {
+			if key == req && seen&(1<<j) == 0 && !w.full {
+				w.add(n.Line, p.k(req), "required field is missing")
+			}
+		}
+	}
+	return true
+}
+
+// entries walks a mapping of user-chosen keys (country codes, ids). It
+// reports keys that repeat, also when they differ only in case, and keys
+// that check rejects (check returns a message), then calls f for each
+// other entry. fold maps a key to its case-insensitive form.
+func (w *walker) entries(n *yaml.Node, p fpath, what string, fold func(string) string,
+	check func(string) string, f func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		w.add(n.Line, p, "found "+describe(n)+" (expected "+what+")")
+		w.skipped(n, p)
+		return
+	}
+	if len(n.Content) == 0 {
+		w.add(n.Line, p, "found an empty mapping (expected "+what+")")
+		return
+	}
+	type first struct {
+		key  string
+		line int
+	}
+	seen := make(map[string]first, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !w.plain(k, p) {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			w.add(k.Line, p, "found "+describe(k)+" as a key (expected "+what+")")
+			w.skipped(v, p)
+			continue
+		}
+		kp := p.k(k.Value)
+		folded := fold(k.Value)
+		if f0, dup := seen[folded]; dup {
+			if f0.key == k.Value {
+				w.add(k.Line, kp, fmt.Sprintf("defined twice in this file (first at line %d)", f0.line))
+			} else {
+				w.add(k.Line, kp, fmt.Sprintf("differs only in case from %s at line %d (define it once, as %s)", show(f0.key), f0.line, show(f0.key)))
+			}
+			w.skipped(v, kp)
+			continue
+		}
+		if msg := check(k.Value); msg != "" {
+			w.add(k.Line, kp, msg)
+			w.skipped(v, kp)
+			continue
+		}
+		seen[folded] = first{k.Value, k.Line}
+		if !w.plain(v, kp) {
+			continue
+		}
+		f(k.Value, k, v)
+	}
+}
+
+func checkCode(s string) string {
+	if isCode(s) {
+		return ""
+	}
+	return show(s) + " is not a country code (expected three upper-case letters, ISO 3166-1 alpha-3, such as DEU)"
+}
+
+func checkGroupID(s string) string {
+	if isID(s, false) {
+		return ""
+	}
+	return show(s) + " is not a group id (expected lower-case letters, digits and -)"
+}
+
+func checkTargetID(s string) string {
+	if !isID(s, true) {
+		return show(s) + " is not a target id (expected lower-case letters, digits, . and -)"
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		return s + " is a number (expected a target id that is not a plain number, so that --target " + s + " means " + s + "%)"
+	}
+	return ""
+}
+
+// text returns the text of n, or reports why it is not acceptable text.
+func (w *walker) text(n *yaml.Node, p fpath) (string, bool) {
+	if msg := textProblem(n); msg != "" {
+		w.add(n.Line, p, msg)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// number returns the value of a plain decimal number. A number too large
+// for a float64 is returned as an infinity, for the caller's range check.
+func (w *walker) number(n *yaml.Node, p fpath, what string) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && n.Style&quotedStyles == 0 &&
+		(n.Style&yaml.TaggedStyle == 0 || n.Tag == tagInt || n.Tag == tagFloat) {
+		if ok, _ := isPlainDecimal(n.Value); ok {
+			v, err := strconv.ParseFloat(n.Value, 64)
+			if err == nil || errors.Is(err, strconv.ErrRange) {
+				return v + 0, true // + 0 turns -0 into 0
+			}
+		}
+	}
+	w.add(n.Line, p, numberProblem(n, what))
+	w.skipped(n, p)
+	return 0, false
+}
+
+// inRange returns a known number from lo to hi (lo excluded when open).
+func (w *walker) inRange(n *yaml.Node, p fpath, lo, hi float64, open bool, expected string) (defence.Num, bool) {
+	v, ok := w.number(n, p, "a number")
+	if !ok {
+		return defence.Unknown, false
+	}
+	if v < lo || v > hi || open && v == lo || math.IsInf(v, 0) {
+		w.add(n.Line, p, show(n.Value)+" is out of range (expected "+expected+")")
+		return defence.Unknown, false
+	}
+	return defence.N(v), true
+}
+
+const (
+	expMoney = "an amount in million USD from 0 to 1000000000"
+	expPct   = "a percentage from 0 to 100"
+)
+
+func (w *walker) money(n *yaml.Node, p fpath) defence.Num {
+	v, _ := w.inRange(n, p, 0, maxMoney, false, expMoney)
+	return v
+}
+
+func (w *walker) pct(n *yaml.Node, p fpath) defence.Num {
+	v, _ := w.inRange(n, p, 0, 100, false, expPct)
+	return v
+}
+
+// year returns a whole year from 1949 to 2100.
+func (w *walker) year(n *yaml.Node, p fpath) (int, bool) {
+	const expected = "a year from 1949 to 2100"
+	if _, ok := w.number(n, p, expected); !ok {
+		return 0, false
+	}
+	if _, integer := isPlainDecimal(n.Value); !integer {
+		w.add(n.Line, p, show(n.Value)+" is not a whole year (expected "+expected+")")
+		return 0, false
+	}
+	y, err := strconv.Atoi(n.Value)
+	if err != nil || y < minYear || y > maxYear {
+		w.add(n.Line, p, show(n.Value)+" is out of range (expected "+expected+")")
+		return 0, false
+	}
+	return y, true
+}
+
+func (w *walker) boolean(n *yaml.Node, p fpath) (bool, bool) {
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag == tagBool {
+		switch n.Value {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+	}
+	msg := "found " + describe(n) + " (expected true or false)"
+	if n.Kind == yaml.ScalarNode && n.Style&quotedStyles != 0 {
+		msg = quote(n.Value) + " is a string (expected true or false)"
+	} else if n.Kind == yaml.ScalarNode && n.Tag != tagNull {
+		msg = show(n.Value) + " is not a bool (expected true or false)"
+	}
+	w.add(n.Line, p, msg)
+	w.skipped(n, p)
+	return false, false
+}
+
+func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
+	s, ok := w.text(n, p)
+	if !ok {
+		return "", false
+	}
+	if msg := dateProblem(s, month); msg != "" {
+		w.add(n.Line, p, msg)
+		return "", false
+	}
+	return s, true
+}
+
+func (w *walker) source(line int) string {
+	return w.file + ":" + strconv.Itoa(line)
+}
+
+// topInfo checks the citation and url at the top of a file. They are
+// checked, not kept: the Dataset has no place for them.
+func (w *walker) topInfo(key string, v *yaml.Node) {
+	w.text(v, fpath{}.k(key))
+}
+
+func (w *walker) countriesFile(root *yaml.Node) {
+	w.object(root, fpath{}, countriesFile, "a mapping", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "citation", "url":
+			w.topInfo(key, v)
+		case "countries":
+			p := fpath{}.k("countries")
+			w.entries(v, p, "a mapping of country codes to countries", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
+				w.country(code, k, v, p.k(code))
+			})
+		}
+	})
+}
+
+func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
+	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
+	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "name":
+			c.Name, _ = w.text(v, p.k(key))
+		case "nato_since":
+			c.NATOSince, _ = w.year(v, p.k(key))
+		case "defence_reported":
+			if b, ok := w.boolean(v, p.k(key)); ok {
+				c.DefenceReported = b
+			}
+		case "note":
+			c.Note, _ = w.text(v, p.k(key))
+		}
+	})
+	w.out.countries = append(w.out.countries, c)
+	w.out.countryAt = append(w.out.countryAt, k.Line)
+}
+
+func (w *walker) groupsFile(root *yaml.Node) {
+	w.object(root, fpath{}, groupsFile, "a mapping", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "citation", "url":
+			w.topInfo(key, v)
+		case "groups":
+			p := fpath{}.k("groups")
+			w.entries(v, p, "a mapping of group ids to groups", strings.ToLower, checkGroupID, func(id string, k, v *yaml.Node) {
+				w.group(id, k, v, p.k(id))
+			})
+		}
+	})
+}
+
+func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
+	g := groupDef{Group: defence.Group{ID: id, Source: w.source(k.Line)}, line: k.Line}
+	w.object(v, p, groupSchema, "a mapping with name and members", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "name":
+			g.Name, _ = w.text(v, p.k(key))
+		case "note":
+			g.Note, _ = w.text(v, p.k(key))
+		case "members":
+			mp := p.k(key)
+			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+				w.add(v.Line, mp, "found "+describe(v)+" (expected a non-empty list of country codes)")
+				w.skipped(v, mp)
+				return
+			}
+			first := make(map[string]int, len(v.Content))
+			for i, m := range v.Content {
+				if w.full {
+					break
+				}
+				ip := mp.idx(i)
+				if !w.plain(m, ip) {
+					continue
+				}
+				code, ok := w.text(m, ip)
+				if !ok {
+					continue
+				}
+				if msg := checkCode(code); msg != "" {
+					w.add(m.Line, ip, msg)
+					continue
+				}
+				if j, dup := first[code]; dup {
+					w.add(m.Line, ip, fmt.Sprintf("%s is listed twice (also as members[%d])", code, j))
+					continue
+				}
+				first[code] = i
+				g.Members = append(g.Members, code)
+				g.refs = append(g.refs, ref{code: code, line: m.Line, field: ip})
+			}
+		}
+	})
+	w.out.groups = append(w.out.groups, g)
+}
+
+func (w *walker) targetsFile(root *yaml.Node) {
+	w.object(root, fpath{}, targetsFile, "a mapping", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "citation", "url":
+			w.topInfo(key, v)
+		case "targets":
+			p := fpath{}.k("targets")
+			w.entries(v, p, "a mapping of target ids to targets", strings.ToLower, checkTargetID, func(id string, k, v *yaml.Node) {
+				w.target(id, k, v, p.k(id))
+			})
+		}
+	})
+}
+
+func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
+	t := defence.Target{ID: id, Source: w.source(k.Line)}
+	var compNode *yaml.Node
+	pctOK := false
+	w.object(v, p, targetSchema, "a mapping with name, pct, citation, ...", func(key string, k, v *yaml.Node) {
+		kp := p.k(key)
+		switch key {
+		case "name":
+			t.Name, _ = w.text(v, kp)
+		case "pct":
+			var n defence.Num
+			n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
+			t.Pct = n.V
+		case "deadline":
+			t.Deadline, _ = w.year(v, kp)
+		case "agreed":
+			t.Agreed, _ = w.date(v, kp, false)
+		case "citation":
+			t.Citation, _ = w.text(v, kp)
+		case "url":
+			t.URL, _ = w.text(v, kp)
+		case "note":
+			t.Note, _ = w.text(v, kp)
+		case "components":
+			compNode = v
+		}
+	})
+	if compNode != nil {
+		t.Components = w.components(compNode, p.k("components"), t.Pct, pctOK)
+	}
+	w.out.targets = append(w.out.targets, t)
+	w.out.targetAt = append(w.out.targetAt, k.Line)
+}
+
+func (w *walker) components(v *yaml.Node, p fpath, total float64, totalOK bool) []defence.Component {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		w.add(v.Line, p, "found "+describe(v)+" (expected a non-empty list of components)")
+		w.skipped(v, p)
+		return nil
+	}
+	out := make([]defence.Component, 0, len(v.Content))
+	sum, sumOK := 0.0, totalOK
+	ids := make(map[string]int, len(v.Content))
+	for i, cn := range v.Content {
+		if w.full {
+			break
+		}
+		ip := p.idx(i)
+		if !w.plain(cn, ip) {
+			sumOK = false
+			continue
+		}
+		var c defence.Component
+		pctOK := false
+		w.object(cn, ip, componentSchema, "a mapping with id, name, pct and basis", func(key string, k, v *yaml.Node) {
+			kp := ip.k(key)
+			switch key {
+			case "id":
+				if id, ok := w.text(v, kp); ok {
+					if !isID(id, false) {
+						w.add(v.Line, kp, show(id)+" is not a component id (expected lower-case letters, digits and -)")
+					} else if j, dup := ids[id]; dup {
+						w.add(v.Line, kp, fmt.Sprintf("%s is used twice (also by components[%d])", id, j))
+					} else {
+						ids[id] = i
+						c.ID = id
+					}
+				}
+			case "name":
+				c.Name, _ = w.text(v, kp)
+			case "pct":
+				var n defence.Num
+				n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
+				c.Pct = n.V
+			case "basis":
+				if b, ok := w.text(v, kp); ok {
+					if b != defence.BasisCore && b != defence.BasisResilience {
+						w.add(v.Line, kp, show(b)+" is not a basis (expected core or resilience)")
+					} else {
+						c.Basis = b
+					}
+				}
+			}
+		})
+		if !pctOK {
+			sumOK = false
+		}
+		sum += c.Pct
+		out = append(out, c)
+	}
+	if sumOK && math.Abs(sum-total) > 1e-9 {
+		w.add(v.Line, p, fmt.Sprintf("the components add up to %s (expected the target's pct, %s)",
+			strconv.FormatFloat(sum, 'f', -1, 64), strconv.FormatFloat(total, 'f', -1, 64)))
+	}
+	return out
+}
+
+func (w *walker) releaseFile(root *yaml.Node) {
+	r := &defence.Release{Source: w.file}
+	var figures *yaml.Node
+	var figuresAt fpath
+	w.object(root, fpath{}, releaseFile, "a mapping", func(key string, k, v *yaml.Node) {
+		kp := fpath{}.k(key)
+		switch key {
+		case "id":
+			if id, ok := w.text(v, kp); ok {
+				if !isID(id, false) {
+					w.add(v.Line, kp, show(id)+" is not a release id (expected lower-case letters, digits and -)")
+				} else {
+					r.ID = id
+					w.out.releaseAt = v.Line
+				}
+			}
+		case "series":
+			if s, ok := w.text(v, kp); ok {
+				if s != defence.SeriesDefence && s != defence.SeriesGDP {
+					w.add(v.Line, kp, show(s)+" is not a series (expected defence or gdp)")
+				} else {
+					r.Series = s
+				}
+			}
+		case "title":
+			r.Title, _ = w.text(v, kp)
+		case "publisher":
+			r.Publisher, _ = w.text(v, kp)
+		case "published":
+			r.Published, _ = w.date(v, kp, true)
+		case "cutoff":
+			r.Cutoff, _ = w.date(v, kp, false)
+		case "url":
+			r.URL, _ = w.text(v, kp)
+		case "via":
+			r.Via, _ = w.text(v, kp)
+		case "price_basis":
+			r.PriceBasis, _ = w.text(v, kp)
+		case "definition":
+			r.Definition, _ = w.text(v, kp)
+		case "notes":
+			if v.Kind != yaml.SequenceNode {
+				w.add(v.Line, kp, "found "+describe(v)+" (expected a list of texts)")
+				w.skipped(v, kp)
+				return
+			}
+			r.Notes = make([]string, 0, len(v.Content))
+			for i, n := range v.Content {
+				if !w.plain(n, kp.idx(i)) {
+					continue
+				}
+				if s, ok := w.text(n, kp.idx(i)); ok {
+					r.Notes = append(r.Notes, s)
+				}
+			}
+		case "figures":
+			figures, figuresAt = v, kp
+		}
+	})
+	if figures != nil && !w.full {
+		w.figures(figures, figuresAt, r)
+	}
+	if r.Figures == nil {
+		r.Figures = map[string]map[int]defence.Figure{}
+	}
+	w.out.release = r
+}
+
+// figures walks the country -> year -> cell mappings of a release: the
+// hot path. Per country it builds one map and one string (the sources of
+// all its cells); nothing else is allocated per cell.
+func (w *walker) figures(n *yaml.Node, p fpath, r *defence.Release) {
+	if n.Kind == yaml.MappingNode {
+		r.Figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
+	}
+	gdpOnly := r.Series == defence.SeriesGDP
+	w.entries(n, p, "a mapping of country codes to years", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
+		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
+		if ys := w.years(v, p.k(code), gdpOnly); ys != nil {
+			r.Figures[code] = ys
+		}
+	})
+}
+
+func (w *walker) years(n *yaml.Node, p fpath, gdpOnly bool) map[int]defence.Figure {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		w.add(n.Line, p, "found "+describe(n)+" (expected a mapping of years to figures)")
+		w.skipped(n, p)
+		return nil
+	}
+	var seen [(maxYear - minYear + 64) / 64]uint64
+	cells, buf := w.cells[:0], w.srcBuf[:0]
+	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !w.plain(k, p) {
+			continue
+		}
+		kp := p.k(k.Value)
+		y, ok := w.year(k, kp)
+		if !ok {
+			w.skipped(v, kp)
+			continue
+		}
+		bit := uint(y - minYear)
+		if seen[bit/64]&(1<<(bit%64)) != 0 {
+			w.add(k.Line, kp, fmt.Sprintf("the year %d is listed twice (first at line %d)", y, firstYearLine(n, k.Value)))
+			w.skipped(v, kp)
+			continue
+		}
+		seen[bit/64] |= 1 << (bit % 64)
+		yp := p.year(y)
+		if !w.plain(v, yp) {
+			continue
+		}
+		buf = append(buf, w.file...)
+		buf = append(buf, ':')
+		buf = strconv.AppendInt(buf, int64(k.Line), 10)
+		cells = append(cells, cellTmp{year: y, end: len(buf), f: w.cell(v, yp, gdpOnly)})
+	}
+	w.cells, w.srcBuf = cells, buf
+	src := string(buf)
+	out := make(map[int]defence.Figure, len(cells))
+	start := 0
+	for i := range cells {
+		c := &cells[i]
+		c.f.Source = src[start:c.end]
+		start = c.end
+		out[c.year] = c.f
+	}
+	return out
+}
+
+func firstYearLine(n *yaml.Node, year string) int {
+	for i := 0; i < len(n.Content); i += 2 {
+		if n.Content[i].Value == year {
+			return n.Content[i].Line
+		}
+	}
+	return 0
+}
+
+func (w *walker) cell(n *yaml.Node, p fpath, gdpOnly bool) defence.Figure {
+	var f defence.Figure
+	var defenceAt *yaml.Node
+	nonEmpty := w.object(n, p, cellSchema, "a mapping of figures such as gdp_musd", func(key string, k, v *yaml.Node) {
+		kp := p.k(key)
+		if gdpOnly && key != "gdp_musd" && key != "estimate" && key != "note" {
+			w.add(k.Line, kp, "not allowed in a series: gdp release (expected only gdp_musd, estimate and note)")
+			w.skipped(v, kp)
+			return
+		}
+		switch key {
+		case "gdp_musd":
+			f.GDP = w.money(v, kp)
+		case "defence_musd":
+			f.Defence = w.money(v, kp)
+			defenceAt = v
+		case "share_pct":
+			f.Share = w.pct(v, kp)
+		case "equipment_pct":
+			f.Equipment = w.pct(v, kp)
+		case "resilience_musd":
+			f.Resilience = w.money(v, kp)
+		case "estimate":
+			f.Estimate, _ = w.boolean(v, kp)
+		case "note":
+			f.Note, _ = w.text(v, kp)
+		}
+	})
+	if nonEmpty && len(n.Content) == 0 {
+		w.add(n.Line, p, "found an empty mapping (expected figures; leave the year out when nothing is known)")
+	}
+	if f.Defence.Known && f.GDP.Known && f.Defence.V > f.GDP.V {
+		w.add(defenceAt.Line, p.k("defence_musd"), fmt.Sprintf("%s is more than gdp_musd %s (expected defence spending at most GDP)",
+			show(defenceAt.Value), strconv.FormatFloat(f.GDP.V, 'f', -1, 64)))
+	}
+	return f
+}

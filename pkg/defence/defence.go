@@ -1,0 +1,280 @@
+// Package defence holds the plain value types of natospend's data model:
+// countries, groups, targets and published releases of GDP and defence
+// figures. It does no I/O; pkg/dataset loads these values from YAML.
+package defence
+
+import (
+	"sort"
+	"strings"
+)
+
+// Num is a figure that may be unknown. An absent figure is unknown, never
+// zero: Known is false and V is meaningless.
+type Num struct {
+	V     float64
+	Known bool
+}
+
+// N returns a known figure.
+func N(v float64) Num { return Num{V: v, Known: true} }
+
+// Unknown is the unknown figure.
+var Unknown = Num{}
+
+// Series says what a release publishes.
+const (
+	SeriesDefence = "defence" // defence expenditure (and usually GDP), e.g. NATO's tables
+	SeriesGDP     = "gdp"     // GDP only, e.g. the IMF World Economic Outlook
+)
+
+// Definitions of defence expenditure used by NATO releases.
+const (
+	DefinitionClassic = "classic" // NATO's definition used up to the 2025 release
+	DefinitionCore    = "core"    // "core defence", from the July 2026 release on (Hague 3.5%)
+)
+
+// Country is one country of the data: an ally, a partner or an aid donor.
+type Country struct {
+	Code string // ISO 3166-1 alpha-3, upper case
+	Name string // English short name
+	// NATOSince is the year of accession to NATO; 0 for a country that is
+	// not an ally.
+	NATOSince int
+	// DefenceReported is false for a country that publishes no defence
+	// expenditure figure at all (Iceland, which has no armed forces).
+	DefenceReported bool
+	Note            string
+	Source          string // file:line where the country was defined
+}
+
+// Ally reports whether the country is a NATO member.
+func (c Country) Ally() bool { return c.NATOSince > 0 }
+
+// Group is a named set of countries, such as "nato" or "eu".
+type Group struct {
+	ID      string
+	Name    string
+	Members []string // country codes, sorted
+	Note    string
+	Source  string
+}
+
+// Component is one part of a target that is made of several, such as the
+// 3.5% core defence and 1.5% resilience parts of the Hague 5%.
+type Component struct {
+	ID   string
+	Name string
+	Pct  float64
+	// Basis names what the component counts: "core" for defence as NATO
+	// defines it, "resilience" for defence- and security-related spending
+	// that NATO's tables do not hold.
+	Basis string
+}
+
+// Component bases.
+const (
+	BasisCore       = "core"
+	BasisResilience = "resilience"
+)
+
+// Target is a spending target as a percentage of GDP.
+type Target struct {
+	ID         string
+	Name       string
+	Pct        float64
+	Deadline   int // year by which the target is to be met; 0 when none
+	Agreed     string
+	Components []Component
+	Citation   string
+	URL        string
+	Note       string
+	Source     string
+}
+
+// Figure is what a release publishes for one country and year. Any figure
+// may be unknown.
+type Figure struct {
+	GDP        Num // million current USD
+	Defence    Num // million current USD
+	Share      Num // defence as % of GDP, as published
+	Equipment  Num // equipment expenditure as % of defence
+	Resilience Num // resilience spending, million current USD (user data only)
+	Estimate   bool
+	Note       string
+	Source     string // file:line of the cell
+}
+
+// HasFigures reports whether the cell publishes a share of GDP or a defence
+// figure: what makes a year "with figures" for a defence release.
+func (f Figure) HasFigures() bool { return f.Share.Known || f.Defence.Known }
+
+// Release is one published table: NATO's defence expenditure release of a
+// given date, or a vintage of the IMF World Economic Outlook.
+type Release struct {
+	ID         string
+	Series     string // SeriesDefence or SeriesGDP
+	Title      string
+	Publisher  string
+	Published  string // YYYY-MM-DD
+	Cutoff     string // YYYY-MM-DD, may be empty
+	URL        string
+	Via        string
+	PriceBasis string
+	Definition string // DefinitionClassic, DefinitionCore, or a user's own word
+	Notes      []string
+	Source     string // file name
+	// Figures maps country code to year to figure.
+	Figures map[string]map[int]Figure
+}
+
+// Figure returns the cell for a country and year, and whether it exists.
+func (r *Release) Figure(code string, year int) (Figure, bool) {
+	f, ok := r.Figures[code][year]
+	return f, ok
+}
+
+// Years returns the years of the release in ascending order.
+func (r *Release) Years() []int {
+	seen := map[int]bool{}
+	for _, ys := range r.Figures {
+		for y := range ys {
+			seen[y] = true
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for y := range seen {
+		out = append(out, y)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// LatestYear returns the latest year for which the release has figures
+// (share or defence for a defence release, GDP for a GDP release) for any
+// country, or 0.
+func (r *Release) LatestYear() int {
+	latest := 0
+	for _, ys := range r.Figures {
+		for y, f := range ys {
+			if y > latest && r.has(f) {
+				latest = y
+			}
+		}
+	}
+	return latest
+}
+
+// LatestYearFor returns the latest year, at most max (0 for no bound), for
+// which the release has figures for the country, or 0.
+func (r *Release) LatestYearFor(code string, max int) int {
+	latest := 0
+	for y, f := range r.Figures[code] {
+		if y > latest && (max == 0 || y <= max) && r.has(f) {
+			latest = y
+		}
+	}
+	return latest
+}
+
+func (r *Release) has(f Figure) bool {
+	if r.Series == SeriesGDP {
+		return f.GDP.Known
+	}
+	return f.HasFigures()
+}
+
+// CountryYears counts the country-year cells of the release.
+func (r *Release) CountryYears() int {
+	n := 0
+	for _, ys := range r.Figures {
+		n += len(ys)
+	}
+	return n
+}
+
+// Dataset is everything natospend knows: the embedded data merged with the
+// user's files.
+type Dataset struct {
+	Countries map[string]Country
+	Groups    map[string]Group
+	Targets   map[string]Target
+	Releases  map[string]*Release
+}
+
+// NewDataset returns an empty dataset.
+func NewDataset() *Dataset {
+	return &Dataset{
+		Countries: map[string]Country{},
+		Groups:    map[string]Group{},
+		Targets:   map[string]Target{},
+		Releases:  map[string]*Release{},
+	}
+}
+
+// CountryCodes returns all country codes, sorted.
+func (d *Dataset) CountryCodes() []string { return sortedKeys(d.Countries) }
+
+// GroupIDs returns all group ids, sorted.
+func (d *Dataset) GroupIDs() []string { return sortedKeys(d.Groups) }
+
+// TargetIDs returns all target ids, sorted by percentage then id.
+func (d *Dataset) TargetIDs() []string {
+	ids := sortedKeys(d.Targets)
+	sort.SliceStable(ids, func(i, j int) bool { return d.Targets[ids[i]].Pct < d.Targets[ids[j]].Pct })
+	return ids
+}
+
+// ReleasesNewestFirst returns the releases of a series (all series when
+// series is empty), newest publication first, ties by id.
+func (d *Dataset) ReleasesNewestFirst(series string) []*Release {
+	var out []*Release
+	for _, r := range d.Releases {
+		if series == "" || r.Series == series {
+			out = append(out, r)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Published != out[j].Published {
+			return out[i].Published > out[j].Published
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// GroupsOf returns the ids of the groups that hold the country, sorted.
+func (d *Dataset) GroupsOf(code string) []string {
+	var out []string
+	for _, id := range d.GroupIDs() {
+		for _, m := range d.Groups[id].Members {
+			if m == code {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// LookupCountry finds a country by code or English name, ignoring case.
+func (d *Dataset) LookupCountry(s string) (Country, bool) {
+	s = strings.TrimSpace(s)
+	if c, ok := d.Countries[strings.ToUpper(s)]; ok {
+		return c, true
+	}
+	for _, c := range d.Countries {
+		if strings.EqualFold(c.Name, s) {
+			return c, true
+		}
+	}
+	return Country{}, false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// JSON writes v as indented JSON (two spaces) followed by a newline, without
+// HTML escaping ("<", ">" and "&" stay as they are).
+//
+// encoding/json prints a nil slice as null: callers that promise a list
+// must pass an empty slice ([]T{}) to get []. NaN and ±Inf cannot be
+// encoded; JSON then returns an error and writes nothing.
+func JSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil { // Encode ends with '\n'
+		return fmt.Errorf("render: json: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Field is one key and value of an Object.
+type Field struct {
+	Key   string
+	Value any
+}
+
+// Object is a JSON object whose keys keep their order (a Go map would sort
+// them), so that JSON rows read in the same order as the CSV columns.
+type Object []Field
+
+// MarshalJSON writes the fields in order.
+func (o Object) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, f := range o {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, err := json.Marshal(f.Key)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(k)
+		buf.WriteByte(':')
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(f.Value); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,666 @@
+// Command importshared converts the project's shared reference tables
+// (shared/data/*.csv, read-only, beside the checkout) into natospend's
+// embedded release files (data/*.yaml):
+//
+//	go run ./scripts/importshared -shared ../shared/data -out data
+//
+// Every figure is copied as text, exactly as the shared table writes it: no
+// number goes through a float64, nothing is rounded, computed or filled in.
+// The one transformation is the IMF's unit, billions of USD, which becomes
+// millions by moving the decimal point three places in the text. A cell that
+// is empty in the table is left out of the YAML (absent means unknown, never
+// zero).
+//
+// The output is deterministic: countries sorted by code, years ascending, one
+// flow mapping per country-year with keys in the order gdp_musd, defence_musd,
+// share_pct, equipment_pct, estimate, note.
+//
+// The hand-written files of data/ (countries, groups, targets) are not
+// touched by this program.
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Shared tables read by this program.
+const (
+	natoCSV = "nato_defence_expenditure.csv"
+	imfCSV  = "imf_weo_gdp.csv"
+)
+
+// The command line, for the header of every generated file.
+const regenerate = "go run ./scripts/importshared -shared ../shared/data -out data"
+
+// blankCell is a cell that a release publishes as blank (no figures at all)
+// and that has no row in the shared table; it is written explicitly so that
+// the gap is explained where a reader meets it.
+type blankCell struct {
+	Code     string
+	Year     int
+	Estimate bool
+	Note     string
+}
+
+// cellNote is a note attached to a cell that does have a row in the table.
+type cellNote struct {
+	Code string
+	Year int
+	Note string
+}
+
+// releaseSpec describes one release file: which rows of which shared table it
+// holds, and the provenance the table itself does not carry.
+type releaseSpec struct {
+	File    string // output file name in data/
+	Source  string // shared CSV file name
+	Vintage string // value of the CSV's vintage column
+
+	ID         string
+	Series     string
+	Title      string
+	Publisher  string
+	Published  string // YYYY-MM-DD, or YYYY-MM where the sources give no day
+	Cutoff     string
+	PriceBasis string
+	Definition string
+	Notes      []string
+
+	// Sanity checks on what the table holds for this vintage.
+	FirstYear, LastYear int
+	Countries           int
+	// LastActual, for an IMF vintage, is the last year of actual data that
+	// every row must give (the notes say so); 0 for none.
+	LastActual int
+
+	Blank     []blankCell
+	CellNotes []cellNote
+}
+
+const fiscalYears = "Fiscal years are assigned to the calendar year holding most of their months (US fiscal year October-September: the later year; UK and Canada April-March: the earlier year)."
+
+// releases lists the release files, in output order.
+var releases = []releaseSpec{
+	{
+		File:       "nato-2026-07.yaml",
+		Source:     natoCSV,
+		Vintage:    "NATO-2026-07-core",
+		ID:         "nato-2026-07",
+		Series:     "defence",
+		Title:      "Defence Investment of NATO Countries (2014-2026)",
+		Publisher:  "NATO",
+		Published:  "2026-07", // the sources give the month and the cut-off, not the day
+		Cutoff:     "2026-07-03",
+		PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
+		Definition: "core",
+		Notes: []string{
+			"Core defence expenditure: the basis of the 3.5% core-defence part of the commitment made at The Hague summit (25 June 2025). The classic definition of NATO's earlier releases differs, so compare releases with care.",
+			"NATO's workbook gives defence and GDP in whole million USD and shares to 2 decimals. The shared table writes them with trailing zeros (13314.00, 1.3400), copied here as they are: the zeros add no precision.",
+			"share_pct is NATO's published share of GDP, computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2026 is published at 2.58%, while 32900 / 1436621 at current prices is 2.29%.",
+			"2025 and 2026 are estimates.",
+			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it.",
+			fiscalYears,
+			"Read from a third-party tidy export of NATO's workbook (via), not from NATO's file itself.",
+		},
+		FirstYear: 2014, LastYear: 2026, Countries: 31,
+	},
+	{
+		File:       "nato-2025-08.yaml",
+		Source:     natoCSV,
+		Vintage:    "NATO-2025-08",
+		ID:         "nato-2025-08",
+		Series:     "defence",
+		Title:      "Defence Expenditure of NATO Countries (2014-2025)",
+		Publisher:  "NATO",
+		Published:  "2025-08-28",
+		Cutoff:     "2025-06-03",
+		PriceBasis: "shares only: share_pct as published by NATO, computed from real (constant-price) figures; equipment_pct as a share of defence expenditure",
+		Definition: "classic",
+		Notes: []string{
+			"Classic NATO definition of defence expenditure.",
+			"Share of GDP and equipment share only: the USD and GDP tables of this release were not obtained, so defence_musd and gdp_musd are absent (unknown, not zero). Use another release for amounts.",
+			"Germany 2025 is blank in this release: the 2025 budget had not been adopted by the cut-off (3 June 2025).",
+			"Denmark's 2025 equipment share is blank in this release and is left out.",
+			"2024 and 2025 are estimates.",
+			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it.",
+			"Figures are revised between releases, sometimes a lot: Poland's 2024 share is 3.79% here and 4.12% in the June 2024 release.",
+			fiscalYears,
+			"Read from third-party copies of NATO's tables (via), not from NATO's file itself.",
+		},
+		FirstYear: 2014, LastYear: 2025, Countries: 31,
+		Blank: []blankCell{{
+			Code: "DEU", Year: 2025, Estimate: true,
+			Note: "NATO left Germany's 2025 figures blank in this release: the 2025 budget had not been adopted by the cut-off (3 June 2025).",
+		}},
+		CellNotes: []cellNote{{
+			Code: "DNK", Year: 2025,
+			Note: "NATO left Denmark's 2025 equipment share blank in this release.",
+		}},
+	},
+	{
+		File:       "nato-2024-06.yaml",
+		Source:     natoCSV,
+		Vintage:    "NATO-2024-06",
+		ID:         "nato-2024-06",
+		Series:     "defence",
+		Title:      "Defence Expenditure of NATO Countries (2014-2024)",
+		Publisher:  "NATO",
+		Published:  "2024-06-17",
+		Cutoff:     "2024-06-12",
+		PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
+		Definition: "classic",
+		Notes: []string{
+			"Classic NATO definition of defence expenditure.",
+			"share_pct is NATO's published share of GDP (Table 3), computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2024 is published at 2.05%, while the current-price ratio is 1.85%; also Italy 2016-2017 and the United States 2019-2024 (up to 0.07 points).",
+			"Amounts to 2 decimals and percentages to 4 decimals, as in the shared table; NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx) holds more digits.",
+			"Iceland: GDP only. It has no armed forces and NATO publishes no defence figure for it.",
+			"Luxembourg's GDP drops from 81969 (2022) to 57529 (2023e) million USD and its share doubles, probably a switch to GNI as the denominator; NATO does not say. Kept as published.",
+			"2023 and 2024 are estimates.",
+			fiscalYears,
+		},
+		FirstYear: 2014, LastYear: 2024, Countries: 32,
+	},
+	{
+		File:       "imf-weo-2025-10.yaml",
+		Source:     imfCSV,
+		Vintage:    "IMF WEO October 2025",
+		ID:         "imf-weo-2025-10",
+		Series:     "gdp",
+		Title:      "World Economic Outlook, October 2025",
+		Publisher:  "IMF",
+		Published:  "2025-10", // the sources give the month, not the day
+		PriceBasis: "nominal GDP in million US dollars at current prices and exchange rates",
+		Notes: []string{
+			"The IMF publishes GDP in billions of US dollars; converted here to millions by moving the decimal point three places in the published text (no rounding, no arithmetic).",
+			"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for every country.",
+			"NATO's GDP (from DG ECFIN and the OECD) differs from the IMF's: use NATO's GDP where a NATO release has it. natospend uses the IMF's growth rates, not its levels, to project GDP forward.",
+		},
+		FirstYear: 2021, LastYear: 2030, Countries: 32, LastActual: 2024,
+	},
+}
+
+// cell is one country-year of a release, figures kept as text.
+type cell struct {
+	GDP, Defence, Share, Equipment string
+	Estimate                       bool
+	Note                           string
+}
+
+// table is what one release holds.
+type table struct {
+	URL, Via string
+	Cells    map[string]map[int]*cell
+	// LastActual holds the distinct last_actual_year values of an IMF
+	// vintage.
+	LastActual map[int]bool
+}
+
+// outFile is one generated file.
+type outFile struct {
+	Name string
+	Data []byte
+}
+
+func main() {
+	shared := flag.String("shared", "../shared/data", "folder of the shared reference tables (the CSV files)")
+	out := flag.String("out", "data", "folder to write the release YAML files into")
+	flag.Parse()
+	if flag.NArg() != 0 {
+		fmt.Fprintln(os.Stderr, "importshared: unexpected arguments:", flag.Args())
+		os.Exit(2)
+	}
+	files, err := convert(*shared)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "importshared:", err)
+		os.Exit(1)
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(*out, f.Name), f.Data); err != nil {
+			fmt.Fprintln(os.Stderr, "importshared:", err)
+			os.Exit(1)
+		}
+		fmt.Println("wrote", filepath.Join(*out, f.Name))
+	}
+}
+
+// writeFile writes through a temporary file so that a failed run never
+// leaves a half-written data file behind.
+func writeFile(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// convert reads the shared tables and renders every release file.
+func convert(sharedDir string) ([]outFile, error) {
+	var files []outFile
+	for _, spec := range releases {
+		path := filepath.Join(sharedDir, spec.Source)
+		var t *table
+		var err error
+		switch spec.Source {
+		case natoCSV:
+			t, err = readNATO(path, spec.Vintage)
+		case imfCSV:
+			t, err = readIMF(path, spec.Vintage)
+		default:
+			err = fmt.Errorf("no reader for %s", spec.Source)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := apply(&spec, t); err != nil {
+			return nil, fmt.Errorf("%s: %v", spec.File, err)
+		}
+		files = append(files, outFile{Name: spec.File, Data: render(&spec, t)})
+	}
+	return files, nil
+}
+
+// apply checks the table against the spec and adds the spec's explicit blank
+// cells and cell notes.
+func apply(spec *releaseSpec, t *table) error {
+	if len(t.Cells) != spec.Countries {
+		return fmt.Errorf("vintage %q has %d countries, expected %d", spec.Vintage, len(t.Cells), spec.Countries)
+	}
+	for code, years := range t.Cells {
+		for y := range years {
+			if y < spec.FirstYear || y > spec.LastYear {
+				return fmt.Errorf("vintage %q: %s %d is outside %d-%d", spec.Vintage, code, y, spec.FirstYear, spec.LastYear)
+			}
+		}
+	}
+	if spec.LastActual != 0 && (len(t.LastActual) != 1 || !t.LastActual[spec.LastActual]) {
+		return fmt.Errorf("vintage %q: last_actual_year is not %d for every row", spec.Vintage, spec.LastActual)
+	}
+	for _, b := range spec.Blank {
+		if _, ok := t.Cells[b.Code][b.Year]; ok {
+			return fmt.Errorf("%s %d is declared blank but the table now has a row for it", b.Code, b.Year)
+		}
+		if t.Cells[b.Code] == nil {
+			return fmt.Errorf("%s %d is declared blank but the table has no %s at all", b.Code, b.Year, b.Code)
+		}
+		t.Cells[b.Code][b.Year] = &cell{Estimate: b.Estimate, Note: b.Note}
+	}
+	for _, n := range spec.CellNotes {
+		c, ok := t.Cells[n.Code][n.Year]
+		if !ok {
+			return fmt.Errorf("note for %s %d: no such cell", n.Code, n.Year)
+		}
+		c.Note = n.Note
+	}
+	return nil
+}
+
+var (
+	codeRe = regexp.MustCompile(`^[A-Z]{3}$`)
+	// A plain, non-negative decimal, as docs/data.md accepts it and without
+	// leading zeros.
+	decimalRe = regexp.MustCompile(`^(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+)
+
+// csvRows reads a CSV file with a header line and returns its rows as maps
+// from column name to text, with the line number of each row.
+func csvRows(path string, want []string) ([]map[string]string, []int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	header, err := r.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: reading header: %v", path, err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	index := map[string]int{}
+	for i, h := range header {
+		index[h] = i
+	}
+	for _, w := range want {
+		if _, ok := index[w]; !ok {
+			return nil, nil, fmt.Errorf("%s: no column %q", path, w)
+		}
+	}
+	var rows []map[string]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %v", path, err)
+		}
+		line, _ := r.FieldPos(0)
+		m := map[string]string{}
+		for _, w := range want {
+			m[w] = rec[index[w]]
+		}
+		rows = append(rows, m)
+		lines = append(lines, line)
+	}
+	return rows, lines, nil
+}
+
+// rowKey checks and returns a row's country code and year.
+func rowKey(row map[string]string) (string, int, error) {
+	code := row["iso3"]
+	if !codeRe.MatchString(code) {
+		return "", 0, fmt.Errorf("iso3 %q is not an upper-case ISO 3166-1 alpha-3 code", code)
+	}
+	year, err := strconv.Atoi(row["year"])
+	if err != nil || year < 1949 || year > 2100 || strconv.Itoa(year) != row["year"] {
+		return "", 0, fmt.Errorf("year %q is not a year from 1949 to 2100", row["year"])
+	}
+	return code, year, nil
+}
+
+// sameForAll records a column that must hold one value for a whole vintage.
+func sameForAll(dst *string, col, v string) error {
+	if v == "" {
+		return fmt.Errorf("%s is empty", col)
+	}
+	if *dst == "" {
+		*dst = v
+	} else if *dst != v {
+		return fmt.Errorf("%s %q differs from %q of earlier rows of the vintage", col, v, *dst)
+	}
+	return nil
+}
+
+func (t *table) add(code string, year int, c *cell) error {
+	if t.Cells[code] == nil {
+		t.Cells[code] = map[int]*cell{}
+	}
+	if _, dup := t.Cells[code][year]; dup {
+		return fmt.Errorf("%s %d appears twice", code, year)
+	}
+	t.Cells[code][year] = c
+	return nil
+}
+
+// readNATO reads the rows of one vintage of nato_defence_expenditure.csv.
+func readNATO(path, vintage string) (*table, error) {
+	cols := []string{"iso3", "country", "year", "gdp_musd", "defence_musd", "defence_pct_gdp",
+		"equipment_pct", "population_thousands", "estimate", "source_url", "vintage", "via"}
+	rows, lines, err := csvRows(path, cols)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{Cells: map[string]map[int]*cell{}}
+	for i, row := range rows {
+		if row["vintage"] != vintage {
+			continue
+		}
+		if err := natoRow(t, row); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, lines[i], err)
+		}
+	}
+	if len(t.Cells) == 0 {
+		return nil, fmt.Errorf("%s: no rows with vintage %q", path, vintage)
+	}
+	return t, nil
+}
+
+func natoRow(t *table, row map[string]string) error {
+	code, year, err := rowKey(row)
+	if err != nil {
+		return err
+	}
+	if err := sameForAll(&t.URL, "source_url", row["source_url"]); err != nil {
+		return err
+	}
+	if err := sameForAll(&t.Via, "via", row["via"]); err != nil {
+		return err
+	}
+	if row["population_thousands"] != "" {
+		// docs/data.md has no field for population: refuse rather than drop it.
+		return fmt.Errorf("population_thousands %q has no place in a release file", row["population_thousands"])
+	}
+	c := &cell{
+		GDP:       row["gdp_musd"],
+		Defence:   row["defence_musd"],
+		Share:     row["defence_pct_gdp"],
+		Equipment: row["equipment_pct"],
+	}
+	for _, f := range []struct{ col, v string }{
+		{"gdp_musd", c.GDP}, {"defence_musd", c.Defence},
+		{"defence_pct_gdp", c.Share}, {"equipment_pct", c.Equipment},
+	} {
+		if f.v != "" && !decimalRe.MatchString(f.v) {
+			return fmt.Errorf("%s %q is not a plain non-negative decimal", f.col, f.v)
+		}
+	}
+	if c.GDP == "" && c.Defence == "" && c.Share == "" && c.Equipment == "" {
+		return fmt.Errorf("%s %d has no figure at all", code, year)
+	}
+	switch row["estimate"] {
+	case "true":
+		c.Estimate = true
+	case "false":
+	default:
+		return fmt.Errorf("estimate %q is neither true nor false", row["estimate"])
+	}
+	return t.add(code, year, c)
+}
+
+// readIMF reads the rows of one vintage of imf_weo_gdp.csv.
+func readIMF(path, vintage string) (*table, error) {
+	cols := []string{"iso3", "year", "gdp_busd", "vintage", "source_url", "last_actual_year", "via"}
+	rows, lines, err := csvRows(path, cols)
+	if err != nil {
+		return nil, err
+	}
+	t := &table{Cells: map[string]map[int]*cell{}}
+	for i, row := range rows {
+		if row["vintage"] != vintage {
+			continue
+		}
+		if err := imfRow(t, row); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, lines[i], err)
+		}
+	}
+	if len(t.Cells) == 0 {
+		return nil, fmt.Errorf("%s: no rows with vintage %q", path, vintage)
+	}
+	return t, nil
+}
+
+func imfRow(t *table, row map[string]string) error {
+	code, year, err := rowKey(row)
+	if err != nil {
+		return err
+	}
+	if err := sameForAll(&t.URL, "source_url", row["source_url"]); err != nil {
+		return err
+	}
+	if err := sameForAll(&t.Via, "via", row["via"]); err != nil {
+		return err
+	}
+	last, err := strconv.Atoi(row["last_actual_year"])
+	if err != nil {
+		return fmt.Errorf("last_actual_year %q is not a year", row["last_actual_year"])
+	}
+	if t.LastActual == nil {
+		t.LastActual = map[int]bool{}
+	}
+	t.LastActual[last] = true
+	if row["gdp_busd"] == "" {
+		// Absent stays absent: a row without a figure is not written.
+		return nil
+	}
+	gdp, err := billionsToMillions(row["gdp_busd"])
+	if err != nil {
+		return fmt.Errorf("gdp_busd: %v", err)
+	}
+	return t.add(code, year, &cell{GDP: gdp, Estimate: year > last})
+}
+
+// billionsToMillions multiplies a plain decimal by 1000 by moving its decimal
+// point three places to the right, in the text: "4358.147" -> "4358147",
+// "18.086" -> "18086", "0.5" -> "500", "1.23456" -> "1234.56". The result is
+// exact; no float is involved.
+func billionsToMillions(s string) (string, error) {
+	if !decimalRe.MatchString(s) {
+		return "", fmt.Errorf("%q is not a plain non-negative decimal", s)
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	for len(frac) < 3 {
+		frac += "0"
+	}
+	digits := strings.TrimLeft(intPart+frac[:3], "0")
+	if digits == "" {
+		digits = "0"
+	}
+	if rest := frac[3:]; rest != "" {
+		return digits + "." + rest, nil
+	}
+	return digits, nil
+}
+
+// render writes one release file.
+func render(spec *releaseSpec, t *table) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Generated by scripts/importshared from shared/data/%s,\n", spec.Source)
+	fmt.Fprintf(&b, "# the rows with vintage %q.\n", spec.Vintage)
+	fmt.Fprintf(&b, "# DO NOT EDIT BY HAND: change the converter or the shared table and regenerate with\n")
+	fmt.Fprintf(&b, "#   %s\n", regenerate)
+	fmt.Fprintf(&b, "# Figures are copied as text from the table; a figure it leaves empty is absent here.\n")
+	b.WriteString("kind: release\n")
+	field(&b, "id", spec.ID)
+	field(&b, "series", spec.Series)
+	field(&b, "title", spec.Title)
+	field(&b, "publisher", spec.Publisher)
+	field(&b, "published", spec.Published)
+	field(&b, "cutoff", spec.Cutoff)
+	field(&b, "url", t.URL)
+	field(&b, "via", t.Via)
+	field(&b, "price_basis", spec.PriceBasis)
+	field(&b, "definition", spec.Definition)
+	if len(spec.Notes) > 0 {
+		b.WriteString("notes:\n")
+		for _, n := range spec.Notes {
+			fmt.Fprintf(&b, "  - %s\n", quote(n))
+		}
+	}
+	b.WriteString("figures:\n")
+	codes := make([]string, 0, len(t.Cells))
+	for code := range t.Cells {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		fmt.Fprintf(&b, "  %s:\n", code)
+		years := make([]int, 0, len(t.Cells[code]))
+		for y := range t.Cells[code] {
+			years = append(years, y)
+		}
+		sort.Ints(years)
+		for _, y := range years {
+			fmt.Fprintf(&b, "    %d: {%s}\n", y, flow(t.Cells[code][y]))
+		}
+	}
+	return b.Bytes()
+}
+
+// flow renders a cell as the inside of a YAML flow mapping.
+func flow(c *cell) string {
+	var parts []string
+	for _, kv := range []struct{ k, v string }{
+		{"gdp_musd", c.GDP}, {"defence_musd", c.Defence},
+		{"share_pct", c.Share}, {"equipment_pct", c.Equipment},
+	} {
+		if kv.v != "" {
+			parts = append(parts, kv.k+": "+kv.v)
+		}
+	}
+	if c.Estimate {
+		parts = append(parts, "estimate: true")
+	}
+	if c.Note != "" {
+		parts = append(parts, "note: "+quote(c.Note))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// field writes a top-level "key: value" line; an empty value is left out.
+func field(b *bytes.Buffer, key, value string) {
+	if value == "" {
+		return
+	}
+	fmt.Fprintf(b, "%s: %s\n", key, scalar(value))
+}
+
+// plainRe matches text that YAML reads back unchanged as a plain string in
+// block context: it starts with a letter or digit and holds no character that
+// could start a comment, a flow collection, an anchor or a quoted string.
+var plainRe = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} ().,;:/%'+_=?&~-]*$`)
+
+// scalar writes text plainly where that is safe and unambiguous, and double
+// quoted otherwise. Dates (YYYY-MM-DD, YYYY-MM) stay plain on purpose.
+func scalar(s string) string {
+	if plainRe.MatchString(s) && !strings.Contains(s, ": ") && !strings.HasSuffix(s, ":") &&
+		!strings.HasSuffix(s, " ") && !ambiguous(s) {
+		return s
+	}
+	return quote(s)
+}
+
+var dateRe = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
+
+// ambiguous reports whether a plain scalar would be read as something other
+// than a string (a number or a boolean); dates are meant to be plain.
+func ambiguous(s string) bool {
+	if dateRe.MatchString(s) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~":
+		return true
+	}
+	return unicode.IsDigit(rune(s[0]))
+}
+
+// quote writes text as a YAML double-quoted string.
+func quote(s string) string {
+	if !utf8.ValidString(s) {
+		panic(errors.New("importshared: text is not UTF-8: " + strconv.Quote(s)))
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case unicode.IsControl(r):
+			panic(errors.New("importshared: control character in text: " + strconv.Quote(s)))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
