@@ -15,6 +15,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/countries"
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/cli/pathcmd"
 	"github.com/natospend/natospend/pkg/cli/targetscmd"
 	"github.com/natospend/natospend/pkg/cli/validate"
 	"github.com/natospend/natospend/pkg/dataset"
@@ -106,6 +107,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 	root.AddCommand(
 		gap.NewCmd(f, nil),
 		check.NewCmd(f, nil),
+		pathcmd.NewCmd(f, nil),
 		validate.NewCmd(f, nil),
 		countries.NewCmd(f, nil),
 		targetscmd.NewCmd(f, nil),

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 )
 
 // JSON writes v as indented JSON (two spaces) followed by a newline, without
@@ -58,4 +59,30 @@ func (o Object) MarshalJSON() ([]byte, error) {
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// RowObject turns a row of typed cells into a JSON object with the
+// columns' Keys, in order: text as strings, flags as booleans, whole
+// numbers as integers, other numbers as the same number CSV prints
+// (FormatMachine), unknowns as null.
+func RowObject(cols []Column, cells []Cell) Object {
+	obj := make(Object, len(cols))
+	for i, c := range cols {
+		cell := cells[i]
+		var v any
+		switch {
+		case c.Kind == String:
+			v = cell.Text
+		case c.Kind == Bool:
+			v = cell.Known && cell.Num != 0
+		case !cell.Known:
+			v = nil
+		case c.Kind == Int:
+			v = int64(math.Round(cell.Num))
+		default:
+			v = json.Number(FormatMachine(cell.Num, false))
+		}
+		obj[i] = Field{Key: c.Key, Value: v}
+	}
+	return obj
 }

@@ -120,7 +120,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	obs := calc.Resolve(ds, q.Release, q.Year, q.Codes, latest)
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	for _, o := range obs {
-		growth := growthFor(gdpRel, o.Code, q.GDPGrowth)
+		growth := GrowthFor(gdpRel, o.Code, q.GDPGrowth)
 		for _, m := range rep.Measures {
 			var row calc.Row
 			switch {
@@ -160,9 +160,9 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	return rep, nil
 }
 
-// growthFor is how a country's GDP is projected: a constant scenario
+// GrowthFor is how a country's GDP is projected: a constant scenario
 // growth, or the growth of the newest GDP release that has the country.
-func growthFor(gdpRel []*defence.Release, code string, constant *float64) calc.Growth {
+func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) calc.Growth {
 	if constant != nil {
 		return calc.Growth{Set: true, Pct: *constant}
 	}

@@ -265,7 +265,7 @@ func (r *Report) JSON() any {
 	}
 	mt := r.MachineTable()
 	for _, cells := range mt.Rows {
-		doc.Rows = append(doc.Rows, jsonRow(mt.Columns, cells))
+		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
 	}
 	for _, t := range r.Totals {
 		doc.Totals = append(doc.Totals, jsonTotals{
@@ -280,30 +280,6 @@ func (r *Report) JSON() any {
 		})
 	}
 	return doc
-}
-
-// jsonRow turns a machine-table row into a JSON object with the same keys:
-// numbers as numbers, unknowns as null.
-func jsonRow(cols []render.Column, cells []render.Cell) render.Object {
-	m := make(render.Object, len(cols))
-	for i, c := range cols {
-		cell := cells[i]
-		var v any
-		switch {
-		case c.Kind == render.String:
-			v = cell.Text
-		case c.Kind == render.Bool:
-			v = cell.Known && cell.Num != 0
-		case !cell.Known:
-			v = nil
-		case c.Kind == render.Int:
-			v = int(cell.Num)
-		default:
-			v = round6(cell.Num)
-		}
-		m[i] = render.Field{Key: c.Key, Value: v}
-	}
-	return m
 }
 
 type jsonReport struct {

@@ -1,0 +1,268 @@
+// Package pathcmd is the `natospend path` command: the year-by-year path
+// from today's spending to a target by its deadline.
+package pathcmd
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/render"
+	"github.com/spf13/cobra"
+)
+
+// Options of a path run: the gap options plus the shape.
+type Options struct {
+	Gap   gap.Options
+	Shape string
+}
+
+// NewCmd builds the path command.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{Gap: gap.Options{F: f}}
+	cmd := &cobra.Command{
+		Use:   "path",
+		Short: "Year-by-year spending path from today to a target by its deadline",
+		Long: strings.TrimSpace(`
+Path lays out, for each selected country, a year-by-year path from its base
+year (the latest year with figures) to the target in the deadline year: GDP
+(grown at the IMF WEO's nominal growth, or --gdp-growth), the share of GDP,
+spending, and its increase over the year before. This is the "credible,
+incremental path" the Hague commitment asks each ally to show; 2029, the
+year of its review, is marked.
+
+--shape linear (the default) raises the share of GDP by equal steps;
+--shape growth raises spending at one constant yearly rate. A country whose
+share already reaches the target keeps it. With --group, a total path for
+the group's countries with data follows.
+
+A deadline is needed: --by, or a named target's own (uk-2027, hague-core).
+For a target made of core and resilience parts (hague), the path is that of
+its core part: resilience spending is not in NATO's tables.`),
+		Example: strings.TrimSpace(`
+  natospend path --target hague-core --by 2035 --country DEU
+  natospend path --target uk-2027 --country GBR --format csv
+  natospend path --target 3.5 --by 2030 --group europe --shape growth`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	g := &opts.Gap
+	fl.StringSliceVarP(&g.Targets, "target", "t", nil, "target: a percentage of GDP or a named target")
+	fl.IntVar(&g.By, "by", 0, "deadline `YEAR` (default: the named target's own)")
+	fl.IntVarP(&g.Year, "year", "y", 0, "base year (default: the latest year the newest release publishes)")
+	fl.StringVarP(&g.Release, "release", "r", "", "release id (default: the newest release that has the year)")
+	fl.StringVarP(&g.Method, "method", "m", string(calc.MethodShare), "share: base spending at the published share of GDP; usd: the published current-USD figure")
+	fl.StringVar(&g.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's")
+	fl.StringVar(&opts.Shape, "shape", string(calc.ShapeLinear), "linear: the share rises by equal steps; growth: spending grows at a constant rate")
+	fl.StringVarP(&g.Sort, "sort", "s", "name", "order of the countries: gap, share, name, gdp")
+	cmdutil.AddSelectFlags(cmd, &g.Select, f)
+	cmdutil.AddOutputFlags(cmd, &g.Out)
+	cmdutil.RegisterTargetCompletion(cmd, "target", f)
+	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	_ = cmd.RegisterFlagCompletionFunc("shape", cobra.FixedCompletions([]string{"linear", "growth"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Step is one year of one country's (or the group's) path.
+type Step struct {
+	Code, Name string
+	Target     defence.Target
+	Pct        float64
+	BaseYear   int
+	Deadline   int
+	calc.Point
+}
+
+// Run computes and prints the paths.
+func Run(o *Options) error {
+	ds, err := o.Gap.F.Dataset()
+	if err != nil {
+		return err
+	}
+	shape := calc.Shape(o.Shape)
+	if shape != calc.ShapeLinear && shape != calc.ShapeGrowth {
+		return cmdutil.UsageErrorf("--shape %q is not a shape (expected linear or growth)", o.Shape)
+	}
+	if len(o.Gap.Targets) == 0 {
+		return cmdutil.UsageErrorf("--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
+	}
+	q, err := o.Gap.Resolve(ds)
+	if err != nil {
+		return err
+	}
+	if len(q.Targets) != 1 {
+		return cmdutil.UsageErrorf("--target: path takes one target, got %d", len(q.Targets))
+	}
+	t := q.Targets[0]
+	deadline := q.By
+	if deadline == 0 {
+		if t.Deadline == 0 {
+			return cmdutil.UsageErrorf("path needs a deadline: give --by YEAR (target %s has none of its own)", targetName(t))
+		}
+		if t.Deadline < q.Year {
+			return cmdutil.UsageErrorf("target %s's deadline %d is before the base year %d: give --by YEAR", t.ID, t.Deadline, q.Year)
+		}
+		deadline = t.Deadline
+	}
+	q.By = deadline
+	rep, err := gap.Compute(ds, q)
+	if err != nil {
+		return cmdutil.UsageErrorf("%v", err)
+	}
+	measure := 0 // the whole target, or its core part when it has parts
+	for i, m := range rep.Measures {
+		if m.Part == gap.PartCore {
+			measure = i
+		}
+	}
+	m := rep.Measures[measure]
+	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	var steps []Step
+	var notes []string
+	group := map[int]*Step{}
+	var groupYears []int
+	for _, code := range rep.Order {
+		ln := rep.ByCode[code][measure]
+		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
+			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
+			continue
+		}
+		growth := gap.GrowthFor(gdpRel, code, q.GDPGrowth)
+		base := ln.Year
+		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, shape, func(y int) (calc.Projected, error) {
+			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
+		})
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
+			continue
+		}
+		for _, p := range pts {
+			steps = append(steps, Step{Code: code, Name: ln.Name, Target: t, Pct: m.Pct, BaseYear: base, Deadline: deadline, Point: p})
+			g, ok := group[p.Year]
+			if !ok {
+				g = &Step{Target: t, Pct: m.Pct, BaseYear: q.Year, Deadline: deadline, Point: calc.Point{Year: p.Year, GDPSource: "sum"}}
+				group[p.Year] = g
+				groupYears = append(groupYears, p.Year)
+			}
+			g.GDP += p.GDP
+			g.Spending += p.Spending
+		}
+	}
+	if len(o.Gap.Select.Groups) > 0 && len(group) > 0 {
+		code, name := groupLabel(ds, o.Gap.Select.Groups)
+		sort.Ints(groupYears)
+		var prev *Step
+		for _, y := range groupYears {
+			g := group[y]
+			g.Code, g.Name = code, name
+			g.Share = g.Spending / g.GDP * 100
+			if prev != nil {
+				g.Increase = g.Spending - prev.Spending
+				g.HasIncrease = true
+			}
+			steps = append(steps, *g)
+			prev = g
+		}
+	}
+	if m.Part == gap.PartCore {
+		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
+	}
+	return o.Gap.Out.Emit(o.Gap.F.IO, output(q, shape, deadline, steps, append(notes, rep.Notes...)))
+}
+
+func targetName(t defence.Target) string {
+	if t.ID != "" {
+		return t.ID
+	}
+	return fmt.Sprintf("%g%%", t.Pct)
+}
+
+func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
+	var ids, names []string
+	for _, g := range groups {
+		for _, id := range strings.Split(g, ",") {
+			id = strings.ToLower(strings.TrimSpace(id))
+			ids = append(ids, id)
+			names = append(names, ds.Groups[id].Name)
+		}
+	}
+	return strings.Join(ids, "+"), "Total: " + strings.Join(names, " + ")
+}
+
+// pathColumns are the CSV header and JSON keys of a path row: a
+// contract, only ever added to, at the end.
+var pathColumns = []render.Column{
+	{Key: "code"}, {Key: "name"}, {Key: "year", Kind: render.Int},
+	{Key: "gdp_musd", Kind: render.Money}, {Key: "gdp_source"},
+	{Key: "share_pct", Kind: render.Percent}, {Key: "spending_musd", Kind: render.Money},
+	{Key: "increase_musd", Kind: render.Money}, {Key: "target_pct", Kind: render.Percent},
+	{Key: "target"}, {Key: "base_year", Kind: render.Int}, {Key: "deadline", Kind: render.Int},
+	{Key: "review_year", Kind: render.Bool}, {Key: "shape"},
+}
+
+func output(q *gap.Query, shape calc.Shape, deadline int, steps []Step, notes []string) cmdutil.Output {
+	machine := &render.Table{Columns: pathColumns}
+	human := &render.Table{
+		Title: fmt.Sprintf("Path to %s%% of GDP by %d (%s): release %s, method %s",
+			trimPct(q.Targets[0]), deadline, shape, q.Release.ID, q.Method),
+		Columns: []render.Column{
+			{Title: "Code"}, {Title: "Country"}, {Title: "Year", Kind: render.Int},
+			{Title: "GDP $bn", Kind: render.Money}, {Title: "Share %", Kind: render.Percent},
+			{Title: "Spending $bn", Kind: render.Money}, {Title: "Increase $bn", Kind: render.Money},
+		},
+	}
+	rows := []render.Object{}
+	for _, s := range steps {
+		review := s.Year == calc.ReviewYear
+		cells := []render.Cell{
+			render.T(s.Code), render.T(s.Name), render.N(float64(s.Year)), render.N(s.GDP), render.T(s.GDPSource),
+			render.N(s.Share), render.N(s.Spending), render.Opt(s.Increase, s.HasIncrease), render.N(s.Pct),
+			render.T(s.Target.ID), render.N(float64(s.BaseYear)), render.N(float64(s.Deadline)), render.B(review), render.T(string(shape)),
+		}
+		machine.Rows = append(machine.Rows, cells)
+		rows = append(rows, render.RowObject(pathColumns, cells))
+		yc := render.N(float64(s.Year))
+		if review {
+			yc.Mark = "r"
+		}
+		human.Rows = append(human.Rows, []render.Cell{
+			render.T(s.Code), render.T(s.Name), yc, render.N(s.GDP), render.N(s.Share),
+			render.N(s.Spending), render.Opt(s.Increase, s.HasIncrease),
+		})
+	}
+	human.Notes = append([]string{
+		fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear),
+		"GDP grows from the base year at the IMF WEO's nominal growth (extrapolated past 2030), or --gdp-growth.",
+	}, notes...)
+	doc := render.Object{
+		{Key: "schema_version", Value: 1},
+		{Key: "release", Value: q.Release.ID},
+		{Key: "method", Value: string(q.Method)},
+		{Key: "shape", Value: string(shape)},
+		{Key: "year", Value: q.Year},
+		{Key: "deadline", Value: deadline},
+		{Key: "target_pct", Value: q.Targets[0].Pct},
+		{Key: "target", Value: q.Targets[0].ID},
+		{Key: "rows", Value: rows},
+		{Key: "notes", Value: append([]string{}, notes...)},
+	}
+	return cmdutil.Output{Human: human, Machine: machine, JSON: doc}
+}
+
+func trimPct(t defence.Target) string {
+	s := fmt.Sprintf("%g", t.Pct)
+	if t.ID != "" {
+		s = t.ID + " " + s
+	}
+	return s
+}
