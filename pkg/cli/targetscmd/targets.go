@@ -93,6 +93,7 @@ func Run(o *Options) error {
 		machine.Rows = append(machine.Rows, append(append([]render.Cell{}, cells...),
 			render.T(t.Agreed), render.T(t.Citation), render.T(t.URL), render.T(t.Note)))
 		human.Notes = append(human.Notes, fmt.Sprintf("%s: %s", id, t.Citation))
+		rows = append(rows, r)
 	}
 	return o.Out.Emit(o.F.IO, cmdutil.Output{Human: human, Machine: machine, JSON: map[string]any{"targets": rows}})
 }

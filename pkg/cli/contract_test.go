@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+)
+
+// The field lists below are spelled out by hand, on purpose not shared with
+// the code: renaming or removing a field must fail this test. Fields are
+// only ever added, at the end (and then added here and in docs/json.md).
+
+var gapRowFields = []string{
+	"code", "name", "year", "release", "estimate", "gdp_musd", "gdp_source",
+	"defence_musd", "share_pct", "target_pct", "required_musd", "gap_musd", "status",
+	"target", "part", "approximate", "gap_min_musd", "gap_max_musd",
+	"defence_published_musd", "year_is_earlier", "base_year", "deadline", "years_left",
+	"gdp_deadline_musd", "gdp_deadline_source", "required_deadline_musd", "increase_musd",
+	"annual_growth_pct",
+}
+
+var gapTotalsFields = []string{
+	"target_pct", "countries", "countries_with_data", "meeting", "gdp_musd", "defence_musd",
+	"share_pct", "gap_musd", "shortfall_musd", "target", "part", "not_reported", "bounded",
+	"gap_min_musd", "gap_max_musd", "deadline", "gdp_deadline_musd", "required_deadline_musd",
+	"increase_musd", "annual_growth_pct",
+}
+
+var pathRowFields = []string{
+	"code", "name", "year", "gdp_musd", "gdp_source", "share_pct", "spending_musd",
+	"increase_musd", "target_pct", "target", "base_year", "deadline", "review_year", "shape",
+}
+
+func keysInOrder(t *testing.T, raw json.RawMessage) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("not an object: %s", raw)
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, tok.(string))
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return keys
+}
+
+func jsonOf(t *testing.T, args ...string) map[string]json.RawMessage {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	if code := Main(append(args, "--format", "json"), ios); code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func firstOf(t *testing.T, raw json.RawMessage) json.RawMessage {
+	t.Helper()
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil || len(list) == 0 {
+		t.Fatalf("not a non-empty list: %s", raw)
+	}
+	return list[0]
+}
+
+func TestJSONContractGap(t *testing.T) {
+	doc := jsonOf(t, "gap", "--target", "3.5", "--country", "DEU")
+	top := []string{"schema_version", "year", "release", "definition", "method", "deadline", "targets", "rows", "totals", "notes"}
+	for _, k := range top {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("gap JSON lacks %q", k)
+		}
+	}
+	if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, gapRowFields) {
+		t.Errorf("gap row fields:\n got %v\nwant %v", got, gapRowFields)
+	}
+	if got := keysInOrder(t, firstOf(t, doc["totals"])); !reflect.DeepEqual(got, gapTotalsFields) {
+		t.Errorf("gap totals fields:\n got %v\nwant %v", got, gapTotalsFields)
+	}
+}
+
+func TestCSVHeaderIsTheJSONRow(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	if code := Main([]string{"gap", "--country", "DEU", "--format", "csv"}, ios); code != 0 {
+		t.Fatal(code)
+	}
+	header := strings.SplitN(out.String(), "\n", 2)[0]
+	if header != strings.Join(gapRowFields, ",") {
+		t.Errorf("gap CSV header:\n got %s\nwant %s", header, strings.Join(gapRowFields, ","))
+	}
+}
+
+func TestJSONContractPath(t *testing.T) {
+	doc := jsonOf(t, "path", "--target", "uk-2027", "--country", "GBR")
+	if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, pathRowFields) {
+		t.Errorf("path row fields:\n got %v\nwant %v", got, pathRowFields)
+	}
+}
+
+func TestJSONContractLists(t *testing.T) {
+	doc := jsonOf(t, "countries")
+	want := []string{"code", "name", "nato_since", "defence_reported", "groups", "latest_years", "note"}
+	if got := keysInOrder(t, firstOf(t, doc["countries"])); !reflect.DeepEqual(got, want) {
+		t.Errorf("countries fields: got %v want %v", got, want)
+	}
+	doc = jsonOf(t, "targets")
+	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note"}
+	if got := keysInOrder(t, firstOf(t, doc["targets"])); !reflect.DeepEqual(got, want) {
+		t.Errorf("targets fields: got %v want %v", got, want)
+	}
+}
+
+func TestEmptySelectionIsEmptyList(t *testing.T) {
+	// Every ally is excluded: rows is [], not null.
+	doc := jsonOf(t, "gap", "--country", "DEU", "--exclude", "DEU")
+	if string(doc["rows"]) != "[]" {
+		t.Errorf("rows = %s, want []", doc["rows"])
+	}
+}
