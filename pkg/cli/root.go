@@ -25,14 +25,20 @@ import (
 // Main runs natospend with the given arguments and returns the exit code.
 // It is the one place that decides what an error prints and how the
 // process ends; a panic becomes a short "internal error" and exit code 70.
-func Main(args []string, ios *iostreams.IOStreams) (code int) {
+func Main(args []string, ios *iostreams.IOStreams) int {
+	return run(args, NewFactory(ios))
+}
+
+// run executes a command tree built on f; Main's body, with the factory
+// injectable for tests.
+func run(args []string, f *cmdutil.Factory) (code int) {
+	ios := f.IO
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(ios.ErrOut, "natospend: internal error: %v\nThis is a bug in natospend; please report it with the command you ran.\n", r)
 			code = cmdutil.ExitInternal
 		}
 	}()
-	f := NewFactory(ios)
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -137,6 +143,16 @@ func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
 			fmt.Fprintf(ios.ErrOut, "natospend: %v\n", exit.Err)
 		}
 		return exit.Code
+	}
+	var dataErrs dataset.Errors
+	if errors.As(err, &dataErrs) {
+		fmt.Fprintln(ios.ErrOut, dataErrs.Error())
+		noun := "errors"
+		if len(dataErrs) == 1 {
+			noun = "error"
+		}
+		fmt.Fprintf(ios.ErrOut, "natospend: %d %s in the data files\n", len(dataErrs), noun)
+		return cmdutil.ExitFailure
 	}
 	usage := cmdutil.IsUsage(err) || cmd == nil || cmd.Annotations[startedAnnotation] == ""
 	fmt.Fprintf(ios.ErrOut, "natospend: %s\n", withOrigin(cmd, err.Error()))

@@ -9,8 +9,8 @@ import (
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 )
 
-// run calls Main with an environment of our own.
-func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+// runEnv calls Main with an environment of our own.
+func runEnv(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	ios.Getenv = func(k string) string { return env[k] }
@@ -59,7 +59,7 @@ func TestSettingsPrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := run(t, tt.env, tt.args...)
+			code, out, errOut := runEnv(t, tt.env, tt.args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
@@ -91,7 +91,7 @@ func TestSettingsErrorsNameTheirOrigin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := run(t, tt.env, tt.args...)
+			code, out, errOut := runEnv(t, tt.env, tt.args...)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2 (stderr %q)", code, errOut)
 			}
@@ -107,7 +107,7 @@ func TestSettingsErrorsNameTheirOrigin(t *testing.T) {
 
 func TestMissingDefaultConfigIsFine(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	code, _, errOut := run(t, nil, "gap", "--country", "NLD")
+	code, _, errOut := runEnv(t, nil, "gap", "--country", "NLD")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -122,7 +122,7 @@ func TestDefaultConfigLocation(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "natospend", "config.yaml"), []byte("target: 3.5\nformat: csv\nno-header: true\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := run(t, nil, "gap", "--country", "NLD")
+	code, out, errOut := runEnv(t, nil, "gap", "--country", "NLD")
 	if code != 0 || !strings.Contains(out, gapAt35) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/dataset"
+)
+
+func TestPanicIsInternalErrorExit70(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	f := NewFactory(ios)
+	f.Embedded = func() []dataset.Source { panic("boom") }
+	code := run([]string{"gap", "--target", "3.7"}, f)
+	if code != 70 {
+		t.Fatalf("exit %d, want 70", code)
+	}
+	if out.Len() != 0 {
+		t.Fatalf("stdout %q, want nothing", out)
+	}
+	msg := errOut.String()
+	if !strings.HasPrefix(msg, "natospend: internal error: boom\n") || strings.Contains(msg, "goroutine") {
+		t.Fatalf("stderr %q, want a short internal-error message and no goroutine dump", msg)
+	}
+}
+
+func TestHelpTopics(t *testing.T) {
+	for topic, want := range map[string]string{"exit-codes": "70  internal error", "environment": "NATOSPEND_CONFIG"} {
+		code, out, _ := runArgs(t, "help", topic)
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("help %s: exit %d, output %q", topic, code, out)
+		}
+	}
+}
+
+func TestValidateEmbedded(t *testing.T) {
+	code, out, errOut := runArgs(t, "validate")
+	// 3 NATO releases and the IMF WEO; 44 countries (32 allies, 12 other
+	// donors); cells: 403 + 372 + 352 + 320 = 1,447 (see data/README.md).
+	want := "ok: 4 releases (3 defence, 1 GDP), 44 countries, 4 groups, 5 targets, 1447 country-years\n"
+	if code != 0 || out != want {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want %q", code, out, errOut, want)
+	}
+}
+
+func runArgs(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	code := Main(args, ios)
+	return code, out.String(), errOut.String()
+}
