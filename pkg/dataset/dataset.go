@@ -46,22 +46,46 @@ func Load(embedded, user []Source) (*defence.Dataset, error) {
 	return m.ds, nil
 }
 
-// parseAll parses the files concurrently, at most GOMAXPROCS at a time;
-// the results are in the order of srcs.
+// parseBudget bounds the bytes of the files parsed at the same time: a
+// yaml.Node tree takes some 30 times the size of its file, so without it
+// GOMAXPROCS large files would be held in memory at once. A file larger
+// than the budget is parsed alone.
+const parseBudget = 16 << 20
+
+// parseAll parses the files concurrently, at most GOMAXPROCS at a time and
+// within parseBudget; the results are in the order of srcs.
 func parseAll(srcs []Source) []*parsed {
 	out := make([]*parsed, len(srcs))
 	if len(srcs) == 1 {
 		out[0] = parseSource(named(srcs[0]))
 		return out
 	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	var (
+		mu      sync.Mutex
+		free    = sync.NewCond(&mu)
+		running int
+		bytes   int
+		procs   = runtime.GOMAXPROCS(0)
+		wg      sync.WaitGroup
+	)
 	for i, s := range srcs {
+		size := len(s.Data)
+		mu.Lock()
+		for running > 0 && (running >= procs || bytes+size > parseBudget) {
+			free.Wait()
+		}
+		running++
+		bytes += size
+		mu.Unlock()
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer wg.Done()
 			out[i] = parseSource(named(s))
+			mu.Lock()
+			running--
+			bytes -= size
+			mu.Unlock()
+			free.Signal()
 		}()
 	}
 	wg.Wait()

@@ -112,7 +112,7 @@ func TestAllErrorsOfAFile(t *testing.T) {
 	a := Source{Name: "a.yaml", Data: []byte(strings.Join([]string{
 		"kind: countries",
 		"countries:",
-		"  POL: {name: Poland, nato_since: 1899}", // 3
+		"  POL: {name: Poland, nato_since: 1899}",  // 3
 		"  CZE: {name: Czechia, nato_sinse: 1999}", // 4
 		"  SVK: {name: 12}",                        // 5
 	}, "\n"))}
@@ -253,6 +253,7 @@ func TestErrorFormat(t *testing.T) {
 		{Error{"f.yaml", 0, "", "bad"}, "f.yaml: bad"},
 		{Error{"f.yaml", 3, "", "bad"}, "f.yaml:3: bad"},
 		{Error{"", 0, "a", "bad"}, "a: bad"},
+		{Error{"x\x1b[31m.yaml", 1, "", "bad"}, `"x\x1b[31m.yaml":1: bad`},
 	}
 	for _, tc := range tests {
 		if got := tc.e.Error(); got != tc.want {

@@ -19,7 +19,11 @@ type Error struct {
 // that are empty or zero.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	if printable(e.File) {
+		b.WriteString(e.File)
+	} else {
+		b.WriteString(strconv.Quote(e.File)) // a file name may hold an escape sequence
+	}
 	if e.Line > 0 {
 		if b.Len() > 0 {
 			b.WriteByte(':')

@@ -33,8 +33,8 @@ func hague(pct, c1, c2 string) []Source {
 		"    deadline: 2035",
 		"    citation: The Hague Summit Declaration",
 		"    components:", // 8
-		"      - "+c1,      // 9
-		"      - "+c2,      // 10
+		"      - "+c1,     // 9
+		"      - "+c2,     // 10
 	)
 }
 
@@ -182,6 +182,9 @@ func TestFaults(t *testing.T) {
 			"2025-02-29: the day 29 is out of range (expected 01 to 28)"},
 		{"date year", releaseWith(6, "published: 1900-01-01"), 6, "published",
 			"1900-01-01: the year 1900 is out of range (expected a year from 1949 to 2100)"},
+		{"date as a number", releaseWith(6, "published: 20260301"), 6, "published", "20260301 is not a date (expected YYYY-MM-DD or YYYY-MM)"},
+		{"date with a time", releaseWith(6, "published: 2026-03-01T10:00:00Z"), 6, "published", "2026-03-01T10:00:00Z is not a date (expected YYYY-MM-DD or YYYY-MM)"},
+		{"quoted date", releaseWith(6, `published: "2026-02-29"`), 6, "published", "2026-02-29: the day 29 is out of range (expected 01 to 28)"},
 		{"cutoff month only", releaseWith(7, "url: https://example.org/test\ncutoff: 2026-01"),
 			8, "cutoff", "2026-01 is not a date (expected YYYY-MM-DD)"},
 

@@ -466,7 +466,7 @@ func checkTargetID(s string) string {
 		return show(s) + " is not a target id (expected lower-case letters, digits, . and -)"
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil || errors.Is(err, strconv.ErrRange) {
-		return s + " is a number (expected a target id that is not a plain number, so that --target " + s + " means " + s + "%)"
+		return show(s) + " is a number (expected a target id that is not a plain number, so that --target " + show(s) + " means " + show(s) + "%)"
 	}
 	return ""
 }
@@ -475,6 +475,7 @@ func checkTargetID(s string) string {
 func (w *walker) text(n *yaml.Node, p fpath) (string, bool) {
 	if msg := textProblem(n); msg != "" {
 		w.add(n.Line, p, msg)
+		w.skipped(n, p)
 		return "", false
 	}
 	return n.Value, true
@@ -564,10 +565,12 @@ func (w *walker) boolean(n *yaml.Node, p fpath) (bool, bool) {
 }
 
 func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
-	s, ok := w.text(n, p)
-	if !ok {
+	// A plain 20260301 is a number to YAML, but a wrong date to the reader.
+	if n.Kind != yaml.ScalarNode || n.Tag == tagNull || n.Style&yaml.TaggedStyle != 0 && n.Tag != tagStr && n.Tag != tagTime {
+		w.text(n, p)
 		return "", false
 	}
+	s := n.Value
 	if msg := dateProblem(s, month); msg != "" {
 		w.add(n.Line, p, msg)
 		return "", false

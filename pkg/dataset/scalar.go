@@ -225,15 +225,15 @@ func numberProblem(n *yaml.Node, what string) string {
 	case tagNull:
 		return "found an empty value (expected " + what + "; leave the key out when the figure is unknown)"
 	case tagBool:
-		return v + " is a bool (expected " + what + ")"
+		return show(v) + " is a bool (expected " + what + ")"
 	case tagTime:
-		return v + " is a date (expected " + what + ")"
+		return show(v) + " is a date (expected " + what + ")"
 	}
 	t := strings.TrimLeft(v, "+-")
 	lower := strings.ToLower(t)
 	switch {
 	case lower == ".nan" || lower == ".inf":
-		return v + " is not a finite number"
+		return show(v) + " is not a finite number"
 	case strings.HasPrefix(lower, "0x") || strings.HasPrefix(lower, "0o") || strings.HasPrefix(lower, "0b"):
 		return show(v) + " is not a plain decimal number"
 	case strings.Contains(v, "_") && n.Tag != tagStr:
@@ -257,9 +257,9 @@ func textProblem(n *yaml.Node) string {
 		switch n.Tag {
 		case tagStr, tagTime: // a plain date is fine as text
 		case tagInt, tagFloat:
-			return n.Value + " is a number (expected text; put it in quotes if it is meant as text)"
+			return show(n.Value) + " is a number (expected text; put it in quotes if it is meant as text)"
 		case tagBool:
-			return n.Value + " is a bool (expected text; put it in quotes if it is meant as text)"
+			return show(n.Value) + " is a bool (expected text; put it in quotes if it is meant as text)"
 		case tagNull:
 			return "found an empty value (expected text; leave the key out instead)"
 		default:
