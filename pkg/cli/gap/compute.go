@@ -232,6 +232,13 @@ func notes(ds *defence.Dataset, rep *Report) []string {
 		approx = approx || ln.Approximate
 		bounded = bounded || (ln.Measure.Bounded && !ln.Gap.Known)
 	}
+	if rep.Query.By == 0 {
+		for _, t := range rep.Query.Targets {
+			if t.Deadline != 0 && t.Deadline < rep.Query.Year {
+				out = append(out, fmt.Sprintf("%s's deadline, %d, has passed: the gap is measured in %d.", t.ID, t.Deadline, rep.Query.Year))
+			}
+		}
+	}
 	for _, code := range rep.Order {
 		c := ds.Countries[code]
 		if !c.DefenceReported && c.Note != "" {
