@@ -50,19 +50,9 @@ what the target requires in the deadline year, with GDP grown as in gap.`),
 			return Run(opts)
 		},
 	}
-	fl := cmd.Flags()
+	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
+	cmd.Flags().BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without data")
 	g := &opts.Gap
-	fl.StringSliceVarP(&g.Targets, "target", "t", []string{"2"}, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
-	fl.IntVarP(&g.Year, "year", "y", 0, "year (default: the latest year the newest release publishes)")
-	fl.StringVarP(&g.Release, "release", "r", "", "release id (default: the newest release that has the year)")
-	fl.StringVarP(&g.Method, "method", "m", string(calc.MethodShare), "share or usd, as in gap")
-	fl.BoolVar(&g.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year")
-	fl.IntVar(&g.By, "by", 0, "deadline `YEAR`")
-	fl.StringVar(&g.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year")
-	fl.BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without data")
-	cmdutil.AddSelectFlags(cmd, &g.Select, f)
-	cmdutil.RegisterTargetCompletion(cmd, "target", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
 	g.Sort = "gap"
 	g.Out.Format = cmdutil.FormatTable
 	return cmd

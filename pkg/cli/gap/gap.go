@@ -68,22 +68,35 @@ lists them); several at once with --target 2,3.5,5.`),
 			return Run(opts)
 		},
 	}
+	AddQueryFlags(cmd, opts, []string{"2"})
+	AddSortFlag(cmd, opts, "gap")
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	return cmd
+}
+
+// AddQueryFlags registers the flags that say what is measured, shared by
+// gap, check and path: --target (with its default), --year, --release,
+// --method, --latest, --by, --gdp-growth and the selection flags.
+func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
+	f := opts.F
 	fl := cmd.Flags()
-	fl.StringSliceVarP(&opts.Targets, "target", "t", []string{"2"}, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
+	fl.StringSliceVarP(&opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
 	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the newest release publishes)")
 	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest release that has the year)")
 	fl.StringVarP(&opts.Method, "method", "m", string(calc.MethodShare), "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
-	fl.StringVarP(&opts.Sort, "sort", "s", "gap", "sort by: "+strings.Join(sortOrders, ", "))
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
 	fl.StringVar(&opts.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's (above -100)")
 	cmdutil.AddSelectFlags(cmd, &opts.Select, f)
-	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	cmdutil.RegisterTargetCompletion(cmd, "target", f)
 	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
 	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"share", "usd"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// AddSortFlag registers --sort with a default order.
+func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
+	cmd.Flags().StringVarP(&opts.Sort, "sort", "s", def, "sort by: "+strings.Join(sortOrders, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
-	return cmd
 }
 
 // Query is a validated gap request, resolved against the data.

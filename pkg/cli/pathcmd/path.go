@@ -55,20 +55,10 @@ its core part: resilience spending is not in NATO's tables.`),
 			return Run(opts)
 		},
 	}
-	fl := cmd.Flags()
-	g := &opts.Gap
-	fl.StringSliceVarP(&g.Targets, "target", "t", nil, "target: a percentage of GDP or a named target")
-	fl.IntVar(&g.By, "by", 0, "deadline `YEAR` (default: the named target's own)")
-	fl.IntVarP(&g.Year, "year", "y", 0, "base year (default: the latest year the newest release publishes)")
-	fl.StringVarP(&g.Release, "release", "r", "", "release id (default: the newest release that has the year)")
-	fl.StringVarP(&g.Method, "method", "m", string(calc.MethodShare), "share: base spending at the published share of GDP; usd: the published current-USD figure")
-	fl.StringVar(&g.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's")
-	fl.StringVar(&opts.Shape, "shape", string(calc.ShapeLinear), "linear: the share rises by equal steps; growth: spending grows at a constant rate")
-	fl.StringVarP(&g.Sort, "sort", "s", "name", "order of the countries: gap, share, name, gdp")
-	cmdutil.AddSelectFlags(cmd, &g.Select, f)
-	cmdutil.AddOutputFlags(cmd, &g.Out)
-	cmdutil.RegisterTargetCompletion(cmd, "target", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	gap.AddQueryFlags(cmd, &opts.Gap, nil)
+	gap.AddSortFlag(cmd, &opts.Gap, "name")
+	cmd.Flags().StringVar(&opts.Shape, "shape", string(calc.ShapeLinear), "linear: the share rises by equal steps; growth: spending grows at a constant rate")
+	cmdutil.AddOutputFlags(cmd, &opts.Gap.Out)
 	_ = cmd.RegisterFlagCompletionFunc("shape", cobra.FixedCompletions([]string{"linear", "growth"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
