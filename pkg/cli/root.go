@@ -13,6 +13,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/check"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/countries"
+	"github.com/natospend/natospend/pkg/cli/docscmd"
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/pathcmd"
@@ -75,7 +76,7 @@ natospend answers, from NATO's published figures: who falls short of which
 defence spending target, by how much money, and what it would take by the
 deadline. Its data (NATO's defence expenditure releases, the IMF World
 Economic Outlook) is embedded and cited; add your own with --data.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend gap --target 3.7
   natospend gap --target 2.5 --format csv > gaps.csv
   natospend targets
@@ -118,6 +119,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		countries.NewCmd(f, nil),
 		targetscmd.NewCmd(f, nil),
 	)
+	root.AddCommand(docscmd.NewCmd(func() *cobra.Command { return NewRootCmd(NewFactory(f.IO)) }))
 	addHelpTopics(root)
 	return root
 }

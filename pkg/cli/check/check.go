@@ -39,7 +39,7 @@ Meeting a target follows NATO's published share of GDP (or, with --method
 usd, current-USD defence against GDP). With a deadline (--by, or a named
 target's own), a country falls short when its base-year spending is below
 what the target requires in the deadline year, with GDP grown as in gap.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend check --target 2 --group europe
   natospend check --target uk-2027 --country GBR --quiet || echo "not yet"`),
 		Args: cobra.NoArgs,

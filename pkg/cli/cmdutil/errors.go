@@ -6,6 +6,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Exit codes. They are a contract with scripts: documented in
@@ -49,3 +50,7 @@ func IsUsage(err error) bool {
 	var u *UsageError
 	return errors.As(err, &u)
 }
+
+// Examples trims the blank lines around a command's examples, keeping the
+// indentation of each line (cobra prints them as given).
+func Examples(s string) string { return strings.Trim(s, "\n") }

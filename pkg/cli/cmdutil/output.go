@@ -41,7 +41,7 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` (atomically: a failed run leaves any earlier file untouched) instead of stdout")
 	fl.BoolVar(&o.BOM, "bom", false, "csv/tsv: start with a UTF-8 byte-order mark, so that Excel reads non-ASCII names right")
 	fl.StringVar(&o.Delimiter, "delimiter", "", "csv: field delimiter, one character (default \",\"; \";\" with --decimal-comma)")
-	fl.BoolVar(&o.DecimalComma, "decimal-comma", false, "csv/tsv: write numbers with a decimal comma, for spreadsheets in European locales")
+	fl.BoolVar(&o.DecimalComma, "decimal-comma", false, "csv/tsv: write numbers with a decimal comma, for spreadsheets that import with a decimal-comma locale (de, fr, ...)")
 	fl.BoolVar(&o.NoHeader, "no-header", false, "csv/tsv: leave out the header row")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(AllFormats, cobra.ShellCompDirectiveNoFileComp))
 }

@@ -75,7 +75,8 @@ func releaseIDs(rs []*defence.Release) []string {
 	return out
 }
 
-// RegisterReleaseCompletion completes release ids for a flag.
+// RegisterReleaseCompletion completes the ids of defence releases (the
+// ones --release accepts) for a flag.
 func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
@@ -83,7 +84,7 @@ func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *Factory) {
 			return nil, cobra.ShellCompDirectiveError
 		}
 		var out []string
-		for _, r := range ds.ReleasesNewestFirst("") {
+		for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
 			out = append(out, r.ID+"\t"+r.Title)
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp

@@ -28,7 +28,7 @@ Countries lists every country in the data (allies, and non-allies such as
 aid donors): ISO code, name, year of accession to NATO (empty for a country
 that is not an ally), the groups that hold it, and for each defence release
 the latest year for which it publishes figures for the country.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend countries
   natospend countries --group eu --format csv`),
 		Args: cobra.NoArgs,

@@ -55,7 +55,7 @@ a country's most recent earlier year in the same release instead.
 
 Targets: a percentage (--target 3.7) or a named target (natospend targets
 lists them); several at once with --target 2,3.5,5.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend gap --target 3.7
   natospend gap --target 2,3.5,5 --group europe
   natospend gap --target 2 --release nato-2025-08 --latest

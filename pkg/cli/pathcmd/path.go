@@ -43,7 +43,7 @@ the group's countries with data follows.
 A deadline is needed: --by, or a named target's own (uk-2027, hague-core).
 For a target made of core and resilience parts (hague), the path is that of
 its core part: resilience spending is not in NATO's tables.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend path --target hague-core --by 2035 --country DEU
   natospend path --target uk-2027 --country GBR --format csv
   natospend path --target 3.5 --by 2030 --group europe --shape growth`),

@@ -30,7 +30,7 @@ with PATHs (files or directories) it checks them together with the embedded
 data, as --data would use them (add --no-default-data to check them alone).
 
 Exit code 0 when the data is valid, 1 when it is not.`),
-		Example: strings.TrimSpace(`
+		Example: cmdutil.Examples(`
   natospend validate
   natospend validate mydata.yaml
   natospend validate --no-default-data ./my-data-dir`),
