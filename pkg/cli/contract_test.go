@@ -132,3 +132,81 @@ func TestEmptySelectionIsEmptyList(t *testing.T) {
 		t.Errorf("rows = %s, want []", doc["rows"])
 	}
 }
+
+var aidRowFields = []string{
+	"code", "name", "military_meur", "financial_meur", "humanitarian_meur", "total_meur",
+	"share_of_total_pct", "pct_gdp", "gdp_basis", "cutoff", "release",
+}
+
+var aidTotalsFields = []string{
+	"kind", "donors", "donors_with_data", "military_meur", "financial_meur", "humanitarian_meur",
+	"total_meur", "share_of_total_pct", "all_donors_meur", "pct_gdp", "gdp_beur", "gdp_donors",
+}
+
+var aidPackageRowFields = []string{
+	"code", "name", "date", "amount", "currency", "amount_usd_m", "purpose", "source",
+}
+
+var aidPackageTotalsFields = []string{
+	"currency", "packages", "donors", "packages_with_usd", "first_date", "last_date",
+}
+
+func TestJSONContractAid(t *testing.T) {
+	doc := jsonOf(t, "aid", "--group", "nato", "--kind", "military")
+	for _, k := range []string{"schema_version", "release", "title", "publisher", "published", "period_start", "cutoff", "url", "kind", "currency", "gdp_basis", "rows", "totals", "notes"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("aid JSON lacks %q", k)
+		}
+	}
+	if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, aidRowFields) {
+		t.Errorf("aid row fields:\n got %v\nwant %v", got, aidRowFields)
+	}
+	if got := keysInOrder(t, firstOf(t, doc["totals"])); !reflect.DeepEqual(got, aidTotalsFields) {
+		t.Errorf("aid totals fields:\n got %v\nwant %v", got, aidTotalsFields)
+	}
+	doc = jsonOf(t, "aid", "packages", "--donor", "ESP")
+	for _, k := range []string{"schema_version", "from", "to", "rows", "totals", "notes"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("aid packages JSON lacks %q", k)
+		}
+	}
+	if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, aidPackageRowFields) {
+		t.Errorf("aid packages row fields:\n got %v\nwant %v", got, aidPackageRowFields)
+	}
+	if got := keysInOrder(t, firstOf(t, doc["totals"])); !reflect.DeepEqual(got, aidPackageTotalsFields) {
+		t.Errorf("aid packages totals fields:\n got %v\nwant %v", got, aidPackageTotalsFields)
+	}
+	// --show-aid adds its fields at the end of a gap row, and only then.
+	doc = jsonOf(t, "gap", "--target", "3.5", "--country", "DEU", "--show-aid")
+	want := append(append([]string{}, gapRowFields...), "aid_military_meur", "aid_cutoff")
+	if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, want) {
+		t.Errorf("gap --show-aid row fields:\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestCSVHeaderIsTheJSONRowAid(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		fields []string
+	}{
+		{[]string{"aid", "--group", "nato", "--kind", "military"}, aidRowFields},
+		{[]string{"aid", "packages", "--donor", "ESP"}, aidPackageRowFields},
+		{[]string{"gap", "--country", "DEU", "--show-aid"}, append(append([]string{}, gapRowFields...), "aid_military_meur", "aid_cutoff")},
+	} {
+		ios, _, out, _ := iostreams.Test()
+		if code := Main(append(c.args, "--format", "csv"), ios); code != 0 {
+			t.Fatalf("%v: exit %d", c.args, code)
+		}
+		header := strings.SplitN(out.String(), "\n", 2)[0]
+		if header != strings.Join(c.fields, ",") {
+			t.Errorf("%v CSV header:\n got %s\nwant %s", c.args, header, strings.Join(c.fields, ","))
+		}
+	}
+}
+
+func TestEmptySelectionIsEmptyListAid(t *testing.T) {
+	doc := jsonOf(t, "aid", "packages", "--donor", "DEU")
+	if string(doc["rows"]) != "[]" || string(doc["totals"]) != "[]" {
+		t.Errorf("rows = %s, totals = %s, want [] and []", doc["rows"], doc["totals"])
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/pkg/cli/aid"
 	"github.com/natospend/natospend/pkg/cli/check"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/countries"
@@ -20,6 +21,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/targetscmd"
 	"github.com/natospend/natospend/pkg/cli/validate"
 	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/snapshot"
 	"github.com/spf13/cobra"
 )
 
@@ -49,9 +51,10 @@ func run(args []string, f *cmdutil.Factory) (code int) {
 // NewFactory returns the factory for a real run, with the embedded data.
 func NewFactory(ios *iostreams.IOStreams) *cmdutil.Factory {
 	return &cmdutil.Factory{
-		IO:       ios,
-		Embedded: EmbeddedSources,
-		Version:  Version(),
+		IO:             ios,
+		Embedded:       EmbeddedSources,
+		EmbeddedLoaded: snapshot.Dataset,
+		Version:        Version(),
 	}
 }
 
@@ -118,6 +121,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		validate.NewCmd(f, nil),
 		countries.NewCmd(f, nil),
 		targetscmd.NewCmd(f, nil),
+		aid.NewCmd(f, nil),
 	)
 	root.AddCommand(docscmd.NewCmd(func() *cobra.Command { return NewRootCmd(NewFactory(f.IO)) }))
 	addHelpTopics(root)

@@ -106,6 +106,7 @@ type merger struct {
 	groupAt   map[string]place
 	targetAt  map[string]place
 	release   map[string]releaseAt
+	aid       aidMerge
 }
 
 type place struct {
@@ -162,6 +163,7 @@ func (m *merger) add(f *parsed, embedded bool) {
 		m.targetAt[t.ID] = at
 		m.ds.Targets[t.ID] = t
 	}
+	m.addAid(f, embedded)
 	if r := f.release; r != nil && r.ID != "" {
 		at := releaseAt{place{f.name, f.releaseAt}, embedded}
 		if first, dup := m.release[r.ID]; dup {
@@ -198,6 +200,7 @@ func (m *merger) crossCheck(files []*parsed) Errors {
 		if r := f.release; r != nil && (r.ID == "" || m.ds.Releases[r.ID] == r) {
 			check(f.name, f.refs, "the release")
 		}
+		errs = append(errs, m.crossCheckAid(f)...)
 	}
 	return errs
 }

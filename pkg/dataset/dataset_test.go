@@ -127,7 +127,7 @@ func TestAllErrorsOfAFile(t *testing.T) {
 	errs := loadErrs(t, nil, []Source{b, a})
 	want := strings.Join([]string{
 		"a.yaml:3: countries.POL.nato_since: 1899 is out of range (expected a year from 1949 to 2100)",
-		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, nato_since, defence_reported, note)",
+		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, nato_since, defence_reported, institution, note)",
 		"a.yaml:5: countries.SVK.name: 12 is a number (expected text; put it in quotes if it is meant as text)",
 		"b.yaml:5: groups.v4.members[3]: the group uses the country HUN, which no countries file defines",
 		"b.yaml:6: groups.v4.nmae: unknown field (expected one of: name, members, note)",

@@ -44,8 +44,9 @@ type parsed struct {
 	targets   []defence.Target
 	targetAt  []int
 	release   *defence.Release
-	releaseAt int   // line of the id
-	refs      []ref // country codes used by the release
+	releaseAt int        // line of the id
+	refs      []ref      // country codes used by the release (or aid file)
+	aid       *aidParsed // an aid or aid-packages file (aid.go)
 	errs      Errors
 }
 
@@ -77,7 +78,7 @@ func newSchema(keys []string, required ...string) *schema {
 }
 
 var (
-	kinds = "countries, groups, targets, release"
+	kinds = "countries, groups, targets, release, aid, aid-packages"
 
 	countriesFile = newSchema([]string{"kind", "citation", "url", "countries"}, "kind", "countries")
 	groupsFile    = newSchema([]string{"kind", "citation", "url", "groups"}, "kind", "groups")
@@ -86,7 +87,7 @@ var (
 		"url", "via", "price_basis", "definition", "notes", "figures"},
 		"id", "series", "title", "publisher", "published", "url", "figures")
 
-	countrySchema   = newSchema([]string{"name", "nato_since", "defence_reported", "note"}, "name")
+	countrySchema   = newSchema([]string{"name", "nato_since", "defence_reported", "institution", "note"}, "name")
 	groupSchema     = newSchema([]string{"name", "members", "note"}, "name", "members")
 	targetSchema    = newSchema([]string{"name", "pct", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
@@ -153,7 +154,7 @@ func (w *walker) parse(data []byte) {
 			w.add(0, fpath{}, "file is empty (expected a mapping with a kind: key)")
 			return
 		}
-		line, msg := yamlProblem(err)
+		line, msg := yamlProblem(err, data)
 		w.add(line, fpath{}, "invalid YAML: "+msg)
 		return
 	}
@@ -161,7 +162,7 @@ func (w *walker) parse(data []byte) {
 	if err := decode(dec, &next); err != io.EOF {
 		line := next.Line
 		if err != nil {
-			line, _ = yamlProblem(err)
+			line, _ = yamlProblem(err, data)
 		}
 		w.add(line, fpath{}, "more than one YAML document (expected one per file; remove the ---)")
 		return
@@ -202,7 +203,8 @@ func (w *walker) parse(data []byte) {
 	}
 	kind := kindNode.Value
 	if kindNode.Kind != yaml.ScalarNode || kindNode.Tag != tagStr ||
-		kind != kindCountries && kind != kindGroups && kind != kindTargets && kind != kindRelease {
+		kind != kindCountries && kind != kindGroups && kind != kindTargets && kind != kindRelease &&
+			kind != kindAid && kind != kindAidPackages {
 		w.add(kindNode.Line, fpath{}.k("kind"), describe(kindNode)+" is not a kind of data file (expected one of: "+kinds+")")
 		return
 	}
@@ -216,6 +218,10 @@ func (w *walker) parse(data []byte) {
 		w.targetsFile(root)
 	case kindRelease:
 		w.releaseFile(root)
+	case kindAid:
+		w.aidFile(root)
+	case kindAidPackages:
+		w.aidPackagesFile(root)
 	}
 }
 
@@ -232,10 +238,12 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
 
 // yamlProblem splits a yaml.v3 error into line and message.
-func yamlProblem(err error) (int, string) {
+func yamlProblem(err error, data []byte) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE.FindStringSubmatch(msg); m == nil {
+		line = unprefixedLine(msg, data) // yamlline.go
+	} else {
 		line, _ = strconv.Atoi(m[1])
 		msg = msg[len(m[0]):]
 		// yaml.v3 gives the 0-based line for parser errors (scanner
@@ -604,6 +612,7 @@ func (w *walker) countriesFile(root *yaml.Node) {
 
 func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
+	instLine := 0
 	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
@@ -614,10 +623,13 @@ func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 			if b, ok := w.boolean(v, p.k(key)); ok {
 				c.DefenceReported = b
 			}
+		case "institution":
+			c.Institution, instLine = w.institution(v, p.k(key))
 		case "note":
 			c.Note, _ = w.text(v, p.k(key))
 		}
 	})
+	w.checkInstitution(c, instLine, p)
 	w.out.countries = append(w.out.countries, c)
 	w.out.countryAt = append(w.out.countryAt, k.Line)
 }

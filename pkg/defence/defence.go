@@ -43,8 +43,11 @@ type Country struct {
 	// DefenceReported is false for a country that publishes no defence
 	// expenditure figure at all (Iceland, which has no armed forces).
 	DefenceReported bool
-	Note            string
-	Source          string // file:line where the country was defined
+	// Institution is true for a donor that is not a country, such as the
+	// EU's institutions; its code is from ISO 3166-1's user-assigned range.
+	Institution bool
+	Note        string
+	Source      string // file:line where the country was defined
 }
 
 // Ally reports whether the country is a NATO member.
@@ -199,6 +202,10 @@ type Dataset struct {
 	Groups    map[string]Group
 	Targets   map[string]Target
 	Releases  map[string]*Release
+	// AidReleases and AidPackages are the support to Ukraine (see aid.go),
+	// by id.
+	AidReleases map[string]*AidRelease
+	AidPackages map[string]*AidPackages
 }
 
 // NewDataset returns an empty dataset.
@@ -208,6 +215,9 @@ func NewDataset() *Dataset {
 		Groups:    map[string]Group{},
 		Targets:   map[string]Target{},
 		Releases:  map[string]*Release{},
+
+		AidReleases: map[string]*AidRelease{},
+		AidPackages: map[string]*AidPackages{},
 	}
 }
 

@@ -15,6 +15,9 @@
 // flow mapping per country-year with keys in the order gdp_musd, defence_musd,
 // share_pct, equipment_pct, estimate, note.
 //
+// It also writes the support to Ukraine (aid.go): kiel-ust-28.yaml from
+// kiel_ukraine_support.csv and aid-packages.yaml from aid_packages.csv.
+//
 // The hand-written files of data/ (countries, groups, targets) are not
 // touched by this program.
 package main
@@ -273,7 +276,11 @@ func convert(sharedDir string) ([]outFile, error) {
 		}
 		files = append(files, outFile{Name: spec.File, Data: render(&spec, t)})
 	}
-	return files, nil
+	aid, err := convertAid(sharedDir)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, aid...), nil
 }
 
 // apply checks the table against the spec and adds the spec's explicit blank

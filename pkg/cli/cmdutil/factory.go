@@ -12,6 +12,14 @@ type Factory struct {
 	IO *iostreams.IOStreams
 	// Embedded returns the embedded default data files.
 	Embedded func() []dataset.Source
+	// EmbeddedLoaded, when set, returns what dataset.Load makes of the
+	// Embedded files (pkg/snapshot, compiled in): Dataset merges the user's
+	// files onto it instead of parsing the embedded YAML again, unless
+	// ParseEmbedded is set.
+	EmbeddedLoaded func() *defence.Dataset
+	// ParseEmbedded makes Dataset parse and check the embedded YAML itself
+	// (validate sets it: checking the files is its job).
+	ParseEmbedded bool
 	// DataPaths and NoDefaultData are set by the root's --data and
 	// --no-default-data flags.
 	DataPaths     []string
@@ -31,14 +39,20 @@ func (f *Factory) Dataset() (*defence.Dataset, error) {
 		return f.ds, f.dsErr
 	}
 	f.done = true
+	// The snapshot spares parsing the embedded files, and even copying them.
+	snapshot := !f.NoDefaultData && f.EmbeddedLoaded != nil && !f.ParseEmbedded
 	var embedded []dataset.Source
-	if !f.NoDefaultData && f.Embedded != nil {
+	if !f.NoDefaultData && f.Embedded != nil && !snapshot {
 		embedded = f.Embedded()
 	}
 	user, err := dataset.ReadPaths(f.DataPaths)
 	if err != nil {
 		f.dsErr = err
 		return nil, err
+	}
+	if snapshot {
+		f.ds, f.dsErr = dataset.LoadOnto(f.EmbeddedLoaded(), user)
+		return f.ds, f.dsErr
 	}
 	if len(embedded) == 0 && len(user) == 0 {
 		f.dsErr = UsageErrorf("no data: --no-default-data needs at least one --data PATH")

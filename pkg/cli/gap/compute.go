@@ -95,6 +95,7 @@ type Report struct {
 	Lines    []Line            // all lines: country by country, measures inside
 	Totals   []Total           // one per measure
 	Notes    []string
+	Aid      *AidContext // --show-aid (aid.go): context only, never added to defence
 }
 
 // Total is the totals of one measure.
@@ -120,7 +121,10 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	obs := calc.Resolve(ds, q.Release, q.Year, q.Codes, latest)
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	for _, o := range obs {
-		growth := GrowthFor(gdpRel, o.Code, q.GDPGrowth)
+		var growth calc.Growth
+		if withDeadline { // only deadlines project GDP
+			growth = GrowthFor(gdpRel, o.Code, q.GDPGrowth)
+		}
 		for _, m := range rep.Measures {
 			var row calc.Row
 			switch {
@@ -184,9 +188,9 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) calc.G
 
 // sort orders the countries; the first measure decides.
 func (r *Report) sort(order string) {
-	first := func(code string) Line { return r.ByCode[code][0] }
-	hasData := func(l Line) bool { return l.Gap.Known || l.GapMax.Known }
-	key := func(l Line) float64 {
+	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
+	hasData := func(l *Line) bool { return l.Gap.Known || l.GapMax.Known }
+	key := func(l *Line) float64 {
 		if l.Gap.Known {
 			return l.Gap.V
 		}

@@ -24,6 +24,7 @@ type Options struct {
 	Sort      string
 	By        int
 	GDPGrowth string
+	ShowAid   bool
 	Select    cmdutil.SelectFlags
 	Out       cmdutil.OutputFlags
 }
@@ -54,7 +55,12 @@ a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
 a country's most recent earlier year in the same release instead.
 
 Targets: a percentage (--target 3.7) or a named target (natospend targets
-lists them); several at once with --target 2,3.5,5.`),
+lists them); several at once with --target 2,3.5,5.
+
+--show-aid adds each country's military aid to Ukraine (the newest aid
+release: Kiel's Ukraine Support Tracker, million EUR, with its cut-off) as
+a column for context only. It is never added to defence: NATO's figures
+already include what each ally reports, so adding it would count it twice.`),
 		Example: cmdutil.Examples(`
   natospend gap --target 3.7
   natospend gap --target 2,3.5,5 --group europe
@@ -70,6 +76,7 @@ lists them); several at once with --target 2,3.5,5.`),
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
+	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -174,11 +181,23 @@ func Run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageErrorf("%v", err)
 	}
-	return o.Out.Emit(o.F.IO, cmdutil.Output{
-		Human:   rep.HumanTable(),
-		Machine: rep.MachineTable(),
-		JSON:    rep.JSON(),
-	})
+	if o.ShowAid {
+		if rep.Aid, err = AidFor(ds); err != nil {
+			return err
+		}
+		rep.Notes = append(rep.Notes, rep.Aid.note())
+	}
+	// Build only what the format prints (docs/performance.md).
+	var out cmdutil.Output
+	switch o.Out.Format {
+	case cmdutil.FormatJSON:
+		out.JSON = rep.JSON()
+	case cmdutil.FormatCSV, cmdutil.FormatTSV:
+		out.Machine = rep.MachineTable()
+	default:
+		out.Human = rep.HumanTable()
+	}
+	return o.Out.Emit(o.F.IO, out)
 }
 
 func contains(list []string, s string) bool {

@@ -66,6 +66,7 @@ func (r *Report) MachineTable() *render.Table {
 			num(dl.GDP), render.T(dl.GDPSource), num(dl.Required), num(dl.Increase), num(dl.Growth),
 		})
 	}
+	r.addAidMachine(t)
 	return t
 }
 
@@ -149,6 +150,7 @@ func (r *Report) HumanTable() *render.Table {
 		footer = append(footer, render.T(fmt.Sprintf("%d meet", tot.Meeting)))
 	}
 	t.Footer = footer
+	r.addAidHuman(t)
 	t.Notes = r.summary()
 	return t
 }

@@ -50,6 +50,7 @@ Exit code 0 when the data is valid, 1 when it is not.`),
 // Run validates and prints the summary.
 func Run(o *Options) error {
 	o.F.DataPaths = append(o.F.DataPaths, o.Paths...)
+	o.F.ParseEmbedded = true // check the embedded YAML itself, not its snapshot
 	ds, err := o.F.Dataset()
 	if err != nil {
 		return err

@@ -1,0 +1,272 @@
+// Package aid is the `natospend aid` command: support to Ukraine by donor
+// (a tracker's cumulative allocations, such as the Kiel Institute's Ukraine
+// Support Tracker), and `natospend aid packages`, the individual packages
+// announced.
+package aid
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/spf13/cobra"
+)
+
+// SchemaVersion of the JSON output. Fields are only ever added.
+const SchemaVersion = 1
+
+// Options hold everything an aid run needs.
+type Options struct {
+	F *cmdutil.Factory
+
+	Donors  []string
+	Groups  []string
+	Kind    string
+	Sort    string
+	Release string
+	GDPYear int
+	Out     cmdutil.OutputFlags
+}
+
+var sortOrders = []string{"amount", "pct-gdp", "name"}
+
+// NewCmd builds the aid command and its packages subcommand. A test may
+// pass runF to capture the options instead of running.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "aid",
+		Short: "Support to Ukraine by donor: military, financial, humanitarian (Kiel Institute)",
+		Long: strings.TrimSpace(`
+Aid shows each donor's support to Ukraine as a tracker publishes it: by
+default the Kiel Institute's Ukraine Support Tracker (release 28), bilateral
+allocations from 24 January 2022 to the cut-off, 28 February 2026, in million
+euros: military, financial, humanitarian and total.
+
+For each donor it also gives its share of the total of all the release's
+donors (always all of them, whatever --donor or --group select, so that a
+share does not change with the filter) and the amount as a percentage of
+the donor's GDP. --kind chooses which amount the share, the % of GDP, the
+sort and the totals are about (default total).
+
+The % of GDP uses the donor's 2021 GDP in euros as Kiel gives it. --gdp-year
+would use the donor's GDP of another year from NATO's or the IMF's data,
+which is in US dollars: natospend converts only with an exchange rate the
+data carries and cites, and the data holds none, so it says so and stops
+rather than guess.
+
+Without --donor or --group every donor of the release is shown, the EU's
+institutions (XEU, not a country) and non-allies such as Japan included. A
+selected country the tracker does not list (Albania, say) shows empty
+amounts: unknown, never zero.
+
+Military aid is context beside defence spending, never part of it:
+NATO's defence figures already include what each ally reports, so natospend
+never adds aid to defence (see gap --show-aid).`),
+		Example: cmdutil.Examples(`
+  natospend aid --group nato --kind military
+  natospend aid --donor ESP,POL,FIN --format csv
+  natospend aid packages --donor ESP`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	addDonorFlags(cmd, &opts.Donors, &opts.Groups, f)
+	fl.StringVarP(&opts.Kind, "kind", "k", defence.AidTotal, "the amount that share, % of GDP, sort and totals use: "+strings.Join(defence.AidKinds, ", "))
+	fl.StringVarP(&opts.Sort, "sort", "s", "amount", "sort by: "+strings.Join(sortOrders, ", ")+" (amount and pct-gdp: largest first)")
+	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
+	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in NATO's or the IMF's data (USD; needs a cited EUR/USD rate, which the data does not hold)")
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(defence.AidKinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		ds, err := f.Dataset()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, r := range ds.AidReleasesNewestFirst() {
+			out = append(out, r.ID+"\t"+r.Title)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	cmd.AddCommand(NewPackagesCmd(f, nil))
+	return cmd
+}
+
+// addDonorFlags registers --donor and --group.
+func addDonorFlags(cmd *cobra.Command, donors, groups *[]string, f *cmdutil.Factory) {
+	fl := cmd.Flags()
+	fl.StringSliceVar(donors, "donor", nil, "donors by code or name (repeatable or comma-separated; XEU: the EU's institutions)")
+	fl.StringSliceVarP(groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu (repeatable or comma-separated)")
+	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
+	_ = cmd.RegisterFlagCompletionFunc("group", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		ds, err := f.Dataset()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var out []string
+		for _, id := range ds.GroupIDs() {
+			out = append(out, id+"\t"+ds.Groups[id].Name)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// selectDonors resolves --donor and --group to sorted codes. With neither,
+// it returns nil and all is true.
+func selectDonors(ds *defence.Dataset, donors, groups []string) (codes []string, all bool, err error) {
+	chosen := map[string]bool{}
+	names := splitAll(donors)
+	for _, name := range names {
+		c, ok := ds.LookupCountry(name)
+		if !ok {
+			return nil, false, cmdutil.UsageErrorf("--donor: unknown donor %q (expected a code or English name; `natospend countries` lists them)", name)
+		}
+		chosen[c.Code] = true
+	}
+	gs := splitAll(groups)
+	for _, g := range gs {
+		grp, ok := ds.Groups[strings.ToLower(g)]
+		if !ok {
+			return nil, false, cmdutil.UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
+		}
+		for _, m := range grp.Members {
+			chosen[m] = true
+		}
+	}
+	if len(names) == 0 && len(gs) == 0 {
+		return nil, true, nil
+	}
+	codes = make([]string, 0, len(chosen))
+	for c := range chosen {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes, false, nil
+}
+
+func splitAll(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, s := range strings.Split(v, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// Query is a validated aid request, resolved against the data.
+type Query struct {
+	Release *defence.AidRelease
+	Kind    string
+	Sort    string
+	Codes   []string // the selected donors, sorted
+	All     bool     // no --donor or --group: every donor of the release
+}
+
+// Resolve validates the options against the data. Problems are usage
+// errors.
+func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
+	q := &Query{Kind: o.Kind, Sort: o.Sort}
+	if !contains(defence.AidKinds, o.Kind) {
+		return nil, cmdutil.UsageErrorf("--kind %q is not a kind of aid (expected one of: %s)", o.Kind, strings.Join(defence.AidKinds, ", "))
+	}
+	if !contains(sortOrders, o.Sort) {
+		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
+	}
+	if err := o.Out.Validate(); err != nil {
+		return nil, err
+	}
+	rels := ds.AidReleasesNewestFirst()
+	if len(rels) == 0 {
+		return nil, fmt.Errorf("the data holds no aid release (kind: aid; see docs/data.md)")
+	}
+	q.Release = rels[0]
+	if o.Release != "" {
+		r, ok := ds.AidReleases[o.Release]
+		if !ok {
+			ids := make([]string, len(rels))
+			for i, r := range rels {
+				ids[i] = r.ID
+			}
+			return nil, cmdutil.UsageErrorf("--aid-release: unknown aid release %q (expected one of: %s)", o.Release, strings.Join(ids, ", "))
+		}
+		q.Release = r
+	}
+	if o.GDPYear != 0 {
+		return nil, gdpYearError(ds, q.Release, o.GDPYear)
+	}
+	var err error
+	if q.Codes, q.All, err = selectDonors(ds, o.Donors, o.Groups); err != nil {
+		return nil, err
+	}
+	if q.All {
+		q.Codes = q.Release.DonorCodes()
+	}
+	return q, nil
+}
+
+// gdpYearError explains why --gdp-year cannot be honoured: NATO's and the
+// IMF's GDP are in US dollars, the aid in euros, and the data carries no
+// cited exchange rate to convert with. natospend does not guess one.
+func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error {
+	if year < 1949 || year > 2100 {
+		return cmdutil.UsageErrorf("--gdp-year %d is out of range (expected a year from 1949 to 2100)", year)
+	}
+	var with []string
+	for _, r := range ds.ReleasesNewestFirst("") {
+		for _, ys := range r.Figures {
+			if f, ok := ys[year]; ok && f.GDP.Known {
+				with = append(with, r.ID)
+				break
+			}
+		}
+	}
+	basis := rel.ID + "'s GDP in euros"
+	if rel.GDPYear != 0 {
+		basis = fmt.Sprintf("%s's %d GDP in euros", rel.ID, rel.GDPYear)
+	}
+	if len(with) == 0 {
+		return cmdutil.UsageErrorf("--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
+			year, year, basis)
+	}
+	return cmdutil.UsageErrorf("--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; the data carries no cited EUR/USD exchange rate, and natospend does not guess one. Leave --gdp-year out to use %s",
+		year, year, strings.Join(with, ", "), rel.ID, basis)
+}
+
+// Run computes the table and prints it.
+func Run(o *Options) error {
+	ds, err := o.F.Dataset()
+	if err != nil {
+		return err
+	}
+	q, err := o.Resolve(ds)
+	if err != nil {
+		return err
+	}
+	rep := Compute(ds, q)
+	return o.Out.Emit(o.F.IO, cmdutil.Output{
+		Human:   rep.HumanTable(),
+		Machine: rep.MachineTable(),
+		JSON:    rep.JSON(),
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

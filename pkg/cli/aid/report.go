@@ -1,0 +1,361 @@
+package aid
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/render"
+)
+
+// Row is one selected donor.
+type Row struct {
+	Code string
+	Name string
+	// InRelease is false for a selected country the release does not list:
+	// its amounts are unknown (never zero).
+	InRelease   bool
+	Institution bool
+	Donor       defence.AidDonor
+	// Share is the donor's amount of the kind as a percentage of all the
+	// release's donors' amount of that kind.
+	Share defence.Num
+	// PctGDP is the donor's amount of the kind as a percentage of its GDP.
+	PctGDP defence.Num
+}
+
+// Totals are the sums over the selected donors.
+type Totals struct {
+	Donors         int // selected
+	DonorsWithData int // with a known amount of the kind
+	Amounts        map[string]defence.Num
+	// AllDonors is the amount of the kind summed over every donor of the
+	// release: the denominator of the shares. Unknown when a donor's
+	// amount is.
+	AllDonors defence.Num
+	Share     defence.Num
+	// PctGDP is the selected countries' amount of the kind over their GDP,
+	// both summed over the countries with both known; institutions are left
+	// out (their GDP is their members').
+	PctGDP    defence.Num
+	GDP       float64 // billion EUR
+	GDPDonors int
+}
+
+// Report is the result of an aid run.
+type Report struct {
+	Query  *Query
+	Rows   []Row
+	Totals Totals
+	Notes  []string
+}
+
+// Compute works out the rows and totals.
+func Compute(ds *defence.Dataset, q *Query) *Report {
+	rel := q.Release
+	rep := &Report{Query: q}
+	all := 0.0
+	allKnown := len(rel.Donors) > 0
+	for _, d := range rel.Donors {
+		a := d.Amount(q.Kind)
+		if !a.Known {
+			allKnown = false
+			continue
+		}
+		all += a.V
+	}
+	t := Totals{Donors: len(q.Codes), Amounts: map[string]defence.Num{}}
+	if allKnown {
+		t.AllDonors = defence.N(all)
+	}
+	sums := map[string]float64{}
+	known := map[string]bool{}
+	gdpAmount := 0.0
+	for _, code := range q.Codes {
+		c := ds.Countries[code]
+		d, in := rel.Donors[code]
+		row := Row{Code: code, Name: c.Name, InRelease: in, Institution: c.Institution, Donor: d}
+		if row.Name == "" {
+			row.Name = code
+		}
+		a := d.Amount(q.Kind)
+		if a.Known && allKnown && all > 0 {
+			row.Share = defence.N(a.V / all * 100)
+		}
+		if a.Known && d.GDP.Known {
+			// GDP is in billion EUR, the amount in million EUR.
+			row.PctGDP = defence.N(a.V / (d.GDP.V * 1000) * 100)
+			if !c.Institution {
+				gdpAmount += a.V
+				t.GDP += d.GDP.V
+				t.GDPDonors++
+			}
+		}
+		if a.Known {
+			t.DonorsWithData++
+		}
+		for _, k := range defence.AidKinds {
+			if x := d.Amount(k); x.Known {
+				sums[k] += x.V
+				known[k] = true
+			}
+		}
+		rep.Rows = append(rep.Rows, row)
+	}
+	for _, k := range defence.AidKinds {
+		if known[k] {
+			t.Amounts[k] = defence.N(sums[k])
+		}
+	}
+	if s := t.Amounts[q.Kind]; s.Known && allKnown && all > 0 {
+		t.Share = defence.N(s.V / all * 100)
+	}
+	if t.GDPDonors > 0 {
+		t.PctGDP = defence.N(gdpAmount / (t.GDP * 1000) * 100)
+	}
+	rep.Totals = t
+	rep.sort()
+	rep.Notes = rep.notes()
+	return rep
+}
+
+func (r *Report) sort() {
+	kind := r.Query.Kind
+	sort.SliceStable(r.Rows, func(i, j int) bool {
+		a, b := r.Rows[i], r.Rows[j]
+		var ka, kb defence.Num
+		switch r.Query.Sort {
+		case "amount":
+			ka, kb = a.Donor.Amount(kind), b.Donor.Amount(kind)
+		case "pct-gdp":
+			ka, kb = a.PctGDP, b.PctGDP
+		}
+		if r.Query.Sort != "name" {
+			if ka.Known != kb.Known {
+				return ka.Known // unknown last
+			}
+			if ka.V != kb.V {
+				return ka.V > kb.V
+			}
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Code < b.Code
+	})
+}
+
+// kindTitle is "Military", "Total", ...
+func kindTitle(kind string) string { return strings.ToUpper(kind[:1]) + kind[1:] }
+
+// gdpBasis says which GDP a row's pct_gdp uses.
+func (r *Report) gdpBasis() string {
+	rel := r.Query.Release
+	if rel.GDPYear == 0 {
+		return rel.ID + ": GDP, EUR"
+	}
+	return fmt.Sprintf("%s: %d GDP, EUR", rel.ID, rel.GDPYear)
+}
+
+func (r *Report) notes() []string {
+	q, rel := r.Query, r.Query.Release
+	var out []string
+	src := fmt.Sprintf("Source: %s, %s (%s), %s", rel.Publisher, rel.Title, rel.ID, rel.URL)
+	if rel.Measure != "" {
+		src += "; " + rel.Measure
+	}
+	if rel.PeriodStart != "" {
+		src += fmt.Sprintf(", %s to %s", rel.PeriodStart, rel.Cutoff)
+	} else {
+		src += ", up to " + rel.Cutoff
+	}
+	out = append(out, src+".")
+	if r.Totals.AllDonors.Known {
+		out = append(out, fmt.Sprintf("Share: of the %s aid of all %d donors in the release (EUR %s m), whatever the selection.",
+			q.Kind, len(rel.Donors), render.FormatMachine(round6(r.Totals.AllDonors.V), false)))
+	} else {
+		out = append(out, fmt.Sprintf("Share: unknown, as a donor of the release has no %s amount (the total of all donors is unknown).", q.Kind))
+	}
+	gdp := "the donor's GDP in euros as the release gives it"
+	if rel.GDPYear != 0 {
+		gdp = fmt.Sprintf("the donor's %d GDP in euros as the release gives it", rel.GDPYear)
+	}
+	out = append(out, fmt.Sprintf("%% GDP: %s aid / %s (not NATO's or the IMF's GDP).", q.Kind, gdp))
+	var missing []string
+	inst := false
+	for _, row := range r.Rows {
+		if !row.InRelease {
+			missing = append(missing, row.Name)
+		}
+		inst = inst || row.Institution && row.InRelease
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		out = append(out, fmt.Sprintf("Not in %s: %s (unknown, not zero).", rel.ID, strings.Join(missing, ", ")))
+	}
+	if inst {
+		out = append(out, "XEU, EU (Commission and Council), is not a country: the EU's institutions; member states' rows exclude their share of EU aid. The totals' % GDP leaves it out (its GDP is its members').")
+	}
+	out = append(out, "Aid is context, never defence spending: NATO's defence figures already include what each ally reports, so natospend never adds aid to defence.")
+	return out
+}
+
+// Machine columns: the CSV header and the JSON row keys, a contract, only
+// ever added to, at the end.
+var machineColumns = []render.Column{
+	{Key: "code"}, {Key: "name"},
+	{Key: "military_meur", Kind: render.Number}, {Key: "financial_meur", Kind: render.Number},
+	{Key: "humanitarian_meur", Kind: render.Number}, {Key: "total_meur", Kind: render.Number},
+	{Key: "share_of_total_pct", Kind: render.Percent}, {Key: "pct_gdp", Kind: render.Percent},
+	{Key: "gdp_basis"}, {Key: "cutoff"}, {Key: "release"},
+}
+
+// RowFields lists the CSV header and JSON keys of an aid row, in order.
+func RowFields() []string {
+	out := make([]string, len(machineColumns))
+	for i, c := range machineColumns {
+		out[i] = c.Key
+	}
+	return out
+}
+
+func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
+
+// MachineTable is one row per donor, for CSV and TSV.
+func (r *Report) MachineTable() *render.Table {
+	rel := r.Query.Release
+	t := &render.Table{Columns: machineColumns}
+	for _, row := range r.Rows {
+		d := row.Donor
+		basis := ""
+		if row.PctGDP.Known {
+			basis = r.gdpBasis()
+		}
+		t.Rows = append(t.Rows, []render.Cell{
+			render.T(row.Code), render.T(row.Name),
+			num(d.Military), num(d.Financial), num(d.Humanitarian), num(d.Total),
+			num(row.Share), num(row.PctGDP), render.T(basis), render.T(rel.Cutoff), render.T(rel.ID),
+		})
+	}
+	return t
+}
+
+// HumanTable is the table for people.
+func (r *Report) HumanTable() *render.Table {
+	q, rel := r.Query, r.Query.Release
+	kt := kindTitle(q.Kind)
+	gdpTitle := kt + " % GDP"
+	if rel.GDPYear != 0 {
+		gdpTitle = fmt.Sprintf("%s %% GDP %d", kt, rel.GDPYear)
+	}
+	cols := []render.Column{
+		{Title: "Code"}, {Title: "Donor"},
+		{Title: "Military €m", Kind: render.Number, Decimals: 1}, {Title: "Financial €m", Kind: render.Number, Decimals: 1},
+		{Title: "Humanitarian €m", Kind: render.Number, Decimals: 1}, {Title: "Total €m", Kind: render.Number, Decimals: 1},
+		{Title: kt + " share %", Kind: render.Percent}, {Title: gdpTitle, Kind: render.Number, Decimals: 3},
+	}
+	period := "up to " + rel.Cutoff
+	if rel.PeriodStart != "" {
+		period = rel.PeriodStart + " to " + rel.Cutoff
+	}
+	t := &render.Table{
+		Title:   fmt.Sprintf("Support to Ukraine by donor, %s aid: %s, %s (%s), %s, EUR m", q.Kind, rel.Publisher, rel.Title, rel.ID, period),
+		Columns: cols,
+	}
+	for _, row := range r.Rows {
+		d := row.Donor
+		t.Rows = append(t.Rows, []render.Cell{
+			render.T(row.Code), render.T(row.Name),
+			num(d.Military), num(d.Financial), num(d.Humanitarian), num(d.Total),
+			num(row.Share), num(row.PctGDP),
+		})
+	}
+	tot := r.Totals
+	t.Footer = []render.Cell{
+		render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.DonorsWithData, tot.Donors)),
+		num(tot.Amounts[defence.AidMilitary]), num(tot.Amounts[defence.AidFinancial]),
+		num(tot.Amounts[defence.AidHumanitarian]), num(tot.Amounts[defence.AidTotal]),
+		num(tot.Share), num(tot.PctGDP),
+	}
+	t.Notes = r.Notes
+	return t
+}
+
+// JSON returns the JSON document of the report.
+func (r *Report) JSON() any {
+	q, rel := r.Query, r.Query.Release
+	doc := jsonReport{
+		SchemaVersion: SchemaVersion,
+		Release:       rel.ID,
+		Title:         rel.Title,
+		Publisher:     rel.Publisher,
+		Published:     rel.Published,
+		PeriodStart:   rel.PeriodStart,
+		Cutoff:        rel.Cutoff,
+		URL:           rel.URL,
+		Kind:          q.Kind,
+		Currency:      "EUR",
+		GDPBasis:      r.gdpBasis(),
+		Rows:          []render.Object{},
+		Totals:        []jsonTotals{},
+		Notes:         append([]string{}, r.Notes...),
+	}
+	mt := r.MachineTable()
+	for _, cells := range mt.Rows {
+		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
+	}
+	tot := r.Totals
+	doc.Totals = append(doc.Totals, jsonTotals{
+		Kind: q.Kind, Donors: tot.Donors, DonorsWithData: tot.DonorsWithData,
+		Military: ptr(tot.Amounts[defence.AidMilitary]), Financial: ptr(tot.Amounts[defence.AidFinancial]),
+		Humanitarian: ptr(tot.Amounts[defence.AidHumanitarian]), Total: ptr(tot.Amounts[defence.AidTotal]),
+		Share: ptr(tot.Share), AllDonors: ptr(tot.AllDonors), PctGDP: ptr(tot.PctGDP),
+		GDP: round6(tot.GDP), GDPDonors: tot.GDPDonors,
+	})
+	return doc
+}
+
+type jsonReport struct {
+	SchemaVersion int             `json:"schema_version"`
+	Release       string          `json:"release"`
+	Title         string          `json:"title"`
+	Publisher     string          `json:"publisher"`
+	Published     string          `json:"published"`
+	PeriodStart   string          `json:"period_start"`
+	Cutoff        string          `json:"cutoff"`
+	URL           string          `json:"url"`
+	Kind          string          `json:"kind"`
+	Currency      string          `json:"currency"`
+	GDPBasis      string          `json:"gdp_basis"`
+	Rows          []render.Object `json:"rows"`
+	Totals        []jsonTotals    `json:"totals"`
+	Notes         []string        `json:"notes"`
+}
+
+type jsonTotals struct {
+	Kind           string   `json:"kind"`
+	Donors         int      `json:"donors"`
+	DonorsWithData int      `json:"donors_with_data"`
+	Military       *float64 `json:"military_meur"`
+	Financial      *float64 `json:"financial_meur"`
+	Humanitarian   *float64 `json:"humanitarian_meur"`
+	Total          *float64 `json:"total_meur"`
+	Share          *float64 `json:"share_of_total_pct"`
+	AllDonors      *float64 `json:"all_donors_meur"`
+	PctGDP         *float64 `json:"pct_gdp"`
+	GDP            float64  `json:"gdp_beur"`
+	GDPDonors      int      `json:"gdp_donors"`
+}
+
+func ptr(n defence.Num) *float64 {
+	if !n.Known {
+		return nil
+	}
+	v := round6(n.V)
+	return &v
+}
+
+// round6 removes float noise from machine numbers.
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }

@@ -1,0 +1,72 @@
+package gap
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/render"
+)
+
+// AidContext is what --show-aid adds: each country's military aid to
+// Ukraine from the newest aid release, for context only. It is never added
+// to defence spending: NATO's defence figures already include what each
+// ally reports, so adding it would count it twice.
+type AidContext struct {
+	Release *defence.AidRelease
+}
+
+// aidColumns are the machine columns --show-aid adds at the end of a gap
+// row (only then).
+var aidColumns = []render.Column{
+	{Key: "aid_military_meur", Kind: render.Number}, {Key: "aid_cutoff"},
+}
+
+// AidFor returns the aid context from the newest aid release.
+func AidFor(ds *defence.Dataset) (*AidContext, error) {
+	rels := ds.AidReleasesNewestFirst()
+	if len(rels) == 0 {
+		return nil, cmdutil.UsageErrorf("--show-aid: the data holds no aid release (kind: aid; see docs/data.md)")
+	}
+	return &AidContext{Release: rels[0]}, nil
+}
+
+func (a *AidContext) military(code string) render.Cell {
+	m := a.Release.Donors[code].Military
+	return render.Opt(m.V, m.Known)
+}
+
+// note says where the column comes from and why it is not added.
+func (a *AidContext) note() string {
+	r := a.Release
+	from := ""
+	if r.PeriodStart != "" {
+		from = " from " + r.PeriodStart
+	}
+	return fmt.Sprintf("Military aid to Ukraine (--show-aid): %s, %s (%s), allocations%s to %s, million EUR; - where the release lists no figure. For context only, never added to defence: NATO's figures already include what each ally reports, so adding aid would count it twice.",
+		r.Publisher, r.Title, r.ID, from, r.Cutoff)
+}
+
+// addAidMachine appends the --show-aid columns to a machine table.
+func (r *Report) addAidMachine(t *render.Table) {
+	if r.Aid == nil {
+		return
+	}
+	t.Columns = append(slices.Clone(t.Columns), aidColumns...)
+	for i, ln := range r.Lines {
+		t.Rows[i] = append(t.Rows[i], r.Aid.military(ln.Code), render.T(r.Aid.Release.Cutoff))
+	}
+}
+
+// addAidHuman appends the --show-aid column to the human table.
+func (r *Report) addAidHuman(t *render.Table) {
+	if r.Aid == nil {
+		return
+	}
+	t.Columns = append(t.Columns, render.Column{Title: "Mil. aid €m to " + r.Aid.Release.Cutoff, Kind: render.Number, Decimals: 1})
+	for i, code := range r.Order {
+		t.Rows[i] = append(t.Rows[i], r.Aid.military(code))
+	}
+	t.Footer = append(t.Footer, render.U())
+}

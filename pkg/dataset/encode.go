@@ -1,0 +1,456 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/defence"
+)
+
+// Head is what an encoded file says about itself: comment lines at the top
+// (without the "# "), and the citation and url that countries, groups and
+// targets files may give.
+type Head struct {
+	Comment  string // may hold several lines
+	Citation string
+	URL      string
+}
+
+// Encode writes the dataset as data files that Load reads back to the same
+// values, Source fields aside (they name the files and lines read): one
+// countries, one groups and one targets file (each left out when empty)
+// and one file per release, named after its id. head goes at the top of
+// each file.
+//
+// Encode refuses what the loader would refuse, such as a NaN, a code that
+// is not three upper-case letters or an empty release, rather than write a
+// file that does not load.
+func Encode(ds *defence.Dataset, head Head) ([]Source, error) {
+	var out []Source
+	add := func(name string, write func(w io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		out = append(out, Source{Name: name, Data: buf.Bytes()})
+		return nil
+	}
+	if len(ds.Countries) > 0 {
+		if err := add("countries.yaml", func(w io.Writer) error { return EncodeCountries(w, head, mapValues(ds.Countries)) }); err != nil {
+			return nil, err
+		}
+	}
+	if len(ds.Groups) > 0 {
+		if err := add("groups.yaml", func(w io.Writer) error { return EncodeGroups(w, head, mapValues(ds.Groups)) }); err != nil {
+			return nil, err
+		}
+	}
+	if len(ds.Targets) > 0 {
+		if err := add("targets.yaml", func(w io.Writer) error { return EncodeTargets(w, head, mapValues(ds.Targets)) }); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range sortedIDs(ds.Releases) {
+		r := ds.Releases[id]
+		if err := add("release-"+id+".yaml", func(w io.Writer) error { return EncodeRelease(w, head.Comment, r) }); err != nil {
+			return nil, err
+		}
+	}
+	more, err := encodeAid(ds, head)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, more...), nil
+}
+
+func mapValues[V any](m map[string]V) []V {
+	out := make([]V, 0, len(m))
+	for _, k := range sortedIDs(m) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+func sortedIDs[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// enc writes YAML. Its methods append to buf; the first error found in
+// the values is kept in err and stops nothing (the caller checks it once).
+type enc struct {
+	w   *bufio.Writer
+	b   []byte // scratch for the line being written
+	err error
+}
+
+func newEnc(w io.Writer) *enc {
+	return &enc{w: bufio.NewWriterSize(w, 64<<10), b: make([]byte, 0, 256)}
+}
+
+func (e *enc) fail(format string, a ...any) {
+	if e.err == nil {
+		e.err = fmt.Errorf("encode: "+format, a...)
+	}
+}
+
+// line writes the scratch buffer as a line.
+func (e *enc) line() {
+	e.b = append(e.b, '\n')
+	e.w.Write(e.b)
+	e.b = e.b[:0]
+}
+
+func (e *enc) done() error {
+	if err := e.w.Flush(); err != nil && e.err == nil {
+		e.err = err
+	}
+	return e.err
+}
+
+func (e *enc) comment(c string) {
+	if c == "" {
+		return
+	}
+	for _, l := range strings.Split(strings.TrimRight(c, "\n"), "\n") {
+		e.b = append(e.b, '#')
+		if l != "" {
+			e.b = append(e.b, ' ')
+			e.b = append(e.b, l...)
+		}
+		e.line()
+	}
+}
+
+// text appends s as a double-quoted YAML scalar. The escapes of Go's
+// strconv.Quote (\a \b \f \n \r \t \v \\ \" \xXX \uXXXX \UXXXXXXXX) all mean
+// the same in YAML's double-quoted style, for valid UTF-8, which the loader
+// requires of text.
+func (e *enc) text(what, s string) {
+	if msg := textValueProblem(s); msg != "" {
+		e.fail("%s: %s", what, msg)
+	}
+	e.b = strconv.AppendQuote(e.b, s)
+}
+
+// key appends "key: ".
+func (e *enc) key(sep bool, k string) {
+	if sep {
+		e.b = append(e.b, ", "...)
+	}
+	e.b = append(e.b, k...)
+	e.b = append(e.b, ": "...)
+}
+
+// num appends a number the loader reads back to the same float64: the
+// shortest decimal that does, with an exponent where that is shorter.
+func (e *enc) num(what string, v, lo, hi float64) {
+	if math.IsNaN(v) || v < lo || v > hi {
+		e.fail("%s: %v is out of range (expected %v to %v)", what, v, lo, hi)
+	}
+	e.b = strconv.AppendFloat(e.b, v+0, 'g', -1, 64) // + 0: no -0
+}
+
+func (e *enc) year(what string, y int) {
+	if y < minYear || y > maxYear {
+		e.fail("%s: the year %d is out of range", what, y)
+	}
+	e.b = strconv.AppendInt(e.b, int64(y), 10)
+}
+
+func (e *enc) date(what, s string, month bool) {
+	if msg := dateProblem(s, month); msg != "" {
+		e.fail("%s: %s", what, msg)
+	}
+	e.b = append(e.b, s...)
+}
+
+func (e *enc) code(what, c string) {
+	if !isCode(c) {
+		e.fail("%s: %q is not a country code", what, c)
+	}
+	e.b = append(e.b, c...)
+}
+
+func (e *enc) id(what, id string, dot bool) {
+	if !isID(id, dot) {
+		e.fail("%s: %q is not an id", what, id)
+	}
+	e.b = strconv.AppendQuote(e.b, id) // quoted: "1e5x" and the like stay text
+}
+
+// head writes the top of a countries, groups or targets file.
+func (e *enc) head(kind string, h Head) {
+	e.comment(h.Comment)
+	e.b = append(e.b, "kind: "+kind...)
+	e.line()
+	if h.Citation != "" {
+		e.key(false, "citation")
+		e.text("citation", h.Citation)
+		e.line()
+	}
+	if h.URL != "" {
+		e.key(false, "url")
+		e.text("url", h.URL)
+		e.line()
+	}
+}
+
+// EncodeCountries writes a countries file, one flow mapping per country,
+// in the order given.
+func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
+	e := newEnc(w)
+	if len(cs) == 0 {
+		e.fail("a countries file needs a country")
+	}
+	e.head(kindCountries, h)
+	e.b = append(e.b, "countries:"...)
+	e.line()
+	for _, c := range cs {
+		what := "country " + c.Code
+		e.b = append(e.b, "  "...)
+		e.code(what, c.Code)
+		e.b = append(e.b, ": {"...)
+		e.key(false, "name")
+		e.text(what+" name", c.Name)
+		if c.NATOSince != 0 {
+			e.key(true, "nato_since")
+			e.year(what+" nato_since", c.NATOSince)
+		}
+		if !c.DefenceReported {
+			e.key(true, "defence_reported")
+			e.b = append(e.b, "false"...)
+		}
+		if c.Institution {
+			e.key(true, "institution")
+			e.b = append(e.b, "true"...)
+		}
+		if c.Note != "" {
+			e.key(true, "note")
+			e.text(what+" note", c.Note)
+		}
+		e.b = append(e.b, '}')
+		e.line()
+	}
+	return e.done()
+}
+
+// EncodeGroups writes a groups file, in the order given.
+func EncodeGroups(w io.Writer, h Head, gs []defence.Group) error {
+	e := newEnc(w)
+	if len(gs) == 0 {
+		e.fail("a groups file needs a group")
+	}
+	e.head(kindGroups, h)
+	e.b = append(e.b, "groups:"...)
+	e.line()
+	for _, g := range gs {
+		what := "group " + g.ID
+		e.b = append(e.b, "  "...)
+		e.id(what, g.ID, false)
+		e.b = append(e.b, ": {"...)
+		e.key(false, "name")
+		e.text(what+" name", g.Name)
+		e.key(true, "members")
+		if len(g.Members) == 0 {
+			e.fail("%s has no members", what)
+		}
+		e.b = append(e.b, '[')
+		for i, m := range g.Members {
+			if i > 0 {
+				e.b = append(e.b, ", "...)
+			}
+			e.code(what+" members", m)
+		}
+		e.b = append(e.b, ']')
+		if g.Note != "" {
+			e.key(true, "note")
+			e.text(what+" note", g.Note)
+		}
+		e.b = append(e.b, '}')
+		e.line()
+	}
+	return e.done()
+}
+
+// EncodeTargets writes a targets file, in the order given.
+func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
+	e := newEnc(w)
+	if len(ts) == 0 {
+		e.fail("a targets file needs a target")
+	}
+	e.head(kindTargets, h)
+	e.b = append(e.b, "targets:"...)
+	e.line()
+	for _, t := range ts {
+		what := "target " + t.ID
+		e.b = append(e.b, "  "...)
+		e.id(what, t.ID, true)
+		e.b = append(e.b, ':')
+		e.line()
+		field := func(k string) { e.b = append(e.b, "    "...); e.key(false, k) }
+		field("name")
+		e.text(what+" name", t.Name)
+		e.line()
+		field("pct")
+		e.num(what+" pct", t.Pct, math.SmallestNonzeroFloat64, 100)
+		e.line()
+		if t.Deadline != 0 {
+			field("deadline")
+			e.year(what+" deadline", t.Deadline)
+			e.line()
+		}
+		if t.Agreed != "" {
+			field("agreed")
+			e.date(what+" agreed", t.Agreed, false)
+			e.line()
+		}
+		field("citation")
+		e.text(what+" citation", t.Citation)
+		e.line()
+		for _, kv := range [][2]string{{"url", t.URL}, {"note", t.Note}} {
+			if kv[1] != "" {
+				field(kv[0])
+				e.text(what+" "+kv[0], kv[1])
+				e.line()
+			}
+		}
+		if t.Components != nil {
+			e.b = append(e.b, "    components:"...)
+			if len(t.Components) == 0 {
+				e.fail("%s: an empty list of components", what)
+			}
+			e.line()
+			for _, c := range t.Components {
+				e.b = append(e.b, "      - {"...)
+				e.key(false, "id")
+				e.id(what+" component", c.ID, false)
+				if c.Name != "" {
+					e.key(true, "name")
+					e.text(what+" component name", c.Name)
+				}
+				e.key(true, "pct")
+				e.num(what+" component pct", c.Pct, math.SmallestNonzeroFloat64, 100)
+				e.key(true, "basis")
+				e.text(what+" component basis", c.Basis)
+				e.b = append(e.b, '}')
+				e.line()
+			}
+		}
+	}
+	return e.done()
+}
+
+// EncodeRelease writes a release file: its provenance, then one flow
+// mapping per country-year, countries by code and years ascending, keys
+// in the order gdp_musd, defence_musd, share_pct, equipment_pct,
+// resilience_musd, estimate, note (the layout of the embedded data).
+func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
+	e := newEnc(w)
+	e.comment(comment)
+	e.b = append(e.b, "kind: release"...)
+	e.line()
+	e.key(false, "id")
+	e.id("release id", r.ID, false)
+	e.line()
+	e.key(false, "series")
+	e.text("series", r.Series)
+	e.line()
+	for _, kv := range [][2]string{{"title", r.Title}, {"publisher", r.Publisher}} {
+		e.key(false, kv[0])
+		e.text(kv[0], kv[1])
+		e.line()
+	}
+	e.key(false, "published")
+	e.date("published", r.Published, true)
+	e.line()
+	if r.Cutoff != "" {
+		e.key(false, "cutoff")
+		e.date("cutoff", r.Cutoff, false)
+		e.line()
+	}
+	e.key(false, "url")
+	e.text("url", r.URL)
+	e.line()
+	for _, kv := range [][2]string{{"via", r.Via}, {"price_basis", r.PriceBasis}, {"definition", r.Definition}} {
+		if kv[1] != "" {
+			e.key(false, kv[0])
+			e.text(kv[0], kv[1])
+			e.line()
+		}
+	}
+	e.notes(r.Notes)
+	e.b = append(e.b, "figures:"...)
+	e.line()
+	if len(r.Figures) == 0 {
+		e.fail("release %s has no figures", r.ID)
+	}
+	gdpOnly := r.Series == defence.SeriesGDP
+	years := make([]int, 0, 64)
+	for _, code := range sortedIDs(r.Figures) {
+		ys := r.Figures[code]
+		e.b = append(e.b, "  "...)
+		e.code("figures", code)
+		e.b = append(e.b, ':')
+		e.line()
+		if len(ys) == 0 {
+			e.fail("figures.%s: no years", code)
+		}
+		years = years[:0]
+		for y := range ys {
+			years = append(years, y)
+		}
+		slices.Sort(years)
+		for _, y := range years {
+			e.cell(code, y, ys[y], gdpOnly)
+		}
+	}
+	return e.done()
+}
+
+func (e *enc) cell(code string, y int, f defence.Figure, gdpOnly bool) {
+	e.b = append(e.b, "    "...)
+	e.year("figures."+code, y)
+	e.b = append(e.b, ": {"...)
+	n := 0
+	num := func(k string, v defence.Num, hi float64) {
+		if !v.Known {
+			return
+		}
+		if gdpOnly && k != "gdp_musd" {
+			e.fail("figures.%s.%d.%s: a gdp release holds only gdp_musd", code, y, k)
+		}
+		e.key(n > 0, k)
+		e.num(k, v.V, 0, hi)
+		n++
+	}
+	num("gdp_musd", f.GDP, maxMoney)
+	num("defence_musd", f.Defence, maxMoney)
+	num("share_pct", f.Share, 100)
+	num("equipment_pct", f.Equipment, 100)
+	num("resilience_musd", f.Resilience, maxMoney)
+	if f.Defence.Known && f.GDP.Known && f.Defence.V > f.GDP.V {
+		e.fail("figures.%s.%d: defence_musd is more than gdp_musd", code, y)
+	}
+	if f.Estimate || n == 0 && f.Note == "" { // a cell is never empty
+		e.key(n > 0, "estimate")
+		e.b = strconv.AppendBool(e.b, f.Estimate)
+		n++
+	}
+	if f.Note != "" {
+		e.key(n > 0, "note")
+		e.text("note", f.Note)
+	}
+	e.b = append(e.b, '}')
+	e.line()
+}

@@ -1,0 +1,19 @@
+// Package snapshot holds the embedded data already loaded: the value that
+// pkg/dataset.Load returns for the YAML files of data/, compiled into the
+// binary as Go code (dataset_gen.go, written by go generate), so that a
+// command does not parse some 120 KB of YAML on every run.
+//
+// The YAML stays the one source of truth: `natospend validate` still parses
+// and checks it, and TestSnapshotUpToDate fails, asking for
+// `go generate ./...`, whenever the generated file differs from what the
+// YAML loads to.
+package snapshot
+
+import "github.com/natospend/natospend/pkg/defence"
+
+//go:generate go run ./gen
+
+// Dataset returns the embedded data, as dataset.Load would return it for
+// the embedded files with no user file. Each call builds a new value,
+// which the caller may change.
+func Dataset() *defence.Dataset { return build() }
