@@ -14,7 +14,6 @@ import (
 	"github.com/natospend/natospend/pkg/cli/check"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/countries"
-	"github.com/natospend/natospend/pkg/cli/docscmd"
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/pathcmd"
@@ -123,7 +122,6 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		targetscmd.NewCmd(f, nil),
 		aid.NewCmd(f, nil),
 	)
-	root.AddCommand(docscmd.NewCmd(func() *cobra.Command { return NewRootCmd(NewFactory(f.IO)) }))
 	addHelpTopics(root)
 	return root
 }

@@ -1,4 +1,4 @@
-// Package docscmd is the hidden `natospend docs` command: it writes the
+// Package docscmd is the docs generator run by cmd/gen-docs: it writes the
 // man pages and the Markdown reference of natospend's whole command tree,
 // byte for byte the same from one run to the next.
 package docscmd
@@ -46,8 +46,8 @@ the same byte for byte from run to run: the man pages are dated from
 SOURCE_DATE_EPOCH when it is set, else from a fixed date, and no page carries
 a generation date.`),
 		Example: cmdutil.Examples(`
-  natospend docs --man share/man/man1
-  natospend docs --markdown docs/cli --man share/man/man1`),
+  go run ./cmd/gen-docs --man share/man/man1
+  go run ./cmd/gen-docs --markdown docs/cli --man share/man/man1`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Man == "" && opts.Markdown == "" {
