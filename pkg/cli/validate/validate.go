@@ -70,6 +70,14 @@ func Summary(ds *defence.Dataset) string {
 		}
 		countryYears += r.CountryYears()
 	}
-	return fmt.Sprintf("ok: %d releases (%d defence, %d GDP), %d countries, %d groups, %d targets, %d country-years",
-		len(ds.Releases), defenceReleases, gdpReleases, len(ds.Countries), len(ds.Groups), len(ds.Targets), countryYears)
+	var donors, packages int
+	for _, r := range ds.AidReleases {
+		donors += len(r.Donors)
+	}
+	for _, p := range ds.AidPackages {
+		packages += len(p.Packages)
+	}
+	return fmt.Sprintf("ok: %d releases (%d defence, %d GDP), %d countries, %d groups, %d targets, %d country-years; aid: %d releases, %d donor rows, %d packages",
+		len(ds.Releases), defenceReleases, gdpReleases, len(ds.Countries), len(ds.Groups), len(ds.Targets), countryYears,
+		len(ds.AidReleases), donors, packages)
 }
