@@ -129,7 +129,7 @@ func (r *Report) HumanTable() *render.Table {
 	}
 	tot := r.baseTotals()
 	footer := []render.Cell{render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData+tot.Bounded, tot.Countries)), render.U(),
-		render.N(tot.GDP), render.N(tot.Spending), optCell(tot.Share)}
+		render.N(tot.GDP), render.N(tot.Spending), num(tot.Share)}
 	for _, tt := range r.Totals {
 		m := tt.Measure
 		switch {
@@ -143,7 +143,7 @@ func (r *Report) HumanTable() *render.Table {
 			footer = append(footer, render.N(tt.Gap))
 		}
 		if m.Deadline != 0 && m.Part != PartResilience && !m.Bounded {
-			footer = append(footer, render.N(tt.Deadline.Required), optCell(tt.Deadline.Growth))
+			footer = append(footer, render.N(tt.Deadline.Required), num(tt.Deadline.Growth))
 		}
 	}
 	if single {
@@ -328,8 +328,6 @@ type jsonTotals struct {
 }
 
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
-
-func optCell(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
 
 func year(y int) render.Cell { return render.Opt(float64(y), y != 0) }
 
