@@ -6,7 +6,7 @@ package aid
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
@@ -107,62 +107,17 @@ func addDonorFlags(cmd *cobra.Command, donors, groups *[]string, f *cmdutil.Fact
 	fl.StringSliceVar(donors, "donor", nil, "donors by code or name (repeatable or comma-separated; XEU: the EU's institutions)")
 	fl.StringSliceVarP(groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu (repeatable or comma-separated)")
 	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
-	_ = cmd.RegisterFlagCompletionFunc("group", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
-		for _, id := range ds.GroupIDs() {
-			out = append(out, id+"\t"+ds.Groups[id].Name)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
+	cmdutil.RegisterGroupCompletion(cmd, "group", f)
 }
 
 // selectDonors resolves --donor and --group to sorted codes. With neither,
-// it returns nil and all is true.
+// it returns nil and all is true: every donor of the data.
 func selectDonors(ds *defence.Dataset, donors, groups []string) (codes []string, all bool, err error) {
-	chosen := map[string]bool{}
-	names := splitAll(donors)
-	for _, name := range names {
-		c, ok := ds.LookupCountry(name)
-		if !ok {
-			return nil, false, cmdutil.UsageErrorf("--donor: unknown donor %q (expected a code or English name; `natospend countries` lists them)", name)
-		}
-		chosen[c.Code] = true
+	codes, named, err := cmdutil.Select(ds, "--donor", donors, groups, nil)
+	if err != nil || !named {
+		return nil, err == nil, err
 	}
-	gs := splitAll(groups)
-	for _, g := range gs {
-		grp, ok := ds.Groups[strings.ToLower(g)]
-		if !ok {
-			return nil, false, cmdutil.UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
-		}
-		for _, m := range grp.Members {
-			chosen[m] = true
-		}
-	}
-	if len(names) == 0 && len(gs) == 0 {
-		return nil, true, nil
-	}
-	codes = make([]string, 0, len(chosen))
-	for c := range chosen {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
 	return codes, false, nil
-}
-
-func splitAll(values []string) []string {
-	var out []string
-	for _, v := range values {
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
 }
 
 // Query is a validated aid request, resolved against the data.
@@ -178,10 +133,10 @@ type Query struct {
 // errors.
 func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 	q := &Query{Kind: o.Kind, Sort: o.Sort}
-	if !contains(defence.AidKinds, o.Kind) {
+	if !slices.Contains(defence.AidKinds, o.Kind) {
 		return nil, cmdutil.UsageErrorf("--kind %q is not a kind of aid (expected one of: %s)", o.Kind, strings.Join(defence.AidKinds, ", "))
 	}
-	if !contains(sortOrders, o.Sort) {
+	if !slices.Contains(sortOrders, o.Sort) {
 		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
 	}
 	if err := o.Out.Validate(); err != nil {
@@ -260,13 +215,4 @@ func Run(o *Options) error {
 		Machine: rep.MachineTable(),
 		JSON:    rep.JSON(),
 	})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -300,7 +300,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"aid", "--kind", "weapons"}, `--kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},
 		{[]string{"aid", "--sort", "gap"}, `--sort "gap" is not a sort order`},
-		{[]string{"aid", "--donor", "Atlantis"}, `--donor: unknown donor "Atlantis"`},
+		{[]string{"aid", "--donor", "Atlantis"}, `--donor: unknown country "Atlantis"`},
 		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7"`},
 		{[]string{"aid", "--aid-release", "kiel-ust-27"}, `--aid-release: unknown aid release "kiel-ust-27" (expected one of: kiel-ust-28)`},
 		// NATO's and the IMF's GDP is in USD, Kiel's amounts in EUR, and the

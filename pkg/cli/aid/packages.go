@@ -148,7 +148,7 @@ func (o *PackagesOptions) Resolve(ds *defence.Dataset) (*PackagesQuery, error) {
 	}
 	if !all {
 		q.Codes = codes
-		for _, name := range splitAll(o.Donors) {
+		for _, name := range cmdutil.SplitList(o.Donors) {
 			c, _ := ds.LookupCountry(name)
 			q.Named = append(q.Named, c.Code)
 		}

@@ -26,7 +26,12 @@ func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *Factory) {
 	fl.StringSliceVar(&s.Exclude, "exclude", nil, "countries to leave out, by code or name")
 	RegisterCountryCompletion(cmd, "country", f)
 	RegisterCountryCompletion(cmd, "exclude", f)
-	_ = cmd.RegisterFlagCompletionFunc("group", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	RegisterGroupCompletion(cmd, "group", f)
+}
+
+// RegisterGroupCompletion completes group ids for a flag.
+func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *Factory) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
@@ -54,46 +59,60 @@ func RegisterCountryCompletion(cmd *cobra.Command, flag string, f *Factory) {
 	})
 }
 
-// Resolve returns the selected country codes, sorted. Unknown countries or
-// groups are usage errors that list what is accepted.
+// Resolve returns the selected country codes, sorted: the named
+// countries and groups, or the group nato when none is named, less the
+// excluded ones. Unknown countries or groups are usage errors that list
+// what is accepted.
 func (s *SelectFlags) Resolve(ds *defence.Dataset) ([]string, error) {
+	groups := s.Groups
+	if len(SplitList(s.Countries)) == 0 && len(SplitList(groups)) == 0 {
+		groups = []string{DefaultGroup}
+	}
+	codes, _, err := Select(ds, "--country", s.Countries, groups, s.Exclude)
+	return codes, err
+}
+
+// Select resolves country names or codes (given by the flag countryFlag)
+// and group ids to sorted codes, less the excluded countries. named says
+// whether any country or group was given at all, so that a caller can
+// choose its own default.
+func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude []string) (codes []string, named bool, err error) {
 	chosen := map[string]bool{}
-	for _, name := range splitAll(s.Countries) {
+	names, gs := SplitList(countries), SplitList(groups)
+	for _, name := range names {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
-			return nil, UsageErrorf("--country: unknown country %q (expected an ISO 3166 alpha-3 code or an English name; `natospend countries` lists them)", name)
+			return nil, false, UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 code or an English name; `natospend countries` lists them)", countryFlag, name)
 		}
 		chosen[c.Code] = true
 	}
-	groups := splitAll(s.Groups)
-	if len(groups) == 0 && len(chosen) == 0 {
-		groups = []string{DefaultGroup}
-	}
-	for _, g := range groups {
+	for _, g := range gs {
 		grp, ok := ds.Groups[strings.ToLower(g)]
 		if !ok {
-			return nil, UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
+			return nil, false, UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
 		}
 		for _, m := range grp.Members {
 			chosen[m] = true
 		}
 	}
-	for _, name := range splitAll(s.Exclude) {
+	for _, name := range SplitList(exclude) {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
-			return nil, UsageErrorf("--exclude: unknown country %q (expected an ISO 3166 alpha-3 code or an English name)", name)
+			return nil, false, UsageErrorf("--exclude: unknown country %q (expected an ISO 3166 alpha-3 code or an English name)", name)
 		}
 		delete(chosen, c.Code)
 	}
-	out := make([]string, 0, len(chosen))
+	codes = make([]string, 0, len(chosen))
 	for code := range chosen {
-		out = append(out, code)
+		codes = append(codes, code)
 	}
-	sort.Strings(out)
-	return out, nil
+	sort.Strings(codes)
+	return codes, len(names) > 0 || len(gs) > 0, nil
 }
 
-func splitAll(values []string) []string {
+// SplitList splits repeated, comma-separated flag values into trimmed,
+// non-empty items.
+func SplitList(values []string) []string {
 	var out []string
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {

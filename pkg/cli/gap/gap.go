@@ -3,6 +3,7 @@
 package gap
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -136,7 +137,7 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 	default:
 		return nil, cmdutil.UsageErrorf("--method %q is not a method (expected share or usd)", o.Method)
 	}
-	if !contains(sortOrders, o.Sort) {
+	if !slices.Contains(sortOrders, o.Sort) {
 		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
 	}
 	if err := o.Out.Validate(); err != nil {
@@ -198,13 +199,4 @@ func Run(o *Options) error {
 		out.Human = rep.HumanTable()
 	}
 	return o.Out.Emit(o.F.IO, out)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
