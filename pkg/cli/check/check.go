@@ -42,7 +42,7 @@ what the target requires in the deadline year, with GDP grown as in gap.`),
 		Example: cmdutil.Examples(`
   natospend check --target 2 --group europe
   natospend check --target uk-2027 --country GBR --quiet || echo "not yet"`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
@@ -122,4 +123,16 @@ func SplitList(values []string) []string {
 		}
 	}
 	return out
+}
+
+// NoArgsTargetHint rejects positional arguments, suggesting --target for
+// what reads as a percentage (natospend gap 3.7).
+func NoArgsTargetHint(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if _, err := targets.ParsePct(args[0]); err == nil {
+		return UsageErrorf("unexpected argument %q: did you mean --target %s?", args[0], args[0])
+	}
+	return UsageErrorf("unexpected argument %q: %s takes flags only (a target goes after --target; `natospend targets` lists the named ones)", args[0], cmd.CommandPath())
 }

@@ -67,7 +67,7 @@ already include what each ally reports, so adding it would count it twice.`),
   natospend gap --target 2,3.5,5 --group europe
   natospend gap --target 2 --release nato-2025-08 --latest
   natospend gap --target 3.5 --format csv --output report.csv`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

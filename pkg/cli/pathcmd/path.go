@@ -47,7 +47,7 @@ its core part: resilience spending is not in NATO's tables.`),
   natospend path --target hague-core --by 2035 --country DEU
   natospend path --target uk-2027 --country GBR --format csv
   natospend path --target 3.5 --by 2030 --group europe --shape growth`),
-		Args: cobra.NoArgs,
+		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
