@@ -52,6 +52,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/natospend/natospend/internal/testenv"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 )
@@ -115,7 +116,7 @@ func writeHostileData(t *testing.T, dir string) {
 func runGapCSV(t *testing.T, dataDir string, extra ...string) []byte {
 	t.Helper()
 	args := append([]string{"gap", "--data", dataDir, "--group", "hostile", "--target", "2", "--year", "2026",
-		"--release", hostileRelease, "--format", "csv"}, extra...)
+		"--release", hostileRelease, "--format", "csv", "--quiet"}, extra...) // --quiet: no note on the release named
 	ios, _, out, errOut := iostreams.Test()
 	if code := cli.Main(args, ios); code != 0 {
 		t.Fatalf("natospend %s: exit %d, stderr:\n%s", strings.Join(args, " "), code, errOut)
@@ -126,16 +127,10 @@ func runGapCSV(t *testing.T, dataDir string, extra ...string) []byte {
 	return out.Bytes()
 }
 
-// ciRun reports whether the tests run in CI (CI=true, as .ci/run is run).
-func ciRun() bool {
-	v := os.Getenv("CI")
-	return v != "" && v != "0" && v != "false"
-}
-
 func TestSpreadsheetLibreOffice(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		if ciRun() {
+		if testenv.CI() {
 			t.Fatal("soffice not found, and CI is set: CI must run this test; install Debian's libreoffice-calc-nogui (.ci/install-spreadsheet)")
 		}
 		t.Skip("soffice not found: install Debian's libreoffice-calc-nogui")

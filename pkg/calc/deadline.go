@@ -1,6 +1,8 @@
 package calc
 
 import (
+	"fmt"
+
 	"github.com/natospend/natospend/pkg/defence"
 )
 
@@ -36,8 +38,16 @@ type Deadline struct {
 // are the base year's; g projects its GDP.
 func ToDeadline(r Row, d int, g Growth) Deadline {
 	dl := Deadline{Set: true, BaseYear: r.Year, Year: d, YearsLeft: d - r.Year}
-	if r.Year == 0 || !r.GDP.Known {
-		dl.Err = "no base-year GDP"
+	switch {
+	case r.Status == StatusNotReported:
+		return dl // nothing is required of a country without armed forces
+	case r.Year == 0:
+		dl.Err = "no figures"
+		return dl
+	case !r.GDP.Known:
+		dl.Err = fmt.Sprintf("no GDP for the base year %d", r.Year)
+		return dl
+	case !r.Required.Known:
 		return dl
 	}
 	p, err := ProjectGDP(r.GDP.V, r.Year, d, g)
@@ -56,47 +66,4 @@ func ToDeadline(r Row, d int, g Growth) Deadline {
 		}
 	}
 	return dl
-}
-
-// DeadlineTotals sums the deadline figures of the rows with data.
-type DeadlineTotals struct {
-	GDP      float64
-	Required float64
-	Increase float64
-	// Growth is the constant yearly growth that takes the rows' total base
-	// spending to their total requirement (when all share one base year
-	// span; else unknown).
-	Growth defence.Num
-}
-
-// TotalDeadline sums rows (of one target) whose deadline figures are known.
-func TotalDeadline(rows []Row, dls []Deadline, pct float64) DeadlineTotals {
-	var t DeadlineTotals
-	var base float64
-	years := -1
-	for i, r := range rows {
-		dl := dls[i]
-		if r.TargetPct != pct || !dl.Set || !dl.Required.Known || !r.Spending.Known {
-			continue
-		}
-		if r.Status != StatusMeets && r.Status != StatusShort {
-			continue
-		}
-		t.GDP += dl.GDP.V
-		t.Required += dl.Required.V
-		t.Increase += dl.Increase.V
-		base += r.Spending.V
-		switch {
-		case years == -1:
-			years = dl.YearsLeft
-		case years != dl.YearsLeft:
-			years = -2
-		}
-	}
-	if years > 0 {
-		if g, ok := AnnualGrowth(base, t.Required, years); ok {
-			t.Growth = defence.N(g)
-		}
-	}
-	return t
 }

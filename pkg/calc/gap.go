@@ -1,6 +1,8 @@
-// Package calc is natospend's arithmetic: gaps to a spending target,
-// totals over a selection of countries, and projections to a deadline. It is
-// pure: plain values in, plain values out, no I/O.
+// Package calc is natospend's arithmetic and its rules: gaps to a spending
+// target, verdicts, totals over a selection of countries, projections to a
+// deadline and trends. It is pure: plain values in, plain values out, no
+// I/O. Every command (gap, check, path) takes its numbers and verdicts
+// from here, so that one rule holds for each concept.
 package calc
 
 import (
@@ -26,7 +28,14 @@ const (
 	StatusShort       Status = "short"
 	StatusNoData      Status = "no-data"
 	StatusNotReported Status = "not-reported"
+	// StatusUndetermined: the data bound the gap but cannot decide it (the
+	// whole Hague 5% of a country whose core spending is between 3.5% and
+	// 5% of GDP, its resilience spending being unknown).
+	StatusUndetermined Status = "undetermined"
 )
+
+// Decided reports whether the status is a verdict: meets or short.
+func (s Status) Decided() bool { return s == StatusMeets || s == StatusShort }
 
 // Obs is one country's figures for the year a gap is measured in, as
 // resolved from the data.
@@ -49,189 +58,144 @@ type Obs struct {
 }
 
 // Row is a country's gap to one target.
+//
+// The verdict (Status) follows one rule: a country meets a share target
+// when its share of GDP is at or above it — the published share under
+// MethodShare, defence / GDP under MethodUSD. Money is added where GDP is
+// known; a verdict never needs it.
 type Row struct {
 	Obs
 	TargetPct float64
+	// Measured is the share of GDP the verdict compares with the target:
+	// the published share (MethodShare) or defence / GDP x 100 (MethodUSD).
+	Measured defence.Num
 	// Spending is the spending the gap is measured from: share / 100 x GDP
 	// under MethodShare, the published defence figure under MethodUSD.
 	Spending defence.Num
-	Required defence.Num // target / 100 x GDP
+	// Required is target / 100 x GDP, known only for a country with a gap
+	// (or a bounded gap): what a total of requirements adds up.
+	Required defence.Num
 	Gap      defence.Num // Required - Spending; positive is a shortfall
 	Status   Status
-	// GapMin and GapMax bound the gap where it is unknown because a part of
-	// the spending is (see BoundGap).
+	// GapMin and GapMax bound the gap of a target with a resilience part
+	// (see BoundGap); where that gap is exact they both equal it.
 	GapMin, GapMax defence.Num
 }
 
 // Gap computes one country's gap to a target of pct percent of GDP.
 func Gap(o Obs, pct float64, m Method) Row {
 	r := Row{Obs: o, TargetPct: pct}
-	if o.GDP.Known {
-		r.Required = defence.N(pct / 100 * o.GDP.V)
-	}
 	if o.NotReported {
 		r.Status = StatusNotReported
 		return r
 	}
 	switch m {
 	case MethodUSD:
-		if !o.GDP.Known || !o.Defence.Known {
+		if !o.GDP.Known || !o.Defence.Known || o.GDP.V <= 0 {
 			r.Status = StatusNoData
 			return r
 		}
+		r.Measured = defence.N(o.Defence.V / o.GDP.V * 100)
 		r.Spending = o.Defence
+		r.Required = defence.N(pct / 100 * o.GDP.V)
 		r.Gap = defence.N(r.Required.V - o.Defence.V)
-		if r.Gap.V > 0 {
-			r.Status = StatusShort
-		} else {
-			r.Status = StatusMeets
-		}
+		// defence / GDP >= target is gap <= 0: the money decides, so that
+		// the sign of the gap and the verdict never disagree by a rounding.
+		r.Status = verdict(r.Gap.V <= 0)
 	default: // MethodShare
-		if !o.GDP.Known || !o.Share.Known {
+		if !o.Share.Known {
 			r.Status = StatusNoData
 			return r
 		}
-		r.Spending = defence.N(o.Share.V / 100 * o.GDP.V)
-		r.Gap = defence.N((pct - o.Share.V) / 100 * o.GDP.V)
+		r.Measured = o.Share
 		// The published share decides, compared directly so that a share
-		// equal to the target meets it whatever the rounding of the money.
-		if o.Share.V >= pct {
-			r.Status = StatusMeets
-		} else {
-			r.Status = StatusShort
+		// equal to the target meets it whatever the rounding of the money,
+		// and so that a release publishing shares without GDP still gives
+		// a verdict.
+		r.Status = verdict(o.Share.V >= pct)
+		if o.GDP.Known {
+			r.Spending = defence.N(o.Share.V / 100 * o.GDP.V)
+			r.Required = defence.N(pct / 100 * o.GDP.V)
+			r.Gap = defence.N((pct - o.Share.V) / 100 * o.GDP.V)
 		}
 	}
 	return r
 }
 
-// Totals sums a selection's rows for one target.
-type Totals struct {
-	TargetPct float64
-	// Countries is the number of countries selected.
-	Countries int
-	// WithData counts the countries whose gap could be computed.
-	WithData int
-	Meeting  int
-	// NotReported counts countries that publish no defence figure. Their
-	// GDP, where known, counts in GDP with no spending, as NATO's own
-	// aggregates count Iceland.
-	NotReported int
-	GDP         float64 // million current USD, countries with data (and not-reported ones with a GDP)
-	Spending    float64 // million current USD
-	// Share is Spending / GDP x 100; unknown when GDP is 0.
-	Share defence.Num
-	// Gap is TargetPct / 100 x GDP - Spending: the aggregate gap.
-	Gap float64
-	// Shortfall is the sum of the positive gaps only.
-	Shortfall float64
-	// Bounded counts the countries whose gap is only bounded (BoundGap);
-	// GapMin and GapMax add up the bounds of those and the exact gaps of
-	// the countries with data.
-	Bounded        int
-	GapMin, GapMax float64
-}
-
-// Total sums the rows for one target. Rows for other targets are ignored.
-func Total(rows []Row, pct float64) Totals {
-	t := Totals{TargetPct: pct}
-	for _, r := range rows {
-		if r.TargetPct != pct {
-			continue
-		}
-		t.Countries++
-		if r.Status == StatusMeets {
-			t.Meeting++
-		}
-		switch {
-		case r.Status == StatusNotReported:
-			t.NotReported++
-			if r.Obs.GDP.Known {
-				t.GDP += r.Obs.GDP.V
-			}
-		case r.Gap.Known:
-			t.WithData++
-			t.GDP += r.Obs.GDP.V
-			t.Spending += r.Spending.V
-			if r.Gap.V > 0 {
-				t.Shortfall += r.Gap.V
-			}
-			t.GapMin += r.Gap.V
-			t.GapMax += r.Gap.V
-		case r.GapMin.Known && r.GapMax.Known:
-			t.Bounded++
-			t.GapMin += r.GapMin.V
-			t.GapMax += r.GapMax.V
-		}
+func verdict(meets bool) Status {
+	if meets {
+		return StatusMeets
 	}
-	t.Gap = pct/100*t.GDP - t.Spending
-	if t.GDP > 0 {
-		t.Share = defence.N(t.Spending / t.GDP * 100)
-	}
-	return t
+	return StatusShort
 }
 
 // ResilienceGap is a country's gap to the resilience part of a target
 // (the Hague 1.5%): pct / 100 x GDP against the resilience spending the
 // data gives, which NATO's tables do not hold. Without it the gap is
-// unknown (status no-data), never a zero spending.
+// unknown (status no-data), never a zero spending; the requirement is
+// still known where GDP is.
 func ResilienceGap(o Obs, pct float64) Row {
 	r := Row{Obs: o, TargetPct: pct}
-	if o.GDP.Known {
-		r.Required = defence.N(pct / 100 * o.GDP.V)
-	}
 	switch {
 	case o.NotReported:
 		r.Status = StatusNotReported
-	case !o.GDP.Known || !o.Resilience.Known:
+	case !o.GDP.Known:
 		r.Status = StatusNoData
 	default:
-		r.Spending = o.Resilience
-		r.Gap = defence.N(r.Required.V - o.Resilience.V)
-		r.Status = StatusShort
-		if r.Gap.V <= 0 {
-			r.Status = StatusMeets
+		r.Required = defence.N(pct / 100 * o.GDP.V)
+		if !o.Resilience.Known {
+			r.Status = StatusNoData
+			return r
 		}
+		r.Spending = o.Resilience
+		r.Measured = defence.N(o.Resilience.V / o.GDP.V * 100)
+		r.Gap = defence.N(r.Required.V - o.Resilience.V)
+		r.GapMin, r.GapMax = r.Gap, r.Gap
+		r.Status = verdict(r.Gap.V <= 0)
 	}
 	return r
 }
 
 // BoundGap is a country's gap to a target made of a core part (defence as
 // the release counts it) and a resilience part of at most resilPct of GDP.
+//
 // With the resilience spending known, the gap is exact: pct / 100 x GDP -
-// core spending - min(resilience, resilPct / 100 x GDP). Without it, the gap
-// is unknown and only bounded: GapMin assumes the resilience part is fully
-// met (pct - resilPct, i.e. the core gap), GapMax that it is nothing; the
-// status is short when even GapMin is a shortfall, meets when GapMax is
-// not, and no-data otherwise.
+// core spending - min(resilience, resilPct / 100 x GDP), and GapMin =
+// GapMax = Gap. Without it, the gap is unknown and only bounded: GapMin
+// assumes the resilience part fully met (the core gap), GapMax that it is
+// nothing. The verdict follows the shares: short when the core share is
+// below pct - resilPct (no resilience spending can close the gap), meets
+// when the core share alone reaches pct, undetermined in between.
 func BoundGap(o Obs, pct, resilPct float64, m Method) Row {
-	core := Gap(o, pct, m)
-	r := Row{Obs: o, TargetPct: pct, Required: core.Required, Status: core.Status}
-	if core.Status == StatusNotReported || core.Status == StatusNoData {
+	whole := Gap(o, pct, m) // the whole target against core spending alone
+	r := Row{Obs: o, TargetPct: pct, Measured: whole.Measured, Status: whole.Status}
+	if !whole.Status.Decided() {
 		return r
 	}
-	ceiling := resilPct / 100 * o.GDP.V
-	if o.Resilience.Known {
-		counted := o.Resilience.V
-		if counted > ceiling {
-			counted = ceiling
-		}
-		r.Spending = defence.N(core.Spending.V + counted)
+	if o.Resilience.Known && whole.Gap.Known {
+		ceiling := resilPct / 100 * o.GDP.V
+		counted := min(o.Resilience.V, ceiling)
+		r.Required = whole.Required
+		r.Spending = defence.N(whole.Spending.V + counted)
+		r.Measured = defence.N(r.Spending.V / o.GDP.V * 100)
 		r.Gap = defence.N(r.Required.V - r.Spending.V)
-		r.Status = StatusShort
-		if r.Gap.V <= 0 {
-			r.Status = StatusMeets
-		}
+		r.GapMin, r.GapMax = r.Gap, r.Gap
+		r.Status = verdict(r.Gap.V <= 0)
 		return r
 	}
-	r.GapMin = defence.N(core.Gap.V - ceiling)
-	r.GapMax = core.Gap
+	share := whole.Measured.V
 	switch {
-	case r.GapMin.V > 0:
-		r.Status = StatusShort
-	case r.GapMax.V <= 0:
+	case share >= pct:
 		r.Status = StatusMeets
+	case share < pct-resilPct:
+		r.Status = StatusShort
 	default:
-		r.Status = StatusNoData
+		r.Status = StatusUndetermined
+	}
+	if whole.Gap.Known {
+		r.Required = whole.Required
+		r.GapMax = whole.Gap
+		r.GapMin = defence.N(whole.Gap.V - resilPct/100*o.GDP.V)
 	}
 	return r
 }

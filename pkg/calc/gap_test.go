@@ -77,70 +77,166 @@ func TestGapUSDMethod(t *testing.T) {
 
 func TestGapMissingAndNotReported(t *testing.T) {
 	r := Gap(alb, 2, MethodShare)
-	if r.Status != StatusNoData || r.Gap.Known || r.Spending.Known {
+	if r.Status != StatusNoData || r.Gap.Known || r.Spending.Known || r.Required.Known {
 		t.Fatalf("no figures: got %+v, want no-data with unknown gap", r)
 	}
-	// share known but GDP unknown: still no-data
-	o := nld
-	o.GDP = defence.Unknown
-	if r := Gap(o, 2, MethodShare); r.Status != StatusNoData || r.Gap.Known {
-		t.Fatalf("no GDP: got %+v", r)
-	}
 	// USD method needs the USD figure
-	o = nld
+	o := nld
 	o.Defence = defence.Unknown
 	if r := Gap(o, 2, MethodUSD); r.Status != StatusNoData {
 		t.Fatalf("usd without defence: status %s", r.Status)
 	}
 	r = Gap(isl, 2, MethodShare)
-	if r.Status != StatusNotReported || r.Gap.Known {
-		t.Fatalf("Iceland: got %+v, want not-reported with no gap", r)
+	if r.Status != StatusNotReported || r.Gap.Known || r.Required.Known {
+		t.Fatalf("Iceland: got %+v, want not-reported with no gap and no requirement", r)
 	}
-	// Its requirement is still known from its GDP: 0.02 x 32,894.49 = 657.8898
-	near(t, "required", r.Required, 657.8898)
+}
+
+func TestGapVerdictWithoutMoney(t *testing.T) {
+	// A share without GDP (NATO's August 2025 release before 2021) decides
+	// the verdict alone: NLD's 2.58% meets 2% and falls short of 3.7%; no
+	// money is known.
+	o := nld
+	o.GDP = defence.Unknown
+	for _, c := range []struct {
+		pct  float64
+		want Status
+	}{{2, StatusMeets}, {2.58, StatusMeets}, {3.7, StatusShort}} {
+		r := Gap(o, c.pct, MethodShare)
+		if r.Status != c.want || r.Gap.Known || r.Required.Known || r.Spending.Known {
+			t.Fatalf("%v%%: got status %s gap %v required %v, want %s and no money", c.pct, r.Status, r.Gap, r.Required, c.want)
+		}
+		near(t, "measured", r.Measured, 2.58)
+	}
+}
+
+func TestBoundGap(t *testing.T) {
+	// Hague 5% = 3.5% core + 1.5% resilience, resilience unknown.
+	// DEU 2.69% core: below 3.5%, short whatever its resilience spending.
+	r := BoundGap(deu, 5, 1.5, MethodShare)
+	if r.Status != StatusShort || r.Gap.Known {
+		t.Fatalf("DEU: status %s gap %v, want short with an unknown gap", r.Status, r.Gap)
+	}
+	// GapMax = (5 - 2.69) / 100 x 5,455,980 = 0.0231 x 5,455,980 = 126,033.138
+	near(t, "gap max", r.GapMax, 126033.138)
+	// GapMin = (3.5 - 2.69) / 100 x 5,455,980 = 0.0081 x 5,455,980 = 44,193.438
+	near(t, "gap min", r.GapMin, 44193.438)
+	near(t, "required", r.Required, 0.05*5455980)
+
+	// A core share of 4.2%: between 3.5% and 5%, undetermined.
+	o := deu
+	o.Share = defence.N(4.2)
+	if r := BoundGap(o, 5, 1.5, MethodShare); r.Status != StatusUndetermined {
+		t.Fatalf("4.2%% core: status %s, want undetermined", r.Status)
+	}
+	// Exactly 3.5%: the resilience part could close the gap: undetermined.
+	o.Share = defence.N(3.5)
+	if r := BoundGap(o, 5, 1.5, MethodShare); r.Status != StatusUndetermined {
+		t.Fatalf("3.5%% core: status %s, want undetermined", r.Status)
+	}
+	// 5.1%: meets on core alone.
+	o.Share = defence.N(5.1)
+	if r := BoundGap(o, 5, 1.5, MethodShare); r.Status != StatusMeets {
+		t.Fatalf("5.1%% core: status %s, want meets", r.Status)
+	}
+	// Without GDP the shares still decide; no money.
+	o.Share, o.GDP = defence.N(3.0), defence.Unknown
+	if r := BoundGap(o, 5, 1.5, MethodShare); r.Status != StatusShort || r.GapMin.Known || r.Required.Known {
+		t.Fatalf("3%% core, no GDP: %+v", r)
+	}
+
+	// Resilience known (a user's file): exact. NLD 2.58% core, resilience
+	// 30,000 m; ceiling 1.5% x 1,436,621 = 21,549.315, so 21,549.315 counts.
+	// Spending 37,064.8218 + 21,549.315 = 58,614.1368; required 0.05 x
+	// 1,436,621 = 71,831.05; gap 13,216.9132.
+	o = nld
+	o.Resilience = defence.N(30000)
+	r = BoundGap(o, 5, 1.5, MethodShare)
+	near(t, "exact gap", r.Gap, 13216.9132)
+	near(t, "gap min", r.GapMin, 13216.9132)
+	near(t, "gap max", r.GapMax, 13216.9132)
+	if r.Status != StatusShort {
+		t.Fatalf("status %s", r.Status)
+	}
+}
+
+func TestResilienceGap(t *testing.T) {
+	// Unknown resilience spending: no-data, but the requirement is known:
+	// 1.5% x 1,436,621 = 21,549.315.
+	r := ResilienceGap(nld, 1.5)
+	if r.Status != StatusNoData || r.Gap.Known || r.GapMax.Known {
+		t.Fatalf("%+v", r)
+	}
+	near(t, "required", r.Required, 21549.315)
+	o := nld
+	o.Resilience = defence.N(20000)
+	r = ResilienceGap(o, 1.5)
+	near(t, "gap", r.Gap, 1549.315)
+	if r.Status != StatusShort {
+		t.Fatalf("status %s", r.Status)
+	}
 }
 
 func TestTotal(t *testing.T) {
-	var rows []Row
-	for _, o := range []Obs{nld, deu, alb, isl} {
-		rows = append(rows, Gap(o, 2, MethodShare), Gap(o, 3.7, MethodShare))
+	rows := func(pct float64) []Row {
+		var out []Row
+		for _, o := range []Obs{nld, deu, alb, isl} {
+			out = append(out, Gap(o, pct, MethodShare))
+		}
+		return out
 	}
-	got := Total(rows, 2)
+	got := Total(rows(2), nil, nil, 2)
 	// NLD and DEU have data; ALB none; ISL not reported (GDP counted, no spending).
-	if got.Countries != 4 || got.WithData != 2 || got.Meeting != 2 || got.NotReported != 1 {
+	if got.Countries != 4 || got.WithData != 2 || got.Meeting != 2 || got.Short != 0 || got.NotReported != 1 {
 		t.Fatalf("counts: %+v", got)
 	}
-	// GDP: 1,436,621 + 5,455,980 + 32,894.49 = 6,925,495.49
-	if math.Abs(got.GDP-6925495.49) > 1e-6 {
-		t.Fatalf("GDP %.6f", got.GDP)
-	}
-	// spending: 37,064.8218 + 0.0269 x 5,455,980 (146,765.862) = 183,830.6838
-	if math.Abs(got.Spending-183830.6838) > 1e-6 {
-		t.Fatalf("spending %.6f", got.Spending)
-	}
-	// aggregate gap: 0.02 x 6,925,495.49 - 183,830.6838 = 138,509.9098 - 183,830.6838 = -45,320.774
-	if math.Abs(got.Gap-(-45320.774)) > 1e-6 {
-		t.Fatalf("gap %.6f", got.Gap)
-	}
-	if got.Shortfall != 0 {
-		t.Fatalf("shortfall %v, want 0: both meet 2%%", got.Shortfall)
-	}
-	// share: 183,830.6838 / 6,925,495.49 x 100 = 2.654404...%
+	// GDP, every GDP shown: 1,436,621 + 5,455,980 + 32,894.49 = 6,925,495.49
+	near(t, "GDP", got.GDP, 6925495.49)
+	// defence: 0.0258 x 1,436,621 (37,064.8218) + 0.0269 x 5,455,980 (146,765.862) = 183,830.6838
+	near(t, "defence", got.Defence, 183830.6838)
+	// gap, the sum of the rows: NLD (2 - 2.58) / 100 x 1,436,621 = -8,332.4018;
+	// DEU (2 - 2.69) / 100 x 5,455,980 = -37,646.262; sum -45,978.6638
+	near(t, "gap", got.Gap, -45978.6638)
+	// required of the countries with a gap: 0.02 x (1,436,621 + 5,455,980) = 137,852.02
+	near(t, "required", got.Required, 137852.02)
+	// NATO's convention counts Iceland's GDP: 0.02 x 6,925,495.49 - 183,830.6838
+	// = 138,509.9098 - 183,830.6838 = -45,320.774
+	near(t, "aggregate gap", got.AggregateGap, -45320.774)
+	near(t, "shortfall", got.Shortfall, 0)
+	// share: 183,830.6838 / 6,925,495.49 x 100
 	near(t, "share", got.Share, 183830.6838/6925495.49*100)
-
-	got = Total(rows, 3.7)
-	// shortfalls at 3.7%: NLD 16,090.1552; DEU (3.7 - 2.69) / 100 x 5,455,980 = 55,105.398
-	if math.Abs(got.Shortfall-(16090.1552+55105.398)) > 1e-6 {
-		t.Fatalf("shortfall %.6f", got.Shortfall)
+	if got.GapMin.Known || got.GapMax.Known || got.Deadline.Set {
+		t.Fatalf("bounds or deadline totals known without bounds or deadline: %+v", got)
 	}
-	if got.Meeting != 0 {
-		t.Fatalf("meeting %d, want 0", got.Meeting)
+
+	got = Total(rows(3.7), nil, nil, 3.7)
+	// shortfalls at 3.7%: NLD 16,090.1552; DEU (3.7 - 2.69) / 100 x 5,455,980 = 55,105.398
+	near(t, "shortfall", got.Shortfall, 16090.1552+55105.398)
+	if got.Meeting != 0 || got.Short != 2 {
+		t.Fatalf("meeting %d short %d, want 0 and 2", got.Meeting, got.Short)
+	}
+}
+
+func TestTotalBoundedIsARangeNeverAPartialSum(t *testing.T) {
+	withRes := nld
+	withRes.Resilience = defence.N(30000)
+	rows := []Row{BoundGap(deu, 5, 1.5, MethodShare), BoundGap(withRes, 5, 1.5, MethodShare)}
+	got := Total(rows, nil, nil, 5)
+	// Germany's gap is only bounded: the total gap is unknown, not NLD's alone.
+	if got.Gap.Known || got.Shortfall.Known || got.AggregateGap.Known {
+		t.Fatalf("gap %v shortfall %v aggregate %v, want unknown", got.Gap, got.Shortfall, got.AggregateGap)
+	}
+	// bounds: DEU 44,193.438 .. 126,033.138 plus NLD's exact 13,216.9132
+	near(t, "gap min", got.GapMin, 44193.438+13216.9132)
+	near(t, "gap max", got.GapMax, 126033.138+13216.9132)
+	if got.Bounded != 1 || got.Short != 2 {
+		t.Fatalf("bounded %d short %d", got.Bounded, got.Short)
 	}
 }
 
 func TestTotalEmpty(t *testing.T) {
-	got := Total(nil, 2)
-	if got.Countries != 0 || got.GDP != 0 || got.Share.Known {
+	got := Total(nil, nil, nil, 2)
+	if got.Countries != 0 || got.GDP.Known || got.Gap.Known || got.Share.Known || got.Shortfall.Known {
 		t.Fatalf("empty totals: %+v", got)
 	}
 }

@@ -33,9 +33,9 @@ type Point struct {
 
 // Path lays out a year-by-year path from the base year b, where spending is
 // spendB and GDP gdpB (from gdpSourceB), to the target share pct in year d. project gives
-// the GDP of each later year. A country whose base share already reaches
-// the target keeps its base share.
-func Path(b, d int, gdpB float64, gdpSourceB string, spendB, pct float64, shape Shape, project func(year int) (Projected, error)) ([]Point, error) {
+// the GDP of each later year. A country that meets the target (meets: the
+// verdict of its row, by the one rule of Gap) keeps its base share.
+func Path(b, d int, gdpB float64, gdpSourceB string, spendB, pct float64, meets bool, shape Shape, project func(year int) (Projected, error)) ([]Point, error) {
 	if d < b {
 		return nil, fmt.Errorf("deadline %d is before the base year %d", d, b)
 	}
@@ -48,7 +48,6 @@ func Path(b, d int, gdpB float64, gdpSourceB string, spendB, pct float64, shape 
 		return nil, err
 	}
 	required := pct / 100 * pd.GDP
-	meets := shareB >= pct
 	growth, growthOK := AnnualGrowth(spendB, required, d-b)
 	if shape == ShapeGrowth && !meets && !growthOK && d > b {
 		return nil, fmt.Errorf("no base spending to grow from")

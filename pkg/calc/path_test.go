@@ -6,7 +6,7 @@ func TestPathLinearAndGrowth(t *testing.T) {
 	// A country at 2% of a GDP of 1,000 in 2026, to 3.5% by 2029, GDP
 	// growing 10% a year: GDP 1,000, 1,100, 1,210, 1,331.
 	project := func(y int) (Projected, error) { return ProjectGDP(1000, 2026, y, Growth{Set: true, Pct: 10}) }
-	pts, err := Path(2026, 2029, 1000, "r", 20, 3.5, ShapeLinear, project)
+	pts, err := Path(2026, 2029, 1000, "r", 20, 3.5, false, ShapeLinear, project)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,7 +26,7 @@ func TestPathLinearAndGrowth(t *testing.T) {
 	}
 	// Growth: (46.585 / 20)^(1/3) = 2.32925^(1/3) = 1.3255782: spending
 	// 20, 26.51156, 35.14315, 46.585.
-	pts, err = Path(2026, 2029, 1000, "r", 20, 3.5, ShapeGrowth, project)
+	pts, err = Path(2026, 2029, 1000, "r", 20, 3.5, false, ShapeGrowth, project)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestPathLinearAndGrowth(t *testing.T) {
 func TestPathAlreadyMeets(t *testing.T) {
 	// At 4% of GDP against 3.5%: the share stays at 4% every year.
 	project := func(y int) (Projected, error) { return ProjectGDP(1000, 2026, y, Growth{Set: true, Pct: 10}) }
-	pts, err := Path(2026, 2028, 1000, "r", 40, 3.5, ShapeLinear, project)
+	pts, err := Path(2026, 2028, 1000, "r", 40, 3.5, true, ShapeLinear, project)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,14 +20,15 @@ var gapRowFields = []string{
 	"target", "part", "approximate", "gap_min_musd", "gap_max_musd",
 	"defence_published_musd", "year_is_earlier", "base_year", "deadline", "years_left",
 	"gdp_deadline_musd", "gdp_deadline_source", "required_deadline_musd", "increase_musd",
-	"annual_growth_pct",
+	"annual_growth_pct", "trend", "trend_share_pct",
 }
 
 var gapTotalsFields = []string{
 	"target_pct", "countries", "countries_with_data", "meeting", "gdp_musd", "defence_musd",
 	"share_pct", "gap_musd", "shortfall_musd", "target", "part", "not_reported", "bounded",
 	"gap_min_musd", "gap_max_musd", "deadline", "gdp_deadline_musd", "required_deadline_musd",
-	"increase_musd", "annual_growth_pct",
+	"increase_musd", "annual_growth_pct", "short", "undetermined", "required_musd",
+	"aggregate_gap_musd", "on_track", "off_track",
 }
 
 var pathRowFields = []string{

@@ -94,6 +94,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 			if err := ApplySettings(cmd, f.IO, configFile); err != nil {
 				return err
 			}
+			f.SettingOrigin = func(flag string) string { return cmd.Annotations[originAnnotation+flag] }
 			started(cmd)
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -51,7 +52,7 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		}
 	}
 	if !explicit {
-		if dir, err := os.UserConfigDir(); err == nil && dir != "" {
+		if dir, err := userConfigDir(getenv); err == nil && dir != "" {
 			path = filepath.Join(dir, "natospend", "config.yaml")
 			origin = "config file " + path
 		}
@@ -99,6 +100,45 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		return cmdutil.UsageErrorf("%s", strings.Join(errs, "\n"))
 	}
 	return nil
+}
+
+// userConfigDir is os.UserConfigDir, reading the environment through
+// getenv (IOStreams.Getenv) as every setting does: a test's environment,
+// empty by default (iostreams.Test), holds no user config directory, so
+// that no config file of the machine's user changes what a test sees.
+func userConfigDir(getenv func(string) string) (string, error) {
+	var dir string
+	switch runtime.GOOS {
+	case "windows":
+		dir = getenv("AppData")
+		if dir == "" {
+			return "", errors.New("%AppData% is not defined")
+		}
+	case "darwin", "ios":
+		dir = getenv("HOME")
+		if dir == "" {
+			return "", errors.New("$HOME is not defined")
+		}
+		dir = filepath.Join(dir, "Library", "Application Support")
+	case "plan9":
+		dir = getenv("home")
+		if dir == "" {
+			return "", errors.New("$home is not defined")
+		}
+		dir = filepath.Join(dir, "lib")
+	default: // Unix
+		dir = getenv("XDG_CONFIG_HOME")
+		if dir == "" {
+			dir = getenv("HOME")
+			if dir == "" {
+				return "", errors.New("neither $XDG_CONFIG_HOME nor $HOME are defined")
+			}
+			dir = filepath.Join(dir, ".config")
+		} else if !filepath.IsAbs(dir) {
+			return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+		}
+	}
+	return dir, nil
 }
 
 // configString turns a config value into the text a flag would take: lists

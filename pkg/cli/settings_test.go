@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -106,24 +107,87 @@ func TestSettingsErrorsNameTheirOrigin(t *testing.T) {
 }
 
 func TestMissingDefaultConfigIsFine(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	code, _, errOut := runEnv(t, nil, "gap", "--country", "NLD")
+	code, _, errOut := runEnv(t, map[string]string{"XDG_CONFIG_HOME": t.TempDir()}, "gap", "--country", "NLD")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
 
-func TestDefaultConfigLocation(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", dir)
+// userConfig writes natospend/config.yaml under dir.
+func userConfig(t *testing.T, dir, content string) {
+	t.Helper()
 	if err := os.MkdirAll(filepath.Join(dir, "natospend"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "natospend", "config.yaml"), []byte("target: 3.5\nformat: csv\nno-header: true\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "natospend", "config.yaml"), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runEnv(t, nil, "gap", "--country", "NLD")
+}
+
+func TestDefaultConfigLocation(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" || runtime.GOOS == "ios" || runtime.GOOS == "plan9" {
+		t.Skipf("the user config directory on %s is not $XDG_CONFIG_HOME", runtime.GOOS)
+	}
+	dir := t.TempDir()
+	userConfig(t, dir, "target: 3.5\nformat: csv\nno-header: true\n")
+	code, out, errOut := runEnv(t, map[string]string{"XDG_CONFIG_HOME": dir}, "gap", "--country", "NLD")
 	if code != 0 || !strings.Contains(out, gapAt35) {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	// Without $XDG_CONFIG_HOME: ~/.config.
+	home := t.TempDir()
+	userConfig(t, filepath.Join(home, ".config"), "target: 5\nformat: csv\nno-header: true\n")
+	code, out, errOut = runEnv(t, map[string]string{"HOME": home}, "gap", "--country", "NLD")
+	if code != 0 || !strings.Contains(out, gapAt5) {
+		t.Fatalf("$HOME/.config: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestOuterEnvironmentIgnored: what the machine running the tests has in
+// its environment, a user config file included, reaches no test that runs
+// natospend with iostreams.Test's environment (empty): natospend reads its
+// environment only through IOStreams.Getenv. The hostile settings here
+// would each change the output (a 9% target, JSON) or fail the run.
+func TestOuterEnvironmentIgnored(t *testing.T) {
+	hostile := "target: 9\nformat: json\nrelease: nato-2024-06\n"
+	xdg, home := t.TempDir(), t.TempDir()
+	userConfig(t, xdg, hostile)
+	userConfig(t, filepath.Join(home, ".config"), hostile)
+	userConfig(t, filepath.Join(home, "Library", "Application Support"), hostile)
+	t.Setenv("XDG_CONFIG_HOME", xdg)
+	t.Setenv("HOME", home)
+	t.Setenv("AppData", xdg)
+	t.Setenv("NATOSPEND_CONFIG", filepath.Join(xdg, "natospend", "config.yaml"))
+	t.Setenv("NATOSPEND_TARGET", "9")
+	t.Setenv("NATOSPEND_FORMAT", "json")
+	t.Setenv("NATOSPEND_QUIET", "nonsense")
+	ios, _, out, errOut := iostreams.Test()
+	if code := Main([]string{"gap", nldCSV, "--format", "csv", noHeader}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := out.String(); !strings.HasPrefix(got, "NLD,") || !strings.Contains(got, gapAt2) || errOut.Len() != 0 {
+		t.Fatalf("stdout %q, stderr %q: want the defaults (2%%, nato-2026-07), untouched by the outer environment", got, errOut)
+	}
+}
+
+// TestUserConfigDir: os.UserConfigDir's rules, on the environment given.
+func TestUserConfigDir(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" || runtime.GOOS == "ios" || runtime.GOOS == "plan9" {
+		t.Skipf("the Unix rules do not apply on %s", runtime.GOOS)
+	}
+	tests := []struct {
+		env  map[string]string
+		want string // "" for an error
+	}{
+		{map[string]string{"XDG_CONFIG_HOME": "/x", "HOME": "/h"}, "/x"},
+		{map[string]string{"HOME": "/h"}, "/h/.config"},
+		{map[string]string{"XDG_CONFIG_HOME": "rel", "HOME": "/h"}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		got, err := userConfigDir(func(k string) string { return tt.env[k] })
+		if got != tt.want || (err != nil) != (tt.want == "") {
+			t.Errorf("%v: %q, %v; want %q", tt.env, got, err, tt.want)
+		}
 	}
 }

@@ -15,7 +15,8 @@ import (
 )
 
 // Load parses the embedded and the user's data files and merges them:
-// a user release with the id of an embedded one replaces it; a country,
+// a user release with the id of an embedded one replaces it (and holds it
+// in its Replaced field); a country,
 // group or target defined twice (anywhere) is an error naming both places;
 // a release id used twice among the embedded files, or among the user's
 // files, is an error. Then it checks that every country code used by a
@@ -172,11 +173,40 @@ func (m *merger) add(f *parsed, embedded bool) {
 					Msg: fmt.Sprintf("release %s is defined twice (also at %s)", r.ID, first.place)})
 				return
 			}
-			// A user release replaces the embedded one of the same id.
+			// A user release replaces the embedded one of the same id,
+			// and remembers it: the default release stays where it was.
+			r.Replaced = m.ds.Releases[r.ID]
 		}
 		m.release[r.ID] = at
 		m.ds.Releases[r.ID] = r
 	}
+}
+
+// checkMembership reports the members of a group with a membership rule
+// that lack the year the rule counts them from: a country without
+// nato_since in a group with membership: nato (it would never count), or
+// without eu_since in one with membership: eu.
+func (m *merger) checkMembership(file string, g groupDef) Errors {
+	var errs Errors
+	for _, r := range g.refs {
+		c, ok := m.ds.Countries[r.code]
+		if !ok {
+			continue // reported by crossCheck
+		}
+		var key string
+		switch {
+		case g.Membership == defence.MembershipNATO && c.NATOSince == 0:
+			key = "nato_since"
+		case g.Membership == defence.MembershipEU && c.EUSince == 0:
+			key = "eu_since"
+		default:
+			continue
+		}
+		errs = append(errs, &Error{File: file, Line: r.line, Field: r.field.String(),
+			Msg: fmt.Sprintf("the group counts its members by year (membership: %s), and the country %s has no %s (expected a %s for %s in its countries file, or %s left out of the group)",
+				g.Membership, r.code, key, key, r.code, r.code)})
+	}
+	return errs
 }
 
 // crossCheck reports the country codes used by the groups and the
@@ -194,6 +224,7 @@ func (m *merger) crossCheck(files []*parsed) Errors {
 	for _, f := range files {
 		for _, g := range f.groups {
 			check(f.name, g.refs, "the group")
+			errs = append(errs, m.checkMembership(f.name, g)...)
 		}
 		// A release whose id is wrong is checked too: its file has failed
 		// already, and the more it says the better.

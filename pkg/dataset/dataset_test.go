@@ -29,7 +29,8 @@ func TestValidValues(t *testing.T) {
 	const dir = "testdata/valid/"
 
 	wantCountries := map[string]defence.Country{
-		"DEU": {Code: "DEU", Name: "Germany", NATOSince: 1955, DefenceReported: true, Source: dir + "countries.yaml:5"},
+		"DEU": {Code: "DEU", Name: "Germany", NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: dir + "countries.yaml:5"},
+		"SWE": {Code: "SWE", Name: "Sweden", NATOSince: 2024, EUSince: 1995, DefenceReported: true, Source: dir + "countries.yaml:14"},
 		"ISL": {Code: "ISL", Name: "Iceland", NATOSince: 1949, DefenceReported: false,
 			Note: "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.", Source: dir + "countries.yaml:8"},
 		"JPN": {Code: "JPN", Name: "Japan", DefenceReported: true, Source: dir + "countries.yaml:15"},
@@ -44,7 +45,7 @@ func TestValidValues(t *testing.T) {
 	}
 
 	wantGroup := defence.Group{ID: "nordics", Name: "Nordic allies", Members: []string{"DNK", "FIN", "ISL", "NOR", "SWE"},
-		Note: "optional", Source: dir + "groups.yaml:4"}
+		Membership: defence.MembershipNATO, Note: "optional", Source: dir + "groups.yaml:4"}
 	if got := ds.Groups["nordics"]; !reflect.DeepEqual(got, wantGroup) {
 		t.Errorf("group:\n got %+v\nwant %+v", got, wantGroup)
 	}
@@ -127,10 +128,10 @@ func TestAllErrorsOfAFile(t *testing.T) {
 	errs := loadErrs(t, nil, []Source{b, a})
 	want := strings.Join([]string{
 		"a.yaml:3: countries.POL.nato_since: 1899 is out of range (expected a year from 1949 to 2100)",
-		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, nato_since, defence_reported, institution, note)",
+		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, nato_since, eu_since, eu_left, defence_reported, institution, note)",
 		"a.yaml:5: countries.SVK.name: 12 is a number (expected text; put it in quotes if it is meant as text)",
 		"b.yaml:5: groups.v4.members[3]: the group uses the country HUN, which no countries file defines",
-		"b.yaml:6: groups.v4.nmae: unknown field (expected one of: name, members, note)",
+		"b.yaml:6: groups.v4.nmae: unknown field (expected one of: name, membership, members, note)",
 		"b.yaml:6: groups.v4.nmae: anchor &x: anchors and aliases are not allowed (write the value out in full)",
 	}, "\n")
 	if got := errs.Error(); got != want {
@@ -176,7 +177,12 @@ func TestMerge(t *testing.T) {
 		if r := ds.Releases["weo"]; r.Title != "new" || r.Source != "mine.yaml" {
 			t.Errorf("weo = %+v", r)
 		}
-		if r := ds.Releases["other"]; r.Title != "kept" {
+		// The replacement remembers the embedded release (the default
+		// release stays where it was: pkg/cli/cmdutil.ResolveReleaseYear).
+		if r := ds.Releases["weo"]; r.Embedded() || r.Replaced == nil || r.Replaced.Title != "old" || !r.Replaced.Embedded() || r.Origin() != r.Replaced {
+			t.Errorf("weo replaces %+v", r.Replaced)
+		}
+		if r := ds.Releases["other"]; r.Title != "kept" || !r.Embedded() || r.Replaced != nil || r.Origin() != r {
 			t.Errorf("other = %+v", r)
 		}
 		if len(ds.Releases) != 2 {

@@ -227,6 +227,17 @@ func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
 			e.key(true, "nato_since")
 			e.year(what+" nato_since", c.NATOSince)
 		}
+		if c.EUSince != 0 {
+			e.key(true, "eu_since")
+			e.year(what+" eu_since", c.EUSince)
+		}
+		if c.EULeft != 0 {
+			e.key(true, "eu_left")
+			e.year(what+" eu_left", c.EULeft)
+			if c.EUSince == 0 || c.EULeft <= c.EUSince {
+				e.fail("%s: eu_left %d is not after eu_since %d", what, c.EULeft, c.EUSince)
+			}
+		}
 		if !c.DefenceReported {
 			e.key(true, "defence_reported")
 			e.b = append(e.b, "false"...)
@@ -261,6 +272,13 @@ func EncodeGroups(w io.Writer, h Head, gs []defence.Group) error {
 		e.b = append(e.b, ": {"...)
 		e.key(false, "name")
 		e.text(what+" name", g.Name)
+		if g.Membership != "" {
+			e.key(true, "membership")
+			if g.Membership != defence.MembershipNATO && g.Membership != defence.MembershipEU {
+				e.fail("%s: %q is not a membership rule", what, g.Membership)
+			}
+			e.text(what+" membership", g.Membership)
+		}
 		e.key(true, "members")
 		if len(g.Members) == 0 {
 			e.fail("%s has no members", what)

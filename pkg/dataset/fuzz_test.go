@@ -48,6 +48,8 @@ func fuzzSeeds(t testing.TB) [][]byte {
 		[]byte("kind: release\nid: a\nseries: gdp\ntitle: t\npublisher: p\npublished: 2026-01\nurl: u\nnotes: []\nfigures:\n  DEU:\n    2024: {estimate: false}\n    2025: {gdp_musd: 1e-300, note: \"x\\u2028y\"}\n"),
 		[]byte("kind: targets\ntargets:\n  x.1: {name: a, pct: 5, citation: c, components: [{id: a, pct: 2.5, basis: core}, {id: b, pct: 2.5, basis: resilience}]}\n"),
 		[]byte("---\nkind: groups\ngroups: {g: {name: G, members: [DEU, FRA]}}\n...\n"),
+		[]byte("kind: groups\ngroups: {g: {name: G, membership: eu, members: [GBR, AUT]}, h: {name: H, membership: nato, members: [MNE]}}\n"),
+		[]byte("kind: countries\ncountries: {QMC: {name: Q, nato_since: 2030, eu_since: 1958, eu_left: 2100}}\n"),
 		[]byte("kind: countries\ncountries: {QMA: {name: \"x \\\"y\\\"\", institution: true}}\n"),
 		[]byte("\xef\xbb\xbfkind: countries\r\ncountries:\r\n  QMB: {name: \"a\r\n  b\", nato_since: 2100}\r\n"),
 	)
@@ -191,14 +193,16 @@ func TestEncodeEmbedded(t *testing.T) {
 	if d := golit.Diff(again, ds); d != "" {
 		t.Fatalf("the round trip changed the dataset at %s", d)
 	}
-	// The fields Encode writes (and Load reads). Source is the place read.
+	// The fields Encode writes (and Load reads). Source is the place read;
+	// Release.Replaced is what the merge of a user's file replaced, which
+	// no file holds.
 	known := map[string][]string{
 		"Dataset":     {"Countries", "Groups", "Targets", "Releases", "AidReleases", "AidPackages"},
-		"Country":     {"Code", "Name", "NATOSince", "DefenceReported", "Institution", "Note", "Source"},
-		"Group":       {"ID", "Name", "Members", "Note", "Source"},
+		"Country":     {"Code", "Name", "NATOSince", "EUSince", "EULeft", "DefenceReported", "Institution", "Note", "Source"},
+		"Group":       {"ID", "Name", "Members", "Membership", "Note", "Source"},
 		"Target":      {"ID", "Name", "Pct", "Deadline", "Agreed", "Components", "Citation", "URL", "Note", "Source"},
 		"Component":   {"ID", "Name", "Pct", "Basis"},
-		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "Via", "PriceBasis", "Definition", "Notes", "Source", "Figures"},
+		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "Via", "PriceBasis", "Definition", "Notes", "Source", "Replaced", "Figures"},
 		"Figure":      {"GDP", "Defence", "Share", "Equipment", "Resilience", "Estimate", "Note", "Source"},
 		"Num":         {"V", "Known"},
 		"AidRelease":  {"ID", "Title", "Publisher", "Published", "PeriodStart", "Cutoff", "URL", "Via", "Measure", "GDPYear", "Notes", "Source", "Donors"},

@@ -87,8 +87,8 @@ var (
 		"url", "via", "price_basis", "definition", "notes", "figures"},
 		"id", "series", "title", "publisher", "published", "url", "figures")
 
-	countrySchema   = newSchema([]string{"name", "nato_since", "defence_reported", "institution", "note"}, "name")
-	groupSchema     = newSchema([]string{"name", "members", "note"}, "name", "members")
+	countrySchema   = newSchema([]string{"name", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
+	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
 	targetSchema    = newSchema([]string{"name", "pct", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
 	cellSchema      = newSchema([]string{"gdp_musd", "defence_musd", "share_pct", "equipment_pct", "resilience_musd", "estimate", "note"})
@@ -612,13 +612,19 @@ func (w *walker) countriesFile(root *yaml.Node) {
 
 func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
-	instLine := 0
+	instLine, euLeftLine, euSinceGiven := 0, 0, false
 	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
 			c.Name, _ = w.text(v, p.k(key))
 		case "nato_since":
 			c.NATOSince, _ = w.year(v, p.k(key))
+		case "eu_since":
+			c.EUSince, _ = w.year(v, p.k(key))
+			euSinceGiven = true
+		case "eu_left":
+			c.EULeft, _ = w.year(v, p.k(key))
+			euLeftLine = v.Line
 		case "defence_reported":
 			if b, ok := w.boolean(v, p.k(key)); ok {
 				c.DefenceReported = b
@@ -630,8 +636,22 @@ func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 		}
 	})
 	w.checkInstitution(c, instLine, p)
+	w.checkEU(c, euLeftLine, euSinceGiven, p)
 	w.out.countries = append(w.out.countries, c)
 	w.out.countryAt = append(w.out.countryAt, k.Line)
+}
+
+// checkEU checks eu_left against eu_since: a country leaves the EU only
+// after it joined. A year that is wrong was reported already, and is 0.
+func (w *walker) checkEU(c defence.Country, line int, sinceGiven bool, p fpath) {
+	switch {
+	case c.EULeft == 0:
+	case c.EUSince == 0 && sinceGiven:
+	case c.EUSince == 0:
+		w.add(line, p.k("eu_left"), "eu_left without eu_since (expected the year of accession to the EU as well)")
+	case c.EULeft <= c.EUSince:
+		w.add(line, p.k("eu_left"), fmt.Sprintf("%d is not after eu_since %d (expected the first year out of the EU, after the year of accession)", c.EULeft, c.EUSince))
+	}
 }
 
 func (w *walker) groupsFile(root *yaml.Node) {
@@ -654,6 +674,14 @@ func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
 		switch key {
 		case "name":
 			g.Name, _ = w.text(v, p.k(key))
+		case "membership":
+			if m, ok := w.text(v, p.k(key)); ok {
+				if m != defence.MembershipNATO && m != defence.MembershipEU {
+					w.add(v.Line, p.k(key), show(m)+" is not a membership rule (expected nato or eu)")
+				} else {
+					g.Membership = m
+				}
+			}
 		case "note":
 			g.Note, _ = w.text(v, p.k(key))
 		case "members":

@@ -40,6 +40,14 @@ type Country struct {
 	// NATOSince is the year of accession to NATO; 0 for a country that is
 	// not an ally.
 	NATOSince int
+	// EUSince is the year of accession to the European Union (for its six
+	// founders, to the European Communities, 1958); 0 for a country that
+	// has never been a member.
+	EUSince int
+	// EULeft is the first year in which the country is no longer an EU
+	// member (the United Kingdom left on 31 January 2020: 2020); 0 for a
+	// country that has not left.
+	EULeft int
 	// DefenceReported is false for a country that publishes no defence
 	// expenditure figure at all (Iceland, which has no armed forces).
 	DefenceReported bool
@@ -58,9 +66,19 @@ type Group struct {
 	ID      string
 	Name    string
 	Members []string // country codes, sorted
-	Note    string
-	Source  string
+	// Membership says which of the members count in a given year (see
+	// MembersIn): MembershipNATO, MembershipEU, or "" for a fixed list
+	// whose members all count in every year.
+	Membership string
+	Note       string
+	Source     string
 }
+
+// Membership rules of a group.
+const (
+	MembershipNATO = "nato" // a member counts from its nato_since year
+	MembershipEU   = "eu"   // a member counts from its eu_since year until before its eu_left year
+)
 
 // Component is one part of a target that is made of several, such as the
 // 3.5% core defence and 1.5% resilience parts of the Hague 5%.
@@ -125,7 +143,10 @@ type Release struct {
 	PriceBasis string
 	Definition string // DefinitionClassic, DefinitionCore, or a user's own word
 	Notes      []string
-	Source     string // file name
+	Source     string // file name ("embedded:..." for an embedded file; see Embedded)
+	// Replaced is the embedded release of the same id that this release of
+	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
+	Replaced *Release
 	// Figures maps country code to year to figure.
 	Figures map[string]map[int]Figure
 }

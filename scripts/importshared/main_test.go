@@ -6,25 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/natospend/natospend/internal/testenv"
 )
 
-// sharedDir finds the shared reference tables: $NATOSPEND_SHARED, else the
-// shared folder beside the checkout (../../../shared/data from this package).
+// sharedDir finds the shared reference tables ($NATOSPEND_SHARED, else the
+// shared folder beside the clone): the test skips without them, and fails
+// when CI is set (see internal/testenv).
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	candidates := []string{}
-	if env := os.Getenv("NATOSPEND_SHARED"); env != "" {
-		candidates = append(candidates, env)
-	}
-	candidates = append(candidates, filepath.Join("..", "..", "..", "shared", "data"))
-	for _, dir := range candidates {
-		if _, err := os.Stat(filepath.Join(dir, natoCSV)); err == nil {
-			return dir
-		}
-	}
-	t.Skipf("shared reference tables not found (tried %s): cannot check that data/ was generated from them; set NATOSPEND_SHARED to the folder holding %s and %s",
-		strings.Join(candidates, ", "), natoCSV, imfCSV)
-	return ""
+	return testenv.SharedDir(t, natoCSV, imfCSV, kielCSV, packagesCSV)
 }
 
 // TestCommittedDataMatchesShared regenerates every release file from the

@@ -7,6 +7,7 @@ package aid
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
@@ -62,6 +63,11 @@ institutions (XEU, not a country) and non-allies such as Japan included. A
 selected country the tracker does not list (Albania, say) shows empty
 amounts: unknown, never zero.
 
+--group counts the group's members in the year of the release's cut-off
+(2026 for release 28): --group eu gives the EU's member states of that year,
+Austria, Cyprus, Ireland and Malta included, the United Kingdom not (it left
+in 2020); --group nato the allies of that year.
+
 Military aid is context beside defence spending, never part of it:
 NATO's defence figures already include what each ally reports, so natospend
 never adds aid to defence (see gap --show-aid).`),
@@ -105,15 +111,17 @@ never adds aid to defence (see gap --show-aid).`),
 func addDonorFlags(cmd *cobra.Command, donors, groups *[]string, f *cmdutil.Factory) {
 	fl := cmd.Flags()
 	fl.StringSliceVar(donors, "donor", nil, "donors by code or name (repeatable or comma-separated; XEU: the EU's institutions)")
-	fl.StringSliceVarP(groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu (repeatable or comma-separated)")
+	fl.StringSliceVarP(groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu: the group's members in the year of the aid release's cut-off (aid packages: today's members) (repeatable or comma-separated)")
 	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
 	cmdutil.RegisterGroupCompletion(cmd, "group", f)
 }
 
-// selectDonors resolves --donor and --group to sorted codes. With neither,
-// it returns nil and all is true: every donor of the data.
-func selectDonors(ds *defence.Dataset, donors, groups []string) (codes []string, all bool, err error) {
-	codes, named, err := cmdutil.Select(ds, "--donor", donors, groups, nil)
+// selectDonors resolves --donor and --group to sorted codes, a group
+// giving its members in the year (0: today's members); donors need not be
+// allies. With neither, it returns nil and all is true: every donor of the
+// data.
+func selectDonors(ds *defence.Dataset, donors, groups []string, year int) (codes []string, all bool, err error) {
+	codes, named, err := cmdutil.Select(ds, "--donor", donors, groups, nil, year, false)
 	if err != nil || !named {
 		return nil, err == nil, err
 	}
@@ -162,13 +170,30 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 		return nil, gdpYearError(ds, q.Release, o.GDPYear)
 	}
 	var err error
-	if q.Codes, q.All, err = selectDonors(ds, o.Donors, o.Groups); err != nil {
+	if q.Codes, q.All, err = selectDonors(ds, o.Donors, o.Groups, releaseYear(q.Release)); err != nil {
 		return nil, err
 	}
 	if q.All {
 		q.Codes = q.Release.DonorCodes()
 	}
 	return q, nil
+}
+
+// releaseYear is the year whose members a group counts for an aid
+// release: the year of its cut-off, else of its publication.
+func releaseYear(r *defence.AidRelease) int {
+	date := r.Cutoff
+	if date == "" {
+		date = r.Published
+	}
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return y
 }
 
 // gdpYearError explains why --gdp-year cannot be honoured: NATO's and the

@@ -142,7 +142,7 @@ func (o *PackagesOptions) Resolve(ds *defence.Dataset) (*PackagesQuery, error) {
 	if len(ds.AidPackages) == 0 {
 		return nil, fmt.Errorf("the data holds no aid packages (kind: aid-packages; see docs/data.md)")
 	}
-	codes, all, err := selectDonors(ds, o.Donors, o.Groups)
+	codes, all, err := selectDonors(ds, o.Donors, o.Groups, 0) // packages have dates of their own: today's members
 	if err != nil {
 		return nil, err
 	}

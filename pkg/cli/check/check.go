@@ -4,20 +4,35 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
-// Options of a check run: the gap options plus --allow-missing.
+// Options of a check run: the gap options plus the gate's own.
 type Options struct {
 	Gap          gap.Options
 	AllowMissing bool
+	OnTrack      bool
+	Format       string
 }
+
+// Formats of check's output.
+const (
+	FormatText = "text"
+	FormatJSON = "json"
+	FormatTSV  = "tsv"
+	FormatCSV  = "csv"
+)
+
+var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV}
 
 // NewCmd builds the check command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -27,21 +42,35 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Exit non-zero when a selected country falls short of a target (for CI)",
 		Long: strings.TrimSpace(`
 Check is a gate for pipelines. It prints each selected country that falls
-short of the target (nothing with --quiet) and exits:
+short of the target, or has no verdict, and exits:
 
-  0  every selected country with data meets the target
-  3  at least one selected country falls short
-  4  none falls short, but a selected country has no data for the year
-     (unless --allow-missing); a country that publishes no defence figure,
-     such as Iceland, is never counted as missing
+  0  every selected country meets the target
+  3  at least one selected country falls short (with --on-track: is off track)
+  4  none falls short, but a selected country has no verdict: no data for the
+     year, or (Hague 5%) a core share between 3.5% and 5% with the resilience
+     spending unknown (unless --allow-missing); a country that publishes no
+     defence figure, such as Iceland, is never counted as missing
+  2  a usage error, including a selection that holds no country
 
-Meeting a target follows NATO's published share of GDP (or, with --method
-usd, current-USD defence against GDP). With a deadline (--by, or a named
-target's own), a country falls short when its base-year spending is below
-what the target requires in the deadline year, with GDP grown as in gap.`),
+The verdict is the one gap prints, for the same flags: a country meets a
+target when its share of GDP is at or above it (NATO's published share; with
+--method usd, current-USD defence / GDP). A deadline (--by, or a named
+target's own) does not change the verdict: gap shows what spending must be
+by then.
+
+--on-track asks another question: is the country on track for the target by
+the deadline? It is when it meets the target already, or when the straight
+line through its published shares of the last --trend-years years reaches the
+target by the deadline. This is a trend of published figures, not a forecast
+of policy. It needs a deadline.
+
+--format text (the default) prints one tab-separated line per failing
+country; json and tsv/csv print every verdict as data.`),
 		Example: cmdutil.Examples(`
   natospend check --target 2 --group europe
-  natospend check --target uk-2027 --country GBR --quiet || echo "not yet"`),
+  natospend check --target uk-2027 --country GBR --quiet && echo "meets 2.5%"
+  natospend check --target hague-core --on-track --group nato
+  natospend check --target 2 --format json | jq '.verdicts[] | select(.outcome != "pass")'`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -51,7 +80,12 @@ what the target requires in the deadline year, with GDP grown as in gap.`),
 		},
 	}
 	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
-	cmd.Flags().BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without data")
+	gap.AddTrendFlag(cmd, &opts.Gap)
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without a verdict")
+	fl.BoolVar(&opts.OnTrack, "on-track", false, "gate on the trend instead: exit 3 when a country is off track for the target by its deadline")
+	fl.StringVarP(&opts.Format, "format", "f", FormatText, "output format: "+strings.Join(formats, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	g := &opts.Gap
 	g.Sort = "gap"
 	g.Out.Format = cmdutil.FormatTable
@@ -61,6 +95,13 @@ what the target requires in the deadline year, with GDP grown as in gap.`),
 // Run checks and returns an ExitError with code 3 or 4 when the gate fails.
 func Run(o *Options) error {
 	ios := o.Gap.F.IO
+	format := strings.ToLower(o.Format)
+	if format == cmdutil.FormatTable {
+		format = FormatText // the other commands' default, as a config file may say
+	}
+	if !slices.Contains(formats, format) {
+		return cmdutil.UsageErrorf("--format %q is not a format of check (expected one of: %s)", o.Format, strings.Join(formats, ", "))
+	}
 	ds, err := o.Gap.F.Dataset()
 	if err != nil {
 		return err
@@ -69,78 +110,234 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	rep, err := gap.Compute(ds, q)
+	if len(q.Codes) == 0 {
+		return cmdutil.UsageErrorf("nothing to check: the selection holds no country (check --country, --group and --exclude)")
+	}
+	rep, err := calc.Compute(ds, q)
 	if err != nil {
 		return cmdutil.UsageErrorf("%v", err)
 	}
-	var out bytes.Buffer
-	short, missing, checked := 0, 0, 0
-	for _, ln := range rep.Lines {
-		if ln.Measure.Part == gap.PartResilience {
-			continue // its spending is never in NATO's tables
-		}
-		label := ln.Measure.Label()
-		switch {
-		case ln.Status == calc.StatusNotReported:
-			continue
-		case ln.Deadline.Set && ln.Deadline.Increase.Known:
-			checked++
-			if ln.Deadline.Increase.V > 0 {
-				short++
-				fmt.Fprintf(&out, "short\t%s\t%s\t%s by %d: needs $%s bn more than its %d spending\n",
-					ln.Code, ln.Name, label, ln.Deadline.Year, render.FormatBillions(ln.Deadline.Increase.V), ln.Deadline.BaseYear)
+	if o.OnTrack {
+		for _, m := range rep.Measures {
+			if m.Verdict() && m.Deadline == 0 {
+				return cmdutil.UsageErrorf("--on-track needs a deadline for %s: give --by YEAR, or a named target with a deadline still ahead (uk-2027, hague-core, hague)", m.Label())
 			}
-		case ln.Status == calc.StatusShort:
-			checked++
-			short++
-			fmt.Fprintf(&out, "short\t%s\t%s\t%s: %s%% of GDP in %d, $%s bn short\n",
-				ln.Code, ln.Name, label, shareText(ln), ln.Year, gapText(ln))
-		case ln.Status == calc.StatusMeets:
-			checked++
-		default:
-			missing++
-			fmt.Fprintf(&out, "no-data\t%s\t%s\t%s: no figures for %d in %s\n", ln.Code, ln.Name, label, q.Year, q.Release.ID)
 		}
+	}
+	lines := rep.VerdictLines()
+	var fail, missing, checked int
+	for _, ln := range lines {
+		switch ln.Outcome(o.OnTrack) {
+		case calc.OutcomeFail:
+			fail++
+		case calc.OutcomeMissing:
+			missing++
+		}
+		if ln.Outcome(o.OnTrack) != calc.OutcomeSkip {
+			checked++
+		}
+	}
+	code := cmdutil.ExitOK
+	switch {
+	case fail > 0:
+		code = cmdutil.ExitShort
+	case missing > 0 && !o.AllowMissing:
+		code = cmdutil.ExitMissing
+	}
+
+	var out bytes.Buffer
+	switch format {
+	case FormatText:
+		if !ios.Quiet {
+			for _, ln := range lines {
+				oc := ln.Outcome(o.OnTrack)
+				if oc == calc.OutcomePass || oc == calc.OutcomeSkip {
+					continue
+				}
+				fmt.Fprintf(&out, "%s\t%s\t%s\t%s\n", word(ln, o.OnTrack), ln.Code, ln.Name, Reason(ln, q, o.OnTrack))
+			}
+		}
+	case FormatJSON:
+		err = render.JSON(&out, jsonDoc(rep, lines, o, code, checked, fail, missing))
+	default:
+		co := render.CSVOptions{}
+		if format == FormatTSV {
+			co.Comma = '\t'
+		}
+		err = render.CSV(&out, table(lines, q, o.OnTrack), co)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := ios.Out.Write(out.Bytes()); err != nil {
+		return err
 	}
 	if !ios.Quiet {
-		if _, err := ios.Out.Write(out.Bytes()); err != nil {
-			return err
-		}
-		fmt.Fprintf(ios.ErrOut, "check: %d short, %d without data, of %d checked against %s\n", short, missing, checked+missing, targetsText(rep))
+		fmt.Fprintln(ios.ErrOut, summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack))
 	}
-	switch {
-	case short > 0:
-		return &cmdutil.ExitError{Code: cmdutil.ExitShort}
-	case missing > 0 && !o.AllowMissing:
-		return &cmdutil.ExitError{Code: cmdutil.ExitMissing}
+	if code != cmdutil.ExitOK {
+		return &cmdutil.ExitError{Code: code}
 	}
 	return nil
 }
 
-func shareText(ln gap.Line) string {
-	if !ln.Share.Known {
+// word is the first field of a text line: the status, or the trend.
+func word(ln calc.Line, onTrack bool) string {
+	if onTrack {
+		return string(ln.Trend.Status)
+	}
+	return string(ln.Status)
+}
+
+func summary(rep *calc.Report, countries, checked, fail, missing int, onTrack bool) string {
+	var labels []string
+	for _, m := range rep.Measures {
+		if m.Verdict() {
+			labels = append(labels, m.Label())
+		}
+	}
+	failWord := "short"
+	if onTrack {
+		failWord = "off track"
+	}
+	of := fmt.Sprintf("%s checked", plural(checked, "country", "countries"))
+	if len(labels) > 1 {
+		of = fmt.Sprintf("%s checked (%s x %d targets)", plural(checked, "verdict", "verdicts"), plural(countries, "country", "countries"), len(labels))
+	}
+	s := fmt.Sprintf("check: %d %s, %d without a verdict, of %s against %s", fail, failWord, missing, of, strings.Join(labels, ", "))
+	if skipped := countries*len(labels) - checked; skipped > 0 {
+		s += fmt.Sprintf("; %d of the %d selected publishes no defence figure", skipped/len(labels), countries)
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Reason says in words what is known of a verdict and what is not.
+func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
+	label := ln.Measure.Label()
+	if ln.Measure.Deadline != 0 {
+		label += fmt.Sprintf(" by %d", ln.Measure.Deadline)
+	}
+	share := func() string {
+		core, usd := "", ""
+		if ln.Measure.Bounded {
+			core = "core "
+		}
+		if q.Method == calc.MethodUSD {
+			usd = " (current USD)"
+		}
+		return fmt.Sprintf("%s%s%% of GDP%s in %d", core, pctText(ln.Measured), usd, ln.Year)
+	}
+	switch ln.Status {
+	case calc.StatusNotReported:
+		return label + ": publishes no defence figure"
+	case calc.StatusNoData:
+		if ln.Year == 0 {
+			return fmt.Sprintf("%s: no figures for %d in release %s", label, q.Year, q.Release.ID)
+		}
+		return fmt.Sprintf("%s: no share of GDP for %d in release %s", label, ln.Year, q.Release.ID)
+	}
+	var s string
+	switch {
+	case ln.Status == calc.StatusUndetermined:
+		s = fmt.Sprintf("%s: %s, between %s%% and %s%%: resilience spending (up to %s%% of GDP) is not in NATO's tables, so the whole target cannot be decided",
+			label, share(), targets.FormatPct(ln.Measure.Pct-ln.Measure.ResilPct), targets.FormatPct(ln.Measure.Pct), targets.FormatPct(ln.Measure.ResilPct))
+	case ln.Status == calc.StatusShort && ln.Measure.Bounded && !ln.Gap.Known:
+		s = fmt.Sprintf("%s: %s, below %s%%: short even with the resilience part fully met", label, share(), targets.FormatPct(ln.Measure.Pct-ln.Measure.ResilPct))
+		if ln.GapMin.Known {
+			s += fmt.Sprintf(" ($%s bn or more)", render.FormatBillions(ln.GapMin.V))
+		}
+	case ln.Status == calc.StatusShort:
+		if ln.Gap.Known {
+			s = fmt.Sprintf("%s: %s, $%s bn short", label, share(), render.FormatBillions(ln.Gap.V))
+		} else {
+			s = fmt.Sprintf("%s: %s, below %s%%", label, share(), targets.FormatPct(ln.Measure.Pct))
+		}
+	default:
+		s = fmt.Sprintf("%s: %s, meets %s%%", label, share(), targets.FormatPct(ln.Measure.Pct))
+	}
+	if onTrack && ln.HasTrend {
+		t := ln.Trend
+		switch {
+		case t.Status == calc.TrendOnTrack && ln.Status == calc.StatusMeets:
+		case t.Share.Known:
+			s += fmt.Sprintf("; the straight line through its %d-%d shares reaches %s%% in %d", t.From, t.To, pctText(t.Share), ln.Measure.Deadline)
+		case t.Err != "":
+			s += "; no trend: " + t.Err
+		}
+	}
+	return s
+}
+
+func pctText(n defence.Num) string {
+	if !n.Known {
 		return "?"
 	}
-	return fmt.Sprintf("%.2f", ln.Share.V)
+	return fmt.Sprintf("%.2f", n.V)
 }
 
-func gapText(ln gap.Line) string {
-	switch {
-	case ln.Gap.Known:
-		return render.FormatBillions(ln.Gap.V)
-	case ln.GapMin.Known:
-		return render.FormatBillions(ln.GapMin.V) + " or more"
-	}
-	return "?"
+// columns of check's machine output (tsv, csv, json verdicts): a contract,
+// only ever added to, at the end.
+var columns = []render.Column{
+	{Key: "code"}, {Key: "name"}, {Key: "target"}, {Key: "target_pct", Kind: render.Percent},
+	{Key: "deadline", Kind: render.Int}, {Key: "year", Kind: render.Int},
+	{Key: "share_pct", Kind: render.Percent}, {Key: "gap_musd", Kind: render.Money},
+	{Key: "status"}, {Key: "trend"}, {Key: "trend_share_pct", Kind: render.Percent},
+	{Key: "outcome"}, {Key: "reason"},
 }
 
-func targetsText(rep *gap.Report) string {
-	var s []string
-	for _, m := range rep.Measures {
-		if m.Part == gap.PartResilience {
-			continue
+func table(lines []calc.Line, q *calc.Query, onTrack bool) *render.Table {
+	t := &render.Table{Columns: columns}
+	for _, ln := range lines {
+		trend, trendShare := "", render.U()
+		if ln.HasTrend {
+			trend = string(ln.Trend.Status)
+			trendShare = render.Opt(ln.Trend.Share.V, ln.Trend.Share.Known)
 		}
-		s = append(s, m.Label())
+		t.Rows = append(t.Rows, []render.Cell{
+			render.T(ln.Code), render.T(ln.Name), render.T(ln.Measure.Target.ID), render.N(ln.Measure.Pct),
+			render.Opt(float64(ln.Measure.Deadline), ln.Measure.Deadline != 0), render.Opt(float64(ln.Year), ln.Year != 0),
+			render.Opt(ln.Measured.V, ln.Measured.Known), render.Opt(ln.Gap.V, ln.Gap.Known),
+			render.T(string(ln.Status)), render.T(trend), trendShare,
+			render.T(string(ln.Outcome(onTrack))), render.T(Reason(ln, q, onTrack)),
+		})
 	}
-	return strings.Join(s, ", ")
+	return t
+}
+
+func jsonDoc(rep *calc.Report, lines []calc.Line, o *Options, code, checked, fail, missing int) render.Object {
+	t := table(lines, rep.Query, o.OnTrack)
+	rows := make([]render.Object, 0, len(t.Rows))
+	for _, cells := range t.Rows {
+		rows = append(rows, render.RowObject(t.Columns, cells))
+	}
+	var labels []string
+	for _, m := range rep.Measures {
+		if m.Verdict() {
+			labels = append(labels, m.Label())
+		}
+	}
+	return render.Object{
+		{Key: "schema_version", Value: 1},
+		{Key: "release", Value: rep.Release.ID},
+		{Key: "year", Value: rep.Query.Year},
+		{Key: "method", Value: string(rep.Query.Method)},
+		{Key: "on_track", Value: o.OnTrack},
+		{Key: "targets", Value: labels},
+		{Key: "verdicts", Value: rows},
+		{Key: "summary", Value: render.Object{
+			{Key: "checked", Value: checked},
+			{Key: "failed", Value: fail},
+			{Key: "missing", Value: missing},
+			{Key: "allow_missing", Value: o.AllowMissing},
+		}},
+		{Key: "exit_code", Value: code},
+		{Key: "notes", Value: append([]string{}, rep.Notes...)},
+	}
 }

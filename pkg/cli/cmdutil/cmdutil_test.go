@@ -59,7 +59,7 @@ func TestSelectResolve(t *testing.T) {
 		{SelectFlags{Exclude: []string{"XXX"}}, nil, `--exclude: unknown country "XXX"`},
 	}
 	for _, tt := range tests {
-		got, err := tt.sel.Resolve(ds)
+		got, err := tt.sel.Resolve(ds, 2024, true)
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) || !IsUsage(err) {
 				t.Errorf("%+v: error %v, want usage error %q", tt.sel, err, tt.err)
@@ -72,36 +72,56 @@ func TestSelectResolve(t *testing.T) {
 	}
 }
 
-func TestResolveReleaseYear(t *testing.T) {
-	ds := testData()
+// TestSelectByYear: a group with a membership rule gives its members of the
+// year asked; with alliesOnly, only those that are allies that year; a
+// country named with --country is kept whatever the year.
+func TestSelectByYear(t *testing.T) {
+	ds := defence.NewDataset()
+	for _, c := range []defence.Country{
+		{Code: "DEU", NATOSince: 1955, EUSince: 1958},
+		{Code: "FIN", NATOSince: 2023, EUSince: 1995},
+		{Code: "GBR", NATOSince: 1949, EUSince: 1973, EULeft: 2020},
+		{Code: "MNE", NATOSince: 2017},
+		{Code: "AUT", EUSince: 1995},
+		{Code: "HRV", NATOSince: 2009, EUSince: 2013},
+		{Code: "JPN"},
+	} {
+		ds.Countries[c.Code] = c
+	}
+	ds.Groups["nato"] = defence.Group{ID: "nato", Membership: defence.MembershipNATO, Members: []string{"DEU", "FIN", "GBR", "HRV", "MNE"}}
+	ds.Groups["eu"] = defence.Group{ID: "eu", Membership: defence.MembershipEU, Members: []string{"AUT", "DEU", "FIN", "GBR", "HRV"}}
+	ds.Groups["mine"] = defence.Group{ID: "mine", Members: []string{"FIN", "JPN"}} // no rule: a fixed list
 	tests := []struct {
-		release string
-		year    int
-		wantRel string
-		wantY   int
-		err     string
+		sel        SelectFlags
+		year       int
+		alliesOnly bool
+		want       []string
 	}{
-		// The newest defence release and its latest year with figures (2026
-		// holds only a note, so 2025).
-		{"", 0, "new", 2025, ""},
-		{"", 2024, "old", 2024, ""}, // the newest release that has the year
-		{"old", 0, "old", 2024, ""},
-		{"old", 2025, "", 0, "release old publishes no figures for 2025 (it covers 2023-2024)"},
-		{"", 2022, "", 0, "no release publishes figures for 2022"},
-		{"weo", 0, "", 0, "publishes GDP only"},
-		{"nope", 0, "", 0, `unknown release "nope" (expected one of: new, old)`},
-		{"", 1900, "", 0, "out of range"},
+		{SelectFlags{}, 2016, true, []string{"DEU", "GBR", "HRV"}},
+		{SelectFlags{}, 2017, true, []string{"DEU", "GBR", "HRV", "MNE"}},
+		{SelectFlags{}, 2023, true, []string{"DEU", "FIN", "GBR", "HRV", "MNE"}},
+		{SelectFlags{}, 0, true, []string{"DEU", "FIN", "GBR", "HRV", "MNE"}},
+		// The EU's members, allies or not.
+		{SelectFlags{Groups: []string{"eu"}}, 2012, false, []string{"AUT", "DEU", "FIN", "GBR"}},
+		{SelectFlags{Groups: []string{"eu"}}, 2019, false, []string{"AUT", "DEU", "FIN", "GBR", "HRV"}},
+		{SelectFlags{Groups: []string{"eu"}}, 2020, false, []string{"AUT", "DEU", "FIN", "HRV"}},
+		{SelectFlags{Groups: []string{"eu"}}, 0, false, []string{"AUT", "DEU", "FIN", "HRV"}},
+		// The allies among them: not Austria, not Finland before 2023.
+		{SelectFlags{Groups: []string{"eu"}}, 2016, true, []string{"DEU", "GBR", "HRV"}},
+		{SelectFlags{Groups: []string{"eu"}}, 2023, true, []string{"DEU", "FIN", "HRV"}},
+		// Named countries stay, members of the year or not.
+		{SelectFlags{Groups: []string{"eu"}, Countries: []string{"AUT", "MNE"}}, 2016, true, []string{"AUT", "DEU", "GBR", "HRV", "MNE"}},
+		// A fixed list counts every member, but alliesOnly still keeps the allies of the year.
+		{SelectFlags{Groups: []string{"mine"}}, 2016, false, []string{"FIN", "JPN"}},
+		{SelectFlags{Groups: []string{"mine"}}, 2016, true, []string{}},
+		{SelectFlags{Groups: []string{"mine"}}, 2024, true, []string{"FIN"}},
+		// --exclude applies after the year's members are chosen.
+		{SelectFlags{Groups: []string{"nato"}, Exclude: []string{"GBR"}}, 2016, true, []string{"DEU", "HRV"}},
 	}
 	for _, tt := range tests {
-		rel, y, err := ResolveReleaseYear(ds, tt.release, tt.year)
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("%q %d: error %v, want %q", tt.release, tt.year, err, tt.err)
-			}
-			continue
-		}
-		if err != nil || rel.ID != tt.wantRel || y != tt.wantY {
-			t.Errorf("%q %d: %v %d %v; want %s %d", tt.release, tt.year, rel, y, err, tt.wantRel, tt.wantY)
+		got, err := tt.sel.Resolve(ds, tt.year, tt.alliesOnly)
+		if err != nil || !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%+v, year %d, allies only %v: %v, %v; want %v", tt.sel, tt.year, tt.alliesOnly, got, err, tt.want)
 		}
 	}
 }

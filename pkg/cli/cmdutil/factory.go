@@ -26,6 +26,10 @@ type Factory struct {
 	NoDefaultData bool
 	// Version is printed by --version.
 	Version string
+	// SettingOrigin, when set, says where a flag's value came from when
+	// it was not given on the command line ("NATOSPEND_RELEASE=x", "config
+	// file F: release: x"), or "" (set by the root command).
+	SettingOrigin func(flag string) string
 
 	ds    *defence.Dataset
 	dsErr error

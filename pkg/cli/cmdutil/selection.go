@@ -23,14 +23,15 @@ type SelectFlags struct {
 func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *Factory) {
 	fl := cmd.Flags()
 	fl.StringSliceVarP(&s.Countries, "country", "c", nil, "countries by ISO code or name (repeatable or comma-separated)")
-	fl.StringSliceVarP(&s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu (repeatable or comma-separated; default nato)")
+	fl.StringSliceVarP(&s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu: the allies among the group's members of the year asked, as NATO's totals count them (repeatable or comma-separated; default nato)")
 	fl.StringSliceVar(&s.Exclude, "exclude", nil, "countries to leave out, by code or name")
 	RegisterCountryCompletion(cmd, "country", f)
 	RegisterCountryCompletion(cmd, "exclude", f)
 	RegisterGroupCompletion(cmd, "group", f)
 }
 
-// RegisterGroupCompletion completes group ids for a flag.
+// RegisterGroupCompletion completes group ids for a flag, described by
+// their names and whether they count the members of the year asked.
 func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
@@ -39,7 +40,7 @@ func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *Factory) {
 		}
 		var out []string
 		for _, id := range ds.GroupIDs() {
-			out = append(out, id+"\t"+ds.Groups[id].Name)
+			out = append(out, id+"\t"+GroupDescription(ds.Groups[id]))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -60,24 +61,40 @@ func RegisterCountryCompletion(cmd *cobra.Command, flag string, f *Factory) {
 	})
 }
 
+// GroupDescription describes a group in completions and help: its name,
+// and for a group with a membership rule, that it counts the members of
+// the year asked.
+func GroupDescription(g defence.Group) string {
+	if g.Membership == "" {
+		return g.Name
+	}
+	return g.Name + " (members of the year asked)"
+}
+
 // Resolve returns the selected country codes, sorted: the named
 // countries and groups, or the group nato when none is named, less the
-// excluded ones. Unknown countries or groups are usage errors that list
-// what is accepted.
-func (s *SelectFlags) Resolve(ds *defence.Dataset) ([]string, error) {
+// excluded ones. A group counts its members of the year (0: today; see
+// defence.Dataset.MembersIn); with alliesOnly, only those that are also
+// allies in that year. Unknown countries or groups are usage errors that
+// list what is accepted.
+func (s *SelectFlags) Resolve(ds *defence.Dataset, year int, alliesOnly bool) ([]string, error) {
 	groups := s.Groups
 	if len(SplitList(s.Countries)) == 0 && len(SplitList(groups)) == 0 {
 		groups = []string{DefaultGroup}
 	}
-	codes, _, err := Select(ds, "--country", s.Countries, groups, s.Exclude)
+	codes, _, err := Select(ds, "--country", s.Countries, groups, s.Exclude, year, alliesOnly)
 	return codes, err
 }
 
 // Select resolves country names or codes (given by the flag countryFlag)
-// and group ids to sorted codes, less the excluded countries. named says
-// whether any country or group was given at all, so that a caller can
-// choose its own default.
-func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude []string) (codes []string, named bool, err error) {
+// and group ids to sorted codes, less the excluded countries. A group
+// gives its members of the year (0: today), following its membership
+// rule; with alliesOnly (gap, check and path, where only allies have
+// figures), only the members that are also allies in that year, so that
+// --group eu gives the allies among the EU's members. A country named
+// explicitly is always kept. named says whether any country or group was
+// given at all, so that a caller can choose its own default.
+func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude []string, year int, alliesOnly bool) (codes []string, named bool, err error) {
 	chosen := map[string]bool{}
 	names, gs := SplitList(countries), SplitList(groups)
 	for _, name := range names {
@@ -88,12 +105,14 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 		chosen[c.Code] = true
 	}
 	for _, g := range gs {
-		grp, ok := ds.Groups[strings.ToLower(g)]
-		if !ok {
+		id := strings.ToLower(g)
+		if _, ok := ds.Groups[id]; !ok {
 			return nil, false, UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
 		}
-		for _, m := range grp.Members {
-			chosen[m] = true
+		for _, m := range ds.MembersIn(id, year) {
+			if !alliesOnly || ds.AllyIn(m, year) {
+				chosen[m] = true
+			}
 		}
 	}
 	for _, name := range SplitList(exclude) {

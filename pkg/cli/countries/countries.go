@@ -26,7 +26,9 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: strings.TrimSpace(`
 Countries lists every country in the data (allies, and non-allies such as
 aid donors): ISO code, name, year of accession to NATO (empty for a country
-that is not an ally), the groups that hold it, and for each defence release
+that is not an ally), the groups it is a member of today (the United Kingdom
+is not in eu, which it left in 2020; gap, check, path and aid count each
+group's members of the year they report on), and for each defence release
 the latest year for which it publishes figures for the country.`),
 		Example: cmdutil.Examples(`
   natospend countries
@@ -39,7 +41,7 @@ the latest year for which it publishes figures for the country.`),
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringSliceVarP(&opts.Groups, "group", "g", nil, "only the countries of these groups (repeatable or comma-separated)")
+	cmd.Flags().StringSliceVarP(&opts.Groups, "group", "g", nil, "only today's members of these groups (repeatable or comma-separated)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -67,7 +69,7 @@ func Run(o *Options) error {
 	codes := ds.CountryCodes()
 	if len(o.Groups) > 0 {
 		sel := cmdutil.SelectFlags{Groups: o.Groups}
-		if codes, err = sel.Resolve(ds); err != nil {
+		if codes, err = sel.Resolve(ds, 0, false); err != nil {
 			return err
 		}
 	}
@@ -84,7 +86,7 @@ func Run(o *Options) error {
 	rows := []Row{}
 	for _, code := range codes {
 		c := ds.Countries[code]
-		row := Row{Code: code, Name: c.Name, DefenceReported: c.DefenceReported, Groups: ds.GroupsOf(code), LatestYears: map[string]int{}, Note: c.Note}
+		row := Row{Code: code, Name: c.Name, DefenceReported: c.DefenceReported, Groups: ds.GroupsIn(code, 0), LatestYears: map[string]int{}, Note: c.Note}
 		if row.Groups == nil {
 			row.Groups = []string{}
 		}

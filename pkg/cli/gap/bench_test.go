@@ -4,6 +4,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/gap"
@@ -17,8 +18,8 @@ func allTargets(ds *defence.Dataset) []string {
 	return append(ds.TargetIDs(), "3.7")
 }
 
-func benchQuery(b *testing.B, ds *defence.Dataset, targets []string, by int) *gap.Query {
-	o := &gap.Options{Targets: targets, Method: "share", Sort: "gap", By: by, Out: cmdutil.OutputFlags{Format: "table"}}
+func benchQuery(b *testing.B, ds *defence.Dataset, targets []string, by int) *calc.Query {
+	o := &gap.Options{Targets: targets, Method: "share", Sort: "gap", By: by, TrendYears: calc.DefaultTrendYears, Out: cmdutil.OutputFlags{Format: "table"}}
 	q, err := o.Resolve(ds)
 	if err != nil {
 		b.Fatal(err)
@@ -39,7 +40,7 @@ func BenchmarkGapAllTargets(b *testing.B) {
 			q := benchQuery(b, ds, allTargets(ds), c.by)
 			b.ReportAllocs()
 			for b.Loop() {
-				rep, err := gap.Compute(ds, q)
+				rep, err := calc.Compute(ds, q)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -57,10 +58,11 @@ func BenchmarkGapAllTargets(b *testing.B) {
 func BenchmarkGapRender(b *testing.B) {
 	ds := snapshot.Dataset()
 	q := benchQuery(b, ds, allTargets(ds), 0)
-	rep, err := gap.Compute(ds, q)
+	c, err := calc.Compute(ds, q)
 	if err != nil {
 		b.Fatal(err)
 	}
+	rep := &gap.Report{Report: c}
 	for _, format := range cmdutil.AllFormats {
 		b.Run(format, func(b *testing.B) {
 			ios, _, _, _ := iostreams.Test()

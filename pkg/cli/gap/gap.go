@@ -25,9 +25,12 @@ type Options struct {
 	Sort      string
 	By        int
 	GDPGrowth string
-	ShowAid   bool
-	Select    cmdutil.SelectFlags
-	Out       cmdutil.OutputFlags
+	// TrendYears is --trend-years (gap and check): the years of published
+	// shares a trend line is drawn through.
+	TrendYears int
+	ShowAid    bool
+	Select     cmdutil.SelectFlags
+	Out        cmdutil.OutputFlags
 }
 
 // Sort orders.
@@ -77,6 +80,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
+	AddTrendFlag(cmd, opts)
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
@@ -89,8 +93,8 @@ func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	f := opts.F
 	fl := cmd.Flags()
 	fl.StringSliceVarP(&opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
-	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the newest release publishes)")
-	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest release that has the year)")
+	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the release publishes; the release by default: the newest embedded NATO release)")
+	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named)")
 	fl.StringVarP(&opts.Method, "method", "m", string(calc.MethodShare), "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
@@ -101,32 +105,21 @@ func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"share", "usd"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
+// AddTrendFlag registers --trend-years, for the on-track question.
+func AddTrendFlag(cmd *cobra.Command, opts *Options) {
+	cmd.Flags().IntVar(&opts.TrendYears, "trend-years", calc.DefaultTrendYears, "with a deadline: draw the trend line through the published shares of the last `N` years (2 to 15)")
+}
+
 // AddSortFlag registers --sort with a default order.
 func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
 	cmd.Flags().StringVarP(&opts.Sort, "sort", "s", def, "sort by: "+strings.Join(sortOrders, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// Query is a validated gap request, resolved against the data.
-type Query struct {
-	Targets []defence.Target
-	Release *defence.Release
-	Year    int
-	Method  calc.Method
-	Codes   []string
-	Latest  bool
-	Sort    string
-	// By is the deadline from --by (0: each target's own, if any).
-	By int
-	// GDPGrowth, when set, replaces the GDP projection with a constant
-	// nominal growth, in percent a year.
-	GDPGrowth *float64
-}
-
 // Resolve validates the options against the data: the targets, the release
 // and year, the method and the selection. Problems are usage errors.
-func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
-	q := &Query{Latest: o.Latest, Sort: o.Sort}
+func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
+	q := &calc.Query{Latest: o.Latest, Sort: o.Sort, TrendYears: o.TrendYears}
 	var err error
 	if q.Targets, err = targets.Parse(o.Targets, ds.Targets); err != nil {
 		return nil, cmdutil.UsageErrorf("--target: %v", err)
@@ -143,10 +136,19 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
 	}
-	if q.Release, q.Year, err = cmdutil.ResolveReleaseYear(ds, o.Release, o.Year); err != nil {
+	rc, err := cmdutil.ResolveReleaseYear(ds, o.Release, o.Year)
+	if err != nil {
 		return nil, err
 	}
-	if q.Codes, err = o.Select.Resolve(ds); err != nil {
+	q.Release, q.Year = rc.Release, rc.Year
+	rc.PrintNote(o.F)
+	if q.Method == calc.MethodUSD && !publishesUSD(q.Release) {
+		return nil, cmdutil.UsageErrorf("--method usd: release %s publishes no defence figures in US dollars, only shares of GDP (use --method share, or a release with USD figures)", q.Release.ID)
+	}
+	if o.TrendYears < 2 || o.TrendYears > 15 {
+		return nil, cmdutil.UsageErrorf("--trend-years %d is out of range (expected 2 to 15)", o.TrendYears)
+	}
+	if q.Codes, err = o.Select.Resolve(ds, q.Year, true); err != nil {
 		return nil, err
 	}
 	if o.By != 0 {
@@ -168,6 +170,18 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 	return q, nil
 }
 
+// publishesUSD reports whether a release has any defence figure in USD.
+func publishesUSD(r *defence.Release) bool {
+	for _, ys := range r.Figures {
+		for _, f := range ys {
+			if f.Defence.Known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Run computes the gaps and prints them.
 func Run(o *Options) error {
 	ds, err := o.F.Dataset()
@@ -178,10 +192,11 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	rep, err := Compute(ds, q)
+	c, err := calc.Compute(ds, q)
 	if err != nil {
 		return cmdutil.UsageErrorf("%v", err)
 	}
+	rep := &Report{Report: c}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {
 			return err

@@ -140,24 +140,30 @@ func TestSharesOnlyReleaseTakesIMFGDP(t *testing.T) {
 
 func TestEuropeanAggregateMatchesSharedCheckValues(t *testing.T) {
 	// ../shared/data/README.md, "Check values": June 2024 release, 2024e,
-	// current USD, the 30 European allies with Iceland at zero defence:
-	// aggregate gap = target x sum of GDP - sum of defence
-	// = 2%: -15.7bn, 2.5%: 99.4bn, 3.5%: 329.6bn, 3.7%: 375.6bn, 5%: 674.9bn.
+	// current USD. The sum of the countries' gaps over the 29 European
+	// allies that report (Iceland has no gap): 2%: -16.4bn, 2.5%: 98.5bn,
+	// 3.5%: 328.4bn, 3.7%: 374.4bn, 5%: 673.3bn: that is gap_musd, the
+	// total of the rows. NATO's convention, target x total GDP (Iceland's
+	// included) - total defence: -15.7, 99.4, 329.6, 375.6, 674.9: that is
+	// aggregate_gap_musd, under its own name.
 	d := runJSON(t, "gap", "--release", "nato-2024-06", "--year", "2024", "--group", "europe",
 		"--method", "usd", "--target", "2,2.5,3.5,3.7,5")
-	want := []float64{-15.7, 99.4, 329.6, 375.6, 674.9}
-	for i, w := range want {
-		got := d.Totals[i]["gap_musd"].(float64) / 1000
-		if math.Abs(got-w) > 0.05 {
-			t.Errorf("target %v: aggregate gap %.2f bn, want %.1f bn", d.Totals[i]["target_pct"], got, w)
+	sumOfRows := []float64{-16.4, 98.5, 328.4, 374.4, 673.3}
+	nato := []float64{-15.7, 99.4, 329.6, 375.6, 674.9}
+	for i := range sumOfRows {
+		if got := d.Totals[i]["gap_musd"].(float64) / 1000; math.Abs(got-sumOfRows[i]) > 0.05 {
+			t.Errorf("target %v: gap %.2f bn, want %.1f bn", d.Totals[i]["target_pct"], got, sumOfRows[i])
+		}
+		if got := d.Totals[i]["aggregate_gap_musd"].(float64) / 1000; math.Abs(got-nato[i]) > 0.05 {
+			t.Errorf("target %v: aggregate gap %.2f bn, want %.1f bn", d.Totals[i]["target_pct"], got, nato[i])
 		}
 		if d.Totals[i]["countries"] != 30.0 || d.Totals[i]["countries_with_data"] != 29.0 || d.Totals[i]["not_reported"] != 1.0 {
 			t.Errorf("counts %v", d.Totals[i])
 		}
 	}
-	// With Canada at 5%: 756.1bn
+	// With Canada at 5%, NATO's convention: 756.1bn
 	d = runJSON(t, "gap", "--release", "nato-2024-06", "--year", "2024", "--group", "europe-canada", "--method", "usd", "--target", "5")
-	if got := d.Totals[0]["gap_musd"].(float64) / 1000; math.Abs(got-756.1) > 0.05 {
+	if got := d.Totals[0]["aggregate_gap_musd"].(float64) / 1000; math.Abs(got-756.1) > 0.05 {
 		t.Errorf("Europe and Canada at 5%%: %.2f bn, want 756.1", got)
 	}
 }
@@ -218,11 +224,20 @@ func TestHagueParts(t *testing.T) {
 	isNull(t, resil, "gap_musd", "defence_musd")
 	num(t, resil, "required_musd", 0.015*5455980, 1e-6)
 	// Poland (4.68% of 1,134,841): core surplus -13,391.1238, whole gap up to
-	// 3,631.4912: cannot tell, so no-data rather than a guess.
+	// 3,631.4912: cannot tell, so undetermined rather than a guess.
 	pol := find(t, d, "POL", 5)
 	num(t, pol, "gap_min_musd", -13391.1238, 1e-6)
 	num(t, pol, "gap_max_musd", 3631.4912, 1e-6)
-	str(t, pol, "status", "no-data")
+	str(t, pol, "status", "undetermined")
+	// The totals of the whole target: no exact gap, only its bounds, each
+	// the sum of the rows': 44,193.438 - 13,391.1238 = 30,802.3142 and
+	// 126,033.138 + 3,631.4912 = 129,664.6292.
+	tot := d.Totals[0]
+	isNull(t, tot, "gap_musd", "shortfall_musd", "defence_musd", "share_pct", "aggregate_gap_musd")
+	num(t, tot, "gap_min_musd", 30802.3142, 1e-6)
+	num(t, tot, "gap_max_musd", 129664.6292, 1e-6)
+	num(t, tot, "short", 1, 0)
+	num(t, tot, "undetermined", 1, 0)
 	// On the classic-definition release the core part is approximate.
 	d = runJSON(t, "gap", "--target", "hague", "--release", "nato-2024-06", "--country", "DEU")
 	if find(t, d, "DEU", 3.5)["approximate"] != true {
@@ -266,5 +281,40 @@ func TestUsageErrors(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("%v: wrote %q to stdout", args, out)
 		}
+	}
+}
+
+func TestVerdictsWithoutMoney(t *testing.T) {
+	// NATO's August 2025 release publishes shares only; the IMF GDP starts
+	// in 2021. In 2016 the allies were 28 (Montenegro joined in 2017, North
+	// Macedonia 2020, Finland 2023, Sweden 2024). Shares at or above 2% in
+	// 2016 in that release: Estonia 2.0265, United Kingdom 2.0882, Greece
+	// 2.4019, United States 3.4888: 4 meet; Poland's 1.9867 does not.
+	// Iceland publishes nothing: 27 with a verdict, 23 short.
+	d := runJSON(t, "gap", "--release", "nato-2025-08", "--year", "2016", "--target", "2")
+	if len(d.Rows) != 28 {
+		t.Fatalf("%d rows, want the 28 allies of 2016", len(d.Rows))
+	}
+	tot := d.Totals[0]
+	for k, want := range map[string]float64{"countries": 28, "countries_with_data": 27, "meeting": 4, "short": 23, "not_reported": 1} {
+		if tot[k] != want {
+			t.Errorf("totals %s = %v, want %v", k, tot[k], want)
+		}
+	}
+	// No GDP anywhere: every money total is unknown, never 0.
+	isNull(t, tot, "gdp_musd", "defence_musd", "share_pct", "required_musd", "gap_musd", "shortfall_musd", "aggregate_gap_musd")
+	est := find(t, d, "EST", 2)
+	str(t, est, "status", "meets")
+	num(t, est, "share_pct", 2.0265, 0)
+	isNull(t, est, "gdp_musd", "gap_musd", "required_musd", "defence_musd")
+	str(t, find(t, d, "POL", 2), "status", "short")
+
+	// --method usd on a release without USD figures: one clear usage error.
+	ios, _, out, errOut := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--release", "nato-2025-08", "--method", "usd"}, ios); code != 2 || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errOut.String(), "release nato-2025-08 publishes no defence figures in US dollars") {
+		t.Fatalf("stderr %q", errOut)
 	}
 }

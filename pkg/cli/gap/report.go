@@ -14,6 +14,13 @@ import (
 // SchemaVersion of the JSON output. Fields are only ever added.
 const SchemaVersion = 1
 
+// Report is a computed gap report (pkg/calc) with what the gap command
+// adds for display: the --show-aid context.
+type Report struct {
+	*calc.Report
+	Aid *AidContext // --show-aid (aid.go): context only, never added to defence
+}
+
 // Column kinds of the machine table, in order. The keys are the CSV header
 // and the JSON row keys: a contract, only ever added to, at the end.
 var machineColumns = []render.Column{
@@ -30,6 +37,8 @@ var machineColumns = []render.Column{
 	{Key: "gdp_deadline_musd", Kind: render.Money}, {Key: "gdp_deadline_source"},
 	{Key: "required_deadline_musd", Kind: render.Money}, {Key: "increase_musd", Kind: render.Money},
 	{Key: "annual_growth_pct", Kind: render.Percent},
+	// added with the on-track question
+	{Key: "trend"}, {Key: "trend_share_pct", Kind: render.Percent},
 }
 
 // RowFields lists the CSV header and JSON keys of a gap row, in order.
@@ -43,7 +52,7 @@ func RowFields() []string {
 
 // gdpSource describes where a line's GDP comes from; with a deadline, also
 // how it was grown to the deadline.
-func gdpSource(ln Line) string {
+func gdpSource(ln calc.Line) string {
 	if ln.Deadline.Set && ln.Deadline.GDPSource != "" && ln.Deadline.Year != ln.Deadline.BaseYear {
 		return ln.GDPSource + " + " + ln.Deadline.GDPSource
 	}
@@ -55,6 +64,10 @@ func (r *Report) MachineTable() *render.Table {
 	t := &render.Table{Columns: machineColumns}
 	for _, ln := range r.Lines {
 		dl := ln.Deadline
+		trend, trendShare := "", defence.Unknown
+		if ln.HasTrend {
+			trend, trendShare = string(ln.Trend.Status), ln.Trend.Share
+		}
 		t.Rows = append(t.Rows, []render.Cell{
 			render.T(ln.Code), render.T(ln.Name), year(ln.Year), render.T(ln.Release),
 			render.B(ln.Estimate), num(ln.GDP), render.T(gdpSource(ln)),
@@ -64,6 +77,7 @@ func (r *Report) MachineTable() *render.Table {
 			num(ln.GapMin), num(ln.GapMax), num(ln.Defence), render.B(ln.Earlier),
 			year(dl.BaseYear), year(dl.Year), render.Opt(float64(dl.YearsLeft), dl.Set),
 			num(dl.GDP), render.T(dl.GDPSource), num(dl.Required), num(dl.Increase), num(dl.Growth),
+			render.T(trend), num(trendShare),
 		})
 	}
 	r.addAidMachine(t)
@@ -82,16 +96,19 @@ func (r *Report) HumanTable() *render.Table {
 		switch {
 		case m.Bounded:
 			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn (range)"})
-		case m.Part == PartResilience:
+		case m.Part == calc.PartResilience:
 			cols = append(cols, render.Column{Title: "Need " + m.Label() + " $bn", Kind: render.Money})
 		default:
 			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn", Kind: render.Money})
 		}
-		if m.Deadline != 0 && m.Part != PartResilience && !m.Bounded {
+		if deadlineColumns(m) {
 			by := fmt.Sprint(m.Deadline)
 			cols = append(cols,
 				render.Column{Title: "Need " + by + " $bn", Kind: render.Money},
 				render.Column{Title: "Growth %/yr", Kind: render.Percent})
+		}
+		if m.Deadline != 0 && m.Part != calc.PartResilience {
+			cols = append(cols, render.Column{Title: "Trend"})
 		}
 	}
 	if single {
@@ -109,7 +126,7 @@ func (r *Report) HumanTable() *render.Table {
 				cells = append(cells, render.T(rangeText(ln.GapMin, ln.GapMax)))
 			case ln.Measure.Bounded:
 				cells = append(cells, render.T(render.FormatBillions(ln.Gap.V)))
-			case ln.Measure.Part == PartResilience:
+			case ln.Measure.Part == calc.PartResilience:
 				cells = append(cells, num(ln.Required))
 			default:
 				c := num(ln.Gap)
@@ -118,8 +135,11 @@ func (r *Report) HumanTable() *render.Table {
 				}
 				cells = append(cells, c)
 			}
-			if ln.Measure.Deadline != 0 && ln.Measure.Part != PartResilience && !ln.Measure.Bounded {
+			if deadlineColumns(ln.Measure) {
 				cells = append(cells, num(ln.Deadline.Required), num(ln.Deadline.Growth))
+			}
+			if ln.HasTrend {
+				cells = append(cells, render.T(string(ln.Trend.Status)))
 			}
 		}
 		if single {
@@ -128,22 +148,25 @@ func (r *Report) HumanTable() *render.Table {
 		t.Rows = append(t.Rows, cells)
 	}
 	tot := r.baseTotals()
-	footer := []render.Cell{render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData+tot.Bounded, tot.Countries)), render.U(),
-		render.N(tot.GDP), render.N(tot.Spending), num(tot.Share)}
+	footer := []render.Cell{render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries)), render.U(),
+		num(tot.GDP), num(tot.Defence), num(tot.Share)}
 	for _, tt := range r.Totals {
 		m := tt.Measure
 		switch {
-		case m.Bounded && tt.Bounded > 0:
-			footer = append(footer, render.T(rangeText(defence.N(tt.GapMin), defence.N(tt.GapMax))))
+		case m.Bounded && !tt.Gap.Known:
+			footer = append(footer, render.T(rangeText(tt.GapMin, tt.GapMax)))
 		case m.Bounded:
-			footer = append(footer, render.T(render.FormatBillions(tt.Gap)))
-		case m.Part == PartResilience:
-			footer = append(footer, render.N(m.Pct/100*tot.GDP))
+			footer = append(footer, render.T(render.FormatBillions(tt.Gap.V)))
+		case m.Part == calc.PartResilience:
+			footer = append(footer, num(tt.Required))
 		default:
-			footer = append(footer, render.N(tt.Gap))
+			footer = append(footer, num(tt.Gap))
 		}
-		if m.Deadline != 0 && m.Part != PartResilience && !m.Bounded {
-			footer = append(footer, render.N(tt.Deadline.Required), num(tt.Deadline.Growth))
+		if deadlineColumns(m) {
+			footer = append(footer, num(tt.Deadline.Required), num(tt.Deadline.Growth))
+		}
+		if m.Deadline != 0 && m.Part != calc.PartResilience {
+			footer = append(footer, render.T(fmt.Sprintf("%d on track", tt.OnTrack)))
 		}
 	}
 	if single {
@@ -155,70 +178,102 @@ func (r *Report) HumanTable() *render.Table {
 	return t
 }
 
+// deadlineColumns reports whether the table shows a measure's deadline
+// money (not for a range or the resilience part).
+func deadlineColumns(m calc.Measure) bool {
+	return m.Deadline != 0 && m.Part != calc.PartResilience && !m.Bounded
+}
+
+// bn prints money in $ bn for sentences.
+func bn(v float64) string { return "$" + render.FormatBillions(v) + " bn" }
+
+// netText says a net sum in words: a shortfall or a surplus, never "$-x".
+func netText(v float64) string {
+	if v < 0 {
+		return "a surplus of " + bn(-v)
+	}
+	return "a shortfall of " + bn(v)
+}
+
 // summary is the notes under the human table.
 func (r *Report) summary() []string {
 	var out []string
 	for _, tt := range r.Totals {
 		m := tt.Measure
 		switch {
-		case m.Part == PartResilience:
-			out = append(out, fmt.Sprintf("%s: requires $%s bn; the spending is not in NATO's tables.", m.Label(), render.FormatBillions(m.Pct/100*r.baseTotals().GDP)))
-			continue
-		case m.Bounded && tt.Bounded > 0:
-			out = append(out, fmt.Sprintf("%s: the gap lies between $%s bn and $%s bn: resilience spending is unknown.", m.Label(), render.FormatBillions(tt.GapMin), render.FormatBillions(tt.GapMax)))
-		default:
-			out = append(out, fmt.Sprintf("%s: %d of %d countries with data meet it; shortfalls add up to $%s bn, the aggregate gap is $%s bn.",
-				m.Label(), tt.Meeting, tt.WithData, render.FormatBillions(tt.Shortfall), render.FormatBillions(tt.Gap)))
-		}
-		if m.Deadline != 0 && tt.Deadline.Required > 0 {
-			g := "n/a"
-			if tt.Deadline.Growth.Known {
-				g = fmt.Sprintf("%.2f%% a year", tt.Deadline.Growth.V)
+		case m.Part == calc.PartResilience:
+			if tt.Required.Known {
+				out = append(out, fmt.Sprintf("%s: requires %s; the spending is not in NATO's tables.", m.Label(), bn(tt.Required.V)))
 			}
-			out = append(out, fmt.Sprintf("  by %d: $%s bn required, $%s bn more than base-year spending (growth %s).",
-				m.Deadline, render.FormatBillions(tt.Deadline.Required), render.FormatBillions(tt.Deadline.Increase), g))
+			continue
+		case m.Bounded:
+			s := fmt.Sprintf("%s: %d of %d countries with data meet it on core spending alone, %d fall short (core below %s%%), %d undetermined",
+				m.Label(), tt.Meeting, tt.WithData, tt.Short, targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
+			switch {
+			case tt.Gap.Known:
+				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
+			case tt.GapMin.Known && tt.GapMax.Known:
+				s += fmt.Sprintf("; the gaps add up to between %s and %s: resilience spending is unknown.", bn(tt.GapMin.V), bn(tt.GapMax.V))
+			default:
+				s += "."
+			}
+			out = append(out, s)
+		default:
+			s := fmt.Sprintf("%s: %d of %d countries with data meet it", m.Label(), tt.Meeting, tt.WithData)
+			if tt.Gap.Known {
+				s += fmt.Sprintf("; shortfalls add up to %s; all gaps, net of surpluses, to %s.", bn(tt.Shortfall.V), netText(tt.Gap.V))
+			} else {
+				s += " (no GDP for the year: verdicts from the published shares, no money)."
+			}
+			out = append(out, s)
+			if tt.AggregateGap.Known && math.Abs(tt.AggregateGap.V-tt.Gap.V) >= 0.05 {
+				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
+			}
+		}
+		if m.Deadline != 0 {
+			var parts []string
+			if tt.Deadline.Required.Known {
+				g := "n/a"
+				if tt.Deadline.Growth.Known {
+					g = fmt.Sprintf("%.2f%% a year", tt.Deadline.Growth.V)
+				}
+				inc := ""
+				if tt.Deadline.Increase.Known {
+					inc = fmt.Sprintf(", %s more than base-year spending (growth %s)", bn(tt.Deadline.Increase.V), g)
+				}
+				parts = append(parts, fmt.Sprintf("%s required%s", bn(tt.Deadline.Required.V), inc))
+			}
+			parts = append(parts, fmt.Sprintf("%d on track, %d off track", tt.OnTrack, tt.OffTrack))
+			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
 	if r.Query.Method == calc.MethodUSD {
-		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD (NATO's verdicts use the published share instead).")
+		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
 	} else {
-		out = append(out, "Method share: defence = published share x GDP; gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
+		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
 	}
-	if r.hasDeadline() {
-		out = append(out, "Deadline: GDP grows from the base year at the IMF WEO's nominal growth (or --gdp-growth); Need = target x GDP then; Growth = constant yearly growth of spending that gets there (negative: spending already above the need).")
+	if r.HasDeadline() {
+		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
-	out = append(out, "Totals count the countries with data. e: estimate; ~: approximate.")
+	out = append(out, "Totals add up the rows shown (GDP includes countries without a gap); - unknown; e: estimate; ~: approximate.")
 	return append(out, r.Notes...)
 }
 
 // baseTotals are the totals the footer's GDP and defence come from: the
 // first measure whose gap is known country by country.
-func (r *Report) baseTotals() Total {
+func (r *Report) baseTotals() calc.MeasureTotals {
 	for _, t := range r.Totals {
-		if !t.Measure.Bounded && t.Measure.Part != PartResilience {
+		if !t.Measure.Bounded && t.Measure.Part != calc.PartResilience {
 			return t
 		}
 	}
 	return r.Totals[0]
 }
 
-func (r *Report) hasDeadline() bool {
-	for _, m := range r.Measures {
-		if m.Deadline != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func (r *Report) title() string {
 	var what []string
 	for _, t := range r.Query.Targets {
-		s := targets.FormatPct(t.Pct) + "%"
-		if t.ID != "" {
-			s = t.ID + " (" + s + ")"
-		}
-		what = append(what, s)
+		what = append(what, targets.Label(t))
 	}
 	def := r.Release.Definition
 	if def == "" {
@@ -231,8 +286,8 @@ func (r *Report) title() string {
 	return s
 }
 
-func coreSpending(ln Line) defence.Num {
-	if ln.Measure.Bounded || ln.Measure.Part == PartResilience {
+func coreSpending(ln calc.Line) defence.Num {
+	if ln.Measure.Bounded || ln.Measure.Part == calc.PartResilience {
 		if ln.Share.Known && ln.GDP.Known {
 			return defence.N(ln.Share.V / 100 * ln.GDP.V)
 		}
@@ -270,16 +325,22 @@ func (r *Report) JSON() any {
 		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
 	}
 	for _, t := range r.Totals {
-		doc.Totals = append(doc.Totals, jsonTotals{
+		jt := jsonTotals{
 			TargetPct: t.TargetPct, Target: t.Measure.Target.ID, Part: string(t.Measure.Part),
 			Countries: t.Countries, CountriesWithData: t.WithData,
-			Meeting: t.Meeting, NotReported: t.NotReported, GDP: round6(t.GDP), Defence: round6(t.Spending),
-			Share: ptr(t.Share), Gap: round6(t.Gap), Shortfall: round6(t.Shortfall),
-			Bounded: t.Bounded, GapMin: round6(t.GapMin), GapMax: round6(t.GapMax),
-			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: round6(t.Deadline.GDP),
-			RequiredDeadline: round6(t.Deadline.Required), Increase: round6(t.Deadline.Increase),
+			Meeting: t.Meeting, NotReported: t.NotReported, GDP: ptr(t.GDP), Defence: ptr(t.Defence),
+			Share: ptr(t.Share), Gap: ptr(t.Gap), Shortfall: ptr(t.Shortfall),
+			Bounded: t.Bounded, GapMin: ptr(t.GapMin), GapMax: ptr(t.GapMax),
+			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP),
+			RequiredDeadline: ptr(t.Deadline.Required), Increase: ptr(t.Deadline.Increase),
 			AnnualGrowth: ptr(t.Deadline.Growth),
-		})
+			Short:        t.Short, Undetermined: t.Undetermined, Required: ptr(t.Required),
+			AggregateGap: ptr(t.AggregateGap),
+		}
+		if t.Measure.Deadline != 0 && t.Measure.Part != calc.PartResilience {
+			jt.OnTrack, jt.OffTrack = &t.OnTrack, &t.OffTrack
+		}
+		doc.Totals = append(doc.Totals, jt)
 	}
 	return doc
 }
@@ -309,22 +370,29 @@ type jsonTotals struct {
 	Countries         int      `json:"countries"`
 	CountriesWithData int      `json:"countries_with_data"`
 	Meeting           int      `json:"meeting"`
-	GDP               float64  `json:"gdp_musd"`
-	Defence           float64  `json:"defence_musd"`
+	GDP               *float64 `json:"gdp_musd"`
+	Defence           *float64 `json:"defence_musd"`
 	Share             *float64 `json:"share_pct"`
-	Gap               float64  `json:"gap_musd"`
-	Shortfall         float64  `json:"shortfall_musd"`
+	Gap               *float64 `json:"gap_musd"`
+	Shortfall         *float64 `json:"shortfall_musd"`
 	Target            string   `json:"target"`
 	Part              string   `json:"part"`
 	NotReported       int      `json:"not_reported"`
 	Bounded           int      `json:"bounded"`
-	GapMin            float64  `json:"gap_min_musd"`
-	GapMax            float64  `json:"gap_max_musd"`
+	GapMin            *float64 `json:"gap_min_musd"`
+	GapMax            *float64 `json:"gap_max_musd"`
 	Deadline          *int     `json:"deadline"`
-	GDPDeadline       float64  `json:"gdp_deadline_musd"`
-	RequiredDeadline  float64  `json:"required_deadline_musd"`
-	Increase          float64  `json:"increase_musd"`
+	GDPDeadline       *float64 `json:"gdp_deadline_musd"`
+	RequiredDeadline  *float64 `json:"required_deadline_musd"`
+	Increase          *float64 `json:"increase_musd"`
 	AnnualGrowth      *float64 `json:"annual_growth_pct"`
+	// added with the one-rule totals
+	Short        int      `json:"short"`
+	Undetermined int      `json:"undetermined"`
+	Required     *float64 `json:"required_musd"`
+	AggregateGap *float64 `json:"aggregate_gap_musd"`
+	OnTrack      *int     `json:"on_track"`
+	OffTrack     *int     `json:"off_track"`
 }
 
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }

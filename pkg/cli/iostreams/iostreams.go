@@ -28,6 +28,8 @@ type IOStreams struct {
 	// Quiet silences everything but data and errors.
 	Quiet bool
 	// Getenv reads the environment (os.Getenv by default; tests replace it).
+	// The settings read the environment only through it, the location of
+	// the user's config file included: a test's environment is its own.
 	Getenv func(string) string
 }
 

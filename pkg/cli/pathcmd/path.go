@@ -12,6 +12,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
@@ -23,7 +24,7 @@ type Options struct {
 
 // NewCmd builds the path command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f}}
+	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears}}
 	cmd := &cobra.Command{
 		Use:   "path",
 		Short: "Year-by-year spending path from today to a target by its deadline",
@@ -97,7 +98,7 @@ func Run(o *Options) error {
 	deadline := q.By
 	if deadline == 0 {
 		if t.Deadline == 0 {
-			return cmdutil.UsageErrorf("path needs a deadline: give --by YEAR (target %s has none of its own)", targetName(t))
+			return cmdutil.UsageErrorf("path needs a deadline: give --by YEAR (target %s has none of its own)", targets.Label(t))
 		}
 		if t.Deadline < q.Year {
 			return cmdutil.UsageErrorf("target %s's deadline %d is before the base year %d: give --by YEAR", t.ID, t.Deadline, q.Year)
@@ -105,13 +106,13 @@ func Run(o *Options) error {
 		deadline = t.Deadline
 	}
 	q.By = deadline
-	rep, err := gap.Compute(ds, q)
+	rep, err := calc.Compute(ds, q)
 	if err != nil {
 		return cmdutil.UsageErrorf("%v", err)
 	}
 	measure := 0 // the whole target, or its core part when it has parts
 	for i, m := range rep.Measures {
-		if m.Part == gap.PartCore {
+		if m.Part == calc.PartCore {
 			measure = i
 		}
 	}
@@ -127,9 +128,9 @@ func Run(o *Options) error {
 			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
 			continue
 		}
-		growth := gap.GrowthFor(gdpRel, code, q.GDPGrowth)
+		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
 		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, shape, func(y int) (calc.Projected, error) {
+		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
 			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
 		})
 		if err != nil {
@@ -164,17 +165,10 @@ func Run(o *Options) error {
 			prev = g
 		}
 	}
-	if m.Part == gap.PartCore {
+	if m.Part == calc.PartCore {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
 	return o.Gap.Out.Emit(o.Gap.F.IO, output(q, shape, deadline, steps, append(notes, rep.Notes...)))
-}
-
-func targetName(t defence.Target) string {
-	if t.ID != "" {
-		return t.ID
-	}
-	return fmt.Sprintf("%g%%", t.Pct)
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
@@ -200,11 +194,11 @@ var pathColumns = []render.Column{
 	{Key: "review_year", Kind: render.Bool}, {Key: "shape"},
 }
 
-func output(q *gap.Query, shape calc.Shape, deadline int, steps []Step, notes []string) cmdutil.Output {
+func output(q *calc.Query, shape calc.Shape, deadline int, steps []Step, notes []string) cmdutil.Output {
 	machine := &render.Table{Columns: pathColumns}
 	human := &render.Table{
-		Title: fmt.Sprintf("Path to %s%% of GDP by %d (%s): release %s, method %s",
-			trimPct(q.Targets[0]), deadline, shape, q.Release.ID, q.Method),
+		Title: fmt.Sprintf("Path to %s of GDP by %d (%s): release %s, method %s",
+			targets.Label(q.Targets[0]), deadline, shape, q.Release.ID, q.Method),
 		Columns: []render.Column{
 			{Title: "Code"}, {Title: "Country"}, {Title: "Year", Kind: render.Int},
 			{Title: "GDP $bn", Kind: render.Money}, {Title: "Share %", Kind: render.Percent},
@@ -232,7 +226,6 @@ func output(q *gap.Query, shape calc.Shape, deadline int, steps []Step, notes []
 	}
 	human.Notes = append([]string{
 		fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear),
-		"GDP grows from the base year at the IMF WEO's nominal growth (extrapolated past 2030), or --gdp-growth.",
 	}, notes...)
 	doc := render.Object{
 		{Key: "schema_version", Value: 1},
@@ -247,12 +240,4 @@ func output(q *gap.Query, shape calc.Shape, deadline int, steps []Step, notes []
 		{Key: "notes", Value: append([]string{}, notes...)},
 	}
 	return cmdutil.Output{Human: human, Machine: machine, JSON: doc}
-}
-
-func trimPct(t defence.Target) string {
-	s := fmt.Sprintf("%g", t.Pct)
-	if t.ID != "" {
-		s = t.ID + " " + s
-	}
-	return s
 }

@@ -1,10 +1,9 @@
-package gap
+package calc
 
 import (
 	"fmt"
 	"sort"
 
-	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/targets"
 )
@@ -31,21 +30,23 @@ type Measure struct {
 	ResilPct float64
 }
 
-// Label names the measure in headers: "3.7%", "hague 5%", "core 3.5%".
+// Label names the measure in headers and messages: "3.7%", "hague 5%",
+// "core 3.5%" (targets.Label names a whole target).
 func (m Measure) Label() string {
-	s := targets.FormatPct(m.Pct) + "%"
-	switch {
-	case m.Part != PartWhole:
-		return string(m.Part) + " " + s
-	case m.Target.ID != "":
-		return m.Target.ID + " " + s
+	if m.Part != PartWhole {
+		return string(m.Part) + " " + targets.FormatPct(m.Pct) + "%"
 	}
-	return s
+	return targets.Label(defence.Target{ID: m.Target.ID, Pct: m.Pct})
 }
+
+// Verdict reports whether the measure's rows carry the verdict on their
+// target: the whole of a target, not one of its parts.
+func (m Measure) Verdict() bool { return m.Part == PartWhole }
 
 // Measures expands targets into what is measured. A target with a
 // resilience component gives three: the whole (bounded), its core part and
-// its resilience part.
+// its resilience part. A target's deadline is --by (by) or its own, unless
+// that has passed by the base year.
 func Measures(ts []defence.Target, by, baseYear int) []Measure {
 	var out []Measure
 	for _, t := range ts {
@@ -77,15 +78,39 @@ func Measures(ts []defence.Target, by, baseYear int) []Measure {
 
 // Line is one country measured against one measure.
 type Line struct {
-	calc.Row
+	Row
 	Measure  Measure
-	Deadline calc.Deadline
+	Deadline Deadline
+	// HasTrend is true when a deadline applies to a measure with a verdict
+	// of its own (not the resilience part): Trend is then set.
+	HasTrend bool
+	Trend    Trend
 	// Approximate is true for a core part measured on a release whose
 	// definition is not NATO's core definition.
 	Approximate bool
 }
 
-// Report is the result of a gap run.
+// Query is a validated gap request, resolved against the data.
+type Query struct {
+	Targets []defence.Target
+	Release *defence.Release
+	Year    int
+	Method  Method
+	Codes   []string
+	Latest  bool
+	Sort    string
+	// By is the deadline from --by (0: each target's own, if any).
+	By int
+	// GDPGrowth, when set, replaces the GDP projection with a constant
+	// nominal growth, in percent a year.
+	GDPGrowth *float64
+	// TrendYears is how many years of shares a trend line is drawn
+	// through (0: DefaultTrendYears).
+	TrendYears int
+}
+
+// Report is the result of a gap computation: one line per country and
+// measure, the totals of each measure and notes on the sources used.
 type Report struct {
 	Query    *Query
 	Release  *defence.Release
@@ -93,56 +118,71 @@ type Report struct {
 	Order    []string          // country codes in display order
 	ByCode   map[string][]Line // one line per measure, in measure order
 	Lines    []Line            // all lines: country by country, measures inside
-	Totals   []Total           // one per measure
+	Totals   []MeasureTotals   // one per measure
 	Notes    []string
-	Aid      *AidContext // --show-aid (aid.go): context only, never added to defence
 }
 
-// Total is the totals of one measure.
-type Total struct {
-	calc.Totals
-	Measure  Measure
-	Deadline calc.DeadlineTotals
+// MeasureTotals are the totals of one measure.
+type MeasureTotals struct {
+	Totals
+	Measure Measure
 }
 
-// Compute works out every selected country's gap to every measure.
+// HasDeadline reports whether any measure has a deadline.
+func (r *Report) HasDeadline() bool {
+	for _, m := range r.Measures {
+		if m.Deadline != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Compute works out every selected country's gap to every measure, with
+// deadline figures and trends where a deadline applies, the totals and
+// the notes.
 func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	rep := &Report{Query: q, Release: q.Release, ByCode: map[string][]Line{}}
 	rep.Measures = Measures(q.Targets, q.By, q.Year)
-	withDeadline := false
-	for _, m := range rep.Measures {
-		if m.Deadline != 0 {
-			withDeadline = true
-		}
+	withDeadline := rep.HasDeadline()
+	n := q.TrendYears
+	if n == 0 {
+		n = DefaultTrendYears
 	}
 	// With a deadline, a country without figures in the year is measured
 	// from its latest earlier year (its base year).
 	latest := q.Latest || withDeadline
-	obs := calc.Resolve(ds, q.Release, q.Year, q.Codes, latest)
+	obs := Resolve(ds, q.Release, q.Year, q.Codes, latest)
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	for _, o := range obs {
-		var growth calc.Growth
-		if withDeadline { // only deadlines project GDP
+		var growth Growth
+		var history map[int]float64
+		if withDeadline { // only deadlines project GDP and draw trends
 			growth = GrowthFor(gdpRel, o.Code, q.GDPGrowth)
+			history = ShareHistory(gdpRel, q.Release, o.Code, q.Method)
 		}
 		for _, m := range rep.Measures {
-			var row calc.Row
+			var row Row
 			switch {
 			case m.Bounded:
-				row = calc.BoundGap(o, m.Pct, m.ResilPct, q.Method)
+				row = BoundGap(o, m.Pct, m.ResilPct, q.Method)
 			case m.Part == PartResilience:
-				row = calc.ResilienceGap(o, m.Pct)
+				row = ResilienceGap(o, m.Pct)
 			default:
-				row = calc.Gap(o, m.Pct, q.Method)
+				row = Gap(o, m.Pct, q.Method)
 			}
 			ln := Line{Row: row, Measure: m}
 			ln.Approximate = m.Part == PartCore && q.Release.Definition != defence.DefinitionCore
-			if m.Deadline != 0 && o.Year != 0 {
-				if m.Deadline-o.Year > calc.MaxYearsAhead {
-					return nil, fmt.Errorf("deadline %d is more than %d years after %s's base year %d", m.Deadline, calc.MaxYearsAhead, o.Name, o.Year)
+			if m.Deadline != 0 {
+				if o.Year != 0 {
+					if m.Deadline-o.Year > MaxYearsAhead {
+						return nil, fmt.Errorf("deadline %d is more than %d years after %s's base year %d", m.Deadline, MaxYearsAhead, o.Name, o.Year)
+					}
+					ln.Deadline = ToDeadline(row, m.Deadline, growth)
 				}
-				if m.Deadline >= o.Year {
-					ln.Deadline = calc.ToDeadline(row, m.Deadline, growth)
+				if m.Part != PartResilience {
+					ln.HasTrend = true
+					ln.Trend = OnTrack(row, history, n, m.Deadline, m.Pct, m.ResilPct)
 				}
 			}
 			rep.ByCode[o.Code] = append(rep.ByCode[o.Code], ln)
@@ -151,39 +191,76 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	}
 	rep.sort(q.Sort)
 	for i, m := range rep.Measures {
-		var rows []calc.Row
-		var dls []calc.Deadline
+		rows := make([]Row, 0, len(rep.Order))
+		var dls []Deadline
+		var trends []Trend
 		for _, code := range rep.Order {
 			ln := rep.ByCode[code][i]
 			rows = append(rows, ln.Row)
-			dls = append(dls, ln.Deadline)
+			if m.Deadline != 0 {
+				dls = append(dls, ln.Deadline)
+			}
+			if ln.HasTrend {
+				trends = append(trends, ln.Trend)
+			}
 		}
-		rep.Totals = append(rep.Totals, Total{Totals: calc.Total(rows, m.Pct), Measure: m, Deadline: calc.TotalDeadline(rows, dls, m.Pct)})
+		if len(trends) != len(rows) {
+			trends = nil
+		}
+		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m})
 	}
-	rep.Notes = notes(ds, rep)
+	rep.Notes = notes(ds, rep, n)
 	return rep, nil
+}
+
+// ShareHistory is a country's measured share of GDP by year in a release,
+// the measure its verdicts use: the published share (MethodShare), or
+// defence / GDP (MethodUSD, with GDP from the release or else the newest
+// GDP release that has it).
+func ShareHistory(gdpRel []*defence.Release, rel *defence.Release, code string, m Method) map[int]float64 {
+	h := map[int]float64{}
+	for y, f := range rel.Figures[code] {
+		switch m {
+		case MethodUSD:
+			if !f.Defence.Known {
+				continue
+			}
+			g := f.GDP
+			if !g.Known {
+				g, _ = GDPFrom(gdpRel, code, y)
+			}
+			if g.Known && g.V > 0 {
+				h[y] = f.Defence.V / g.V * 100
+			}
+		default:
+			if f.Share.Known {
+				h[y] = f.Share.V
+			}
+		}
+	}
+	return h
 }
 
 // GrowthFor is how a country's GDP is projected: a constant scenario
 // growth, or the growth of the newest GDP release that has the country.
-func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) calc.Growth {
+func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth {
 	if constant != nil {
-		return calc.Growth{Set: true, Pct: *constant}
+		return Growth{Set: true, Pct: *constant}
 	}
 	for _, r := range gdpRel {
 		if ys, ok := r.Figures[code]; ok {
-			s := calc.Series{}
+			s := Series{}
 			for y, f := range ys {
 				if f.GDP.Known {
 					s[y] = f.GDP.V
 				}
 			}
 			if len(s) > 0 {
-				return calc.Growth{Series: s, Source: r.ID}
+				return Growth{Series: s, Source: r.ID}
 			}
 		}
 	}
-	return calc.Growth{Source: "no GDP release"}
+	return Growth{Source: "no GDP release"}
 }
 
 // sort orders the countries; the first measure decides.
@@ -206,6 +283,9 @@ func (r *Report) sort(order string) {
 			if key(a) != key(b) {
 				return key(a) > key(b)
 			}
+			if a.Measured.Known && b.Measured.Known && a.Measured.V != b.Measured.V {
+				return a.Measured.V < b.Measured.V // verdicts without money: by share
+			}
 		case "share":
 			if a.Share.V != b.Share.V {
 				return a.Share.V < b.Share.V
@@ -221,53 +301,4 @@ func (r *Report) sort(order string) {
 	for _, code := range r.Order {
 		r.Lines = append(r.Lines, r.ByCode[code]...)
 	}
-}
-
-func notes(ds *defence.Dataset, rep *Report) []string {
-	var out []string
-	other := map[string]bool{}
-	earlier, extrapolated, approx, bounded := false, false, false, false
-	for _, ln := range rep.Lines {
-		if ln.GDPSource != "" && ln.GDPSource != rep.Release.ID {
-			other[ln.GDPSource] = true
-		}
-		earlier = earlier || ln.Earlier
-		extrapolated = extrapolated || ln.Deadline.Extrapolated
-		approx = approx || ln.Approximate
-		bounded = bounded || (ln.Measure.Bounded && !ln.Gap.Known)
-	}
-	if rep.Query.By == 0 {
-		for _, t := range rep.Query.Targets {
-			if t.Deadline != 0 && t.Deadline < rep.Query.Year {
-				out = append(out, fmt.Sprintf("%s's deadline, %d, has passed: the gap is measured in %d.", t.ID, t.Deadline, rep.Query.Year))
-			}
-		}
-	}
-	for _, code := range rep.Order {
-		c := ds.Countries[code]
-		if !c.DefenceReported && c.Note != "" {
-			out = append(out, fmt.Sprintf("%s (not reported): %s", c.Name, c.Note))
-		}
-	}
-	var srcs []string
-	for s := range other {
-		srcs = append(srcs, s)
-	}
-	sort.Strings(srcs)
-	for _, s := range srcs {
-		out = append(out, fmt.Sprintf("GDP from %s where release %s publishes none.", s, rep.Release.ID))
-	}
-	if earlier {
-		out = append(out, "*: the country's latest earlier year in the release.")
-	}
-	if extrapolated {
-		out = append(out, fmt.Sprintf("Past the IMF WEO's last year, GDP grows at the geometric mean of the WEO's last %d yearly growth rates (extrapolated).", calc.ExtrapolationYears))
-	}
-	if approx {
-		out = append(out, fmt.Sprintf("Core part approximate: release %s counts defence on NATO's %s definition, not the 2026 core definition the Hague 3.5%% uses.", rep.Release.ID, rep.Release.Definition))
-	}
-	if bounded {
-		out = append(out, "Resilience spending (up to 1.5% of GDP in the Hague 5%) is not in NATO's tables, so the gap to the whole target is only a range: from the core gap (resilience part fully met) to the core gap plus 1.5% of GDP (none). Unknown spending is never taken as zero.")
-	}
-	return out
 }

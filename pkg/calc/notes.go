@@ -1,0 +1,132 @@
+package calc
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/defence"
+)
+
+// notes tell the truth about a report's inputs: every source a line
+// actually used is named, per country where they differ.
+func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
+	var out []string
+	if rep.Query.By == 0 {
+		for _, t := range rep.Query.Targets {
+			if t.Deadline != 0 && t.Deadline < rep.Query.Year {
+				out = append(out, fmt.Sprintf("%s's deadline, %d, has passed: the gap is measured in %d.", t.ID, t.Deadline, rep.Query.Year))
+			}
+		}
+	}
+	for _, code := range rep.Order {
+		c := ds.Countries[code]
+		if !c.DefenceReported && c.Note != "" {
+			out = append(out, fmt.Sprintf("%s (not reported): %s", c.Name, c.Note))
+		}
+	}
+
+	// One line per country (its first measure) says where its GDP and its
+	// growth came from.
+	baseGDP := newByKey()
+	growth := newByKey()
+	deadlineErr := newByKey()
+	earlier, extrapolated, approx, bounded, trend := false, false, false, false, false
+	for _, code := range rep.Order {
+		lines := rep.ByCode[code]
+		first := lines[0]
+		if first.GDPSource != "" && first.GDPSource != rep.Release.ID {
+			baseGDP.add(first.GDPSource, first.Name)
+		}
+		if d := first.Deadline; d.Set && d.GDPSource != "" && d.Year != d.BaseYear {
+			growth.add(strings.TrimSuffix(d.GDPSource, " extrapolated"), first.Name)
+		}
+		if d := first.Deadline; d.Set && d.Err != "" {
+			deadlineErr.add(d.Err, first.Name)
+		}
+		earlier = earlier || first.Earlier
+		for _, ln := range lines {
+			extrapolated = extrapolated || ln.Deadline.Extrapolated
+			approx = approx || ln.Approximate
+			bounded = bounded || (ln.Measure.Bounded && !ln.Gap.Known && ln.GapMin.Known)
+			trend = trend || ln.HasTrend
+		}
+	}
+	for _, src := range baseGDP.keys {
+		out = append(out, fmt.Sprintf("GDP from %s where release %s publishes none: %s.", describe(ds, src), rep.Release.ID, baseGDP.who(src, len(rep.Order))))
+	}
+	if earlier {
+		out = append(out, "*: the country's latest earlier year in the release.")
+	}
+	for _, src := range growth.keys {
+		how := "at the nominal growth of " + describe(ds, src)
+		if strings.HasPrefix(src, "growth ") {
+			how = "at a constant " + strings.TrimPrefix(src, "growth ") + " a year (--gdp-growth)"
+		}
+		out = append(out, fmt.Sprintf("Deadline GDP grows from the base year %s: %s.", how, growth.who(src, len(rep.Order))))
+	}
+	if extrapolated {
+		out = append(out, fmt.Sprintf("Past a GDP release's last year, GDP grows at the geometric mean of its last %d yearly growth rates (extrapolated).", ExtrapolationYears))
+	}
+	for _, e := range deadlineErr.keys {
+		out = append(out, fmt.Sprintf("No deadline figures (%s): %s.", e, deadlineErr.who(e, len(rep.Order))))
+	}
+	if trend {
+		out = append(out, fmt.Sprintf("Trend: on-track when a country meets the target already, or when the straight line (least squares) through its published shares of GDP in the last %d years of release %s reaches the target by the deadline; off-track otherwise. A trend of published figures, not a forecast of policy.", trendYears, rep.Release.ID))
+	}
+	if approx {
+		out = append(out, fmt.Sprintf("Core part approximate: release %s counts defence on NATO's %s definition, not the 2026 core definition the Hague 3.5%% uses.", rep.Release.ID, rep.Release.Definition))
+	}
+	if bounded {
+		out = append(out, "Resilience spending (up to 1.5% of GDP in the Hague 5%) is not in NATO's tables, so the gap to the whole target is only a range: from the core gap (resilience part fully met) to the core gap plus 1.5% of GDP (none). A country meets the whole target on its core spending alone at 5%, falls short below 3.5%, and is undetermined in between. Unknown spending is never taken as zero.")
+	}
+	return out
+}
+
+// describe names a release with its publisher and title.
+func describe(ds *defence.Dataset, id string) string {
+	r, ok := ds.Releases[id]
+	if !ok {
+		return id
+	}
+	var what []string
+	if r.Publisher != "" {
+		what = append(what, r.Publisher)
+	}
+	if r.Title != "" {
+		what = append(what, r.Title)
+	}
+	if len(what) == 0 {
+		return id
+	}
+	return id + " (" + strings.Join(what, ", ") + ")"
+}
+
+// byKey collects country names under a key, keys in first-seen order.
+type byKey struct {
+	keys  []string
+	names map[string][]string
+}
+
+func newByKey() *byKey { return &byKey{names: map[string][]string{}} }
+
+func (b *byKey) add(key, name string) {
+	if _, ok := b.names[key]; !ok {
+		b.keys = append(b.keys, key)
+	}
+	b.names[key] = append(b.names[key], name)
+}
+
+// who lists the names under key, or says "all N countries".
+func (b *byKey) who(key string, total int) string {
+	n := b.names[key]
+	if len(n) == total && total > 1 {
+		return fmt.Sprintf("all %d countries", total)
+	}
+	s := append([]string(nil), n...)
+	sort.Strings(s)
+	if len(s) > 8 {
+		return fmt.Sprintf("%s and %d more", strings.Join(s[:8], ", "), len(s)-8)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,175 @@
+package calc
+
+import "github.com/natospend/natospend/pkg/defence"
+
+// Totals are a selection's rows for one measure, added up.
+//
+// The rule: every money total is the sum of its own column over the rows
+// shown, so that a spreadsheet SUM of the column equals it.
+//   - GDP and Defence add every figure shown (Iceland's GDP too, as NATO's
+//     own aggregates count it); Share is Defence / GDP x 100, as NATO
+//     computes its aggregate share.
+//   - Required, Gap, Shortfall, GapMin, GapMax and the deadline sums add
+//     the rows that have a requirement (the countries with a gap). If one
+//     of those rows lacks the figure (a Hague 5% gap that is only bounded),
+//     the total is unknown: a partial sum is never passed off as a total.
+//   - A total with no figure at all is unknown, never 0.
+//
+// AggregateGap is not a column sum: it is NATO's convention, target x
+// total GDP - total defence, which also counts the GDP of countries
+// without a gap (Iceland); it has its own name for that reason.
+type Totals struct {
+	TargetPct float64
+	// Countries is the number of countries (rows) selected.
+	Countries int
+	// WithData counts the rows with a verdict or a bounded one: meets,
+	// short or undetermined.
+	WithData     int
+	Meeting      int
+	Short        int
+	Undetermined int
+	// NotReported counts countries that publish no defence figure.
+	NotReported int
+	// Bounded counts the rows whose gap is only bounded.
+	Bounded int
+
+	GDP, Defence, Share defence.Num
+	Required, Gap       defence.Num
+	Shortfall           defence.Num // the sum of the positive gaps
+	GapMin, GapMax      defence.Num
+	AggregateGap        defence.Num
+
+	// Deadline sums the rows' deadline figures (Set when a deadline applies).
+	Deadline DeadlineTotals
+	// OnTrack and OffTrack count the rows' trends when a deadline applies.
+	OnTrack, OffTrack int
+}
+
+// DeadlineTotals sums the deadline figures of a measure's rows.
+type DeadlineTotals struct {
+	Set      bool
+	GDP      defence.Num
+	Required defence.Num
+	Increase defence.Num
+	// Growth is the constant yearly growth that takes the rows' total base
+	// spending to their total requirement, when every row has the same
+	// number of years left; else unknown. A rate, not a column sum.
+	Growth defence.Num
+}
+
+// sum adds up the known figures of a column. strict makes it unknown as
+// soon as one counted figure is unknown.
+type sum struct {
+	v              float64
+	known, missing bool
+}
+
+func (s *sum) add(n defence.Num) {
+	if n.Known {
+		s.v += n.V
+		s.known = true
+	}
+}
+
+// need adds a figure that every counted row should have.
+func (s *sum) need(n defence.Num) {
+	if !n.Known {
+		s.missing = true
+	}
+	s.add(n)
+}
+
+func (s sum) num() defence.Num {
+	if !s.known || s.missing {
+		return defence.Unknown
+	}
+	return defence.N(s.v)
+}
+
+// Total adds up the rows of one measure (all rows must be of it) with
+// their deadline figures (dls[i] for rows[i]; nil without deadlines) and
+// trends (nil without).
+func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
+	t := Totals{TargetPct: pct}
+	var gdp, def, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
+	years := -1
+	for i, r := range rows {
+		t.Countries++
+		switch r.Status {
+		case StatusMeets:
+			t.Meeting++
+			t.WithData++
+		case StatusShort:
+			t.Short++
+			t.WithData++
+		case StatusUndetermined:
+			t.Undetermined++
+			t.WithData++
+		case StatusNotReported:
+			t.NotReported++
+		}
+		if !r.Gap.Known && r.GapMin.Known {
+			t.Bounded++
+		}
+		gdp.add(r.GDP)
+		def.add(r.Spending)
+		if r.Required.Known {
+			req.need(r.Required)
+			gap.need(r.Gap)
+			gmin.need(r.GapMin)
+			gmax.need(r.GapMax)
+			if r.Gap.Known && r.Gap.V > 0 {
+				short.add(r.Gap)
+			} else if r.Gap.Known {
+				short.add(defence.N(0))
+			} else {
+				short.missing = true
+			}
+		}
+		if dls != nil && dls[i].Set {
+			t.Deadline.Set = true
+			if r.Required.Known {
+				d := dls[i]
+				dgdp.need(d.GDP)
+				dreq.need(d.Required)
+				dinc.need(d.Increase)
+				if r.Spending.Known && d.Required.Known {
+					base.add(r.Spending)
+					switch {
+					case years == -1:
+						years = d.YearsLeft
+					case years != d.YearsLeft:
+						years = -2
+					}
+				}
+			}
+		}
+		if trends != nil {
+			switch trends[i].Status {
+			case TrendOnTrack:
+				t.OnTrack++
+			case TrendOffTrack:
+				t.OffTrack++
+			}
+		}
+	}
+	t.GDP, t.Defence = gdp.num(), def.num()
+	if t.GDP.Known && t.Defence.Known && t.GDP.V > 0 {
+		t.Share = defence.N(t.Defence.V / t.GDP.V * 100)
+		t.AggregateGap = defence.N(pct/100*t.GDP.V - t.Defence.V)
+	}
+	t.Required, t.Gap, t.Shortfall = req.num(), gap.num(), short.num()
+	t.GapMin, t.GapMax = gmin.num(), gmax.num()
+	if !t.Gap.Known {
+		t.AggregateGap = defence.Unknown // NATO's convention needs every gap
+	}
+	if t.Deadline.Set {
+		t.Deadline.GDP, t.Deadline.Required, t.Deadline.Increase = dgdp.num(), dreq.num(), dinc.num()
+		if b := base.num(); years > 0 && b.Known && t.Deadline.Required.Known && t.Deadline.Increase.Known {
+			if g, ok := AnnualGrowth(b.V, t.Deadline.Required.V, years); ok {
+				t.Deadline.Growth = defence.N(g)
+			}
+		}
+	}
+	return t
+}

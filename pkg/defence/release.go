@@ -1,0 +1,26 @@
+package defence
+
+import "strings"
+
+// EmbeddedPrefix starts the name of every data file compiled into
+// natospend ("embedded:nato-2026-07.yaml"), and so the Source of what they
+// define; a user's file is named by its path.
+const EmbeddedPrefix = "embedded:"
+
+// Embedded reports whether the release is one of natospend's embedded
+// files, not a user's --data file (a user's replacement of an embedded
+// release is not embedded: see Replaced).
+func (r *Release) Embedded() bool { return strings.HasPrefix(r.Source, EmbeddedPrefix) }
+
+// Origin returns the embedded release whose id r holds: r itself when it
+// is embedded, the release it replaced when it is a user's replacement of
+// an embedded one, and nil for a user's release of its own id.
+func (r *Release) Origin() *Release {
+	switch {
+	case r.Embedded():
+		return r
+	case r.Replaced != nil:
+		return r.Replaced
+	}
+	return nil
+}
