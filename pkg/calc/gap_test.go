@@ -217,6 +217,24 @@ func TestTotal(t *testing.T) {
 	}
 }
 
+func TestTotalShareNeedsDefenceForEveryGDP(t *testing.T) {
+	// A country with GDP but no share (Germany 2025 in NATO's August 2025
+	// release, GDP from the IMF): its GDP is shown and summed, but the
+	// share and NATO's aggregate gap are unknown rather than counting it
+	// as spending nothing. Iceland (not reported) does not have that effect.
+	noShare := deu
+	noShare.Share, noShare.Defence = defence.Unknown, defence.Unknown
+	got := Total([]Row{Gap(nld, 2, MethodShare), Gap(noShare, 2, MethodShare)}, nil, nil, 2)
+	near(t, "GDP", got.GDP, 1436621+5455980)
+	near(t, "gap", got.Gap, -8332.4018)
+	if got.Share.Known || got.AggregateGap.Known {
+		t.Fatalf("share %v aggregate %v, want unknown", got.Share, got.AggregateGap)
+	}
+	got = Total([]Row{Gap(nld, 2, MethodShare), Gap(isl, 2, MethodShare)}, nil, nil, 2)
+	// 37,064.8218 / (1,436,621 + 32,894.49) x 100
+	near(t, "share", got.Share, 37064.8218/(1436621+32894.49)*100)
+}
+
 func TestTotalBoundedIsARangeNeverAPartialSum(t *testing.T) {
 	withRes := nld
 	withRes.Resilience = defence.N(30000)

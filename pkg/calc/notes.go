@@ -21,8 +21,25 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 	}
 	for _, code := range rep.Order {
 		c := ds.Countries[code]
-		if !c.DefenceReported && c.Note != "" {
+		first := rep.ByCode[code][0]
+		switch {
+		case !c.DefenceReported && c.Note != "":
 			out = append(out, fmt.Sprintf("%s (not reported): %s", c.Name, c.Note))
+		case first.Year != 0 && first.Status == StatusNoData:
+			msg := fmt.Sprintf("%s: release %s publishes no share of GDP for %d.", c.Name, rep.Release.ID, first.Year)
+			if f, ok := rep.Release.Figure(code, first.Year); ok && f.Note != "" {
+				msg = fmt.Sprintf("%s: %s", c.Name, f.Note)
+			}
+			out = append(out, msg)
+		case first.Year != 0:
+		case len(rep.Release.Figures[code]) == 0 && !c.AllyIn(rep.Query.Year):
+			out = append(out, fmt.Sprintf("%s: not a NATO ally in %d, so release %s has no figures for it.", c.Name, rep.Query.Year, rep.Release.ID))
+		case len(rep.Release.Figures[code]) == 0:
+			out = append(out, fmt.Sprintf("%s: release %s has no figures for it.", c.Name, rep.Release.ID))
+		default:
+			if ly := rep.Release.LatestYearFor(code, 0); ly != 0 {
+				out = append(out, fmt.Sprintf("%s: release %s has no figures for %d (its latest: %d; --latest uses the latest earlier year).", c.Name, rep.Release.ID, rep.Query.Year, ly))
+			}
 		}
 	}
 

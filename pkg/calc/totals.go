@@ -8,7 +8,10 @@ import "github.com/natospend/natospend/pkg/defence"
 // shown, so that a spreadsheet SUM of the column equals it.
 //   - GDP and Defence add every figure shown (Iceland's GDP too, as NATO's
 //     own aggregates count it); Share is Defence / GDP x 100, as NATO
-//     computes its aggregate share.
+//     computes its aggregate share. Share (and AggregateGap) are unknown
+//     when a country other than a not-reported one adds GDP without
+//     defence (a country the release has no share for): its GDP would
+//     count as spending nothing.
 //   - Required, Gap, Shortfall, GapMin, GapMax and the deadline sums add
 //     the rows that have a requirement (the countries with a gap). If one
 //     of those rows lacks the figure (a Hague 5% gap that is only bounded),
@@ -93,6 +96,7 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 	t := Totals{TargetPct: pct}
 	var gdp, def, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
 	years := -1
+	gdpWithoutDefence := false
 	for i, r := range rows {
 		t.Countries++
 		switch r.Status {
@@ -113,6 +117,9 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 		}
 		gdp.add(r.GDP)
 		def.add(r.Spending)
+		if r.GDP.Known && !r.Spending.Known && r.Status != StatusNotReported {
+			gdpWithoutDefence = true
+		}
 		if r.Required.Known {
 			req.need(r.Required)
 			gap.need(r.Gap)
@@ -154,7 +161,7 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 		}
 	}
 	t.GDP, t.Defence = gdp.num(), def.num()
-	if t.GDP.Known && t.Defence.Known && t.GDP.V > 0 {
+	if t.GDP.Known && t.Defence.Known && t.GDP.V > 0 && !gdpWithoutDefence {
 		t.Share = defence.N(t.Defence.V / t.GDP.V * 100)
 		t.AggregateGap = defence.N(pct/100*t.GDP.V - t.Defence.V)
 	}

@@ -205,12 +205,20 @@ func checkTotals(t *testing.T, args []string, d ruleDoc) {
 		if tot["meeting"] != float64(meets) || tot["short"] != float64(short) || tot["countries"] != float64(len(rows)) {
 			t.Fatalf("gap %v: totals count %v meeting, %v short of %v; rows: %d, %d of %d", args, tot["meeting"], tot["short"], tot["countries"], meets, short, len(rows))
 		}
-		if g, ok := fnum(tot["gdp_musd"]); ok {
-			if def, ok := fnum(tot["defence_musd"]); ok && g > 0 {
-				if s, _ := fnum(tot["share_pct"]); math.Abs(s-def/g*100) > 1e-5 {
-					t.Fatalf("gap %v: share %v, defence/GDP = %v", args, s, def/g*100)
-				}
+		// share = defence / GDP, known unless a country other than a
+		// not-reported one adds GDP without defence.
+		gdpWithoutDefence := false
+		for _, row := range rows {
+			if row["gdp_musd"] != nil && row["defence_musd"] == nil && row["status"] != "not-reported" {
+				gdpWithoutDefence = true
 			}
+		}
+		g, gok := fnum(tot["gdp_musd"])
+		def, dok := fnum(tot["defence_musd"])
+		wantShare := gok && dok && g > 0 && !gdpWithoutDefence
+		s, sok := fnum(tot["share_pct"])
+		if sok != wantShare || (sok && math.Abs(s-def/g*100) > 1e-5) {
+			t.Fatalf("gap %v: share %v (known %v), want known=%v and defence/GDP = %v", args, s, sok, wantShare, def/g*100)
 		}
 	}
 }

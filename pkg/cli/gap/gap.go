@@ -28,9 +28,12 @@ type Options struct {
 	// TrendYears is --trend-years (gap and check): the years of published
 	// shares a trend line is drawn through.
 	TrendYears int
-	ShowAid    bool
-	Select     cmdutil.SelectFlags
-	Out        cmdutil.OutputFlags
+	// TrendYearsSet is true when --trend-years was given (flag, env or
+	// config), so that a run without a deadline can say it has no effect.
+	TrendYearsSet bool
+	ShowAid       bool
+	Select        cmdutil.SelectFlags
+	Out           cmdutil.OutputFlags
 }
 
 // Sort orders.
@@ -72,6 +75,7 @@ already include what each ally reports, so adding it would count it twice.`),
   natospend gap --target 3.5 --format csv --output report.csv`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.TrendYearsSet = cmd.Flags().Changed("trend-years")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -197,6 +201,14 @@ func Run(o *Options) error {
 		return cmdutil.UsageErrorf("%v", err)
 	}
 	rep := &Report{Report: c}
+	if !c.HasDeadline() {
+		if o.GDPGrowth != "" {
+			cmdutil.Warn(o.F.IO, "--gdp-growth has no effect without a deadline (--by YEAR, or a target with a deadline still ahead)")
+		}
+		if o.TrendYearsSet {
+			cmdutil.Warn(o.F.IO, "--trend-years has no effect without a deadline (--by YEAR, or a target with a deadline still ahead)")
+		}
+	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {
 			return err

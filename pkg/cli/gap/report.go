@@ -110,6 +110,9 @@ func (r *Report) HumanTable() *render.Table {
 		if m.Deadline != 0 && m.Part != calc.PartResilience {
 			cols = append(cols, render.Column{Title: "Trend"})
 		}
+		if !single && m.Part != calc.PartResilience {
+			cols = append(cols, render.Column{Title: "Status " + m.Label()})
+		}
 	}
 	if single {
 		cols = append(cols, render.Column{Title: "Status"})
@@ -141,6 +144,9 @@ func (r *Report) HumanTable() *render.Table {
 			if ln.HasTrend {
 				cells = append(cells, render.T(string(ln.Trend.Status)))
 			}
+			if !single && ln.Measure.Part != calc.PartResilience {
+				cells = append(cells, render.T(string(ln.Status)))
+			}
 		}
 		if single {
 			cells = append(cells, render.T(string(first.Status)))
@@ -167,6 +173,9 @@ func (r *Report) HumanTable() *render.Table {
 		}
 		if m.Deadline != 0 && m.Part != calc.PartResilience {
 			footer = append(footer, render.T(fmt.Sprintf("%d on track", tt.OnTrack)))
+		}
+		if !single && m.Part != calc.PartResilience {
+			footer = append(footer, render.T(fmt.Sprintf("%d meet", tt.Meeting)))
 		}
 	}
 	if single {
@@ -195,6 +204,23 @@ func netText(v float64) string {
 	return "a shortfall of " + bn(v)
 }
 
+// meetText says "3 of 31 countries with data meet it", agreeing in number.
+func meetText(meet, of int) string {
+	noun := "countries"
+	if of == 1 {
+		noun = "country"
+	}
+	return fmt.Sprintf("%d of %d %s with data %s it", meet, of, noun, verb(meet, "meets", "meet"))
+}
+
+// verb picks the singular or plural form for n.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // summary is the notes under the human table.
 func (r *Report) summary() []string {
 	var out []string
@@ -207,8 +233,8 @@ func (r *Report) summary() []string {
 			}
 			continue
 		case m.Bounded:
-			s := fmt.Sprintf("%s: %d of %d countries with data meet it on core spending alone, %d fall short (core below %s%%), %d undetermined",
-				m.Label(), tt.Meeting, tt.WithData, tt.Short, targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
+			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core below %s%%), %d undetermined",
+				m.Label(), meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
 			switch {
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
@@ -219,10 +245,13 @@ func (r *Report) summary() []string {
 			}
 			out = append(out, s)
 		default:
-			s := fmt.Sprintf("%s: %d of %d countries with data meet it", m.Label(), tt.Meeting, tt.WithData)
-			if tt.Gap.Known {
+			s := fmt.Sprintf("%s: %s", m.Label(), meetText(tt.Meeting, tt.WithData))
+			switch {
+			case tt.Gap.Known && tt.Short == 0:
+				s += fmt.Sprintf("; none falls short; all gaps together: %s.", netText(tt.Gap.V))
+			case tt.Gap.Known:
 				s += fmt.Sprintf("; shortfalls add up to %s; all gaps, net of surpluses, to %s.", bn(tt.Shortfall.V), netText(tt.Gap.V))
-			} else {
+			default:
 				s += " (no GDP for the year: verdicts from the published shares, no money)."
 			}
 			out = append(out, s)

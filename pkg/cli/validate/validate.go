@@ -77,7 +77,19 @@ func Summary(ds *defence.Dataset) string {
 	for _, p := range ds.AidPackages {
 		packages += len(p.Packages)
 	}
-	return fmt.Sprintf("ok: %d releases (%d defence, %d GDP), %d countries, %d groups, %d targets, %d country-years; aid: %d releases, %d donor rows, %d packages",
-		len(ds.Releases), defenceReleases, gdpReleases, len(ds.Countries), len(ds.Groups), len(ds.Targets), countryYears,
-		len(ds.AidReleases), donors, packages)
+	return fmt.Sprintf("ok: %s (%d defence, %d GDP), %s, %s, %s, %s; aid: %s, %s, %s",
+		count(len(ds.Releases), "release"), defenceReleases, gdpReleases, count(len(ds.Countries), "country"),
+		count(len(ds.Groups), "group"), count(len(ds.Targets), "target"), count(countryYears, "country-year"),
+		count(len(ds.AidReleases), "release"), count(donors, "donor row"), count(packages, "package"))
+}
+
+// count says "1 release", "2 releases", "1 country", "45 countries".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
