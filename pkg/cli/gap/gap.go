@@ -61,8 +61,22 @@ A country without figures for the year shows status no-data and no gap (never
 a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
 a country's most recent earlier year in the same release instead.
 
+Status: a country meets a target when its share of GDP is at or above it,
+else it is short; the same rule in gap, check and path. The Hague 5% (3.5%
+core + up to 1.5% resilience, which NATO's tables do not hold) is met on core
+spending alone at 5%, short below 3.5%, and undetermined in between.
+
 Targets: a percentage (--target 3.7) or a named target (natospend targets
 lists them); several at once with --target 2,3.5,5.
+
+Deadlines: with --by YEAR, or a named target's own deadline (uk-2027,
+hague-core), gap adds what spending must be then (Need) and the yearly growth
+that gets there; the status stays that of the base year. Trend says whether a
+country is on track: it meets the target already, or the straight line
+through its published shares of the last --trend-years years reaches the
+target by the deadline. A trend of published figures, not a forecast.
+
+Totals add up the rows shown: a spreadsheet SUM of a column equals them.
 
 --show-aid adds each country's military aid to Ukraine (the newest aid
 release: Kiel's Ukraine Support Tracker, million EUR, with its cut-off) as
