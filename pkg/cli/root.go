@@ -6,6 +6,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 
@@ -35,15 +36,20 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 // injectable for tests.
 func run(args []string, f *cmdutil.Factory) (code int) {
 	ios := f.IO
+	// --quiet silences the notes of every command by taking their stream
+	// away (see quieten); errors still reach the real one.
+	errOut := ios.ErrOut
 	defer func() {
+		ios.ErrOut = errOut
 		if r := recover(); r != nil {
-			fmt.Fprintf(ios.ErrOut, "natospend: internal error: %v\nThis is a bug in natospend; please report it with the command you ran.\n", r)
+			fmt.Fprintf(errOut, "natospend: internal error: %v\nThis is a bug in natospend; please report it with the command you ran.\n", r)
 			code = cmdutil.ExitInternal
 		}
 	}()
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
+	ios.ErrOut = errOut
 	return exitCode(ios, cmd, err)
 }
 
@@ -88,13 +94,16 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+			if !takesSettings(cmd) {
 				return nil
 			}
-			if err := ApplySettings(cmd, f.IO, configFile); err != nil {
+			path, err := ApplySettings(cmd, f.IO, configFile)
+			if err != nil {
 				return err
 			}
+			f.ConfigPath = path
 			f.SettingOrigin = func(flag string) string { return cmd.Annotations[originAnnotation+flag] }
+			quieten(f.IO)
 			started(cmd)
 			return nil
 		},
@@ -103,7 +112,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err}
+		return &cmdutil.UsageError{Err: flagError(err)}
 	})
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&f.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")
@@ -123,8 +132,32 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		targetscmd.NewCmd(f, nil),
 		aid.NewCmd(f, nil),
 	)
+	strictNumbers(root)
 	addHelpTopics(root)
 	return root
+}
+
+// takesSettings reports whether a command reads the environment and the
+// config file: help and shell completion never do, so that they work
+// whatever the settings hold.
+func takesSettings(cmd *cobra.Command) bool {
+	for c := cmd; c != nil && c.HasParent(); c = c.Parent() {
+		switch c.Name() {
+		case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return false
+		}
+	}
+	return true
+}
+
+// quieten makes --quiet (or NATOSPEND_QUIET, or quiet: in the config file)
+// hold for every note and warning a command prints on stderr, whoever
+// prints it: the command's error stream is discarded for the run, while
+// run prints errors on the real one. Data on stdout is unchanged.
+func quieten(ios *iostreams.IOStreams) {
+	if ios.Quiet {
+		ios.ErrOut = io.Discard
+	}
 }
 
 const startedAnnotation = "natospend/started"

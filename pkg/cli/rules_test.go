@@ -60,7 +60,9 @@ func randomQuery(r *rand.Rand) []string {
 	for range 1 + r.IntN(2) {
 		ts = append(ts, ruleTargets[r.IntN(len(ruleTargets))])
 	}
-	args = append(args, "--target", strings.Join(ts, ","))
+	for _, t := range ts { // one flag each: "5,2" would be a decimal comma to check
+		args = append(args, "--target", t)
+	}
 	if r.IntN(3) == 0 {
 		args = append(args, "--by", strconv.Itoa(year+r.IntN(12)))
 	}

@@ -1,25 +1,48 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/lists"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 )
+
+// The settings model. Every flag of a command is a setting, declared once,
+// by the flag itself (its name, type, usage and the commands that have
+// it); the environment, the config file and `help environment` are
+// derived from the flags. A value comes from, in this order: the command
+// line; the environment, NATOSPEND_<FLAG>; the config file, where the
+// section of the command (gap:, aid: packages:) overrides the sections
+// around it, up to the top level; the flag's default.
+//
+// A setting applies to every command that has the flag and is irrelevant
+// to the others: a key valid for one command never breaks another, and a
+// bad value is an error only in a command that has the flag. A key that is
+// no flag of any command in its section's reach is an error.
 
 // EnvPrefix prefixes every environment variable natospend reads.
 const EnvPrefix = "NATOSPEND"
+
+// MaxConfigSize is the largest config file accepted, in bytes.
+const MaxConfigSize = 1 << 20
 
 // EnvName is the environment variable of a flag: NATOSPEND_<FLAG>, with
 // dashes as underscores (--no-header: NATOSPEND_NO_HEADER).
@@ -27,85 +50,206 @@ func EnvName(flag string) string {
 	return EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
 
-// settingFlags are the flags that cannot come from env or config.
+// notSettings are the flags that cannot come from env or config.
 var notSettings = map[string]bool{"help": true, "version": true, "config": true}
 
-// ApplySettings fills every flag the user did not give on the command line
-// from the environment (NATOSPEND_<FLAG>) or else the config file, with one
-// viper instance per run. Precedence: flag, env, config file, default. A
-// bad value is an error that names where it came from.
-func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag string) error {
+// ApplySettings fills every flag of cmd that the command line did not give
+// from the environment or else the config file, and returns the path of
+// the config file read ("" when none was). A bad value is a usage error
+// that names where it came from; a config file that cannot be read is an
+// I/O error (exit 1). Notes (a default config location that cannot be
+// looked at) go to ios.ErrOut unless the run is quiet.
+func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag string) (string, error) {
 	getenv := ios.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
 	}
-	v := viper.New()
-	v.SetEnvPrefix(EnvPrefix)
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	v.SetConfigType("yaml")
-
-	path, explicit := configFlag, configFlag != ""
-	origin := "--config " + path
-	if !explicit {
-		if p := getenv(EnvPrefix + "_CONFIG"); p != "" {
-			path, explicit, origin = p, true, EnvPrefix+"_CONFIG="+p
-		}
-	}
-	if !explicit {
-		if dir, err := userConfigDir(getenv); err == nil && dir != "" {
-			path = filepath.Join(dir, "natospend", "config.yaml")
-			origin = "config file " + path
-		}
-	}
-	if path != "" {
-		_, statErr := os.Stat(path)
+	loc := locateConfig(configFlag, getenv)
+	var cfg *configFile
+	var note string
+	if loc.path != "" {
+		data, found, err := readConfig(loc)
+		var unseen *unseenConfig
 		switch {
-		case statErr == nil:
-			v.SetConfigFile(path)
-			if err := v.ReadInConfig(); err != nil {
-				return cmdutil.UsageErrorf("config file %s: %v", path, err)
+		case errors.As(err, &unseen):
+			// The default location cannot be looked at (an unreadable
+			// $HOME, say): run without a config file, and say so.
+			note = unseen.Error() + "; running without a config file"
+		case err != nil:
+			return "", err
+		case found:
+			if cfg, err = parseConfig(cmd.Root(), loc.path, data); err != nil {
+				return "", err
 			}
-		case errors.Is(statErr, fs.ErrNotExist) && !explicit:
-			// No config file at the default place: flags and env only.
-		default:
-			return cmdutil.UsageErrorf("%s: %v", origin, statErr)
-		}
-	}
-	if v.ConfigFileUsed() != "" {
-		if err := checkConfigKeys(cmd.Root(), v); err != nil {
-			return err
 		}
 	}
 
 	var errs []string
+	chain := cfg.sectionsFor(cmd)
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
 		if notSettings[fl.Name] || fl.Changed {
 			return
 		}
-		var val, from string
+		var items []string
+		var from string
+		var outer bool
 		if s := getenv(EnvName(fl.Name)); s != "" {
-			val, from = s, EnvName(fl.Name)+"="+s
-		} else if v.InConfig(fl.Name) {
-			val = configString(v.Get(fl.Name))
-			from = fmt.Sprintf("config file %s: %s: %s", v.ConfigFileUsed(), fl.Name, val)
-		} else {
+			from = EnvName(fl.Name) + "=" + showText(s)
+			if isList(fl) && !cmdutil.IsListFlag(fl) {
+				items = splitList(s)
+			} else { // a list flag of cmdutil splits its values itself, where used
+				items = []string{s}
+			}
+		} else if e, ok := chain.lookup(fl.Name); ok {
+			from = fmt.Sprintf("config file %s: %s", showText(cfg.path), e.path)
+			outer = e.outer
+			var err error
+			if items, err = e.items(isList(fl)); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: --%s: %v", from, fl.Name, err))
+				return
+			}
+		}
+		if len(items) == 0 {
 			return
 		}
-		if err := cmd.Flags().Set(fl.Name, val); err != nil {
-			errs = append(errs, fmt.Sprintf("%s: invalid value for --%s: %v", from, fl.Name, err))
+		for _, it := range items {
+			if err := cmd.Flags().Set(fl.Name, it); err != nil {
+				msg := from + ": " + flagValueMessage(fl, it, err)
+				if outer {
+					msg += fmt.Sprintf(" (a setting outside the %s: section applies to every command with --%s: to set it for one command, put it in that command's section)", commandKey(cmd), fl.Name)
+				}
+				errs = append(errs, msg)
+				return
+			}
 		}
 		setOrigin(cmd, fl.Name, from)
 	})
 	if len(errs) > 0 {
-		return cmdutil.UsageErrorf("%s", strings.Join(errs, "\n"))
+		return "", cmdutil.UsageErrorf("%s", strings.Join(errs, "\n"))
 	}
-	return nil
+	if note != "" && !ios.Quiet {
+		fmt.Fprintf(ios.ErrOut, "natospend: %s\n", note)
+	}
+	if cfg == nil {
+		return "", nil
+	}
+	return cfg.path, nil
+}
+
+// isList reports whether a flag takes a list (each item as one use of the
+// flag on the command line).
+func isList(fl *pflag.Flag) bool {
+	if _, ok := fl.Value.(pflag.SliceValue); ok {
+		return true
+	}
+	t := fl.Value.Type()
+	return strings.HasSuffix(t, "Slice") || strings.HasSuffix(t, "Array")
+}
+
+// splitList splits an environment value into list items, by the rule of
+// every list (package lists): commas, tabs and line breaks separate them,
+// blank items are ignored.
+func splitList(s string) []string { return lists.Split([]string{s}) }
+
+// configLocation says which config file a run reads.
+type configLocation struct {
+	path     string
+	origin   string // how it was named, for messages: "--config F", "NATOSPEND_CONFIG=F", "config file F"
+	explicit bool   // named by --config or NATOSPEND_CONFIG: it must exist
+}
+
+// locateConfig finds the config file: --config, else $NATOSPEND_CONFIG,
+// else natospend/config.yaml in the user config directory, if there is
+// one.
+func locateConfig(configFlag string, getenv func(string) string) configLocation {
+	if configFlag != "" {
+		return configLocation{configFlag, "--config " + showText(configFlag), true}
+	}
+	if p := getenv(EnvPrefix + "_CONFIG"); p != "" {
+		return configLocation{p, EnvPrefix + "_CONFIG=" + showText(p), true}
+	}
+	if dir, err := userConfigDir(getenv); err == nil && dir != "" {
+		p := filepath.Join(dir, "natospend", "config.yaml")
+		return configLocation{p, "config file " + showText(p), false}
+	}
+	return configLocation{}
+}
+
+// readConfig reads the config file with the guards of the data files: a
+// regular file only (a named pipe, a device or a directory is refused
+// before it is opened, and the file is opened without blocking), at most
+// MaxConfigSize bytes. A missing file at the default location is no config
+// (found false, no error), one that cannot be looked at an *unseenConfig;
+// any other failure is an I/O error (exit 1) naming the file.
+func readConfig(loc configLocation) (data []byte, found bool, err error) {
+	fail := func(format string, a ...any) ([]byte, bool, error) {
+		return nil, false, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("%s: %s", loc.origin, fmt.Sprintf(format, a...))}
+	}
+	fi, err := os.Stat(loc.path)
+	if err != nil {
+		switch {
+		case loc.explicit:
+			return fail("cannot read: %s", osReason(err))
+		case errors.Is(err, fs.ErrNotExist) || isNotDir(err):
+			return nil, false, nil
+		}
+		return nil, false, &unseenConfig{fmt.Sprintf("%s: cannot read: %s", loc.origin, osReason(err))}
+	}
+	if msg := configFileProblem(fi); msg != "" {
+		return fail("%s", msg)
+	}
+	f, err := openNonBlocking(loc.path)
+	if err != nil {
+		return fail("cannot read: %s", osReason(err))
+	}
+	defer f.Close()
+	// The path may have been replaced since os.Stat: check what was opened.
+	if fi, err = f.Stat(); err != nil {
+		return fail("cannot read: %s", osReason(err))
+	}
+	if msg := configFileProblem(fi); msg != "" {
+		return fail("%s", msg)
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxConfigSize+1)); err != nil {
+		return fail("cannot read: %s", osReason(err))
+	}
+	if buf.Len() > MaxConfigSize {
+		return fail("file is too large: more than 1 MiB (expected at most 1 MiB)")
+	}
+	return buf.Bytes(), true, nil
+}
+
+// unseenConfig is a default config location that cannot be looked at:
+// whether a config file is there is unknown.
+type unseenConfig struct{ msg string }
+
+func (e *unseenConfig) Error() string { return e.msg }
+
+func configFileProblem(fi fs.FileInfo) string {
+	if msg := dataset.NotRegular(fi); msg != "" {
+		return msg
+	}
+	if fi.Size() > MaxConfigSize {
+		return fmt.Sprintf("file is too large: %d bytes (expected at most 1 MiB)", fi.Size())
+	}
+	return ""
+}
+
+// osReason returns the reason of an os error without the repeated path.
+func osReason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // userConfigDir is os.UserConfigDir, reading the environment through
 // getenv (IOStreams.Getenv) as every setting does: a test's environment,
 // empty by default (iostreams.Test), holds no user config directory, so
 // that no config file of the machine's user changes what a test sees.
+// Without one (no $HOME), natospend runs without a config file.
 func userConfigDir(getenv func(string) string) (string, error) {
 	var dir string
 	switch runtime.GOOS {
@@ -141,47 +285,411 @@ func userConfigDir(getenv func(string) string) (string, error) {
 	return dir, nil
 }
 
-// configString turns a config value into the text a flag would take: lists
-// are joined with commas.
-func configString(x any) string {
-	switch t := x.(type) {
-	case []any:
-		parts := make([]string, len(t))
-		for i, e := range t {
-			parts[i] = fmt.Sprint(e)
-		}
-		return strings.Join(parts, ",")
-	case nil:
-		return ""
-	default:
-		return fmt.Sprint(t)
-	}
+// configFile is a parsed config file: the top level and the sections of
+// the commands, each holding the YAML value nodes of its settings.
+type configFile struct {
+	path string
+	top  *configSection
 }
 
-// checkConfigKeys rejects config keys that are no flag of any command, so
-// that a misspelt setting is not silently ignored.
-func checkConfigKeys(root *cobra.Command, v *viper.Viper) error {
-	known := map[string]bool{}
+type configSection struct {
+	entries map[string]configEntry
+	subs    map[string]*configSection
+}
+
+// configEntry is one setting as the file gives it.
+type configEntry struct {
+	path  string // the key with its sections, for messages: "gap: sort: gap"
+	node  *yaml.Node
+	outer bool // (set by lookup) from a section around the command's own
+}
+
+// items returns the entry's value as the text of each use of the flag: a
+// scalar is one use, as written (010 stays 010, read as 10 like on the
+// command line), a list one use per item (for a list flag only); null is
+// no value.
+func (e configEntry) items(list bool) ([]string, error) {
+	n := e.node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil, nil
+		}
+		return []string{n.Value}, nil
+	case yaml.SequenceNode:
+		if !list {
+			return nil, errors.New("expected one value, not a list")
+		}
+		var out []string
+		for _, it := range n.Content {
+			if it.Kind != yaml.ScalarNode {
+				return nil, fmt.Errorf("line %d: expected a list of values, not of %s", it.Line, kindName(it))
+			}
+			if it.Tag != "!!null" && strings.TrimSpace(it.Value) != "" {
+				out = append(out, it.Value)
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("expected a value, not %s", kindName(n))
+}
+
+// sectionChain is the sections that apply to a command, innermost first;
+// own is the command's own section, if the file has one.
+type sectionChain struct {
+	sections []*configSection
+	own      *configSection
+}
+
+// sectionsFor returns the sections of cmd and those around it.
+func (c *configFile) sectionsFor(cmd *cobra.Command) sectionChain {
+	if c == nil {
+		return sectionChain{}
+	}
+	var names []string
+	for p := cmd; p != nil && p.HasParent(); p = p.Parent() {
+		names = append([]string{p.Name()}, names...)
+	}
+	chain := sectionChain{sections: []*configSection{c.top}}
+	s := c.top
+	for i, n := range names {
+		if s = s.subs[n]; s == nil {
+			break
+		}
+		chain.sections = append([]*configSection{s}, chain.sections...)
+		if i == len(names)-1 {
+			chain.own = s
+		}
+	}
+	if len(names) == 0 {
+		chain.own = c.top
+	}
+	return chain
+}
+
+// lookup finds the innermost setting of a flag.
+func (ch sectionChain) lookup(flag string) (configEntry, bool) {
+	for _, s := range ch.sections {
+		if e, ok := s.entries[flag]; ok {
+			e.outer = s != ch.own
+			return e, true
+		}
+	}
+	return configEntry{}, false
+}
+
+// commandKey is a command's section path: "gap", "aid: packages".
+func commandKey(cmd *cobra.Command) string {
+	var names []string
+	for p := cmd; p != nil && p.HasParent(); p = p.Parent() {
+		names = append([]string{p.Name()}, names...)
+	}
+	return strings.Join(names, ": ")
+}
+
+// settingCommands are the subcommands of c that take settings: not help,
+// completion, help topics or hidden commands.
+func settingCommands(c *cobra.Command) []*cobra.Command {
+	var out []*cobra.Command
+	for _, sub := range c.Commands() {
+		if sub.Hidden || sub.Name() == "help" || sub.Name() == "completion" || !(sub.Runnable() || sub.HasSubCommands()) {
+			continue
+		}
+		out = append(out, sub)
+	}
+	return out
+}
+
+// commandFlags returns the settings of a command: its flags, inherited
+// ones included, but --help, --version and --config.
+func commandFlags(c *cobra.Command) map[string]*pflag.Flag {
+	out := map[string]*pflag.Flag{}
+	add := func(fl *pflag.Flag) {
+		if !notSettings[fl.Name] {
+			out[fl.Name] = fl
+		}
+	}
+	c.LocalFlags().VisitAll(add)
+	c.InheritedFlags().VisitAll(add)
+	return out
+}
+
+// reach returns the settings valid in the section of c: the flags of c
+// and of the commands below it.
+func reach(c *cobra.Command) map[string]bool {
+	out := map[string]bool{}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		c.Flags().VisitAll(func(fl *pflag.Flag) { known[fl.Name] = true })
-		c.PersistentFlags().VisitAll(func(fl *pflag.Flag) { known[fl.Name] = true })
-		for _, sub := range c.Commands() {
+		for name := range commandFlags(c) {
+			out[name] = true
+		}
+		for _, sub := range settingCommands(c) {
 			walk(sub)
 		}
 	}
-	walk(root)
-	var unknown []string
-	for _, k := range v.AllKeys() {
-		if !known[k] || notSettings[k] {
-			unknown = append(unknown, k)
+	walk(c)
+	return out
+}
+
+// parseConfig reads a config file's YAML: one document, a mapping whose
+// keys are settings (flag names) or sections named after commands. Any
+// other key, a second document, an alias or a mapping where a value is
+// wanted is a usage error naming the file, the line and the key.
+func parseConfig(root *cobra.Command, path string, data []byte) (*configFile, error) {
+	bad := func(format string, a ...any) error {
+		return cmdutil.UsageErrorf("config file %s: %s", showText(path), fmt.Sprintf(format, a...))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return &configFile{path: path, top: &configSection{}}, nil
+		}
+		return nil, bad("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, bad("line %d: a second YAML document (expected one document)", extra.Line)
+	} else if !errors.Is(err, io.EOF) {
+		return nil, bad("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	cfg := &configFile{path: path, top: &configSection{}}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	top := doc.Content[0]
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
+		return cfg, nil
+	}
+	if top.Kind != yaml.MappingNode {
+		return nil, bad("line %d: expected settings as key: value pairs, not %s", top.Line, kindName(top))
+	}
+	var problems []string
+	parseSection(root, top, "", cfg.top, &problems)
+	if len(problems) > 0 {
+		return nil, bad("%s", strings.Join(problems, "\nconfig file "+showText(path)+": "))
+	}
+	return cfg, nil
+}
+
+// parseSection reads the mapping m, the section of command c (prefix: the
+// keys of the sections around it, "" at the top level).
+func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSection, problems *[]string) {
+	valid := reach(c)
+	subs := map[string]*cobra.Command{}
+	for _, sub := range settingCommands(c) {
+		subs[sub.Name()] = sub
+	}
+	where := ""
+	if prefix != "" {
+		where = " in section " + strings.TrimSuffix(prefix, ": ")
+	}
+	s.entries = map[string]configEntry{}
+	s.subs = map[string]*configSection{}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			*problems = append(*problems, fmt.Sprintf("line %d: expected a setting's name as a key, not %s", k.Line, kindName(k)))
+			continue
+		}
+		key := k.Value
+		if seen[key] {
+			*problems = append(*problems, fmt.Sprintf("line %d: %s is given twice%s", k.Line, showText(key), where))
+			continue
+		}
+		seen[key] = true
+		if v.Kind == yaml.AliasNode || hasAlias(v) {
+			*problems = append(*problems, fmt.Sprintf("line %d: %s%s: aliases (*name) are not supported", v.Line, prefix, showText(key)))
+			continue
+		}
+		if sub := subs[key]; sub != nil && (v.Kind == yaml.MappingNode || !valid[key]) {
+			if v.Kind != yaml.MappingNode {
+				if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+					continue // an empty section
+				}
+				*problems = append(*problems, fmt.Sprintf("line %d: %s%s is the section of the command %s: expected its settings as key: value pairs, such as %s: {format: csv}, not %s", v.Line, prefix, key, sub.CommandPath(), key, kindName(v)))
+				continue
+			}
+			child := &configSection{}
+			parseSection(sub, v, prefix+key+": ", child, problems)
+			s.subs[key] = child
+			continue
+		}
+		if !valid[key] {
+			*problems = append(*problems, fmt.Sprintf("line %d: unknown setting %s%s (%s)", k.Line, showText(key), where, expectedKeys(c)))
+			continue
+		}
+		if v.Kind == yaml.MappingNode {
+			*problems = append(*problems, fmt.Sprintf("line %d: %s%s: expected a value or a list, not key: value pairs", v.Line, prefix, key))
+			continue
+		}
+		s.entries[key] = configEntry{path: prefix + key + ": " + showText(nodeText(v)), node: v}
+	}
+}
+
+// expectedKeys says what keys a section takes.
+func expectedKeys(c *cobra.Command) string {
+	var names []string
+	for _, sub := range settingCommands(c) {
+		names = append(names, sub.Name()+":")
+	}
+	msg := "expected a flag name without dashes, such as format or target"
+	if !c.HasParent() {
+		msg = "expected a flag name without dashes, such as format, target or group"
+	}
+	if len(names) > 0 {
+		sort.Strings(names)
+		msg += ", or a command's section: " + strings.Join(names, ", ")
+	} else {
+		msg = "expected a flag of " + c.CommandPath() + " without dashes"
+	}
+	return msg + "; see natospend help environment"
+}
+
+func hasAlias(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		return true
+	}
+	if n.Kind == yaml.MappingNode {
+		return false // a section: its entries are checked one by one
+	}
+	for _, c := range n.Content {
+		if hasAlias(c) {
+			return true
 		}
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return cmdutil.UsageErrorf("config file %s: unknown setting(s) %s (expected flag names without dashes, such as target, format, group)", v.ConfigFileUsed(), strings.Join(unknown, ", "))
+	return false
+}
+
+// nodeText is a value as messages show it.
+func nodeText(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Value
+	case yaml.SequenceNode:
+		parts := make([]string, len(n.Content))
+		for i, c := range n.Content {
+			parts[i] = nodeText(c)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
 	}
-	return nil
+	return "{...}"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "key: value pairs"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a single value"
+}
+
+// isNotDir reports a path through a file that is no directory: as good as
+// missing.
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }
+
+// showText returns s as is when it is plain printable text, else quoted
+// with Go's escapes, so that no control character or escape sequence from
+// the environment or a config file reaches the terminal.
+func showText(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == '"' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
+
+// decimalInt makes an int flag read decimal digits only, the same from
+// the command line, the environment and the config file: 010 is 10 (not
+// octal 8 as pflag would read it), and a bad value says what was
+// expected instead of strconv's words.
+type decimalInt struct {
+	pflag.Value
+	noun string
+}
+
+var decimalDigits = regexp.MustCompile(`^([-+]?)0*([0-9]+)$`)
+
+func (d *decimalInt) Set(s string) error {
+	m := decimalDigits.FindStringSubmatch(strings.TrimSpace(s))
+	bad := fmt.Errorf("%q is not %s", s, d.noun)
+	if m == nil {
+		return bad
+	}
+	n, err := strconv.ParseInt(m[1]+m[2], 10, 64)
+	if err != nil {
+		return bad
+	}
+	return d.Value.Set(strconv.FormatInt(n, 10))
+}
+
+// strictBool makes a bool flag's error say what was expected.
+type strictBool struct{ pflag.Value }
+
+func (b *strictBool) Set(s string) error {
+	t := strings.ToLower(strings.TrimSpace(s))
+	if _, err := strconv.ParseBool(t); err != nil {
+		return fmt.Errorf("%q is not true or false", s)
+	}
+	return b.Value.Set(t)
+}
+
+func (b *strictBool) IsBoolFlag() bool { return true }
+
+// strictNumbers wraps the int and bool flags of every command in c's tree
+// in decimalInt and strictBool.
+func strictNumbers(c *cobra.Command) {
+	c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+		switch fl.Value.Type() {
+		case "int":
+			if _, done := fl.Value.(*decimalInt); done {
+				return
+			}
+			noun := "a whole number (expected digits, such as 10)"
+			name, _ := pflag.UnquoteUsage(fl)
+			if fl.Name == "year" || strings.HasSuffix(fl.Name, "-year") || name == "YEAR" {
+				noun = "a year (expected one year in digits, such as 2030)"
+			}
+			fl.Value = &decimalInt{Value: fl.Value, noun: noun}
+		case "bool":
+			if _, done := fl.Value.(*strictBool); done {
+				return
+			}
+			fl.Value = &strictBool{Value: fl.Value}
+		}
+	})
+	for _, sub := range c.Commands() {
+		strictNumbers(sub)
+	}
+}
+
+// flagValueMessage turns pflag's "invalid argument" error for a flag into
+// natospend's words: `--year "2014,2024" is not a year (...)`.
+func flagValueMessage(fl *pflag.Flag, value string, err error) string {
+	var ive *pflag.InvalidValueError
+	if errors.As(err, &ive) {
+		err = ive.Unwrap()
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, `"`) {
+		return "--" + fl.Name + " " + msg
+	}
+	return fmt.Sprintf("--%s %s: %s", fl.Name, strconv.Quote(value), msg)
+}
+
+// flagError rewrites a command-line flag error.
+func flagError(err error) error {
+	var ive *pflag.InvalidValueError
+	if errors.As(err, &ive) && ive.GetFlag() != nil {
+		return errors.New(flagValueMessage(ive.GetFlag(), ive.GetValue(), ive))
+	}
+	return err
 }
 
 const originAnnotation = "natospend/origin/"

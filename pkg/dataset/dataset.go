@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/suggest"
 )
 
 // Load parses the embedded and the user's data files and merges them:
@@ -104,10 +105,13 @@ type merger struct {
 	ds        *defence.Dataset
 	errs      Errors
 	countryAt map[string]place
-	groupAt   map[string]place
-	targetAt  map[string]place
-	release   map[string]releaseAt
-	aid       aidMerge
+	// names holds the codes, names and aliases of the countries, folded
+	// (suggest.Fold): each names one country only.
+	names    map[string]nameOwner
+	groupAt  map[string]place
+	targetAt map[string]place
+	release  map[string]releaseAt
+	aid      aidMerge
 }
 
 type place struct {
@@ -130,6 +134,7 @@ func (m *merger) twice(file string, line int, field fpath, what string, first pl
 func (m *merger) add(f *parsed, embedded bool) {
 	if m.countryAt == nil {
 		m.countryAt = map[string]place{}
+		m.names = map[string]nameOwner{}
 		m.groupAt = map[string]place{}
 		m.targetAt = map[string]place{}
 		m.release = map[string]releaseAt{}
@@ -142,6 +147,11 @@ func (m *merger) add(f *parsed, embedded bool) {
 		}
 		m.countryAt[c.Code] = at
 		m.ds.Countries[c.Code] = c
+		var names namesAt
+		if i < len(f.namesAt) {
+			names = f.namesAt[i]
+		}
+		m.claimNames(f.name, c, at, names)
 	}
 	for _, g := range f.groups {
 		at := place{f.name, g.line}
@@ -179,6 +189,55 @@ func (m *merger) add(f *parsed, embedded bool) {
 		}
 		m.release[r.ID] = at
 		m.ds.Releases[r.ID] = r
+	}
+}
+
+// nameOwner is the country that a code, name or alias names.
+type nameOwner struct {
+	code string
+	what string // "code", "name" or "alias"
+	as   string // the code, name or alias as written
+	at   place  // where the country is defined
+}
+
+// claimNames records the code, name and aliases of c, defined at at, and
+// reports each that is already another country's code, name or alias,
+// without regard to case and diacritics: --country matches them so, and
+// must find one country. The error is at the name's own line (lines; a
+// zero line is the country's), and names the other country's place.
+func (m *merger) claimNames(file string, c defence.Country, at place, lines namesAt) {
+	p := fpath{}.k("countries").k(c.Code)
+	claim := func(name, what string, line int, field fpath) {
+		if name == "" {
+			return
+		}
+		key := suggest.Fold(name)
+		if first, taken := m.names[key]; taken {
+			if first.code == c.Code {
+				return // the country's own (parse reports its aliases that repeat)
+			}
+			if line == 0 {
+				line = at.line
+			}
+			as := " " + show(first.as)
+			if first.as == name {
+				as = ""
+			}
+			m.errs = append(m.errs, &Error{File: file, Line: line, Field: field.String(),
+				Msg: fmt.Sprintf("%s is already the %s%s of the country %s (at %s; codes, names and aliases name one country each, without regard to case and diacritics)",
+					show(name), first.what, as, first.code, first.at)})
+			return
+		}
+		m.names[key] = nameOwner{code: c.Code, what: what, as: name, at: at}
+	}
+	claim(c.Code, "code", at.line, p)
+	claim(c.Name, "name", lines.name, p.k("name"))
+	for i, a := range c.Aliases {
+		line, idx := 0, i
+		if i < len(lines.aliases) {
+			line, idx = lines.aliases[i].line, lines.aliases[i].idx
+		}
+		claim(a, "alias", line, p.k("aliases").idx(idx))
 	}
 }
 

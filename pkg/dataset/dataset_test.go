@@ -29,14 +29,14 @@ func TestValidValues(t *testing.T) {
 	const dir = "testdata/valid/"
 
 	wantCountries := map[string]defence.Country{
-		"DEU": {Code: "DEU", Name: "Germany", NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: dir + "countries.yaml:5"},
+		"DEU": {Code: "DEU", Name: "Germany", Aliases: []string{"Federal Republic of Germany", "FRG"}, NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: dir + "countries.yaml:5"},
 		"SWE": {Code: "SWE", Name: "Sweden", NATOSince: 2024, EUSince: 1995, DefenceReported: true, Source: dir + "countries.yaml:14"},
 		"ISL": {Code: "ISL", Name: "Iceland", NATOSince: 1949, DefenceReported: false,
 			Note: "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.", Source: dir + "countries.yaml:8"},
 		"JPN": {Code: "JPN", Name: "Japan", DefenceReported: true, Source: dir + "countries.yaml:15"},
 	}
 	for code, want := range wantCountries {
-		if got := ds.Countries[code]; got != want {
+		if got := ds.Countries[code]; !reflect.DeepEqual(got, want) {
 			t.Errorf("country %s:\n got %+v\nwant %+v", code, got, want)
 		}
 	}
@@ -128,7 +128,7 @@ func TestAllErrorsOfAFile(t *testing.T) {
 	errs := loadErrs(t, nil, []Source{b, a})
 	want := strings.Join([]string{
 		"a.yaml:3: countries.POL.nato_since: 1899 is out of range (expected a year from 1949 to 2100)",
-		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, nato_since, eu_since, eu_left, defence_reported, institution, note)",
+		"a.yaml:4: countries.CZE.nato_sinse: unknown field (expected one of: name, aliases, nato_since, eu_since, eu_left, defence_reported, institution, note)",
 		"a.yaml:5: countries.SVK.name: 12 is a number (expected text; put it in quotes if it is meant as text)",
 		"b.yaml:5: groups.v4.members[3]: the group uses the country HUN, which no countries file defines",
 		"b.yaml:6: groups.v4.nmae: unknown field (expected one of: name, membership, members, note)",
@@ -383,7 +383,7 @@ func TestHostile(t *testing.T) {
 		}
 		ds := mustLoad(t, nil, user)
 		want := defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Source: dir + "bom.yaml:4"}
-		if got := ds.Countries["CZE"]; got != want {
+		if got := ds.Countries["CZE"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 		user, err = ReadPaths([]string{dir + "crlf.yaml"})
@@ -392,7 +392,7 @@ func TestHostile(t *testing.T) {
 		}
 		ds = mustLoad(t, nil, user)
 		want = defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Note: "two lines", Source: dir + "crlf.yaml:4"}
-		if got := ds.Countries["CZE"]; got != want {
+		if got := ds.Countries["CZE"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/suggest"
 )
 
 // Head is what an encoded file says about itself: comment lines at the top
@@ -216,6 +217,7 @@ func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
 	e.head(kindCountries, h)
 	e.b = append(e.b, "countries:"...)
 	e.line()
+	names := make(map[string]string, 3*len(cs)) // folded code, name or alias -> its country
 	for _, c := range cs {
 		what := "country " + c.Code
 		e.b = append(e.b, "  "...)
@@ -223,6 +225,18 @@ func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
 		e.b = append(e.b, ": {"...)
 		e.key(false, "name")
 		e.text(what+" name", c.Name)
+		if len(c.Aliases) > 0 {
+			e.key(true, "aliases")
+			e.b = append(e.b, '[')
+			for i, a := range c.Aliases {
+				if i > 0 {
+					e.b = append(e.b, ", "...)
+				}
+				e.text(what+" alias", a)
+			}
+			e.b = append(e.b, ']')
+		}
+		e.names(names, c)
 		if c.NATOSince != 0 {
 			e.key(true, "nato_since")
 			e.year(what+" nato_since", c.NATOSince)
@@ -254,6 +268,23 @@ func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
 		e.line()
 	}
 	return e.done()
+}
+
+// names refuses a code, name or alias of c that is another country's, or
+// that repeats, without regard to case and diacritics, as the loader does.
+func (e *enc) names(seen map[string]string, c defence.Country) {
+	own := map[string]bool{}
+	for i, n := range append([]string{c.Code, c.Name}, c.Aliases...) {
+		f := suggest.Fold(n)
+		if i >= 2 && (own[f] || f == "") {
+			e.fail("country %s: the alias %q repeats its code, name or another alias (or has no letters)", c.Code, n)
+		}
+		own[f] = true
+		if other, ok := seen[f]; ok && other != c.Code {
+			e.fail("country %s: %q is also a code, name or alias of %s", c.Code, n, other)
+		}
+		seen[f] = c.Code
+	}
 }
 
 // EncodeGroups writes a groups file, in the order given.

@@ -198,7 +198,7 @@ func TestEncodeEmbedded(t *testing.T) {
 	// no file holds.
 	known := map[string][]string{
 		"Dataset":     {"Countries", "Groups", "Targets", "Releases", "AidReleases", "AidPackages"},
-		"Country":     {"Code", "Name", "NATOSince", "EUSince", "EULeft", "DefenceReported", "Institution", "Note", "Source"},
+		"Country":     {"Code", "Name", "Aliases", "NATOSince", "EUSince", "EULeft", "DefenceReported", "Institution", "Note", "Source"},
 		"Group":       {"ID", "Name", "Members", "Membership", "Note", "Source"},
 		"Target":      {"ID", "Name", "Pct", "Deadline", "Agreed", "Components", "Citation", "URL", "Note", "Source"},
 		"Component":   {"ID", "Name", "Pct", "Basis"},

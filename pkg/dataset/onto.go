@@ -48,8 +48,11 @@ func (m *merger) seed() {
 	m.groupAt = make(map[string]place, len(m.ds.Groups))
 	m.targetAt = make(map[string]place, len(m.ds.Targets))
 	m.release = make(map[string]releaseAt, len(m.ds.Releases))
-	for code, c := range m.ds.Countries {
+	m.names = make(map[string]nameOwner, 2*len(m.ds.Countries))
+	for _, code := range m.ds.CountryCodes() {
+		c := m.ds.Countries[code]
 		m.countryAt[code] = placeOf(c.Source)
+		m.claimNames("", c, m.countryAt[code], namesAt{})
 	}
 	for id, g := range m.ds.Groups {
 		m.groupAt[id] = placeOf(g.Source)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/suggest"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -40,6 +41,7 @@ type parsed struct {
 	kind      string
 	countries []defence.Country
 	countryAt []int // line of each country
+	namesAt   []namesAt
 	groups    []groupDef
 	targets   []defence.Target
 	targetAt  []int
@@ -54,6 +56,18 @@ type groupDef struct {
 	defence.Group
 	line int
 	refs []ref // members, in file order
+}
+
+// namesAt are the lines of a country's name and aliases, to report a name
+// that another country has too.
+type namesAt struct {
+	name    int
+	aliases []aliasAt // of each of Country.Aliases
+}
+
+// aliasAt is where an alias is: its line, and its index in the file's list.
+type aliasAt struct {
+	line, idx int
 }
 
 // ref is a country code used by a group or a release.
@@ -87,7 +101,7 @@ var (
 		"url", "via", "price_basis", "definition", "notes", "figures"},
 		"id", "series", "title", "publisher", "published", "url", "figures")
 
-	countrySchema   = newSchema([]string{"name", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
+	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
 	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
 	targetSchema    = newSchema([]string{"name", "pct", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
@@ -489,6 +503,26 @@ func (w *walker) text(n *yaml.Node, p fpath) (string, bool) {
 	return n.Value, true
 }
 
+// MaxNameLength is the most characters (runes) a name may have: a
+// country's name and aliases, a group's, a target's and a target part's.
+// The longest real one is far shorter ("United Kingdom of Great Britain and
+// Northern Ireland" is 52); a longer one is a mistake or an attack on the
+// tables that show it.
+const MaxNameLength = 200
+
+// name is text for a name: at most MaxNameLength characters.
+func (w *walker) name(n *yaml.Node, p fpath) (string, bool) {
+	s, ok := w.text(n, p)
+	if !ok {
+		return "", false
+	}
+	if c := utf8.RuneCountInString(s); c > MaxNameLength {
+		w.add(n.Line, p, fmt.Sprintf("%s is %d characters long (expected a name of at most %d)", show(s), c, MaxNameLength))
+		return "", false
+	}
+	return s, true
+}
+
 // number returns the value of a plain decimal number. A number too large
 // for a float64 is returned as an infinity, for the caller's range check.
 func (w *walker) number(n *yaml.Node, p fpath, what string) (float64, bool) {
@@ -613,10 +647,14 @@ func (w *walker) countriesFile(root *yaml.Node) {
 func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
 	instLine, euLeftLine, euSinceGiven := 0, 0, false
+	at := namesAt{name: k.Line}
 	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
-			c.Name, _ = w.text(v, p.k(key))
+			c.Name, _ = w.name(v, p.k(key))
+			at.name = v.Line
+		case "aliases":
+			c.Aliases, at.aliases = w.aliases(v, p.k(key))
 		case "nato_since":
 			c.NATOSince, _ = w.year(v, p.k(key))
 		case "eu_since":
@@ -637,8 +675,101 @@ func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 	})
 	w.checkInstitution(c, instLine, p)
 	w.checkEU(c, euLeftLine, euSinceGiven, p)
+	c.Aliases, at.aliases = w.checkOwnNames(c, at.aliases, p.k("aliases"))
 	w.out.countries = append(w.out.countries, c)
 	w.out.countryAt = append(w.out.countryAt, k.Line)
+	w.out.namesAt = append(w.out.namesAt, at)
+}
+
+// aliases reads a country's aliases: a non-empty list of texts, each
+// once (without regard to case and diacritics, as they are matched). It
+// returns the good ones and their lines.
+func (w *walker) aliases(v *yaml.Node, p fpath) ([]string, []aliasAt) {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		found := describe(v)
+		if v.Kind == yaml.SequenceNode {
+			found = "an empty list"
+		}
+		w.add(v.Line, p, "found "+found+" (expected a non-empty list of other names, such as [UK, Great Britain]; leave the key out when there are none)")
+		w.skipped(v, p)
+		return nil, nil
+	}
+	out := make([]string, 0, len(v.Content))
+	lines := make([]aliasAt, 0, len(v.Content))
+	first := make(map[string]int, len(v.Content))
+	for i, n := range v.Content {
+		if w.full {
+			break
+		}
+		ip := p.idx(i)
+		if !w.plain(n, ip) {
+			continue
+		}
+		a, ok := w.name(n, ip)
+		if !ok {
+			continue
+		}
+		f := suggest.Fold(a)
+		if f == "" {
+			// Marks alone would combine with the quote: escape them.
+			w.add(n.Line, ip, quoteASCII(a)+" has no letters once diacritical marks are left out (expected a name)")
+			continue
+		}
+		if j, dup := first[f]; dup {
+			if v.Content[j].Value == a {
+				w.add(n.Line, ip, fmt.Sprintf("%s is listed twice (also as aliases[%d])", show(a), j))
+			} else {
+				w.add(n.Line, ip, fmt.Sprintf("%s is aliases[%d], %s, but for case or diacritics (names are matched without regard to them: leave it out)", show(a), j, show(v.Content[j].Value)))
+			}
+			continue
+		}
+		first[f] = i
+		out = append(out, a)
+		lines = append(lines, aliasAt{n.Line, i})
+	}
+	return out, lines
+}
+
+// quoteASCII is quote with every non-ASCII character escaped.
+func quoteASCII(s string) string {
+	if len(s) > showMax {
+		cut := showMax
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return strconv.QuoteToASCII(s[:cut]) + "..."
+	}
+	return strconv.QuoteToASCII(s)
+}
+
+// checkOwnNames reports the aliases that are the country's own code or
+// name, but for case and diacritics: they match already. It returns the
+// others and their lines.
+func (w *walker) checkOwnNames(c defence.Country, lines []aliasAt, p fpath) ([]string, []aliasAt) {
+	if len(c.Aliases) == 0 {
+		return nil, nil
+	}
+	code, name := suggest.Fold(c.Code), suggest.Fold(c.Name)
+	out, outLines := c.Aliases[:0], lines[:0]
+	for i, a := range c.Aliases {
+		what := ""
+		switch suggest.Fold(a) {
+		case code:
+			what = "code"
+		case name:
+			what = "name"
+		}
+		if what != "" && !w.full {
+			w.add(lines[i].line, p.idx(lines[i].idx), fmt.Sprintf("%s is the country's %s, but for case or diacritics (names are matched without regard to them: leave it out)", show(a), what))
+			continue
+		}
+		out = append(out, a)
+		outLines = append(outLines, lines[i])
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, outLines
 }
 
 // checkEU checks eu_left against eu_since: a country leaves the EU only
@@ -673,7 +804,7 @@ func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
 	w.object(v, p, groupSchema, "a mapping with name and members", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
-			g.Name, _ = w.text(v, p.k(key))
+			g.Name, _ = w.name(v, p.k(key))
 		case "membership":
 			if m, ok := w.text(v, p.k(key)); ok {
 				if m != defence.MembershipNATO && m != defence.MembershipEU {
@@ -743,7 +874,7 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 		kp := p.k(key)
 		switch key {
 		case "name":
-			t.Name, _ = w.text(v, kp)
+			t.Name, _ = w.name(v, kp)
 		case "pct":
 			var n defence.Num
 			n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
@@ -804,7 +935,7 @@ func (w *walker) components(v *yaml.Node, p fpath, total float64, totalOK bool) 
 					}
 				}
 			case "name":
-				c.Name, _ = w.text(v, kp)
+				c.Name, _ = w.name(v, kp)
 			case "pct":
 				var n defence.Num
 				n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")

@@ -112,24 +112,35 @@ func readFile(path string, fi fs.FileInfo) (Source, string) {
 }
 
 func fileProblem(fi fs.FileInfo) string {
-	if !fi.Mode().IsRegular() {
-		what := "a special file"
-		switch m := fi.Mode(); {
-		case m&fs.ModeNamedPipe != 0:
-			what = "a named pipe"
-		case m&fs.ModeSocket != 0:
-			what = "a socket"
-		case m&fs.ModeDevice != 0:
-			what = "a device"
-		case m.IsDir():
-			what = "a directory"
-		}
-		return "cannot read: is " + what + " (expected a regular file)"
+	if msg := NotRegular(fi); msg != "" {
+		return msg
 	}
 	if fi.Size() > MaxFileSize {
 		return tooLarge(fi.Size())
 	}
 	return ""
+}
+
+// NotRegular says why a file that is not a regular file (a FIFO, a device,
+// a socket, a directory) cannot be read, or "" for a regular file: the
+// guard of every file natospend reads (data and config files).
+func NotRegular(fi fs.FileInfo) string {
+	m := fi.Mode()
+	if m.IsRegular() {
+		return ""
+	}
+	what := "a special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m.IsDir():
+		what = "a directory"
+	}
+	return "cannot read: is " + what + " (expected a regular file)"
 }
 
 func tooLarge(n int64) string {

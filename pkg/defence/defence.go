@@ -6,6 +6,8 @@ package defence
 import (
 	"sort"
 	"strings"
+
+	"github.com/natospend/natospend/pkg/suggest"
 )
 
 // Num is a figure that may be unknown. An absent figure is unknown, never
@@ -37,6 +39,10 @@ const (
 type Country struct {
 	Code string // ISO 3166-1 alpha-3, upper case
 	Name string // English short name
+	// Aliases are other names people use for the country (UK, Turkey,
+	// Czech Republic), matched as the name is: see LookupCountry. Nil
+	// when there are none.
+	Aliases []string
 	// NATOSince is the year of accession to NATO; 0 for a country that is
 	// not an ally.
 	NATOSince int
@@ -287,18 +293,45 @@ func (d *Dataset) GroupsOf(code string) []string {
 	return out
 }
 
-// LookupCountry finds a country by code or English name, ignoring case.
+// LookupCountry finds a country by code, English name or alias, without
+// regard to case, diacritics or surrounding spaces (suggest.Fold: uk,
+// Turkiye and " Türkiye " all find their country). The loader makes these
+// names unique; should two countries still share one (a dataset built by
+// hand), the one with the smaller code wins.
 func (d *Dataset) LookupCountry(s string) (Country, bool) {
 	s = strings.TrimSpace(s)
 	if c, ok := d.Countries[strings.ToUpper(s)]; ok {
 		return c, true
 	}
-	for _, c := range d.Countries {
-		if strings.EqualFold(c.Name, s) {
-			return c, true
+	f := suggest.Fold(s)
+	if f == "" {
+		return Country{}, false
+	}
+	var found Country
+	ok := false
+	for code, c := range d.Countries {
+		if ok && code > found.Code {
+			continue
+		}
+		if c.Matches(f) {
+			found, ok = c, true
 		}
 	}
-	return Country{}, false
+	return found, ok
+}
+
+// Matches reports whether folded, a name already folded by suggest.Fold,
+// is the country's code, name or one of its aliases.
+func (c Country) Matches(folded string) bool {
+	if suggest.Fold(c.Code) == folded || suggest.Fold(c.Name) == folded {
+		return true
+	}
+	for _, a := range c.Aliases {
+		if suggest.Fold(a) == folded {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -9,7 +9,10 @@ import (
 )
 
 // JSON writes v as indented JSON (two spaces) followed by a newline, without
-// HTML escaping ("<", ">" and "&" stay as they are).
+// HTML escaping ("<", ">" and "&" stay as they are). The characters a
+// terminal would act on that encoding/json leaves raw (DEL, C1 controls,
+// bidirectional overrides and marks) are written as \uXXXX escapes: the
+// same JSON value, safe to print on a terminal.
 //
 // encoding/json prints a nil slice as null: callers that promise a list
 // must pass an empty slice ([]T{}) to get []. NaN and ±Inf cannot be
@@ -22,7 +25,7 @@ func JSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil { // Encode ends with '\n'
 		return fmt.Errorf("render: json: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(escapeJSONText(buf.Bytes()))
 	return err
 }
 

@@ -134,11 +134,11 @@ func tableValue(col Column, c Cell) string {
 	case Int:
 		return formatFixed(c.Num, 0, 0, false)
 	case Money:
-		return formatFixed(c.Num, 3, 1, true)
+		return FormatBillions(c.Num)
 	case Percent:
 		return formatFixed(c.Num, 0, 2, false)
 	case Number:
-		return formatFixed(c.Num, 0, min(col.Decimals, maxTableDecimals), false)
+		return FormatNumber(c.Num, col.Decimals)
 	case Bool:
 		if c.Num != 0 {
 			return col.TrueText
@@ -169,5 +169,38 @@ func machineValue(col Column, c Cell, decimalComma bool) string {
 
 // FormatBillions prints million USD as the table does: USD billions with
 // one decimal and thousands separators (1474399.48 -> "1,474.4"), for
-// messages and notes. v must be finite.
-func FormatBillions(musd float64) string { return formatFixed(musd, 3, 1, true) }
+// messages and notes. A value that is not zero but would round to 0.0 is
+// printed "<0.1" (or "-<0.1" below zero: less than $0.1 bn, i.e. $50 m),
+// so that a small gap never reads as none; exactly zero is "0.0". Both
+// keep the ".1" in the decimal column, so a right-aligned column stays
+// aligned. v must be finite.
+func FormatBillions(musd float64) string {
+	s := formatFixed(musd, 3, 1, true)
+	if s == "0.0" && musd != 0 {
+		if musd < 0 {
+			return "-<0.1"
+		}
+		return "<0.1"
+	}
+	return s
+}
+
+// FormatNumber prints v as the table prints a Number column: decimals
+// digits after the point (negative counts as 0, at most 17) and the
+// integer part grouped in thousands with ',' (115380.6 -> "115,380.6"),
+// as for money. v must be finite.
+func FormatNumber(v float64, decimals int) string {
+	return formatFixed(v, 0, min(decimals, maxTableDecimals), true)
+}
+
+// BillionsText says million USD as USD billions for a sentence: "$1,474.4
+// bn", and "less than $0.1 bn" for a non-zero amount that rounds to 0.0.
+func BillionsText(musd float64) string {
+	if musd < 0 {
+		return "-" + BillionsText(-musd)
+	}
+	if s := FormatBillions(musd); s != "<0.1" {
+		return "$" + s + " bn"
+	}
+	return "less than $0.1 bn"
+}

@@ -66,8 +66,11 @@ func TestTableValue(t *testing.T) {
 		// Money: millions in, billions with one decimal out.
 		{"money thousands separator", money, N(1474399.48), "1,474.4"}, // 1474.39948
 		{"money negative keeps sign", money, N(-15700), "-15.7"},
-		{"money small", money, N(0.04), "0.0"},                                     // 0.00004
-		{"money small negative has no sign", money, N(-0.04), "0.0"},               // -0.00004
+		{"money small is not zero", money, N(0.04), "<0.1"},                        // 0.00004
+		{"money small negative keeps its sign", money, N(-0.04), "-<0.1"},          // -0.00004
+		{"money just below half a tenth", money, N(49.99), "<0.1"},                 // 0.04999
+		{"money half a tenth rounds up", money, N(50), "0.1"},                      // 0.05
+		{"money just below minus half a tenth", money, N(-49.99), "-<0.1"},         // -0.04999
 		{"money zero", money, N(0), "0.0"},                                         //
 		{"money half rounds away from zero", money, N(1250), "1.3"},                // 1.25
 		{"money negative half", money, N(-1250), "-1.3"},                           // -1.25
@@ -96,7 +99,9 @@ func TestTableValue(t *testing.T) {
 		{"number 0 decimals", num(0), N(2.5), "3"},
 		{"number pads", num(3), N(2), "2.000"},
 		{"number negative decimals count as 0", num(-1), N(2.4), "2"},
-		{"number no separators", num(0), N(1234567), "1234567"},
+		{"number thousands separators", num(0), N(1234567), "1,234,567"},
+		{"number separators and a decimal", num(1), N(115380.6), "115,380.6"}, // aid's EUR m, as gap's $bn
+		{"number negative separators", num(1), N(-1234.56), "-1,234.6"},
 		// Bool.
 		{"bool true", flag, B(true), "e"},
 		{"bool false", flag, B(false), ""},
@@ -148,6 +153,19 @@ func TestConstructors(t *testing.T) {
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s = %+v, want %+v", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+func TestBillionsText(t *testing.T) {
+	for _, c := range []struct {
+		musd float64
+		want string
+	}{
+		{1474399.48, "$1,474.4 bn"}, {43, "less than $0.1 bn"}, {0, "$0.0 bn"}, {-17, "-less than $0.1 bn"}, {337.4475, "$0.3 bn"},
+	} {
+		if got := BillionsText(c.musd); got != c.want {
+			t.Errorf("BillionsText(%v) = %q, want %q", c.musd, got, c.want)
 		}
 	}
 }

@@ -27,13 +27,15 @@ const (
 	Int
 	// Money: million current USD. Machine formats print the number of
 	// millions (FormatMachine); the table prints USD billions with one
-	// decimal and thousands separators: 1474399.48 -> "1,474.4".
+	// decimal and thousands separators: 1474399.48 -> "1,474.4", and
+	// "<0.1" for a value that is not zero but rounds to 0.0 (FormatBillions).
 	Money
 	// Percent: a percentage as a plain number (2.58 means 2.58 %). Table: two
 	// decimals, no "%" sign. Machine formats: FormatMachine.
 	Percent
-	// Number: a plain number. Table: Column.Decimals decimals, no thousands
-	// separators. Machine formats: FormatMachine (full precision).
+	// Number: a plain number. Table: Column.Decimals decimals and thousands
+	// separators, as for Money (FormatNumber). Machine formats:
+	// FormatMachine (full precision).
 	Number
 	// Bool: a flag. Machine formats: "true"/"false". Table: Column.TrueText
 	// for true (e.g. "e"), "" for false.

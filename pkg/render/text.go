@@ -2,12 +2,10 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -17,14 +15,27 @@ type TextOptions struct {
 	// Markdown renders a GitHub-flavoured Markdown table instead of an ASCII
 	// box table.
 	Markdown bool
-	// Width is the terminal width in columns; 0 means unknown. When the
-	// ASCII table would be wider, text columns (and column titles) are
-	// word-wrapped, widest first; numbers are never wrapped and no column is
-	// dropped. A word longer than the space left is not broken, so a very
-	// small Width can still be exceeded. Ignored for Markdown, whose rows
+	// Width is the terminal width in columns; 0 (or less) means unknown,
+	// as for a pipe or a file: the table is then printed whole, one line per
+	// row, however wide. A Width below MinWidth counts as MinWidth. When
+	// the table would be wider than Width, Text tries, in this order, until
+	// one fits (see fitLayout):
+	//  1. column titles wrapped onto several lines (at spaces and after
+	//     hyphens), widest columns first;
+	//  2. the same with no padding between the cell and the '|';
+	//  3. titles and text cells wrapped, with padding;
+	//  4. titles and text cells wrapped, no padding;
+	//  5. a vertical layout: one block per row ("Title: value" lines), the
+	//     footer as a last block.
+	// Numbers are never wrapped and no column is dropped. The title and the
+	// notes are word-wrapped to Width too (continuation lines indented by
+	// two spaces), so that every line fits. Ignored for Markdown, whose rows
 	// cannot span lines.
 	Width int
 }
+
+// MinWidth is the narrowest width Text lays a table out for.
+const MinWidth = 20
 
 // Text writes t as a human-readable table:
 //
@@ -40,16 +51,19 @@ type TextOptions struct {
 //	note 2
 //
 // With o.Markdown the title is printed in bold, the table is a Markdown
-// table (the footer becomes its last row; "|" and "\" in cells are escaped
-// as "\|" and "\\"; line breaks become spaces) and each note is a paragraph
-// of its own, separated by blank lines.
+// table (the footer becomes its last row) and each note is a paragraph of
+// its own, separated by blank lines. Markdown syntax in any text is
+// escaped (see escapeMarkdown), so that a name from a data file can never
+// become HTML, a link or emphasis.
 //
 // A table with no rows prints its title, a header-only table and its notes;
 // the footer is left out (there is nothing to total).
 //
-// Numbers are formatted here (see Kind), never by tablewriter. Control
-// characters in text (an ESC from a hostile data file, say) are printed as
-// '?' and tabs as spaces, so the output holds no ANSI escape sequences.
+// Numbers are formatted here (see Kind). Nothing raw reaches a terminal:
+// cells and column titles go through EscapeTerminal (every control
+// character, line breaks included, shows as "\x1b", "\n", "\u202e", ...);
+// the title and notes through EscapeTerminalText (line breaks kept), with
+// tabs as spaces.
 //
 // Text returns an error, having written nothing, if t is malformed or holds
 // a NaN or infinite known number.
@@ -57,90 +71,57 @@ func Text(w io.Writer, t *Table, o TextOptions) error {
 	if err := validate(t); err != nil {
 		return err
 	}
-	clean := cleanCell
-	if o.Markdown {
-		clean = cleanMarkdownCell
-	}
-	n := len(t.Columns)
-	header := make([]string, n)
-	aligns := make(tw.Alignment, n)
-	for i, c := range t.Columns {
-		header[i] = clean(c.Title)
-		aligns[i] = tw.AlignRight
-		if c.Kind == String || c.Kind == Bool {
-			aligns[i] = tw.AlignLeft
-		}
-	}
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = tableRow(t.Columns, r, clean) // a new slice per row: tablewriter keeps it
-	}
-	var footer []string
-	if len(t.Rows) > 0 && len(t.Footer) > 0 {
-		footer = tableRow(t.Columns, t.Footer, clean)
-	}
-
+	g := newGrid(t, o.Markdown)
 	var buf bytes.Buffer
-	if t.Title != "" {
-		if o.Markdown {
-			fmt.Fprintf(&buf, "**%s**\n\n", strings.ReplaceAll(cleanControls(t.Title), "\n", " "))
-		} else {
-			buf.WriteString(cleanControls(t.Title))
-			buf.WriteByte('\n')
-		}
-	}
-
-	var rend tw.Renderer
 	if o.Markdown {
-		rend = renderer.NewMarkdown()
+		g.markdown(&buf, t)
 	} else {
-		rend = renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)})
-	}
-	tbl := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(rend),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithRowAutoFormat(tw.Off),
-		tablewriter.WithFooterAutoFormat(tw.Off),
-		// Titles wrap at spaces when Width asks for it, rather than being
-		// truncated with a non-ASCII ellipsis (the default for headers).
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		// PerColumn alignment for header, rows and footer alike; Markdown's
-		// ":--" / "--:" markers follow it too.
-		tablewriter.WithAlignment(aligns),
-	)
-	if !o.Markdown && o.Width > 0 {
-		if caps := fitWidths(t.Columns, header, rows, footer, o.Width); caps != nil {
-			// Header and footer are laid out when they are set, so this must
-			// come before Header and Footer.
-			tbl.Configure(func(cfg *tablewriter.Config) {
-				cfg.Header.ColMaxWidths.PerColumn = caps
-				cfg.Row.ColMaxWidths.PerColumn = caps.Clone()
-				cfg.Footer.ColMaxWidths.PerColumn = caps.Clone()
-			})
+		width := o.Width
+		if width > 0 && width < MinWidth {
+			width = MinWidth
 		}
-	}
-	tbl.Header(header)
-	for _, row := range rows {
-		if err := tbl.Append(row); err != nil {
-			return fmt.Errorf("render: table: %w", err)
-		}
-	}
-	if footer != nil {
-		tbl.Footer(footer)
-	}
-	if err := tbl.Render(); err != nil {
-		return fmt.Errorf("render: table: %w", err)
-	}
-
-	for _, note := range t.Notes {
-		if o.Markdown {
-			buf.WriteByte('\n')
-		}
-		buf.WriteString(cleanControls(note))
-		buf.WriteByte('\n')
+		g.ascii(&buf, t, width)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// grid is a table's text: every cell formatted and escaped, one line each.
+type grid struct {
+	cols   []Column
+	right  []bool // numbers are right-aligned
+	header []string
+	rows   [][]string
+	footer []string // nil: no footer
+}
+
+func newGrid(t *Table, markdown bool) *grid {
+	clean := cleanCell
+	if markdown {
+		clean = cleanMarkdownCell
+	}
+	n := len(t.Columns)
+	g := &grid{cols: t.Columns, right: make([]bool, n), header: make([]string, n)}
+	for i, c := range t.Columns {
+		g.header[i] = clean(c.Title)
+		g.right[i] = c.Kind != String && c.Kind != Bool
+	}
+	g.rows = make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		g.rows[i] = tableRow(t.Columns, r, clean)
+	}
+	if len(t.Rows) > 0 && len(t.Footer) > 0 {
+		g.footer = tableRow(t.Columns, t.Footer, clean)
+	}
+	return g
+}
+
+// body returns the rows and then the footer, if any.
+func (g *grid) body() [][]string {
+	if g.footer == nil {
+		return g.rows
+	}
+	return append(g.rows[:len(g.rows):len(g.rows)], g.footer)
 }
 
 // tableRow formats one row of cells for the table, marks included.
@@ -152,96 +133,204 @@ func tableRow(cols []Column, cells []Cell, clean func(string) string) []string {
 	return out
 }
 
-// cleanControls replaces control characters that a terminal would act on
-// (C0 except newline, DEL, C1: ESC starts ANSI sequences) with '?', turns
-// tabs into spaces (tablewriter would expand them to a width it guesses from
-// the environment) and CRLF or CR into LF.
-func cleanControls(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
-		return s
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case r == '\r':
-			return '\n'
-		case isControl(r):
-			return '?'
-		}
-		return r
-	}, s)
-}
-
-func isControl(r rune) bool {
-	return (r < 0x20 && r != '\n') || (r >= 0x7f && r <= 0x9f)
-}
-
-// cleanCell prepares a terminal table cell: controls cleaned and outer
-// space trimmed (tablewriter trims too; trimming here keeps fitWidths'
-// measurements equal to what gets printed).
+// cleanCell prepares a terminal table cell: escaped for the terminal (see
+// EscapeTerminal) and outer space trimmed.
 func cleanCell(s string) string {
-	return strings.TrimSpace(cleanControls(s))
+	return strings.TrimSpace(EscapeTerminal(s))
 }
 
-// markdownEscaper escapes what would end a Markdown table cell early. The
-// backslash is escaped too, or a cell ending in "\" would escape the
-// column's closing pipe.
-var markdownEscaper = strings.NewReplacer(`\`, `\\`, `|`, `\|`, "\n", " ")
-
-// cleanMarkdownCell prepares a Markdown table cell: one line, pipes escaped.
+// cleanMarkdownCell prepares a Markdown table cell: a terminal cell with
+// Markdown syntax escaped.
 func cleanMarkdownCell(s string) string {
-	return markdownEscaper.Replace(cleanCell(s))
+	return escapeMarkdown(cleanCell(s), false)
 }
 
-// fitWidths decides how narrow each column of an ASCII table must become
-// for the table to fit in width terminal columns. It returns maximum cell
-// widths (content plus tablewriter's two padding spaces, the unit of
-// ColMaxWidths) for the columns that must wrap, or nil if the table fits.
-//
-// Each column has a natural width (its widest line) and a floor it is never
-// narrowed below: the longest word of its title and, for text columns, of
-// its cells; for other kinds the whole widest cell, as numbers are never
-// wrapped. The widest columns are narrowed first: all columns are capped at
-// the largest common width C that fits (never below their floors). If even
-// the floors do not fit, the floors are used and the table stays too wide.
-func fitWidths(cols []Column, header []string, rows [][]string, footer []string, width int) tw.Mapper[int, int] {
-	n := len(cols)
+// cleanLine prepares the title or a note: escaped for the terminal, line
+// breaks kept, tabs as spaces (their width depends on the terminal).
+func cleanLine(s string) string {
+	return strings.ReplaceAll(EscapeTerminalText(s), "\t", " ")
+}
+
+// markdown writes the Markdown form: bold title, table, notes as paragraphs.
+func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
+	if t.Title != "" {
+		title := escapeMarkdown(strings.ReplaceAll(cleanLine(t.Title), "\n", " "), true)
+		buf.WriteString("**" + title + "**\n\n")
+	}
+	g.draw(buf, renderer.NewMarkdown(), 1, g.header, g.rows, g.footer)
+	for _, note := range t.Notes {
+		buf.WriteByte('\n')
+		buf.WriteString(escapeMarkdown(strings.ReplaceAll(cleanLine(note), "\n", " "), true))
+		buf.WriteByte('\n')
+	}
+}
+
+// ascii writes the terminal form, fitted to width when width > 0.
+func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
+	if t.Title != "" {
+		writeWrapped(buf, cleanLine(t.Title), width)
+	}
+	lay, ok := g.fitLayout(width)
+	if ok {
+		g.box(buf, lay)
+	} else {
+		if t.Title != "" && len(g.rows) > 0 {
+			buf.WriteByte('\n')
+		}
+		g.vertical(buf, width)
+	}
+	if !ok && len(t.Notes) > 0 && len(g.rows) > 0 {
+		buf.WriteByte('\n')
+	}
+	for _, note := range t.Notes {
+		writeWrapped(buf, cleanLine(note), width)
+	}
+}
+
+// layout is how a box table is drawn: each column's content width, the
+// padding on each side of a cell, and whether text cells may wrap.
+type layout struct {
+	widths    []int
+	pad       int
+	wrapCells bool
+}
+
+// fitLayout returns the box layout (see TextOptions.Width) for width
+// columns: the first that fits without wrapping cells, else, of the two that
+// wrap cells, the one whose rows take fewer lines (padding on a tie); false
+// when none fits and only the vertical layout does. With
+// width <= 0 it returns the natural layout: padding 1, nothing wrapped.
+func (g *grid) fitLayout(width int) (layout, bool) {
+	n := len(g.cols)
 	natural := make([]int, n)
-	floor := make([]int, n)
-	measure := func(i int, cell string, isTitle bool) {
-		for line := range strings.SplitSeq(cell, "\n") {
-			lw := twwidth.Width(line)
-			natural[i] = max(natural[i], lw)
-			if isTitle || cols[i].Kind == String {
-				for _, word := range strings.Fields(line) {
-					floor[i] = max(floor[i], twwidth.Width(word))
-				}
+	titleFloor := make([]int, n) // longest piece of the title
+	cellNatural := make([]int, n)
+	cellFloor := make([]int, n) // longest piece of a text cell
+	for i, h := range g.header {
+		natural[i] = displayWidth(h)
+		titleFloor[i] = longestPiece(h)
+	}
+	for _, r := range g.body() {
+		for i, c := range r {
+			w := displayWidth(c)
+			cellNatural[i] = max(cellNatural[i], w)
+			natural[i] = max(natural[i], w)
+			if g.cols[i].Kind == String {
+				cellFloor[i] = max(cellFloor[i], longestPiece(c))
 			} else {
-				floor[i] = max(floor[i], lw)
+				cellFloor[i] = max(cellFloor[i], w) // numbers never wrap
 			}
 		}
 	}
-	for i, s := range header {
-		measure(i, s, true)
+	if width <= 0 {
+		return layout{widths: natural, pad: 1}, true
 	}
-	for _, row := range rows {
-		for i, s := range row {
-			measure(i, s, false)
+	floor := make([]int, n)
+	var best layout
+	bestLines := -1
+	for _, try := range []layout{{pad: 1}, {pad: 0}, {pad: 1, wrapCells: true}, {pad: 0, wrapCells: true}} {
+		for i := range n {
+			floor[i] = max(titleFloor[i], cellNatural[i])
+			if try.wrapCells {
+				floor[i] = max(titleFloor[i], cellFloor[i])
+			}
+		}
+		// "|" + pad + cell + pad per column, and the closing "|".
+		budget := width - (n*(2*try.pad+1) + 1)
+		var widths []int
+		if try.wrapCells {
+			widths = g.wrapWidths(natural, floor, budget)
+		} else {
+			widths = capWidths(natural, floor, budget)
+		}
+		if widths == nil {
+			continue
+		}
+		try.widths = widths
+		if !try.wrapCells {
+			return try, true // padded before tight: the first that fits
+		}
+		// Of the layouts that wrap cells, the one with the fewest lines.
+		if lines := g.bodyLines(try); bestLines < 0 || lines < bestLines {
+			best, bestLines = try, lines
 		}
 	}
-	for i, s := range footer {
-		measure(i, s, false)
-	}
+	return best, bestLines >= 0
+}
 
-	// ASCII layout: "| " + cell + " " per column, plus the closing "|".
-	budget := width - (3*n + 1)
+// wrapWidths returns column widths for a layout that wraps text cells, or
+// nil if the floors do not fit in budget. A wrapped cell costs a line in
+// its row, a wrapped title only one in the header, so the other columns
+// first give up all they can (down to their floors, by wrapping their
+// titles), the text columns share what is left (capWidths), and what the
+// text columns do not need goes back to the others.
+func (g *grid) wrapWidths(natural, floor []int, budget int) []int {
+	var text, other []int // column indexes
+	for i, c := range g.cols {
+		if c.Kind == String {
+			text = append(text, i)
+		} else {
+			other = append(other, i)
+		}
+	}
+	pick := func(idx []int, from []int) []int {
+		out := make([]int, len(idx))
+		for k, i := range idx {
+			out[k] = from[i]
+		}
+		return out
+	}
+	otherFloor := 0
+	for _, i := range other {
+		otherFloor += floor[i]
+	}
+	tw := capWidths(pick(text, natural), pick(text, floor), budget-otherFloor)
+	if tw == nil {
+		return nil
+	}
+	used := 0
+	for _, w := range tw {
+		used += w
+	}
+	ow := capWidths(pick(other, natural), pick(other, floor), budget-used)
+	if ow == nil {
+		return nil
+	}
+	out := make([]int, len(g.cols))
+	for k, i := range text {
+		out[i] = tw[k]
+	}
+	for k, i := range other {
+		out[i] = ow[k]
+	}
+	return out
+}
+
+// bodyLines returns the number of lines the rows and footer take in lay.
+func (g *grid) bodyLines(lay layout) int {
+	lines := 0
+	for _, r := range g.body() {
+		h := 1
+		if lay.wrapCells {
+			for i, c := range r {
+				if g.cols[i].Kind == String {
+					h = max(h, len(wrapText(c, lay.widths[i])))
+				}
+			}
+		}
+		lines += h
+	}
+	return lines
+}
+
+// capWidths returns column widths that add up to at most budget: every
+// column capped at the largest common width C that fits, but never below
+// its floor nor above its natural width (so the widest columns narrow
+// first). It returns nil when even the floors exceed the budget.
+func capWidths(natural, floor []int, budget int) []int {
 	at := func(c int) int {
 		sum := 0
-		for i := range n {
+		for i := range natural {
 			sum += max(floor[i], min(natural[i], c))
 		}
 		return sum
@@ -250,29 +339,147 @@ func fitWidths(cols []Column, header []string, rows [][]string, footer []string,
 	for _, w := range natural {
 		widest = max(widest, w)
 	}
-	if at(widest) <= budget {
+	if at(0) > budget {
 		return nil
 	}
-	// at is non-decreasing in c: find the largest c in [0, widest) that fits.
-	lo, hi := 0, widest-1
-	best := 0
+	// at is non-decreasing in c: find the largest c in [0, widest] that fits.
+	lo, hi, best := 0, widest, 0
 	for lo <= hi {
 		mid := (lo + hi) / 2
 		if at(mid) <= budget {
-			best = mid
-			lo = mid + 1
+			best, lo = mid, mid+1
 		} else {
 			hi = mid - 1
 		}
 	}
-	caps := tw.NewMapper[int, int]()
-	for i := range n {
-		if target := max(floor[i], min(natural[i], best)); target < natural[i] {
-			caps.Set(i, target+2)
+	out := make([]int, len(natural))
+	for i := range natural {
+		out[i] = max(floor[i], min(natural[i], best))
+	}
+	return out
+}
+
+// box writes the header, rows and footer as a box table laid out by lay:
+// each cell is wrapped here, linearly (wrapText), and handed to
+// tablewriter as lines, so that tablewriter only draws.
+func (g *grid) box(buf *bytes.Buffer, lay layout) {
+	wrap := func(cells []string, header bool) []string {
+		if cells == nil {
+			return nil
+		}
+		out := make([]string, len(cells)) // a new slice per row: tablewriter keeps it
+		for i, c := range cells {
+			out[i] = c
+			if header || (lay.wrapCells && g.cols[i].Kind == String) {
+				out[i] = strings.Join(wrapText(c, lay.widths[i]), "\n")
+			}
+		}
+		return out
+	}
+	rows := make([][]string, len(g.rows))
+	for i, r := range g.rows {
+		rows[i] = wrap(r, false)
+	}
+	g.draw(buf, renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)}), lay.pad, wrap(g.header, true), rows, wrap(g.footer, false))
+}
+
+// draw has tablewriter draw the cells as they are: no wrapping, no
+// formatting, text left and numbers right in every part, pad spaces on
+// each side of a cell. The cells are already formatted, escaped and
+// wrapped (a line break in a cell is a line of it).
+func (g *grid) draw(buf *bytes.Buffer, rend tw.Renderer, pad int, header []string, rows [][]string, footer []string) {
+	aligns := make(tw.Alignment, len(g.cols))
+	for i := range g.cols {
+		aligns[i] = tw.AlignLeft
+		if g.right[i] {
+			aligns[i] = tw.AlignRight
 		}
 	}
-	if caps.Len() == 0 {
-		return nil
+	padding := tw.PaddingNone
+	if pad > 0 {
+		padding = tw.Padding{Left: strings.Repeat(" ", pad), Right: strings.Repeat(" ", pad), Overwrite: true}
 	}
-	return caps
+	tbl := tablewriter.NewTable(buf,
+		tablewriter.WithRenderer(rend),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoFormat(tw.Off),
+		tablewriter.WithFooterAutoFormat(tw.Off),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithFooterAutoWrap(tw.WrapNone),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithPadding(padding),
+		tablewriter.WithAlignment(aligns),
+	)
+	tbl.Header(header)
+	for _, r := range rows {
+		_ = tbl.Append(r) // strings only: tablewriter cannot fail on them
+	}
+	if len(rows) > 0 && footer != nil {
+		tbl.Footer(footer)
+	}
+	_ = tbl.Render()
+}
+
+// vertical writes one block per row, then the footer as a last block,
+// blocks separated by a blank line. Each line is "Title: value", the values
+// aligned; a value wraps with its continuation lines indented to the value
+// column. Empty values are left out. When the titles are too wide for the
+// width, each title is on a line of its own and its value below it,
+// indented by two spaces.
+func (g *grid) vertical(buf *bytes.Buffer, width int) {
+	labelW := 0
+	for _, h := range g.header {
+		labelW = max(labelW, displayWidth(h)+1) // the colon
+	}
+	stacked := labelW+1 > width/2
+	for b, r := range g.body() {
+		if b > 0 {
+			buf.WriteByte('\n')
+		}
+		for i, c := range r {
+			if c == "" {
+				continue
+			}
+			label := g.header[i] + ":"
+			if stacked {
+				writeWrapped(buf, label, width)
+				for _, l := range wrapText(c, width-2) {
+					buf.WriteString("  " + l + "\n")
+				}
+				continue
+			}
+			indent := strings.Repeat(" ", labelW+1)
+			for k, l := range wrapText(c, width-labelW-1) {
+				if k == 0 {
+					buf.WriteString(label + strings.Repeat(" ", labelW+1-displayWidth(label)) + l + "\n")
+				} else {
+					buf.WriteString(indent + l + "\n")
+				}
+			}
+		}
+	}
+}
+
+// writeWrapped writes text (a title or note, possibly several lines) word
+// wrapped to width (not at all when width <= 0), keeping each line's
+// leading indentation and indenting continuation lines two spaces more.
+func writeWrapped(buf *bytes.Buffer, text string, width int) {
+	for line := range strings.SplitSeq(text, "\n") {
+		if width <= 0 || displayWidth(line) <= width {
+			buf.WriteString(line)
+			buf.WriteByte('\n')
+			continue
+		}
+		body := strings.TrimLeft(line, " ")
+		indent := min(len(line)-len(body), width/2)
+		first, rest := strings.Repeat(" ", indent), strings.Repeat(" ", indent+2)
+		for k, l := range wrapLines(body, width-indent, width-indent-2) {
+			if k == 0 {
+				buf.WriteString(first + l + "\n")
+			} else {
+				buf.WriteString(rest + l + "\n")
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -86,7 +87,9 @@ func TestTextGolden(t *testing.T) {
 		opts  TextOptions
 	}{
 		{"table", sampleTable(), TextOptions{}},
-		{"table_width64", sampleTable(), TextOptions{Width: 64}}, // fits by wrapping two titles and a name
+		{"table_width64", sampleTable(), TextOptions{Width: 64}}, // fits with no padding, nothing wrapped
+		{"table_width50", sampleTable(), TextOptions{Width: 50}}, // no padding, titles and a name wrapped
+		{"table_width40", sampleTable(), TextOptions{Width: 40}}, // vertical: one block per row
 		{"markdown", sampleTable(), TextOptions{Markdown: true}},
 		{"empty", empty, TextOptions{}},
 		{"empty_markdown", empty, TextOptions{Markdown: true}},
@@ -231,11 +234,11 @@ func TestMarkdownEscaping(t *testing.T) {
 	}
 	out := render(t, tb, TextOptions{Markdown: true})
 	for _, want := range []string{
-		"**A | B**\n\n",     // title is not in the table: no escaping needed
+		"**A \\| B**\n\n",   // escaped in the title too (it shows as "|")
 		`| Name \| alias |`, // header
 		`| a\|b `,
 		`| back\\slash\\ `,
-		`| two lines `,
+		`| two\\nlines `, // the line break escaped, then the backslash
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%q missing from\n%s", want, out)
@@ -265,16 +268,25 @@ func TestTextNoControlCharacters(t *testing.T) {
 	tb := &Table{
 		Title:   "red \x1b[31mtitle\x1b[0m",
 		Columns: []Column{{Key: "n", Title: "Name\x07"}},
-		Rows:    [][]Cell{{T("\x1b[31mRed\x1b[0m\tland\u009b")}},
+		Rows:    [][]Cell{{T("\x1b[31mRed\x1b[0m\tland\u009b\u202e")}},
 		Notes:   []string{"note\x1b]0;pwned\x07"},
 	}
+	raw := func(r rune) bool { return needsEscape(r) && r != '\n' }
 	for _, md := range []bool{false, true} {
-		out := render(t, tb, TextOptions{Markdown: md})
-		if strings.ContainsFunc(out, isControl) {
-			t.Errorf("markdown=%v: control characters in output:\n%q", md, out)
-		}
-		if !strings.Contains(out, "?[31mRed?[0m land?") {
-			t.Errorf("markdown=%v: cell not cleaned as expected:\n%q", md, out)
+		for _, width := range []int{0, 30} {
+			out := render(t, tb, TextOptions{Markdown: md, Width: width})
+			if strings.ContainsFunc(out, raw) {
+				t.Errorf("markdown=%v width=%d: control characters in output:\n%q", md, width, out)
+			}
+			want := []string{`\x1b[31mRed\x1b[0m\tland\u009b\u202e`, `Name\x07`, `red \x1b[31mtitle\x1b[0m`, `note\x1b]0;pwned\x07`}
+			if md {
+				want = []string{`\\x1b\[31mRed\\x1b\[0m\\tland\\u009b\\u202e`, `Name\\x07`, `red \\x1b\[31mtitle\\x1b\[0m`, `note\\x1b\]0;pwned\\x07`}
+			}
+			for _, w := range want {
+				if width == 0 && !strings.Contains(out, w) {
+					t.Errorf("markdown=%v: %q missing from\n%s", md, w, out)
+				}
+			}
 		}
 	}
 }
@@ -316,40 +328,29 @@ func TestTextErrors(t *testing.T) {
 	}
 }
 
-func TestFitWidths(t *testing.T) {
-	cols := []Column{{Kind: String}, {Kind: Money}, {Kind: String}}
-	header := []string{"Name", "GDP $bn", "Source"}
-	rows := [][]string{
-		{"North Macedonia", "4,525.7", "aaaa bbbb cccc dddd eeee ffff"}, // 15, 7, 29
-	}
-	// Worked out by hand:
-	// budget = width - (3*3+1); natural = 15, 7, 29; floors = 9 ("Macedonia"),
-	// 7 (whole number), 6 ("Source"); widths at cap c = max(floor, min(natural, c)).
+func TestCapWidths(t *testing.T) {
+	// Worked out by hand: natural = 15, 7, 29; floors = 9 ("Macedonia"),
+	// 7 (a whole number), 6 ("Source"); widths at cap c =
+	// max(floor, min(natural, c)).
+	natural, floor := []int{15, 7, 29}, []int{9, 7, 6}
 	cases := []struct {
 		name   string
 		budget int
-		want   map[int]int
+		want   []int
 	}{
-		{"fits exactly", 15 + 7 + 29, nil},
-		{"one too wide: Source to 28", 15 + 7 + 28, map[int]int{2: 30}},
-		{"cap 20: only Source", 15 + 7 + 20, map[int]int{2: 22}},
-		{"cap 14: both text columns", 14 + 7 + 14, map[int]int{0: 16, 2: 16}},
-		{"cap 12, one column to spare", 12 + 7 + 12 + 1, map[int]int{0: 14, 2: 14}},
-		{"cap 9: Name at its floor", 9 + 7 + 9, map[int]int{0: 11, 2: 11}},
-		{"cap 6: Source at its floor", 9 + 7 + 6, map[int]int{0: 11, 2: 8}},
-		{"below all floors", 1, map[int]int{0: 11, 2: 8}},
+		{"fits exactly", 15 + 7 + 29, []int{15, 7, 29}},
+		{"one too wide: Source to 28", 15 + 7 + 28, []int{15, 7, 28}},
+		{"cap 20: only Source", 15 + 7 + 20, []int{15, 7, 20}},
+		{"cap 14: both text columns", 14 + 7 + 14, []int{14, 7, 14}},
+		{"cap 12, one column to spare", 12 + 7 + 12 + 1, []int{12, 7, 12}},
+		{"cap 9: Name at its floor", 9 + 7 + 9, []int{9, 7, 9}},
+		{"cap 6: Source at its floor", 9 + 7 + 6, []int{9, 7, 6}},
+		{"below the floors", 9 + 7 + 5, nil},
 	}
 	for _, c := range cases {
-		got := fitWidths(cols, header, rows, nil, c.budget+3*3+1)
-		if len(got) != len(c.want) {
-			t.Errorf("%s: caps = %v, want %v", c.name, got, c.want)
-			continue
-		}
-		for k, v := range c.want {
-			if got.Get(k) != v {
-				t.Errorf("%s: caps = %v, want %v", c.name, got, c.want)
-				break
-			}
+		got := capWidths(natural, floor, c.budget)
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: widths = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -14,7 +14,375 @@ import (
 
 func build() *defence.Dataset {
 	return &defence.Dataset{
-		Countries: golitMap(golitTable0[:]),
+		Countries: map[string]defence.Country{
+			"ALB": {
+				Code:            "ALB",
+				Name:            "Albania",
+				NATOSince:       2009,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:54",
+			},
+			"AUS": {
+				Code:            "AUS",
+				Name:            "Australia",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:91",
+			},
+			"AUT": {
+				Code:            "AUT",
+				Name:            "Austria",
+				EUSince:         1995,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:92",
+			},
+			"BEL": {
+				Code:            "BEL",
+				Name:            "Belgium",
+				NATOSince:       1949,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:55",
+			},
+			"BGR": {
+				Code:            "BGR",
+				Name:            "Bulgaria",
+				NATOSince:       2004,
+				EUSince:         2007,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:56",
+			},
+			"CAN": {
+				Code:            "CAN",
+				Name:            "Canada",
+				NATOSince:       1949,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:57",
+			},
+			"CHE": {
+				Code:            "CHE",
+				Name:            "Switzerland",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:93",
+			},
+			"CHN": {
+				Code: "CHN",
+				Name: "China",
+				Aliases: []string{
+					"People's Republic of China",
+				},
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:94",
+			},
+			"CYP": {
+				Code:            "CYP",
+				Name:            "Cyprus",
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:95",
+			},
+			"CZE": {
+				Code: "CZE",
+				Name: "Czechia",
+				Aliases: []string{
+					"Czech Republic",
+				},
+				NATOSince:       1999,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:58",
+			},
+			"DEU": {
+				Code:            "DEU",
+				Name:            "Germany",
+				NATOSince:       1955,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:59",
+			},
+			"DNK": {
+				Code:            "DNK",
+				Name:            "Denmark",
+				NATOSince:       1949,
+				EUSince:         1973,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:60",
+			},
+			"ESP": {
+				Code:            "ESP",
+				Name:            "Spain",
+				NATOSince:       1982,
+				EUSince:         1986,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:61",
+			},
+			"EST": {
+				Code:            "EST",
+				Name:            "Estonia",
+				NATOSince:       2004,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:62",
+			},
+			"FIN": {
+				Code:            "FIN",
+				Name:            "Finland",
+				NATOSince:       2023,
+				EUSince:         1995,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:63",
+			},
+			"FRA": {
+				Code:            "FRA",
+				Name:            "France",
+				NATOSince:       1949,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:64",
+			},
+			"GBR": {
+				Code: "GBR",
+				Name: "United Kingdom",
+				Aliases: []string{
+					"UK",
+					"GB",
+					"Great Britain",
+					"Britain",
+				},
+				NATOSince:       1949,
+				EUSince:         1973,
+				EULeft:          2020,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:65",
+			},
+			"GRC": {
+				Code:            "GRC",
+				Name:            "Greece",
+				NATOSince:       1952,
+				EUSince:         1981,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:66",
+			},
+			"HRV": {
+				Code:            "HRV",
+				Name:            "Croatia",
+				NATOSince:       2009,
+				EUSince:         2013,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:67",
+			},
+			"HUN": {
+				Code:            "HUN",
+				Name:            "Hungary",
+				NATOSince:       1999,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:68",
+			},
+			"IND": {
+				Code:            "IND",
+				Name:            "India",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:96",
+			},
+			"IRL": {
+				Code:            "IRL",
+				Name:            "Ireland",
+				EUSince:         1973,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:97",
+			},
+			"ISL": {
+				Code:      "ISL",
+				Name:      "Iceland",
+				NATOSince: 1949,
+				Note:      "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.",
+				Source:    "embedded:countries.yaml:69",
+			},
+			"ITA": {
+				Code:            "ITA",
+				Name:            "Italy",
+				NATOSince:       1949,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:74",
+			},
+			"JPN": {
+				Code:            "JPN",
+				Name:            "Japan",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:98",
+			},
+			"KOR": {
+				Code: "KOR",
+				Name: "South Korea",
+				Aliases: []string{
+					"Korea",
+					"Republic of Korea",
+				},
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:99",
+			},
+			"LTU": {
+				Code:            "LTU",
+				Name:            "Lithuania",
+				NATOSince:       2004,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:75",
+			},
+			"LUX": {
+				Code:            "LUX",
+				Name:            "Luxembourg",
+				NATOSince:       1949,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:76",
+			},
+			"LVA": {
+				Code:            "LVA",
+				Name:            "Latvia",
+				NATOSince:       2004,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:77",
+			},
+			"MKD": {
+				Code: "MKD",
+				Name: "North Macedonia",
+				Aliases: []string{
+					"Republic of North Macedonia",
+					"Macedonia",
+				},
+				NATOSince:       2020,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:78",
+			},
+			"MLT": {
+				Code:            "MLT",
+				Name:            "Malta",
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:100",
+			},
+			"MNE": {
+				Code:            "MNE",
+				Name:            "Montenegro",
+				NATOSince:       2017,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:79",
+			},
+			"NLD": {
+				Code: "NLD",
+				Name: "Netherlands",
+				Aliases: []string{
+					"Holland",
+					"The Netherlands",
+				},
+				NATOSince:       1949,
+				EUSince:         1958,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:80",
+			},
+			"NOR": {
+				Code:            "NOR",
+				Name:            "Norway",
+				NATOSince:       1949,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:81",
+			},
+			"NZL": {
+				Code:            "NZL",
+				Name:            "New Zealand",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:101",
+			},
+			"POL": {
+				Code:            "POL",
+				Name:            "Poland",
+				NATOSince:       1999,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:82",
+			},
+			"PRT": {
+				Code:            "PRT",
+				Name:            "Portugal",
+				NATOSince:       1949,
+				EUSince:         1986,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:83",
+			},
+			"ROU": {
+				Code:            "ROU",
+				Name:            "Romania",
+				NATOSince:       2004,
+				EUSince:         2007,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:84",
+			},
+			"SVK": {
+				Code: "SVK",
+				Name: "Slovakia",
+				Aliases: []string{
+					"Slovak Republic",
+				},
+				NATOSince:       2004,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:85",
+			},
+			"SVN": {
+				Code:            "SVN",
+				Name:            "Slovenia",
+				NATOSince:       2004,
+				EUSince:         2004,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:86",
+			},
+			"SWE": {
+				Code:            "SWE",
+				Name:            "Sweden",
+				NATOSince:       2024,
+				EUSince:         1995,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:87",
+			},
+			"TUR": {
+				Code: "TUR",
+				Name: "Türkiye",
+				Aliases: []string{
+					"Turkey",
+				},
+				NATOSince:       1952,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:88",
+			},
+			"TWN": {
+				Code:            "TWN",
+				Name:            "Taiwan",
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:102",
+			},
+			"USA": {
+				Code: "USA",
+				Name: "United States",
+				Aliases: []string{
+					"US",
+					"United States of America",
+				},
+				NATOSince:       1949,
+				DefenceReported: true,
+				Source:          "embedded:countries.yaml:89",
+			},
+			"XEU": {
+				Code:            "XEU",
+				Name:            "EU (Commission and Council)",
+				DefenceReported: true,
+				Institution:     true,
+				Note:            "Not a country: the European Union's institutions, a donor of the Kiel Ukraine Support Tracker. XEU is from ISO 3166-1's user-assigned range; the EU has no ISO 3166 alpha-3 code.",
+				Source:          "embedded:countries.yaml:104",
+			},
+		},
 		Groups: map[string]defence.Group{
 			"eu": {
 				ID:   "eu",
@@ -251,38 +619,38 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:imf-weo-2025-10.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable1[:]),
-					"BEL": golitMap(golitTable2[:]),
-					"BGR": golitMap(golitTable3[:]),
-					"CAN": golitMap(golitTable4[:]),
-					"CZE": golitMap(golitTable5[:]),
-					"DEU": golitMap(golitTable6[:]),
-					"DNK": golitMap(golitTable7[:]),
-					"ESP": golitMap(golitTable8[:]),
-					"EST": golitMap(golitTable9[:]),
-					"FIN": golitMap(golitTable10[:]),
-					"FRA": golitMap(golitTable11[:]),
-					"GBR": golitMap(golitTable12[:]),
-					"GRC": golitMap(golitTable13[:]),
-					"HRV": golitMap(golitTable14[:]),
-					"HUN": golitMap(golitTable15[:]),
-					"ISL": golitMap(golitTable16[:]),
-					"ITA": golitMap(golitTable17[:]),
-					"LTU": golitMap(golitTable18[:]),
-					"LUX": golitMap(golitTable19[:]),
-					"LVA": golitMap(golitTable20[:]),
-					"MKD": golitMap(golitTable21[:]),
-					"MNE": golitMap(golitTable22[:]),
-					"NLD": golitMap(golitTable23[:]),
-					"NOR": golitMap(golitTable24[:]),
-					"POL": golitMap(golitTable25[:]),
-					"PRT": golitMap(golitTable26[:]),
-					"ROU": golitMap(golitTable27[:]),
-					"SVK": golitMap(golitTable28[:]),
-					"SVN": golitMap(golitTable29[:]),
-					"SWE": golitMap(golitTable30[:]),
-					"TUR": golitMap(golitTable31[:]),
-					"USA": golitMap(golitTable32[:]),
+					"ALB": golitMap(golitTable0[:]),
+					"BEL": golitMap(golitTable1[:]),
+					"BGR": golitMap(golitTable2[:]),
+					"CAN": golitMap(golitTable3[:]),
+					"CZE": golitMap(golitTable4[:]),
+					"DEU": golitMap(golitTable5[:]),
+					"DNK": golitMap(golitTable6[:]),
+					"ESP": golitMap(golitTable7[:]),
+					"EST": golitMap(golitTable8[:]),
+					"FIN": golitMap(golitTable9[:]),
+					"FRA": golitMap(golitTable10[:]),
+					"GBR": golitMap(golitTable11[:]),
+					"GRC": golitMap(golitTable12[:]),
+					"HRV": golitMap(golitTable13[:]),
+					"HUN": golitMap(golitTable14[:]),
+					"ISL": golitMap(golitTable15[:]),
+					"ITA": golitMap(golitTable16[:]),
+					"LTU": golitMap(golitTable17[:]),
+					"LUX": golitMap(golitTable18[:]),
+					"LVA": golitMap(golitTable19[:]),
+					"MKD": golitMap(golitTable20[:]),
+					"MNE": golitMap(golitTable21[:]),
+					"NLD": golitMap(golitTable22[:]),
+					"NOR": golitMap(golitTable23[:]),
+					"POL": golitMap(golitTable24[:]),
+					"PRT": golitMap(golitTable25[:]),
+					"ROU": golitMap(golitTable26[:]),
+					"SVK": golitMap(golitTable27[:]),
+					"SVN": golitMap(golitTable28[:]),
+					"SWE": golitMap(golitTable29[:]),
+					"TUR": golitMap(golitTable30[:]),
+					"USA": golitMap(golitTable31[:]),
 				},
 			},
 			"nato-2024-06": {
@@ -307,38 +675,38 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:nato-2024-06.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable33[:]),
-					"BEL": golitMap(golitTable34[:]),
-					"BGR": golitMap(golitTable35[:]),
-					"CAN": golitMap(golitTable36[:]),
-					"CZE": golitMap(golitTable37[:]),
-					"DEU": golitMap(golitTable38[:]),
-					"DNK": golitMap(golitTable39[:]),
-					"ESP": golitMap(golitTable40[:]),
-					"EST": golitMap(golitTable41[:]),
-					"FIN": golitMap(golitTable42[:]),
-					"FRA": golitMap(golitTable43[:]),
-					"GBR": golitMap(golitTable44[:]),
-					"GRC": golitMap(golitTable45[:]),
-					"HRV": golitMap(golitTable46[:]),
-					"HUN": golitMap(golitTable47[:]),
-					"ISL": golitMap(golitTable48[:]),
-					"ITA": golitMap(golitTable49[:]),
-					"LTU": golitMap(golitTable50[:]),
-					"LUX": golitMap(golitTable51[:]),
-					"LVA": golitMap(golitTable52[:]),
-					"MKD": golitMap(golitTable53[:]),
-					"MNE": golitMap(golitTable54[:]),
-					"NLD": golitMap(golitTable55[:]),
-					"NOR": golitMap(golitTable56[:]),
-					"POL": golitMap(golitTable57[:]),
-					"PRT": golitMap(golitTable58[:]),
-					"ROU": golitMap(golitTable59[:]),
-					"SVK": golitMap(golitTable60[:]),
-					"SVN": golitMap(golitTable61[:]),
-					"SWE": golitMap(golitTable62[:]),
-					"TUR": golitMap(golitTable63[:]),
-					"USA": golitMap(golitTable64[:]),
+					"ALB": golitMap(golitTable32[:]),
+					"BEL": golitMap(golitTable33[:]),
+					"BGR": golitMap(golitTable34[:]),
+					"CAN": golitMap(golitTable35[:]),
+					"CZE": golitMap(golitTable36[:]),
+					"DEU": golitMap(golitTable37[:]),
+					"DNK": golitMap(golitTable38[:]),
+					"ESP": golitMap(golitTable39[:]),
+					"EST": golitMap(golitTable40[:]),
+					"FIN": golitMap(golitTable41[:]),
+					"FRA": golitMap(golitTable42[:]),
+					"GBR": golitMap(golitTable43[:]),
+					"GRC": golitMap(golitTable44[:]),
+					"HRV": golitMap(golitTable45[:]),
+					"HUN": golitMap(golitTable46[:]),
+					"ISL": golitMap(golitTable47[:]),
+					"ITA": golitMap(golitTable48[:]),
+					"LTU": golitMap(golitTable49[:]),
+					"LUX": golitMap(golitTable50[:]),
+					"LVA": golitMap(golitTable51[:]),
+					"MKD": golitMap(golitTable52[:]),
+					"MNE": golitMap(golitTable53[:]),
+					"NLD": golitMap(golitTable54[:]),
+					"NOR": golitMap(golitTable55[:]),
+					"POL": golitMap(golitTable56[:]),
+					"PRT": golitMap(golitTable57[:]),
+					"ROU": golitMap(golitTable58[:]),
+					"SVK": golitMap(golitTable59[:]),
+					"SVN": golitMap(golitTable60[:]),
+					"SWE": golitMap(golitTable61[:]),
+					"TUR": golitMap(golitTable62[:]),
+					"USA": golitMap(golitTable63[:]),
 				},
 			},
 			"nato-2025-08": {
@@ -365,37 +733,37 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:nato-2025-08.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable65[:]),
-					"BEL": golitMap(golitTable66[:]),
-					"BGR": golitMap(golitTable67[:]),
-					"CAN": golitMap(golitTable68[:]),
-					"CZE": golitMap(golitTable69[:]),
-					"DEU": golitMap(golitTable70[:]),
-					"DNK": golitMap(golitTable71[:]),
-					"ESP": golitMap(golitTable72[:]),
-					"EST": golitMap(golitTable73[:]),
-					"FIN": golitMap(golitTable74[:]),
-					"FRA": golitMap(golitTable75[:]),
-					"GBR": golitMap(golitTable76[:]),
-					"GRC": golitMap(golitTable77[:]),
-					"HRV": golitMap(golitTable78[:]),
-					"HUN": golitMap(golitTable79[:]),
-					"ITA": golitMap(golitTable80[:]),
-					"LTU": golitMap(golitTable81[:]),
-					"LUX": golitMap(golitTable82[:]),
-					"LVA": golitMap(golitTable83[:]),
-					"MKD": golitMap(golitTable84[:]),
-					"MNE": golitMap(golitTable85[:]),
-					"NLD": golitMap(golitTable86[:]),
-					"NOR": golitMap(golitTable87[:]),
-					"POL": golitMap(golitTable88[:]),
-					"PRT": golitMap(golitTable89[:]),
-					"ROU": golitMap(golitTable90[:]),
-					"SVK": golitMap(golitTable91[:]),
-					"SVN": golitMap(golitTable92[:]),
-					"SWE": golitMap(golitTable93[:]),
-					"TUR": golitMap(golitTable94[:]),
-					"USA": golitMap(golitTable95[:]),
+					"ALB": golitMap(golitTable64[:]),
+					"BEL": golitMap(golitTable65[:]),
+					"BGR": golitMap(golitTable66[:]),
+					"CAN": golitMap(golitTable67[:]),
+					"CZE": golitMap(golitTable68[:]),
+					"DEU": golitMap(golitTable69[:]),
+					"DNK": golitMap(golitTable70[:]),
+					"ESP": golitMap(golitTable71[:]),
+					"EST": golitMap(golitTable72[:]),
+					"FIN": golitMap(golitTable73[:]),
+					"FRA": golitMap(golitTable74[:]),
+					"GBR": golitMap(golitTable75[:]),
+					"GRC": golitMap(golitTable76[:]),
+					"HRV": golitMap(golitTable77[:]),
+					"HUN": golitMap(golitTable78[:]),
+					"ITA": golitMap(golitTable79[:]),
+					"LTU": golitMap(golitTable80[:]),
+					"LUX": golitMap(golitTable81[:]),
+					"LVA": golitMap(golitTable82[:]),
+					"MKD": golitMap(golitTable83[:]),
+					"MNE": golitMap(golitTable84[:]),
+					"NLD": golitMap(golitTable85[:]),
+					"NOR": golitMap(golitTable86[:]),
+					"POL": golitMap(golitTable87[:]),
+					"PRT": golitMap(golitTable88[:]),
+					"ROU": golitMap(golitTable89[:]),
+					"SVK": golitMap(golitTable90[:]),
+					"SVN": golitMap(golitTable91[:]),
+					"SWE": golitMap(golitTable92[:]),
+					"TUR": golitMap(golitTable93[:]),
+					"USA": golitMap(golitTable94[:]),
 				},
 			},
 			"nato-2026-07": {
@@ -420,37 +788,37 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:nato-2026-07.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable96[:]),
-					"BEL": golitMap(golitTable97[:]),
-					"BGR": golitMap(golitTable98[:]),
-					"CAN": golitMap(golitTable99[:]),
-					"CZE": golitMap(golitTable100[:]),
-					"DEU": golitMap(golitTable101[:]),
-					"DNK": golitMap(golitTable102[:]),
-					"ESP": golitMap(golitTable103[:]),
-					"EST": golitMap(golitTable104[:]),
-					"FIN": golitMap(golitTable105[:]),
-					"FRA": golitMap(golitTable106[:]),
-					"GBR": golitMap(golitTable107[:]),
-					"GRC": golitMap(golitTable108[:]),
-					"HRV": golitMap(golitTable109[:]),
-					"HUN": golitMap(golitTable110[:]),
-					"ITA": golitMap(golitTable111[:]),
-					"LTU": golitMap(golitTable112[:]),
-					"LUX": golitMap(golitTable113[:]),
-					"LVA": golitMap(golitTable114[:]),
-					"MKD": golitMap(golitTable115[:]),
-					"MNE": golitMap(golitTable116[:]),
-					"NLD": golitMap(golitTable117[:]),
-					"NOR": golitMap(golitTable118[:]),
-					"POL": golitMap(golitTable119[:]),
-					"PRT": golitMap(golitTable120[:]),
-					"ROU": golitMap(golitTable121[:]),
-					"SVK": golitMap(golitTable122[:]),
-					"SVN": golitMap(golitTable123[:]),
-					"SWE": golitMap(golitTable124[:]),
-					"TUR": golitMap(golitTable125[:]),
-					"USA": golitMap(golitTable126[:]),
+					"ALB": golitMap(golitTable95[:]),
+					"BEL": golitMap(golitTable96[:]),
+					"BGR": golitMap(golitTable97[:]),
+					"CAN": golitMap(golitTable98[:]),
+					"CZE": golitMap(golitTable99[:]),
+					"DEU": golitMap(golitTable100[:]),
+					"DNK": golitMap(golitTable101[:]),
+					"ESP": golitMap(golitTable102[:]),
+					"EST": golitMap(golitTable103[:]),
+					"FIN": golitMap(golitTable104[:]),
+					"FRA": golitMap(golitTable105[:]),
+					"GBR": golitMap(golitTable106[:]),
+					"GRC": golitMap(golitTable107[:]),
+					"HRV": golitMap(golitTable108[:]),
+					"HUN": golitMap(golitTable109[:]),
+					"ITA": golitMap(golitTable110[:]),
+					"LTU": golitMap(golitTable111[:]),
+					"LUX": golitMap(golitTable112[:]),
+					"LVA": golitMap(golitTable113[:]),
+					"MKD": golitMap(golitTable114[:]),
+					"MNE": golitMap(golitTable115[:]),
+					"NLD": golitMap(golitTable116[:]),
+					"NOR": golitMap(golitTable117[:]),
+					"POL": golitMap(golitTable118[:]),
+					"PRT": golitMap(golitTable119[:]),
+					"ROU": golitMap(golitTable120[:]),
+					"SVK": golitMap(golitTable121[:]),
+					"SVN": golitMap(golitTable122[:]),
+					"SWE": golitMap(golitTable123[:]),
+					"TUR": golitMap(golitTable124[:]),
+					"USA": golitMap(golitTable125[:]),
 				},
 			},
 		},
@@ -477,7 +845,7 @@ func build() *defence.Dataset {
 					"The shared table's note: Bilateral allocations, cumulative 24 Jan 2022 - 28 Feb 2026, from Kiel sheet \"Country Summary (EUR)\" (EUR bn x 1000). pct_donor_gdp = total allocations / Kiel GDP(2021, EUR) as computed in the via repo (not a Kiel-printed cell). EU institutions listed separately; member-state rows exclude their share of EU aid.",
 				},
 				Source: "embedded:kiel-ust-28.yaml",
-				Donors: golitMap(golitTable127[:]),
+				Donors: golitMap(golitTable126[:]),
 			},
 		},
 		AidPackages: map[string]*defence.AidPackages{
@@ -519,55 +887,7 @@ func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
 	return m
 }
 
-var golitTable0 = [...]golitKV[string, defence.Country]{
-	{"ALB", defence.Country{Code: "ALB", Name: "Albania", NATOSince: 2009, DefenceReported: true, Source: "embedded:countries.yaml:25"}},
-	{"AUS", defence.Country{Code: "AUS", Name: "Australia", DefenceReported: true, Source: "embedded:countries.yaml:62"}},
-	{"AUT", defence.Country{Code: "AUT", Name: "Austria", EUSince: 1995, DefenceReported: true, Source: "embedded:countries.yaml:63"}},
-	{"BEL", defence.Country{Code: "BEL", Name: "Belgium", NATOSince: 1949, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:26"}},
-	{"BGR", defence.Country{Code: "BGR", Name: "Bulgaria", NATOSince: 2004, EUSince: 2007, DefenceReported: true, Source: "embedded:countries.yaml:27"}},
-	{"CAN", defence.Country{Code: "CAN", Name: "Canada", NATOSince: 1949, DefenceReported: true, Source: "embedded:countries.yaml:28"}},
-	{"CHE", defence.Country{Code: "CHE", Name: "Switzerland", DefenceReported: true, Source: "embedded:countries.yaml:64"}},
-	{"CHN", defence.Country{Code: "CHN", Name: "China", DefenceReported: true, Source: "embedded:countries.yaml:65"}},
-	{"CYP", defence.Country{Code: "CYP", Name: "Cyprus", EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:66"}},
-	{"CZE", defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:29"}},
-	{"DEU", defence.Country{Code: "DEU", Name: "Germany", NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:30"}},
-	{"DNK", defence.Country{Code: "DNK", Name: "Denmark", NATOSince: 1949, EUSince: 1973, DefenceReported: true, Source: "embedded:countries.yaml:31"}},
-	{"ESP", defence.Country{Code: "ESP", Name: "Spain", NATOSince: 1982, EUSince: 1986, DefenceReported: true, Source: "embedded:countries.yaml:32"}},
-	{"EST", defence.Country{Code: "EST", Name: "Estonia", NATOSince: 2004, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:33"}},
-	{"FIN", defence.Country{Code: "FIN", Name: "Finland", NATOSince: 2023, EUSince: 1995, DefenceReported: true, Source: "embedded:countries.yaml:34"}},
-	{"FRA", defence.Country{Code: "FRA", Name: "France", NATOSince: 1949, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:35"}},
-	{"GBR", defence.Country{Code: "GBR", Name: "United Kingdom", NATOSince: 1949, EUSince: 1973, EULeft: 2020, DefenceReported: true, Source: "embedded:countries.yaml:36"}},
-	{"GRC", defence.Country{Code: "GRC", Name: "Greece", NATOSince: 1952, EUSince: 1981, DefenceReported: true, Source: "embedded:countries.yaml:37"}},
-	{"HRV", defence.Country{Code: "HRV", Name: "Croatia", NATOSince: 2009, EUSince: 2013, DefenceReported: true, Source: "embedded:countries.yaml:38"}},
-	{"HUN", defence.Country{Code: "HUN", Name: "Hungary", NATOSince: 1999, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:39"}},
-	{"IND", defence.Country{Code: "IND", Name: "India", DefenceReported: true, Source: "embedded:countries.yaml:67"}},
-	{"IRL", defence.Country{Code: "IRL", Name: "Ireland", EUSince: 1973, DefenceReported: true, Source: "embedded:countries.yaml:68"}},
-	{"ISL", defence.Country{Code: "ISL", Name: "Iceland", NATOSince: 1949, Note: "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.", Source: "embedded:countries.yaml:40"}},
-	{"ITA", defence.Country{Code: "ITA", Name: "Italy", NATOSince: 1949, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:45"}},
-	{"JPN", defence.Country{Code: "JPN", Name: "Japan", DefenceReported: true, Source: "embedded:countries.yaml:69"}},
-	{"KOR", defence.Country{Code: "KOR", Name: "South Korea", DefenceReported: true, Source: "embedded:countries.yaml:70"}},
-	{"LTU", defence.Country{Code: "LTU", Name: "Lithuania", NATOSince: 2004, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:46"}},
-	{"LUX", defence.Country{Code: "LUX", Name: "Luxembourg", NATOSince: 1949, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:47"}},
-	{"LVA", defence.Country{Code: "LVA", Name: "Latvia", NATOSince: 2004, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:48"}},
-	{"MKD", defence.Country{Code: "MKD", Name: "North Macedonia", NATOSince: 2020, DefenceReported: true, Source: "embedded:countries.yaml:49"}},
-	{"MLT", defence.Country{Code: "MLT", Name: "Malta", EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:71"}},
-	{"MNE", defence.Country{Code: "MNE", Name: "Montenegro", NATOSince: 2017, DefenceReported: true, Source: "embedded:countries.yaml:50"}},
-	{"NLD", defence.Country{Code: "NLD", Name: "Netherlands", NATOSince: 1949, EUSince: 1958, DefenceReported: true, Source: "embedded:countries.yaml:51"}},
-	{"NOR", defence.Country{Code: "NOR", Name: "Norway", NATOSince: 1949, DefenceReported: true, Source: "embedded:countries.yaml:52"}},
-	{"NZL", defence.Country{Code: "NZL", Name: "New Zealand", DefenceReported: true, Source: "embedded:countries.yaml:72"}},
-	{"POL", defence.Country{Code: "POL", Name: "Poland", NATOSince: 1999, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:53"}},
-	{"PRT", defence.Country{Code: "PRT", Name: "Portugal", NATOSince: 1949, EUSince: 1986, DefenceReported: true, Source: "embedded:countries.yaml:54"}},
-	{"ROU", defence.Country{Code: "ROU", Name: "Romania", NATOSince: 2004, EUSince: 2007, DefenceReported: true, Source: "embedded:countries.yaml:55"}},
-	{"SVK", defence.Country{Code: "SVK", Name: "Slovakia", NATOSince: 2004, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:56"}},
-	{"SVN", defence.Country{Code: "SVN", Name: "Slovenia", NATOSince: 2004, EUSince: 2004, DefenceReported: true, Source: "embedded:countries.yaml:57"}},
-	{"SWE", defence.Country{Code: "SWE", Name: "Sweden", NATOSince: 2024, EUSince: 1995, DefenceReported: true, Source: "embedded:countries.yaml:58"}},
-	{"TUR", defence.Country{Code: "TUR", Name: "Türkiye", NATOSince: 1952, DefenceReported: true, Source: "embedded:countries.yaml:59"}},
-	{"TWN", defence.Country{Code: "TWN", Name: "Taiwan", DefenceReported: true, Source: "embedded:countries.yaml:73"}},
-	{"USA", defence.Country{Code: "USA", Name: "United States", NATOSince: 1949, DefenceReported: true, Source: "embedded:countries.yaml:60"}},
-	{"XEU", defence.Country{Code: "XEU", Name: "EU (Commission and Council)", DefenceReported: true, Institution: true, Note: "Not a country: the European Union's institutions, a donor of the Kiel Ukraine Support Tracker. XEU is from ISO 3166-1's user-assigned range; the EU has no ISO 3166 alpha-3 code.", Source: "embedded:countries.yaml:75"}},
-}
-
-var golitTable1 = [...]golitKV[int, defence.Figure]{
+var golitTable0 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 17985, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:21"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 19189, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:22"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 23633, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:23"}},
@@ -580,7 +900,7 @@ var golitTable1 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 41115, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:30"}},
 }
 
-var golitTable2 = [...]golitKV[int, defence.Figure]{
+var golitTable1 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 598920, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:32"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 594081, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:33"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 644840, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:34"}},
@@ -593,7 +913,7 @@ var golitTable2 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 849306, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:41"}},
 }
 
-var golitTable3 = [...]golitKV[int, defence.Figure]{
+var golitTable2 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 84477, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:43"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 90719, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:44"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 102434, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:45"}},
@@ -606,7 +926,7 @@ var golitTable3 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 177260, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:52"}},
 }
 
-var golitTable4 = [...]golitKV[int, defence.Figure]{
+var golitTable3 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.022382e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:54"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.190411e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:55"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.17334e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:56"}},
@@ -619,7 +939,7 @@ var golitTable4 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.910474e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:63"}},
 }
 
-var golitTable5 = [...]golitKV[int, defence.Figure]{
+var golitTable4 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 290973, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:65"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 301831, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:66"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 345059, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:67"}},
@@ -632,7 +952,7 @@ var golitTable5 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 485675, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:74"}},
 }
 
-var golitTable6 = [...]golitKV[int, defence.Figure]{
+var golitTable5 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 4.358147e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:76"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 4.204327e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:77"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 4.563523e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:78"}},
@@ -645,7 +965,7 @@ var golitTable6 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 6.013749e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:85"}},
 }
 
-var golitTable7 = [...]golitKV[int, defence.Figure]{
+var golitTable6 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 406110, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:87"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 400115, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:88"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 404652, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:89"}},
@@ -658,7 +978,7 @@ var golitTable7 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 585835, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:96"}},
 }
 
-var golitTable8 = [...]golitKV[int, defence.Figure]{
+var golitTable7 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 1.462216e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:98"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 1.44999e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:99"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.619949e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:100"}},
@@ -671,7 +991,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.380017e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:107"}},
 }
 
-var golitTable9 = [...]golitKV[int, defence.Figure]{
+var golitTable8 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 37226, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:109"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 38257, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:110"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 41482, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:111"}},
@@ -684,7 +1004,7 @@ var golitTable9 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 61302, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:118"}},
 }
 
-var golitTable10 = [...]golitKV[int, defence.Figure]{
+var golitTable9 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 294419, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:120"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 280474, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:121"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 295135, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:122"}},
@@ -697,7 +1017,7 @@ var golitTable10 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 381547, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:129"}},
 }
 
-var golitTable11 = [...]golitKV[int, defence.Figure]{
+var golitTable10 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.968405e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:131"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.796987e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:132"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 3.061093e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:133"}},
@@ -710,7 +1030,7 @@ var golitTable11 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 4.009171e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:140"}},
 }
 
-var golitTable12 = [...]golitKV[int, defence.Figure]{
+var golitTable11 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 3.144079e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:142"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 3.125404e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:143"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 3.371118e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:144"}},
@@ -723,7 +1043,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 5.199779e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:151"}},
 }
 
-var golitTable13 = [...]golitKV[int, defence.Figure]{
+var golitTable12 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 218449, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:153"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 219053, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:154"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 243569, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:155"}},
@@ -736,7 +1056,7 @@ var golitTable13 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 351607, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:162"}},
 }
 
-var golitTable14 = [...]golitKV[int, defence.Figure]{
+var golitTable13 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 69055, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:164"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 71260, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:165"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 84429, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:166"}},
@@ -749,7 +1069,7 @@ var golitTable14 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 135725, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:173"}},
 }
 
-var golitTable15 = [...]golitKV[int, defence.Figure]{
+var golitTable14 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 183283, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:175"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 178321, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:176"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 214098, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:177"}},
@@ -762,7 +1082,7 @@ var golitTable15 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 331126, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:184"}},
 }
 
-var golitTable16 = [...]golitKV[int, defence.Figure]{
+var golitTable15 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 26235, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:186"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 29166, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:187"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 31678, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:188"}},
@@ -775,7 +1095,7 @@ var golitTable16 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 58161, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:195"}},
 }
 
-var golitTable17 = [...]golitKV[int, defence.Figure]{
+var golitTable16 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.180657e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:197"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.105723e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:198"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.30527e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:199"}},
@@ -788,7 +1108,7 @@ var golitTable17 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.98505e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:206"}},
 }
 
-var golitTable18 = [...]golitKV[int, defence.Figure]{
+var golitTable17 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 67068, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:208"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 71082, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:209"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 79824, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:210"}},
@@ -801,7 +1121,7 @@ var golitTable18 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 125875, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:217"}},
 }
 
-var golitTable19 = [...]golitKV[int, defence.Figure]{
+var golitTable18 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 86444, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:219"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 80865, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:220"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 88815, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:221"}},
@@ -814,7 +1134,7 @@ var golitTable19 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 126829, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:228"}},
 }
 
-var golitTable20 = [...]golitKV[int, defence.Figure]{
+var golitTable19 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 38209, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:230"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 38045, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:231"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 42584, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:232"}},
@@ -827,7 +1147,7 @@ var golitTable20 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 63664, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:239"}},
 }
 
-var golitTable21 = [...]golitKV[int, defence.Figure]{
+var golitTable20 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 14008, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:241"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 13957, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:242"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 15772, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:243"}},
@@ -840,7 +1160,7 @@ var golitTable21 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 25523, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:250"}},
 }
 
-var golitTable22 = [...]golitKV[int, defence.Figure]{
+var golitTable21 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 5827, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:252"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 6265, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:253"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 7646, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:254"}},
@@ -853,7 +1173,7 @@ var golitTable22 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 12451, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:261"}},
 }
 
-var golitTable23 = [...]golitKV[int, defence.Figure]{
+var golitTable22 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 1.055173e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:263"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 1.047364e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:264"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.135803e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:265"}},
@@ -866,7 +1186,7 @@ var golitTable23 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.607568e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:272"}},
 }
 
-var golitTable24 = [...]golitKV[int, defence.Figure]{
+var golitTable23 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 503368, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:274"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 596298, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:275"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 482950, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:276"}},
@@ -879,7 +1199,7 @@ var golitTable24 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 621811, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:283"}},
 }
 
-var golitTable25 = [...]golitKV[int, defence.Figure]{
+var golitTable24 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 689253, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:285"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 695734, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:286"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 812959, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:287"}},
@@ -892,7 +1212,7 @@ var golitTable25 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.386324e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:294"}},
 }
 
-var golitTable26 = [...]golitKV[int, defence.Figure]{
+var golitTable25 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 256226, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:296"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 257101, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:297"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 289781, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:298"}},
@@ -905,7 +1225,7 @@ var golitTable26 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 420083, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:305"}},
 }
 
-var golitTable27 = [...]golitKV[int, defence.Figure]{
+var golitTable26 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 286783, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:307"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 296928, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:308"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 350847, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:309"}},
@@ -918,7 +1238,7 @@ var golitTable27 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 514342, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:316"}},
 }
 
-var golitTable28 = [...]golitKV[int, defence.Figure]{
+var golitTable27 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 120641, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:318"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 115975, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:319"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 133936, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:320"}},
@@ -931,7 +1251,7 @@ var golitTable28 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 199114, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:327"}},
 }
 
-var golitTable29 = [...]golitKV[int, defence.Figure]{
+var golitTable28 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 61582, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:329"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 59946, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:330"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 69275, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:331"}},
@@ -944,7 +1264,7 @@ var golitTable29 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 102031, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:338"}},
 }
 
-var golitTable30 = [...]golitKV[int, defence.Figure]{
+var golitTable29 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 631693, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:340"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 575071, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:341"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 578991, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:342"}},
@@ -957,7 +1277,7 @@ var golitTable30 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 832100, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:349"}},
 }
 
-var golitTable31 = [...]golitKV[int, defence.Figure]{
+var golitTable30 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 827673, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:351"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 924752, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:352"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.153295e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:353"}},
@@ -970,7 +1290,7 @@ var golitTable31 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.961776e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:360"}},
 }
 
-var golitTable32 = [...]golitKV[int, defence.Figure]{
+var golitTable31 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.372565e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:362"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.60546e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:363"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.78115e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:364"}},
@@ -983,7 +1303,7 @@ var golitTable32 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 3.6814251e+07, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:371"}},
 }
 
-var golitTable33 = [...]golitKV[int, defence.Figure]{
+var golitTable32 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 13245.95, Known: true}, Defence: defence.Num{V: 178.36, Known: true}, Share: defence.Num{V: 1.3465, Known: true}, Equipment: defence.Num{V: 16.6498, Known: true}, Source: "embedded:nato-2024-06.yaml:27"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 11388.98, Known: true}, Defence: defence.Num{V: 132.38, Known: true}, Share: defence.Num{V: 1.1623, Known: true}, Equipment: defence.Num{V: 8.9214, Known: true}, Source: "embedded:nato-2024-06.yaml:28"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 11861.99, Known: true}, Defence: defence.Num{V: 130.91, Known: true}, Share: defence.Num{V: 1.1036, Known: true}, Equipment: defence.Num{V: 8.0094, Known: true}, Source: "embedded:nato-2024-06.yaml:29"}},
@@ -997,7 +1317,7 @@ var golitTable33 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 25431, Known: true}, Defence: defence.Num{V: 516.11, Known: true}, Share: defence.Num{V: 2.0295, Known: true}, Equipment: defence.Num{V: 47.744, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:37"}},
 }
 
-var golitTable34 = [...]golitKV[int, defence.Figure]{
+var golitTable33 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 535528.42, Known: true}, Defence: defence.Num{V: 5200.06, Known: true}, Share: defence.Num{V: 0.971, Known: true}, Equipment: defence.Num{V: 3.5155, Known: true}, Source: "embedded:nato-2024-06.yaml:39"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 462382.54, Known: true}, Defence: defence.Num{V: 4204.45, Known: true}, Share: defence.Num{V: 0.9093, Known: true}, Equipment: defence.Num{V: 3.4364, Known: true}, Source: "embedded:nato-2024-06.yaml:40"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 475930.5, Known: true}, Defence: defence.Num{V: 4258.11, Known: true}, Share: defence.Num{V: 0.8947, Known: true}, Equipment: defence.Num{V: 4.7218, Known: true}, Source: "embedded:nato-2024-06.yaml:41"}},
@@ -1011,7 +1331,7 @@ var golitTable34 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 655743.86, Known: true}, Defence: defence.Num{V: 8519.17, Known: true}, Share: defence.Num{V: 1.2992, Known: true}, Equipment: defence.Num{V: 15.1554, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:49"}},
 }
 
-var golitTable35 = [...]golitKV[int, defence.Figure]{
+var golitTable34 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 57080.2, Known: true}, Defence: defence.Num{V: 747.23, Known: true}, Share: defence.Num{V: 1.3091, Known: true}, Equipment: defence.Num{V: 1.0276, Known: true}, Source: "embedded:nato-2024-06.yaml:51"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50765.68, Known: true}, Defence: defence.Num{V: 632.72, Known: true}, Share: defence.Num{V: 1.2464, Known: true}, Equipment: defence.Num{V: 3.4717, Known: true}, Source: "embedded:nato-2024-06.yaml:52"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 53925.52, Known: true}, Defence: defence.Num{V: 670.62, Known: true}, Share: defence.Num{V: 1.2436, Known: true}, Equipment: defence.Num{V: 9.1503, Known: true}, Source: "embedded:nato-2024-06.yaml:53"}},
@@ -1025,7 +1345,7 @@ var golitTable35 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 106720.94, Known: true}, Defence: defence.Num{V: 2325.09, Known: true}, Share: defence.Num{V: 2.1787, Known: true}, Equipment: defence.Num{V: 31.8923, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:61"}},
 }
 
-var golitTable36 = [...]golitKV[int, defence.Figure]{
+var golitTable35 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.80574819e+06, Known: true}, Defence: defence.Num{V: 18172.42, Known: true}, Share: defence.Num{V: 1.0064, Known: true}, Equipment: defence.Num{V: 13.0296, Known: true}, Source: "embedded:nato-2024-06.yaml:63"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.55651078e+06, Known: true}, Defence: defence.Num{V: 18689.41, Known: true}, Share: defence.Num{V: 1.2007, Known: true}, Equipment: defence.Num{V: 10.4715, Known: true}, Source: "embedded:nato-2024-06.yaml:64"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.52799623e+06, Known: true}, Defence: defence.Num{V: 17708.23, Known: true}, Share: defence.Num{V: 1.1589, Known: true}, Equipment: defence.Num{V: 10.6102, Known: true}, Source: "embedded:nato-2024-06.yaml:65"}},
@@ -1039,7 +1359,7 @@ var golitTable36 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.23382927e+06, Known: true}, Defence: defence.Num{V: 30495.23, Known: true}, Share: defence.Num{V: 1.3652, Known: true}, Equipment: defence.Num{V: 18.5976, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:73"}},
 }
 
-var golitTable37 = [...]golitKV[int, defence.Figure]{
+var golitTable36 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 209305, Known: true}, Defence: defence.Num{V: 1975.31, Known: true}, Share: defence.Num{V: 0.9437, Known: true}, Equipment: defence.Num{V: 6.5318, Known: true}, Source: "embedded:nato-2024-06.yaml:75"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 188113.65, Known: true}, Defence: defence.Num{V: 1921.4, Known: true}, Share: defence.Num{V: 1.0214, Known: true}, Equipment: defence.Num{V: 11.7544, Known: true}, Source: "embedded:nato-2024-06.yaml:76"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 196192.83, Known: true}, Defence: defence.Num{V: 1865.74, Known: true}, Share: defence.Num{V: 0.951, Known: true}, Equipment: defence.Num{V: 6.695, Known: true}, Source: "embedded:nato-2024-06.yaml:77"}},
@@ -1053,7 +1373,7 @@ var golitTable37 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 326129.67, Known: true}, Defence: defence.Num{V: 6834.29, Known: true}, Share: defence.Num{V: 2.0956, Known: true}, Equipment: defence.Num{V: 37.8601, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:85"}},
 }
 
-var golitTable38 = [...]golitKV[int, defence.Figure]{
+var golitTable37 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.89620338e+06, Known: true}, Defence: defence.Num{V: 46175.79, Known: true}, Share: defence.Num{V: 1.1851, Known: true}, Equipment: defence.Num{V: 12.9438, Known: true}, Source: "embedded:nato-2024-06.yaml:87"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 3.35501501e+06, Known: true}, Defence: defence.Num{V: 39833.44, Known: true}, Share: defence.Num{V: 1.1873, Known: true}, Equipment: defence.Num{V: 11.9335, Known: true}, Source: "embedded:nato-2024-06.yaml:88"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 3.46296199e+06, Known: true}, Defence: defence.Num{V: 41606.35, Known: true}, Share: defence.Num{V: 1.2015, Known: true}, Equipment: defence.Num{V: 12.2096, Known: true}, Source: "embedded:nato-2024-06.yaml:89"}},
@@ -1067,7 +1387,7 @@ var golitTable38 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 4.61003522e+06, Known: true}, Defence: defence.Num{V: 97685.59, Known: true}, Share: defence.Num{V: 2.119, Known: true}, Equipment: defence.Num{V: 28.7469, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:97"}},
 }
 
-var golitTable39 = [...]golitKV[int, defence.Figure]{
+var golitTable38 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 352981.53, Known: true}, Defence: defence.Num{V: 4056.87, Known: true}, Share: defence.Num{V: 1.1493, Known: true}, Equipment: defence.Num{V: 10.9865, Known: true}, Source: "embedded:nato-2024-06.yaml:99"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 302678.95, Known: true}, Defence: defence.Num{V: 3363.98, Known: true}, Share: defence.Num{V: 1.1114, Known: true}, Equipment: defence.Num{V: 11.4959, Known: true}, Source: "embedded:nato-2024-06.yaml:100"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 313099.66, Known: true}, Defence: defence.Num{V: 3593.4, Known: true}, Share: defence.Num{V: 1.1477, Known: true}, Equipment: defence.Num{V: 13.6813, Known: true}, Source: "embedded:nato-2024-06.yaml:101"}},
@@ -1081,7 +1401,7 @@ var golitTable39 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 418584.34, Known: true}, Defence: defence.Num{V: 9939.61, Known: true}, Share: defence.Num{V: 2.3746, Known: true}, Equipment: defence.Num{V: 29.7984, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:109"}},
 }
 
-var golitTable40 = [...]golitKV[int, defence.Figure]{
+var golitTable39 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.37217572e+06, Known: true}, Defence: defence.Num{V: 12634.32, Known: true}, Share: defence.Num{V: 0.9208, Known: true}, Equipment: defence.Num{V: 13.4933, Known: true}, Source: "embedded:nato-2024-06.yaml:111"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.19627962e+06, Known: true}, Defence: defence.Num{V: 11096.06, Known: true}, Share: defence.Num{V: 0.9275, Known: true}, Equipment: defence.Num{V: 14.8201, Known: true}, Source: "embedded:nato-2024-06.yaml:112"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.233216e+06, Known: true}, Defence: defence.Num{V: 9974.94, Known: true}, Share: defence.Num{V: 0.8089, Known: true}, Equipment: defence.Num{V: 6.6519, Known: true}, Source: "embedded:nato-2024-06.yaml:113"}},
@@ -1095,7 +1415,7 @@ var golitTable40 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.65836015e+06, Known: true}, Defence: defence.Num{V: 21269.29, Known: true}, Share: defence.Num{V: 1.2825, Known: true}, Equipment: defence.Num{V: 30.3042, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:121"}},
 }
 
-var golitTable41 = [...]golitKV[int, defence.Figure]{
+var golitTable40 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 26625.01, Known: true}, Defence: defence.Num{V: 513.53, Known: true}, Share: defence.Num{V: 1.9287, Known: true}, Equipment: defence.Num{V: 22.1493, Known: true}, Source: "embedded:nato-2024-06.yaml:123"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 22880.63, Known: true}, Defence: defence.Num{V: 463.43, Known: true}, Share: defence.Num{V: 2.0254, Known: true}, Equipment: defence.Num{V: 12.817, Known: true}, Source: "embedded:nato-2024-06.yaml:124"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 24055.84, Known: true}, Defence: defence.Num{V: 497.43, Known: true}, Share: defence.Num{V: 2.0678, Known: true}, Equipment: defence.Num{V: 17.8565, Known: true}, Source: "embedded:nato-2024-06.yaml:125"}},
@@ -1109,7 +1429,7 @@ var golitTable41 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 41886.36, Known: true}, Defence: defence.Num{V: 1437.31, Known: true}, Share: defence.Num{V: 3.4315, Known: true}, Equipment: defence.Num{V: 33.7365, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:133"}},
 }
 
-var golitTable42 = [...]golitKV[int, defence.Figure]{
+var golitTable41 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 274933.99, Known: true}, Defence: defence.Num{V: 3991.24, Known: true}, Share: defence.Num{V: 1.4517, Known: true}, Equipment: defence.Num{V: 13.6785, Known: true}, Source: "embedded:nato-2024-06.yaml:135"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 234558.43, Known: true}, Defence: defence.Num{V: 3400.85, Known: true}, Share: defence.Num{V: 1.4499, Known: true}, Equipment: defence.Num{V: 14.1543, Known: true}, Source: "embedded:nato-2024-06.yaml:136"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 240705.19, Known: true}, Defence: defence.Num{V: 3417.74, Known: true}, Share: defence.Num{V: 1.4199, Known: true}, Equipment: defence.Num{V: 14.0387, Known: true}, Source: "embedded:nato-2024-06.yaml:137"}},
@@ -1123,7 +1443,7 @@ var golitTable42 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 302719.01, Known: true}, Defence: defence.Num{V: 7307.87, Known: true}, Share: defence.Num{V: 2.4141, Known: true}, Equipment: defence.Num{V: 45.7513, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:145"}},
 }
 
-var golitTable43 = [...]golitKV[int, defence.Figure]{
+var golitTable42 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.86003124e+06, Known: true}, Defence: defence.Num{V: 52022.41, Known: true}, Share: defence.Num{V: 1.8189, Known: true}, Equipment: defence.Num{V: 24.6418, Known: true}, Source: "embedded:nato-2024-06.yaml:147"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.44076853e+06, Known: true}, Defence: defence.Num{V: 43496.12, Known: true}, Share: defence.Num{V: 1.7821, Known: true}, Equipment: defence.Num{V: 25.0375, Known: true}, Source: "embedded:nato-2024-06.yaml:148"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.47097659e+06, Known: true}, Defence: defence.Num{V: 44209.05, Known: true}, Share: defence.Num{V: 1.7891, Known: true}, Equipment: defence.Num{V: 24.4413, Known: true}, Source: "embedded:nato-2024-06.yaml:149"}},
@@ -1137,7 +1457,7 @@ var golitTable43 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 3.12034762e+06, Known: true}, Defence: defence.Num{V: 64271.2, Known: true}, Share: defence.Num{V: 2.0597, Known: true}, Equipment: defence.Num{V: 28.3557, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:157"}},
 }
 
-var golitTable44 = [...]golitKV[int, defence.Figure]{
+var golitTable43 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.06630342e+06, Known: true}, Defence: defence.Num{V: 65691.74, Known: true}, Share: defence.Num{V: 2.1424, Known: true}, Equipment: defence.Num{V: 22.8204, Known: true}, Source: "embedded:nato-2024-06.yaml:159"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.92855684e+06, Known: true}, Defence: defence.Num{V: 59505.33, Known: true}, Share: defence.Num{V: 2.0319, Known: true}, Equipment: defence.Num{V: 21.7519, Known: true}, Source: "embedded:nato-2024-06.yaml:160"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.6990863e+06, Known: true}, Defence: defence.Num{V: 56362.45, Known: true}, Share: defence.Num{V: 2.0882, Known: true}, Equipment: defence.Num{V: 21.2388, Known: true}, Source: "embedded:nato-2024-06.yaml:161"}},
@@ -1151,7 +1471,7 @@ var golitTable44 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 3.52049615e+06, Known: true}, Defence: defence.Num{V: 82107.13, Known: true}, Share: defence.Num{V: 2.3323, Known: true}, Equipment: defence.Num{V: 36.093, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:169"}},
 }
 
-var golitTable45 = [...]golitKV[int, defence.Figure]{
+var golitTable44 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 235519.13, Known: true}, Defence: defence.Num{V: 5233.82, Known: true}, Share: defence.Num{V: 2.2223, Known: true}, Equipment: defence.Num{V: 8.1688, Known: true}, Source: "embedded:nato-2024-06.yaml:171"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 195703.63, Known: true}, Defence: defence.Num{V: 4519.62, Known: true}, Share: defence.Num{V: 2.3094, Known: true}, Equipment: defence.Num{V: 10.3984, Known: true}, Source: "embedded:nato-2024-06.yaml:172"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 193095.1, Known: true}, Defence: defence.Num{V: 4636.67, Known: true}, Share: defence.Num{V: 2.4012, Known: true}, Equipment: defence.Num{V: 13.4486, Known: true}, Source: "embedded:nato-2024-06.yaml:173"}},
@@ -1165,7 +1485,7 @@ var golitTable45 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 249811.47, Known: true}, Defence: defence.Num{V: 7684.08, Known: true}, Share: defence.Num{V: 3.076, Known: true}, Equipment: defence.Num{V: 36.0671, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:181"}},
 }
 
-var golitTable46 = [...]golitKV[int, defence.Figure]{
+var golitTable45 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 58710.93, Known: true}, Defence: defence.Num{V: 1063.8, Known: true}, Share: defence.Num{V: 1.8119, Known: true}, Equipment: defence.Num{V: 5.5586, Known: true}, Source: "embedded:nato-2024-06.yaml:183"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50481.11, Known: true}, Defence: defence.Num{V: 882.73, Known: true}, Share: defence.Num{V: 1.7486, Known: true}, Equipment: defence.Num{V: 8.0111, Known: true}, Source: "embedded:nato-2024-06.yaml:184"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 52748.68, Known: true}, Defence: defence.Num{V: 836.89, Known: true}, Share: defence.Num{V: 1.5866, Known: true}, Equipment: defence.Num{V: 7.5125, Known: true}, Source: "embedded:nato-2024-06.yaml:185"}},
@@ -1179,7 +1499,7 @@ var golitTable46 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 89895.21, Known: true}, Defence: defence.Num{V: 1624.03, Known: true}, Share: defence.Num{V: 1.8066, Known: true}, Equipment: defence.Num{V: 24.2045, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:193"}},
 }
 
-var golitTable47 = [...]golitKV[int, defence.Figure]{
+var golitTable46 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 141033.82, Known: true}, Defence: defence.Num{V: 1209.8, Known: true}, Share: defence.Num{V: 0.8578, Known: true}, Equipment: defence.Num{V: 7.759, Known: true}, Source: "embedded:nato-2024-06.yaml:195"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 125173.89, Known: true}, Defence: defence.Num{V: 1132.47, Known: true}, Share: defence.Num{V: 0.9047, Known: true}, Equipment: defence.Num{V: 9.7523, Known: true}, Source: "embedded:nato-2024-06.yaml:196"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 128610.3, Known: true}, Defence: defence.Num{V: 1288.7, Known: true}, Share: defence.Num{V: 1.002, Known: true}, Equipment: defence.Num{V: 13.3748, Known: true}, Source: "embedded:nato-2024-06.yaml:197"}},
@@ -1193,7 +1513,7 @@ var golitTable47 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 231612.1, Known: true}, Defence: defence.Num{V: 4888.79, Known: true}, Share: defence.Num{V: 2.1108, Known: true}, Equipment: defence.Num{V: 47.8052, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:205"}},
 }
 
-var golitTable48 = [...]golitKV[int, defence.Figure]{
+var golitTable47 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 17868, Known: true}, Source: "embedded:nato-2024-06.yaml:207"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 17516.98, Known: true}, Source: "embedded:nato-2024-06.yaml:208"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 20792.96, Known: true}, Source: "embedded:nato-2024-06.yaml:209"}},
@@ -1207,7 +1527,7 @@ var golitTable48 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 32894.49, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:217"}},
 }
 
-var golitTable49 = [...]golitKV[int, defence.Figure]{
+var golitTable48 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.16417278e+06, Known: true}, Defence: defence.Num{V: 24487.29, Known: true}, Share: defence.Num{V: 1.1397, Known: true}, Equipment: defence.Num{V: 10.9243, Known: true}, Source: "embedded:nato-2024-06.yaml:219"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.83552089e+06, Known: true}, Defence: defence.Num{V: 19576.28, Known: true}, Share: defence.Num{V: 1.0665, Known: true}, Equipment: defence.Num{V: 9.7249, Known: true}, Source: "embedded:nato-2024-06.yaml:220"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.87770864e+06, Known: true}, Defence: defence.Num{V: 22381.99, Known: true}, Share: defence.Num{V: 1.1783, Known: true}, Equipment: defence.Num{V: 19.0937, Known: true}, Source: "embedded:nato-2024-06.yaml:221"}},
@@ -1221,7 +1541,7 @@ var golitTable49 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.31117e+06, Known: true}, Defence: defence.Num{V: 34461.72, Known: true}, Share: defence.Num{V: 1.4911, Known: true}, Equipment: defence.Num{V: 22.0821, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:229"}},
 }
 
-var golitTable50 = [...]golitKV[int, defence.Figure]{
+var golitTable49 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 48610.88, Known: true}, Defence: defence.Num{V: 427.62, Known: true}, Share: defence.Num{V: 0.8797, Known: true}, Equipment: defence.Num{V: 14.0581, Known: true}, Source: "embedded:nato-2024-06.yaml:231"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 41439.78, Known: true}, Defence: defence.Num{V: 471.49, Known: true}, Share: defence.Num{V: 1.1378, Known: true}, Equipment: defence.Num{V: 21.5495, Known: true}, Source: "embedded:nato-2024-06.yaml:232"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 43035.48, Known: true}, Defence: defence.Num{V: 635.87, Known: true}, Share: defence.Num{V: 1.4775, Known: true}, Equipment: defence.Num{V: 30.0596, Known: true}, Source: "embedded:nato-2024-06.yaml:233"}},
@@ -1235,7 +1555,7 @@ var golitTable50 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 80716.99, Known: true}, Defence: defence.Num{V: 2300.07, Known: true}, Share: defence.Num{V: 2.8496, Known: true}, Equipment: defence.Num{V: 21.1664, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:241"}},
 }
 
-var golitTable51 = [...]golitKV[int, defence.Figure]{
+var golitTable50 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 68791.92, Known: true}, Defence: defence.Num{V: 252.95, Known: true}, Share: defence.Num{V: 0.3677, Known: true}, Equipment: defence.Num{V: 22.6052, Known: true}, Source: "embedded:nato-2024-06.yaml:243"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 60202.24, Known: true}, Defence: defence.Num{V: 249.53, Known: true}, Share: defence.Num{V: 0.4145, Known: true}, Equipment: defence.Num{V: 33.3343, Known: true}, Source: "embedded:nato-2024-06.yaml:244"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 62161.6, Known: true}, Defence: defence.Num{V: 236.03, Known: true}, Share: defence.Num{V: 0.3797, Known: true}, Equipment: defence.Num{V: 30.0683, Known: true}, Source: "embedded:nato-2024-06.yaml:245"}},
@@ -1249,7 +1569,7 @@ var golitTable51 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 60688.72, Known: true}, Defence: defence.Num{V: 785.06, Known: true}, Share: defence.Num{V: 1.2936, Known: true}, Equipment: defence.Num{V: 43.6813, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:253"}},
 }
 
-var golitTable52 = [...]golitKV[int, defence.Figure]{
+var golitTable51 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 31395.02, Known: true}, Defence: defence.Num{V: 293.74, Known: true}, Share: defence.Num{V: 0.9356, Known: true}, Equipment: defence.Num{V: 7.5467, Known: true}, Source: "embedded:nato-2024-06.yaml:255"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 27265.89, Known: true}, Defence: defence.Num{V: 281.56, Known: true}, Share: defence.Num{V: 1.0326, Known: true}, Equipment: defence.Num{V: 13.6026, Known: true}, Source: "embedded:nato-2024-06.yaml:256"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 28075.88, Known: true}, Defence: defence.Num{V: 402.99, Known: true}, Share: defence.Num{V: 1.4353, Known: true}, Equipment: defence.Num{V: 19.0495, Known: true}, Source: "embedded:nato-2024-06.yaml:257"}},
@@ -1263,7 +1583,7 @@ var golitTable52 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 45151.96, Known: true}, Defence: defence.Num{V: 1421.4, Known: true}, Share: defence.Num{V: 3.148, Known: true}, Equipment: defence.Num{V: 36.9178, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:265"}},
 }
 
-var golitTable53 = [...]golitKV[int, defence.Figure]{
+var golitTable52 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 11378, Known: true}, Defence: defence.Num{V: 123.84, Known: true}, Share: defence.Num{V: 1.0884, Known: true}, Equipment: defence.Num{V: 5.9232, Known: true}, Source: "embedded:nato-2024-06.yaml:267"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 10066.99, Known: true}, Defence: defence.Num{V: 105.41, Known: true}, Share: defence.Num{V: 1.0471, Known: true}, Equipment: defence.Num{V: 11.125, Known: true}, Source: "embedded:nato-2024-06.yaml:268"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 10686.02, Known: true}, Defence: defence.Num{V: 103.67, Known: true}, Share: defence.Num{V: 0.9701, Known: true}, Equipment: defence.Num{V: 8.3654, Known: true}, Source: "embedded:nato-2024-06.yaml:269"}},
@@ -1277,7 +1597,7 @@ var golitTable53 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 15873, Known: true}, Defence: defence.Num{V: 352.59, Known: true}, Share: defence.Num{V: 2.2213, Known: true}, Equipment: defence.Num{V: 29.3273, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:277"}},
 }
 
-var golitTable54 = [...]golitKV[int, defence.Figure]{
+var golitTable53 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 4595.04, Known: true}, Defence: defence.Num{V: 69.13, Known: true}, Share: defence.Num{V: 1.5045, Known: true}, Equipment: defence.Num{V: 7.4582, Known: true}, Source: "embedded:nato-2024-06.yaml:279"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 4055.14, Known: true}, Defence: defence.Num{V: 56.94, Known: true}, Share: defence.Num{V: 1.4042, Known: true}, Equipment: defence.Num{V: 5.4315, Known: true}, Source: "embedded:nato-2024-06.yaml:280"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 4375.72, Known: true}, Defence: defence.Num{V: 62.27, Known: true}, Share: defence.Num{V: 1.4231, Known: true}, Equipment: defence.Num{V: 4.4622, Known: true}, Source: "embedded:nato-2024-06.yaml:281"}},
@@ -1291,7 +1611,7 @@ var golitTable54 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 8022.29, Known: true}, Defence: defence.Num{V: 161.83, Known: true}, Share: defence.Num{V: 2.0173, Known: true}, Equipment: defence.Num{V: 35.7611, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:289"}},
 }
 
-var golitTable55 = [...]golitKV[int, defence.Figure]{
+var golitTable54 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 892368.42, Known: true}, Defence: defence.Num{V: 10348.71, Known: true}, Share: defence.Num{V: 1.1516, Known: true}, Equipment: defence.Num{V: 10.6774, Known: true}, Source: "embedded:nato-2024-06.yaml:291"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 765823.26, Known: true}, Defence: defence.Num{V: 8672.67, Known: true}, Share: defence.Num{V: 1.1325, Known: true}, Equipment: defence.Num{V: 11.1592, Known: true}, Source: "embedded:nato-2024-06.yaml:292"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 783667.93, Known: true}, Defence: defence.Num{V: 9111.66, Known: true}, Share: defence.Num{V: 1.1579, Known: true}, Equipment: defence.Num{V: 14.1377, Known: true}, Source: "embedded:nato-2024-06.yaml:293"}},
@@ -1305,7 +1625,7 @@ var golitTable55 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.1628829e+06, Known: true}, Defence: defence.Num{V: 21459.68, Known: true}, Share: defence.Num{V: 2.0495, Known: true}, Equipment: defence.Num{V: 36.2, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:301"}},
 }
 
-var golitTable56 = [...]golitKV[int, defence.Figure]{
+var golitTable55 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 501737.22, Known: true}, Defence: defence.Num{V: 7721.76, Known: true}, Share: defence.Num{V: 1.539, Known: true}, Equipment: defence.Num{V: 20.4192, Known: true}, Source: "embedded:nato-2024-06.yaml:303"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 388159.72, Known: true}, Defence: defence.Num{V: 6141.84, Known: true}, Share: defence.Num{V: 1.5823, Known: true}, Equipment: defence.Num{V: 21.8341, Known: true}, Source: "embedded:nato-2024-06.yaml:304"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 370956.16, Known: true}, Defence: defence.Num{V: 6431.23, Known: true}, Share: defence.Num{V: 1.7337, Known: true}, Equipment: defence.Num{V: 23.3724, Known: true}, Source: "embedded:nato-2024-06.yaml:305"}},
@@ -1319,7 +1639,7 @@ var golitTable56 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 482583.8, Known: true}, Defence: defence.Num{V: 10605.52, Known: true}, Share: defence.Num{V: 2.1977, Known: true}, Equipment: defence.Num{V: 29.9891, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:313"}},
 }
 
-var golitTable57 = [...]golitKV[int, defence.Figure]{
+var golitTable56 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 538944.47, Known: true}, Defence: defence.Num{V: 10106.66, Known: true}, Share: defence.Num{V: 1.8753, Known: true}, Equipment: defence.Num{V: 18.838, Known: true}, Source: "embedded:nato-2024-06.yaml:315"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 475855.49, Known: true}, Defence: defence.Num{V: 10588.47, Known: true}, Share: defence.Num{V: 2.2251, Known: true}, Equipment: defence.Num{V: 33.2001, Known: true}, Source: "embedded:nato-2024-06.yaml:316"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 469766.47, Known: true}, Defence: defence.Num{V: 9397.47, Known: true}, Share: defence.Num{V: 2.0005, Known: true}, Equipment: defence.Num{V: 21.6169, Known: true}, Source: "embedded:nato-2024-06.yaml:317"}},
@@ -1333,7 +1653,7 @@ var golitTable57 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 848856.96, Known: true}, Defence: defence.Num{V: 34974.53, Known: true}, Share: defence.Num{V: 4.1202, Known: true}, Equipment: defence.Num{V: 51.1276, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:325"}},
 }
 
-var golitTable58 = [...]golitKV[int, defence.Figure]{
+var golitTable57 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 229961.49, Known: true}, Defence: defence.Num{V: 3007.36, Known: true}, Share: defence.Num{V: 1.3078, Known: true}, Equipment: defence.Num{V: 8.4306, Known: true}, Source: "embedded:nato-2024-06.yaml:327"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 199414.51, Known: true}, Defence: defence.Num{V: 2645.16, Known: true}, Share: defence.Num{V: 1.3265, Known: true}, Equipment: defence.Num{V: 8.6985, Known: true}, Source: "embedded:nato-2024-06.yaml:328"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 206369.43, Known: true}, Defence: defence.Num{V: 2615.77, Known: true}, Share: defence.Num{V: 1.2675, Known: true}, Equipment: defence.Num{V: 9.9472, Known: true}, Source: "embedded:nato-2024-06.yaml:329"}},
@@ -1347,7 +1667,7 @@ var golitTable58 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 298975.9, Known: true}, Defence: defence.Num{V: 4626.86, Known: true}, Share: defence.Num{V: 1.5476, Known: true}, Equipment: defence.Num{V: 21.8754, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:337"}},
 }
 
-var golitTable59 = [...]golitKV[int, defence.Figure]{
+var golitTable58 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 199713.77, Known: true}, Defence: defence.Num{V: 2691.47, Known: true}, Share: defence.Num{V: 1.3477, Known: true}, Equipment: defence.Num{V: 15.772, Known: true}, Source: "embedded:nato-2024-06.yaml:339"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 177884.28, Known: true}, Defence: defence.Num{V: 2580.61, Known: true}, Share: defence.Num{V: 1.4507, Known: true}, Equipment: defence.Num{V: 19.6494, Known: true}, Source: "embedded:nato-2024-06.yaml:340"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 185287.8, Known: true}, Defence: defence.Num{V: 2645.44, Known: true}, Share: defence.Num{V: 1.4277, Known: true}, Equipment: defence.Num{V: 20.4296, Known: true}, Source: "embedded:nato-2024-06.yaml:341"}},
@@ -1361,7 +1681,7 @@ var golitTable59 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 383920.72, Known: true}, Defence: defence.Num{V: 8644.47, Known: true}, Share: defence.Num{V: 2.2516, Known: true}, Equipment: defence.Num{V: 30.8462, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:349"}},
 }
 
-var golitTable60 = [...]golitKV[int, defence.Figure]{
+var golitTable59 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 101463.31, Known: true}, Defence: defence.Num{V: 998.71, Known: true}, Share: defence.Num{V: 0.9843, Known: true}, Equipment: defence.Num{V: 11.1235, Known: true}, Source: "embedded:nato-2024-06.yaml:351"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 88910, Known: true}, Defence: defence.Num{V: 986.97, Known: true}, Share: defence.Num{V: 1.1101, Known: true}, Equipment: defence.Num{V: 18.2793, Known: true}, Source: "embedded:nato-2024-06.yaml:352"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 89927.98, Known: true}, Defence: defence.Num{V: 1003.81, Known: true}, Share: defence.Num{V: 1.1162, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2024-06.yaml:353"}},
@@ -1375,7 +1695,7 @@ var golitTable60 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 142812.32, Known: true}, Defence: defence.Num{V: 2840.61, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 27.2444, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:361"}},
 }
 
-var golitTable61 = [...]golitKV[int, defence.Figure]{
+var golitTable60 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 50010.13, Known: true}, Defence: defence.Num{V: 486.97, Known: true}, Share: defence.Num{V: 0.9737, Known: true}, Equipment: defence.Num{V: 0.658, Known: true}, Source: "embedded:nato-2024-06.yaml:363"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 43111.93, Known: true}, Defence: defence.Num{V: 400.99, Known: true}, Share: defence.Num{V: 0.9301, Known: true}, Equipment: defence.Num{V: 1.8548, Known: true}, Source: "embedded:nato-2024-06.yaml:364"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 44754.42, Known: true}, Defence: defence.Num{V: 449.46, Known: true}, Share: defence.Num{V: 1.0043, Known: true}, Equipment: defence.Num{V: 1.0241, Known: true}, Source: "embedded:nato-2024-06.yaml:365"}},
@@ -1389,7 +1709,7 @@ var golitTable61 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 73516.72, Known: true}, Defence: defence.Num{V: 948.97, Known: true}, Share: defence.Num{V: 1.2908, Known: true}, Equipment: defence.Num{V: 27.2749, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:373"}},
 }
 
-var golitTable62 = [...]golitKV[int, defence.Figure]{
+var golitTable61 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 582980.66, Known: true}, Defence: defence.Num{V: 6205.42, Known: true}, Share: defence.Num{V: 1.0644, Known: true}, Equipment: defence.Num{V: 40.4662, Known: true}, Source: "embedded:nato-2024-06.yaml:375"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 504993.41, Known: true}, Defence: defence.Num{V: 5103.24, Known: true}, Share: defence.Num{V: 1.0106, Known: true}, Equipment: defence.Num{V: 38.0764, Known: true}, Source: "embedded:nato-2024-06.yaml:376"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 514607.25, Known: true}, Defence: defence.Num{V: 5016.94, Known: true}, Share: defence.Num{V: 0.9749, Known: true}, Equipment: defence.Num{V: 34.6176, Known: true}, Source: "embedded:nato-2024-06.yaml:377"}},
@@ -1403,7 +1723,7 @@ var golitTable62 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 626536.19, Known: true}, Defence: defence.Num{V: 13427.99, Known: true}, Share: defence.Num{V: 2.1432, Known: true}, Equipment: defence.Num{V: 33.9931, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:385"}},
 }
 
-var golitTable63 = [...]golitKV[int, defence.Figure]{
+var golitTable62 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 938511.01, Known: true}, Defence: defence.Num{V: 13576.89, Known: true}, Share: defence.Num{V: 1.4466, Known: true}, Equipment: defence.Num{V: 25.0782, Known: true}, Source: "embedded:nato-2024-06.yaml:387"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 864071.49, Known: true}, Defence: defence.Num{V: 11953.25, Known: true}, Share: defence.Num{V: 1.3834, Known: true}, Equipment: defence.Num{V: 25.1343, Known: true}, Source: "embedded:nato-2024-06.yaml:388"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 869279.9, Known: true}, Defence: defence.Num{V: 12643.55, Known: true}, Share: defence.Num{V: 1.4545, Known: true}, Equipment: defence.Num{V: 25.553, Known: true}, Source: "embedded:nato-2024-06.yaml:389"}},
@@ -1417,7 +1737,7 @@ var golitTable63 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.09029013e+06, Known: true}, Defence: defence.Num{V: 22776.38, Known: true}, Share: defence.Num{V: 2.089, Known: true}, Equipment: defence.Num{V: 34.1763, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:397"}},
 }
 
-var golitTable64 = [...]golitKV[int, defence.Figure]{
+var golitTable63 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.760813825e+07, Known: true}, Defence: defence.Num{V: 653942, Known: true}, Share: defence.Num{V: 3.7139, Known: true}, Equipment: defence.Num{V: 25.9686, Known: true}, Source: "embedded:nato-2024-06.yaml:399"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.8295019e+07, Known: true}, Defence: defence.Num{V: 641253, Known: true}, Share: defence.Num{V: 3.5051, Known: true}, Equipment: defence.Num{V: 25.4052, Known: true}, Source: "embedded:nato-2024-06.yaml:400"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.880491325e+07, Known: true}, Defence: defence.Num{V: 656059, Known: true}, Share: defence.Num{V: 3.4961, Known: true}, Equipment: defence.Num{V: 25.0509, Known: true}, Source: "embedded:nato-2024-06.yaml:401"}},
@@ -1431,7 +1751,7 @@ var golitTable64 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.871994156e+07, Known: true}, Defence: defence.Num{V: 967707, Known: true}, Share: defence.Num{V: 3.379, Known: true}, Equipment: defence.Num{V: 29.8818, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:409"}},
 }
 
-var golitTable65 = [...]golitKV[int, defence.Figure]{
+var golitTable64 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3307, Known: true}, Equipment: defence.Num{V: 16.6498, Known: true}, Source: "embedded:nato-2025-08.yaml:29"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1486, Known: true}, Equipment: defence.Num{V: 8.9214, Known: true}, Source: "embedded:nato-2025-08.yaml:30"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.0906, Known: true}, Equipment: defence.Num{V: 8.0094, Known: true}, Source: "embedded:nato-2025-08.yaml:31"}},
@@ -1446,7 +1766,7 @@ var golitTable65 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.01, Known: true}, Equipment: defence.Num{V: 42.12, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:40"}},
 }
 
-var golitTable66 = [...]golitKV[int, defence.Figure]{
+var golitTable65 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9663, Known: true}, Equipment: defence.Num{V: 3.5155, Known: true}, Source: "embedded:nato-2025-08.yaml:42"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9118, Known: true}, Equipment: defence.Num{V: 3.4364, Known: true}, Source: "embedded:nato-2025-08.yaml:43"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.8981, Known: true}, Equipment: defence.Num{V: 4.7218, Known: true}, Source: "embedded:nato-2025-08.yaml:44"}},
@@ -1461,7 +1781,7 @@ var golitTable66 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0009, Known: true}, Equipment: defence.Num{V: 14.5399, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:53"}},
 }
 
-var golitTable67 = [...]golitKV[int, defence.Figure]{
+var golitTable66 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3091, Known: true}, Equipment: defence.Num{V: 1.0276, Known: true}, Source: "embedded:nato-2025-08.yaml:55"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.2464, Known: true}, Equipment: defence.Num{V: 3.4717, Known: true}, Source: "embedded:nato-2025-08.yaml:56"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.2436, Known: true}, Equipment: defence.Num{V: 9.1503, Known: true}, Source: "embedded:nato-2025-08.yaml:57"}},
@@ -1476,7 +1796,7 @@ var golitTable67 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0584, Known: true}, Equipment: defence.Num{V: 29.1092, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:66"}},
 }
 
-var golitTable68 = [...]golitKV[int, defence.Figure]{
+var golitTable67 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0064, Known: true}, Equipment: defence.Num{V: 13.0296, Known: true}, Source: "embedded:nato-2025-08.yaml:68"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.2007, Known: true}, Equipment: defence.Num{V: 10.4715, Known: true}, Source: "embedded:nato-2025-08.yaml:69"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1589, Known: true}, Equipment: defence.Num{V: 10.6102, Known: true}, Source: "embedded:nato-2025-08.yaml:70"}},
@@ -1491,7 +1811,7 @@ var golitTable68 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0083, Known: true}, Equipment: defence.Num{V: 22.55, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:79"}},
 }
 
-var golitTable69 = [...]golitKV[int, defence.Figure]{
+var golitTable68 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9368, Known: true}, Equipment: defence.Num{V: 6.5318, Known: true}, Source: "embedded:nato-2025-08.yaml:81"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0156, Known: true}, Equipment: defence.Num{V: 11.7544, Known: true}, Source: "embedded:nato-2025-08.yaml:82"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9419, Known: true}, Equipment: defence.Num{V: 6.695, Known: true}, Source: "embedded:nato-2025-08.yaml:83"}},
@@ -1506,7 +1826,7 @@ var golitTable69 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0004, Known: true}, Equipment: defence.Num{V: 30.6784, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:92"}},
 }
 
-var golitTable70 = [...]golitKV[int, defence.Figure]{
+var golitTable69 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1622, Known: true}, Equipment: defence.Num{V: 12.9438, Known: true}, Source: "embedded:nato-2025-08.yaml:94"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1644, Known: true}, Equipment: defence.Num{V: 11.9335, Known: true}, Source: "embedded:nato-2025-08.yaml:95"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1783, Known: true}, Equipment: defence.Num{V: 12.2096, Known: true}, Source: "embedded:nato-2025-08.yaml:96"}},
@@ -1521,7 +1841,7 @@ var golitTable70 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Estimate: true, Note: "NATO left Germany's 2025 figures blank in this release: the 2025 budget had not been adopted by the cut-off (3 June 2025).", Source: "embedded:nato-2025-08.yaml:105"}},
 }
 
-var golitTable71 = [...]golitKV[int, defence.Figure]{
+var golitTable70 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1498, Known: true}, Equipment: defence.Num{V: 10.9865, Known: true}, Source: "embedded:nato-2025-08.yaml:107"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1148, Known: true}, Equipment: defence.Num{V: 11.4959, Known: true}, Source: "embedded:nato-2025-08.yaml:108"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1511, Known: true}, Equipment: defence.Num{V: 13.6813, Known: true}, Source: "embedded:nato-2025-08.yaml:109"}},
@@ -1536,7 +1856,7 @@ var golitTable71 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.2158, Known: true}, Estimate: true, Note: "NATO left Denmark's 2025 equipment share blank in this release.", Source: "embedded:nato-2025-08.yaml:118"}},
 }
 
-var golitTable72 = [...]golitKV[int, defence.Figure]{
+var golitTable71 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9151, Known: true}, Equipment: defence.Num{V: 13.4933, Known: true}, Source: "embedded:nato-2025-08.yaml:120"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9199, Known: true}, Equipment: defence.Num{V: 14.8201, Known: true}, Source: "embedded:nato-2025-08.yaml:121"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.8027, Known: true}, Equipment: defence.Num{V: 6.6519, Known: true}, Source: "embedded:nato-2025-08.yaml:122"}},
@@ -1551,7 +1871,7 @@ var golitTable72 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 32.2857, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:131"}},
 }
 
-var golitTable73 = [...]golitKV[int, defence.Figure]{
+var golitTable72 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8985, Known: true}, Equipment: defence.Num{V: 22.1493, Known: true}, Source: "embedded:nato-2025-08.yaml:133"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.9885, Known: true}, Equipment: defence.Num{V: 12.817, Known: true}, Source: "embedded:nato-2025-08.yaml:134"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.0265, Known: true}, Equipment: defence.Num{V: 17.8565, Known: true}, Source: "embedded:nato-2025-08.yaml:135"}},
@@ -1566,7 +1886,7 @@ var golitTable73 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.3788, Known: true}, Equipment: defence.Num{V: 25.8268, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:144"}},
 }
 
-var golitTable74 = [...]golitKV[int, defence.Figure]{
+var golitTable73 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.4591, Known: true}, Equipment: defence.Num{V: 13.6785, Known: true}, Source: "embedded:nato-2025-08.yaml:146"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.4581, Known: true}, Equipment: defence.Num{V: 14.1543, Known: true}, Source: "embedded:nato-2025-08.yaml:147"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4317, Known: true}, Equipment: defence.Num{V: 14.0387, Known: true}, Source: "embedded:nato-2025-08.yaml:148"}},
@@ -1581,7 +1901,7 @@ var golitTable74 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.7726, Known: true}, Equipment: defence.Num{V: 45.9744, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:157"}},
 }
 
-var golitTable75 = [...]golitKV[int, defence.Figure]{
+var golitTable74 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8152, Known: true}, Equipment: defence.Num{V: 24.6418, Known: true}, Source: "embedded:nato-2025-08.yaml:159"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.7796, Known: true}, Equipment: defence.Num{V: 25.0375, Known: true}, Source: "embedded:nato-2025-08.yaml:160"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.7913, Known: true}, Equipment: defence.Num{V: 24.4413, Known: true}, Source: "embedded:nato-2025-08.yaml:161"}},
@@ -1596,7 +1916,7 @@ var golitTable75 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0538, Known: true}, Equipment: defence.Num{V: 31.0295, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:170"}},
 }
 
-var golitTable76 = [...]golitKV[int, defence.Figure]{
+var golitTable75 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 2.1424, Known: true}, Equipment: defence.Num{V: 22.8204, Known: true}, Source: "embedded:nato-2025-08.yaml:172"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.0319, Known: true}, Equipment: defence.Num{V: 21.7519, Known: true}, Source: "embedded:nato-2025-08.yaml:173"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.0882, Known: true}, Equipment: defence.Num{V: 21.2388, Known: true}, Source: "embedded:nato-2025-08.yaml:174"}},
@@ -1611,7 +1931,7 @@ var golitTable76 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.3959, Known: true}, Equipment: defence.Num{V: 35.9613, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:183"}},
 }
 
-var golitTable77 = [...]golitKV[int, defence.Figure]{
+var golitTable76 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 2.2369, Known: true}, Equipment: defence.Num{V: 8.1688, Known: true}, Source: "embedded:nato-2025-08.yaml:185"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.3227, Known: true}, Equipment: defence.Num{V: 10.3984, Known: true}, Source: "embedded:nato-2025-08.yaml:186"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.4019, Known: true}, Equipment: defence.Num{V: 13.4486, Known: true}, Source: "embedded:nato-2025-08.yaml:187"}},
@@ -1626,7 +1946,7 @@ var golitTable77 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.8481, Known: true}, Equipment: defence.Num{V: 34.9956, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:196"}},
 }
 
-var golitTable78 = [...]golitKV[int, defence.Figure]{
+var golitTable77 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8082, Known: true}, Equipment: defence.Num{V: 5.5586, Known: true}, Source: "embedded:nato-2025-08.yaml:198"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.7488, Known: true}, Equipment: defence.Num{V: 8.0111, Known: true}, Source: "embedded:nato-2025-08.yaml:199"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.5891, Known: true}, Equipment: defence.Num{V: 7.5125, Known: true}, Source: "embedded:nato-2025-08.yaml:200"}},
@@ -1641,7 +1961,7 @@ var golitTable78 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0317, Known: true}, Equipment: defence.Num{V: 29.8677, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:209"}},
 }
 
-var golitTable79 = [...]golitKV[int, defence.Figure]{
+var golitTable78 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.8572, Known: true}, Equipment: defence.Num{V: 7.759, Known: true}, Source: "embedded:nato-2025-08.yaml:211"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9042, Known: true}, Equipment: defence.Num{V: 9.7523, Known: true}, Source: "embedded:nato-2025-08.yaml:212"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9991, Known: true}, Equipment: defence.Num{V: 13.3748, Known: true}, Source: "embedded:nato-2025-08.yaml:213"}},
@@ -1656,7 +1976,7 @@ var golitTable79 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0575, Known: true}, Equipment: defence.Num{V: 44.9542, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:222"}},
 }
 
-var golitTable80 = [...]golitKV[int, defence.Figure]{
+var golitTable79 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1323, Known: true}, Equipment: defence.Num{V: 10.9243, Known: true}, Source: "embedded:nato-2025-08.yaml:224"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0584, Known: true}, Equipment: defence.Num{V: 9.7249, Known: true}, Source: "embedded:nato-2025-08.yaml:225"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1702, Known: true}, Equipment: defence.Num{V: 19.0937, Known: true}, Source: "embedded:nato-2025-08.yaml:226"}},
@@ -1671,7 +1991,7 @@ var golitTable80 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0067, Known: true}, Equipment: defence.Num{V: 25.678, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:235"}},
 }
 
-var golitTable81 = [...]golitKV[int, defence.Figure]{
+var golitTable80 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.8838, Known: true}, Equipment: defence.Num{V: 14.0581, Known: true}, Source: "embedded:nato-2025-08.yaml:237"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1349, Known: true}, Equipment: defence.Num{V: 21.5495, Known: true}, Source: "embedded:nato-2025-08.yaml:238"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4802, Known: true}, Equipment: defence.Num{V: 30.0596, Known: true}, Source: "embedded:nato-2025-08.yaml:239"}},
@@ -1686,7 +2006,7 @@ var golitTable81 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.9993, Known: true}, Equipment: defence.Num{V: 45.8442, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:248"}},
 }
 
-var golitTable82 = [...]golitKV[int, defence.Figure]{
+var golitTable81 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.3677, Known: true}, Equipment: defence.Num{V: 22.6052, Known: true}, Source: "embedded:nato-2025-08.yaml:250"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.4145, Known: true}, Equipment: defence.Num{V: 33.3343, Known: true}, Source: "embedded:nato-2025-08.yaml:251"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.3798, Known: true}, Equipment: defence.Num{V: 30.0683, Known: true}, Source: "embedded:nato-2025-08.yaml:252"}},
@@ -1701,7 +2021,7 @@ var golitTable82 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 53.5074, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:261"}},
 }
 
-var golitTable83 = [...]golitKV[int, defence.Figure]{
+var golitTable82 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9699, Known: true}, Equipment: defence.Num{V: 7.5467, Known: true}, Source: "embedded:nato-2025-08.yaml:263"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0686, Known: true}, Equipment: defence.Num{V: 13.6026, Known: true}, Source: "embedded:nato-2025-08.yaml:264"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4865, Known: true}, Equipment: defence.Num{V: 19.0495, Known: true}, Source: "embedded:nato-2025-08.yaml:265"}},
@@ -1716,7 +2036,7 @@ var golitTable83 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.7321, Known: true}, Equipment: defence.Num{V: 35.5049, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:274"}},
 }
 
-var golitTable84 = [...]golitKV[int, defence.Figure]{
+var golitTable83 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0884, Known: true}, Equipment: defence.Num{V: 5.9232, Known: true}, Source: "embedded:nato-2025-08.yaml:276"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0471, Known: true}, Equipment: defence.Num{V: 11.125, Known: true}, Source: "embedded:nato-2025-08.yaml:277"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9701, Known: true}, Equipment: defence.Num{V: 8.3654, Known: true}, Source: "embedded:nato-2025-08.yaml:278"}},
@@ -1731,7 +2051,7 @@ var golitTable84 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0003, Known: true}, Equipment: defence.Num{V: 32.3554, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:287"}},
 }
 
-var golitTable85 = [...]golitKV[int, defence.Figure]{
+var golitTable84 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.5044, Known: true}, Equipment: defence.Num{V: 7.4582, Known: true}, Source: "embedded:nato-2025-08.yaml:289"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.404, Known: true}, Equipment: defence.Num{V: 5.4315, Known: true}, Source: "embedded:nato-2025-08.yaml:290"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4231, Known: true}, Equipment: defence.Num{V: 4.4622, Known: true}, Source: "embedded:nato-2025-08.yaml:291"}},
@@ -1746,7 +2066,7 @@ var golitTable85 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0304, Known: true}, Equipment: defence.Num{V: 34.2651, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:300"}},
 }
 
-var golitTable86 = [...]golitKV[int, defence.Figure]{
+var golitTable85 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1236, Known: true}, Equipment: defence.Num{V: 10.6774, Known: true}, Source: "embedded:nato-2025-08.yaml:302"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1034, Known: true}, Equipment: defence.Num{V: 11.1592, Known: true}, Source: "embedded:nato-2025-08.yaml:303"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1251, Known: true}, Equipment: defence.Num{V: 14.1377, Known: true}, Source: "embedded:nato-2025-08.yaml:304"}},
@@ -1761,7 +2081,7 @@ var golitTable86 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.4912, Known: true}, Equipment: defence.Num{V: 26.0536, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:313"}},
 }
 
-var golitTable87 = [...]golitKV[int, defence.Figure]{
+var golitTable86 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.539, Known: true}, Equipment: defence.Num{V: 20.4192, Known: true}, Source: "embedded:nato-2025-08.yaml:315"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.5823, Known: true}, Equipment: defence.Num{V: 21.8341, Known: true}, Source: "embedded:nato-2025-08.yaml:316"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.7337, Known: true}, Equipment: defence.Num{V: 23.3724, Known: true}, Source: "embedded:nato-2025-08.yaml:317"}},
@@ -1776,7 +2096,7 @@ var golitTable87 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.3534, Known: true}, Equipment: defence.Num{V: 31.435, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:326"}},
 }
 
-var golitTable88 = [...]golitKV[int, defence.Figure]{
+var golitTable87 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8645, Known: true}, Equipment: defence.Num{V: 18.838, Known: true}, Source: "embedded:nato-2025-08.yaml:328"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.2111, Known: true}, Equipment: defence.Num{V: 33.2001, Known: true}, Source: "embedded:nato-2025-08.yaml:329"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.9867, Known: true}, Equipment: defence.Num{V: 21.6169, Known: true}, Source: "embedded:nato-2025-08.yaml:330"}},
@@ -1791,7 +2111,7 @@ var golitTable88 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 4.4805, Known: true}, Equipment: defence.Num{V: 54.439, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:339"}},
 }
 
-var golitTable89 = [...]golitKV[int, defence.Figure]{
+var golitTable88 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3068, Known: true}, Equipment: defence.Num{V: 8.4306, Known: true}, Source: "embedded:nato-2025-08.yaml:341"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.3288, Known: true}, Equipment: defence.Num{V: 8.6985, Known: true}, Source: "embedded:nato-2025-08.yaml:342"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.2683, Known: true}, Equipment: defence.Num{V: 9.9472, Known: true}, Source: "embedded:nato-2025-08.yaml:343"}},
@@ -1806,7 +2126,7 @@ var golitTable89 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0037, Known: true}, Equipment: defence.Num{V: 20, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:352"}},
 }
 
-var golitTable90 = [...]golitKV[int, defence.Figure]{
+var golitTable89 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3476, Known: true}, Equipment: defence.Num{V: 15.772, Known: true}, Source: "embedded:nato-2025-08.yaml:354"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.4507, Known: true}, Equipment: defence.Num{V: 19.6494, Known: true}, Source: "embedded:nato-2025-08.yaml:355"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4277, Known: true}, Equipment: defence.Num{V: 20.4296, Known: true}, Source: "embedded:nato-2025-08.yaml:356"}},
@@ -1821,7 +2141,7 @@ var golitTable90 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.2818, Known: true}, Equipment: defence.Num{V: 31.8099, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:365"}},
 }
 
-var golitTable91 = [...]golitKV[int, defence.Figure]{
+var golitTable90 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9816, Known: true}, Equipment: defence.Num{V: 11.1235, Known: true}, Source: "embedded:nato-2025-08.yaml:367"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1066, Known: true}, Equipment: defence.Num{V: 18.2793, Known: true}, Source: "embedded:nato-2025-08.yaml:368"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1114, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2025-08.yaml:369"}},
@@ -1836,7 +2156,7 @@ var golitTable91 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.044, Known: true}, Equipment: defence.Num{V: 31.0958, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:378"}},
 }
 
-var golitTable92 = [...]golitKV[int, defence.Figure]{
+var golitTable91 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9832, Known: true}, Equipment: defence.Num{V: 0.658, Known: true}, Source: "embedded:nato-2025-08.yaml:380"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9388, Known: true}, Equipment: defence.Num{V: 1.8548, Known: true}, Source: "embedded:nato-2025-08.yaml:381"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.0151, Known: true}, Equipment: defence.Num{V: 1.0241, Known: true}, Source: "embedded:nato-2025-08.yaml:382"}},
@@ -1851,7 +2171,7 @@ var golitTable92 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0238, Known: true}, Equipment: defence.Num{V: 26.548, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:391"}},
 }
 
-var golitTable93 = [...]golitKV[int, defence.Figure]{
+var golitTable92 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0722, Known: true}, Equipment: defence.Num{V: 40.4662, Known: true}, Source: "embedded:nato-2025-08.yaml:393"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0176, Known: true}, Equipment: defence.Num{V: 38.0764, Known: true}, Source: "embedded:nato-2025-08.yaml:394"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9777, Known: true}, Equipment: defence.Num{V: 34.6176, Known: true}, Source: "embedded:nato-2025-08.yaml:395"}},
@@ -1866,7 +2186,7 @@ var golitTable93 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.5087, Known: true}, Equipment: defence.Num{V: 35.8273, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:404"}},
 }
 
-var golitTable94 = [...]golitKV[int, defence.Figure]{
+var golitTable93 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.4466, Known: true}, Equipment: defence.Num{V: 25.0782, Known: true}, Source: "embedded:nato-2025-08.yaml:406"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.3834, Known: true}, Equipment: defence.Num{V: 25.1343, Known: true}, Source: "embedded:nato-2025-08.yaml:407"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4545, Known: true}, Equipment: defence.Num{V: 25.553, Known: true}, Source: "embedded:nato-2025-08.yaml:408"}},
@@ -1881,7 +2201,7 @@ var golitTable94 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.33, Known: true}, Equipment: defence.Num{V: 26.9974, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:417"}},
 }
 
-var golitTable95 = [...]golitKV[int, defence.Figure]{
+var golitTable94 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 3.7139, Known: true}, Equipment: defence.Num{V: 25.9686, Known: true}, Source: "embedded:nato-2025-08.yaml:419"}},
 	{2015, defence.Figure{Share: defence.Num{V: 3.5051, Known: true}, Equipment: defence.Num{V: 25.4052, Known: true}, Source: "embedded:nato-2025-08.yaml:420"}},
 	{2016, defence.Figure{Share: defence.Num{V: 3.4888, Known: true}, Equipment: defence.Num{V: 25.0509, Known: true}, Source: "embedded:nato-2025-08.yaml:421"}},
@@ -1896,7 +2216,7 @@ var golitTable95 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.2166, Known: true}, Equipment: defence.Num{V: 29.6939, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:430"}},
 }
 
-var golitTable96 = [...]golitKV[int, defence.Figure]{
+var golitTable95 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 13314, Known: true}, Defence: defence.Num{V: 178, Known: true}, Share: defence.Num{V: 1.34, Known: true}, Equipment: defence.Num{V: 16.65, Known: true}, Source: "embedded:nato-2026-07.yaml:27"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 11472, Known: true}, Defence: defence.Num{V: 132, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 8.92, Known: true}, Source: "embedded:nato-2026-07.yaml:28"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 11989, Known: true}, Defence: defence.Num{V: 131, Known: true}, Share: defence.Num{V: 1.09, Known: true}, Equipment: defence.Num{V: 8.01, Known: true}, Source: "embedded:nato-2026-07.yaml:29"}},
@@ -1912,7 +2232,7 @@ var golitTable96 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 33644, Known: true}, Defence: defence.Num{V: 722, Known: true}, Share: defence.Num{V: 2.15, Known: true}, Equipment: defence.Num{V: 52.62, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:39"}},
 }
 
-var golitTable97 = [...]golitKV[int, defence.Figure]{
+var golitTable96 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 538126, Known: true}, Defence: defence.Num{V: 5200, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 3.52, Known: true}, Source: "embedded:nato-2026-07.yaml:41"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 461091, Known: true}, Defence: defence.Num{V: 4204, Known: true}, Share: defence.Num{V: 0.91, Known: true}, Equipment: defence.Num{V: 3.44, Known: true}, Source: "embedded:nato-2026-07.yaml:42"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 474141, Known: true}, Defence: defence.Num{V: 4258, Known: true}, Share: defence.Num{V: 0.9, Known: true}, Equipment: defence.Num{V: 4.72, Known: true}, Source: "embedded:nato-2026-07.yaml:43"}},
@@ -1928,7 +2248,7 @@ var golitTable97 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 782936, Known: true}, Defence: defence.Num{V: 15678, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 27.14, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:53"}},
 }
 
-var golitTable98 = [...]golitKV[int, defence.Figure]{
+var golitTable97 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 57172, Known: true}, Defence: defence.Num{V: 748, Known: true}, Share: defence.Num{V: 1.31, Known: true}, Equipment: defence.Num{V: 1.03, Known: true}, Source: "embedded:nato-2026-07.yaml:55"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50818, Known: true}, Defence: defence.Num{V: 633, Known: true}, Share: defence.Num{V: 1.25, Known: true}, Equipment: defence.Num{V: 3.47, Known: true}, Source: "embedded:nato-2026-07.yaml:56"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 53948, Known: true}, Defence: defence.Num{V: 671, Known: true}, Share: defence.Num{V: 1.24, Known: true}, Equipment: defence.Num{V: 9.15, Known: true}, Source: "embedded:nato-2026-07.yaml:57"}},
@@ -1944,7 +2264,7 @@ var golitTable98 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 142928, Known: true}, Defence: defence.Num{V: 3176, Known: true}, Share: defence.Num{V: 2.22, Known: true}, Equipment: defence.Num{V: 29.36, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:67"}},
 }
 
-var golitTable99 = [...]golitKV[int, defence.Figure]{
+var golitTable98 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.805751e+06, Known: true}, Defence: defence.Num{V: 18172, Known: true}, Share: defence.Num{V: 1.01, Known: true}, Equipment: defence.Num{V: 13.03, Known: true}, Source: "embedded:nato-2026-07.yaml:69"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.556508e+06, Known: true}, Defence: defence.Num{V: 18689, Known: true}, Share: defence.Num{V: 1.2, Known: true}, Equipment: defence.Num{V: 10.47, Known: true}, Source: "embedded:nato-2026-07.yaml:70"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.527996e+06, Known: true}, Defence: defence.Num{V: 17708, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 10.61, Known: true}, Source: "embedded:nato-2026-07.yaml:71"}},
@@ -1960,7 +2280,7 @@ var golitTable99 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.464958e+06, Known: true}, Defence: defence.Num{V: 52455, Known: true}, Share: defence.Num{V: 2.13, Known: true}, Equipment: defence.Num{V: 24.99, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:81"}},
 }
 
-var golitTable100 = [...]golitKV[int, defence.Figure]{
+var golitTable99 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 210863, Known: true}, Defence: defence.Num{V: 1975, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 6.53, Known: true}, Source: "embedded:nato-2026-07.yaml:83"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 189191, Known: true}, Defence: defence.Num{V: 1921, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 11.75, Known: true}, Source: "embedded:nato-2026-07.yaml:84"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 198082, Known: true}, Defence: defence.Num{V: 1866, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 6.7, Known: true}, Source: "embedded:nato-2026-07.yaml:85"}},
@@ -1976,7 +2296,7 @@ var golitTable100 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 434002, Known: true}, Defence: defence.Num{V: 8741, Known: true}, Share: defence.Num{V: 2.01, Known: true}, Equipment: defence.Num{V: 25.09, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:95"}},
 }
 
-var golitTable101 = [...]golitKV[int, defence.Figure]{
+var golitTable100 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.972092e+06, Known: true}, Defence: defence.Num{V: 46176, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 12.94, Known: true}, Source: "embedded:nato-2026-07.yaml:97"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 3.422478e+06, Known: true}, Defence: defence.Num{V: 39833, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 11.93, Known: true}, Source: "embedded:nato-2026-07.yaml:98"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 3.530033e+06, Known: true}, Defence: defence.Num{V: 41606, Known: true}, Share: defence.Num{V: 1.18, Known: true}, Equipment: defence.Num{V: 12.21, Known: true}, Source: "embedded:nato-2026-07.yaml:99"}},
@@ -1992,7 +2312,7 @@ var golitTable101 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 5.45598e+06, Known: true}, Defence: defence.Num{V: 147002, Known: true}, Share: defence.Num{V: 2.69, Known: true}, Equipment: defence.Num{V: 32.11, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:109"}},
 }
 
-var golitTable102 = [...]golitKV[int, defence.Figure]{
+var golitTable101 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 352833, Known: true}, Defence: defence.Num{V: 4057, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 10.99, Known: true}, Source: "embedded:nato-2026-07.yaml:111"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 301759, Known: true}, Defence: defence.Num{V: 3364, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 11.5, Known: true}, Source: "embedded:nato-2026-07.yaml:112"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 312182, Known: true}, Defence: defence.Num{V: 3593, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 13.68, Known: true}, Source: "embedded:nato-2026-07.yaml:113"}},
@@ -2008,7 +2328,7 @@ var golitTable102 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 504483, Known: true}, Defence: defence.Num{V: 17615, Known: true}, Share: defence.Num{V: 3.49, Known: true}, Equipment: defence.Num{V: 34.65, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:123"}},
 }
 
-var golitTable103 = [...]golitKV[int, defence.Figure]{
+var golitTable102 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.3806e+06, Known: true}, Defence: defence.Num{V: 12634, Known: true}, Share: defence.Num{V: 0.92, Known: true}, Equipment: defence.Num{V: 13.49, Known: true}, Source: "embedded:nato-2026-07.yaml:125"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.206286e+06, Known: true}, Defence: defence.Num{V: 11096, Known: true}, Share: defence.Num{V: 0.92, Known: true}, Equipment: defence.Num{V: 14.82, Known: true}, Source: "embedded:nato-2026-07.yaml:126"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.242674e+06, Known: true}, Defence: defence.Num{V: 9975, Known: true}, Share: defence.Num{V: 0.8, Known: true}, Equipment: defence.Num{V: 6.65, Known: true}, Source: "embedded:nato-2026-07.yaml:127"}},
@@ -2024,7 +2344,7 @@ var golitTable103 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.088363e+06, Known: true}, Defence: defence.Num{V: 41767, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 33.98, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:137"}},
 }
 
-var golitTable104 = [...]golitKV[int, defence.Figure]{
+var golitTable103 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 27048, Known: true}, Defence: defence.Num{V: 514, Known: true}, Share: defence.Num{V: 1.9, Known: true}, Equipment: defence.Num{V: 22.15, Known: true}, Source: "embedded:nato-2026-07.yaml:139"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 23303, Known: true}, Defence: defence.Num{V: 463, Known: true}, Share: defence.Num{V: 1.99, Known: true}, Equipment: defence.Num{V: 12.82, Known: true}, Source: "embedded:nato-2026-07.yaml:140"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 24545, Known: true}, Defence: defence.Num{V: 497, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 17.86, Known: true}, Source: "embedded:nato-2026-07.yaml:141"}},
@@ -2040,7 +2360,7 @@ var golitTable104 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 51802, Known: true}, Defence: defence.Num{V: 2644, Known: true}, Share: defence.Num{V: 5.1, Known: true}, Equipment: defence.Num{V: 40.12, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:151"}},
 }
 
-var golitTable105 = [...]golitKV[int, defence.Figure]{
+var golitTable104 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 273549, Known: true}, Defence: defence.Num{V: 3991, Known: true}, Share: defence.Num{V: 1.46, Known: true}, Equipment: defence.Num{V: 13.68, Known: true}, Source: "embedded:nato-2026-07.yaml:153"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 233234, Known: true}, Defence: defence.Num{V: 3401, Known: true}, Share: defence.Num{V: 1.46, Known: true}, Equipment: defence.Num{V: 14.15, Known: true}, Source: "embedded:nato-2026-07.yaml:154"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 238712, Known: true}, Defence: defence.Num{V: 3418, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 14.04, Known: true}, Source: "embedded:nato-2026-07.yaml:155"}},
@@ -2056,7 +2376,7 @@ var golitTable105 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 341172, Known: true}, Defence: defence.Num{V: 9027, Known: true}, Share: defence.Num{V: 2.65, Known: true}, Equipment: defence.Num{V: 36.67, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:165"}},
 }
 
-var golitTable106 = [...]golitKV[int, defence.Figure]{
+var golitTable105 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.865683e+06, Known: true}, Defence: defence.Num{V: 52022, Known: true}, Share: defence.Num{V: 1.82, Known: true}, Equipment: defence.Num{V: 24.64, Known: true}, Source: "embedded:nato-2026-07.yaml:167"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.444257e+06, Known: true}, Defence: defence.Num{V: 43496, Known: true}, Share: defence.Num{V: 1.78, Known: true}, Equipment: defence.Num{V: 25.04, Known: true}, Source: "embedded:nato-2026-07.yaml:168"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.468316e+06, Known: true}, Defence: defence.Num{V: 44209, Known: true}, Share: defence.Num{V: 1.79, Known: true}, Equipment: defence.Num{V: 24.44, Known: true}, Source: "embedded:nato-2026-07.yaml:169"}},
@@ -2072,7 +2392,7 @@ var golitTable106 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 3.600188e+06, Known: true}, Defence: defence.Num{V: 79753, Known: true}, Share: defence.Num{V: 2.22, Known: true}, Equipment: defence.Num{V: 34.08, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:179"}},
 }
 
-var golitTable107 = [...]golitKV[int, defence.Figure]{
+var golitTable106 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.086969e+06, Known: true}, Defence: defence.Num{V: 65692, Known: true}, Share: defence.Num{V: 2.13, Known: true}, Equipment: defence.Num{V: 22.82, Known: true}, Source: "embedded:nato-2026-07.yaml:181"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.946231e+06, Known: true}, Defence: defence.Num{V: 59505, Known: true}, Share: defence.Num{V: 2.02, Known: true}, Equipment: defence.Num{V: 21.75, Known: true}, Source: "embedded:nato-2026-07.yaml:182"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.716852e+06, Known: true}, Defence: defence.Num{V: 56362, Known: true}, Share: defence.Num{V: 2.07, Known: true}, Equipment: defence.Num{V: 21.24, Known: true}, Source: "embedded:nato-2026-07.yaml:183"}},
@@ -2088,7 +2408,7 @@ var golitTable107 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 4.300972e+06, Known: true}, Defence: defence.Num{V: 110274, Known: true}, Share: defence.Num{V: 2.56, Known: true}, Equipment: defence.Num{V: 37.22, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:193"}},
 }
 
-var golitTable108 = [...]golitKV[int, defence.Figure]{
+var golitTable107 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 233972, Known: true}, Defence: defence.Num{V: 5234, Known: true}, Share: defence.Num{V: 2.24, Known: true}, Equipment: defence.Num{V: 8.17, Known: true}, Source: "embedded:nato-2026-07.yaml:195"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 194587, Known: true}, Defence: defence.Num{V: 4520, Known: true}, Share: defence.Num{V: 2.32, Known: true}, Equipment: defence.Num{V: 10.4, Known: true}, Source: "embedded:nato-2026-07.yaml:196"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 193044, Known: true}, Defence: defence.Num{V: 4637, Known: true}, Share: defence.Num{V: 2.4, Known: true}, Equipment: defence.Num{V: 13.45, Known: true}, Source: "embedded:nato-2026-07.yaml:197"}},
@@ -2104,7 +2424,7 @@ var golitTable108 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 308783, Known: true}, Defence: defence.Num{V: 11275, Known: true}, Share: defence.Num{V: 3.65, Known: true}, Equipment: defence.Num{V: 37.65, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:207"}},
 }
 
-var golitTable109 = [...]golitKV[int, defence.Figure]{
+var golitTable108 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 59622, Known: true}, Defence: defence.Num{V: 1078, Known: true}, Share: defence.Num{V: 1.81, Known: true}, Equipment: defence.Num{V: 5.56, Known: true}, Source: "embedded:nato-2026-07.yaml:209"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 51005, Known: true}, Defence: defence.Num{V: 892, Known: true}, Share: defence.Num{V: 1.75, Known: true}, Equipment: defence.Num{V: 8.01, Known: true}, Source: "embedded:nato-2026-07.yaml:210"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 52636, Known: true}, Defence: defence.Num{V: 837, Known: true}, Share: defence.Num{V: 1.59, Known: true}, Equipment: defence.Num{V: 7.51, Known: true}, Source: "embedded:nato-2026-07.yaml:211"}},
@@ -2120,7 +2440,7 @@ var golitTable109 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 117910, Known: true}, Defence: defence.Num{V: 2397, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 23.41, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:221"}},
 }
 
-var golitTable110 = [...]golitKV[int, defence.Figure]{
+var golitTable109 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 141129, Known: true}, Defence: defence.Num{V: 1210, Known: true}, Share: defence.Num{V: 0.86, Known: true}, Equipment: defence.Num{V: 7.76, Known: true}, Source: "embedded:nato-2026-07.yaml:223"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 125244, Known: true}, Defence: defence.Num{V: 1132, Known: true}, Share: defence.Num{V: 0.9, Known: true}, Equipment: defence.Num{V: 9.75, Known: true}, Source: "embedded:nato-2026-07.yaml:224"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 128984, Known: true}, Defence: defence.Num{V: 1289, Known: true}, Share: defence.Num{V: 1, Known: true}, Equipment: defence.Num{V: 13.37, Known: true}, Source: "embedded:nato-2026-07.yaml:225"}},
@@ -2136,7 +2456,7 @@ var golitTable110 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 272991, Known: true}, Defence: defence.Num{V: 5718, Known: true}, Share: defence.Num{V: 2.09, Known: true}, Equipment: defence.Num{V: 38.75, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:235"}},
 }
 
-var golitTable111 = [...]golitKV[int, defence.Figure]{
+var golitTable110 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.173816e+06, Known: true}, Defence: defence.Num{V: 24487, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 10.92, Known: true}, Source: "embedded:nato-2026-07.yaml:237"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.845613e+06, Known: true}, Defence: defence.Num{V: 19576, Known: true}, Share: defence.Num{V: 1.06, Known: true}, Equipment: defence.Num{V: 9.72, Known: true}, Source: "embedded:nato-2026-07.yaml:238"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.886592e+06, Known: true}, Defence: defence.Num{V: 22382, Known: true}, Share: defence.Num{V: 1.17, Known: true}, Equipment: defence.Num{V: 19.09, Known: true}, Source: "embedded:nato-2026-07.yaml:239"}},
@@ -2152,7 +2472,7 @@ var golitTable111 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.713512e+06, Known: true}, Defence: defence.Num{V: 56968, Known: true}, Share: defence.Num{V: 2.1, Known: true}, Equipment: defence.Num{V: 24.45, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:249"}},
 }
 
-var golitTable112 = [...]golitKV[int, defence.Figure]{
+var golitTable111 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 48383, Known: true}, Defence: defence.Num{V: 428, Known: true}, Share: defence.Num{V: 0.88, Known: true}, Equipment: defence.Num{V: 14.06, Known: true}, Source: "embedded:nato-2026-07.yaml:251"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 41545, Known: true}, Defence: defence.Num{V: 471, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 21.55, Known: true}, Source: "embedded:nato-2026-07.yaml:252"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 42959, Known: true}, Defence: defence.Num{V: 636, Known: true}, Share: defence.Num{V: 1.48, Known: true}, Equipment: defence.Num{V: 30.06, Known: true}, Source: "embedded:nato-2026-07.yaml:253"}},
@@ -2168,7 +2488,7 @@ var golitTable112 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 105926, Known: true}, Defence: defence.Num{V: 5651, Known: true}, Share: defence.Num{V: 5.33, Known: true}, Equipment: defence.Num{V: 47.57, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:263"}},
 }
 
-var golitTable113 = [...]golitKV[int, defence.Figure]{
+var golitTable112 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 68802, Known: true}, Defence: defence.Num{V: 253, Known: true}, Share: defence.Num{V: 0.37, Known: true}, Equipment: defence.Num{V: 22.61, Known: true}, Source: "embedded:nato-2026-07.yaml:265"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 60189, Known: true}, Defence: defence.Num{V: 250, Known: true}, Share: defence.Num{V: 0.41, Known: true}, Equipment: defence.Num{V: 33.33, Known: true}, Source: "embedded:nato-2026-07.yaml:266"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 62088, Known: true}, Defence: defence.Num{V: 236, Known: true}, Share: defence.Num{V: 0.38, Known: true}, Equipment: defence.Num{V: 30.07, Known: true}, Source: "embedded:nato-2026-07.yaml:267"}},
@@ -2184,7 +2504,7 @@ var golitTable113 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 73338, Known: true}, Defence: defence.Num{V: 1492, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 51.77, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:277"}},
 }
 
-var golitTable114 = [...]golitKV[int, defence.Figure]{
+var golitTable113 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 30285, Known: true}, Defence: defence.Num{V: 294, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 7.55, Known: true}, Source: "embedded:nato-2026-07.yaml:279"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 26347, Known: true}, Defence: defence.Num{V: 282, Known: true}, Share: defence.Num{V: 1.07, Known: true}, Equipment: defence.Num{V: 13.6, Known: true}, Source: "embedded:nato-2026-07.yaml:280"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 27110, Known: true}, Defence: defence.Num{V: 403, Known: true}, Share: defence.Num{V: 1.49, Known: true}, Equipment: defence.Num{V: 19.05, Known: true}, Source: "embedded:nato-2026-07.yaml:281"}},
@@ -2200,7 +2520,7 @@ var golitTable114 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 53569, Known: true}, Defence: defence.Num{V: 2637, Known: true}, Share: defence.Num{V: 4.92, Known: true}, Equipment: defence.Num{V: 40.1, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:291"}},
 }
 
-var golitTable115 = [...]golitKV[int, defence.Figure]{
+var golitTable114 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 11378, Known: true}, Defence: defence.Num{V: 124, Known: true}, Share: defence.Num{V: 1.09, Known: true}, Equipment: defence.Num{V: 5.92, Known: true}, Source: "embedded:nato-2026-07.yaml:293"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 10067, Known: true}, Defence: defence.Num{V: 105, Known: true}, Share: defence.Num{V: 1.05, Known: true}, Equipment: defence.Num{V: 11.13, Known: true}, Source: "embedded:nato-2026-07.yaml:294"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 10686, Known: true}, Defence: defence.Num{V: 104, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 8.37, Known: true}, Source: "embedded:nato-2026-07.yaml:295"}},
@@ -2216,7 +2536,7 @@ var golitTable115 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 21632, Known: true}, Defence: defence.Num{V: 452, Known: true}, Share: defence.Num{V: 2.09, Known: true}, Equipment: defence.Num{V: 30.48, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:305"}},
 }
 
-var golitTable116 = [...]golitKV[int, defence.Figure]{
+var golitTable115 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 4581, Known: true}, Defence: defence.Num{V: 69, Known: true}, Share: defence.Num{V: 1.51, Known: true}, Equipment: defence.Num{V: 7.46, Known: true}, Source: "embedded:nato-2026-07.yaml:307"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 4011, Known: true}, Defence: defence.Num{V: 57, Known: true}, Share: defence.Num{V: 1.42, Known: true}, Equipment: defence.Num{V: 5.43, Known: true}, Source: "embedded:nato-2026-07.yaml:308"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 4356, Known: true}, Defence: defence.Num{V: 62, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 4.46, Known: true}, Source: "embedded:nato-2026-07.yaml:309"}},
@@ -2232,7 +2552,7 @@ var golitTable116 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 10252, Known: true}, Defence: defence.Num{V: 222, Known: true}, Share: defence.Num{V: 2.17, Known: true}, Equipment: defence.Num{V: 46.05, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:319"}},
 }
 
-var golitTable117 = [...]golitKV[int, defence.Figure]{
+var golitTable116 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 901881, Known: true}, Defence: defence.Num{V: 10349, Known: true}, Share: defence.Num{V: 1.12, Known: true}, Equipment: defence.Num{V: 10.68, Known: true}, Source: "embedded:nato-2026-07.yaml:321"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 775864, Known: true}, Defence: defence.Num{V: 8673, Known: true}, Share: defence.Num{V: 1.1, Known: true}, Equipment: defence.Num{V: 11.16, Known: true}, Source: "embedded:nato-2026-07.yaml:322"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 797106, Known: true}, Defence: defence.Num{V: 9112, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 14.14, Known: true}, Source: "embedded:nato-2026-07.yaml:323"}},
@@ -2248,7 +2568,7 @@ var golitTable117 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.436621e+06, Known: true}, Defence: defence.Num{V: 32900, Known: true}, Share: defence.Num{V: 2.58, Known: true}, Equipment: defence.Num{V: 33.69, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:333"}},
 }
 
-var golitTable118 = [...]golitKV[int, defence.Figure]{
+var golitTable117 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 515830, Known: true}, Defence: defence.Num{V: 7722, Known: true}, Share: defence.Num{V: 1.5, Known: true}, Equipment: defence.Num{V: 20.42, Known: true}, Source: "embedded:nato-2026-07.yaml:335"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 400669, Known: true}, Defence: defence.Num{V: 6142, Known: true}, Share: defence.Num{V: 1.53, Known: true}, Equipment: defence.Num{V: 21.83, Known: true}, Source: "embedded:nato-2026-07.yaml:336"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 383284, Known: true}, Defence: defence.Num{V: 6431, Known: true}, Share: defence.Num{V: 1.68, Known: true}, Equipment: defence.Num{V: 23.37, Known: true}, Source: "embedded:nato-2026-07.yaml:337"}},
@@ -2264,7 +2584,7 @@ var golitTable118 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 606925, Known: true}, Defence: defence.Num{V: 19247, Known: true}, Share: defence.Num{V: 3.17, Known: true}, Equipment: defence.Num{V: 17.95, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:347"}},
 }
 
-var golitTable119 = [...]golitKV[int, defence.Figure]{
+var golitTable118 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 542120, Known: true}, Defence: defence.Num{V: 10107, Known: true}, Share: defence.Num{V: 1.86, Known: true}, Equipment: defence.Num{V: 18.84, Known: true}, Source: "embedded:nato-2026-07.yaml:349"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 478907, Known: true}, Defence: defence.Num{V: 10588, Known: true}, Share: defence.Num{V: 2.21, Known: true}, Equipment: defence.Num{V: 33.2, Known: true}, Source: "embedded:nato-2026-07.yaml:350"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 473099, Known: true}, Defence: defence.Num{V: 9397, Known: true}, Share: defence.Num{V: 1.99, Known: true}, Equipment: defence.Num{V: 21.62, Known: true}, Source: "embedded:nato-2026-07.yaml:351"}},
@@ -2280,7 +2600,7 @@ var golitTable119 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.134841e+06, Known: true}, Defence: defence.Num{V: 53080, Known: true}, Share: defence.Num{V: 4.68, Known: true}, Equipment: defence.Num{V: 55.91, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:361"}},
 }
 
-var golitTable120 = [...]golitKV[int, defence.Figure]{
+var golitTable119 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 230138, Known: true}, Defence: defence.Num{V: 3007, Known: true}, Share: defence.Num{V: 1.31, Known: true}, Equipment: defence.Num{V: 8.43, Known: true}, Source: "embedded:nato-2026-07.yaml:363"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 199058, Known: true}, Defence: defence.Num{V: 2645, Known: true}, Share: defence.Num{V: 1.33, Known: true}, Equipment: defence.Num{V: 8.7, Known: true}, Source: "embedded:nato-2026-07.yaml:364"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 206249, Known: true}, Defence: defence.Num{V: 2616, Known: true}, Share: defence.Num{V: 1.27, Known: true}, Equipment: defence.Num{V: 9.95, Known: true}, Source: "embedded:nato-2026-07.yaml:365"}},
@@ -2296,7 +2616,7 @@ var golitTable120 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 378919, Known: true}, Defence: defence.Num{V: 7957, Known: true}, Share: defence.Num{V: 2.1, Known: true}, Equipment: defence.Num{V: 34.03, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:375"}},
 }
 
-var golitTable121 = [...]golitKV[int, defence.Figure]{
+var golitTable120 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 199989, Known: true}, Defence: defence.Num{V: 2695, Known: true}, Share: defence.Num{V: 1.35, Known: true}, Equipment: defence.Num{V: 15.77, Known: true}, Source: "embedded:nato-2026-07.yaml:377"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 177878, Known: true}, Defence: defence.Num{V: 2580, Known: true}, Share: defence.Num{V: 1.45, Known: true}, Equipment: defence.Num{V: 19.65, Known: true}, Source: "embedded:nato-2026-07.yaml:378"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 185337, Known: true}, Defence: defence.Num{V: 2646, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 20.43, Known: true}, Source: "embedded:nato-2026-07.yaml:379"}},
@@ -2312,7 +2632,7 @@ var golitTable121 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 477961, Known: true}, Defence: defence.Num{V: 11597, Known: true}, Share: defence.Num{V: 2.43, Known: true}, Equipment: defence.Num{V: 37.82, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:389"}},
 }
 
-var golitTable122 = [...]golitKV[int, defence.Figure]{
+var golitTable121 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 101739, Known: true}, Defence: defence.Num{V: 999, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 11.12, Known: true}, Source: "embedded:nato-2026-07.yaml:391"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 89187, Known: true}, Defence: defence.Num{V: 987, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 18.28, Known: true}, Source: "embedded:nato-2026-07.yaml:392"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 90322, Known: true}, Defence: defence.Num{V: 1004, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2026-07.yaml:393"}},
@@ -2328,7 +2648,7 @@ var golitTable122 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 168746, Known: true}, Defence: defence.Num{V: 3404, Known: true}, Share: defence.Num{V: 2.02, Known: true}, Equipment: defence.Num{V: 25.22, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:403"}},
 }
 
-var golitTable123 = [...]golitKV[int, defence.Figure]{
+var golitTable122 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 49527, Known: true}, Defence: defence.Num{V: 487, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 0.66, Known: true}, Source: "embedded:nato-2026-07.yaml:405"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 42714, Known: true}, Defence: defence.Num{V: 401, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 1.85, Known: true}, Source: "embedded:nato-2026-07.yaml:406"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 44279, Known: true}, Defence: defence.Num{V: 449, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 1.02, Known: true}, Source: "embedded:nato-2026-07.yaml:407"}},
@@ -2344,7 +2664,7 @@ var golitTable123 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 86525, Known: true}, Defence: defence.Num{V: 1391, Known: true}, Share: defence.Num{V: 1.61, Known: true}, Equipment: defence.Num{V: 27.8, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:417"}},
 }
 
-var golitTable124 = [...]golitKV[int, defence.Figure]{
+var golitTable123 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 578981, Known: true}, Defence: defence.Num{V: 6205, Known: true}, Share: defence.Num{V: 1.07, Known: true}, Equipment: defence.Num{V: 40.47, Known: true}, Source: "embedded:nato-2026-07.yaml:419"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 501340, Known: true}, Defence: defence.Num{V: 5103, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 38.08, Known: true}, Source: "embedded:nato-2026-07.yaml:420"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 511701, Known: true}, Defence: defence.Num{V: 5017, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 34.62, Known: true}, Source: "embedded:nato-2026-07.yaml:421"}},
@@ -2360,7 +2680,7 @@ var golitTable124 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 750944, Known: true}, Defence: defence.Num{V: 24186, Known: true}, Share: defence.Num{V: 3.22, Known: true}, Equipment: defence.Num{V: 25.41, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:431"}},
 }
 
-var golitTable125 = [...]golitKV[int, defence.Figure]{
+var golitTable124 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 943337, Known: true}, Defence: defence.Num{V: 13597, Known: true}, Share: defence.Num{V: 1.44, Known: true}, Equipment: defence.Num{V: 25.08, Known: true}, Source: "embedded:nato-2026-07.yaml:433"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 868204, Known: true}, Defence: defence.Num{V: 11995, Known: true}, Share: defence.Num{V: 1.38, Known: true}, Equipment: defence.Num{V: 25.13, Known: true}, Source: "embedded:nato-2026-07.yaml:434"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 870339, Known: true}, Defence: defence.Num{V: 12642, Known: true}, Share: defence.Num{V: 1.45, Known: true}, Equipment: defence.Num{V: 25.55, Known: true}, Source: "embedded:nato-2026-07.yaml:435"}},
@@ -2376,7 +2696,7 @@ var golitTable125 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.671447e+06, Known: true}, Defence: defence.Num{V: 47636, Known: true}, Share: defence.Num{V: 2.85, Known: true}, Equipment: defence.Num{V: 30.1, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:445"}},
 }
 
-var golitTable126 = [...]golitKV[int, defence.Figure]{
+var golitTable125 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.7608138e+07, Known: true}, Defence: defence.Num{V: 653942, Known: true}, Share: defence.Num{V: 3.71, Known: true}, Equipment: defence.Num{V: 25.97, Known: true}, Source: "embedded:nato-2026-07.yaml:447"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.8295019e+07, Known: true}, Defence: defence.Num{V: 641253, Known: true}, Share: defence.Num{V: 3.51, Known: true}, Equipment: defence.Num{V: 25.41, Known: true}, Source: "embedded:nato-2026-07.yaml:448"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.8804913e+07, Known: true}, Defence: defence.Num{V: 656059, Known: true}, Share: defence.Num{V: 3.49, Known: true}, Equipment: defence.Num{V: 25.05, Known: true}, Source: "embedded:nato-2026-07.yaml:449"}},
@@ -2392,7 +2712,7 @@ var golitTable126 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 3.2547624e+07, Known: true}, Defence: defence.Num{V: 1.032849e+06, Known: true}, Share: defence.Num{V: 3.17, Known: true}, Equipment: defence.Num{V: 28.31, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:459"}},
 }
 
-var golitTable127 = [...]golitKV[string, defence.AidDonor]{
+var golitTable126 = [...]golitKV[string, defence.AidDonor]{
 	{"AUS", defence.AidDonor{Military: defence.Num{V: 911.715, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 160.899, Known: true}, Total: defence.Num{V: 1072.613, Known: true}, Commitments: defence.Num{V: 1052.181, Known: true}, GDP: defence.Num{V: 1312.771, Known: true}, Source: "embedded:kiel-ust-28.yaml:27"}},
 	{"AUT", defence.AidDonor{Military: defence.Num{V: 3.256, Known: true}, Financial: defence.Num{V: 119.706, Known: true}, Humanitarian: defence.Num{V: 757.874, Known: true}, Total: defence.Num{V: 880.835, Known: true}, Commitments: defence.Num{V: 920.635, Known: true}, GDP: defence.Num{V: 406.149, Known: true}, Source: "embedded:kiel-ust-28.yaml:28"}},
 	{"BEL", defence.AidDonor{Military: defence.Num{V: 2720.985, Known: true}, Financial: defence.Num{V: 48.56, Known: true}, Humanitarian: defence.Num{V: 412.2, Known: true}, Total: defence.Num{V: 3181.745, Known: true}, Commitments: defence.Num{V: 3709.655, Known: true}, GDP: defence.Num{V: 502.312, Known: true}, Source: "embedded:kiel-ust-28.yaml:29"}},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/natospend/natospend/pkg/golit"
+	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/snapshot"
 )
 
@@ -90,14 +91,7 @@ func FuzzParseTargets(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string) {
 		values := []string{a, b}
 		got, err := Parse(values, known)
-		var items []string
-		for _, v := range values {
-			for _, s := range strings.Split(v, ",") {
-				if s = strings.TrimSpace(s); s != "" {
-					items = append(items, s)
-				}
-			}
-		}
+		items := lists.Split(values)
 		if err != nil {
 			msg := err.Error()
 			if len(items) == 0 {

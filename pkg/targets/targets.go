@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/lists"
+	"github.com/natospend/natospend/pkg/suggest"
 )
 
 var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$|^\.[0-9]+$`)
@@ -35,26 +37,20 @@ func ParsePct(s string) (float64, error) {
 
 // Parse resolves each value to a target: a named target of known (matched
 // by id, ignoring case), or a percentage. A value may hold several,
-// separated by commas. Targets with the same percentage and id are kept
-// once, in the order first given.
+// separated by commas, line breaks or tabs (pkg/lists). Targets with the
+// same percentage and id are kept once, in the order first given.
 func Parse(values []string, known map[string]defence.Target) ([]defence.Target, error) {
 	var out []defence.Target
 	seen := map[string]bool{}
-	for _, v := range values {
-		for _, s := range strings.Split(v, ",") {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				continue
-			}
-			t, err := parseOne(s, known)
-			if err != nil {
-				return nil, err
-			}
-			key := t.ID + "|" + strconv.FormatFloat(t.Pct, 'g', -1, 64)
-			if !seen[key] {
-				seen[key] = true
-				out = append(out, t)
-			}
+	for _, s := range lists.Split(values) {
+		t, err := parseOne(s, known)
+		if err != nil {
+			return nil, err
+		}
+		key := t.ID + "|" + strconv.FormatFloat(t.Pct, 'g', -1, 64)
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, t)
 		}
 	}
 	if len(out) == 0 {
@@ -74,6 +70,9 @@ func parseOne(s string, known map[string]defence.Target) (defence.Target, error)
 			return defence.Target{}, err
 		}
 		return defence.Target{Pct: pct, Name: FormatPct(pct) + "% of GDP"}, nil
+	}
+	if h := suggest.DidYouMean(suggest.Words(Names(known)...).Nearest(s)); h != "" {
+		return defence.Target{}, fmt.Errorf("unknown target %q: %s", s, h)
 	}
 	return defence.Target{}, fmt.Errorf("unknown target %q (expected a percentage such as 3.5, or one of: %s)", s, strings.Join(Names(known), ", "))
 }

@@ -54,3 +54,25 @@ func TestParse(t *testing.T) {
 		t.Error("no target: no error")
 	}
 }
+
+// TestParseDidYouMean: a misspelt target name gets the nearest names
+// (issue 11), else the list of them.
+func TestParseDidYouMean(t *testing.T) {
+	known := map[string]defence.Target{
+		"hague":     {ID: "hague", Pct: 5},
+		"rutte-3.7": {ID: "rutte-3.7", Pct: 3.7},
+		"uk-2027":   {ID: "uk-2027", Pct: 2.5},
+	}
+	for in, want := range map[string]string{
+		"hauge":  `unknown target "hauge": did you mean hague?`,
+		"HAUGE":  `unknown target "HAUGE": did you mean hague?`,
+		"ruttte": `unknown target "ruttte" (expected a percentage such as 3.5, or one of: hague, rutte-3.7, uk-2027)`,
+		"uk2027": `unknown target "uk2027": did you mean uk-2027?`,
+		"nato":   `unknown target "nato" (expected a percentage such as 3.5, or one of: hague, rutte-3.7, uk-2027)`,
+	} {
+		_, err := Parse([]string{in}, known)
+		if err == nil || err.Error() != want {
+			t.Errorf("Parse(%q): %v, want %s", in, err, want)
+		}
+	}
+}

@@ -6,12 +6,12 @@ package aid
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -85,13 +85,11 @@ never adds aid to defence (see gap --show-aid).`),
 	}
 	fl := cmd.Flags()
 	addDonorFlags(cmd, &opts.Donors, &opts.Groups, f)
-	fl.StringVarP(&opts.Kind, "kind", "k", defence.AidTotal, "the amount that share, % of GDP, sort and totals use: "+strings.Join(defence.AidKinds, ", "))
-	fl.StringVarP(&opts.Sort, "sort", "s", "amount", "sort by: "+strings.Join(sortOrders, ", ")+" (amount and pct-gdp: largest first)")
+	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
 	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in NATO's or the IMF's data (USD; needs a cited EUR/USD rate, which the data does not hold)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
-	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(defence.AidKinds, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {
@@ -110,8 +108,8 @@ never adds aid to defence (see gap --show-aid).`),
 // addDonorFlags registers --donor and --group.
 func addDonorFlags(cmd *cobra.Command, donors, groups *[]string, f *cmdutil.Factory) {
 	fl := cmd.Flags()
-	fl.StringSliceVar(donors, "donor", nil, "donors by code or name (repeatable or comma-separated; XEU: the EU's institutions)")
-	fl.StringSliceVarP(groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu: the group's members in the year of the aid release's cut-off (aid packages: today's members) (repeatable or comma-separated)")
+	cmdutil.ListVar(fl, donors, "donor", nil, "donors by code or name (repeatable; a list separated by commas, line breaks or tabs; XEU: the EU's institutions)")
+	cmdutil.ListVarP(fl, groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu: the group's members in the year of the aid release's cut-off (aid packages: today's members) (repeatable or a list)")
 	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
 	cmdutil.RegisterGroupCompletion(cmd, "group", f)
 }
@@ -141,12 +139,6 @@ type Query struct {
 // errors.
 func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 	q := &Query{Kind: o.Kind, Sort: o.Sort}
-	if !slices.Contains(defence.AidKinds, o.Kind) {
-		return nil, cmdutil.UsageErrorf("--kind %q is not a kind of aid (expected one of: %s)", o.Kind, strings.Join(defence.AidKinds, ", "))
-	}
-	if !slices.Contains(sortOrders, o.Sort) {
-		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
-	}
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
 	}
@@ -162,7 +154,7 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 			for i, r := range rels {
 				ids[i] = r.ID
 			}
-			return nil, cmdutil.UsageErrorf("--aid-release: unknown aid release %q (expected one of: %s)", o.Release, strings.Join(ids, ", "))
+			return nil, cmdutil.UsageErrorf("--aid-release: unknown aid release %q%s", o.Release, cmdutil.HintOr(suggest.Words(ids...), o.Release, ids))
 		}
 		q.Release = r
 	}
@@ -235,7 +227,7 @@ func Run(o *Options) error {
 		return err
 	}
 	rep := Compute(ds, q)
-	return o.Out.Emit(o.F.IO, cmdutil.Output{
+	return o.Out.Emit(o.F, cmdutil.Output{
 		Human:   rep.HumanTable(),
 		Machine: rep.MachineTable(),
 		JSON:    rep.JSON(),

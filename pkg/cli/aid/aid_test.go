@@ -3,6 +3,7 @@ package aid_test
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -288,7 +289,7 @@ func TestEveryFormat(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, "aid", "--group", "nato", "--kind", "military", "--format", "markdown")
-	if code != 0 || !strings.Contains(out, "| USA  | United States    |     64616.9 |") {
+	if code != 0 || !strings.Contains(out, "| USA  | United States    |    64,616.9 |") {
 		t.Errorf("markdown: %s", out)
 	}
 }
@@ -302,7 +303,13 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"aid", "--sort", "gap"}, `--sort "gap" is not a sort order`},
 		{[]string{"aid", "--donor", "Atlantis"}, `--donor: unknown country "Atlantis"`},
 		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7"`},
-		{[]string{"aid", "--aid-release", "kiel-ust-27"}, `--aid-release: unknown aid release "kiel-ust-27" (expected one of: kiel-ust-28)`},
+		{[]string{"aid", "--aid-release", "kiel-ust-27"}, `--aid-release: unknown aid release "kiel-ust-27": did you mean kiel-ust-28?`},
+		{[]string{"aid", "--aid-release", "ust-27"}, `--aid-release: unknown aid release "ust-27" (expected one of: kiel-ust-28)`},
+		// Names people use, and the nearest names for a typo (issue 11).
+		{[]string{"aid", "--donor", "Swizerland"}, `--donor: unknown country "Swizerland": did you mean Switzerland (CHE)?`},
+		{[]string{"aid", "--donor", "Corea"}, `--donor: unknown country "Corea": did you mean Korea (KOR)?`},
+		{[]string{"aid", "--group", "eruope"}, `--group: unknown group "eruope": did you mean europe?`},
+		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7" (expected one of: eu, europe, europe-canada, nato)`},
 		// NATO's and the IMF's GDP is in USD, Kiel's amounts in EUR, and the
 		// data carries no cited exchange rate: natospend says so.
 		{[]string{"aid", "--gdp-year", "2024"}, "--gdp-year 2024: the GDP of 2024 (nato-2026-07, imf-weo-2025-10, nato-2024-06) is in US dollars and kiel-ust-28's amounts are in euros; the data carries no cited EUR/USD exchange rate, and natospend does not guess one"},
@@ -315,6 +322,26 @@ func TestUsageErrors(t *testing.T) {
 		if code != 2 || out != "" || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errOut, c.want)
 		}
+	}
+}
+
+// TestDonorNamesPeopleUse: --donor takes the names people use (issue 11),
+// as --country does: "Republic of Korea" and "Korea" are KOR, "Turkey" is
+// TUR, "UK" is GBR.
+func TestDonorNamesPeopleUse(t *testing.T) {
+	d := runJSON(t, "aid", "--donor", "Republic of Korea,Korea,Turkey,UK")
+	var codes []string
+	for _, r := range d.Rows {
+		codes = append(codes, r["code"].(string))
+	}
+	slices.Sort(codes)
+	if strings.Join(codes, ",") != "GBR,KOR,TUR" {
+		t.Errorf("aid --donor Republic of Korea,Korea,Turkey,UK: %v, want GBR,KOR,TUR", codes)
+	}
+	// aid packages: the same names.
+	d = runJSON(t, "aid", "packages", "--donor", "japan,JPN, Japan ")
+	if len(d.Rows) != 1 || d.Rows[0]["code"] != "JPN" {
+		t.Errorf("aid packages --donor japan,JPN, Japan: %v, want Japan's one package", d.Rows)
 	}
 }
 
@@ -418,7 +445,7 @@ func TestGapShowAid(t *testing.T) {
 		t.Errorf("notes: %v", with.Notes)
 	}
 	code, out, _ := run(t, "gap", "--target", "3.5", "--country", "POL", "--show-aid")
-	if code != 0 || !strings.Contains(out, "Mil. aid €m to 2026-02-28") || !strings.Contains(out, "4451.8") {
+	if code != 0 || !strings.Contains(out, "Mil. aid €m to 2026-02-28") || !strings.Contains(out, "4,451.8") {
 		t.Errorf("table: %s", out)
 	}
 }

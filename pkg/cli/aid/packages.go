@@ -358,7 +358,7 @@ func RunPackages(o *PackagesOptions) error {
 		return err
 	}
 	rep := ComputePackages(ds, q)
-	return o.Out.Emit(o.F.IO, cmdutil.Output{
+	return o.Out.Emit(o.F, cmdutil.Output{
 		Human:   rep.HumanTable(),
 		Machine: rep.MachineTable(),
 		JSON:    rep.JSON(),

@@ -4,7 +4,6 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -84,24 +83,20 @@ country; json and tsv/csv print every verdict as data.`),
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without a verdict")
 	fl.BoolVar(&opts.OnTrack, "on-track", false, "gate on the trend instead: exit 3 when a country is off track for the target by its deadline")
-	fl.StringVarP(&opts.Format, "format", "f", FormatText, "output format: "+strings.Join(formats, ", "))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	// table, the other commands' default (as a top-level format: in a
+	// config file may say), is text here.
+	cmdutil.EnumFlag{Name: "format", Short: "f", Default: FormatText, Values: formats, Aliases: map[string]string{cmdutil.FormatTable: FormatText}, Usage: "output format"}.Register(cmd, &opts.Format)
 	g := &opts.Gap
 	g.Sort = "gap"
 	g.Out.Format = cmdutil.FormatTable
+	g.DecimalCommaIsError = true // a wrong gate is worse than a stopped one
 	return cmd
 }
 
 // Run checks and returns an ExitError with code 3 or 4 when the gate fails.
 func Run(o *Options) error {
 	ios := o.Gap.F.IO
-	format := strings.ToLower(o.Format)
-	if format == cmdutil.FormatTable {
-		format = FormatText // the other commands' default, as a config file may say
-	}
-	if !slices.Contains(formats, format) {
-		return cmdutil.UsageErrorf("--format %q is not a format of check (expected one of: %s)", o.Format, strings.Join(formats, ", "))
-	}
+	format := o.Format // one of formats: the flag takes no other
 	ds, err := o.Gap.F.Dataset()
 	if err != nil {
 		return err
@@ -251,11 +246,11 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 	case ln.Status == calc.StatusShort && ln.Measure.Bounded && !ln.Gap.Known:
 		s = fmt.Sprintf("%s: %s, below %s%%: short even with the resilience part fully met", label, share(), targets.FormatPct(ln.Measure.Pct-ln.Measure.ResilPct))
 		if ln.GapMin.Known {
-			s += fmt.Sprintf(" ($%s bn or more)", render.FormatBillions(ln.GapMin.V))
+			s += fmt.Sprintf(" (%s or more)", render.BillionsText(ln.GapMin.V))
 		}
 	case ln.Status == calc.StatusShort:
 		if ln.Gap.Known {
-			s = fmt.Sprintf("%s: %s, $%s bn short", label, share(), render.FormatBillions(ln.Gap.V))
+			s = fmt.Sprintf("%s: %s, %s short", label, share(), render.BillionsText(ln.Gap.V))
 		} else {
 			s = fmt.Sprintf("%s: %s, below %s%%", label, share(), targets.FormatPct(ln.Measure.Pct))
 		}

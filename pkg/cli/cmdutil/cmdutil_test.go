@@ -111,10 +111,10 @@ func TestSelectByYear(t *testing.T) {
 		{SelectFlags{Groups: []string{"eu"}}, 2023, true, []string{"DEU", "FIN", "HRV"}},
 		// Named countries stay, members of the year or not.
 		{SelectFlags{Groups: []string{"eu"}, Countries: []string{"AUT", "MNE"}}, 2016, true, []string{"AUT", "DEU", "GBR", "HRV", "MNE"}},
-		// A fixed list counts every member, but alliesOnly still keeps the allies of the year.
+		// A fixed list (a user's own group, no membership rule) selects what
+		// it lists, allies or not: its countries may be the user's own.
 		{SelectFlags{Groups: []string{"mine"}}, 2016, false, []string{"FIN", "JPN"}},
-		{SelectFlags{Groups: []string{"mine"}}, 2016, true, []string{}},
-		{SelectFlags{Groups: []string{"mine"}}, 2024, true, []string{"FIN"}},
+		{SelectFlags{Groups: []string{"mine"}}, 2016, true, []string{"FIN", "JPN"}},
 		// --exclude applies after the year's members are chosen.
 		{SelectFlags{Groups: []string{"nato"}, Exclude: []string{"GBR"}}, 2016, true, []string{"DEU", "HRV"}},
 	}

@@ -30,6 +30,9 @@ type Factory struct {
 	// it was not given on the command line ("NATOSPEND_RELEASE=x", "config
 	// file F: release: x"), or "" (set by the root command).
 	SettingOrigin func(flag string) string
+	// ConfigPath is the config file this run read settings from, "" when
+	// none (set by the root command).
+	ConfigPath string
 
 	ds    *defence.Dataset
 	dsErr error

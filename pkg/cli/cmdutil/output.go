@@ -2,12 +2,14 @@ package cmdutil
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/atomicfile"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -32,40 +34,112 @@ type OutputFlags struct {
 	Delimiter    string
 	DecimalComma bool
 	NoHeader     bool
+
+	// changed reports whether a flag was set (on the command line, in the
+	// environment or in the config file); set by AddOutputFlags.
+	changed func(name string) bool
 }
 
 // AddOutputFlags registers the output flags on cmd.
 func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 	fl := cmd.Flags()
-	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(AllFormats, ", "))
-	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` (atomically: a failed run leaves any earlier file untouched) instead of stdout")
+	o.changed = fl.Changed
+	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(AllFormats, ", ")+" (with --output and no --format: from the file's extension)")
+	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` instead of stdout, atomically: a failed run leaves an earlier file untouched, and a replaced file keeps its permissions. "+
+		"Its extension (.csv, .tsv, .json, .md) sets the format unless --format is given. "+
+		"- or /dev/stdout: stdout. A FIFO or character device (/dev/null) is written to, never replaced; a symbolic link is followed only to one of those (/dev/fd/N); a directory, a socket, a link to a file and the run's --data and config files are refused")
 	fl.BoolVar(&o.BOM, "bom", false, "csv/tsv: start with a UTF-8 byte-order mark, so that Excel reads non-ASCII names right")
-	fl.StringVar(&o.Delimiter, "delimiter", "", "csv: field delimiter, one character (default \",\"; \";\" with --decimal-comma)")
+	fl.StringVar(&o.Delimiter, "delimiter", "", "csv: field delimiter, one printable character other than a letter, digit, quote, '.' or '-' (default \",\"; \";\" with --decimal-comma)")
 	fl.BoolVar(&o.DecimalComma, "decimal-comma", false, "csv/tsv: write numbers with a decimal comma, for spreadsheets that import with a decimal-comma locale (de, fr, ...)")
 	fl.BoolVar(&o.NoHeader, "no-header", false, "csv/tsv: leave out the header row")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(AllFormats, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// Validate checks the output flags.
+// FormatForPath returns the format an output file's extension names
+// (.csv, .tsv, .json, .md or .markdown, in any case), or "" for any other.
+func FormatForPath(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return FormatCSV
+	case ".tsv":
+		return FormatTSV
+	case ".json":
+		return FormatJSON
+	case ".md", ".markdown":
+		return FormatMarkdown
+	}
+	return ""
+}
+
+// formatGiven reports whether --format was set explicitly: on the command
+// line, in the environment or in the config file. OutputFlags built by
+// hand (tests) count a non-empty Format as given.
+func (o *OutputFlags) formatGiven() bool {
+	if o.changed != nil {
+		return o.changed("format")
+	}
+	return o.Format != ""
+}
+
+// toFile reports whether the output goes to a file rather than stdout.
+func (o *OutputFlags) toFile() bool { return !isStdout(o.Output) }
+
+// isStdout reports whether an --output path means stdout: none, "-" or
+// /dev/stdout (written as stdout itself, whatever it is: a terminal, a
+// pipe or a file the shell redirected it to).
+func isStdout(path string) bool { return path == "" || path == "-" || path == "/dev/stdout" }
+
+// Validate checks the output flags, and takes the format from the
+// --output file's extension when --format was not given. A --format that
+// contradicts the extension is a usage error.
 func (o *OutputFlags) Validate() error {
+	if o.toFile() {
+		if ext := FormatForPath(o.Output); ext != "" {
+			switch {
+			case !o.formatGiven():
+				o.Format = ext
+			case strings.ToLower(o.Format) != ext:
+				return UsageErrorf("--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", render.EscapeTerminal(o.Format), render.EscapeTerminal(o.Output), ext)
+			}
+		}
+	}
 	switch o.Format {
 	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown:
 	default:
-		return UsageErrorf("--format %q is not a format (expected one of: %s)", o.Format, strings.Join(AllFormats, ", "))
+		return UsageErrorf("--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, AllFormats), strings.Join(AllFormats, ", "))
 	}
 	if o.Delimiter != "" {
-		r, size := utf8.DecodeRuneInString(o.Delimiter)
-		if size != len(o.Delimiter) || r == utf8.RuneError || r == '"' || r == '\r' || r == '\n' || r == '.' || (r >= '0' && r <= '9') {
-			return UsageErrorf("--delimiter %q must be one character other than a digit, '.', '\"' or a line break (for example \",\" or \";\")", o.Delimiter)
+		r, err := checkDelimiter(o.Delimiter)
+		if err != nil {
+			return err
 		}
-		if o.Format != FormatCSV {
+		if o.Format == FormatTSV {
 			return UsageErrorf("--delimiter only applies to --format csv (tsv is always tab-separated)")
 		}
-		if o.DecimalComma && r == ',' {
+		if o.Format == FormatCSV && o.DecimalComma && r == ',' {
 			return UsageErrorf("--decimal-comma with --delimiter ',' would make every number a quoted text cell: use --delimiter ';'")
 		}
 	}
 	return nil
+}
+
+// checkDelimiter accepts a CSV delimiter: one printable character that
+// cannot be part of a value's syntax. Control characters (ESC, tab, line
+// breaks), format characters (bidirectional overrides), spaces other than
+// the ASCII space, letters, digits, marks, quotes, '.' and '-' (a number's
+// point and sign) are refused.
+func checkDelimiter(s string) (rune, error) {
+	r, size := utf8.DecodeRuneInString(s)
+	ok := size == len(s) && r != utf8.RuneError && unicode.IsPrint(r) &&
+		!unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !strings.ContainsRune("\"'.-", r)
+	if ok {
+		return r, nil
+	}
+	hint := ""
+	if s == "\t" {
+		hint = "; for tab-separated values, use --format tsv"
+	}
+	return 0, UsageErrorf("--delimiter %+q must be one printable character other than a letter, a digit, a quote, '.' or '-' (for example \",\" or \";\")%s", s, hint)
 }
 
 // Output is what a command prints: a table for people, a table for
@@ -77,9 +151,11 @@ type Output struct {
 }
 
 // Emit renders the output in the chosen format into memory, then writes it
-// to stdout or, with --output, atomically to the file. Nothing is written
-// when rendering fails.
-func (o *OutputFlags) Emit(ios *iostreams.IOStreams, out Output) error {
+// to stdout or, with --output, to the file (see WriteOut). Nothing is
+// written when rendering fails. A CSV flag that has no effect in the
+// chosen format gets a one-line warning on stderr (unless --quiet).
+func (o *OutputFlags) Emit(f *Factory, out Output) error {
+	o.warnUnused(f)
 	var buf bytes.Buffer
 	var err error
 	switch o.Format {
@@ -98,24 +174,116 @@ func (o *OutputFlags) Emit(ios *iostreams.IOStreams, out Output) error {
 	case FormatMarkdown:
 		err = render.Text(&buf, out.Human, render.TextOptions{Markdown: true})
 	case FormatTable:
-		err = render.Text(&buf, out.Human, render.TextOptions{Width: ios.Width})
+		width := 0 // a file gets the full table; only a terminal is fitted
+		if isStdout(o.Output) {
+			width = f.IO.Width
+		}
+		err = render.Text(&buf, out.Human, render.TextOptions{Width: width})
 	default:
 		err = UsageErrorf("--format %q is not a format", o.Format)
 	}
 	if err != nil {
 		return err
 	}
-	return WriteOut(ios, o.Output, buf.Bytes())
+	return WriteOut(f, o.Output, buf.Bytes())
 }
 
-// WriteOut writes data to stdout, or atomically to path when it is set.
-func WriteOut(ios *iostreams.IOStreams, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := ios.Out.Write(data)
+// warnUnused warns about the CSV flags given with a format they do not
+// apply to (table, json, markdown), in one line.
+func (o *OutputFlags) warnUnused(f *Factory) {
+	if f == nil || f.IO == nil || o.Format == FormatCSV || o.Format == FormatTSV {
+		return
+	}
+	var unused []string
+	if o.BOM {
+		unused = append(unused, "--bom")
+	}
+	if o.Delimiter != "" {
+		unused = append(unused, "--delimiter")
+	}
+	if o.DecimalComma {
+		unused = append(unused, "--decimal-comma")
+	}
+	if o.NoHeader {
+		unused = append(unused, "--no-header")
+	}
+	switch len(unused) {
+	case 0:
+	case 1:
+		Warn(f.IO, "%s has no effect with --format %s (only with csv and tsv)", unused[0], o.Format)
+	default:
+		Warn(f.IO, "%s have no effect with --format %s (only with csv and tsv)", strings.Join(unused, ", "), o.Format)
+	}
+}
+
+// WriteOut writes data to stdout (path "", "-" or /dev/stdout), or else
+// to the file at path with atomicfile.WriteFile: a regular file is replaced
+// atomically keeping its permissions, a FIFO or character device written
+// to, anything else refused (exit 1). A path that is one of the run's
+// inputs (a --data file, a YAML file of a --data directory, the config
+// file) is a usage error (exit 2). Messages name the path, never a
+// temporary file.
+func WriteOut(f *Factory, path string, data []byte) error {
+	if isStdout(path) {
+		_, err := f.IO.Out.Write(data)
 		return err
 	}
-	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("--output: %w", err)
+	if what := inputAt(f, path); what != "" {
+		return UsageErrorf("--output %s is %s: natospend does not write over its own input (choose another file)", render.EscapeTerminal(path), what)
+	}
+	if err := atomicfile.WriteFile(path, data); err != nil {
+		msg := err.Error()
+		if ae := (*atomicfile.Error)(nil); !errors.As(err, &ae) {
+			msg = path + ": write failed"
+		}
+		return errors.New("--output " + render.EscapeTerminal(msg))
 	}
 	return nil
+}
+
+// inputAt says which of the run's inputs path is ("the --data file
+// x.yaml"), or "" when it is none: the config file, a --data file, or a
+// .yaml or .yml file of a --data directory (the files the loader reads),
+// compared by identity (os.SameFile), so that another name of the same
+// file (a link, a relative path) is caught too.
+func inputAt(f *Factory, path string) string {
+	if f == nil {
+		return ""
+	}
+	out, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	same := func(p string) bool {
+		fi, err := os.Stat(p)
+		return err == nil && os.SameFile(out, fi)
+	}
+	if f.ConfigPath != "" && same(f.ConfigPath) {
+		return "the config file " + render.EscapeTerminal(f.ConfigPath)
+	}
+	for _, d := range f.DataPaths {
+		di, err := os.Stat(d)
+		if err != nil {
+			continue
+		}
+		if os.SameFile(out, di) {
+			return "the --data path " + render.EscapeTerminal(d)
+		}
+		if !di.IsDir() {
+			continue
+		}
+		entries, err := os.ReadDir(d)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if ext := filepath.Ext(e.Name()); ext != ".yaml" && ext != ".yml" {
+				continue
+			}
+			if full := filepath.Join(d, e.Name()); same(full) {
+				return "the data file " + render.EscapeTerminal(full) + " of --data " + render.EscapeTerminal(d)
+			}
+		}
+	}
+	return ""
 }

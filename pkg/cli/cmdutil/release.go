@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -105,7 +106,8 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 	if releaseID != "" {
 		rel, ok := ds.Releases[releaseID]
 		if !ok {
-			return c, UsageErrorf("--release: unknown release %q (expected one of: %s)", releaseID, strings.Join(releaseIDs(releases), ", "))
+			ids := releaseIDs(releases)
+			return c, UsageErrorf("--release: unknown release %q%s", releaseID, HintOr(suggest.Words(ids...), releaseID, ids))
 		}
 		if rel.Series != defence.SeriesDefence {
 			return c, UsageErrorf("--release %s publishes GDP only (expected a defence release: %s)", releaseID, strings.Join(releaseIDs(releases), ", "))

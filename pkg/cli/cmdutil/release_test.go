@@ -84,6 +84,7 @@ func TestResolveReleaseYear(t *testing.T) {
 		{"old", 2025, "", 0, "", "release old publishes no figures for 2025 (it covers 2023-2024)"},
 		{"weo", 0, "", 0, "", "publishes GDP only"},
 		{"nope", 0, "", 0, "", `unknown release "nope" (expected one of: mine, new, old)`},
+		{"nwe", 0, "", 0, "", `--release: unknown release "nwe": did you mean new?`},
 		{"", 1900, "", 0, "", "out of range"},
 	})
 	// Without user releases, the error does not speak of them.

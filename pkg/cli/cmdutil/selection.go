@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/lists"
+	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
@@ -22,9 +24,9 @@ type SelectFlags struct {
 // AddSelectFlags registers --country, --group and --exclude on cmd.
 func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *Factory) {
 	fl := cmd.Flags()
-	fl.StringSliceVarP(&s.Countries, "country", "c", nil, "countries by ISO code or name (repeatable or comma-separated)")
-	fl.StringSliceVarP(&s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu: the allies among the group's members of the year asked, as NATO's totals count them (repeatable or comma-separated; default nato)")
-	fl.StringSliceVar(&s.Exclude, "exclude", nil, "countries to leave out, by code or name")
+	ListVarP(fl, &s.Countries, "country", "c", nil, "countries by ISO code or name (repeatable; a list separated by commas, line breaks or tabs)")
+	ListVarP(fl, &s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu: the allies among the group's members of the year asked, as NATO's totals count them (repeatable or a list; default nato)")
+	ListVar(fl, &s.Exclude, "exclude", nil, "countries to leave out, by code or name (repeatable or a list)")
 	RegisterCountryCompletion(cmd, "country", f)
 	RegisterCountryCompletion(cmd, "exclude", f)
 	RegisterGroupCompletion(cmd, "group", f)
@@ -74,8 +76,8 @@ func GroupDescription(g defence.Group) string {
 // Resolve returns the selected country codes, sorted: the named
 // countries and groups, or the group nato when none is named, less the
 // excluded ones. A group counts its members of the year (0: today; see
-// defence.Dataset.MembersIn); with alliesOnly, only those that are also
-// allies in that year. Unknown countries or groups are usage errors that
+// defence.Dataset.MembersIn); with alliesOnly, a group with a membership
+// rule keeps only those that are also allies in that year. Unknown countries or groups are usage errors that
 // list what is accepted.
 func (s *SelectFlags) Resolve(ds *defence.Dataset, year int, alliesOnly bool) ([]string, error) {
 	groups := s.Groups
@@ -90,8 +92,9 @@ func (s *SelectFlags) Resolve(ds *defence.Dataset, year int, alliesOnly bool) ([
 // and group ids to sorted codes, less the excluded countries. A group
 // gives its members of the year (0: today), following its membership
 // rule; with alliesOnly (gap, check and path, where only allies have
-// figures), only the members that are also allies in that year, so that
-// --group eu gives the allies among the EU's members. A country named
+// figures), a group with a membership rule keeps only the members that are
+// also allies in that year, so that --group eu gives the allies among the
+// EU's members; a fixed list (no rule) selects what it lists. A country named
 // explicitly is always kept. named says whether any country or group was
 // given at all, so that a caller can choose its own default.
 func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude []string, year int, alliesOnly bool) (codes []string, named bool, err error) {
@@ -100,17 +103,20 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 	for _, name := range names {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
-			return nil, false, UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 code or an English name; `natospend countries` lists them)", countryFlag, name)
+			return nil, false, unknownCountry(ds, countryFlag, name)
 		}
 		chosen[c.Code] = true
 	}
 	for _, g := range gs {
 		id := strings.ToLower(g)
 		if _, ok := ds.Groups[id]; !ok {
-			return nil, false, UsageErrorf("--group: unknown group %q (expected one of: %s)", g, strings.Join(ds.GroupIDs(), ", "))
+			return nil, false, UsageErrorf("--group: unknown group %q%s", g, HintOr(suggest.Words(ds.GroupIDs()...), g, ds.GroupIDs()))
 		}
+		dated := ds.Groups[id].Membership != ""
 		for _, m := range ds.MembersIn(id, year) {
-			if !alliesOnly || ds.AllyIn(m, year) {
+			// Only a dated group (nato, eu...) narrows to the allies of the
+			// year: a user's own fixed list selects what it lists.
+			if !alliesOnly || !dated || ds.AllyIn(m, year) {
 				chosen[m] = true
 			}
 		}
@@ -118,7 +124,7 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 	for _, name := range SplitList(exclude) {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
-			return nil, false, UsageErrorf("--exclude: unknown country %q (expected an ISO 3166 alpha-3 code or an English name)", name)
+			return nil, false, unknownCountry(ds, "--exclude", name)
 		}
 		delete(chosen, c.Code)
 	}
@@ -130,19 +136,58 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 	return codes, len(names) > 0 || len(gs) > 0, nil
 }
 
-// SplitList splits repeated, comma-separated flag values into trimmed,
-// non-empty items.
-func SplitList(values []string) []string {
-	var out []string
-	for _, v := range values {
-		for _, s := range strings.Split(v, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
+// unknownCountry is the usage error for a name that is no country's code,
+// name or alias: "did you mean Germany (DEU)?" with the nearest names, or
+// what is expected.
+func unknownCountry(ds *defence.Dataset, flag, name string) error {
+	if h := CountryHint(ds, name); h != "" {
+		return UsageErrorf("%s: unknown country %q: %s", flag, name, h)
+	}
+	return UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 code, an English name or a common other name such as UK; `natospend countries` lists them)", flag, name)
+}
+
+// CountryHint returns "did you mean Germany (DEU)?" for the countries
+// whose code, name or alias is nearest to name (see pkg/suggest), each
+// shown by the name that is nearest (a code by the country's name) and
+// its code; "" when none is close.
+func CountryHint(ds *defence.Dataset, name string) string {
+	set := &suggest.Set{}
+	for _, code := range ds.CountryCodes() {
+		c := ds.Countries[code]
+		label := c.Name + " (" + code + ")"
+		set.Add(code, code, label)
+		set.Add(code, c.Name, label)
+		for _, a := range c.Aliases {
+			set.Add(code, a, a+" ("+code+")")
 		}
 	}
-	return out
+	return suggest.DidYouMean(set.Nearest(name))
 }
+
+// HintOr returns ": did you mean x?" for the names of set nearest to
+// input, or " (expected one of: a, b, c)" listing valid when none is
+// close: the tail of an "unknown ..." message.
+func HintOr(set *suggest.Set, input string, valid []string) string {
+	if h := suggest.DidYouMean(set.Nearest(input)); h != "" {
+		return ": " + h
+	}
+	return " (expected one of: " + strings.Join(valid, ", ") + ")"
+}
+
+// didYouMean returns ": did you mean json?" for the words nearest to
+// input, or "": for a message that lists the words anyway.
+func didYouMean(input string, words []string) string {
+	if h := suggest.DidYouMean(suggest.Words(words...).Nearest(input)); h != "" {
+		return ": " + h
+	}
+	return ""
+}
+
+// SplitList splits the values of a list flag (each as given on the
+// command line, in the environment or in the config file) into trimmed,
+// non-blank items: a comma, a line break or a tab separates items
+// (pkg/lists, the one rule for every list).
+func SplitList(values []string) []string { return lists.Split(values) }
 
 // NoArgsTargetHint rejects positional arguments, suggesting --target for
 // what reads as a percentage (natospend gap 3.7).

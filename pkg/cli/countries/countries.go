@@ -41,7 +41,7 @@ the latest year for which it publishes figures for the country.`),
 			return Run(opts)
 		},
 	}
-	cmd.Flags().StringSliceVarP(&opts.Groups, "group", "g", nil, "only today's members of these groups (repeatable or comma-separated)")
+	cmdutil.ListVarP(cmd.Flags(), &opts.Groups, "group", "g", nil, "only today's members of these groups (repeatable or a list)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -67,7 +67,7 @@ func Run(o *Options) error {
 		return err
 	}
 	codes := ds.CountryCodes()
-	if len(o.Groups) > 0 {
+	if len(cmdutil.SplitList(o.Groups)) > 0 {
 		sel := cmdutil.SelectFlags{Groups: o.Groups}
 		if codes, err = sel.Resolve(ds, 0, false); err != nil {
 			return err
@@ -111,5 +111,5 @@ func Run(o *Options) error {
 			table.Notes = append(table.Notes, c.Name+": "+c.Note)
 		}
 	}
-	return o.Out.Emit(o.F.IO, cmdutil.Output{Human: table, Machine: table, JSON: map[string]any{"countries": rows}})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: table, Machine: table, JSON: map[string]any{"countries": rows}})
 }

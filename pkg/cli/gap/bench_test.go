@@ -79,7 +79,7 @@ func BenchmarkGapRender(b *testing.B) {
 				default:
 					o.Human = rep.HumanTable()
 				}
-				if err := out.Emit(ios, o); err != nil {
+				if err := out.Emit(&cmdutil.Factory{IO: ios}, o); err != nil {
 					b.Fatal(err)
 				}
 			}

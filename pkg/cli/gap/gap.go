@@ -3,7 +3,6 @@
 package gap
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -34,6 +33,11 @@ type Options struct {
 	ShowAid       bool
 	Select        cmdutil.SelectFlags
 	Out           cmdutil.OutputFlags
+
+	// DecimalCommaIsError (check) makes a --target value that reads as a
+	// decimal comma ("3,7") a usage error; gap and path warn and read it
+	// as a list.
+	DecimalCommaIsError bool
 }
 
 // Sort orders.
@@ -110,17 +114,16 @@ already include what each ally reports, so adding it would count it twice.`),
 func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	f := opts.F
 	fl := cmd.Flags()
-	fl.StringSliceVarP(&opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP or a named target (repeatable or comma-separated)")
+	cmdutil.ListVarP(fl, &opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP with a decimal point (3.7, not 3,7) or a named target (repeatable; a list separated by commas, line breaks or tabs)")
 	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the release publishes; the release by default: the newest embedded NATO release)")
 	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named)")
-	fl.StringVarP(&opts.Method, "method", "m", string(calc.MethodShare), "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
+	cmdutil.StringEnumFlag(cmd, &opts.Method, "method", "m", string(calc.MethodShare), []string{string(calc.MethodShare), string(calc.MethodUSD)}, "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
 	fl.StringVar(&opts.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's (above -100)")
 	cmdutil.AddSelectFlags(cmd, &opts.Select, f)
 	cmdutil.RegisterTargetCompletion(cmd, "target", f)
 	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
-	_ = cmd.RegisterFlagCompletionFunc("method", cobra.FixedCompletions([]string{"share", "usd"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // AddTrendFlag registers --trend-years, for the on-track question.
@@ -130,8 +133,7 @@ func AddTrendFlag(cmd *cobra.Command, opts *Options) {
 
 // AddSortFlag registers --sort with a default order.
 func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
-	cmd.Flags().StringVarP(&opts.Sort, "sort", "s", def, "sort by: "+strings.Join(sortOrders, ", "))
-	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: def, Values: sortOrders, Noun: "a sort order", Usage: "sort by"}.Register(cmd, &opts.Sort)
 }
 
 // Resolve validates the options against the data: the targets, the release
@@ -139,6 +141,9 @@ func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
 func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 	q := &calc.Query{Latest: o.Latest, Sort: o.Sort, TrendYears: o.TrendYears}
 	var err error
+	if err := o.decimalCommas(); err != nil {
+		return nil, err
+	}
 	if q.Targets, err = targets.Parse(o.Targets, ds.Targets); err != nil {
 		return nil, cmdutil.UsageErrorf("--target: %v", err)
 	}
@@ -147,9 +152,6 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		q.Method = calc.Method(o.Method)
 	default:
 		return nil, cmdutil.UsageErrorf("--method %q is not a method (expected share or usd)", o.Method)
-	}
-	if !slices.Contains(sortOrders, o.Sort) {
-		return nil, cmdutil.UsageErrorf("--sort %q is not a sort order (expected one of: %s)", o.Sort, strings.Join(sortOrders, ", "))
 	}
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
@@ -186,6 +188,33 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		q.GDPGrowth = &g
 	}
 	return q, nil
+}
+
+// decimalCommas warns about each --target value that reads as a decimal
+// comma ("3,7": two targets, 3% and 7%, or 3.7%?), or refuses it with
+// DecimalCommaIsError, saying where the value came from when it was not
+// the command line.
+func (o *Options) decimalCommas() error {
+	dcs := targets.DecimalCommas(o.Targets)
+	if len(dcs) == 0 {
+		return nil
+	}
+	if o.DecimalCommaIsError {
+		return cmdutil.UsageErrorf("--target %s", dcs[0].Refusal())
+	}
+	if o.F == nil || o.F.IO == nil {
+		return nil
+	}
+	origin := ""
+	if o.F.SettingOrigin != nil {
+		if from := o.F.SettingOrigin("target"); from != "" {
+			origin = from + ": "
+		}
+	}
+	for _, d := range dcs {
+		cmdutil.Warn(o.F.IO, "%s--target %s", origin, d.Warning())
+	}
+	return nil
 }
 
 // publishesUSD reports whether a release has any defence figure in USD.
@@ -239,5 +268,5 @@ func Run(o *Options) error {
 	default:
 		out.Human = rep.HumanTable()
 	}
-	return o.Out.Emit(o.F.IO, out)
+	return o.Out.Emit(o.F, out)
 }

@@ -95,7 +95,7 @@ func (r *Report) HumanTable() *render.Table {
 	for _, m := range r.Measures {
 		switch {
 		case m.Bounded:
-			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn (range)"})
+			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn"})
 		case m.Part == calc.PartResilience:
 			cols = append(cols, render.Column{Title: "Need " + m.Label() + " $bn", Kind: render.Money})
 		default:
@@ -194,7 +194,7 @@ func deadlineColumns(m calc.Measure) bool {
 }
 
 // bn prints money in $ bn for sentences.
-func bn(v float64) string { return "$" + render.FormatBillions(v) + " bn" }
+func bn(v float64) string { return render.BillionsText(v) }
 
 // netText says a net sum in words: a shortfall or a surplus, never "$-x".
 func netText(v float64) string {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/natospend/natospend/pkg/render"
 	"golang.org/x/term"
 )
 
@@ -34,28 +35,48 @@ type IOStreams struct {
 }
 
 // System returns the process's streams.
+//
+// Nothing raw reaches a terminal: ErrOut (messages, notes and errors, read
+// by a person) always escapes control characters, escape sequences and
+// bidirectional overrides (render.NewTerminalWriter: "\x1b", "\u202e";
+// line breaks and tabs kept), wherever stderr goes. Out does the same when
+// it is a terminal, whatever the format: a table is escaped already, JSON
+// has such characters as \u escapes already (render.JSON), and CSV/TSV on
+// a terminal is for eyes. Out to a pipe or a file gets the data unchanged.
 func System() *IOStreams {
-	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: render.NewTerminalWriter(os.Stderr), Getenv: os.Getenv}
 	fd := int(os.Stdout.Fd())
-	ios.OutTTY = term.IsTerminal(fd)
-	if ios.OutTTY {
-		if w, _, err := term.GetSize(fd); err == nil && w > 0 {
-			ios.Width = w
+	if term.IsTerminal(fd) {
+		w, _, err := term.GetSize(fd)
+		if err != nil || w <= 0 {
+			w, _ = strconv.Atoi(os.Getenv("COLUMNS"))
 		}
-	}
-	if ios.Width == 0 && ios.OutTTY {
-		if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
-			ios.Width = w
-		}
+		ios.SetTerminal(max(w, 0))
 	}
 	_, noColor := os.LookupEnv("NO_COLOR")
 	ios.NoColor = noColor || !ios.OutTTY
 	return ios
 }
 
+// SetTerminal marks Out as a terminal width columns wide (0: unknown) and
+// escapes what is written to it, as System does for a real terminal.
+// Tests call it to get the terminal's layout and escaping in process.
+func (s *IOStreams) SetTerminal(width int) {
+	s.OutTTY = true
+	s.Width = width
+	if _, ok := s.Out.(terminalWriter); !ok {
+		s.Out = terminalWriter{render.NewTerminalWriter(s.Out)}
+	}
+}
+
+// terminalWriter marks a writer that escapes for the terminal already.
+type terminalWriter struct{ io.Writer }
+
 // Test returns streams backed by buffers: no terminal, no colour, an empty
-// environment.
+// environment. ErrOut escapes for the terminal as System's does, so that
+// tests see the messages a person would; call SetTerminal to make Out a
+// terminal.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, NoColor: true, Getenv: func(string) string { return "" }}, in, out, errOut
+	return &IOStreams{In: in, Out: out, ErrOut: render.NewTerminalWriter(errOut), NoColor: true, Getenv: func(string) string { return "" }}, in, out, errOut
 }

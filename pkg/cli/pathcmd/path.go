@@ -58,9 +58,8 @@ its core part: resilience spending is not in NATO's tables.`),
 	}
 	gap.AddQueryFlags(cmd, &opts.Gap, nil)
 	gap.AddSortFlag(cmd, &opts.Gap, "name")
-	cmd.Flags().StringVar(&opts.Shape, "shape", string(calc.ShapeLinear), "linear: the share rises by equal steps; growth: spending grows at a constant rate")
+	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmdutil.AddOutputFlags(cmd, &opts.Gap.Out)
-	_ = cmd.RegisterFlagCompletionFunc("shape", cobra.FixedCompletions([]string{"linear", "growth"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -80,10 +79,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	shape := calc.Shape(o.Shape)
-	if shape != calc.ShapeLinear && shape != calc.ShapeGrowth {
-		return cmdutil.UsageErrorf("--shape %q is not a shape (expected linear or growth)", o.Shape)
-	}
+	shape := calc.Shape(o.Shape) // linear or growth: the flag takes no other
 	if len(o.Gap.Targets) == 0 {
 		return cmdutil.UsageErrorf("--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
 	}
@@ -168,17 +164,15 @@ func Run(o *Options) error {
 	if m.Part == calc.PartCore {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
-	return o.Gap.Out.Emit(o.Gap.F.IO, output(q, shape, deadline, steps, append(notes, rep.Notes...)))
+	return o.Gap.Out.Emit(o.Gap.F, output(q, shape, deadline, steps, append(notes, rep.Notes...)))
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
 	var ids, names []string
-	for _, g := range groups {
-		for _, id := range strings.Split(g, ",") {
-			id = strings.ToLower(strings.TrimSpace(id))
-			ids = append(ids, id)
-			names = append(names, ds.Groups[id].Name)
-		}
+	for _, id := range cmdutil.SplitList(groups) {
+		id = strings.ToLower(id)
+		ids = append(ids, id)
+		names = append(names, ds.Groups[id].Name)
 	}
 	return strings.Join(ids, "+"), "Total: " + strings.Join(names, " + ")
 }

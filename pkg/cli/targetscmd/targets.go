@@ -95,5 +95,5 @@ func Run(o *Options) error {
 		human.Notes = append(human.Notes, fmt.Sprintf("%s: %s", id, t.Citation))
 		rows = append(rows, r)
 	}
-	return o.Out.Emit(o.F.IO, cmdutil.Output{Human: human, Machine: machine, JSON: map[string]any{"targets": rows}})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: human, Machine: machine, JSON: map[string]any{"targets": rows}})
 }
