@@ -89,7 +89,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 		out = append(out, fmt.Sprintf("No deadline figures (%s): %s.", e, deadlineErr.who(e, len(rep.Order))))
 	}
 	if trend {
-		out = append(out, fmt.Sprintf("Trend: on-track when a country meets the target already, or when the straight line (least squares) through its published shares of GDP in the last %d years of release %s reaches the target by the deadline; off-track otherwise. A trend of published figures, not a forecast of policy.", trendYears, rep.Release.ID))
+		rep.TrendNote = fmt.Sprintf("Trend: on-track when a country meets the target already, or when the straight line (least squares) through its published shares of GDP in the last %d years of release %s reaches the target by the deadline; off-track otherwise. A trend of published figures, not a forecast of policy.", trendYears, rep.Release.ID)
 	}
 	if approx {
 		out = append(out, fmt.Sprintf("Core part approximate: release %s counts defence on NATO's %s definition, not the 2026 core definition the Hague 3.5%% uses.", rep.Release.ID, rep.Release.Definition))

@@ -119,7 +119,11 @@ type Report struct {
 	ByCode   map[string][]Line // one line per measure, in measure order
 	Lines    []Line            // all lines: country by country, measures inside
 	Totals   []MeasureTotals   // one per measure
-	Notes    []string
+	// Notes name the sources used and explain what is missing. TrendNote
+	// says what the trend is, for the outputs that show it (gap, check),
+	// not path.
+	Notes     []string
+	TrendNote string
 }
 
 // MeasureTotals are the totals of one measure.

@@ -20,8 +20,10 @@ codes may be added, and any code not listed here must be treated as a failure.
   2   a usage error: unknown command or flag, a bad flag value, an unknown
       country, group, target or release, a bad value in NATOSPEND_* or the
       config file
-  3   check: at least one selected country falls short of the target
-  4   check: a selected country has no data for the year (without
+  3   check: at least one selected country falls short of the target (with
+      --on-track: is off track for it by the deadline)
+  4   check: none falls short, but a selected country has no verdict: no
+      data for the year, or an undetermined Hague 5% (without
       --allow-missing); a country that publishes no defence figure, such as
       Iceland, is never counted as missing
   70  internal error: a bug in natospend (please report it)

@@ -333,6 +333,15 @@ func jsonDoc(rep *calc.Report, lines []calc.Line, o *Options, code, checked, fai
 			{Key: "allow_missing", Value: o.AllowMissing},
 		}},
 		{Key: "exit_code", Value: code},
-		{Key: "notes", Value: append([]string{}, rep.Notes...)},
+		{Key: "notes", Value: checkNotes(rep)},
 	}
+}
+
+// checkNotes are the report's notes, with what the trend is when it shows.
+func checkNotes(rep *calc.Report) []string {
+	notes := append([]string{}, rep.Notes...)
+	if rep.TrendNote != "" {
+		notes = append(notes, rep.TrendNote)
+	}
+	return notes
 }

@@ -244,6 +244,9 @@ func Run(o *Options) error {
 		return cmdutil.UsageErrorf("%v", err)
 	}
 	rep := &Report{Report: c}
+	if c.TrendNote != "" {
+		c.Notes = append(c.Notes, c.TrendNote)
+	}
 	if !c.HasDeadline() {
 		if o.GDPGrowth != "" {
 			cmdutil.Warn(o.F.IO, "--gdp-growth has no effect without a deadline (--by YEAR, or a target with a deadline still ahead)")
