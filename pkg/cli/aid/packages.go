@@ -245,11 +245,11 @@ func (r *PackagesReport) HumanTable() *render.Table {
 	for i, p := range r.Packages {
 		usd := "-"
 		if p.USD.Known {
-			usd = render.FormatMachine(p.USD.V, false)
+			usd = amountText(p.USD.V)
 		}
 		t.Rows = append(t.Rows, []render.Cell{
 			render.T(p.Date), render.T(p.Donor), render.T(r.Names[p.Donor]),
-			render.T(p.Currency + " " + render.FormatMachine(p.Amount, false) + " m"), render.T(usd),
+			render.T(p.Currency + " " + amountText(p.Amount) + " m"), render.T(usd),
 			render.T(p.Purpose), render.T(fmt.Sprintf("[%d]", i+1)),
 		})
 		src := fmt.Sprintf("[%d] %s", i+1, p.URL)
@@ -370,4 +370,14 @@ func strPtr(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// amountText prints an amount as published, with thousands separators and
+// no trailing zeros: 1,000; 166,463.893; 8,800.
+func amountText(v float64) string {
+	s := render.FormatNumber(v, 3)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }

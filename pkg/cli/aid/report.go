@@ -174,7 +174,7 @@ func (r *Report) notes() []string {
 	out = append(out, src+".")
 	if r.Totals.AllDonors.Known {
 		out = append(out, fmt.Sprintf("Share: of the %s aid of all %d donors in the release (EUR %s m), whatever the selection.",
-			q.Kind, len(rel.Donors), render.FormatMachine(round6(r.Totals.AllDonors.V), false)))
+			q.Kind, len(rel.Donors), amountText(r.Totals.AllDonors.V)))
 	} else {
 		out = append(out, fmt.Sprintf("Share: unknown, as a donor of the release has no %s amount (the total of all donors is unknown).", q.Kind))
 	}

@@ -239,7 +239,7 @@ func (r *Report) summary() []string {
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
 			case tt.GapMin.Known && tt.GapMax.Known:
-				s += fmt.Sprintf("; the gaps add up to between %s and %s: resilience spending is unknown.", bn(tt.GapMin.V), bn(tt.GapMax.V))
+				s += fmt.Sprintf("; the gaps add up to between %s and %s: resilience spending is unknown.", netText(tt.GapMin.V), netText(tt.GapMax.V))
 			default:
 				s += "."
 			}

@@ -218,9 +218,12 @@ func output(q *calc.Query, shape calc.Shape, deadline int, steps []Step, notes [
 			render.N(s.Spending), render.Opt(s.Increase, s.HasIncrease),
 		})
 	}
-	human.Notes = append([]string{
-		fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear),
-	}, notes...)
+	human.Notes = notes
+	if deadline >= calc.ReviewYear && len(steps) > 0 && steps[0].BaseYear <= calc.ReviewYear {
+		human.Notes = append([]string{
+			fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear),
+		}, notes...)
+	}
 	doc := render.Object{
 		{Key: "schema_version", Value: 1},
 		{Key: "release", Value: q.Release.ID},
