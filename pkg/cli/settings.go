@@ -114,6 +114,11 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		}
 		for _, it := range items {
 			if err := cmd.Flags().Set(fl.Name, it); err != nil {
+				if outer && validElsewhere(cmd, fl, it) {
+					// A top-level value meant for another command that has a
+					// flag of that name (sort: gap): it never breaks this one.
+					return
+				}
 				msg := from + ": " + flagValueMessage(fl, it, err)
 				if outer {
 					msg += fmt.Sprintf(" (a setting outside the %s: section applies to every command with --%s: to set it for one command, put it in that command's section)", commandKey(cmd), fl.Name)
@@ -134,6 +139,31 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		return "", nil
 	}
 	return cfg.path, nil
+}
+
+// validElsewhere reports whether another command of the tree has its own
+// flag of fl's name that accepts value: a top-level config key valid for
+// one command must not break another. Trying the value sets that other
+// command's flag, which is harmless: only cmd runs.
+func validElsewhere(cmd *cobra.Command, fl *pflag.Flag, value string) bool {
+	var found bool
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if found {
+			return
+		}
+		if c != cmd {
+			if other := c.Flags().Lookup(fl.Name); other != nil && other != fl && other.Value.Set(value) == nil {
+				found = true
+				return
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(cmd.Root())
+	return found
 }
 
 // isList reports whether a flag takes a list (each item as one use of the

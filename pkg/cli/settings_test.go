@@ -229,9 +229,12 @@ func TestConfigSections(t *testing.T) {
 		// A top-level key applies to every command that has the flag: a
 		// value valid for some (name) is fine for all...
 		{"top-level sort for aid", "sort: name\n", []string{"aid", "--donor", "ESP,FIN", "--format", "csv", "--no-header"}, 0, "FIN,Finland,"},
-		// ...and a value one command refuses is an error in that command
-		// only, naming the file and the key, and saying how to scope it.
-		{"top-level sort: gap, aid run", "sort: gap\n", []string{"aid"}, 2, `: sort: gap: --sort "gap" is not a sort order (expected one of: amount, pct-gdp, name) (a setting outside the aid: section applies to every command with --sort`},
+		// ...a value meant for another command that has the flag never
+		// breaks this one (issue 11: sort: gap broke every aid run)...
+		{"top-level sort: gap, aid run", "sort: gap\n", []string{"aid", "--donor", "FIN,ESP", "--format", "csv", "--no-header"}, 0, "ESP,Spain,"},
+		// ...while a value no command takes is an error, naming the file and
+		// the key, and saying how to scope it.
+		{"top-level sort: bogus, aid run", "sort: bogus\n", []string{"aid"}, 2, `: sort: bogus: --sort "bogus" is not a sort order (expected one of: amount, pct-gdp, name) (a setting outside the aid: section applies to every command with --sort`},
 		{"top-level sort: gap, gap run", "sort: gap\ntarget: 5\n", []string{"gap", nldCSV, "--format", "csv", noHeader}, 0, gapAt5},
 		// aid packages: a section inside aid's; aid's own keys reach it.
 		{"nested section", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "packages"}, 2, `: aid: packages: from: 2025-13: --from "2025-13" is not a date`},

@@ -139,7 +139,7 @@ func TestOutputValidate(t *testing.T) {
 			t.Errorf("%+v: %v, want a usage error", o, err)
 		}
 	}
-	for _, o := range []OutputFlags{{Format: "csv", Delimiter: ";", DecimalComma: true}, {Format: "markdown"}, {Format: "csv", Delimiter: "|"}} {
+	for _, o := range []OutputFlags{{Format: "csv", Delimiter: ";", DecimalComma: true}, {Format: "markdown"}, {Format: "csv", Delimiter: "|"}, {Format: "CSV"}, {Format: "Json"}} {
 		if err := o.Validate(); err != nil {
 			t.Errorf("%+v: %v", o, err)
 		}

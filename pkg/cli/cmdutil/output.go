@@ -103,6 +103,7 @@ func (o *OutputFlags) Validate() error {
 			}
 		}
 	}
+	o.Format = strings.ToLower(o.Format) // enumerated values match without regard to case
 	switch o.Format {
 	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown:
 	default:
