@@ -203,63 +203,68 @@ func ComputePackages(ds *defence.Dataset, q *PackagesQuery) *PackagesReport {
 	return rep
 }
 
-// Machine columns of a package row: a contract, only ever added to.
-var packageColumns = []render.Column{
-	{Key: "code"}, {Key: "name"}, {Key: "date"},
-	{Key: "amount", Kind: render.Number}, {Key: "currency"}, {Key: "amount_usd_m", Kind: render.Number},
-	{Key: "purpose"}, {Key: "source"},
+// packageRow is one package and its number in the sources under the table.
+type packageRow struct {
+	n int
+	p defence.AidPackage
 }
 
-// PackageFields lists the CSV header and JSON keys of a package row.
-func PackageFields() []string {
-	out := make([]string, len(packageColumns))
-	for i, c := range packageColumns {
-		out[i] = c.Key
+// packageFields are the fields of a package row, declared once: the human
+// table, the CSV/TSV and the JSON rows derive from them. The keys are a
+// contract, only ever added to, at the end.
+func (r *PackagesReport) packageFields() []render.Spec[packageRow] {
+	text := func(get func(packageRow) string) func(packageRow) render.Cell {
+		return func(row packageRow) render.Cell { return render.T(get(row)) }
+	}
+	return []render.Spec[packageRow]{
+		{Key: "code", Title: "Code", Get: text(func(row packageRow) string { return row.p.Donor })},
+		{Key: "name", Title: "Donor", Get: text(func(row packageRow) string { return r.Names[row.p.Donor] })},
+		{Key: "date", Title: "Date", Get: text(func(row packageRow) string { return row.p.Date })},
+		{Key: "amount", Kind: render.Number, Get: func(row packageRow) render.Cell { return render.N(row.p.Amount) }},
+		{Key: "currency", Get: text(func(row packageRow) string { return row.p.Currency })},
+		// The table shows the amount as announced, in its currency.
+		{Title: "Amount", Get: text(func(row packageRow) string { return row.p.Currency + " " + amountText(row.p.Amount) + " m" })},
+		{Key: "amount_usd_m", Kind: render.Number, Get: func(row packageRow) render.Cell { return num(row.p.USD) }},
+		{Title: "USD m", Get: text(func(row packageRow) string {
+			if row.p.USD.Known {
+				return amountText(row.p.USD.V)
+			}
+			return "-"
+		})},
+		{Key: "purpose", Title: "Purpose", Get: text(func(row packageRow) string { return row.p.Purpose })},
+		{Key: "source", Get: text(func(row packageRow) string { return row.p.URL })},
+		{Title: "Source", Get: text(func(row packageRow) string { return fmt.Sprintf("[%d]", row.n) })},
+	}
+}
+
+func (r *PackagesReport) rows() []packageRow {
+	out := make([]packageRow, len(r.Packages))
+	for i, p := range r.Packages {
+		out[i] = packageRow{n: i + 1, p: p}
 	}
 	return out
 }
 
+// PackageFields lists the CSV header and JSON keys of a package row.
+func PackageFields() []string { return render.Keys((&PackagesReport{}).packageFields()) }
+
 // MachineTable is one row per package.
 func (r *PackagesReport) MachineTable() *render.Table {
-	t := &render.Table{Columns: packageColumns}
-	for _, p := range r.Packages {
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(p.Donor), render.T(r.Names[p.Donor]), render.T(p.Date),
-			render.N(p.Amount), render.T(p.Currency), num(p.USD),
-			render.T(p.Purpose), render.T(p.URL),
-		})
-	}
-	return t
+	return render.MachineTable(r.packageFields(), r.rows())
 }
 
 // HumanTable lists the packages with numbered sources in the notes.
 func (r *PackagesReport) HumanTable() *render.Table {
-	t := &render.Table{
-		Title: "Aid packages to Ukraine, as announced",
-		Columns: []render.Column{
-			{Title: "Date"}, {Title: "Code"}, {Title: "Donor"}, {Title: "Amount"}, {Title: "USD m"},
-			{Title: "Purpose"}, {Title: "Source"},
-		},
-	}
 	var sources []string
 	for i, p := range r.Packages {
-		usd := "-"
-		if p.USD.Known {
-			usd = amountText(p.USD.V)
-		}
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(p.Date), render.T(p.Donor), render.T(r.Names[p.Donor]),
-			render.T(p.Currency + " " + amountText(p.Amount) + " m"), render.T(usd),
-			render.T(p.Purpose), render.T(fmt.Sprintf("[%d]", i+1)),
-		})
 		src := fmt.Sprintf("[%d] %s", i+1, p.URL)
 		if p.Quote != "" {
 			src += " Quote: " + p.Quote
 		}
 		sources = append(sources, src)
 	}
-	t.Notes = append(append([]string{r.summary()}, r.Notes...), sources...)
-	return t
+	notes := append(append([]string{r.summary()}, r.Notes...), sources...)
+	return render.HumanTable("Aid packages to Ukraine, as announced", r.packageFields(), r.rows(), nil, notes)
 }
 
 func (r *PackagesReport) summary() string {
@@ -295,10 +300,7 @@ func (r *PackagesReport) JSON() any {
 		Totals:        []jsonPackageTotals{},
 		Notes:         append([]string{}, r.Notes...),
 	}
-	mt := r.MachineTable()
-	for _, cells := range mt.Rows {
-		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
-	}
+	doc.Rows = append(doc.Rows, render.Objects(r.packageFields(), r.rows())...)
 	byCur := map[string]*jsonPackageTotals{}
 	donors := map[string]map[string]bool{}
 	var curs []string
@@ -358,11 +360,7 @@ func RunPackages(o *PackagesOptions) error {
 		return err
 	}
 	rep := ComputePackages(ds, q)
-	return o.Out.Emit(o.F, cmdutil.Output{
-		Human:   rep.HumanTable(),
-		Machine: rep.MachineTable(),
-		JSON:    rep.JSON(),
-	})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON})
 }
 
 func strPtr(s string) *string {

@@ -202,85 +202,73 @@ func (r *Report) notes() []string {
 	return out
 }
 
-// Machine columns: the CSV header and the JSON row keys, a contract, only
-// ever added to, at the end.
-var machineColumns = []render.Column{
-	{Key: "code"}, {Key: "name"},
-	{Key: "military_meur", Kind: render.Number}, {Key: "financial_meur", Kind: render.Number},
-	{Key: "humanitarian_meur", Kind: render.Number}, {Key: "total_meur", Kind: render.Number},
-	{Key: "share_of_total_pct", Kind: render.Percent}, {Key: "pct_gdp", Kind: render.Percent},
-	{Key: "gdp_basis"}, {Key: "cutoff"}, {Key: "release"},
-}
-
-// RowFields lists the CSV header and JSON keys of an aid row, in order.
-func RowFields() []string {
-	out := make([]string, len(machineColumns))
-	for i, c := range machineColumns {
-		out[i] = c.Key
-	}
-	return out
-}
-
-func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
-
-// MachineTable is one row per donor, for CSV and TSV.
-func (r *Report) MachineTable() *render.Table {
-	rel := r.Query.Release
-	t := &render.Table{Columns: machineColumns}
-	for _, row := range r.Rows {
-		d := row.Donor
-		basis := ""
-		if row.PctGDP.Known {
-			basis = r.gdpBasis()
-		}
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(row.Code), render.T(row.Name),
-			num(d.Military), num(d.Financial), num(d.Humanitarian), num(d.Total),
-			num(row.Share), num(row.PctGDP), render.T(basis), render.T(rel.Cutoff), render.T(rel.ID),
-		})
-	}
-	return t
-}
-
-// HumanTable is the table for people.
-func (r *Report) HumanTable() *render.Table {
+// fields are the aid report's fields, declared once: the human table, the
+// CSV/TSV and the JSON rows derive from them. The keys are a contract,
+// only ever added to, at the end.
+func (r *Report) fields() []render.Spec[Row] {
 	q, rel := r.Query, r.Query.Release
 	kt := kindTitle(q.Kind)
 	gdpTitle := kt + " % GDP"
 	if rel.GDPYear != 0 {
 		gdpTitle = fmt.Sprintf("%s %% GDP %d", kt, rel.GDPYear)
 	}
-	cols := []render.Column{
-		{Title: "Code"}, {Title: "Donor"},
-		{Title: "Military €m", Kind: render.Number, Decimals: 1}, {Title: "Financial €m", Kind: render.Number, Decimals: 1},
-		{Title: "Humanitarian €m", Kind: render.Number, Decimals: 1}, {Title: "Total €m", Kind: render.Number, Decimals: 1},
-		{Title: kt + " share %", Kind: render.Percent}, {Title: gdpTitle, Kind: render.Number, Decimals: 3},
+	amount := func(get func(defence.AidDonor) defence.Num) func(Row) render.Cell {
+		return func(row Row) render.Cell { return num(get(row.Donor)) }
 	}
+	return []render.Spec[Row]{
+		{Key: "code", Title: "Code", Get: func(row Row) render.Cell { return render.T(row.Code) }},
+		{Key: "name", Title: "Donor", Get: func(row Row) render.Cell { return render.T(row.Name) }},
+		{Key: "military_meur", Title: "Military €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Military })},
+		{Key: "financial_meur", Title: "Financial €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Financial })},
+		{Key: "humanitarian_meur", Title: "Humanitarian €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Humanitarian })},
+		{Key: "total_meur", Title: "Total €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Total })},
+		{Key: "share_of_total_pct", Title: kt + " share %", Kind: render.Percent, Get: func(row Row) render.Cell { return num(row.Share) }},
+		{Key: "pct_gdp", Title: gdpTitle, Kind: render.Number, Decimals: 3, Get: func(row Row) render.Cell { return num(row.PctGDP) }},
+		{Key: "gdp_basis", Get: func(row Row) render.Cell {
+			if row.PctGDP.Known {
+				return render.T(r.gdpBasis())
+			}
+			return render.T("")
+		}},
+		{Key: "cutoff", Get: func(Row) render.Cell { return render.T(rel.Cutoff) }},
+		{Key: "release", Get: func(Row) render.Cell { return render.T(rel.ID) }},
+	}
+}
+
+// RowFields lists the CSV header and JSON keys of an aid row, in order.
+func RowFields() []string {
+	r := &Report{Query: &Query{Release: &defence.AidRelease{}}}
+	return render.Keys(r.fields())
+}
+
+func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
+
+// MachineTable is one row per donor, for CSV and TSV.
+func (r *Report) MachineTable() *render.Table { return render.MachineTable(r.fields(), r.Rows) }
+
+// HumanTable is the table for people.
+func (r *Report) HumanTable() *render.Table {
+	q, rel := r.Query, r.Query.Release
 	period := "up to " + rel.Cutoff
 	if rel.PeriodStart != "" {
 		period = rel.PeriodStart + " to " + rel.Cutoff
 	}
-	t := &render.Table{
-		Title:   fmt.Sprintf("Support to Ukraine by donor, %s aid: %s, %s (%s), %s, EUR m", q.Kind, rel.Publisher, rel.Title, rel.ID, period),
-		Columns: cols,
-	}
-	for _, row := range r.Rows {
-		d := row.Donor
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(row.Code), render.T(row.Name),
-			num(d.Military), num(d.Financial), num(d.Humanitarian), num(d.Total),
-			num(row.Share), num(row.PctGDP),
-		})
-	}
 	tot := r.Totals
-	t.Footer = []render.Cell{
-		render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.DonorsWithData, tot.Donors)),
-		num(tot.Amounts[defence.AidMilitary]), num(tot.Amounts[defence.AidFinancial]),
-		num(tot.Amounts[defence.AidHumanitarian]), num(tot.Amounts[defence.AidTotal]),
-		num(tot.Share), num(tot.PctGDP),
+	footer := map[string]render.Cell{
+		"name":               render.T(fmt.Sprintf("Total (%d of %d)", tot.DonorsWithData, tot.Donors)),
+		"military_meur":      num(tot.Amounts[defence.AidMilitary]),
+		"financial_meur":     num(tot.Amounts[defence.AidFinancial]),
+		"humanitarian_meur":  num(tot.Amounts[defence.AidHumanitarian]),
+		"total_meur":         num(tot.Amounts[defence.AidTotal]),
+		"share_of_total_pct": num(tot.Share),
+		"pct_gdp":            num(tot.PctGDP),
 	}
-	t.Notes = r.Notes
-	return t
+	fields := r.fields()
+	return render.HumanTable(
+		fmt.Sprintf("Support to Ukraine by donor, %s aid: %s, %s (%s), %s, EUR m", q.Kind, rel.Publisher, rel.Title, rel.ID, period),
+		fields, r.Rows,
+		func(i int) (render.Cell, bool) { c, ok := footer[fields[i].Key]; return c, ok },
+		r.Notes)
 }
 
 // JSON returns the JSON document of the report.
@@ -302,10 +290,7 @@ func (r *Report) JSON() any {
 		Totals:        []jsonTotals{},
 		Notes:         append([]string{}, r.Notes...),
 	}
-	mt := r.MachineTable()
-	for _, cells := range mt.Rows {
-		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
-	}
+	doc.Rows = append(doc.Rows, render.Objects(r.fields(), r.Rows)...)
 	tot := r.Totals
 	doc.Totals = append(doc.Totals, jsonTotals{
 		Kind: q.Kind, Donors: tot.Donors, DonorsWithData: tot.DonorsWithData,

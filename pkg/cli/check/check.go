@@ -140,9 +140,8 @@ func Run(o *Options) error {
 		code = cmdutil.ExitMissing
 	}
 
-	var out bytes.Buffer
-	switch format {
-	case FormatText:
+	if format == FormatText {
+		var out bytes.Buffer
 		if !ios.Quiet {
 			for _, ln := range lines {
 				oc := ln.Outcome(o.OnTrack)
@@ -152,20 +151,22 @@ func Run(o *Options) error {
 				fmt.Fprintf(&out, "%s\t%s\t%s\t%s\n", word(ln, o.OnTrack), ln.Code, ln.Name, Reason(ln, q, o.OnTrack))
 			}
 		}
-	case FormatJSON:
-		err = render.JSON(&out, jsonDoc(rep, lines, o, code, checked, fail, missing))
-	default:
-		co := render.CSVOptions{}
-		if format == FormatTSV {
-			co.Comma = '\t'
+		if _, err := ios.Out.Write(out.Bytes()); err != nil {
+			return err
 		}
-		err = render.CSV(&out, table(lines, q, o.OnTrack), co)
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := ios.Out.Write(out.Bytes()); err != nil {
-		return err
+	} else {
+		// Verdicts as data: the same one output path as every report.
+		fs := fields(q, o.OnTrack)
+		emit := cmdutil.OutputFlags{Format: format}
+		err := emit.Emit(o.Gap.F, cmdutil.Output{
+			Machine: func() *render.Table { return render.MachineTable(fs, lines) },
+			JSON: func() any {
+				return jsonDoc(rep, render.Objects(fs, lines), o, code, checked, fail, missing)
+			},
+		})
+		if err != nil {
+			return err
+		}
 	}
 	if !ios.Quiet {
 		fmt.Fprintln(ios.ErrOut, summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack))
@@ -277,41 +278,39 @@ func pctText(n defence.Num) string {
 	return fmt.Sprintf("%.2f", n.V)
 }
 
-// columns of check's machine output (tsv, csv, json verdicts): a contract,
-// only ever added to, at the end.
-var columns = []render.Column{
-	{Key: "code"}, {Key: "name"}, {Key: "target"}, {Key: "target_pct", Kind: render.Percent},
-	{Key: "deadline", Kind: render.Int}, {Key: "year", Kind: render.Int},
-	{Key: "share_pct", Kind: render.Percent}, {Key: "gap_musd", Kind: render.Money},
-	{Key: "status"}, {Key: "trend"}, {Key: "trend_share_pct", Kind: render.Percent},
-	{Key: "outcome"}, {Key: "reason"},
+// fields of check's verdicts as data (tsv, csv, json), declared once: a
+// contract, only ever added to, at the end.
+func fields(q *calc.Query, onTrack bool) []render.Spec[calc.Line] {
+	return []render.Spec[calc.Line]{
+		{Key: "code", Get: func(ln calc.Line) render.Cell { return render.T(ln.Code) }},
+		{Key: "name", Get: func(ln calc.Line) render.Cell { return render.T(ln.Name) }},
+		{Key: "target", Get: func(ln calc.Line) render.Cell { return render.T(ln.Measure.Target.ID) }},
+		{Key: "target_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.N(ln.Measure.Pct) }},
+		{Key: "deadline", Kind: render.Int, Get: func(ln calc.Line) render.Cell {
+			return render.Opt(float64(ln.Measure.Deadline), ln.Measure.Deadline != 0)
+		}},
+		{Key: "year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return render.Opt(float64(ln.Year), ln.Year != 0) }},
+		{Key: "share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Measured.V, ln.Measured.Known) }},
+		{Key: "gap_musd", Kind: render.Money, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Gap.V, ln.Gap.Known) }},
+		{Key: "status", Get: func(ln calc.Line) render.Cell { return render.T(string(ln.Status)) }},
+		{Key: "trend", Get: func(ln calc.Line) render.Cell {
+			if ln.HasTrend {
+				return render.T(string(ln.Trend.Status))
+			}
+			return render.T("")
+		}},
+		{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell {
+			if ln.HasTrend {
+				return render.Opt(ln.Trend.Share.V, ln.Trend.Share.Known)
+			}
+			return render.U()
+		}},
+		{Key: "outcome", Get: func(ln calc.Line) render.Cell { return render.T(string(ln.Outcome(onTrack))) }},
+		{Key: "reason", Get: func(ln calc.Line) render.Cell { return render.T(Reason(ln, q, onTrack)) }},
+	}
 }
 
-func table(lines []calc.Line, q *calc.Query, onTrack bool) *render.Table {
-	t := &render.Table{Columns: columns}
-	for _, ln := range lines {
-		trend, trendShare := "", render.U()
-		if ln.HasTrend {
-			trend = string(ln.Trend.Status)
-			trendShare = render.Opt(ln.Trend.Share.V, ln.Trend.Share.Known)
-		}
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(ln.Code), render.T(ln.Name), render.T(ln.Measure.Target.ID), render.N(ln.Measure.Pct),
-			render.Opt(float64(ln.Measure.Deadline), ln.Measure.Deadline != 0), render.Opt(float64(ln.Year), ln.Year != 0),
-			render.Opt(ln.Measured.V, ln.Measured.Known), render.Opt(ln.Gap.V, ln.Gap.Known),
-			render.T(string(ln.Status)), render.T(trend), trendShare,
-			render.T(string(ln.Outcome(onTrack))), render.T(Reason(ln, q, onTrack)),
-		})
-	}
-	return t
-}
-
-func jsonDoc(rep *calc.Report, lines []calc.Line, o *Options, code, checked, fail, missing int) render.Object {
-	t := table(lines, rep.Query, o.OnTrack)
-	rows := make([]render.Object, 0, len(t.Rows))
-	for _, cells := range t.Rows {
-		rows = append(rows, render.RowObject(t.Columns, cells))
-	}
+func jsonDoc(rep *calc.Report, rows []render.Object, o *Options, code, checked, fail, missing int) render.Object {
 	var labels []string
 	for _, m := range rep.Measures {
 		if m.Verdict() {
@@ -325,7 +324,7 @@ func jsonDoc(rep *calc.Report, lines []calc.Line, o *Options, code, checked, fai
 		{Key: "method", Value: string(rep.Query.Method)},
 		{Key: "on_track", Value: o.OnTrack},
 		{Key: "targets", Value: labels},
-		{Key: "verdicts", Value: rows},
+		{Key: "verdicts", Value: append([]render.Object{}, rows...)},
 		{Key: "summary", Value: render.Object{
 			{Key: "checked", Value: checked},
 			{Key: "failed", Value: fail},

@@ -143,12 +143,14 @@ func checkDelimiter(s string) (rune, error) {
 	return 0, UsageErrorf("--delimiter %+q must be one printable character other than a letter, a digit, a quote, '.' or '-' (for example \",\" or \";\")%s", s, hint)
 }
 
-// Output is what a command prints: a table for people, a table for
-// machines (CSV/TSV), and a value for JSON.
+// Output is what a command prints, built only for the format asked: a
+// table for people (table, Markdown), a table for machines (CSV, TSV) and
+// a value for JSON. A report derives all three from one declaration of its
+// fields (render.Spec).
 type Output struct {
-	Human   *render.Table
-	Machine *render.Table
-	JSON    any
+	Human   func() *render.Table
+	Machine func() *render.Table
+	JSON    func() any
 }
 
 // Emit renders the output in the chosen format into memory, then writes it
@@ -161,7 +163,7 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 	var err error
 	switch o.Format {
 	case FormatJSON:
-		err = render.JSON(&buf, out.JSON)
+		err = render.JSON(&buf, out.JSON())
 	case FormatCSV, FormatTSV:
 		co := render.CSVOptions{BOM: o.BOM, DecimalComma: o.DecimalComma, NoHeader: o.NoHeader}
 		if o.Format == FormatTSV {
@@ -171,15 +173,15 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		} else if o.DecimalComma {
 			co.Comma = ';'
 		}
-		err = render.CSV(&buf, out.Machine, co)
+		err = render.CSV(&buf, out.Machine(), co)
 	case FormatMarkdown:
-		err = render.Text(&buf, out.Human, render.TextOptions{Markdown: true})
+		err = render.Text(&buf, out.Human(), render.TextOptions{Markdown: true})
 	case FormatTable:
 		width := 0 // a file gets the full table; only a terminal is fitted
 		if isStdout(o.Output) {
 			width = f.IO.Width
 		}
-		err = render.Text(&buf, out.Human, render.TextOptions{Width: width})
+		err = render.Text(&buf, out.Human(), render.TextOptions{Width: width})
 	default:
 		err = UsageErrorf("--format %q is not a format", o.Format)
 	}

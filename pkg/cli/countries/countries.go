@@ -57,6 +57,32 @@ type Row struct {
 	Note            string         `json:"note"`
 }
 
+// countryFields are the countries table's fields, declared once: the human
+// table and the CSV/TSV derive from them, a latest_<release> column per
+// defence release (keys: a contract, only ever added to).
+func countryFields(rels []*defence.Release) []render.Spec[Row] {
+	fields := []render.Spec[Row]{
+		{Key: "code", Title: "Code", Get: func(r Row) render.Cell { return render.T(r.Code) }},
+		{Key: "name", Title: "Country", Get: func(r Row) render.Cell { return render.T(r.Name) }},
+		{Key: "nato_since", Title: "NATO since", Kind: render.Int, Get: func(r Row) render.Cell {
+			if r.NATOSince == nil {
+				return render.U()
+			}
+			return render.N(float64(*r.NATOSince))
+		}},
+		{Key: "defence_reported", Title: "Reports", Kind: render.Bool, TrueText: "yes", Get: func(r Row) render.Cell { return render.B(r.DefenceReported) }},
+		{Key: "groups", Title: "Groups", Get: func(r Row) render.Cell { return render.T(strings.Join(r.Groups, " ")) }},
+	}
+	for _, rel := range rels {
+		id := rel.ID
+		fields = append(fields, render.Spec[Row]{Key: "latest_" + id, Title: id, Kind: render.Int, Get: func(r Row) render.Cell {
+			y, ok := r.LatestYears[id]
+			return render.Opt(float64(y), ok)
+		}})
+	}
+	return fields
+}
+
 // Run lists the countries.
 func Run(o *Options) error {
 	if err := o.Out.Validate(); err != nil {
@@ -74,16 +100,8 @@ func Run(o *Options) error {
 		}
 	}
 	rels := ds.ReleasesNewestFirst(defence.SeriesDefence)
-	cols := []render.Column{
-		{Key: "code", Title: "Code", Kind: render.String}, {Key: "name", Title: "Country", Kind: render.String},
-		{Key: "nato_since", Title: "NATO since", Kind: render.Int}, {Key: "defence_reported", Title: "Reports", Kind: render.Bool, TrueText: "yes"},
-		{Key: "groups", Title: "Groups", Kind: render.String},
-	}
-	for _, r := range rels {
-		cols = append(cols, render.Column{Key: "latest_" + r.ID, Title: r.ID, Kind: render.Int})
-	}
-	table := &render.Table{Title: "Countries in the data", Columns: cols}
 	rows := []Row{}
+	var notes []string
 	for _, code := range codes {
 		c := ds.Countries[code]
 		row := Row{Code: code, Name: c.Name, DefenceReported: c.DefenceReported, Groups: ds.GroupsIn(code, 0), LatestYears: map[string]int{}, Note: c.Note}
@@ -94,22 +112,22 @@ func Run(o *Options) error {
 			y := c.NATOSince
 			row.NATOSince = &y
 		}
-		cells := []render.Cell{render.T(code), render.T(c.Name), render.Opt(float64(c.NATOSince), c.NATOSince > 0),
-			render.B(c.DefenceReported), render.T(strings.Join(row.Groups, " "))}
 		for _, r := range rels {
-			y := r.LatestYearFor(code, 0)
-			if y > 0 {
+			if y := r.LatestYearFor(code, 0); y > 0 {
 				row.LatestYears[r.ID] = y
 			}
-			cells = append(cells, render.Opt(float64(y), y > 0))
 		}
-		table.Rows = append(table.Rows, cells)
 		rows = append(rows, row)
-	}
-	for _, code := range codes {
-		if c := ds.Countries[code]; c.Note != "" {
-			table.Notes = append(table.Notes, c.Name+": "+c.Note)
+		if c.Note != "" {
+			notes = append(notes, c.Name+": "+c.Note)
 		}
 	}
-	return o.Out.Emit(o.F, cmdutil.Output{Human: table, Machine: table, JSON: map[string]any{"countries": rows}})
+	fields := countryFields(rels)
+	// One table for people and spreadsheets (the same columns); the JSON
+	// keeps lists as lists (groups, latest_years), see docs/json.md.
+	return o.Out.Emit(o.F, cmdutil.Output{
+		Human:   func() *render.Table { return render.HumanTable("Countries in the data", fields, rows, nil, notes) },
+		Machine: func() *render.Table { return render.MachineTable(fields, rows) },
+		JSON:    func() any { return map[string]any{"countries": rows} },
+	})
 }

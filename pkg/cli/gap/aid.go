@@ -2,7 +2,6 @@ package gap
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
@@ -15,12 +14,6 @@ import (
 // ally reports, so adding it would count it twice.
 type AidContext struct {
 	Release *defence.AidRelease
-}
-
-// aidColumns are the machine columns --show-aid adds at the end of a gap
-// row (only then).
-var aidColumns = []render.Column{
-	{Key: "aid_military_meur", Kind: render.Number}, {Key: "aid_cutoff"},
 }
 
 // AidFor returns the aid context from the newest aid release.
@@ -46,27 +39,4 @@ func (a *AidContext) note() string {
 	}
 	return fmt.Sprintf("Military aid to Ukraine (--show-aid): %s, %s (%s), allocations%s to %s, million EUR; - where the release lists no figure. For context only, never added to defence: NATO's figures already include what each ally reports, so adding aid would count it twice.",
 		r.Publisher, r.Title, r.ID, from, r.Cutoff)
-}
-
-// addAidMachine appends the --show-aid columns to a machine table.
-func (r *Report) addAidMachine(t *render.Table) {
-	if r.Aid == nil {
-		return
-	}
-	t.Columns = append(slices.Clone(t.Columns), aidColumns...)
-	for i, ln := range r.Lines {
-		t.Rows[i] = append(t.Rows[i], r.Aid.military(ln.Code), render.T(r.Aid.Release.Cutoff))
-	}
-}
-
-// addAidHuman appends the --show-aid column to the human table.
-func (r *Report) addAidHuman(t *render.Table) {
-	if r.Aid == nil {
-		return
-	}
-	t.Columns = append(t.Columns, render.Column{Title: "Mil. aid €m to " + r.Aid.Release.Cutoff, Kind: render.Number, Decimals: 1})
-	for i, code := range r.Order {
-		t.Rows[i] = append(t.Rows[i], r.Aid.military(code))
-	}
-	t.Footer = append(t.Footer, render.U())
 }

@@ -70,15 +70,7 @@ func BenchmarkGapRender(b *testing.B) {
 			out := cmdutil.OutputFlags{Format: format}
 			b.ReportAllocs()
 			for b.Loop() {
-				var o cmdutil.Output
-				switch format {
-				case cmdutil.FormatJSON:
-					o.JSON = rep.JSON()
-				case cmdutil.FormatCSV, cmdutil.FormatTSV:
-					o.Machine = rep.MachineTable()
-				default:
-					o.Human = rep.HumanTable()
-				}
+				o := cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON}
 				if err := out.Emit(&cmdutil.Factory{IO: ios}, o); err != nil {
 					b.Fatal(err)
 				}

@@ -261,15 +261,5 @@ func Run(o *Options) error {
 		}
 		rep.Notes = append(rep.Notes, rep.Aid.note())
 	}
-	// Build only what the format prints (docs/performance.md).
-	var out cmdutil.Output
-	switch o.Out.Format {
-	case cmdutil.FormatJSON:
-		out.JSON = rep.JSON()
-	case cmdutil.FormatCSV, cmdutil.FormatTSV:
-		out.Machine = rep.MachineTable()
-	default:
-		out.Human = rep.HumanTable()
-	}
-	return o.Out.Emit(o.F, out)
+	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON})
 }

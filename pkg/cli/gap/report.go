@@ -3,6 +3,7 @@ package gap
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -21,34 +22,158 @@ type Report struct {
 	Aid *AidContext // --show-aid (aid.go): context only, never added to defence
 }
 
-// Column kinds of the machine table, in order. The keys are the CSV header
-// and the JSON row keys: a contract, only ever added to, at the end.
-var machineColumns = []render.Column{
-	{Key: "code"}, {Key: "name"}, {Key: "year", Kind: render.Int}, {Key: "release"},
-	{Key: "estimate", Kind: render.Bool}, {Key: "gdp_musd", Kind: render.Money}, {Key: "gdp_source"},
-	{Key: "defence_musd", Kind: render.Money}, {Key: "share_pct", Kind: render.Percent},
-	{Key: "target_pct", Kind: render.Percent}, {Key: "required_musd", Kind: render.Money},
-	{Key: "gap_musd", Kind: render.Money}, {Key: "status"},
-	// added after the first list
-	{Key: "target"}, {Key: "part"}, {Key: "approximate", Kind: render.Bool},
-	{Key: "gap_min_musd", Kind: render.Money}, {Key: "gap_max_musd", Kind: render.Money},
-	{Key: "defence_published_musd", Kind: render.Money}, {Key: "year_is_earlier", Kind: render.Bool},
-	{Key: "base_year", Kind: render.Int}, {Key: "deadline", Kind: render.Int}, {Key: "years_left", Kind: render.Int},
-	{Key: "gdp_deadline_musd", Kind: render.Money}, {Key: "gdp_deadline_source"},
-	{Key: "required_deadline_musd", Kind: render.Money}, {Key: "increase_musd", Kind: render.Money},
-	{Key: "annual_growth_pct", Kind: render.Percent},
-	// added with the on-track question
-	{Key: "trend"}, {Key: "trend_share_pct", Kind: render.Percent},
+// field is one field of a gap line, declared once (render.Spec: machine
+// key, kind, value) with where the human table shows it. The table has one
+// row per country: a per-country field shows once (from the country's
+// first line), a per-measure field once per measure it applies to, with
+// the title title(m) ("" : not for that measure), ordered by order within
+// the measure's group.
+type field struct {
+	render.Spec[calc.Line]
+	perCountry string                      // the per-country title
+	title      func(m calc.Measure) string // the per-measure title
+	order      int
 }
 
-// RowFields lists the CSV header and JSON keys of a gap row, in order.
-func RowFields() []string {
-	out := make([]string, len(machineColumns))
-	for i, c := range machineColumns {
-		out[i] = c.Key
+func text(get func(calc.Line) string) func(calc.Line) render.Cell {
+	return func(ln calc.Line) render.Cell { return render.T(get(ln)) }
+}
+
+func numOf(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
+	return func(ln calc.Line) render.Cell { return num(get(ln)) }
+}
+
+// fields are the gap report's fields. The keys are the CSV header and the
+// JSON row keys: a contract, only ever added to, at the end.
+func (r *Report) fields() []field {
+	single := len(r.Measures) == 1
+	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
+	fs := []field{
+		{Spec: render.Spec[calc.Line]{Key: "code", Get: text(func(ln calc.Line) string { return ln.Code })}, perCountry: "Code"},
+		{Spec: render.Spec[calc.Line]{Key: "name", Get: text(func(ln calc.Line) string { return ln.Name })}, perCountry: "Country"},
+		{Spec: render.Spec[calc.Line]{Key: "year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Year) },
+			Show: func(ln calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
+		{Spec: render.Spec[calc.Line]{Key: "release", Get: text(func(ln calc.Line) string { return ln.Release })}},
+		{Spec: render.Spec[calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Estimate) }}},
+		{Spec: render.Spec[calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
+		{Spec: render.Spec[calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
+		{Spec: render.Spec[calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Spending }),
+			Show: func(ln calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
+		{Spec: render.Spec[calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
+		{Spec: render.Spec[calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
+		{Spec: render.Spec[calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Required })},
+			title: func(m calc.Measure) string {
+				if m.Part == calc.PartResilience {
+					return "Need " + m.Label() + " $bn"
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Gap }),
+			Show: func(ln calc.Line) render.Cell {
+				c := num(ln.Gap)
+				if ln.Approximate {
+					c.Mark = "~"
+				}
+				return c
+			}},
+			title: func(m calc.Measure) string {
+				if plain(m) {
+					return "Gap " + m.Label() + " $bn"
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "status", Get: text(func(ln calc.Line) string { return string(ln.Status) })}, order: 9,
+			title: func(m calc.Measure) string {
+				switch {
+				case m.Part == calc.PartResilience:
+					return ""
+				case single:
+					return "Status"
+				}
+				return "Status " + m.Label()
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "target", Get: text(func(ln calc.Line) string { return ln.Measure.Target.ID })}},
+		{Spec: render.Spec[calc.Line]{Key: "part", Get: text(func(ln calc.Line) string { return string(ln.Measure.Part) })}},
+		{Spec: render.Spec[calc.Line]{Key: "approximate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Approximate) }}},
+		{Spec: render.Spec[calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GapMin })}},
+		{Spec: render.Spec[calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GapMax })}},
+		// The table shows a bounded gap as its range, in words.
+		{Spec: render.Spec[calc.Line]{Get: func(ln calc.Line) render.Cell {
+			if ln.Gap.Known {
+				return render.T(render.FormatBillions(ln.Gap.V))
+			}
+			return render.T(rangeText(ln.GapMin, ln.GapMax))
+		}},
+			title: func(m calc.Measure) string {
+				if m.Bounded {
+					return "Gap " + m.Label() + " $bn"
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Defence })}},
+		{Spec: render.Spec[calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Earlier) }}},
+		{Spec: render.Spec[calc.Line]{Key: "base_year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Deadline.BaseYear) }}},
+		{Spec: render.Spec[calc.Line]{Key: "deadline", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Deadline.Year) }}},
+		{Spec: render.Spec[calc.Line]{Key: "years_left", Kind: render.Int, Get: func(ln calc.Line) render.Cell {
+			return render.Opt(float64(ln.Deadline.YearsLeft), ln.Deadline.Set)
+		}}},
+		{Spec: render.Spec[calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.GDP })}},
+		{Spec: render.Spec[calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln calc.Line) string { return ln.Deadline.GDPSource })}},
+		{Spec: render.Spec[calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Required })},
+			title: func(m calc.Measure) string {
+				if deadlineColumns(m) {
+					return fmt.Sprintf("Need %d $bn", m.Deadline)
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Increase })}},
+		{Spec: render.Spec[calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Growth })},
+			title: func(m calc.Measure) string {
+				if deadlineColumns(m) {
+					return "Growth %/yr"
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "trend", Get: text(func(ln calc.Line) string {
+			if ln.HasTrend {
+				return string(ln.Trend.Status)
+			}
+			return ""
+		})}, order: 8,
+			title: func(m calc.Measure) string {
+				if m.Deadline != 0 && m.Part != calc.PartResilience {
+					return "Trend"
+				}
+				return ""
+			}},
+		{Spec: render.Spec[calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell {
+			if ln.HasTrend {
+				return num(ln.Trend.Share)
+			}
+			return render.U()
+		}}},
+	}
+	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
+		fs = append(fs,
+			field{Spec: render.Spec[calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
+				Get: func(ln calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
+				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff},
+			field{Spec: render.Spec[calc.Line]{Key: "aid_cutoff", Get: text(func(calc.Line) string { return r.Aid.Release.Cutoff })}},
+		)
+	}
+	return fs
+}
+
+func specs(fs []field) []render.Spec[calc.Line] {
+	out := make([]render.Spec[calc.Line], len(fs))
+	for i, f := range fs {
+		out[i] = f.Spec
 	}
 	return out
 }
+
+// RowFields lists the CSV header and JSON keys of a gap row, in order.
+func RowFields() []string { return render.Keys(specs((&Report{Report: &calc.Report{}}).fields())) }
 
 // gdpSource describes where a line's GDP comes from; with a deadline, also
 // how it was grown to the deadline.
@@ -60,131 +185,120 @@ func gdpSource(ln calc.Line) string {
 }
 
 // MachineTable is one row per country and measure, for CSV and TSV.
-func (r *Report) MachineTable() *render.Table {
-	t := &render.Table{Columns: machineColumns}
-	for _, ln := range r.Lines {
-		dl := ln.Deadline
-		trend, trendShare := "", defence.Unknown
-		if ln.HasTrend {
-			trend, trendShare = string(ln.Trend.Status), ln.Trend.Share
+func (r *Report) MachineTable() *render.Table { return render.MachineTable(specs(r.fields()), r.Lines) }
+
+// column is one column of the human table: a field, and the measure it is
+// shown for (-1: a per-country field).
+type column struct {
+	f       field
+	measure int
+	title   string
+}
+
+// columns lays out the human table from the fields: the per-country
+// fields, then a group per measure.
+func (r *Report) columns() []column {
+	fs := r.fields()
+	var out []column
+	for _, f := range fs {
+		if f.perCountry != "" {
+			out = append(out, column{f: f, measure: -1, title: f.perCountry})
 		}
-		t.Rows = append(t.Rows, []render.Cell{
-			render.T(ln.Code), render.T(ln.Name), year(ln.Year), render.T(ln.Release),
-			render.B(ln.Estimate), num(ln.GDP), render.T(gdpSource(ln)),
-			num(ln.Spending), num(ln.Share), render.N(ln.TargetPct), num(ln.Required),
-			num(ln.Gap), render.T(string(ln.Status)),
-			render.T(ln.Measure.Target.ID), render.T(string(ln.Measure.Part)), render.B(ln.Approximate),
-			num(ln.GapMin), num(ln.GapMax), num(ln.Defence), render.B(ln.Earlier),
-			year(dl.BaseYear), year(dl.Year), render.Opt(float64(dl.YearsLeft), dl.Set),
-			num(dl.GDP), render.T(dl.GDPSource), num(dl.Required), num(dl.Increase), num(dl.Growth),
-			render.T(trend), num(trendShare),
-		})
 	}
-	r.addAidMachine(t)
-	return t
+	for i, m := range r.Measures {
+		var group []column
+		for _, f := range fs {
+			if f.title != nil {
+				if t := f.title(m); t != "" {
+					group = append(group, column{f: f, measure: i, title: t})
+				}
+			}
+		}
+		sort.SliceStable(group, func(a, b int) bool { return group[a].f.order < group[b].f.order })
+		out = append(out, group...)
+	}
+	// The aid column (per country) goes last.
+	for i, c := range out {
+		if c.f.Key == "aid_military_meur" {
+			out = append(append(out[:i:i], out[i+1:]...), c)
+			break
+		}
+	}
+	return out
 }
 
 // HumanTable is one row per country, a column group per measure.
 func (r *Report) HumanTable() *render.Table {
-	single := len(r.Measures) == 1
-	cols := []render.Column{
-		{Title: "Code"}, {Title: "Country"}, {Title: "Year", Kind: render.Int},
-		{Title: "GDP $bn", Kind: render.Money}, {Title: "Defence $bn", Kind: render.Money},
-		{Title: "Share %", Kind: render.Percent},
+	cols := r.columns()
+	t := &render.Table{Title: r.title()}
+	for _, c := range cols {
+		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText})
 	}
-	for _, m := range r.Measures {
-		switch {
-		case m.Bounded:
-			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn"})
-		case m.Part == calc.PartResilience:
-			cols = append(cols, render.Column{Title: "Need " + m.Label() + " $bn", Kind: render.Money})
-		default:
-			cols = append(cols, render.Column{Title: "Gap " + m.Label() + " $bn", Kind: render.Money})
-		}
-		if deadlineColumns(m) {
-			by := fmt.Sprint(m.Deadline)
-			cols = append(cols,
-				render.Column{Title: "Need " + by + " $bn", Kind: render.Money},
-				render.Column{Title: "Growth %/yr", Kind: render.Percent})
-		}
-		if m.Deadline != 0 && m.Part != calc.PartResilience {
-			cols = append(cols, render.Column{Title: "Trend"})
-		}
-		if !single && m.Part != calc.PartResilience {
-			cols = append(cols, render.Column{Title: "Status " + m.Label()})
-		}
-	}
-	if single {
-		cols = append(cols, render.Column{Title: "Status"})
-	}
-	t := &render.Table{Title: r.title(), Columns: cols}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
-		first := lines[0]
-		cells := []render.Cell{render.T(first.Code), render.T(first.Name), yearCell(first.Obs),
-			num(first.GDP), num(coreSpending(first)), num(first.Share)}
-		for _, ln := range lines {
-			switch {
-			case ln.Measure.Bounded && !ln.Gap.Known:
-				cells = append(cells, render.T(rangeText(ln.GapMin, ln.GapMax)))
-			case ln.Measure.Bounded:
-				cells = append(cells, render.T(render.FormatBillions(ln.Gap.V)))
-			case ln.Measure.Part == calc.PartResilience:
-				cells = append(cells, num(ln.Required))
-			default:
-				c := num(ln.Gap)
-				if ln.Approximate {
-					c.Mark = "~"
-				}
-				cells = append(cells, c)
+		cells := make([]render.Cell, len(cols))
+		for j, c := range cols {
+			ln := lines[0]
+			if c.measure >= 0 {
+				ln = lines[c.measure]
 			}
-			if deadlineColumns(ln.Measure) {
-				cells = append(cells, num(ln.Deadline.Required), num(ln.Deadline.Growth))
+			if c.f.Show != nil {
+				cells[j] = c.f.Show(ln)
+			} else {
+				cells[j] = c.f.Get(ln)
 			}
-			if ln.HasTrend {
-				cells = append(cells, render.T(string(ln.Trend.Status)))
-			}
-			if !single && ln.Measure.Part != calc.PartResilience {
-				cells = append(cells, render.T(string(ln.Status)))
-			}
-		}
-		if single {
-			cells = append(cells, render.T(string(first.Status)))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	tot := r.baseTotals()
-	footer := []render.Cell{render.T(""), render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries)), render.U(),
-		num(tot.GDP), num(tot.Defence), num(tot.Share)}
-	for _, tt := range r.Totals {
-		m := tt.Measure
-		switch {
-		case m.Bounded && !tt.Gap.Known:
-			footer = append(footer, render.T(rangeText(tt.GapMin, tt.GapMax)))
-		case m.Bounded:
-			footer = append(footer, render.T(render.FormatBillions(tt.Gap.V)))
-		case m.Part == calc.PartResilience:
-			footer = append(footer, num(tt.Required))
-		default:
-			footer = append(footer, num(tt.Gap))
-		}
-		if deadlineColumns(m) {
-			footer = append(footer, num(tt.Deadline.Required), num(tt.Deadline.Growth))
-		}
-		if m.Deadline != 0 && m.Part != calc.PartResilience {
-			footer = append(footer, render.T(fmt.Sprintf("%d on track", tt.OnTrack)))
-		}
-		if !single && m.Part != calc.PartResilience {
-			footer = append(footer, render.T(fmt.Sprintf("%d meet", tt.Meeting)))
-		}
+	t.Footer = make([]render.Cell, len(cols))
+	for j, c := range cols {
+		t.Footer[j] = r.footer(c)
 	}
-	if single {
-		footer = append(footer, render.T(fmt.Sprintf("%d meet", tot.Meeting)))
-	}
-	t.Footer = footer
-	r.addAidHuman(t)
 	t.Notes = r.summary()
 	return t
+}
+
+// footer is a column's total in the human table: the totals of its
+// measure (the first plain measure's for per-country columns).
+func (r *Report) footer(c column) render.Cell {
+	tot := r.baseTotals()
+	if c.measure >= 0 {
+		tot = r.Totals[c.measure]
+	}
+	empty := render.U()
+	if c.f.Kind == render.String {
+		empty = render.T("")
+	}
+	switch c.f.Key {
+	case "name":
+		return render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries))
+	case "gdp_musd":
+		return num(tot.GDP)
+	case "defence_musd":
+		return num(tot.Defence)
+	case "share_pct":
+		return num(tot.Share)
+	case "required_musd":
+		return num(tot.Required)
+	case "gap_musd":
+		return num(tot.Gap)
+	case "required_deadline_musd":
+		return num(tot.Deadline.Required)
+	case "annual_growth_pct":
+		return num(tot.Deadline.Growth)
+	case "trend":
+		return render.T(fmt.Sprintf("%d on track", tot.OnTrack))
+	case "status":
+		return render.T(fmt.Sprintf("%d meet", tot.Meeting))
+	case "":
+		if c.f.title != nil && tot.Measure.Bounded { // the bounded gap's range
+			if tot.Gap.Known {
+				return render.T(render.FormatBillions(tot.Gap.V))
+			}
+			return render.T(rangeText(tot.GapMin, tot.GapMax))
+		}
+	}
+	return empty
 }
 
 // deadlineColumns reports whether the table shows a measure's deadline
@@ -349,10 +463,7 @@ func (r *Report) JSON() any {
 	for _, t := range r.Query.Targets {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
 	}
-	mt := r.MachineTable()
-	for _, cells := range mt.Rows {
-		doc.Rows = append(doc.Rows, render.RowObject(mt.Columns, cells))
-	}
+	doc.Rows = append(doc.Rows, render.Objects(specs(r.fields()), r.Lines)...)
 	for _, t := range r.Totals {
 		jt := jsonTotals{
 			TargetPct: t.TargetPct, Target: t.Measure.Target.ID, Part: string(t.Measure.Part),

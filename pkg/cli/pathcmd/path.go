@@ -145,6 +145,7 @@ func Run(o *Options) error {
 			g.Spending += p.Spending
 		}
 	}
+	var totals []Step
 	if len(o.Gap.Select.Groups) > 0 && len(group) > 0 {
 		code, name := groupLabel(ds, o.Gap.Select.Groups)
 		sort.Ints(groupYears)
@@ -157,14 +158,14 @@ func Run(o *Options) error {
 				g.Increase = g.Spending - prev.Spending
 				g.HasIncrease = true
 			}
-			steps = append(steps, *g)
+			totals = append(totals, *g)
 			prev = g
 		}
 	}
 	if m.Part == calc.PartCore {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
-	return o.Gap.Out.Emit(o.Gap.F, output(q, shape, deadline, steps, append(notes, rep.Notes...)))
+	return o.Gap.Out.Emit(o.Gap.F, output(q, shape, deadline, steps, totals, append(notes, rep.Notes...)))
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
@@ -177,64 +178,66 @@ func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
 	return strings.Join(ids, "+"), "Total: " + strings.Join(names, " + ")
 }
 
-// pathColumns are the CSV header and JSON keys of a path row: a
-// contract, only ever added to, at the end.
-var pathColumns = []render.Column{
-	{Key: "code"}, {Key: "name"}, {Key: "year", Kind: render.Int},
-	{Key: "gdp_musd", Kind: render.Money}, {Key: "gdp_source"},
-	{Key: "share_pct", Kind: render.Percent}, {Key: "spending_musd", Kind: render.Money},
-	{Key: "increase_musd", Kind: render.Money}, {Key: "target_pct", Kind: render.Percent},
-	{Key: "target"}, {Key: "base_year", Kind: render.Int}, {Key: "deadline", Kind: render.Int},
-	{Key: "review_year", Kind: render.Bool}, {Key: "shape"},
+// fields are the path report's fields, declared once: the human table,
+// the CSV/TSV and the JSON rows derive from them (keys: a contract, only
+// ever added to, at the end).
+func fields(shape calc.Shape) []render.Spec[Step] {
+	return []render.Spec[Step]{
+		{Key: "code", Title: "Code", Get: func(s Step) render.Cell { return render.T(s.Code) }},
+		{Key: "name", Title: "Country", Get: func(s Step) render.Cell { return render.T(s.Name) }},
+		{Key: "year", Title: "Year", Kind: render.Int, Get: func(s Step) render.Cell { return render.N(float64(s.Year)) },
+			Show: func(s Step) render.Cell {
+				c := render.N(float64(s.Year))
+				if s.Year == calc.ReviewYear {
+					c.Mark = "r"
+				}
+				return c
+			}},
+		{Key: "gdp_musd", Title: "GDP $bn", Kind: render.Money, Get: func(s Step) render.Cell { return render.N(s.GDP) }},
+		{Key: "gdp_source", Get: func(s Step) render.Cell { return render.T(s.GDPSource) }},
+		{Key: "share_pct", Title: "Share %", Kind: render.Percent, Get: func(s Step) render.Cell { return render.N(s.Share) }},
+		{Key: "spending_musd", Title: "Spending $bn", Kind: render.Money, Get: func(s Step) render.Cell { return render.N(s.Spending) }},
+		{Key: "increase_musd", Title: "Increase $bn", Kind: render.Money, Get: func(s Step) render.Cell { return render.Opt(s.Increase, s.HasIncrease) }},
+		{Key: "target_pct", Kind: render.Percent, Get: func(s Step) render.Cell { return render.N(s.Pct) }},
+		{Key: "target", Get: func(s Step) render.Cell { return render.T(s.Target.ID) }},
+		{Key: "base_year", Kind: render.Int, Get: func(s Step) render.Cell { return render.N(float64(s.BaseYear)) }},
+		{Key: "deadline", Kind: render.Int, Get: func(s Step) render.Cell { return render.N(float64(s.Deadline)) }},
+		{Key: "review_year", Kind: render.Bool, Get: func(s Step) render.Cell { return render.B(s.Year == calc.ReviewYear) }},
+		{Key: "shape", Get: func(Step) render.Cell { return render.T(string(shape)) }},
+	}
 }
 
-func output(q *calc.Query, shape calc.Shape, deadline int, steps []Step, notes []string) cmdutil.Output {
-	machine := &render.Table{Columns: pathColumns}
-	human := &render.Table{
-		Title: fmt.Sprintf("Path to %s of GDP by %d (%s): release %s, method %s",
-			targets.Label(q.Targets[0]), deadline, shape, q.Release.ID, q.Method),
-		Columns: []render.Column{
-			{Title: "Code"}, {Title: "Country"}, {Title: "Year", Kind: render.Int},
-			{Title: "GDP $bn", Kind: render.Money}, {Title: "Share %", Kind: render.Percent},
-			{Title: "Spending $bn", Kind: render.Money}, {Title: "Increase $bn", Kind: render.Money},
-		},
-	}
-	rows := []render.Object{}
-	for _, s := range steps {
-		review := s.Year == calc.ReviewYear
-		cells := []render.Cell{
-			render.T(s.Code), render.T(s.Name), render.N(float64(s.Year)), render.N(s.GDP), render.T(s.GDPSource),
-			render.N(s.Share), render.N(s.Spending), render.Opt(s.Increase, s.HasIncrease), render.N(s.Pct),
-			render.T(s.Target.ID), render.N(float64(s.BaseYear)), render.N(float64(s.Deadline)), render.B(review), render.T(string(shape)),
+// RowFields lists the CSV header and JSON keys of a path row, in order.
+func RowFields() []string { return render.Keys(fields(calc.ShapeLinear)) }
+
+// output is the path report. A group's total path (--group) is in the
+// table, after the countries, and in the JSON's totals; never a CSV row,
+// so that a spreadsheet SUM over the rows counts each country once.
+func output(q *calc.Query, shape calc.Shape, deadline int, steps, totals []Step, notes []string) cmdutil.Output {
+	fs := fields(shape)
+	human := func() *render.Table {
+		hn := notes
+		if deadline >= calc.ReviewYear && len(steps) > 0 && steps[0].BaseYear <= calc.ReviewYear {
+			hn = append([]string{fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear)}, notes...)
 		}
-		machine.Rows = append(machine.Rows, cells)
-		rows = append(rows, render.RowObject(pathColumns, cells))
-		yc := render.N(float64(s.Year))
-		if review {
-			yc.Mark = "r"
+		title := fmt.Sprintf("Path to %s of GDP by %d (%s): release %s, method %s", targets.Label(q.Targets[0]), deadline, shape, q.Release.ID, q.Method)
+		return render.HumanTable(title, fs, append(append([]Step{}, steps...), totals...), nil, hn)
+	}
+	machine := func() *render.Table { return render.MachineTable(fs, steps) }
+	doc := func() any {
+		return render.Object{
+			{Key: "schema_version", Value: 1},
+			{Key: "release", Value: q.Release.ID},
+			{Key: "method", Value: string(q.Method)},
+			{Key: "shape", Value: string(shape)},
+			{Key: "year", Value: q.Year},
+			{Key: "deadline", Value: deadline},
+			{Key: "target_pct", Value: q.Targets[0].Pct},
+			{Key: "target", Value: q.Targets[0].ID},
+			{Key: "rows", Value: append([]render.Object{}, render.Objects(fs, steps)...)},
+			{Key: "notes", Value: append([]string{}, notes...)},
+			{Key: "totals", Value: append([]render.Object{}, render.Objects(fs, totals)...)},
 		}
-		human.Rows = append(human.Rows, []render.Cell{
-			render.T(s.Code), render.T(s.Name), yc, render.N(s.GDP), render.N(s.Share),
-			render.N(s.Spending), render.Opt(s.Increase, s.HasIncrease),
-		})
-	}
-	human.Notes = notes
-	if deadline >= calc.ReviewYear && len(steps) > 0 && steps[0].BaseYear <= calc.ReviewYear {
-		human.Notes = append([]string{
-			fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear),
-		}, notes...)
-	}
-	doc := render.Object{
-		{Key: "schema_version", Value: 1},
-		{Key: "release", Value: q.Release.ID},
-		{Key: "method", Value: string(q.Method)},
-		{Key: "shape", Value: string(shape)},
-		{Key: "year", Value: q.Year},
-		{Key: "deadline", Value: deadline},
-		{Key: "target_pct", Value: q.Targets[0].Pct},
-		{Key: "target", Value: q.Targets[0].ID},
-		{Key: "rows", Value: rows},
-		{Key: "notes", Value: append([]string{}, notes...)},
 	}
 	return cmdutil.Output{Human: human, Machine: machine, JSON: doc}
 }

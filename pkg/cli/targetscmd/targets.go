@@ -57,6 +57,31 @@ type row struct {
 	Note       string      `json:"note"`
 }
 
+// fields are the targets table's fields, declared once: the human table
+// and the CSV/TSV derive from them (keys: a contract, only ever added to).
+var fields = []render.Spec[row]{
+	{Key: "id", Title: "Target", Get: func(r row) render.Cell { return render.T(r.ID) }},
+	{Key: "target_pct", Title: "% GDP", Kind: render.Percent, Get: func(r row) render.Cell { return render.N(r.Pct) }},
+	{Key: "deadline", Title: "By", Kind: render.Int, Get: func(r row) render.Cell {
+		if r.Deadline == nil {
+			return render.U()
+		}
+		return render.N(float64(*r.Deadline))
+	}},
+	{Key: "name", Title: "Name", Get: func(r row) render.Cell { return render.T(r.Name) }},
+	{Key: "components", Title: "Parts", Get: func(r row) render.Cell {
+		var parts []string
+		for _, c := range r.Components {
+			parts = append(parts, fmt.Sprintf("%s %g%%", c.ID, c.Pct))
+		}
+		return render.T(strings.Join(parts, " + "))
+	}},
+	{Key: "agreed", Get: func(r row) render.Cell { return render.T(r.Agreed) }},
+	{Key: "citation", Get: func(r row) render.Cell { return render.T(r.Citation) }},
+	{Key: "url", Get: func(r row) render.Cell { return render.T(r.URL) }},
+	{Key: "note", Get: func(r row) render.Cell { return render.T(r.Note) }},
+}
+
 // Run lists the targets.
 func Run(o *Options) error {
 	if err := o.Out.Validate(); err != nil {
@@ -66,34 +91,30 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	cols := []render.Column{
-		{Key: "id", Title: "Target", Kind: render.String}, {Key: "target_pct", Title: "% GDP", Kind: render.Percent},
-		{Key: "deadline", Title: "By", Kind: render.Int}, {Key: "name", Title: "Name", Kind: render.String},
-		{Key: "components", Title: "Parts", Kind: render.String},
-	}
-	human := &render.Table{Title: "Named targets (use with --target)", Columns: cols}
-	machine := &render.Table{Columns: append(append([]render.Column{}, cols...),
-		render.Column{Key: "agreed", Kind: render.String}, render.Column{Key: "citation", Kind: render.String},
-		render.Column{Key: "url", Kind: render.String}, render.Column{Key: "note", Kind: render.String})}
+	ids := ds.TargetIDs()
 	rows := []row{}
-	for _, id := range ds.TargetIDs() {
+	var notes []string
+	for _, id := range ids {
 		t := ds.Targets[id]
 		r := row{ID: id, Name: t.Name, Pct: t.Pct, Agreed: t.Agreed, Citation: t.Citation, URL: t.URL, Note: t.Note, Components: []component{}}
 		if t.Deadline > 0 {
 			d := t.Deadline
 			r.Deadline = &d
 		}
-		var parts []string
 		for _, c := range t.Components {
 			r.Components = append(r.Components, component{ID: c.ID, Name: c.Name, Pct: c.Pct, Basis: c.Basis})
-			parts = append(parts, fmt.Sprintf("%s %g%%", c.ID, c.Pct))
 		}
-		cells := []render.Cell{render.T(id), render.N(t.Pct), render.Opt(float64(t.Deadline), t.Deadline > 0), render.T(t.Name), render.T(strings.Join(parts, " + "))}
-		human.Rows = append(human.Rows, cells)
-		machine.Rows = append(machine.Rows, append(append([]render.Cell{}, cells...),
-			render.T(t.Agreed), render.T(t.Citation), render.T(t.URL), render.T(t.Note)))
-		human.Notes = append(human.Notes, fmt.Sprintf("%s: %s", id, t.Citation))
+		notes = append(notes, fmt.Sprintf("%s: %s", id, t.Citation))
 		rows = append(rows, r)
 	}
-	return o.Out.Emit(o.F, cmdutil.Output{Human: human, Machine: machine, JSON: map[string]any{"targets": rows}})
+	human := func() *render.Table {
+		return render.HumanTable("Named targets (use with --target)", fields, rows, nil, notes)
+	}
+	machine := func() *render.Table { return render.MachineTable(fields, rows) }
+	// The JSON keeps a target's parts as a list (components), see docs/json.md.
+	return o.Out.Emit(o.F, cmdutil.Output{
+		Human:   human,
+		Machine: machine,
+		JSON:    func() any { return map[string]any{"targets": rows} },
+	})
 }

@@ -1,0 +1,115 @@
+package render
+
+// Spec declares one field of a report, once: its machine key (the CSV/TSV
+// header and the JSON key), its title in the human table, its kind and how
+// to get its value from a row. A report's human table, its CSV/TSV rows and
+// its JSON rows all derive from one []Spec, so that they cannot disagree.
+type Spec[R any] struct {
+	// Key is the machine key; "" leaves the field out of CSV, TSV and JSON.
+	// Keys are a contract: only ever added, at the end.
+	Key string
+	// Title is the human table's column title; "" leaves the field out of
+	// the table (and Markdown).
+	Title    string
+	Kind     Kind
+	Decimals int    // Number only: decimals in the table
+	TrueText string // Bool only: what the table prints for true
+	// Get returns the row's value (Cell rules: text for String, else a
+	// number or unknown).
+	Get func(R) Cell
+	// Show, when set, is what the human table shows instead of Get (the
+	// same value with a mark, say). It must suit Kind.
+	Show func(R) Cell
+}
+
+func (f Spec[R]) column(machine bool) Column {
+	c := Column{Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText}
+	if machine {
+		c.Key = f.Key
+	} else {
+		c.Title = f.Title
+	}
+	return c
+}
+
+// Keys lists the machine keys of the fields, in order: the CSV header and
+// the JSON row keys.
+func Keys[R any](fields []Spec[R]) []string {
+	var out []string
+	for _, f := range fields {
+		if f.Key != "" {
+			out = append(out, f.Key)
+		}
+	}
+	return out
+}
+
+// MachineTable is the CSV/TSV form of rows: the fields with a Key, in order.
+func MachineTable[R any](fields []Spec[R], rows []R) *Table {
+	t := &Table{}
+	var use []Spec[R]
+	for _, f := range fields {
+		if f.Key != "" {
+			use = append(use, f)
+			t.Columns = append(t.Columns, f.column(true))
+		}
+	}
+	for _, r := range rows {
+		cells := make([]Cell, len(use))
+		for i, f := range use {
+			cells[i] = f.Get(r)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
+
+// Objects are the JSON rows: one ordered object per row, the same keys and
+// values as the CSV (see RowObject).
+func Objects[R any](fields []Spec[R], rows []R) []Object {
+	mt := MachineTable(fields, rows)
+	out := make([]Object, 0, len(mt.Rows))
+	for _, cells := range mt.Rows {
+		out = append(out, RowObject(mt.Columns, cells))
+	}
+	return out
+}
+
+// HumanTable is the table form of rows: the fields with a Title, in order.
+// footer, when not nil, gives the footer cell of a field by its index in
+// fields (ok false: an empty cell).
+func HumanTable[R any](title string, fields []Spec[R], rows []R, footer func(i int) (Cell, bool), notes []string) *Table {
+	t := &Table{Title: title, Notes: notes}
+	var use []int
+	for i, f := range fields {
+		if f.Title != "" {
+			use = append(use, i)
+			t.Columns = append(t.Columns, f.column(false))
+		}
+	}
+	for _, r := range rows {
+		cells := make([]Cell, len(use))
+		for j, i := range use {
+			f := fields[i]
+			if f.Show != nil {
+				cells[j] = f.Show(r)
+			} else {
+				cells[j] = f.Get(r)
+			}
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	if footer != nil {
+		t.Footer = make([]Cell, len(use))
+		for j, i := range use {
+			if c, ok := footer(i); ok {
+				t.Footer[j] = c
+			} else if fields[i].Kind == String {
+				t.Footer[j] = T("")
+			} else {
+				t.Footer[j] = U()
+			}
+		}
+	}
+	return t
+}
