@@ -258,3 +258,15 @@ func TestTotalEmpty(t *testing.T) {
 		t.Fatalf("empty totals: %+v", got)
 	}
 }
+
+func TestSourceLine(t *testing.T) {
+	r := &defence.Release{ID: "nato-2024-06", Title: "Defence Expenditure of NATO Countries (2014-2024)", Publisher: "NATO",
+		Published: "2024-06-17", Cutoff: "2024-06-12", URL: "https://www.nato.int/x.pdf"}
+	want := "Source: NATO, Defence Expenditure of NATO Countries (2014-2024) (nato-2024-06), published 2024-06-17, cut-off 2024-06-12, https://www.nato.int/x.pdf"
+	if got := SourceOf(r).Line(); got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	if got := SourceOf(&defence.Release{ID: "mine"}).Line(); got != "Source: mine" {
+		t.Fatalf("bare release: %q", got)
+	}
+}

@@ -147,3 +147,44 @@ func (b *byKey) who(key string, total int) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// Source cites a release: what every gap, check and path output names as
+// the source of its figures.
+type Source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Published string `json:"published"`
+	Cutoff    string `json:"cutoff"`
+	URL       string `json:"url"`
+}
+
+// SourceOf is the citation of a release.
+func SourceOf(r *defence.Release) Source {
+	return Source{ID: r.ID, Title: r.Title, Publisher: r.Publisher, Published: r.Published, Cutoff: r.Cutoff, URL: r.URL}
+}
+
+// Line is the source as one line under a table: "Source: NATO, Defence
+// Investment of NATO Countries (2014-2026) (nato-2026-07), published
+// 2026-07, cut-off 2026-07-03, https://..."
+func (s Source) Line() string {
+	var parts []string
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	what := s.ID
+	if s.Title != "" {
+		what = s.Title + " (" + s.ID + ")"
+	}
+	parts = append(parts, what)
+	if s.Published != "" {
+		parts = append(parts, "published "+s.Published)
+	}
+	if s.Cutoff != "" {
+		parts = append(parts, "cut-off "+s.Cutoff)
+	}
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	return "Source: " + strings.Join(parts, ", ") // no final period: a URL may end it
+}

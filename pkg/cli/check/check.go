@@ -333,6 +333,7 @@ func jsonDoc(rep *calc.Report, rows []render.Object, o *Options, code, checked, 
 		}},
 		{Key: "exit_code", Value: code},
 		{Key: "notes", Value: checkNotes(rep)},
+		{Key: "source", Value: calc.SourceOf(rep.Release)},
 	}
 }
 

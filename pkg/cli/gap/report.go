@@ -399,7 +399,8 @@ func (r *Report) summary() []string {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
 	out = append(out, "Totals add up the rows shown (GDP includes countries without a gap); - unknown; e: estimate; ~: approximate.")
-	return append(out, r.Notes...)
+	out = append(out, r.Notes...)
+	return append(out, calc.SourceOf(r.Release).Line())
 }
 
 // baseTotals are the totals the footer's GDP and defence come from: the
@@ -459,6 +460,7 @@ func (r *Report) JSON() any {
 		Rows:          []render.Object{},
 		Totals:        []jsonTotals{},
 		Notes:         append([]string{}, r.Notes...),
+		Source:        calc.SourceOf(r.Release),
 	}
 	for _, t := range r.Query.Targets {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
@@ -496,6 +498,8 @@ type jsonReport struct {
 	Rows          []render.Object `json:"rows"`
 	Totals        []jsonTotals    `json:"totals"`
 	Notes         []string        `json:"notes"`
+	// added with the source citation
+	Source calc.Source `json:"source"`
 }
 
 type jsonTarget struct {

@@ -221,6 +221,7 @@ func output(q *calc.Query, shape calc.Shape, deadline int, steps, totals []Step,
 			hn = append([]string{fmt.Sprintf("r: %d, the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear)}, notes...)
 		}
 		title := fmt.Sprintf("Path to %s of GDP by %d (%s): release %s, method %s", targets.Label(q.Targets[0]), deadline, shape, q.Release.ID, q.Method)
+		hn = append(append([]string{}, hn...), calc.SourceOf(q.Release).Line())
 		return render.HumanTable(title, fs, append(append([]Step{}, steps...), totals...), nil, hn)
 	}
 	machine := func() *render.Table { return render.MachineTable(fs, steps) }
@@ -237,6 +238,7 @@ func output(q *calc.Query, shape calc.Shape, deadline int, steps, totals []Step,
 			{Key: "rows", Value: append([]render.Object{}, render.Objects(fs, steps)...)},
 			{Key: "notes", Value: append([]string{}, notes...)},
 			{Key: "totals", Value: append([]render.Object{}, render.Objects(fs, totals)...)},
+			{Key: "source", Value: calc.SourceOf(q.Release)},
 		}
 	}
 	return cmdutil.Output{Human: human, Machine: machine, JSON: doc}
