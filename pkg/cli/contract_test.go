@@ -81,7 +81,7 @@ func firstOf(t *testing.T, raw json.RawMessage) json.RawMessage {
 
 func TestJSONContractGap(t *testing.T) {
 	doc := jsonOf(t, "gap", "--target", "3.5", "--country", "DEU")
-	top := []string{"schema_version", "year", "release", "definition", "method", "deadline", "targets", "rows", "totals", "notes"}
+	top := []string{"schema_version", "year", "release", "definition", "method", "deadline", "targets", "rows", "totals", "notes", "source"}
 	for _, k := range top {
 		if _, ok := doc[k]; !ok {
 			t.Errorf("gap JSON lacks %q", k)
