@@ -3,6 +3,7 @@
 package gap
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -31,6 +32,7 @@ type Options struct {
 	// config), so that a run without a deadline can say it has no effect.
 	TrendYearsSet bool
 	ShowAid       bool
+	Burden        bool
 	Select        cmdutil.SelectFlags
 	Out           cmdutil.OutputFlags
 
@@ -103,6 +105,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
 	AddTrendFlag(cmd, opts)
+	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
@@ -254,6 +257,10 @@ func Run(o *Options) error {
 		if o.TrendYearsSet {
 			cmdutil.Warn(o.F.IO, "--trend-years has no effect without a deadline (--by YEAR, or a target with a deadline still ahead)")
 		}
+	}
+	if o.Burden {
+		rep.Burden, rep.BurdenBase = c.Burdens()
+		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {

@@ -20,6 +20,10 @@ const SchemaVersion = 1
 type Report struct {
 	*calc.Report
 	Aid *AidContext // --show-aid (aid.go): context only, never added to defence
+	// Burden, with --burden: each country's share of the selection's
+	// defence and GDP (calc.Report.Burdens), over BurdenBase countries.
+	Burden     map[string]calc.Burden
+	BurdenBase int
 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
@@ -161,6 +165,19 @@ func (r *Report) fields() []field {
 			field{Spec: render.Spec[calc.Line]{Key: "aid_cutoff", Get: text(func(calc.Line) string { return r.Aid.Release.Cutoff })}},
 		)
 	}
+	if r.Burden != nil { // --burden: three more fields at the end, and columns
+		share := func(get func(calc.Burden) defence.Num) func(calc.Line) render.Cell {
+			return func(ln calc.Line) render.Cell { return num(get(r.Burden[ln.Code])) }
+		}
+		fs = append(fs,
+			field{Spec: render.Spec[calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
+				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %"},
+			field{Spec: render.Spec[calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
+				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %"},
+			field{Spec: render.Spec[calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
+				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
+		)
+	}
 	return fs
 }
 
@@ -217,14 +234,18 @@ func (r *Report) columns() []column {
 		sort.SliceStable(group, func(a, b int) bool { return group[a].f.order < group[b].f.order })
 		out = append(out, group...)
 	}
-	// The aid column (per country) goes last.
-	for i, c := range out {
-		if c.f.Key == "aid_military_meur" {
-			out = append(append(out[:i:i], out[i+1:]...), c)
-			break
+	// The --show-aid and --burden columns (per country) go last.
+	var last []column
+	kept := out[:0:0]
+	for _, c := range out {
+		switch c.f.Key {
+		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts":
+			last = append(last, c)
+		default:
+			kept = append(kept, c)
 		}
 	}
-	return out
+	return append(kept, last...)
 }
 
 // HumanTable is one row per country, a column group per measure.
@@ -290,6 +311,14 @@ func (r *Report) footer(c column) render.Cell {
 		return render.T(fmt.Sprintf("%d on track", tot.OnTrack))
 	case "status":
 		return render.T(fmt.Sprintf("%d meet", tot.Meeting))
+	case "burden_defence_pct", "burden_gdp_pct":
+		if r.BurdenBase > 0 {
+			return render.N(100) // the base's shares, by construction
+		}
+	case "burden_diff_pts":
+		if r.BurdenBase > 0 {
+			return render.N(0)
+		}
 	case "":
 		if c.f.title != nil && tot.Measure.Bounded { // the bounded gap's range
 			if tot.Gap.Known {
