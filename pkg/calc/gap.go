@@ -53,6 +53,9 @@ type Obs struct {
 	Share     defence.Num // published share of GDP, %
 	// Resilience spending, million current USD, where the data gives it.
 	Resilience defence.Num
+	// Equipment is the published equipment expenditure, % of defence
+	// expenditure (the release's equipment_pct).
+	Equipment defence.Num
 	// NotReported is true for a country that publishes no defence figure.
 	NotReported bool
 }
@@ -80,6 +83,16 @@ type Row struct {
 	// GapMin and GapMax bound the gap of a target with a resilience part
 	// (see BoundGap); where that gap is exact they both equal it.
 	GapMin, GapMax defence.Num
+	// OfDefence is true for a row of a target of the equipment share of
+	// defence expenditure (EquipmentGap): TargetPct and Measured are then
+	// percentages of defence expenditure, Spending is equipment spending,
+	// and Base is the defence expenditure they apply to. Total adds such
+	// rows up on that base instead of GDP.
+	OfDefence bool
+	// Base is, for a row OfDefence, the defence expenditure the equipment
+	// share applies to, million current USD (see EquipmentGap). Unknown
+	// for a row of a share of GDP, whose base is GDP.
+	Base defence.Num
 }
 
 // Gap computes one country's gap to a target of pct percent of GDP.

@@ -46,10 +46,15 @@ func (m Measure) Verdict() bool { return m.Part == PartWhole }
 // Measures expands targets into what is measured. A target with a
 // resilience component gives three: the whole (bounded), its core part and
 // its resilience part. A target's deadline is --by (by) or its own, unless
-// that has passed by the base year.
+// that has passed by the base year. Targets of the equipment share of
+// defence spending (defence.Target.OfDefence) are not shares of GDP and are
+// left out: they are measured with EquipmentGap.
 func Measures(ts []defence.Target, by, baseYear int) []Measure {
 	var out []Measure
 	for _, t := range ts {
+		if t.OfDefence() {
+			continue
+		}
 		d := by
 		if d == 0 && t.Deadline >= baseYear {
 			d = t.Deadline
@@ -126,10 +131,12 @@ type Report struct {
 	TrendNote string
 }
 
-// MeasureTotals are the totals of one measure.
+// MeasureTotals are the totals of one measure (in one year).
 type MeasureTotals struct {
 	Totals
 	Measure Measure
+	Year    int
+	Release string
 }
 
 // HasDeadline reports whether any measure has a deadline.
@@ -146,6 +153,15 @@ func (r *Report) HasDeadline() bool {
 // deadline figures and trends where a deadline applies, the totals and
 // the notes.
 func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
+	for _, t := range q.Targets {
+		if t.OfDefence() {
+			name := t.ID
+			if name == "" {
+				name = targets.FormatPct(t.Pct)
+			}
+			return nil, fmt.Errorf("--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)
+		}
+	}
 	rep := &Report{Query: q, Release: q.Release, ByCode: map[string][]Line{}}
 	rep.Measures = Measures(q.Targets, q.By, q.Year)
 	withDeadline := rep.HasDeadline()
@@ -211,7 +227,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		if len(trends) != len(rows) {
 			trends = nil
 		}
-		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m})
+		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m, Year: q.Year, Release: q.Release.ID})
 	}
 	rep.Notes = notes(ds, rep, n)
 	return rep, nil

@@ -34,6 +34,7 @@ func Resolve(ds *defence.Dataset, rel *defence.Release, year int, codes []string
 			o.Defence = f.Defence
 			o.Share = f.Share
 			o.Resilience = f.Resilience
+			o.Equipment = f.Equipment
 			if f.GDP.Known {
 				o.GDPSource = rel.ID
 			}

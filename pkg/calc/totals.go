@@ -21,8 +21,19 @@ import "github.com/natospend/natospend/pkg/defence"
 // AggregateGap is not a column sum: it is NATO's convention, target x
 // total GDP - total defence, which also counts the GDP of countries
 // without a gap (Iceland); it has its own name for that reason.
+//
+// Rows OfDefence (the equipment guideline, EquipmentGap) are added up by
+// the same rules on their own base, defence expenditure instead of GDP:
+// Defence adds every row's Base, Equipment every row's equipment spending
+// (Spending), Share is Equipment / Defence x 100 (the aggregate equipment
+// share, % of defence expenditure) and AggregateGap target x total defence
+// - total equipment; both are unknown when a country adds defence without
+// an equipment share (Denmark 2025 in nato-2025-08). GDP still adds every
+// GDP shown.
 type Totals struct {
 	TargetPct float64
+	// OfDefence is true for the totals of rows OfDefence (see above).
+	OfDefence bool
 	// Countries is the number of countries (rows) selected.
 	Countries int
 	// WithData counts the rows with a verdict or a bounded one: meets,
@@ -41,6 +52,9 @@ type Totals struct {
 	Shortfall           defence.Num // the sum of the positive gaps
 	GapMin, GapMax      defence.Num
 	AggregateGap        defence.Num
+	// Equipment is the sum of the rows' equipment spending (rows
+	// OfDefence); unknown for a share of GDP.
+	Equipment defence.Num
 
 	// Deadline sums the rows' deadline figures (Set when a deadline applies).
 	Deadline DeadlineTotals
@@ -94,9 +108,11 @@ func (s sum) num() defence.Num {
 // trends (nil without).
 func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 	t := Totals{TargetPct: pct}
-	var gdp, def, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
+	var gdp, def, equip, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
 	years := -1
-	gdpWithoutDefence := false
+	// A row adds its base (GDP; defence for a row OfDefence) without the
+	// spending measured on it: the aggregate share would count it as 0.
+	baseWithoutSpending := false
 	for i, r := range rows {
 		t.Countries++
 		switch r.Status {
@@ -116,9 +132,17 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 			t.Bounded++
 		}
 		gdp.add(r.GDP)
-		def.add(r.Spending)
-		if r.GDP.Known && !r.Spending.Known && r.Status != StatusNotReported {
-			gdpWithoutDefence = true
+		rowBase := r.GDP
+		if r.OfDefence {
+			t.OfDefence = true
+			rowBase = r.Base
+			def.add(r.Base)
+			equip.add(r.Spending)
+		} else {
+			def.add(r.Spending)
+		}
+		if rowBase.Known && !r.Spending.Known && r.Status != StatusNotReported {
+			baseWithoutSpending = true
 		}
 		if r.Required.Known {
 			req.need(r.Required)
@@ -161,7 +185,14 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 		}
 	}
 	t.GDP, t.Defence = gdp.num(), def.num()
-	if t.GDP.Known && t.Defence.Known && t.GDP.V > 0 && !gdpWithoutDefence {
+	switch {
+	case t.OfDefence:
+		t.Equipment = equip.num()
+		if t.Defence.Known && t.Equipment.Known && t.Defence.V > 0 && !baseWithoutSpending {
+			t.Share = defence.N(t.Equipment.V / t.Defence.V * 100)
+			t.AggregateGap = defence.N(pct/100*t.Defence.V - t.Equipment.V)
+		}
+	case t.GDP.Known && t.Defence.Known && t.GDP.V > 0 && !baseWithoutSpending:
 		t.Share = defence.N(t.Defence.V / t.GDP.V * 100)
 		t.AggregateGap = defence.N(pct/100*t.GDP.V - t.Defence.V)
 	}

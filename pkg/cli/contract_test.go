@@ -28,7 +28,7 @@ var gapTotalsFields = []string{
 	"share_pct", "gap_musd", "shortfall_musd", "target", "part", "not_reported", "bounded",
 	"gap_min_musd", "gap_max_musd", "deadline", "gdp_deadline_musd", "required_deadline_musd",
 	"increase_musd", "annual_growth_pct", "short", "undetermined", "required_musd",
-	"aggregate_gap_musd", "on_track", "off_track",
+	"aggregate_gap_musd", "on_track", "off_track", "year", "release",
 }
 
 var pathRowFields = []string{
@@ -81,7 +81,7 @@ func firstOf(t *testing.T, raw json.RawMessage) json.RawMessage {
 
 func TestJSONContractGap(t *testing.T) {
 	doc := jsonOf(t, "gap", "--target", "3.5", "--country", "DEU")
-	top := []string{"schema_version", "year", "release", "definition", "method", "deadline", "targets", "rows", "totals", "notes", "source"}
+	top := []string{"schema_version", "year", "release", "definition", "method", "deadline", "targets", "rows", "totals", "notes", "source", "years", "releases", "sources"}
 	for _, k := range top {
 		if _, ok := doc[k]; !ok {
 			t.Errorf("gap JSON lacks %q", k)
@@ -120,7 +120,7 @@ func TestJSONContractLists(t *testing.T) {
 		t.Errorf("countries fields: got %v want %v", got, want)
 	}
 	doc = jsonOf(t, "targets")
-	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note"}
+	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure"}
 	if got := keysInOrder(t, firstOf(t, doc["targets"])); !reflect.DeepEqual(got, want) {
 		t.Errorf("targets fields: got %v want %v", got, want)
 	}

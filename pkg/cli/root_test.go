@@ -37,10 +37,10 @@ func TestHelpTopics(t *testing.T) {
 
 func TestValidateEmbedded(t *testing.T) {
 	code, out, errOut := runArgs(t, "validate")
-	// 3 NATO releases and the IMF WEO; 45 countries (32 allies, 12 other
-	// donors, the EU's institutions as XEU); cells: 403 + 372 + 352 + 320 =
-	// 1,447 (see data/README.md).
-	want := "ok: 4 releases (3 defence, 1 GDP), 45 countries, 4 groups, 5 targets, 1447 country-years; aid: 1 release, 42 donor rows, 5 packages\n"
+	// 3 NATO releases, the IMF WEO's GDP and its population; 45 countries
+	// (32 allies, 12 other donors, the EU's institutions as XEU); cells:
+	// 403 + 372 + 352 + 320 + 318 = 1,765 (see data/README.md).
+	want := "ok: 5 releases (3 defence, 1 GDP, 1 population), 45 countries, 4 groups, 6 targets, 1765 country-years; aid: 1 release, 42 donor rows, 5 packages\n"
 	if code != 0 || out != want {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want %q", code, out, errOut, want)
 	}

@@ -354,6 +354,18 @@ func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
 		field("pct")
 		e.num(what+" pct", t.Pct, math.SmallestNonzeroFloat64, 100)
 		e.line()
+		switch t.Measure {
+		case defence.MeasureShare:
+		case defence.MeasureEquipment:
+			field("measure")
+			e.text(what+" measure", t.Measure)
+			e.line()
+			if t.Components != nil {
+				e.fail("%s: a target of the equipment share has no components", what)
+			}
+		default:
+			e.fail("%s: %q is not a measure (expected %q or %q)", what, t.Measure, defence.MeasureShare, defence.MeasureEquipment)
+		}
 		if t.Deadline != 0 {
 			field("deadline")
 			e.year(what+" deadline", t.Deadline)
@@ -403,7 +415,8 @@ func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
 // EncodeRelease writes a release file: its provenance, then one flow
 // mapping per country-year, countries by code and years ascending, keys
 // in the order gdp_musd, defence_musd, share_pct, equipment_pct,
-// resilience_musd, estimate, note (the layout of the embedded data).
+// resilience_musd, population_m, estimate, note (the layout of the
+// embedded data).
 func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
 	e := newEnc(w)
 	e.comment(comment)
@@ -444,7 +457,9 @@ func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
 	if len(r.Figures) == 0 {
 		e.fail("release %s has no figures", r.ID)
 	}
-	gdpOnly := r.Series == defence.SeriesGDP
+	if r.Series != defence.SeriesDefence && r.Series != defence.SeriesGDP && r.Series != defence.SeriesPopulation {
+		e.fail("release %s: %q is not a series", r.ID, r.Series)
+	}
 	years := make([]int, 0, 64)
 	for _, code := range sortedIDs(r.Figures) {
 		ys := r.Figures[code]
@@ -461,33 +476,34 @@ func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
 		}
 		slices.Sort(years)
 		for _, y := range years {
-			e.cell(code, y, ys[y], gdpOnly)
+			e.cell(code, y, ys[y], r.Series)
 		}
 	}
 	return e.done()
 }
 
-func (e *enc) cell(code string, y int, f defence.Figure, gdpOnly bool) {
+func (e *enc) cell(code string, y int, f defence.Figure, series string) {
 	e.b = append(e.b, "    "...)
 	e.year("figures."+code, y)
 	e.b = append(e.b, ": {"...)
 	n := 0
-	num := func(k string, v defence.Num, hi float64) {
+	num := func(k string, v defence.Num, lo, hi float64) {
 		if !v.Known {
 			return
 		}
-		if gdpOnly && k != "gdp_musd" {
-			e.fail("figures.%s.%d.%s: a gdp release holds only gdp_musd", code, y, k)
+		if msg := cellKeyProblem(series, k); msg != "" {
+			e.fail("figures.%s.%d.%s: %s", code, y, k, msg)
 		}
 		e.key(n > 0, k)
-		e.num(k, v.V, 0, hi)
+		e.num(k, v.V, lo, hi)
 		n++
 	}
-	num("gdp_musd", f.GDP, maxMoney)
-	num("defence_musd", f.Defence, maxMoney)
-	num("share_pct", f.Share, 100)
-	num("equipment_pct", f.Equipment, 100)
-	num("resilience_musd", f.Resilience, maxMoney)
+	num("gdp_musd", f.GDP, 0, maxMoney)
+	num("defence_musd", f.Defence, 0, maxMoney)
+	num("share_pct", f.Share, 0, 100)
+	num("equipment_pct", f.Equipment, 0, 100)
+	num("resilience_musd", f.Resilience, 0, maxMoney)
+	num("population_m", f.Population, minPopulation, maxPopulation)
 	if f.Defence.Known && f.GDP.Known && f.Defence.V > f.GDP.V {
 		e.fail("figures.%s.%d: defence_musd is more than gdp_musd", code, y)
 	}

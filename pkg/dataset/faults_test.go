@@ -12,6 +12,12 @@ func releaseWith(i int, line string) []Source {
 	return src(append(lines, "    2024: {gdp_musd: 1}")...)
 }
 
+// popRelease is a release of the series given with the cells given.
+func popRelease(series string, cells ...string) []Source {
+	return src(append([]string{"kind: release", "id: test", "series: " + series, "title: Test", "publisher: Nobody",
+		"published: 2026-01", "url: https://example.org/test", "figures:", "  DEU:"}, cells...)...)
+}
+
 func countries(lines ...string) []Source {
 	return src(append([]string{"kind: countries", "countries:"}, lines...)...)
 }
@@ -77,7 +83,7 @@ func TestFaults(t *testing.T) {
 		{"unknown top-level key", releaseWith(5, "publisher: Nobody\npublisherr: Nobody"), 6, "publisherr",
 			"unknown field (expected one of: kind, id, series, title, publisher, published, cutoff, url, via, price_basis, definition, notes, figures)"},
 		{"unknown cell key", release("    2024: {gdp_musd: 1, gdp: 2}"), 10, "figures.DEU.2024.gdp",
-			"unknown field (expected one of: gdp_musd, defence_musd, share_pct, equipment_pct, resilience_musd, estimate, note)"},
+			"unknown field (expected one of: gdp_musd, defence_musd, share_pct, equipment_pct, resilience_musd, population_m, estimate, note)"},
 		{"key in another case", release("    2024: {GDP_musd: 1}"), 10, "figures.DEU.2024.GDP_musd",
 			"unknown field (did you mean gdp_musd? keys are case-sensitive)"},
 		{"keys differing only in case", countries("  POL:", "    name: Poland", "    Name: Polska"), 5, "countries.POL.Name",
@@ -147,6 +153,22 @@ func TestFaults(t *testing.T) {
 		{"figure in a gdp series", src("kind: release", "id: test", "series: gdp", "title: Test", "publisher: Nobody",
 			"published: 2026-01", "url: https://example.org/test", "figures:", "  DEU:", "    2024: {gdp_musd: 1, share_pct: 2}"),
 			10, "figures.DEU.2024.share_pct", "not allowed in a series: gdp release (expected only gdp_musd, estimate and note)"},
+		{"population in a defence series", release("    2024: {gdp_musd: 1, population_m: 83.5}"), 10, "figures.DEU.2024.population_m",
+			"not allowed in a series: defence release (population_m belongs in a release of series: population)"},
+		{"population in a gdp series", popRelease("gdp", "    2024: {gdp_musd: 1, population_m: 83.5}"), 10, "figures.DEU.2024.population_m",
+			"not allowed in a series: gdp release (expected only gdp_musd, estimate and note)"},
+		{"GDP in a population series", popRelease("population", "    2024: {population_m: 83.5, gdp_musd: 1}"), 10, "figures.DEU.2024.gdp_musd",
+			"not allowed in a series: population release (expected only population_m, estimate and note)"},
+		{"share in a population series", popRelease("population", "    2024: {share_pct: 2}"), 10, "figures.DEU.2024.share_pct",
+			"not allowed in a series: population release (expected only population_m, estimate and note)"},
+		{"zero population", popRelease("population", "    2024: {population_m: 0}"), 10, "figures.DEU.2024.population_m",
+			"0 is out of range (expected a population in million people from 0.0001 to 10000)"},
+		{"negative population", popRelease("population", "    2024: {population_m: -83.5}"), 10, "figures.DEU.2024.population_m",
+			"-83.5 is out of range (expected a population in million people from 0.0001 to 10000)"},
+		{"population in thousands", popRelease("population", "    2024: {population_m: 83500}"), 10, "figures.DEU.2024.population_m",
+			"83500 is out of range (expected a population in million people from 0.0001 to 10000)"},
+		{"population not finite", popRelease("population", "    2024: {population_m: .inf}"), 10, "figures.DEU.2024.population_m",
+			".inf is not a finite number"},
 		{"empty cell", release("    2024: {}"), 10, "figures.DEU.2024",
 			"found an empty mapping (expected figures; leave the year out when nothing is known)"},
 		{"country without years", release("    2024: {gdp_musd: 1}", "  DNK: {}"), 11, "figures.DNK",
@@ -204,7 +226,7 @@ func TestFaults(t *testing.T) {
 
 		// Ids and fixed words.
 		{"release id", releaseWith(2, "id: My_Release"), 2, "id", "My_Release is not a release id (expected lower-case letters, digits and -)"},
-		{"series", releaseWith(3, "series: defense"), 3, "series", "defense is not a series (expected defence or gdp)"},
+		{"series", releaseWith(3, "series: defense"), 3, "series", "defense is not a series (expected defence, gdp or population)"},
 		{"group id", groups("  nordic_allies: {name: Nordic allies, members: [DNK]}"), 3, "groups.nordic_allies",
 			"nordic_allies is not a group id (expected lower-case letters, digits and -)"},
 		{"target id a number", targets("  \"2.5\": {name: x, pct: 2.5, citation: c}"), 3, `targets."2.5"`,
@@ -261,6 +283,13 @@ func TestFaults(t *testing.T) {
 		{"component id twice", hague("5", "{id: core, pct: 3.5, basis: core}", "{id: core, pct: 1.5, basis: resilience}"), 10, "targets.hague.components[1].id",
 			"core is used twice (also by components[0])"},
 		{"target without citation", targets("  t: {name: x, pct: 2}"), 3, "targets.t.citation", "required field is missing"},
+		{"target measure unknown", targets("  t:", "    name: x", "    pct: 2", "    measure: gdp", "    citation: c"), 6, "targets.t.measure",
+			"gdp is not a measure (expected share, a percentage of GDP, or equipment, a percentage of defence expenditure)"},
+		{"target measure not text", targets("  t: {name: x, pct: 20, measure: [equipment], citation: c}"), 3, "targets.t.measure",
+			"found a list (expected text)"},
+		{"equipment target with components", targets("  t:", "    name: x", "    pct: 20", "    measure: equipment", "    citation: c",
+			"    components:", "      - {id: a, pct: 20, basis: core}"), 8, "targets.t.components",
+			"a target of the equipment share of defence expenditure (measure: equipment) has no components (expected components only on a target of the share of GDP)"},
 
 		// Cross-checks.
 		{"release country undefined", release("    2024: {gdp_musd: 1}", "  GRL:", "    2024: {gdp_musd: 1}"), 11, "figures.GRL",

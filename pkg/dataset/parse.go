@@ -21,6 +21,12 @@ const (
 	maxYear  = 2100
 	maxMoney = 1e9 // million USD: a thousand trillion dollars
 
+	// A population is in million people, from a hundred people to ten
+	// billion: a figure outside is a unit mistake (thousands, or people),
+	// and the lower bound keeps any amount per head finite.
+	minPopulation = 1e-4
+	maxPopulation = 1e4
+
 	// maxErrorsPerFile stops the walk of a hopeless file (every line wrong)
 	// so that the report stays readable and the walk fast.
 	maxErrorsPerFile = 100
@@ -103,9 +109,9 @@ var (
 
 	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
 	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
-	targetSchema    = newSchema([]string{"name", "pct", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
+	targetSchema    = newSchema([]string{"name", "pct", "measure", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
-	cellSchema      = newSchema([]string{"gdp_musd", "defence_musd", "share_pct", "equipment_pct", "resilience_musd", "estimate", "note"})
+	cellSchema      = newSchema([]string{"gdp_musd", "defence_musd", "share_pct", "equipment_pct", "resilience_musd", "population_m", "estimate", "note"})
 )
 
 var bom = []byte("\xef\xbb\xbf")
@@ -554,8 +560,9 @@ func (w *walker) inRange(n *yaml.Node, p fpath, lo, hi float64, open bool, expec
 }
 
 const (
-	expMoney = "an amount in million USD from 0 to 1000000000"
-	expPct   = "a percentage from 0 to 100"
+	expMoney      = "an amount in million USD from 0 to 1000000000"
+	expPct        = "a percentage from 0 to 100"
+	expPopulation = "a population in million people from 0.0001 to 10000"
 )
 
 func (w *walker) money(n *yaml.Node, p fpath) defence.Num {
@@ -869,6 +876,7 @@ func (w *walker) targetsFile(root *yaml.Node) {
 func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 	t := defence.Target{ID: id, Source: w.source(k.Line)}
 	var compNode *yaml.Node
+	compLine := 0 // the line of the components key
 	pctOK := false
 	w.object(v, p, targetSchema, "a mapping with name, pct, citation, ...", func(key string, k, v *yaml.Node) {
 		kp := p.k(key)
@@ -879,6 +887,17 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 			var n defence.Num
 			n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
 			t.Pct = n.V
+		case "measure":
+			if m, ok := w.text(v, kp); ok {
+				switch m {
+				case "share":
+					t.Measure = defence.MeasureShare
+				case defence.MeasureEquipment:
+					t.Measure = m
+				default:
+					w.add(v.Line, kp, show(m)+" is not a measure (expected share, a percentage of GDP, or equipment, a percentage of defence expenditure)")
+				}
+			}
 		case "deadline":
 			t.Deadline, _ = w.year(v, kp)
 		case "agreed":
@@ -890,10 +909,13 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 		case "note":
 			t.Note, _ = w.text(v, kp)
 		case "components":
-			compNode = v
+			compNode, compLine = v, k.Line
 		}
 	})
-	if compNode != nil {
+	switch {
+	case compNode != nil && t.OfDefence():
+		w.add(compLine, p.k("components"), "a target of the equipment share of defence expenditure (measure: equipment) has no components (expected components only on a target of the share of GDP)")
+	case compNode != nil:
 		t.Components = w.components(compNode, p.k("components"), t.Pct, pctOK)
 	}
 	w.out.targets = append(w.out.targets, t)
@@ -981,8 +1003,8 @@ func (w *walker) releaseFile(root *yaml.Node) {
 			}
 		case "series":
 			if s, ok := w.text(v, kp); ok {
-				if s != defence.SeriesDefence && s != defence.SeriesGDP {
-					w.add(v.Line, kp, show(s)+" is not a series (expected defence or gdp)")
+				if s != defence.SeriesDefence && s != defence.SeriesGDP && s != defence.SeriesPopulation {
+					w.add(v.Line, kp, show(s)+" is not a series (expected defence, gdp or population)")
 				} else {
 					r.Series = s
 				}
@@ -1038,16 +1060,15 @@ func (w *walker) figures(n *yaml.Node, p fpath, r *defence.Release) {
 	if n.Kind == yaml.MappingNode {
 		r.Figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
 	}
-	gdpOnly := r.Series == defence.SeriesGDP
 	w.entries(n, p, "a mapping of country codes to years", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
-		if ys := w.years(v, p.k(code), gdpOnly); ys != nil {
+		if ys := w.years(v, p.k(code), r.Series); ys != nil {
 			r.Figures[code] = ys
 		}
 	})
 }
 
-func (w *walker) years(n *yaml.Node, p fpath, gdpOnly bool) map[int]defence.Figure {
+func (w *walker) years(n *yaml.Node, p fpath, series string) map[int]defence.Figure {
 	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
 		w.add(n.Line, p, "found "+describe(n)+" (expected a mapping of years to figures)")
 		w.skipped(n, p)
@@ -1080,7 +1101,7 @@ func (w *walker) years(n *yaml.Node, p fpath, gdpOnly bool) map[int]defence.Figu
 		buf = append(buf, w.file...)
 		buf = append(buf, ':')
 		buf = strconv.AppendInt(buf, int64(k.Line), 10)
-		cells = append(cells, cellTmp{year: y, end: len(buf), f: w.cell(v, yp, gdpOnly)})
+		cells = append(cells, cellTmp{year: y, end: len(buf), f: w.cell(v, yp, series)})
 	}
 	w.cells, w.srcBuf = cells, buf
 	src := string(buf)
@@ -1104,13 +1125,13 @@ func firstYearLine(n *yaml.Node, year string) int {
 	return 0
 }
 
-func (w *walker) cell(n *yaml.Node, p fpath, gdpOnly bool) defence.Figure {
+func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 	var f defence.Figure
 	var defenceAt *yaml.Node
 	nonEmpty := w.object(n, p, cellSchema, "a mapping of figures such as gdp_musd", func(key string, k, v *yaml.Node) {
 		kp := p.k(key)
-		if gdpOnly && key != "gdp_musd" && key != "estimate" && key != "note" {
-			w.add(k.Line, kp, "not allowed in a series: gdp release (expected only gdp_musd, estimate and note)")
+		if msg := cellKeyProblem(series, key); msg != "" {
+			w.add(k.Line, kp, msg)
 			w.skipped(v, kp)
 			return
 		}
@@ -1126,6 +1147,8 @@ func (w *walker) cell(n *yaml.Node, p fpath, gdpOnly bool) defence.Figure {
 			f.Equipment = w.pct(v, kp)
 		case "resilience_musd":
 			f.Resilience = w.money(v, kp)
+		case "population_m":
+			f.Population, _ = w.inRange(v, kp, minPopulation, maxPopulation, false, expPopulation)
 		case "estimate":
 			f.Estimate, _ = w.boolean(v, kp)
 		case "note":
@@ -1140,4 +1163,30 @@ func (w *walker) cell(n *yaml.Node, p fpath, gdpOnly bool) defence.Figure {
 			show(defenceAt.Value), strconv.FormatFloat(f.GDP.V, 'f', -1, 64)))
 	}
 	return f
+}
+
+// cellKeyProblem says why a cell key has no place in a release of the
+// series, or "": a gdp release holds GDP only, a population release
+// population only, and population belongs in a population release alone.
+// A release whose series is missing or wrong (reported already) is not
+// checked.
+func cellKeyProblem(series, key string) string {
+	if key == "estimate" || key == "note" {
+		return ""
+	}
+	switch series {
+	case defence.SeriesGDP:
+		if key != "gdp_musd" {
+			return "not allowed in a series: gdp release (expected only gdp_musd, estimate and note)"
+		}
+	case defence.SeriesPopulation:
+		if key != "population_m" {
+			return "not allowed in a series: population release (expected only population_m, estimate and note)"
+		}
+	case defence.SeriesDefence:
+		if key == "population_m" {
+			return "not allowed in a series: defence release (population_m belongs in a release of series: population)"
+		}
+	}
+	return ""
 }

@@ -27,6 +27,9 @@ var Unknown = Num{}
 const (
 	SeriesDefence = "defence" // defence expenditure (and usually GDP), e.g. NATO's tables
 	SeriesGDP     = "gdp"     // GDP only, e.g. the IMF World Economic Outlook
+	// SeriesPopulation: population only, e.g. the IMF World Economic
+	// Outlook's; never a source of GDP or defence figures.
+	SeriesPopulation = "population"
 )
 
 // Definitions of defence expenditure used by NATO releases.
@@ -104,11 +107,29 @@ const (
 	BasisResilience = "resilience"
 )
 
-// Target is a spending target as a percentage of GDP.
+// Target measures: what a target's Pct is a percentage of, and of what.
+// Each names the column of a release the target is compared with.
+const (
+	// MeasureShare (the zero value, written "share" or left out in a
+	// targets file): defence expenditure as a percentage of GDP
+	// (share_pct, or defence_musd / gdp_musd).
+	MeasureShare = ""
+	// MeasureEquipment: equipment expenditure (major equipment, including
+	// related R&D) as a percentage of defence expenditure (equipment_pct),
+	// such as the Wales guideline of 20%.
+	MeasureEquipment = "equipment"
+)
+
+// Target is a spending target: by default a percentage of GDP; with
+// Measure MeasureEquipment, a percentage of defence expenditure to be
+// spent on major equipment.
 type Target struct {
-	ID         string
-	Name       string
-	Pct        float64
+	ID   string
+	Name string
+	Pct  float64
+	// Measure is MeasureShare (a share of GDP) or MeasureEquipment (the
+	// equipment share of defence expenditure).
+	Measure    string
 	Deadline   int // year by which the target is to be met; 0 when none
 	Agreed     string
 	Components []Component
@@ -118,6 +139,10 @@ type Target struct {
 	Source     string
 }
 
+// OfDefence reports whether the target is a share of defence expenditure
+// (the equipment guideline), not of GDP.
+func (t Target) OfDefence() bool { return t.Measure == MeasureEquipment }
+
 // Figure is what a release publishes for one country and year. Any figure
 // may be unknown.
 type Figure struct {
@@ -126,6 +151,7 @@ type Figure struct {
 	Share      Num // defence as % of GDP, as published
 	Equipment  Num // equipment expenditure as % of defence
 	Resilience Num // resilience spending, million current USD (user data only)
+	Population Num // million people (a population release only)
 	Estimate   bool
 	Note       string
 	Source     string // file:line of the cell
@@ -139,7 +165,7 @@ func (f Figure) HasFigures() bool { return f.Share.Known || f.Defence.Known }
 // given date, or a vintage of the IMF World Economic Outlook.
 type Release struct {
 	ID         string
-	Series     string // SeriesDefence or SeriesGDP
+	Series     string // SeriesDefence, SeriesGDP or SeriesPopulation
 	Title      string
 	Publisher  string
 	Published  string // YYYY-MM-DD
@@ -180,8 +206,8 @@ func (r *Release) Years() []int {
 }
 
 // LatestYear returns the latest year for which the release has figures
-// (share or defence for a defence release, GDP for a GDP release) for any
-// country, or 0.
+// (share or defence for a defence release, GDP for a GDP release,
+// population for a population release) for any country, or 0.
 func (r *Release) LatestYear() int {
 	latest := 0
 	for _, ys := range r.Figures {
@@ -207,8 +233,11 @@ func (r *Release) LatestYearFor(code string, max int) int {
 }
 
 func (r *Release) has(f Figure) bool {
-	if r.Series == SeriesGDP {
+	switch r.Series {
+	case SeriesGDP:
 		return f.GDP.Known
+	case SeriesPopulation:
+		return f.Population.Known
 	}
 	return f.HasFigures()
 }

@@ -24,3 +24,15 @@ func (r *Release) Origin() *Release {
 	}
 	return nil
 }
+
+// HasFiguresIn reports whether the release has figures for the year for
+// any country: a share or a defence figure (a defence release), a GDP (a
+// GDP release).
+func (r *Release) HasFiguresIn(year int) bool {
+	for _, ys := range r.Figures {
+		if f, ok := ys[year]; ok && r.has(f) {
+			return true
+		}
+	}
+	return false
+}

@@ -556,7 +556,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements and defence- and security-related spending",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "The declaration says \"up to 1.5%\" for defence- and security-related spending (resilience), which NATO's tables do not hold; the 1.5 here is that ceiling.",
-				Source:   "embedded:targets.yaml:40",
+				Source:   "embedded:targets.yaml:50",
 			},
 			"hague-core": {
 				ID:       "hague-core",
@@ -570,7 +570,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "At least 3.5% of GDP annually by 2035 on core defence requirements, counted on NATO's definition of defence expenditure (releases with definition core).",
-				Source:   "embedded:targets.yaml:30",
+				Source:   "embedded:targets.yaml:40",
 			},
 			"nato-2014": {
 				ID:       "nato-2014",
@@ -581,7 +581,19 @@ func build() *defence.Dataset {
 				Citation: "Wales Summit Declaration, 5 September 2014, paragraph 14",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
 				Note:     "Allies below 2% of GDP agreed to aim to move towards the 2% guideline within a decade, hence 2024.",
-				Source:   "embedded:targets.yaml:10",
+				Source:   "embedded:targets.yaml:11",
+			},
+			"nato-equipment-20": {
+				ID:       "nato-equipment-20",
+				Name:     "NATO 20% equipment guideline (Wales 2014)",
+				Pct:      20,
+				Measure:  "equipment",
+				Deadline: 2024,
+				Agreed:   "2014-09-05",
+				Citation: "Wales Summit Declaration, 5 September 2014, paragraph 14",
+				URL:      "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
+				Note:     "20% of defence expenditure on major equipment, including related research and development, agreed with the 2% of GDP: allies below it agreed to aim to reach it within a decade, hence 2024. A share of defence expenditure, not of GDP (equipment_pct in the releases).",
+				Source:   "embedded:targets.yaml:19",
 			},
 			"rutte-3.7": {
 				ID:       "rutte-3.7",
@@ -589,7 +601,7 @@ func build() *defence.Dataset {
 				Pct:      3.7,
 				Citation: "Figure floated by NATO Secretary General Mark Rutte in 2025",
 				Note:     "Not a NATO decision: a figure the Secretary General floated in 2025; it has no deadline. What the allies agreed at The Hague is 3.5% core defence (hague-core) within 5% (hague).",
-				Source:   "embedded:targets.yaml:25",
+				Source:   "embedded:targets.yaml:35",
 			},
 			"uk-2027": {
 				ID:       "uk-2027",
@@ -599,25 +611,26 @@ func build() *defence.Dataset {
 				Agreed:   "2025-02-25",
 				Citation: "UK Prime Minister, PM statement on Defence: 25 February 2025 (GOV.UK): UK defence spending to rise to 2.5% of GDP from April 2027",
 				Note:     "A national commitment of the United Kingdom, not a NATO target.",
-				Source:   "embedded:targets.yaml:18",
+				Source:   "embedded:targets.yaml:28",
 			},
 		},
 		Releases: map[string]*defence.Release{
-			"imf-weo-2025-10": {
-				ID:         "imf-weo-2025-10",
-				Series:     "gdp",
-				Title:      "World Economic Outlook, October 2025",
+			"imf-weo-2025-04-population": {
+				ID:         "imf-weo-2025-04-population",
+				Series:     "population",
+				Title:      "World Economic Outlook, April 2025 (population)",
 				Publisher:  "IMF",
-				Published:  "2025-10",
-				URL:        "https://data.imf.org/en/datasets/IMF.RES:WEO",
-				Via:        "https://github.com/mitsuoxv/imf-weo/blob/03b77af3bd6505ea93e5f3f7b342ccdb0a4c3433/data/data_2510.rda",
-				PriceBasis: "nominal GDP in million US dollars at current prices and exchange rates",
+				Published:  "2025-04",
+				URL:        "https://www.imf.org/en/Publications/WEO/weo-database/2025/april/download-entire-database",
+				Via:        "https://github.com/mitsuoxv/imf-weo/blob/03b77af3bd6505ea93e5f3f7b342ccdb0a4c3433/data/data_2504_cut.rda",
+				PriceBasis: "population in millions of people (no prices involved)",
 				Notes: []string{
-					"The IMF publishes GDP in billions of US dollars; converted here to millions by moving the decimal point three places in the published text (no rounding, no arithmetic).",
-					"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for every country.",
-					"NATO's GDP (from DG ECFIN and the OECD) differs from the IMF's: use NATO's GDP where a NATO release has it. natospend uses the IMF's growth rates, not its levels, to project GDP forward.",
+					"Population in millions of people, as the IMF publishes it (to 3 decimals), copied as text.",
+					"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for most countries, 2023 for Bulgaria, Croatia, Luxembourg, Montenegro, North Macedonia, Sweden and the United Kingdom, and 2021 for Albania.",
+					"Montenegro has no figures for 2021 and 2022 in this vintage: they are absent (unknown, not zero).",
+					"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures.",
 				},
-				Source: "embedded:imf-weo-2025-10.yaml",
+				Source: "embedded:imf-weo-2025-04-population.yaml",
 				Figures: map[string]map[int]defence.Figure{
 					"ALB": golitMap(golitTable0[:]),
 					"BEL": golitMap(golitTable1[:]),
@@ -653,27 +666,21 @@ func build() *defence.Dataset {
 					"USA": golitMap(golitTable31[:]),
 				},
 			},
-			"nato-2024-06": {
-				ID:         "nato-2024-06",
-				Series:     "defence",
-				Title:      "Defence Expenditure of NATO Countries (2014-2024)",
-				Publisher:  "NATO",
-				Published:  "2024-06-17",
-				Cutoff:     "2024-06-12",
-				URL:        "https://www.nato.int/content/dam/nato/legacy-wcm/media_pdf/2024/6/pdf/240617-def-exp-2024-en.pdf",
-				Via:        "https://github.com/jacobvoss/geopolitical-dashboard/blob/4214f086987d9460907575a7a9cc6d90e75ba792/data/240617-def-exp-2024-TABLES-en.xlsx",
-				PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
-				Definition: "classic",
+			"imf-weo-2025-10": {
+				ID:         "imf-weo-2025-10",
+				Series:     "gdp",
+				Title:      "World Economic Outlook, October 2025",
+				Publisher:  "IMF",
+				Published:  "2025-10",
+				URL:        "https://data.imf.org/en/datasets/IMF.RES:WEO",
+				Via:        "https://github.com/mitsuoxv/imf-weo/blob/03b77af3bd6505ea93e5f3f7b342ccdb0a4c3433/data/data_2510.rda",
+				PriceBasis: "nominal GDP in million US dollars at current prices and exchange rates",
 				Notes: []string{
-					"Classic NATO definition of defence expenditure.",
-					"share_pct is NATO's published share of GDP (Table 3), computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2024 is published at 2.05%, while the current-price ratio is 1.85%; also Italy 2016-2017 and the United States 2019-2024 (up to 0.07 points).",
-					"Amounts to 2 decimals and percentages to 4 decimals, as in the shared table; NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx) holds more digits.",
-					"Iceland: GDP only. It has no armed forces and NATO publishes no defence figure for it.",
-					"Luxembourg's GDP drops from 81969 (2022) to 57529 (2023e) million USD and its share doubles, probably a switch to GNI as the denominator; NATO does not say. Kept as published.",
-					"2023 and 2024 are estimates.",
-					"Fiscal years are assigned to the calendar year holding most of their months (US fiscal year October-September: the later year; UK and Canada April-March: the earlier year).",
+					"The IMF publishes GDP in billions of US dollars; converted here to millions by moving the decimal point three places in the published text (no rounding, no arithmetic).",
+					"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for every country.",
+					"NATO's GDP (from DG ECFIN and the OECD) differs from the IMF's: use NATO's GDP where a NATO release has it. natospend uses the IMF's growth rates, not its levels, to project GDP forward.",
 				},
-				Source: "embedded:nato-2024-06.yaml",
+				Source: "embedded:imf-weo-2025-10.yaml",
 				Figures: map[string]map[int]defence.Figure{
 					"ALB": golitMap(golitTable32[:]),
 					"BEL": golitMap(golitTable33[:]),
@@ -709,6 +716,62 @@ func build() *defence.Dataset {
 					"USA": golitMap(golitTable63[:]),
 				},
 			},
+			"nato-2024-06": {
+				ID:         "nato-2024-06",
+				Series:     "defence",
+				Title:      "Defence Expenditure of NATO Countries (2014-2024)",
+				Publisher:  "NATO",
+				Published:  "2024-06-17",
+				Cutoff:     "2024-06-12",
+				URL:        "https://www.nato.int/content/dam/nato/legacy-wcm/media_pdf/2024/6/pdf/240617-def-exp-2024-en.pdf",
+				Via:        "https://github.com/jacobvoss/geopolitical-dashboard/blob/4214f086987d9460907575a7a9cc6d90e75ba792/data/240617-def-exp-2024-TABLES-en.xlsx",
+				PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
+				Definition: "classic",
+				Notes: []string{
+					"Classic NATO definition of defence expenditure.",
+					"share_pct is NATO's published share of GDP (Table 3), computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2024 is published at 2.05%, while the current-price ratio is 1.85%; also Italy 2016-2017 and the United States 2019-2024 (up to 0.07 points).",
+					"Amounts to 2 decimals and percentages to 4 decimals, as in the shared table; NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx) holds more digits.",
+					"Iceland: GDP only. It has no armed forces and NATO publishes no defence figure for it.",
+					"Luxembourg's GDP drops from 81969 (2022) to 57529 (2023e) million USD and its share doubles, probably a switch to GNI as the denominator; NATO does not say. Kept as published.",
+					"2023 and 2024 are estimates.",
+					"Fiscal years are assigned to the calendar year holding most of their months (US fiscal year October-September: the later year; UK and Canada April-March: the earlier year).",
+				},
+				Source: "embedded:nato-2024-06.yaml",
+				Figures: map[string]map[int]defence.Figure{
+					"ALB": golitMap(golitTable64[:]),
+					"BEL": golitMap(golitTable65[:]),
+					"BGR": golitMap(golitTable66[:]),
+					"CAN": golitMap(golitTable67[:]),
+					"CZE": golitMap(golitTable68[:]),
+					"DEU": golitMap(golitTable69[:]),
+					"DNK": golitMap(golitTable70[:]),
+					"ESP": golitMap(golitTable71[:]),
+					"EST": golitMap(golitTable72[:]),
+					"FIN": golitMap(golitTable73[:]),
+					"FRA": golitMap(golitTable74[:]),
+					"GBR": golitMap(golitTable75[:]),
+					"GRC": golitMap(golitTable76[:]),
+					"HRV": golitMap(golitTable77[:]),
+					"HUN": golitMap(golitTable78[:]),
+					"ISL": golitMap(golitTable79[:]),
+					"ITA": golitMap(golitTable80[:]),
+					"LTU": golitMap(golitTable81[:]),
+					"LUX": golitMap(golitTable82[:]),
+					"LVA": golitMap(golitTable83[:]),
+					"MKD": golitMap(golitTable84[:]),
+					"MNE": golitMap(golitTable85[:]),
+					"NLD": golitMap(golitTable86[:]),
+					"NOR": golitMap(golitTable87[:]),
+					"POL": golitMap(golitTable88[:]),
+					"PRT": golitMap(golitTable89[:]),
+					"ROU": golitMap(golitTable90[:]),
+					"SVK": golitMap(golitTable91[:]),
+					"SVN": golitMap(golitTable92[:]),
+					"SWE": golitMap(golitTable93[:]),
+					"TUR": golitMap(golitTable94[:]),
+					"USA": golitMap(golitTable95[:]),
+				},
+			},
 			"nato-2025-08": {
 				ID:         "nato-2025-08",
 				Series:     "defence",
@@ -733,37 +796,37 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:nato-2025-08.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable64[:]),
-					"BEL": golitMap(golitTable65[:]),
-					"BGR": golitMap(golitTable66[:]),
-					"CAN": golitMap(golitTable67[:]),
-					"CZE": golitMap(golitTable68[:]),
-					"DEU": golitMap(golitTable69[:]),
-					"DNK": golitMap(golitTable70[:]),
-					"ESP": golitMap(golitTable71[:]),
-					"EST": golitMap(golitTable72[:]),
-					"FIN": golitMap(golitTable73[:]),
-					"FRA": golitMap(golitTable74[:]),
-					"GBR": golitMap(golitTable75[:]),
-					"GRC": golitMap(golitTable76[:]),
-					"HRV": golitMap(golitTable77[:]),
-					"HUN": golitMap(golitTable78[:]),
-					"ITA": golitMap(golitTable79[:]),
-					"LTU": golitMap(golitTable80[:]),
-					"LUX": golitMap(golitTable81[:]),
-					"LVA": golitMap(golitTable82[:]),
-					"MKD": golitMap(golitTable83[:]),
-					"MNE": golitMap(golitTable84[:]),
-					"NLD": golitMap(golitTable85[:]),
-					"NOR": golitMap(golitTable86[:]),
-					"POL": golitMap(golitTable87[:]),
-					"PRT": golitMap(golitTable88[:]),
-					"ROU": golitMap(golitTable89[:]),
-					"SVK": golitMap(golitTable90[:]),
-					"SVN": golitMap(golitTable91[:]),
-					"SWE": golitMap(golitTable92[:]),
-					"TUR": golitMap(golitTable93[:]),
-					"USA": golitMap(golitTable94[:]),
+					"ALB": golitMap(golitTable96[:]),
+					"BEL": golitMap(golitTable97[:]),
+					"BGR": golitMap(golitTable98[:]),
+					"CAN": golitMap(golitTable99[:]),
+					"CZE": golitMap(golitTable100[:]),
+					"DEU": golitMap(golitTable101[:]),
+					"DNK": golitMap(golitTable102[:]),
+					"ESP": golitMap(golitTable103[:]),
+					"EST": golitMap(golitTable104[:]),
+					"FIN": golitMap(golitTable105[:]),
+					"FRA": golitMap(golitTable106[:]),
+					"GBR": golitMap(golitTable107[:]),
+					"GRC": golitMap(golitTable108[:]),
+					"HRV": golitMap(golitTable109[:]),
+					"HUN": golitMap(golitTable110[:]),
+					"ITA": golitMap(golitTable111[:]),
+					"LTU": golitMap(golitTable112[:]),
+					"LUX": golitMap(golitTable113[:]),
+					"LVA": golitMap(golitTable114[:]),
+					"MKD": golitMap(golitTable115[:]),
+					"MNE": golitMap(golitTable116[:]),
+					"NLD": golitMap(golitTable117[:]),
+					"NOR": golitMap(golitTable118[:]),
+					"POL": golitMap(golitTable119[:]),
+					"PRT": golitMap(golitTable120[:]),
+					"ROU": golitMap(golitTable121[:]),
+					"SVK": golitMap(golitTable122[:]),
+					"SVN": golitMap(golitTable123[:]),
+					"SWE": golitMap(golitTable124[:]),
+					"TUR": golitMap(golitTable125[:]),
+					"USA": golitMap(golitTable126[:]),
 				},
 			},
 			"nato-2026-07": {
@@ -788,37 +851,37 @@ func build() *defence.Dataset {
 				},
 				Source: "embedded:nato-2026-07.yaml",
 				Figures: map[string]map[int]defence.Figure{
-					"ALB": golitMap(golitTable95[:]),
-					"BEL": golitMap(golitTable96[:]),
-					"BGR": golitMap(golitTable97[:]),
-					"CAN": golitMap(golitTable98[:]),
-					"CZE": golitMap(golitTable99[:]),
-					"DEU": golitMap(golitTable100[:]),
-					"DNK": golitMap(golitTable101[:]),
-					"ESP": golitMap(golitTable102[:]),
-					"EST": golitMap(golitTable103[:]),
-					"FIN": golitMap(golitTable104[:]),
-					"FRA": golitMap(golitTable105[:]),
-					"GBR": golitMap(golitTable106[:]),
-					"GRC": golitMap(golitTable107[:]),
-					"HRV": golitMap(golitTable108[:]),
-					"HUN": golitMap(golitTable109[:]),
-					"ITA": golitMap(golitTable110[:]),
-					"LTU": golitMap(golitTable111[:]),
-					"LUX": golitMap(golitTable112[:]),
-					"LVA": golitMap(golitTable113[:]),
-					"MKD": golitMap(golitTable114[:]),
-					"MNE": golitMap(golitTable115[:]),
-					"NLD": golitMap(golitTable116[:]),
-					"NOR": golitMap(golitTable117[:]),
-					"POL": golitMap(golitTable118[:]),
-					"PRT": golitMap(golitTable119[:]),
-					"ROU": golitMap(golitTable120[:]),
-					"SVK": golitMap(golitTable121[:]),
-					"SVN": golitMap(golitTable122[:]),
-					"SWE": golitMap(golitTable123[:]),
-					"TUR": golitMap(golitTable124[:]),
-					"USA": golitMap(golitTable125[:]),
+					"ALB": golitMap(golitTable127[:]),
+					"BEL": golitMap(golitTable128[:]),
+					"BGR": golitMap(golitTable129[:]),
+					"CAN": golitMap(golitTable130[:]),
+					"CZE": golitMap(golitTable131[:]),
+					"DEU": golitMap(golitTable132[:]),
+					"DNK": golitMap(golitTable133[:]),
+					"ESP": golitMap(golitTable134[:]),
+					"EST": golitMap(golitTable135[:]),
+					"FIN": golitMap(golitTable136[:]),
+					"FRA": golitMap(golitTable137[:]),
+					"GBR": golitMap(golitTable138[:]),
+					"GRC": golitMap(golitTable139[:]),
+					"HRV": golitMap(golitTable140[:]),
+					"HUN": golitMap(golitTable141[:]),
+					"ITA": golitMap(golitTable142[:]),
+					"LTU": golitMap(golitTable143[:]),
+					"LUX": golitMap(golitTable144[:]),
+					"LVA": golitMap(golitTable145[:]),
+					"MKD": golitMap(golitTable146[:]),
+					"MNE": golitMap(golitTable147[:]),
+					"NLD": golitMap(golitTable148[:]),
+					"NOR": golitMap(golitTable149[:]),
+					"POL": golitMap(golitTable150[:]),
+					"PRT": golitMap(golitTable151[:]),
+					"ROU": golitMap(golitTable152[:]),
+					"SVK": golitMap(golitTable153[:]),
+					"SVN": golitMap(golitTable154[:]),
+					"SWE": golitMap(golitTable155[:]),
+					"TUR": golitMap(golitTable156[:]),
+					"USA": golitMap(golitTable157[:]),
 				},
 			},
 		},
@@ -845,7 +908,7 @@ func build() *defence.Dataset {
 					"The shared table's note: Bilateral allocations, cumulative 24 Jan 2022 - 28 Feb 2026, from Kiel sheet \"Country Summary (EUR)\" (EUR bn x 1000). pct_donor_gdp = total allocations / Kiel GDP(2021, EUR) as computed in the via repo (not a Kiel-printed cell). EU institutions listed separately; member-state rows exclude their share of EU aid.",
 				},
 				Source: "embedded:kiel-ust-28.yaml",
-				Donors: golitMap(golitTable126[:]),
+				Donors: golitMap(golitTable158[:]),
 			},
 		},
 		AidPackages: map[string]*defence.AidPackages{
@@ -888,6 +951,420 @@ func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
 }
 
 var golitTable0 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 2.812, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:22"}},
+	{2022, defence.Figure{Population: defence.Num{V: 2.778, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:23"}},
+	{2023, defence.Figure{Population: defence.Num{V: 2.75, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:24"}},
+	{2024, defence.Figure{Population: defence.Num{V: 2.722, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:25"}},
+	{2025, defence.Figure{Population: defence.Num{V: 2.695, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:26"}},
+	{2026, defence.Figure{Population: defence.Num{V: 2.668, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:27"}},
+	{2027, defence.Figure{Population: defence.Num{V: 2.642, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:28"}},
+	{2028, defence.Figure{Population: defence.Num{V: 2.615, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:29"}},
+	{2029, defence.Figure{Population: defence.Num{V: 2.589, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:30"}},
+	{2030, defence.Figure{Population: defence.Num{V: 2.563, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:31"}},
+}
+
+var golitTable1 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 11.555, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:33"}},
+	{2022, defence.Figure{Population: defence.Num{V: 11.618, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:34"}},
+	{2023, defence.Figure{Population: defence.Num{V: 11.743, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:35"}},
+	{2024, defence.Figure{Population: defence.Num{V: 11.817, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:36"}},
+	{2025, defence.Figure{Population: defence.Num{V: 11.855, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:37"}},
+	{2026, defence.Figure{Population: defence.Num{V: 11.888, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:38"}},
+	{2027, defence.Figure{Population: defence.Num{V: 11.929, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:39"}},
+	{2028, defence.Figure{Population: defence.Num{V: 11.969, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:40"}},
+	{2029, defence.Figure{Population: defence.Num{V: 12.007, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:41"}},
+	{2030, defence.Figure{Population: defence.Num{V: 12.045, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:42"}},
+}
+
+var golitTable2 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 6.839, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:44"}},
+	{2022, defence.Figure{Population: defence.Num{V: 6.448, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:45"}},
+	{2023, defence.Figure{Population: defence.Num{V: 6.445, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:46"}},
+	{2024, defence.Figure{Population: defence.Num{V: 6.381, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:47"}},
+	{2025, defence.Figure{Population: defence.Num{V: 6.317, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:48"}},
+	{2026, defence.Figure{Population: defence.Num{V: 6.26, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:49"}},
+	{2027, defence.Figure{Population: defence.Num{V: 6.204, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:50"}},
+	{2028, defence.Figure{Population: defence.Num{V: 6.148, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:51"}},
+	{2029, defence.Figure{Population: defence.Num{V: 6.093, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:52"}},
+	{2030, defence.Figure{Population: defence.Num{V: 6.038, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:53"}},
+}
+
+var golitTable3 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 38.221, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:55"}},
+	{2022, defence.Figure{Population: defence.Num{V: 38.866, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:56"}},
+	{2023, defence.Figure{Population: defence.Num{V: 39.969, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:57"}},
+	{2024, defence.Figure{Population: defence.Num{V: 41.144, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:58"}},
+	{2025, defence.Figure{Population: defence.Num{V: 41.55, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:59"}},
+	{2026, defence.Figure{Population: defence.Num{V: 41.548, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:60"}},
+	{2027, defence.Figure{Population: defence.Num{V: 41.586, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:61"}},
+	{2028, defence.Figure{Population: defence.Num{V: 41.837, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:62"}},
+	{2029, defence.Figure{Population: defence.Num{V: 42.172, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:63"}},
+	{2030, defence.Figure{Population: defence.Num{V: 42.506, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:64"}},
+}
+
+var golitTable4 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 10.517, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:66"}},
+	{2022, defence.Figure{Population: defence.Num{V: 10.828, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:67"}},
+	{2023, defence.Figure{Population: defence.Num{V: 10.851, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:68"}},
+	{2024, defence.Figure{Population: defence.Num{V: 10.935, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:69"}},
+	{2025, defence.Figure{Population: defence.Num{V: 10.904, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:70"}},
+	{2026, defence.Figure{Population: defence.Num{V: 10.871, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:71"}},
+	{2027, defence.Figure{Population: defence.Num{V: 10.837, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:72"}},
+	{2028, defence.Figure{Population: defence.Num{V: 10.802, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:73"}},
+	{2029, defence.Figure{Population: defence.Num{V: 10.77, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:74"}},
+	{2030, defence.Figure{Population: defence.Num{V: 10.738, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:75"}},
+}
+
+var golitTable5 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 83.196, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:77"}},
+	{2022, defence.Figure{Population: defence.Num{V: 83.798, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:78"}},
+	{2023, defence.Figure{Population: defence.Num{V: 84.514, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:79"}},
+	{2024, defence.Figure{Population: defence.Num{V: 84.716, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:80"}},
+	{2025, defence.Figure{Population: defence.Num{V: 84.863, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:81"}},
+	{2026, defence.Figure{Population: defence.Num{V: 84.977, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:82"}},
+	{2027, defence.Figure{Population: defence.Num{V: 85.045, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:83"}},
+	{2028, defence.Figure{Population: defence.Num{V: 85.073, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:84"}},
+	{2029, defence.Figure{Population: defence.Num{V: 85.09, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:85"}},
+	{2030, defence.Figure{Population: defence.Num{V: 85.093, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:86"}},
+}
+
+var golitTable6 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 5.84, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:88"}},
+	{2022, defence.Figure{Population: defence.Num{V: 5.873, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:89"}},
+	{2023, defence.Figure{Population: defence.Num{V: 5.933, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:90"}},
+	{2024, defence.Figure{Population: defence.Num{V: 5.961, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:91"}},
+	{2025, defence.Figure{Population: defence.Num{V: 6.002, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:92"}},
+	{2026, defence.Figure{Population: defence.Num{V: 6.046, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:93"}},
+	{2027, defence.Figure{Population: defence.Num{V: 6.093, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:94"}},
+	{2028, defence.Figure{Population: defence.Num{V: 6.15, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:95"}},
+	{2029, defence.Figure{Population: defence.Num{V: 6.184, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:96"}},
+	{2030, defence.Figure{Population: defence.Num{V: 6.227, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:97"}},
+}
+
+var golitTable7 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 47.487, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:99"}},
+	{2022, defence.Figure{Population: defence.Num{V: 48.085, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:100"}},
+	{2023, defence.Figure{Population: defence.Num{V: 48.628, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:101"}},
+	{2024, defence.Figure{Population: defence.Num{V: 49.078, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:102"}},
+	{2025, defence.Figure{Population: defence.Num{V: 49.721, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:103"}},
+	{2026, defence.Figure{Population: defence.Num{V: 50.314, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:104"}},
+	{2027, defence.Figure{Population: defence.Num{V: 50.84, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:105"}},
+	{2028, defence.Figure{Population: defence.Num{V: 51.294, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:106"}},
+	{2029, defence.Figure{Population: defence.Num{V: 51.679, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:107"}},
+	{2030, defence.Figure{Population: defence.Num{V: 52.004, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:108"}},
+}
+
+var golitTable8 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 1.331, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:110"}},
+	{2022, defence.Figure{Population: defence.Num{V: 1.349, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:111"}},
+	{2023, defence.Figure{Population: defence.Num{V: 1.37, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:112"}},
+	{2024, defence.Figure{Population: defence.Num{V: 1.371, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:113"}},
+	{2025, defence.Figure{Population: defence.Num{V: 1.374, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:114"}},
+	{2026, defence.Figure{Population: defence.Num{V: 1.372, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:115"}},
+	{2027, defence.Figure{Population: defence.Num{V: 1.37, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:116"}},
+	{2028, defence.Figure{Population: defence.Num{V: 1.368, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:117"}},
+	{2029, defence.Figure{Population: defence.Num{V: 1.366, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:118"}},
+	{2030, defence.Figure{Population: defence.Num{V: 1.364, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:119"}},
+}
+
+var golitTable9 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 5.534, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:121"}},
+	{2022, defence.Figure{Population: defence.Num{V: 5.548, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:122"}},
+	{2023, defence.Figure{Population: defence.Num{V: 5.564, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:123"}},
+	{2024, defence.Figure{Population: defence.Num{V: 5.604, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:124"}},
+	{2025, defence.Figure{Population: defence.Num{V: 5.612, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:125"}},
+	{2026, defence.Figure{Population: defence.Num{V: 5.616, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:126"}},
+	{2027, defence.Figure{Population: defence.Num{V: 5.616, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:127"}},
+	{2028, defence.Figure{Population: defence.Num{V: 5.612, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:128"}},
+	{2029, defence.Figure{Population: defence.Num{V: 5.608, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:129"}},
+	{2030, defence.Figure{Population: defence.Num{V: 5.603, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:130"}},
+}
+
+var golitTable10 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 67.697, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:132"}},
+	{2022, defence.Figure{Population: defence.Num{V: 68.06, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:133"}},
+	{2023, defence.Figure{Population: defence.Num{V: 68.246, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:134"}},
+	{2024, defence.Figure{Population: defence.Num{V: 68.437, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:135"}},
+	{2025, defence.Figure{Population: defence.Num{V: 68.628, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:136"}},
+	{2026, defence.Figure{Population: defence.Num{V: 68.821, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:137"}},
+	{2027, defence.Figure{Population: defence.Num{V: 69.014, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:138"}},
+	{2028, defence.Figure{Population: defence.Num{V: 69.207, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:139"}},
+	{2029, defence.Figure{Population: defence.Num{V: 69.401, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:140"}},
+	{2030, defence.Figure{Population: defence.Num{V: 69.596, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:141"}},
+}
+
+var golitTable11 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 67.28, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:143"}},
+	{2022, defence.Figure{Population: defence.Num{V: 67.6, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:144"}},
+	{2023, defence.Figure{Population: defence.Num{V: 68.5, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:145"}},
+	{2024, defence.Figure{Population: defence.Num{V: 69.226, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:146"}},
+	{2025, defence.Figure{Population: defence.Num{V: 69.868, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:147"}},
+	{2026, defence.Figure{Population: defence.Num{V: 70.414, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:148"}},
+	{2027, defence.Figure{Population: defence.Num{V: 70.862, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:149"}},
+	{2028, defence.Figure{Population: defence.Num{V: 71.208, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:150"}},
+	{2029, defence.Figure{Population: defence.Num{V: 71.548, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:151"}},
+	{2030, defence.Figure{Population: defence.Num{V: 71.88, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:152"}},
+}
+
+var golitTable12 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 10.679, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:154"}},
+	{2022, defence.Figure{Population: defence.Num{V: 10.46, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:155"}},
+	{2023, defence.Figure{Population: defence.Num{V: 10.414, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:156"}},
+	{2024, defence.Figure{Population: defence.Num{V: 10.401, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:157"}},
+	{2025, defence.Figure{Population: defence.Num{V: 10.38, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:158"}},
+	{2026, defence.Figure{Population: defence.Num{V: 10.364, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:159"}},
+	{2027, defence.Figure{Population: defence.Num{V: 10.349, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:160"}},
+	{2028, defence.Figure{Population: defence.Num{V: 10.333, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:161"}},
+	{2029, defence.Figure{Population: defence.Num{V: 10.318, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:162"}},
+	{2030, defence.Figure{Population: defence.Num{V: 10.302, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:163"}},
+}
+
+var golitTable13 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 3.879, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:165"}},
+	{2022, defence.Figure{Population: defence.Num{V: 3.856, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:166"}},
+	{2023, defence.Figure{Population: defence.Num{V: 3.86, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:167"}},
+	{2024, defence.Figure{Population: defence.Num{V: 3.856, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:168"}},
+	{2025, defence.Figure{Population: defence.Num{V: 3.854, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:169"}},
+	{2026, defence.Figure{Population: defence.Num{V: 3.852, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:170"}},
+	{2027, defence.Figure{Population: defence.Num{V: 3.85, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:171"}},
+	{2028, defence.Figure{Population: defence.Num{V: 3.848, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:172"}},
+	{2029, defence.Figure{Population: defence.Num{V: 3.847, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:173"}},
+	{2030, defence.Figure{Population: defence.Num{V: 3.845, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:174"}},
+}
+
+var golitTable14 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 9.651, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:176"}},
+	{2022, defence.Figure{Population: defence.Num{V: 9.61, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:177"}},
+	{2023, defence.Figure{Population: defence.Num{V: 9.6, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:178"}},
+	{2024, defence.Figure{Population: defence.Num{V: 9.585, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:179"}},
+	{2025, defence.Figure{Population: defence.Num{V: 9.556, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:180"}},
+	{2026, defence.Figure{Population: defence.Num{V: 9.532, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:181"}},
+	{2027, defence.Figure{Population: defence.Num{V: 9.509, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:182"}},
+	{2028, defence.Figure{Population: defence.Num{V: 9.485, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:183"}},
+	{2029, defence.Figure{Population: defence.Num{V: 9.462, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:184"}},
+	{2030, defence.Figure{Population: defence.Num{V: 9.439, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:185"}},
+}
+
+var golitTable15 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 0.358, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:187"}},
+	{2022, defence.Figure{Population: defence.Num{V: 0.365, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:188"}},
+	{2023, defence.Figure{Population: defence.Num{V: 0.375, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:189"}},
+	{2024, defence.Figure{Population: defence.Num{V: 0.384, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:190"}},
+	{2025, defence.Figure{Population: defence.Num{V: 0.391, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:191"}},
+	{2026, defence.Figure{Population: defence.Num{V: 0.4, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:192"}},
+	{2027, defence.Figure{Population: defence.Num{V: 0.408, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:193"}},
+	{2028, defence.Figure{Population: defence.Num{V: 0.417, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:194"}},
+	{2029, defence.Figure{Population: defence.Num{V: 0.425, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:195"}},
+	{2030, defence.Figure{Population: defence.Num{V: 0.433, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:196"}},
+}
+
+var golitTable16 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 59.236, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:198"}},
+	{2022, defence.Figure{Population: defence.Num{V: 59.03, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:199"}},
+	{2023, defence.Figure{Population: defence.Num{V: 58.997, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:200"}},
+	{2024, defence.Figure{Population: defence.Num{V: 58.971, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:201"}},
+	{2025, defence.Figure{Population: defence.Num{V: 58.963, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:202"}},
+	{2026, defence.Figure{Population: defence.Num{V: 58.916, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:203"}},
+	{2027, defence.Figure{Population: defence.Num{V: 58.85, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:204"}},
+	{2028, defence.Figure{Population: defence.Num{V: 58.768, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:205"}},
+	{2029, defence.Figure{Population: defence.Num{V: 58.671, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:206"}},
+	{2030, defence.Figure{Population: defence.Num{V: 58.559, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:207"}},
+}
+
+var golitTable17 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 2.801, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:209"}},
+	{2022, defence.Figure{Population: defence.Num{V: 2.824, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:210"}},
+	{2023, defence.Figure{Population: defence.Num{V: 2.883, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:211"}},
+	{2024, defence.Figure{Population: defence.Num{V: 2.892, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:212"}},
+	{2025, defence.Figure{Population: defence.Num{V: 2.893, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:213"}},
+	{2026, defence.Figure{Population: defence.Num{V: 2.893, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:214"}},
+	{2027, defence.Figure{Population: defence.Num{V: 2.87, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:215"}},
+	{2028, defence.Figure{Population: defence.Num{V: 2.847, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:216"}},
+	{2029, defence.Figure{Population: defence.Num{V: 2.824, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:217"}},
+	{2030, defence.Figure{Population: defence.Num{V: 2.801, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:218"}},
+}
+
+var golitTable18 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 0.635, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:220"}},
+	{2022, defence.Figure{Population: defence.Num{V: 0.645, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:221"}},
+	{2023, defence.Figure{Population: defence.Num{V: 0.661, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:222"}},
+	{2024, defence.Figure{Population: defence.Num{V: 0.672, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:223"}},
+	{2025, defence.Figure{Population: defence.Num{V: 0.685, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:224"}},
+	{2026, defence.Figure{Population: defence.Num{V: 0.699, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:225"}},
+	{2027, defence.Figure{Population: defence.Num{V: 0.713, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:226"}},
+	{2028, defence.Figure{Population: defence.Num{V: 0.727, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:227"}},
+	{2029, defence.Figure{Population: defence.Num{V: 0.742, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:228"}},
+	{2030, defence.Figure{Population: defence.Num{V: 0.757, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:229"}},
+}
+
+var golitTable19 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 1.893, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:231"}},
+	{2022, defence.Figure{Population: defence.Num{V: 1.876, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:232"}},
+	{2023, defence.Figure{Population: defence.Num{V: 1.883, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:233"}},
+	{2024, defence.Figure{Population: defence.Num{V: 1.872, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:234"}},
+	{2025, defence.Figure{Population: defence.Num{V: 1.868, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:235"}},
+	{2026, defence.Figure{Population: defence.Num{V: 1.864, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:236"}},
+	{2027, defence.Figure{Population: defence.Num{V: 1.861, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:237"}},
+	{2028, defence.Figure{Population: defence.Num{V: 1.857, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:238"}},
+	{2029, defence.Figure{Population: defence.Num{V: 1.853, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:239"}},
+	{2030, defence.Figure{Population: defence.Num{V: 1.85, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:240"}},
+}
+
+var golitTable20 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 1.837, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:242"}},
+	{2022, defence.Figure{Population: defence.Num{V: 1.832, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:243"}},
+	{2023, defence.Figure{Population: defence.Num{V: 1.828, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:244"}},
+	{2024, defence.Figure{Population: defence.Num{V: 1.819, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:245"}},
+	{2025, defence.Figure{Population: defence.Num{V: 1.81, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:246"}},
+	{2026, defence.Figure{Population: defence.Num{V: 1.8, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:247"}},
+	{2027, defence.Figure{Population: defence.Num{V: 1.791, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:248"}},
+	{2028, defence.Figure{Population: defence.Num{V: 1.78, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:249"}},
+	{2029, defence.Figure{Population: defence.Num{V: 1.77, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:250"}},
+	{2030, defence.Figure{Population: defence.Num{V: 1.759, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:251"}},
+}
+
+var golitTable21 = [...]golitKV[int, defence.Figure]{
+	{2023, defence.Figure{Population: defence.Num{V: 0.633, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:253"}},
+	{2024, defence.Figure{Population: defence.Num{V: 0.634, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:254"}},
+	{2025, defence.Figure{Population: defence.Num{V: 0.634, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:255"}},
+	{2026, defence.Figure{Population: defence.Num{V: 0.634, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:256"}},
+	{2027, defence.Figure{Population: defence.Num{V: 0.634, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:257"}},
+	{2028, defence.Figure{Population: defence.Num{V: 0.635, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:258"}},
+	{2029, defence.Figure{Population: defence.Num{V: 0.635, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:259"}},
+	{2030, defence.Figure{Population: defence.Num{V: 0.635, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:260"}},
+}
+
+var golitTable22 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 17.475, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:262"}},
+	{2022, defence.Figure{Population: defence.Num{V: 17.591, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:263"}},
+	{2023, defence.Figure{Population: defence.Num{V: 17.811, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:264"}},
+	{2024, defence.Figure{Population: defence.Num{V: 17.943, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:265"}},
+	{2025, defence.Figure{Population: defence.Num{V: 18.048, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:266"}},
+	{2026, defence.Figure{Population: defence.Num{V: 18.144, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:267"}},
+	{2027, defence.Figure{Population: defence.Num{V: 18.229, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:268"}},
+	{2028, defence.Figure{Population: defence.Num{V: 18.309, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:269"}},
+	{2029, defence.Figure{Population: defence.Num{V: 18.383, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:270"}},
+	{2030, defence.Figure{Population: defence.Num{V: 18.457, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:271"}},
+}
+
+var golitTable23 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 5.415, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:273"}},
+	{2022, defence.Figure{Population: defence.Num{V: 5.475, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:274"}},
+	{2023, defence.Figure{Population: defence.Num{V: 5.534, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:275"}},
+	{2024, defence.Figure{Population: defence.Num{V: 5.585, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:276"}},
+	{2025, defence.Figure{Population: defence.Num{V: 5.622, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:277"}},
+	{2026, defence.Figure{Population: defence.Num{V: 5.66, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:278"}},
+	{2027, defence.Figure{Population: defence.Num{V: 5.697, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:279"}},
+	{2028, defence.Figure{Population: defence.Num{V: 5.735, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:280"}},
+	{2029, defence.Figure{Population: defence.Num{V: 5.773, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:281"}},
+	{2030, defence.Figure{Population: defence.Num{V: 5.812, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:282"}},
+}
+
+var golitTable24 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 37.073, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:284"}},
+	{2022, defence.Figure{Population: defence.Num{V: 36.89, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:285"}},
+	{2023, defence.Figure{Population: defence.Num{V: 36.754, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:286"}},
+	{2024, defence.Figure{Population: defence.Num{V: 36.621, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:287"}},
+	{2025, defence.Figure{Population: defence.Num{V: 36.559, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:288"}},
+	{2026, defence.Figure{Population: defence.Num{V: 36.487, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:289"}},
+	{2027, defence.Figure{Population: defence.Num{V: 36.414, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:290"}},
+	{2028, defence.Figure{Population: defence.Num{V: 36.341, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:291"}},
+	{2029, defence.Figure{Population: defence.Num{V: 36.269, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:292"}},
+	{2030, defence.Figure{Population: defence.Num{V: 36.196, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:293"}},
+}
+
+var golitTable25 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 10.408, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:295"}},
+	{2022, defence.Figure{Population: defence.Num{V: 10.469, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:296"}},
+	{2023, defence.Figure{Population: defence.Num{V: 10.578, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:297"}},
+	{2024, defence.Figure{Population: defence.Num{V: 10.671, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:298"}},
+	{2025, defence.Figure{Population: defence.Num{V: 10.714, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:299"}},
+	{2026, defence.Figure{Population: defence.Num{V: 10.687, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:300"}},
+	{2027, defence.Figure{Population: defence.Num{V: 10.66, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:301"}},
+	{2028, defence.Figure{Population: defence.Num{V: 10.633, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:302"}},
+	{2029, defence.Figure{Population: defence.Num{V: 10.612, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:303"}},
+	{2030, defence.Figure{Population: defence.Num{V: 10.59, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:304"}},
+}
+
+var golitTable26 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 19.202, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:306"}},
+	{2022, defence.Figure{Population: defence.Num{V: 19.042, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:307"}},
+	{2023, defence.Figure{Population: defence.Num{V: 19.055, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:308"}},
+	{2024, defence.Figure{Population: defence.Num{V: 18.944, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:309"}},
+	{2025, defence.Figure{Population: defence.Num{V: 18.832, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:310"}},
+	{2026, defence.Figure{Population: defence.Num{V: 18.715, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:311"}},
+	{2027, defence.Figure{Population: defence.Num{V: 18.593, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:312"}},
+	{2028, defence.Figure{Population: defence.Num{V: 18.467, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:313"}},
+	{2029, defence.Figure{Population: defence.Num{V: 18.342, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:314"}},
+	{2030, defence.Figure{Population: defence.Num{V: 18.219, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:315"}},
+}
+
+var golitTable27 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 5.46, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:317"}},
+	{2022, defence.Figure{Population: defence.Num{V: 5.435, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:318"}},
+	{2023, defence.Figure{Population: defence.Num{V: 5.429, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:319"}},
+	{2024, defence.Figure{Population: defence.Num{V: 5.425, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:320"}},
+	{2025, defence.Figure{Population: defence.Num{V: 5.419, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:321"}},
+	{2026, defence.Figure{Population: defence.Num{V: 5.406, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:322"}},
+	{2027, defence.Figure{Population: defence.Num{V: 5.393, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:323"}},
+	{2028, defence.Figure{Population: defence.Num{V: 5.379, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:324"}},
+	{2029, defence.Figure{Population: defence.Num{V: 5.364, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:325"}},
+	{2030, defence.Figure{Population: defence.Num{V: 5.35, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:326"}},
+}
+
+var golitTable28 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 2.109, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:328"}},
+	{2022, defence.Figure{Population: defence.Num{V: 2.107, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:329"}},
+	{2023, defence.Figure{Population: defence.Num{V: 2.117, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:330"}},
+	{2024, defence.Figure{Population: defence.Num{V: 2.124, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:331"}},
+	{2025, defence.Figure{Population: defence.Num{V: 2.129, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:332"}},
+	{2026, defence.Figure{Population: defence.Num{V: 2.129, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:333"}},
+	{2027, defence.Figure{Population: defence.Num{V: 2.129, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:334"}},
+	{2028, defence.Figure{Population: defence.Num{V: 2.128, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:335"}},
+	{2029, defence.Figure{Population: defence.Num{V: 2.127, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:336"}},
+	{2030, defence.Figure{Population: defence.Num{V: 2.127, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:337"}},
+}
+
+var golitTable29 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 10.452, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:339"}},
+	{2022, defence.Figure{Population: defence.Num{V: 10.522, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:340"}},
+	{2023, defence.Figure{Population: defence.Num{V: 10.552, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:341"}},
+	{2024, defence.Figure{Population: defence.Num{V: 10.588, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:342"}},
+	{2025, defence.Figure{Population: defence.Num{V: 10.676, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:343"}},
+	{2026, defence.Figure{Population: defence.Num{V: 10.76, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:344"}},
+	{2027, defence.Figure{Population: defence.Num{V: 10.839, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:345"}},
+	{2028, defence.Figure{Population: defence.Num{V: 10.913, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:346"}},
+	{2029, defence.Figure{Population: defence.Num{V: 10.983, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:347"}},
+	{2030, defence.Figure{Population: defence.Num{V: 11.049, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:348"}},
+}
+
+var golitTable30 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 84.147, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:350"}},
+	{2022, defence.Figure{Population: defence.Num{V: 84.98, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:351"}},
+	{2023, defence.Figure{Population: defence.Num{V: 85.326, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:352"}},
+	{2024, defence.Figure{Population: defence.Num{V: 85.519, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:353"}},
+	{2025, defence.Figure{Population: defence.Num{V: 86.026, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:354"}},
+	{2026, defence.Figure{Population: defence.Num{V: 86.447, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:355"}},
+	{2027, defence.Figure{Population: defence.Num{V: 86.856, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:356"}},
+	{2028, defence.Figure{Population: defence.Num{V: 87.252, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:357"}},
+	{2029, defence.Figure{Population: defence.Num{V: 87.636, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:358"}},
+	{2030, defence.Figure{Population: defence.Num{V: 88.006, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:359"}},
+}
+
+var golitTable31 = [...]golitKV[int, defence.Figure]{
+	{2021, defence.Figure{Population: defence.Num{V: 332.453, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:361"}},
+	{2022, defence.Figure{Population: defence.Num{V: 334.273, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:362"}},
+	{2023, defence.Figure{Population: defence.Num{V: 337.014, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:363"}},
+	{2024, defence.Figure{Population: defence.Num{V: 340.102, Known: true}, Source: "embedded:imf-weo-2025-04-population.yaml:364"}},
+	{2025, defence.Figure{Population: defence.Num{V: 342.373, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:365"}},
+	{2026, defence.Figure{Population: defence.Num{V: 344.396, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:366"}},
+	{2027, defence.Figure{Population: defence.Num{V: 346.436, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:367"}},
+	{2028, defence.Figure{Population: defence.Num{V: 348.483, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:368"}},
+	{2029, defence.Figure{Population: defence.Num{V: 350.535, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:369"}},
+	{2030, defence.Figure{Population: defence.Num{V: 352.594, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-04-population.yaml:370"}},
+}
+
+var golitTable32 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 17985, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:21"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 19189, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:22"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 23633, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:23"}},
@@ -900,7 +1377,7 @@ var golitTable0 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 41115, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:30"}},
 }
 
-var golitTable1 = [...]golitKV[int, defence.Figure]{
+var golitTable33 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 598920, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:32"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 594081, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:33"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 644840, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:34"}},
@@ -913,7 +1390,7 @@ var golitTable1 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 849306, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:41"}},
 }
 
-var golitTable2 = [...]golitKV[int, defence.Figure]{
+var golitTable34 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 84477, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:43"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 90719, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:44"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 102434, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:45"}},
@@ -926,7 +1403,7 @@ var golitTable2 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 177260, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:52"}},
 }
 
-var golitTable3 = [...]golitKV[int, defence.Figure]{
+var golitTable35 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.022382e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:54"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.190411e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:55"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.17334e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:56"}},
@@ -939,7 +1416,7 @@ var golitTable3 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.910474e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:63"}},
 }
 
-var golitTable4 = [...]golitKV[int, defence.Figure]{
+var golitTable36 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 290973, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:65"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 301831, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:66"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 345059, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:67"}},
@@ -952,7 +1429,7 @@ var golitTable4 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 485675, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:74"}},
 }
 
-var golitTable5 = [...]golitKV[int, defence.Figure]{
+var golitTable37 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 4.358147e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:76"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 4.204327e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:77"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 4.563523e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:78"}},
@@ -965,7 +1442,7 @@ var golitTable5 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 6.013749e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:85"}},
 }
 
-var golitTable6 = [...]golitKV[int, defence.Figure]{
+var golitTable38 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 406110, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:87"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 400115, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:88"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 404652, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:89"}},
@@ -978,7 +1455,7 @@ var golitTable6 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 585835, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:96"}},
 }
 
-var golitTable7 = [...]golitKV[int, defence.Figure]{
+var golitTable39 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 1.462216e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:98"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 1.44999e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:99"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.619949e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:100"}},
@@ -991,7 +1468,7 @@ var golitTable7 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.380017e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:107"}},
 }
 
-var golitTable8 = [...]golitKV[int, defence.Figure]{
+var golitTable40 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 37226, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:109"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 38257, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:110"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 41482, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:111"}},
@@ -1004,7 +1481,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 61302, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:118"}},
 }
 
-var golitTable9 = [...]golitKV[int, defence.Figure]{
+var golitTable41 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 294419, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:120"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 280474, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:121"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 295135, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:122"}},
@@ -1017,7 +1494,7 @@ var golitTable9 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 381547, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:129"}},
 }
 
-var golitTable10 = [...]golitKV[int, defence.Figure]{
+var golitTable42 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.968405e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:131"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.796987e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:132"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 3.061093e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:133"}},
@@ -1030,7 +1507,7 @@ var golitTable10 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 4.009171e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:140"}},
 }
 
-var golitTable11 = [...]golitKV[int, defence.Figure]{
+var golitTable43 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 3.144079e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:142"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 3.125404e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:143"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 3.371118e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:144"}},
@@ -1043,7 +1520,7 @@ var golitTable11 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 5.199779e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:151"}},
 }
 
-var golitTable12 = [...]golitKV[int, defence.Figure]{
+var golitTable44 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 218449, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:153"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 219053, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:154"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 243569, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:155"}},
@@ -1056,7 +1533,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 351607, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:162"}},
 }
 
-var golitTable13 = [...]golitKV[int, defence.Figure]{
+var golitTable45 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 69055, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:164"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 71260, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:165"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 84429, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:166"}},
@@ -1069,7 +1546,7 @@ var golitTable13 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 135725, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:173"}},
 }
 
-var golitTable14 = [...]golitKV[int, defence.Figure]{
+var golitTable46 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 183283, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:175"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 178321, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:176"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 214098, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:177"}},
@@ -1082,7 +1559,7 @@ var golitTable14 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 331126, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:184"}},
 }
 
-var golitTable15 = [...]golitKV[int, defence.Figure]{
+var golitTable47 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 26235, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:186"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 29166, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:187"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 31678, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:188"}},
@@ -1095,7 +1572,7 @@ var golitTable15 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 58161, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:195"}},
 }
 
-var golitTable16 = [...]golitKV[int, defence.Figure]{
+var golitTable48 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.180657e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:197"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.105723e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:198"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.30527e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:199"}},
@@ -1108,7 +1585,7 @@ var golitTable16 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 2.98505e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:206"}},
 }
 
-var golitTable17 = [...]golitKV[int, defence.Figure]{
+var golitTable49 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 67068, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:208"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 71082, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:209"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 79824, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:210"}},
@@ -1121,7 +1598,7 @@ var golitTable17 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 125875, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:217"}},
 }
 
-var golitTable18 = [...]golitKV[int, defence.Figure]{
+var golitTable50 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 86444, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:219"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 80865, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:220"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 88815, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:221"}},
@@ -1134,7 +1611,7 @@ var golitTable18 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 126829, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:228"}},
 }
 
-var golitTable19 = [...]golitKV[int, defence.Figure]{
+var golitTable51 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 38209, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:230"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 38045, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:231"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 42584, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:232"}},
@@ -1147,7 +1624,7 @@ var golitTable19 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 63664, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:239"}},
 }
 
-var golitTable20 = [...]golitKV[int, defence.Figure]{
+var golitTable52 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 14008, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:241"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 13957, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:242"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 15772, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:243"}},
@@ -1160,7 +1637,7 @@ var golitTable20 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 25523, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:250"}},
 }
 
-var golitTable21 = [...]golitKV[int, defence.Figure]{
+var golitTable53 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 5827, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:252"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 6265, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:253"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 7646, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:254"}},
@@ -1173,7 +1650,7 @@ var golitTable21 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 12451, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:261"}},
 }
 
-var golitTable22 = [...]golitKV[int, defence.Figure]{
+var golitTable54 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 1.055173e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:263"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 1.047364e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:264"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.135803e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:265"}},
@@ -1186,7 +1663,7 @@ var golitTable22 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.607568e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:272"}},
 }
 
-var golitTable23 = [...]golitKV[int, defence.Figure]{
+var golitTable55 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 503368, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:274"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 596298, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:275"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 482950, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:276"}},
@@ -1199,7 +1676,7 @@ var golitTable23 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 621811, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:283"}},
 }
 
-var golitTable24 = [...]golitKV[int, defence.Figure]{
+var golitTable56 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 689253, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:285"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 695734, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:286"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 812959, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:287"}},
@@ -1212,7 +1689,7 @@ var golitTable24 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.386324e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:294"}},
 }
 
-var golitTable25 = [...]golitKV[int, defence.Figure]{
+var golitTable57 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 256226, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:296"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 257101, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:297"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 289781, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:298"}},
@@ -1225,7 +1702,7 @@ var golitTable25 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 420083, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:305"}},
 }
 
-var golitTable26 = [...]golitKV[int, defence.Figure]{
+var golitTable58 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 286783, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:307"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 296928, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:308"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 350847, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:309"}},
@@ -1238,7 +1715,7 @@ var golitTable26 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 514342, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:316"}},
 }
 
-var golitTable27 = [...]golitKV[int, defence.Figure]{
+var golitTable59 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 120641, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:318"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 115975, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:319"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 133936, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:320"}},
@@ -1251,7 +1728,7 @@ var golitTable27 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 199114, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:327"}},
 }
 
-var golitTable28 = [...]golitKV[int, defence.Figure]{
+var golitTable60 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 61582, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:329"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 59946, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:330"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 69275, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:331"}},
@@ -1264,7 +1741,7 @@ var golitTable28 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 102031, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:338"}},
 }
 
-var golitTable29 = [...]golitKV[int, defence.Figure]{
+var golitTable61 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 631693, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:340"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 575071, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:341"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 578991, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:342"}},
@@ -1277,7 +1754,7 @@ var golitTable29 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 832100, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:349"}},
 }
 
-var golitTable30 = [...]golitKV[int, defence.Figure]{
+var golitTable62 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 827673, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:351"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 924752, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:352"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 1.153295e+06, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:353"}},
@@ -1290,7 +1767,7 @@ var golitTable30 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 1.961776e+06, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:360"}},
 }
 
-var golitTable31 = [...]golitKV[int, defence.Figure]{
+var golitTable63 = [...]golitKV[int, defence.Figure]{
 	{2021, defence.Figure{GDP: defence.Num{V: 2.372565e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:362"}},
 	{2022, defence.Figure{GDP: defence.Num{V: 2.60546e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:363"}},
 	{2023, defence.Figure{GDP: defence.Num{V: 2.78115e+07, Known: true}, Source: "embedded:imf-weo-2025-10.yaml:364"}},
@@ -1303,7 +1780,7 @@ var golitTable31 = [...]golitKV[int, defence.Figure]{
 	{2030, defence.Figure{GDP: defence.Num{V: 3.6814251e+07, Known: true}, Estimate: true, Source: "embedded:imf-weo-2025-10.yaml:371"}},
 }
 
-var golitTable32 = [...]golitKV[int, defence.Figure]{
+var golitTable64 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 13245.95, Known: true}, Defence: defence.Num{V: 178.36, Known: true}, Share: defence.Num{V: 1.3465, Known: true}, Equipment: defence.Num{V: 16.6498, Known: true}, Source: "embedded:nato-2024-06.yaml:27"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 11388.98, Known: true}, Defence: defence.Num{V: 132.38, Known: true}, Share: defence.Num{V: 1.1623, Known: true}, Equipment: defence.Num{V: 8.9214, Known: true}, Source: "embedded:nato-2024-06.yaml:28"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 11861.99, Known: true}, Defence: defence.Num{V: 130.91, Known: true}, Share: defence.Num{V: 1.1036, Known: true}, Equipment: defence.Num{V: 8.0094, Known: true}, Source: "embedded:nato-2024-06.yaml:29"}},
@@ -1317,7 +1794,7 @@ var golitTable32 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 25431, Known: true}, Defence: defence.Num{V: 516.11, Known: true}, Share: defence.Num{V: 2.0295, Known: true}, Equipment: defence.Num{V: 47.744, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:37"}},
 }
 
-var golitTable33 = [...]golitKV[int, defence.Figure]{
+var golitTable65 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 535528.42, Known: true}, Defence: defence.Num{V: 5200.06, Known: true}, Share: defence.Num{V: 0.971, Known: true}, Equipment: defence.Num{V: 3.5155, Known: true}, Source: "embedded:nato-2024-06.yaml:39"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 462382.54, Known: true}, Defence: defence.Num{V: 4204.45, Known: true}, Share: defence.Num{V: 0.9093, Known: true}, Equipment: defence.Num{V: 3.4364, Known: true}, Source: "embedded:nato-2024-06.yaml:40"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 475930.5, Known: true}, Defence: defence.Num{V: 4258.11, Known: true}, Share: defence.Num{V: 0.8947, Known: true}, Equipment: defence.Num{V: 4.7218, Known: true}, Source: "embedded:nato-2024-06.yaml:41"}},
@@ -1331,7 +1808,7 @@ var golitTable33 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 655743.86, Known: true}, Defence: defence.Num{V: 8519.17, Known: true}, Share: defence.Num{V: 1.2992, Known: true}, Equipment: defence.Num{V: 15.1554, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:49"}},
 }
 
-var golitTable34 = [...]golitKV[int, defence.Figure]{
+var golitTable66 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 57080.2, Known: true}, Defence: defence.Num{V: 747.23, Known: true}, Share: defence.Num{V: 1.3091, Known: true}, Equipment: defence.Num{V: 1.0276, Known: true}, Source: "embedded:nato-2024-06.yaml:51"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50765.68, Known: true}, Defence: defence.Num{V: 632.72, Known: true}, Share: defence.Num{V: 1.2464, Known: true}, Equipment: defence.Num{V: 3.4717, Known: true}, Source: "embedded:nato-2024-06.yaml:52"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 53925.52, Known: true}, Defence: defence.Num{V: 670.62, Known: true}, Share: defence.Num{V: 1.2436, Known: true}, Equipment: defence.Num{V: 9.1503, Known: true}, Source: "embedded:nato-2024-06.yaml:53"}},
@@ -1345,7 +1822,7 @@ var golitTable34 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 106720.94, Known: true}, Defence: defence.Num{V: 2325.09, Known: true}, Share: defence.Num{V: 2.1787, Known: true}, Equipment: defence.Num{V: 31.8923, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:61"}},
 }
 
-var golitTable35 = [...]golitKV[int, defence.Figure]{
+var golitTable67 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.80574819e+06, Known: true}, Defence: defence.Num{V: 18172.42, Known: true}, Share: defence.Num{V: 1.0064, Known: true}, Equipment: defence.Num{V: 13.0296, Known: true}, Source: "embedded:nato-2024-06.yaml:63"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.55651078e+06, Known: true}, Defence: defence.Num{V: 18689.41, Known: true}, Share: defence.Num{V: 1.2007, Known: true}, Equipment: defence.Num{V: 10.4715, Known: true}, Source: "embedded:nato-2024-06.yaml:64"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.52799623e+06, Known: true}, Defence: defence.Num{V: 17708.23, Known: true}, Share: defence.Num{V: 1.1589, Known: true}, Equipment: defence.Num{V: 10.6102, Known: true}, Source: "embedded:nato-2024-06.yaml:65"}},
@@ -1359,7 +1836,7 @@ var golitTable35 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.23382927e+06, Known: true}, Defence: defence.Num{V: 30495.23, Known: true}, Share: defence.Num{V: 1.3652, Known: true}, Equipment: defence.Num{V: 18.5976, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:73"}},
 }
 
-var golitTable36 = [...]golitKV[int, defence.Figure]{
+var golitTable68 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 209305, Known: true}, Defence: defence.Num{V: 1975.31, Known: true}, Share: defence.Num{V: 0.9437, Known: true}, Equipment: defence.Num{V: 6.5318, Known: true}, Source: "embedded:nato-2024-06.yaml:75"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 188113.65, Known: true}, Defence: defence.Num{V: 1921.4, Known: true}, Share: defence.Num{V: 1.0214, Known: true}, Equipment: defence.Num{V: 11.7544, Known: true}, Source: "embedded:nato-2024-06.yaml:76"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 196192.83, Known: true}, Defence: defence.Num{V: 1865.74, Known: true}, Share: defence.Num{V: 0.951, Known: true}, Equipment: defence.Num{V: 6.695, Known: true}, Source: "embedded:nato-2024-06.yaml:77"}},
@@ -1373,7 +1850,7 @@ var golitTable36 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 326129.67, Known: true}, Defence: defence.Num{V: 6834.29, Known: true}, Share: defence.Num{V: 2.0956, Known: true}, Equipment: defence.Num{V: 37.8601, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:85"}},
 }
 
-var golitTable37 = [...]golitKV[int, defence.Figure]{
+var golitTable69 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.89620338e+06, Known: true}, Defence: defence.Num{V: 46175.79, Known: true}, Share: defence.Num{V: 1.1851, Known: true}, Equipment: defence.Num{V: 12.9438, Known: true}, Source: "embedded:nato-2024-06.yaml:87"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 3.35501501e+06, Known: true}, Defence: defence.Num{V: 39833.44, Known: true}, Share: defence.Num{V: 1.1873, Known: true}, Equipment: defence.Num{V: 11.9335, Known: true}, Source: "embedded:nato-2024-06.yaml:88"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 3.46296199e+06, Known: true}, Defence: defence.Num{V: 41606.35, Known: true}, Share: defence.Num{V: 1.2015, Known: true}, Equipment: defence.Num{V: 12.2096, Known: true}, Source: "embedded:nato-2024-06.yaml:89"}},
@@ -1387,7 +1864,7 @@ var golitTable37 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 4.61003522e+06, Known: true}, Defence: defence.Num{V: 97685.59, Known: true}, Share: defence.Num{V: 2.119, Known: true}, Equipment: defence.Num{V: 28.7469, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:97"}},
 }
 
-var golitTable38 = [...]golitKV[int, defence.Figure]{
+var golitTable70 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 352981.53, Known: true}, Defence: defence.Num{V: 4056.87, Known: true}, Share: defence.Num{V: 1.1493, Known: true}, Equipment: defence.Num{V: 10.9865, Known: true}, Source: "embedded:nato-2024-06.yaml:99"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 302678.95, Known: true}, Defence: defence.Num{V: 3363.98, Known: true}, Share: defence.Num{V: 1.1114, Known: true}, Equipment: defence.Num{V: 11.4959, Known: true}, Source: "embedded:nato-2024-06.yaml:100"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 313099.66, Known: true}, Defence: defence.Num{V: 3593.4, Known: true}, Share: defence.Num{V: 1.1477, Known: true}, Equipment: defence.Num{V: 13.6813, Known: true}, Source: "embedded:nato-2024-06.yaml:101"}},
@@ -1401,7 +1878,7 @@ var golitTable38 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 418584.34, Known: true}, Defence: defence.Num{V: 9939.61, Known: true}, Share: defence.Num{V: 2.3746, Known: true}, Equipment: defence.Num{V: 29.7984, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:109"}},
 }
 
-var golitTable39 = [...]golitKV[int, defence.Figure]{
+var golitTable71 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.37217572e+06, Known: true}, Defence: defence.Num{V: 12634.32, Known: true}, Share: defence.Num{V: 0.9208, Known: true}, Equipment: defence.Num{V: 13.4933, Known: true}, Source: "embedded:nato-2024-06.yaml:111"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.19627962e+06, Known: true}, Defence: defence.Num{V: 11096.06, Known: true}, Share: defence.Num{V: 0.9275, Known: true}, Equipment: defence.Num{V: 14.8201, Known: true}, Source: "embedded:nato-2024-06.yaml:112"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.233216e+06, Known: true}, Defence: defence.Num{V: 9974.94, Known: true}, Share: defence.Num{V: 0.8089, Known: true}, Equipment: defence.Num{V: 6.6519, Known: true}, Source: "embedded:nato-2024-06.yaml:113"}},
@@ -1415,7 +1892,7 @@ var golitTable39 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.65836015e+06, Known: true}, Defence: defence.Num{V: 21269.29, Known: true}, Share: defence.Num{V: 1.2825, Known: true}, Equipment: defence.Num{V: 30.3042, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:121"}},
 }
 
-var golitTable40 = [...]golitKV[int, defence.Figure]{
+var golitTable72 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 26625.01, Known: true}, Defence: defence.Num{V: 513.53, Known: true}, Share: defence.Num{V: 1.9287, Known: true}, Equipment: defence.Num{V: 22.1493, Known: true}, Source: "embedded:nato-2024-06.yaml:123"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 22880.63, Known: true}, Defence: defence.Num{V: 463.43, Known: true}, Share: defence.Num{V: 2.0254, Known: true}, Equipment: defence.Num{V: 12.817, Known: true}, Source: "embedded:nato-2024-06.yaml:124"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 24055.84, Known: true}, Defence: defence.Num{V: 497.43, Known: true}, Share: defence.Num{V: 2.0678, Known: true}, Equipment: defence.Num{V: 17.8565, Known: true}, Source: "embedded:nato-2024-06.yaml:125"}},
@@ -1429,7 +1906,7 @@ var golitTable40 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 41886.36, Known: true}, Defence: defence.Num{V: 1437.31, Known: true}, Share: defence.Num{V: 3.4315, Known: true}, Equipment: defence.Num{V: 33.7365, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:133"}},
 }
 
-var golitTable41 = [...]golitKV[int, defence.Figure]{
+var golitTable73 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 274933.99, Known: true}, Defence: defence.Num{V: 3991.24, Known: true}, Share: defence.Num{V: 1.4517, Known: true}, Equipment: defence.Num{V: 13.6785, Known: true}, Source: "embedded:nato-2024-06.yaml:135"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 234558.43, Known: true}, Defence: defence.Num{V: 3400.85, Known: true}, Share: defence.Num{V: 1.4499, Known: true}, Equipment: defence.Num{V: 14.1543, Known: true}, Source: "embedded:nato-2024-06.yaml:136"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 240705.19, Known: true}, Defence: defence.Num{V: 3417.74, Known: true}, Share: defence.Num{V: 1.4199, Known: true}, Equipment: defence.Num{V: 14.0387, Known: true}, Source: "embedded:nato-2024-06.yaml:137"}},
@@ -1443,7 +1920,7 @@ var golitTable41 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 302719.01, Known: true}, Defence: defence.Num{V: 7307.87, Known: true}, Share: defence.Num{V: 2.4141, Known: true}, Equipment: defence.Num{V: 45.7513, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:145"}},
 }
 
-var golitTable42 = [...]golitKV[int, defence.Figure]{
+var golitTable74 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.86003124e+06, Known: true}, Defence: defence.Num{V: 52022.41, Known: true}, Share: defence.Num{V: 1.8189, Known: true}, Equipment: defence.Num{V: 24.6418, Known: true}, Source: "embedded:nato-2024-06.yaml:147"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.44076853e+06, Known: true}, Defence: defence.Num{V: 43496.12, Known: true}, Share: defence.Num{V: 1.7821, Known: true}, Equipment: defence.Num{V: 25.0375, Known: true}, Source: "embedded:nato-2024-06.yaml:148"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.47097659e+06, Known: true}, Defence: defence.Num{V: 44209.05, Known: true}, Share: defence.Num{V: 1.7891, Known: true}, Equipment: defence.Num{V: 24.4413, Known: true}, Source: "embedded:nato-2024-06.yaml:149"}},
@@ -1457,7 +1934,7 @@ var golitTable42 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 3.12034762e+06, Known: true}, Defence: defence.Num{V: 64271.2, Known: true}, Share: defence.Num{V: 2.0597, Known: true}, Equipment: defence.Num{V: 28.3557, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:157"}},
 }
 
-var golitTable43 = [...]golitKV[int, defence.Figure]{
+var golitTable75 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.06630342e+06, Known: true}, Defence: defence.Num{V: 65691.74, Known: true}, Share: defence.Num{V: 2.1424, Known: true}, Equipment: defence.Num{V: 22.8204, Known: true}, Source: "embedded:nato-2024-06.yaml:159"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.92855684e+06, Known: true}, Defence: defence.Num{V: 59505.33, Known: true}, Share: defence.Num{V: 2.0319, Known: true}, Equipment: defence.Num{V: 21.7519, Known: true}, Source: "embedded:nato-2024-06.yaml:160"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.6990863e+06, Known: true}, Defence: defence.Num{V: 56362.45, Known: true}, Share: defence.Num{V: 2.0882, Known: true}, Equipment: defence.Num{V: 21.2388, Known: true}, Source: "embedded:nato-2024-06.yaml:161"}},
@@ -1471,7 +1948,7 @@ var golitTable43 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 3.52049615e+06, Known: true}, Defence: defence.Num{V: 82107.13, Known: true}, Share: defence.Num{V: 2.3323, Known: true}, Equipment: defence.Num{V: 36.093, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:169"}},
 }
 
-var golitTable44 = [...]golitKV[int, defence.Figure]{
+var golitTable76 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 235519.13, Known: true}, Defence: defence.Num{V: 5233.82, Known: true}, Share: defence.Num{V: 2.2223, Known: true}, Equipment: defence.Num{V: 8.1688, Known: true}, Source: "embedded:nato-2024-06.yaml:171"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 195703.63, Known: true}, Defence: defence.Num{V: 4519.62, Known: true}, Share: defence.Num{V: 2.3094, Known: true}, Equipment: defence.Num{V: 10.3984, Known: true}, Source: "embedded:nato-2024-06.yaml:172"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 193095.1, Known: true}, Defence: defence.Num{V: 4636.67, Known: true}, Share: defence.Num{V: 2.4012, Known: true}, Equipment: defence.Num{V: 13.4486, Known: true}, Source: "embedded:nato-2024-06.yaml:173"}},
@@ -1485,7 +1962,7 @@ var golitTable44 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 249811.47, Known: true}, Defence: defence.Num{V: 7684.08, Known: true}, Share: defence.Num{V: 3.076, Known: true}, Equipment: defence.Num{V: 36.0671, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:181"}},
 }
 
-var golitTable45 = [...]golitKV[int, defence.Figure]{
+var golitTable77 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 58710.93, Known: true}, Defence: defence.Num{V: 1063.8, Known: true}, Share: defence.Num{V: 1.8119, Known: true}, Equipment: defence.Num{V: 5.5586, Known: true}, Source: "embedded:nato-2024-06.yaml:183"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50481.11, Known: true}, Defence: defence.Num{V: 882.73, Known: true}, Share: defence.Num{V: 1.7486, Known: true}, Equipment: defence.Num{V: 8.0111, Known: true}, Source: "embedded:nato-2024-06.yaml:184"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 52748.68, Known: true}, Defence: defence.Num{V: 836.89, Known: true}, Share: defence.Num{V: 1.5866, Known: true}, Equipment: defence.Num{V: 7.5125, Known: true}, Source: "embedded:nato-2024-06.yaml:185"}},
@@ -1499,7 +1976,7 @@ var golitTable45 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 89895.21, Known: true}, Defence: defence.Num{V: 1624.03, Known: true}, Share: defence.Num{V: 1.8066, Known: true}, Equipment: defence.Num{V: 24.2045, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:193"}},
 }
 
-var golitTable46 = [...]golitKV[int, defence.Figure]{
+var golitTable78 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 141033.82, Known: true}, Defence: defence.Num{V: 1209.8, Known: true}, Share: defence.Num{V: 0.8578, Known: true}, Equipment: defence.Num{V: 7.759, Known: true}, Source: "embedded:nato-2024-06.yaml:195"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 125173.89, Known: true}, Defence: defence.Num{V: 1132.47, Known: true}, Share: defence.Num{V: 0.9047, Known: true}, Equipment: defence.Num{V: 9.7523, Known: true}, Source: "embedded:nato-2024-06.yaml:196"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 128610.3, Known: true}, Defence: defence.Num{V: 1288.7, Known: true}, Share: defence.Num{V: 1.002, Known: true}, Equipment: defence.Num{V: 13.3748, Known: true}, Source: "embedded:nato-2024-06.yaml:197"}},
@@ -1513,7 +1990,7 @@ var golitTable46 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 231612.1, Known: true}, Defence: defence.Num{V: 4888.79, Known: true}, Share: defence.Num{V: 2.1108, Known: true}, Equipment: defence.Num{V: 47.8052, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:205"}},
 }
 
-var golitTable47 = [...]golitKV[int, defence.Figure]{
+var golitTable79 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 17868, Known: true}, Source: "embedded:nato-2024-06.yaml:207"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 17516.98, Known: true}, Source: "embedded:nato-2024-06.yaml:208"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 20792.96, Known: true}, Source: "embedded:nato-2024-06.yaml:209"}},
@@ -1527,7 +2004,7 @@ var golitTable47 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 32894.49, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:217"}},
 }
 
-var golitTable48 = [...]golitKV[int, defence.Figure]{
+var golitTable80 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.16417278e+06, Known: true}, Defence: defence.Num{V: 24487.29, Known: true}, Share: defence.Num{V: 1.1397, Known: true}, Equipment: defence.Num{V: 10.9243, Known: true}, Source: "embedded:nato-2024-06.yaml:219"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.83552089e+06, Known: true}, Defence: defence.Num{V: 19576.28, Known: true}, Share: defence.Num{V: 1.0665, Known: true}, Equipment: defence.Num{V: 9.7249, Known: true}, Source: "embedded:nato-2024-06.yaml:220"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.87770864e+06, Known: true}, Defence: defence.Num{V: 22381.99, Known: true}, Share: defence.Num{V: 1.1783, Known: true}, Equipment: defence.Num{V: 19.0937, Known: true}, Source: "embedded:nato-2024-06.yaml:221"}},
@@ -1541,7 +2018,7 @@ var golitTable48 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.31117e+06, Known: true}, Defence: defence.Num{V: 34461.72, Known: true}, Share: defence.Num{V: 1.4911, Known: true}, Equipment: defence.Num{V: 22.0821, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:229"}},
 }
 
-var golitTable49 = [...]golitKV[int, defence.Figure]{
+var golitTable81 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 48610.88, Known: true}, Defence: defence.Num{V: 427.62, Known: true}, Share: defence.Num{V: 0.8797, Known: true}, Equipment: defence.Num{V: 14.0581, Known: true}, Source: "embedded:nato-2024-06.yaml:231"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 41439.78, Known: true}, Defence: defence.Num{V: 471.49, Known: true}, Share: defence.Num{V: 1.1378, Known: true}, Equipment: defence.Num{V: 21.5495, Known: true}, Source: "embedded:nato-2024-06.yaml:232"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 43035.48, Known: true}, Defence: defence.Num{V: 635.87, Known: true}, Share: defence.Num{V: 1.4775, Known: true}, Equipment: defence.Num{V: 30.0596, Known: true}, Source: "embedded:nato-2024-06.yaml:233"}},
@@ -1555,7 +2032,7 @@ var golitTable49 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 80716.99, Known: true}, Defence: defence.Num{V: 2300.07, Known: true}, Share: defence.Num{V: 2.8496, Known: true}, Equipment: defence.Num{V: 21.1664, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:241"}},
 }
 
-var golitTable50 = [...]golitKV[int, defence.Figure]{
+var golitTable82 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 68791.92, Known: true}, Defence: defence.Num{V: 252.95, Known: true}, Share: defence.Num{V: 0.3677, Known: true}, Equipment: defence.Num{V: 22.6052, Known: true}, Source: "embedded:nato-2024-06.yaml:243"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 60202.24, Known: true}, Defence: defence.Num{V: 249.53, Known: true}, Share: defence.Num{V: 0.4145, Known: true}, Equipment: defence.Num{V: 33.3343, Known: true}, Source: "embedded:nato-2024-06.yaml:244"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 62161.6, Known: true}, Defence: defence.Num{V: 236.03, Known: true}, Share: defence.Num{V: 0.3797, Known: true}, Equipment: defence.Num{V: 30.0683, Known: true}, Source: "embedded:nato-2024-06.yaml:245"}},
@@ -1569,7 +2046,7 @@ var golitTable50 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 60688.72, Known: true}, Defence: defence.Num{V: 785.06, Known: true}, Share: defence.Num{V: 1.2936, Known: true}, Equipment: defence.Num{V: 43.6813, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:253"}},
 }
 
-var golitTable51 = [...]golitKV[int, defence.Figure]{
+var golitTable83 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 31395.02, Known: true}, Defence: defence.Num{V: 293.74, Known: true}, Share: defence.Num{V: 0.9356, Known: true}, Equipment: defence.Num{V: 7.5467, Known: true}, Source: "embedded:nato-2024-06.yaml:255"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 27265.89, Known: true}, Defence: defence.Num{V: 281.56, Known: true}, Share: defence.Num{V: 1.0326, Known: true}, Equipment: defence.Num{V: 13.6026, Known: true}, Source: "embedded:nato-2024-06.yaml:256"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 28075.88, Known: true}, Defence: defence.Num{V: 402.99, Known: true}, Share: defence.Num{V: 1.4353, Known: true}, Equipment: defence.Num{V: 19.0495, Known: true}, Source: "embedded:nato-2024-06.yaml:257"}},
@@ -1583,7 +2060,7 @@ var golitTable51 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 45151.96, Known: true}, Defence: defence.Num{V: 1421.4, Known: true}, Share: defence.Num{V: 3.148, Known: true}, Equipment: defence.Num{V: 36.9178, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:265"}},
 }
 
-var golitTable52 = [...]golitKV[int, defence.Figure]{
+var golitTable84 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 11378, Known: true}, Defence: defence.Num{V: 123.84, Known: true}, Share: defence.Num{V: 1.0884, Known: true}, Equipment: defence.Num{V: 5.9232, Known: true}, Source: "embedded:nato-2024-06.yaml:267"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 10066.99, Known: true}, Defence: defence.Num{V: 105.41, Known: true}, Share: defence.Num{V: 1.0471, Known: true}, Equipment: defence.Num{V: 11.125, Known: true}, Source: "embedded:nato-2024-06.yaml:268"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 10686.02, Known: true}, Defence: defence.Num{V: 103.67, Known: true}, Share: defence.Num{V: 0.9701, Known: true}, Equipment: defence.Num{V: 8.3654, Known: true}, Source: "embedded:nato-2024-06.yaml:269"}},
@@ -1597,7 +2074,7 @@ var golitTable52 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 15873, Known: true}, Defence: defence.Num{V: 352.59, Known: true}, Share: defence.Num{V: 2.2213, Known: true}, Equipment: defence.Num{V: 29.3273, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:277"}},
 }
 
-var golitTable53 = [...]golitKV[int, defence.Figure]{
+var golitTable85 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 4595.04, Known: true}, Defence: defence.Num{V: 69.13, Known: true}, Share: defence.Num{V: 1.5045, Known: true}, Equipment: defence.Num{V: 7.4582, Known: true}, Source: "embedded:nato-2024-06.yaml:279"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 4055.14, Known: true}, Defence: defence.Num{V: 56.94, Known: true}, Share: defence.Num{V: 1.4042, Known: true}, Equipment: defence.Num{V: 5.4315, Known: true}, Source: "embedded:nato-2024-06.yaml:280"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 4375.72, Known: true}, Defence: defence.Num{V: 62.27, Known: true}, Share: defence.Num{V: 1.4231, Known: true}, Equipment: defence.Num{V: 4.4622, Known: true}, Source: "embedded:nato-2024-06.yaml:281"}},
@@ -1611,7 +2088,7 @@ var golitTable53 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 8022.29, Known: true}, Defence: defence.Num{V: 161.83, Known: true}, Share: defence.Num{V: 2.0173, Known: true}, Equipment: defence.Num{V: 35.7611, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:289"}},
 }
 
-var golitTable54 = [...]golitKV[int, defence.Figure]{
+var golitTable86 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 892368.42, Known: true}, Defence: defence.Num{V: 10348.71, Known: true}, Share: defence.Num{V: 1.1516, Known: true}, Equipment: defence.Num{V: 10.6774, Known: true}, Source: "embedded:nato-2024-06.yaml:291"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 765823.26, Known: true}, Defence: defence.Num{V: 8672.67, Known: true}, Share: defence.Num{V: 1.1325, Known: true}, Equipment: defence.Num{V: 11.1592, Known: true}, Source: "embedded:nato-2024-06.yaml:292"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 783667.93, Known: true}, Defence: defence.Num{V: 9111.66, Known: true}, Share: defence.Num{V: 1.1579, Known: true}, Equipment: defence.Num{V: 14.1377, Known: true}, Source: "embedded:nato-2024-06.yaml:293"}},
@@ -1625,7 +2102,7 @@ var golitTable54 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.1628829e+06, Known: true}, Defence: defence.Num{V: 21459.68, Known: true}, Share: defence.Num{V: 2.0495, Known: true}, Equipment: defence.Num{V: 36.2, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:301"}},
 }
 
-var golitTable55 = [...]golitKV[int, defence.Figure]{
+var golitTable87 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 501737.22, Known: true}, Defence: defence.Num{V: 7721.76, Known: true}, Share: defence.Num{V: 1.539, Known: true}, Equipment: defence.Num{V: 20.4192, Known: true}, Source: "embedded:nato-2024-06.yaml:303"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 388159.72, Known: true}, Defence: defence.Num{V: 6141.84, Known: true}, Share: defence.Num{V: 1.5823, Known: true}, Equipment: defence.Num{V: 21.8341, Known: true}, Source: "embedded:nato-2024-06.yaml:304"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 370956.16, Known: true}, Defence: defence.Num{V: 6431.23, Known: true}, Share: defence.Num{V: 1.7337, Known: true}, Equipment: defence.Num{V: 23.3724, Known: true}, Source: "embedded:nato-2024-06.yaml:305"}},
@@ -1639,7 +2116,7 @@ var golitTable55 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 482583.8, Known: true}, Defence: defence.Num{V: 10605.52, Known: true}, Share: defence.Num{V: 2.1977, Known: true}, Equipment: defence.Num{V: 29.9891, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:313"}},
 }
 
-var golitTable56 = [...]golitKV[int, defence.Figure]{
+var golitTable88 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 538944.47, Known: true}, Defence: defence.Num{V: 10106.66, Known: true}, Share: defence.Num{V: 1.8753, Known: true}, Equipment: defence.Num{V: 18.838, Known: true}, Source: "embedded:nato-2024-06.yaml:315"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 475855.49, Known: true}, Defence: defence.Num{V: 10588.47, Known: true}, Share: defence.Num{V: 2.2251, Known: true}, Equipment: defence.Num{V: 33.2001, Known: true}, Source: "embedded:nato-2024-06.yaml:316"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 469766.47, Known: true}, Defence: defence.Num{V: 9397.47, Known: true}, Share: defence.Num{V: 2.0005, Known: true}, Equipment: defence.Num{V: 21.6169, Known: true}, Source: "embedded:nato-2024-06.yaml:317"}},
@@ -1653,7 +2130,7 @@ var golitTable56 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 848856.96, Known: true}, Defence: defence.Num{V: 34974.53, Known: true}, Share: defence.Num{V: 4.1202, Known: true}, Equipment: defence.Num{V: 51.1276, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:325"}},
 }
 
-var golitTable57 = [...]golitKV[int, defence.Figure]{
+var golitTable89 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 229961.49, Known: true}, Defence: defence.Num{V: 3007.36, Known: true}, Share: defence.Num{V: 1.3078, Known: true}, Equipment: defence.Num{V: 8.4306, Known: true}, Source: "embedded:nato-2024-06.yaml:327"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 199414.51, Known: true}, Defence: defence.Num{V: 2645.16, Known: true}, Share: defence.Num{V: 1.3265, Known: true}, Equipment: defence.Num{V: 8.6985, Known: true}, Source: "embedded:nato-2024-06.yaml:328"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 206369.43, Known: true}, Defence: defence.Num{V: 2615.77, Known: true}, Share: defence.Num{V: 1.2675, Known: true}, Equipment: defence.Num{V: 9.9472, Known: true}, Source: "embedded:nato-2024-06.yaml:329"}},
@@ -1667,7 +2144,7 @@ var golitTable57 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 298975.9, Known: true}, Defence: defence.Num{V: 4626.86, Known: true}, Share: defence.Num{V: 1.5476, Known: true}, Equipment: defence.Num{V: 21.8754, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:337"}},
 }
 
-var golitTable58 = [...]golitKV[int, defence.Figure]{
+var golitTable90 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 199713.77, Known: true}, Defence: defence.Num{V: 2691.47, Known: true}, Share: defence.Num{V: 1.3477, Known: true}, Equipment: defence.Num{V: 15.772, Known: true}, Source: "embedded:nato-2024-06.yaml:339"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 177884.28, Known: true}, Defence: defence.Num{V: 2580.61, Known: true}, Share: defence.Num{V: 1.4507, Known: true}, Equipment: defence.Num{V: 19.6494, Known: true}, Source: "embedded:nato-2024-06.yaml:340"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 185287.8, Known: true}, Defence: defence.Num{V: 2645.44, Known: true}, Share: defence.Num{V: 1.4277, Known: true}, Equipment: defence.Num{V: 20.4296, Known: true}, Source: "embedded:nato-2024-06.yaml:341"}},
@@ -1681,7 +2158,7 @@ var golitTable58 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 383920.72, Known: true}, Defence: defence.Num{V: 8644.47, Known: true}, Share: defence.Num{V: 2.2516, Known: true}, Equipment: defence.Num{V: 30.8462, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:349"}},
 }
 
-var golitTable59 = [...]golitKV[int, defence.Figure]{
+var golitTable91 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 101463.31, Known: true}, Defence: defence.Num{V: 998.71, Known: true}, Share: defence.Num{V: 0.9843, Known: true}, Equipment: defence.Num{V: 11.1235, Known: true}, Source: "embedded:nato-2024-06.yaml:351"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 88910, Known: true}, Defence: defence.Num{V: 986.97, Known: true}, Share: defence.Num{V: 1.1101, Known: true}, Equipment: defence.Num{V: 18.2793, Known: true}, Source: "embedded:nato-2024-06.yaml:352"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 89927.98, Known: true}, Defence: defence.Num{V: 1003.81, Known: true}, Share: defence.Num{V: 1.1162, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2024-06.yaml:353"}},
@@ -1695,7 +2172,7 @@ var golitTable59 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 142812.32, Known: true}, Defence: defence.Num{V: 2840.61, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 27.2444, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:361"}},
 }
 
-var golitTable60 = [...]golitKV[int, defence.Figure]{
+var golitTable92 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 50010.13, Known: true}, Defence: defence.Num{V: 486.97, Known: true}, Share: defence.Num{V: 0.9737, Known: true}, Equipment: defence.Num{V: 0.658, Known: true}, Source: "embedded:nato-2024-06.yaml:363"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 43111.93, Known: true}, Defence: defence.Num{V: 400.99, Known: true}, Share: defence.Num{V: 0.9301, Known: true}, Equipment: defence.Num{V: 1.8548, Known: true}, Source: "embedded:nato-2024-06.yaml:364"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 44754.42, Known: true}, Defence: defence.Num{V: 449.46, Known: true}, Share: defence.Num{V: 1.0043, Known: true}, Equipment: defence.Num{V: 1.0241, Known: true}, Source: "embedded:nato-2024-06.yaml:365"}},
@@ -1709,7 +2186,7 @@ var golitTable60 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 73516.72, Known: true}, Defence: defence.Num{V: 948.97, Known: true}, Share: defence.Num{V: 1.2908, Known: true}, Equipment: defence.Num{V: 27.2749, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:373"}},
 }
 
-var golitTable61 = [...]golitKV[int, defence.Figure]{
+var golitTable93 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 582980.66, Known: true}, Defence: defence.Num{V: 6205.42, Known: true}, Share: defence.Num{V: 1.0644, Known: true}, Equipment: defence.Num{V: 40.4662, Known: true}, Source: "embedded:nato-2024-06.yaml:375"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 504993.41, Known: true}, Defence: defence.Num{V: 5103.24, Known: true}, Share: defence.Num{V: 1.0106, Known: true}, Equipment: defence.Num{V: 38.0764, Known: true}, Source: "embedded:nato-2024-06.yaml:376"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 514607.25, Known: true}, Defence: defence.Num{V: 5016.94, Known: true}, Share: defence.Num{V: 0.9749, Known: true}, Equipment: defence.Num{V: 34.6176, Known: true}, Source: "embedded:nato-2024-06.yaml:377"}},
@@ -1723,7 +2200,7 @@ var golitTable61 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 626536.19, Known: true}, Defence: defence.Num{V: 13427.99, Known: true}, Share: defence.Num{V: 2.1432, Known: true}, Equipment: defence.Num{V: 33.9931, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:385"}},
 }
 
-var golitTable62 = [...]golitKV[int, defence.Figure]{
+var golitTable94 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 938511.01, Known: true}, Defence: defence.Num{V: 13576.89, Known: true}, Share: defence.Num{V: 1.4466, Known: true}, Equipment: defence.Num{V: 25.0782, Known: true}, Source: "embedded:nato-2024-06.yaml:387"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 864071.49, Known: true}, Defence: defence.Num{V: 11953.25, Known: true}, Share: defence.Num{V: 1.3834, Known: true}, Equipment: defence.Num{V: 25.1343, Known: true}, Source: "embedded:nato-2024-06.yaml:388"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 869279.9, Known: true}, Defence: defence.Num{V: 12643.55, Known: true}, Share: defence.Num{V: 1.4545, Known: true}, Equipment: defence.Num{V: 25.553, Known: true}, Source: "embedded:nato-2024-06.yaml:389"}},
@@ -1737,7 +2214,7 @@ var golitTable62 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 1.09029013e+06, Known: true}, Defence: defence.Num{V: 22776.38, Known: true}, Share: defence.Num{V: 2.089, Known: true}, Equipment: defence.Num{V: 34.1763, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:397"}},
 }
 
-var golitTable63 = [...]golitKV[int, defence.Figure]{
+var golitTable95 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.760813825e+07, Known: true}, Defence: defence.Num{V: 653942, Known: true}, Share: defence.Num{V: 3.7139, Known: true}, Equipment: defence.Num{V: 25.9686, Known: true}, Source: "embedded:nato-2024-06.yaml:399"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.8295019e+07, Known: true}, Defence: defence.Num{V: 641253, Known: true}, Share: defence.Num{V: 3.5051, Known: true}, Equipment: defence.Num{V: 25.4052, Known: true}, Source: "embedded:nato-2024-06.yaml:400"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.880491325e+07, Known: true}, Defence: defence.Num{V: 656059, Known: true}, Share: defence.Num{V: 3.4961, Known: true}, Equipment: defence.Num{V: 25.0509, Known: true}, Source: "embedded:nato-2024-06.yaml:401"}},
@@ -1751,7 +2228,7 @@ var golitTable63 = [...]golitKV[int, defence.Figure]{
 	{2024, defence.Figure{GDP: defence.Num{V: 2.871994156e+07, Known: true}, Defence: defence.Num{V: 967707, Known: true}, Share: defence.Num{V: 3.379, Known: true}, Equipment: defence.Num{V: 29.8818, Known: true}, Estimate: true, Source: "embedded:nato-2024-06.yaml:409"}},
 }
 
-var golitTable64 = [...]golitKV[int, defence.Figure]{
+var golitTable96 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3307, Known: true}, Equipment: defence.Num{V: 16.6498, Known: true}, Source: "embedded:nato-2025-08.yaml:29"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1486, Known: true}, Equipment: defence.Num{V: 8.9214, Known: true}, Source: "embedded:nato-2025-08.yaml:30"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.0906, Known: true}, Equipment: defence.Num{V: 8.0094, Known: true}, Source: "embedded:nato-2025-08.yaml:31"}},
@@ -1766,7 +2243,7 @@ var golitTable64 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.01, Known: true}, Equipment: defence.Num{V: 42.12, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:40"}},
 }
 
-var golitTable65 = [...]golitKV[int, defence.Figure]{
+var golitTable97 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9663, Known: true}, Equipment: defence.Num{V: 3.5155, Known: true}, Source: "embedded:nato-2025-08.yaml:42"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9118, Known: true}, Equipment: defence.Num{V: 3.4364, Known: true}, Source: "embedded:nato-2025-08.yaml:43"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.8981, Known: true}, Equipment: defence.Num{V: 4.7218, Known: true}, Source: "embedded:nato-2025-08.yaml:44"}},
@@ -1781,7 +2258,7 @@ var golitTable65 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0009, Known: true}, Equipment: defence.Num{V: 14.5399, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:53"}},
 }
 
-var golitTable66 = [...]golitKV[int, defence.Figure]{
+var golitTable98 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3091, Known: true}, Equipment: defence.Num{V: 1.0276, Known: true}, Source: "embedded:nato-2025-08.yaml:55"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.2464, Known: true}, Equipment: defence.Num{V: 3.4717, Known: true}, Source: "embedded:nato-2025-08.yaml:56"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.2436, Known: true}, Equipment: defence.Num{V: 9.1503, Known: true}, Source: "embedded:nato-2025-08.yaml:57"}},
@@ -1796,7 +2273,7 @@ var golitTable66 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0584, Known: true}, Equipment: defence.Num{V: 29.1092, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:66"}},
 }
 
-var golitTable67 = [...]golitKV[int, defence.Figure]{
+var golitTable99 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0064, Known: true}, Equipment: defence.Num{V: 13.0296, Known: true}, Source: "embedded:nato-2025-08.yaml:68"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.2007, Known: true}, Equipment: defence.Num{V: 10.4715, Known: true}, Source: "embedded:nato-2025-08.yaml:69"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1589, Known: true}, Equipment: defence.Num{V: 10.6102, Known: true}, Source: "embedded:nato-2025-08.yaml:70"}},
@@ -1811,7 +2288,7 @@ var golitTable67 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0083, Known: true}, Equipment: defence.Num{V: 22.55, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:79"}},
 }
 
-var golitTable68 = [...]golitKV[int, defence.Figure]{
+var golitTable100 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9368, Known: true}, Equipment: defence.Num{V: 6.5318, Known: true}, Source: "embedded:nato-2025-08.yaml:81"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0156, Known: true}, Equipment: defence.Num{V: 11.7544, Known: true}, Source: "embedded:nato-2025-08.yaml:82"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9419, Known: true}, Equipment: defence.Num{V: 6.695, Known: true}, Source: "embedded:nato-2025-08.yaml:83"}},
@@ -1826,7 +2303,7 @@ var golitTable68 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0004, Known: true}, Equipment: defence.Num{V: 30.6784, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:92"}},
 }
 
-var golitTable69 = [...]golitKV[int, defence.Figure]{
+var golitTable101 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1622, Known: true}, Equipment: defence.Num{V: 12.9438, Known: true}, Source: "embedded:nato-2025-08.yaml:94"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1644, Known: true}, Equipment: defence.Num{V: 11.9335, Known: true}, Source: "embedded:nato-2025-08.yaml:95"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1783, Known: true}, Equipment: defence.Num{V: 12.2096, Known: true}, Source: "embedded:nato-2025-08.yaml:96"}},
@@ -1841,7 +2318,7 @@ var golitTable69 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Estimate: true, Note: "NATO left Germany's 2025 figures blank in this release: the 2025 budget had not been adopted by the cut-off (3 June 2025).", Source: "embedded:nato-2025-08.yaml:105"}},
 }
 
-var golitTable70 = [...]golitKV[int, defence.Figure]{
+var golitTable102 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1498, Known: true}, Equipment: defence.Num{V: 10.9865, Known: true}, Source: "embedded:nato-2025-08.yaml:107"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1148, Known: true}, Equipment: defence.Num{V: 11.4959, Known: true}, Source: "embedded:nato-2025-08.yaml:108"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1511, Known: true}, Equipment: defence.Num{V: 13.6813, Known: true}, Source: "embedded:nato-2025-08.yaml:109"}},
@@ -1856,7 +2333,7 @@ var golitTable70 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.2158, Known: true}, Estimate: true, Note: "NATO left Denmark's 2025 equipment share blank in this release.", Source: "embedded:nato-2025-08.yaml:118"}},
 }
 
-var golitTable71 = [...]golitKV[int, defence.Figure]{
+var golitTable103 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9151, Known: true}, Equipment: defence.Num{V: 13.4933, Known: true}, Source: "embedded:nato-2025-08.yaml:120"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9199, Known: true}, Equipment: defence.Num{V: 14.8201, Known: true}, Source: "embedded:nato-2025-08.yaml:121"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.8027, Known: true}, Equipment: defence.Num{V: 6.6519, Known: true}, Source: "embedded:nato-2025-08.yaml:122"}},
@@ -1871,7 +2348,7 @@ var golitTable71 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 32.2857, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:131"}},
 }
 
-var golitTable72 = [...]golitKV[int, defence.Figure]{
+var golitTable104 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8985, Known: true}, Equipment: defence.Num{V: 22.1493, Known: true}, Source: "embedded:nato-2025-08.yaml:133"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.9885, Known: true}, Equipment: defence.Num{V: 12.817, Known: true}, Source: "embedded:nato-2025-08.yaml:134"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.0265, Known: true}, Equipment: defence.Num{V: 17.8565, Known: true}, Source: "embedded:nato-2025-08.yaml:135"}},
@@ -1886,7 +2363,7 @@ var golitTable72 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.3788, Known: true}, Equipment: defence.Num{V: 25.8268, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:144"}},
 }
 
-var golitTable73 = [...]golitKV[int, defence.Figure]{
+var golitTable105 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.4591, Known: true}, Equipment: defence.Num{V: 13.6785, Known: true}, Source: "embedded:nato-2025-08.yaml:146"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.4581, Known: true}, Equipment: defence.Num{V: 14.1543, Known: true}, Source: "embedded:nato-2025-08.yaml:147"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4317, Known: true}, Equipment: defence.Num{V: 14.0387, Known: true}, Source: "embedded:nato-2025-08.yaml:148"}},
@@ -1901,7 +2378,7 @@ var golitTable73 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.7726, Known: true}, Equipment: defence.Num{V: 45.9744, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:157"}},
 }
 
-var golitTable74 = [...]golitKV[int, defence.Figure]{
+var golitTable106 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8152, Known: true}, Equipment: defence.Num{V: 24.6418, Known: true}, Source: "embedded:nato-2025-08.yaml:159"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.7796, Known: true}, Equipment: defence.Num{V: 25.0375, Known: true}, Source: "embedded:nato-2025-08.yaml:160"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.7913, Known: true}, Equipment: defence.Num{V: 24.4413, Known: true}, Source: "embedded:nato-2025-08.yaml:161"}},
@@ -1916,7 +2393,7 @@ var golitTable74 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0538, Known: true}, Equipment: defence.Num{V: 31.0295, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:170"}},
 }
 
-var golitTable75 = [...]golitKV[int, defence.Figure]{
+var golitTable107 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 2.1424, Known: true}, Equipment: defence.Num{V: 22.8204, Known: true}, Source: "embedded:nato-2025-08.yaml:172"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.0319, Known: true}, Equipment: defence.Num{V: 21.7519, Known: true}, Source: "embedded:nato-2025-08.yaml:173"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.0882, Known: true}, Equipment: defence.Num{V: 21.2388, Known: true}, Source: "embedded:nato-2025-08.yaml:174"}},
@@ -1931,7 +2408,7 @@ var golitTable75 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.3959, Known: true}, Equipment: defence.Num{V: 35.9613, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:183"}},
 }
 
-var golitTable76 = [...]golitKV[int, defence.Figure]{
+var golitTable108 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 2.2369, Known: true}, Equipment: defence.Num{V: 8.1688, Known: true}, Source: "embedded:nato-2025-08.yaml:185"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.3227, Known: true}, Equipment: defence.Num{V: 10.3984, Known: true}, Source: "embedded:nato-2025-08.yaml:186"}},
 	{2016, defence.Figure{Share: defence.Num{V: 2.4019, Known: true}, Equipment: defence.Num{V: 13.4486, Known: true}, Source: "embedded:nato-2025-08.yaml:187"}},
@@ -1946,7 +2423,7 @@ var golitTable76 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.8481, Known: true}, Equipment: defence.Num{V: 34.9956, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:196"}},
 }
 
-var golitTable77 = [...]golitKV[int, defence.Figure]{
+var golitTable109 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8082, Known: true}, Equipment: defence.Num{V: 5.5586, Known: true}, Source: "embedded:nato-2025-08.yaml:198"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.7488, Known: true}, Equipment: defence.Num{V: 8.0111, Known: true}, Source: "embedded:nato-2025-08.yaml:199"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.5891, Known: true}, Equipment: defence.Num{V: 7.5125, Known: true}, Source: "embedded:nato-2025-08.yaml:200"}},
@@ -1961,7 +2438,7 @@ var golitTable77 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0317, Known: true}, Equipment: defence.Num{V: 29.8677, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:209"}},
 }
 
-var golitTable78 = [...]golitKV[int, defence.Figure]{
+var golitTable110 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.8572, Known: true}, Equipment: defence.Num{V: 7.759, Known: true}, Source: "embedded:nato-2025-08.yaml:211"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9042, Known: true}, Equipment: defence.Num{V: 9.7523, Known: true}, Source: "embedded:nato-2025-08.yaml:212"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9991, Known: true}, Equipment: defence.Num{V: 13.3748, Known: true}, Source: "embedded:nato-2025-08.yaml:213"}},
@@ -1976,7 +2453,7 @@ var golitTable78 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0575, Known: true}, Equipment: defence.Num{V: 44.9542, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:222"}},
 }
 
-var golitTable79 = [...]golitKV[int, defence.Figure]{
+var golitTable111 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1323, Known: true}, Equipment: defence.Num{V: 10.9243, Known: true}, Source: "embedded:nato-2025-08.yaml:224"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0584, Known: true}, Equipment: defence.Num{V: 9.7249, Known: true}, Source: "embedded:nato-2025-08.yaml:225"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1702, Known: true}, Equipment: defence.Num{V: 19.0937, Known: true}, Source: "embedded:nato-2025-08.yaml:226"}},
@@ -1991,7 +2468,7 @@ var golitTable79 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0067, Known: true}, Equipment: defence.Num{V: 25.678, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:235"}},
 }
 
-var golitTable80 = [...]golitKV[int, defence.Figure]{
+var golitTable112 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.8838, Known: true}, Equipment: defence.Num{V: 14.0581, Known: true}, Source: "embedded:nato-2025-08.yaml:237"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1349, Known: true}, Equipment: defence.Num{V: 21.5495, Known: true}, Source: "embedded:nato-2025-08.yaml:238"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4802, Known: true}, Equipment: defence.Num{V: 30.0596, Known: true}, Source: "embedded:nato-2025-08.yaml:239"}},
@@ -2006,7 +2483,7 @@ var golitTable80 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.9993, Known: true}, Equipment: defence.Num{V: 45.8442, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:248"}},
 }
 
-var golitTable81 = [...]golitKV[int, defence.Figure]{
+var golitTable113 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.3677, Known: true}, Equipment: defence.Num{V: 22.6052, Known: true}, Source: "embedded:nato-2025-08.yaml:250"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.4145, Known: true}, Equipment: defence.Num{V: 33.3343, Known: true}, Source: "embedded:nato-2025-08.yaml:251"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.3798, Known: true}, Equipment: defence.Num{V: 30.0683, Known: true}, Source: "embedded:nato-2025-08.yaml:252"}},
@@ -2021,7 +2498,7 @@ var golitTable81 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 53.5074, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:261"}},
 }
 
-var golitTable82 = [...]golitKV[int, defence.Figure]{
+var golitTable114 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9699, Known: true}, Equipment: defence.Num{V: 7.5467, Known: true}, Source: "embedded:nato-2025-08.yaml:263"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0686, Known: true}, Equipment: defence.Num{V: 13.6026, Known: true}, Source: "embedded:nato-2025-08.yaml:264"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4865, Known: true}, Equipment: defence.Num{V: 19.0495, Known: true}, Source: "embedded:nato-2025-08.yaml:265"}},
@@ -2036,7 +2513,7 @@ var golitTable82 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.7321, Known: true}, Equipment: defence.Num{V: 35.5049, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:274"}},
 }
 
-var golitTable83 = [...]golitKV[int, defence.Figure]{
+var golitTable115 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0884, Known: true}, Equipment: defence.Num{V: 5.9232, Known: true}, Source: "embedded:nato-2025-08.yaml:276"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0471, Known: true}, Equipment: defence.Num{V: 11.125, Known: true}, Source: "embedded:nato-2025-08.yaml:277"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9701, Known: true}, Equipment: defence.Num{V: 8.3654, Known: true}, Source: "embedded:nato-2025-08.yaml:278"}},
@@ -2051,7 +2528,7 @@ var golitTable83 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0003, Known: true}, Equipment: defence.Num{V: 32.3554, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:287"}},
 }
 
-var golitTable84 = [...]golitKV[int, defence.Figure]{
+var golitTable116 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.5044, Known: true}, Equipment: defence.Num{V: 7.4582, Known: true}, Source: "embedded:nato-2025-08.yaml:289"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.404, Known: true}, Equipment: defence.Num{V: 5.4315, Known: true}, Source: "embedded:nato-2025-08.yaml:290"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4231, Known: true}, Equipment: defence.Num{V: 4.4622, Known: true}, Source: "embedded:nato-2025-08.yaml:291"}},
@@ -2066,7 +2543,7 @@ var golitTable84 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0304, Known: true}, Equipment: defence.Num{V: 34.2651, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:300"}},
 }
 
-var golitTable85 = [...]golitKV[int, defence.Figure]{
+var golitTable117 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.1236, Known: true}, Equipment: defence.Num{V: 10.6774, Known: true}, Source: "embedded:nato-2025-08.yaml:302"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1034, Known: true}, Equipment: defence.Num{V: 11.1592, Known: true}, Source: "embedded:nato-2025-08.yaml:303"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1251, Known: true}, Equipment: defence.Num{V: 14.1377, Known: true}, Source: "embedded:nato-2025-08.yaml:304"}},
@@ -2081,7 +2558,7 @@ var golitTable85 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.4912, Known: true}, Equipment: defence.Num{V: 26.0536, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:313"}},
 }
 
-var golitTable86 = [...]golitKV[int, defence.Figure]{
+var golitTable118 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.539, Known: true}, Equipment: defence.Num{V: 20.4192, Known: true}, Source: "embedded:nato-2025-08.yaml:315"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.5823, Known: true}, Equipment: defence.Num{V: 21.8341, Known: true}, Source: "embedded:nato-2025-08.yaml:316"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.7337, Known: true}, Equipment: defence.Num{V: 23.3724, Known: true}, Source: "embedded:nato-2025-08.yaml:317"}},
@@ -2096,7 +2573,7 @@ var golitTable86 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.3534, Known: true}, Equipment: defence.Num{V: 31.435, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:326"}},
 }
 
-var golitTable87 = [...]golitKV[int, defence.Figure]{
+var golitTable119 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.8645, Known: true}, Equipment: defence.Num{V: 18.838, Known: true}, Source: "embedded:nato-2025-08.yaml:328"}},
 	{2015, defence.Figure{Share: defence.Num{V: 2.2111, Known: true}, Equipment: defence.Num{V: 33.2001, Known: true}, Source: "embedded:nato-2025-08.yaml:329"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.9867, Known: true}, Equipment: defence.Num{V: 21.6169, Known: true}, Source: "embedded:nato-2025-08.yaml:330"}},
@@ -2111,7 +2588,7 @@ var golitTable87 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 4.4805, Known: true}, Equipment: defence.Num{V: 54.439, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:339"}},
 }
 
-var golitTable88 = [...]golitKV[int, defence.Figure]{
+var golitTable120 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3068, Known: true}, Equipment: defence.Num{V: 8.4306, Known: true}, Source: "embedded:nato-2025-08.yaml:341"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.3288, Known: true}, Equipment: defence.Num{V: 8.6985, Known: true}, Source: "embedded:nato-2025-08.yaml:342"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.2683, Known: true}, Equipment: defence.Num{V: 9.9472, Known: true}, Source: "embedded:nato-2025-08.yaml:343"}},
@@ -2126,7 +2603,7 @@ var golitTable88 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0037, Known: true}, Equipment: defence.Num{V: 20, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:352"}},
 }
 
-var golitTable89 = [...]golitKV[int, defence.Figure]{
+var golitTable121 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.3476, Known: true}, Equipment: defence.Num{V: 15.772, Known: true}, Source: "embedded:nato-2025-08.yaml:354"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.4507, Known: true}, Equipment: defence.Num{V: 19.6494, Known: true}, Source: "embedded:nato-2025-08.yaml:355"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4277, Known: true}, Equipment: defence.Num{V: 20.4296, Known: true}, Source: "embedded:nato-2025-08.yaml:356"}},
@@ -2141,7 +2618,7 @@ var golitTable89 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.2818, Known: true}, Equipment: defence.Num{V: 31.8099, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:365"}},
 }
 
-var golitTable90 = [...]golitKV[int, defence.Figure]{
+var golitTable122 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9816, Known: true}, Equipment: defence.Num{V: 11.1235, Known: true}, Source: "embedded:nato-2025-08.yaml:367"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.1066, Known: true}, Equipment: defence.Num{V: 18.2793, Known: true}, Source: "embedded:nato-2025-08.yaml:368"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.1114, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2025-08.yaml:369"}},
@@ -2156,7 +2633,7 @@ var golitTable90 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.044, Known: true}, Equipment: defence.Num{V: 31.0958, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:378"}},
 }
 
-var golitTable91 = [...]golitKV[int, defence.Figure]{
+var golitTable123 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 0.9832, Known: true}, Equipment: defence.Num{V: 0.658, Known: true}, Source: "embedded:nato-2025-08.yaml:380"}},
 	{2015, defence.Figure{Share: defence.Num{V: 0.9388, Known: true}, Equipment: defence.Num{V: 1.8548, Known: true}, Source: "embedded:nato-2025-08.yaml:381"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.0151, Known: true}, Equipment: defence.Num{V: 1.0241, Known: true}, Source: "embedded:nato-2025-08.yaml:382"}},
@@ -2171,7 +2648,7 @@ var golitTable91 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.0238, Known: true}, Equipment: defence.Num{V: 26.548, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:391"}},
 }
 
-var golitTable92 = [...]golitKV[int, defence.Figure]{
+var golitTable124 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.0722, Known: true}, Equipment: defence.Num{V: 40.4662, Known: true}, Source: "embedded:nato-2025-08.yaml:393"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.0176, Known: true}, Equipment: defence.Num{V: 38.0764, Known: true}, Source: "embedded:nato-2025-08.yaml:394"}},
 	{2016, defence.Figure{Share: defence.Num{V: 0.9777, Known: true}, Equipment: defence.Num{V: 34.6176, Known: true}, Source: "embedded:nato-2025-08.yaml:395"}},
@@ -2186,7 +2663,7 @@ var golitTable92 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.5087, Known: true}, Equipment: defence.Num{V: 35.8273, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:404"}},
 }
 
-var golitTable93 = [...]golitKV[int, defence.Figure]{
+var golitTable125 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 1.4466, Known: true}, Equipment: defence.Num{V: 25.0782, Known: true}, Source: "embedded:nato-2025-08.yaml:406"}},
 	{2015, defence.Figure{Share: defence.Num{V: 1.3834, Known: true}, Equipment: defence.Num{V: 25.1343, Known: true}, Source: "embedded:nato-2025-08.yaml:407"}},
 	{2016, defence.Figure{Share: defence.Num{V: 1.4545, Known: true}, Equipment: defence.Num{V: 25.553, Known: true}, Source: "embedded:nato-2025-08.yaml:408"}},
@@ -2201,7 +2678,7 @@ var golitTable93 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 2.33, Known: true}, Equipment: defence.Num{V: 26.9974, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:417"}},
 }
 
-var golitTable94 = [...]golitKV[int, defence.Figure]{
+var golitTable126 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{Share: defence.Num{V: 3.7139, Known: true}, Equipment: defence.Num{V: 25.9686, Known: true}, Source: "embedded:nato-2025-08.yaml:419"}},
 	{2015, defence.Figure{Share: defence.Num{V: 3.5051, Known: true}, Equipment: defence.Num{V: 25.4052, Known: true}, Source: "embedded:nato-2025-08.yaml:420"}},
 	{2016, defence.Figure{Share: defence.Num{V: 3.4888, Known: true}, Equipment: defence.Num{V: 25.0509, Known: true}, Source: "embedded:nato-2025-08.yaml:421"}},
@@ -2216,7 +2693,7 @@ var golitTable94 = [...]golitKV[int, defence.Figure]{
 	{2025, defence.Figure{Share: defence.Num{V: 3.2166, Known: true}, Equipment: defence.Num{V: 29.6939, Known: true}, Estimate: true, Source: "embedded:nato-2025-08.yaml:430"}},
 }
 
-var golitTable95 = [...]golitKV[int, defence.Figure]{
+var golitTable127 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 13314, Known: true}, Defence: defence.Num{V: 178, Known: true}, Share: defence.Num{V: 1.34, Known: true}, Equipment: defence.Num{V: 16.65, Known: true}, Source: "embedded:nato-2026-07.yaml:27"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 11472, Known: true}, Defence: defence.Num{V: 132, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 8.92, Known: true}, Source: "embedded:nato-2026-07.yaml:28"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 11989, Known: true}, Defence: defence.Num{V: 131, Known: true}, Share: defence.Num{V: 1.09, Known: true}, Equipment: defence.Num{V: 8.01, Known: true}, Source: "embedded:nato-2026-07.yaml:29"}},
@@ -2232,7 +2709,7 @@ var golitTable95 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 33644, Known: true}, Defence: defence.Num{V: 722, Known: true}, Share: defence.Num{V: 2.15, Known: true}, Equipment: defence.Num{V: 52.62, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:39"}},
 }
 
-var golitTable96 = [...]golitKV[int, defence.Figure]{
+var golitTable128 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 538126, Known: true}, Defence: defence.Num{V: 5200, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 3.52, Known: true}, Source: "embedded:nato-2026-07.yaml:41"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 461091, Known: true}, Defence: defence.Num{V: 4204, Known: true}, Share: defence.Num{V: 0.91, Known: true}, Equipment: defence.Num{V: 3.44, Known: true}, Source: "embedded:nato-2026-07.yaml:42"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 474141, Known: true}, Defence: defence.Num{V: 4258, Known: true}, Share: defence.Num{V: 0.9, Known: true}, Equipment: defence.Num{V: 4.72, Known: true}, Source: "embedded:nato-2026-07.yaml:43"}},
@@ -2248,7 +2725,7 @@ var golitTable96 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 782936, Known: true}, Defence: defence.Num{V: 15678, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 27.14, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:53"}},
 }
 
-var golitTable97 = [...]golitKV[int, defence.Figure]{
+var golitTable129 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 57172, Known: true}, Defence: defence.Num{V: 748, Known: true}, Share: defence.Num{V: 1.31, Known: true}, Equipment: defence.Num{V: 1.03, Known: true}, Source: "embedded:nato-2026-07.yaml:55"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 50818, Known: true}, Defence: defence.Num{V: 633, Known: true}, Share: defence.Num{V: 1.25, Known: true}, Equipment: defence.Num{V: 3.47, Known: true}, Source: "embedded:nato-2026-07.yaml:56"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 53948, Known: true}, Defence: defence.Num{V: 671, Known: true}, Share: defence.Num{V: 1.24, Known: true}, Equipment: defence.Num{V: 9.15, Known: true}, Source: "embedded:nato-2026-07.yaml:57"}},
@@ -2264,7 +2741,7 @@ var golitTable97 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 142928, Known: true}, Defence: defence.Num{V: 3176, Known: true}, Share: defence.Num{V: 2.22, Known: true}, Equipment: defence.Num{V: 29.36, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:67"}},
 }
 
-var golitTable98 = [...]golitKV[int, defence.Figure]{
+var golitTable130 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.805751e+06, Known: true}, Defence: defence.Num{V: 18172, Known: true}, Share: defence.Num{V: 1.01, Known: true}, Equipment: defence.Num{V: 13.03, Known: true}, Source: "embedded:nato-2026-07.yaml:69"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.556508e+06, Known: true}, Defence: defence.Num{V: 18689, Known: true}, Share: defence.Num{V: 1.2, Known: true}, Equipment: defence.Num{V: 10.47, Known: true}, Source: "embedded:nato-2026-07.yaml:70"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.527996e+06, Known: true}, Defence: defence.Num{V: 17708, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 10.61, Known: true}, Source: "embedded:nato-2026-07.yaml:71"}},
@@ -2280,7 +2757,7 @@ var golitTable98 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.464958e+06, Known: true}, Defence: defence.Num{V: 52455, Known: true}, Share: defence.Num{V: 2.13, Known: true}, Equipment: defence.Num{V: 24.99, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:81"}},
 }
 
-var golitTable99 = [...]golitKV[int, defence.Figure]{
+var golitTable131 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 210863, Known: true}, Defence: defence.Num{V: 1975, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 6.53, Known: true}, Source: "embedded:nato-2026-07.yaml:83"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 189191, Known: true}, Defence: defence.Num{V: 1921, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 11.75, Known: true}, Source: "embedded:nato-2026-07.yaml:84"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 198082, Known: true}, Defence: defence.Num{V: 1866, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 6.7, Known: true}, Source: "embedded:nato-2026-07.yaml:85"}},
@@ -2296,7 +2773,7 @@ var golitTable99 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 434002, Known: true}, Defence: defence.Num{V: 8741, Known: true}, Share: defence.Num{V: 2.01, Known: true}, Equipment: defence.Num{V: 25.09, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:95"}},
 }
 
-var golitTable100 = [...]golitKV[int, defence.Figure]{
+var golitTable132 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.972092e+06, Known: true}, Defence: defence.Num{V: 46176, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 12.94, Known: true}, Source: "embedded:nato-2026-07.yaml:97"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 3.422478e+06, Known: true}, Defence: defence.Num{V: 39833, Known: true}, Share: defence.Num{V: 1.16, Known: true}, Equipment: defence.Num{V: 11.93, Known: true}, Source: "embedded:nato-2026-07.yaml:98"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 3.530033e+06, Known: true}, Defence: defence.Num{V: 41606, Known: true}, Share: defence.Num{V: 1.18, Known: true}, Equipment: defence.Num{V: 12.21, Known: true}, Source: "embedded:nato-2026-07.yaml:99"}},
@@ -2312,7 +2789,7 @@ var golitTable100 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 5.45598e+06, Known: true}, Defence: defence.Num{V: 147002, Known: true}, Share: defence.Num{V: 2.69, Known: true}, Equipment: defence.Num{V: 32.11, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:109"}},
 }
 
-var golitTable101 = [...]golitKV[int, defence.Figure]{
+var golitTable133 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 352833, Known: true}, Defence: defence.Num{V: 4057, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 10.99, Known: true}, Source: "embedded:nato-2026-07.yaml:111"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 301759, Known: true}, Defence: defence.Num{V: 3364, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 11.5, Known: true}, Source: "embedded:nato-2026-07.yaml:112"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 312182, Known: true}, Defence: defence.Num{V: 3593, Known: true}, Share: defence.Num{V: 1.15, Known: true}, Equipment: defence.Num{V: 13.68, Known: true}, Source: "embedded:nato-2026-07.yaml:113"}},
@@ -2328,7 +2805,7 @@ var golitTable101 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 504483, Known: true}, Defence: defence.Num{V: 17615, Known: true}, Share: defence.Num{V: 3.49, Known: true}, Equipment: defence.Num{V: 34.65, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:123"}},
 }
 
-var golitTable102 = [...]golitKV[int, defence.Figure]{
+var golitTable134 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.3806e+06, Known: true}, Defence: defence.Num{V: 12634, Known: true}, Share: defence.Num{V: 0.92, Known: true}, Equipment: defence.Num{V: 13.49, Known: true}, Source: "embedded:nato-2026-07.yaml:125"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.206286e+06, Known: true}, Defence: defence.Num{V: 11096, Known: true}, Share: defence.Num{V: 0.92, Known: true}, Equipment: defence.Num{V: 14.82, Known: true}, Source: "embedded:nato-2026-07.yaml:126"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.242674e+06, Known: true}, Defence: defence.Num{V: 9975, Known: true}, Share: defence.Num{V: 0.8, Known: true}, Equipment: defence.Num{V: 6.65, Known: true}, Source: "embedded:nato-2026-07.yaml:127"}},
@@ -2344,7 +2821,7 @@ var golitTable102 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.088363e+06, Known: true}, Defence: defence.Num{V: 41767, Known: true}, Share: defence.Num{V: 2, Known: true}, Equipment: defence.Num{V: 33.98, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:137"}},
 }
 
-var golitTable103 = [...]golitKV[int, defence.Figure]{
+var golitTable135 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 27048, Known: true}, Defence: defence.Num{V: 514, Known: true}, Share: defence.Num{V: 1.9, Known: true}, Equipment: defence.Num{V: 22.15, Known: true}, Source: "embedded:nato-2026-07.yaml:139"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 23303, Known: true}, Defence: defence.Num{V: 463, Known: true}, Share: defence.Num{V: 1.99, Known: true}, Equipment: defence.Num{V: 12.82, Known: true}, Source: "embedded:nato-2026-07.yaml:140"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 24545, Known: true}, Defence: defence.Num{V: 497, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 17.86, Known: true}, Source: "embedded:nato-2026-07.yaml:141"}},
@@ -2360,7 +2837,7 @@ var golitTable103 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 51802, Known: true}, Defence: defence.Num{V: 2644, Known: true}, Share: defence.Num{V: 5.1, Known: true}, Equipment: defence.Num{V: 40.12, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:151"}},
 }
 
-var golitTable104 = [...]golitKV[int, defence.Figure]{
+var golitTable136 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 273549, Known: true}, Defence: defence.Num{V: 3991, Known: true}, Share: defence.Num{V: 1.46, Known: true}, Equipment: defence.Num{V: 13.68, Known: true}, Source: "embedded:nato-2026-07.yaml:153"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 233234, Known: true}, Defence: defence.Num{V: 3401, Known: true}, Share: defence.Num{V: 1.46, Known: true}, Equipment: defence.Num{V: 14.15, Known: true}, Source: "embedded:nato-2026-07.yaml:154"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 238712, Known: true}, Defence: defence.Num{V: 3418, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 14.04, Known: true}, Source: "embedded:nato-2026-07.yaml:155"}},
@@ -2376,7 +2853,7 @@ var golitTable104 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 341172, Known: true}, Defence: defence.Num{V: 9027, Known: true}, Share: defence.Num{V: 2.65, Known: true}, Equipment: defence.Num{V: 36.67, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:165"}},
 }
 
-var golitTable105 = [...]golitKV[int, defence.Figure]{
+var golitTable137 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.865683e+06, Known: true}, Defence: defence.Num{V: 52022, Known: true}, Share: defence.Num{V: 1.82, Known: true}, Equipment: defence.Num{V: 24.64, Known: true}, Source: "embedded:nato-2026-07.yaml:167"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.444257e+06, Known: true}, Defence: defence.Num{V: 43496, Known: true}, Share: defence.Num{V: 1.78, Known: true}, Equipment: defence.Num{V: 25.04, Known: true}, Source: "embedded:nato-2026-07.yaml:168"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.468316e+06, Known: true}, Defence: defence.Num{V: 44209, Known: true}, Share: defence.Num{V: 1.79, Known: true}, Equipment: defence.Num{V: 24.44, Known: true}, Source: "embedded:nato-2026-07.yaml:169"}},
@@ -2392,7 +2869,7 @@ var golitTable105 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 3.600188e+06, Known: true}, Defence: defence.Num{V: 79753, Known: true}, Share: defence.Num{V: 2.22, Known: true}, Equipment: defence.Num{V: 34.08, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:179"}},
 }
 
-var golitTable106 = [...]golitKV[int, defence.Figure]{
+var golitTable138 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 3.086969e+06, Known: true}, Defence: defence.Num{V: 65692, Known: true}, Share: defence.Num{V: 2.13, Known: true}, Equipment: defence.Num{V: 22.82, Known: true}, Source: "embedded:nato-2026-07.yaml:181"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 2.946231e+06, Known: true}, Defence: defence.Num{V: 59505, Known: true}, Share: defence.Num{V: 2.02, Known: true}, Equipment: defence.Num{V: 21.75, Known: true}, Source: "embedded:nato-2026-07.yaml:182"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 2.716852e+06, Known: true}, Defence: defence.Num{V: 56362, Known: true}, Share: defence.Num{V: 2.07, Known: true}, Equipment: defence.Num{V: 21.24, Known: true}, Source: "embedded:nato-2026-07.yaml:183"}},
@@ -2408,7 +2885,7 @@ var golitTable106 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 4.300972e+06, Known: true}, Defence: defence.Num{V: 110274, Known: true}, Share: defence.Num{V: 2.56, Known: true}, Equipment: defence.Num{V: 37.22, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:193"}},
 }
 
-var golitTable107 = [...]golitKV[int, defence.Figure]{
+var golitTable139 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 233972, Known: true}, Defence: defence.Num{V: 5234, Known: true}, Share: defence.Num{V: 2.24, Known: true}, Equipment: defence.Num{V: 8.17, Known: true}, Source: "embedded:nato-2026-07.yaml:195"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 194587, Known: true}, Defence: defence.Num{V: 4520, Known: true}, Share: defence.Num{V: 2.32, Known: true}, Equipment: defence.Num{V: 10.4, Known: true}, Source: "embedded:nato-2026-07.yaml:196"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 193044, Known: true}, Defence: defence.Num{V: 4637, Known: true}, Share: defence.Num{V: 2.4, Known: true}, Equipment: defence.Num{V: 13.45, Known: true}, Source: "embedded:nato-2026-07.yaml:197"}},
@@ -2424,7 +2901,7 @@ var golitTable107 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 308783, Known: true}, Defence: defence.Num{V: 11275, Known: true}, Share: defence.Num{V: 3.65, Known: true}, Equipment: defence.Num{V: 37.65, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:207"}},
 }
 
-var golitTable108 = [...]golitKV[int, defence.Figure]{
+var golitTable140 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 59622, Known: true}, Defence: defence.Num{V: 1078, Known: true}, Share: defence.Num{V: 1.81, Known: true}, Equipment: defence.Num{V: 5.56, Known: true}, Source: "embedded:nato-2026-07.yaml:209"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 51005, Known: true}, Defence: defence.Num{V: 892, Known: true}, Share: defence.Num{V: 1.75, Known: true}, Equipment: defence.Num{V: 8.01, Known: true}, Source: "embedded:nato-2026-07.yaml:210"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 52636, Known: true}, Defence: defence.Num{V: 837, Known: true}, Share: defence.Num{V: 1.59, Known: true}, Equipment: defence.Num{V: 7.51, Known: true}, Source: "embedded:nato-2026-07.yaml:211"}},
@@ -2440,7 +2917,7 @@ var golitTable108 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 117910, Known: true}, Defence: defence.Num{V: 2397, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 23.41, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:221"}},
 }
 
-var golitTable109 = [...]golitKV[int, defence.Figure]{
+var golitTable141 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 141129, Known: true}, Defence: defence.Num{V: 1210, Known: true}, Share: defence.Num{V: 0.86, Known: true}, Equipment: defence.Num{V: 7.76, Known: true}, Source: "embedded:nato-2026-07.yaml:223"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 125244, Known: true}, Defence: defence.Num{V: 1132, Known: true}, Share: defence.Num{V: 0.9, Known: true}, Equipment: defence.Num{V: 9.75, Known: true}, Source: "embedded:nato-2026-07.yaml:224"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 128984, Known: true}, Defence: defence.Num{V: 1289, Known: true}, Share: defence.Num{V: 1, Known: true}, Equipment: defence.Num{V: 13.37, Known: true}, Source: "embedded:nato-2026-07.yaml:225"}},
@@ -2456,7 +2933,7 @@ var golitTable109 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 272991, Known: true}, Defence: defence.Num{V: 5718, Known: true}, Share: defence.Num{V: 2.09, Known: true}, Equipment: defence.Num{V: 38.75, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:235"}},
 }
 
-var golitTable110 = [...]golitKV[int, defence.Figure]{
+var golitTable142 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 2.173816e+06, Known: true}, Defence: defence.Num{V: 24487, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 10.92, Known: true}, Source: "embedded:nato-2026-07.yaml:237"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.845613e+06, Known: true}, Defence: defence.Num{V: 19576, Known: true}, Share: defence.Num{V: 1.06, Known: true}, Equipment: defence.Num{V: 9.72, Known: true}, Source: "embedded:nato-2026-07.yaml:238"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.886592e+06, Known: true}, Defence: defence.Num{V: 22382, Known: true}, Share: defence.Num{V: 1.17, Known: true}, Equipment: defence.Num{V: 19.09, Known: true}, Source: "embedded:nato-2026-07.yaml:239"}},
@@ -2472,7 +2949,7 @@ var golitTable110 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 2.713512e+06, Known: true}, Defence: defence.Num{V: 56968, Known: true}, Share: defence.Num{V: 2.1, Known: true}, Equipment: defence.Num{V: 24.45, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:249"}},
 }
 
-var golitTable111 = [...]golitKV[int, defence.Figure]{
+var golitTable143 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 48383, Known: true}, Defence: defence.Num{V: 428, Known: true}, Share: defence.Num{V: 0.88, Known: true}, Equipment: defence.Num{V: 14.06, Known: true}, Source: "embedded:nato-2026-07.yaml:251"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 41545, Known: true}, Defence: defence.Num{V: 471, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 21.55, Known: true}, Source: "embedded:nato-2026-07.yaml:252"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 42959, Known: true}, Defence: defence.Num{V: 636, Known: true}, Share: defence.Num{V: 1.48, Known: true}, Equipment: defence.Num{V: 30.06, Known: true}, Source: "embedded:nato-2026-07.yaml:253"}},
@@ -2488,7 +2965,7 @@ var golitTable111 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 105926, Known: true}, Defence: defence.Num{V: 5651, Known: true}, Share: defence.Num{V: 5.33, Known: true}, Equipment: defence.Num{V: 47.57, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:263"}},
 }
 
-var golitTable112 = [...]golitKV[int, defence.Figure]{
+var golitTable144 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 68802, Known: true}, Defence: defence.Num{V: 253, Known: true}, Share: defence.Num{V: 0.37, Known: true}, Equipment: defence.Num{V: 22.61, Known: true}, Source: "embedded:nato-2026-07.yaml:265"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 60189, Known: true}, Defence: defence.Num{V: 250, Known: true}, Share: defence.Num{V: 0.41, Known: true}, Equipment: defence.Num{V: 33.33, Known: true}, Source: "embedded:nato-2026-07.yaml:266"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 62088, Known: true}, Defence: defence.Num{V: 236, Known: true}, Share: defence.Num{V: 0.38, Known: true}, Equipment: defence.Num{V: 30.07, Known: true}, Source: "embedded:nato-2026-07.yaml:267"}},
@@ -2504,7 +2981,7 @@ var golitTable112 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 73338, Known: true}, Defence: defence.Num{V: 1492, Known: true}, Share: defence.Num{V: 2.03, Known: true}, Equipment: defence.Num{V: 51.77, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:277"}},
 }
 
-var golitTable113 = [...]golitKV[int, defence.Figure]{
+var golitTable145 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 30285, Known: true}, Defence: defence.Num{V: 294, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 7.55, Known: true}, Source: "embedded:nato-2026-07.yaml:279"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 26347, Known: true}, Defence: defence.Num{V: 282, Known: true}, Share: defence.Num{V: 1.07, Known: true}, Equipment: defence.Num{V: 13.6, Known: true}, Source: "embedded:nato-2026-07.yaml:280"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 27110, Known: true}, Defence: defence.Num{V: 403, Known: true}, Share: defence.Num{V: 1.49, Known: true}, Equipment: defence.Num{V: 19.05, Known: true}, Source: "embedded:nato-2026-07.yaml:281"}},
@@ -2520,7 +2997,7 @@ var golitTable113 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 53569, Known: true}, Defence: defence.Num{V: 2637, Known: true}, Share: defence.Num{V: 4.92, Known: true}, Equipment: defence.Num{V: 40.1, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:291"}},
 }
 
-var golitTable114 = [...]golitKV[int, defence.Figure]{
+var golitTable146 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 11378, Known: true}, Defence: defence.Num{V: 124, Known: true}, Share: defence.Num{V: 1.09, Known: true}, Equipment: defence.Num{V: 5.92, Known: true}, Source: "embedded:nato-2026-07.yaml:293"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 10067, Known: true}, Defence: defence.Num{V: 105, Known: true}, Share: defence.Num{V: 1.05, Known: true}, Equipment: defence.Num{V: 11.13, Known: true}, Source: "embedded:nato-2026-07.yaml:294"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 10686, Known: true}, Defence: defence.Num{V: 104, Known: true}, Share: defence.Num{V: 0.97, Known: true}, Equipment: defence.Num{V: 8.37, Known: true}, Source: "embedded:nato-2026-07.yaml:295"}},
@@ -2536,7 +3013,7 @@ var golitTable114 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 21632, Known: true}, Defence: defence.Num{V: 452, Known: true}, Share: defence.Num{V: 2.09, Known: true}, Equipment: defence.Num{V: 30.48, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:305"}},
 }
 
-var golitTable115 = [...]golitKV[int, defence.Figure]{
+var golitTable147 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 4581, Known: true}, Defence: defence.Num{V: 69, Known: true}, Share: defence.Num{V: 1.51, Known: true}, Equipment: defence.Num{V: 7.46, Known: true}, Source: "embedded:nato-2026-07.yaml:307"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 4011, Known: true}, Defence: defence.Num{V: 57, Known: true}, Share: defence.Num{V: 1.42, Known: true}, Equipment: defence.Num{V: 5.43, Known: true}, Source: "embedded:nato-2026-07.yaml:308"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 4356, Known: true}, Defence: defence.Num{V: 62, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 4.46, Known: true}, Source: "embedded:nato-2026-07.yaml:309"}},
@@ -2552,7 +3029,7 @@ var golitTable115 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 10252, Known: true}, Defence: defence.Num{V: 222, Known: true}, Share: defence.Num{V: 2.17, Known: true}, Equipment: defence.Num{V: 46.05, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:319"}},
 }
 
-var golitTable116 = [...]golitKV[int, defence.Figure]{
+var golitTable148 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 901881, Known: true}, Defence: defence.Num{V: 10349, Known: true}, Share: defence.Num{V: 1.12, Known: true}, Equipment: defence.Num{V: 10.68, Known: true}, Source: "embedded:nato-2026-07.yaml:321"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 775864, Known: true}, Defence: defence.Num{V: 8673, Known: true}, Share: defence.Num{V: 1.1, Known: true}, Equipment: defence.Num{V: 11.16, Known: true}, Source: "embedded:nato-2026-07.yaml:322"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 797106, Known: true}, Defence: defence.Num{V: 9112, Known: true}, Share: defence.Num{V: 1.13, Known: true}, Equipment: defence.Num{V: 14.14, Known: true}, Source: "embedded:nato-2026-07.yaml:323"}},
@@ -2568,7 +3045,7 @@ var golitTable116 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.436621e+06, Known: true}, Defence: defence.Num{V: 32900, Known: true}, Share: defence.Num{V: 2.58, Known: true}, Equipment: defence.Num{V: 33.69, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:333"}},
 }
 
-var golitTable117 = [...]golitKV[int, defence.Figure]{
+var golitTable149 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 515830, Known: true}, Defence: defence.Num{V: 7722, Known: true}, Share: defence.Num{V: 1.5, Known: true}, Equipment: defence.Num{V: 20.42, Known: true}, Source: "embedded:nato-2026-07.yaml:335"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 400669, Known: true}, Defence: defence.Num{V: 6142, Known: true}, Share: defence.Num{V: 1.53, Known: true}, Equipment: defence.Num{V: 21.83, Known: true}, Source: "embedded:nato-2026-07.yaml:336"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 383284, Known: true}, Defence: defence.Num{V: 6431, Known: true}, Share: defence.Num{V: 1.68, Known: true}, Equipment: defence.Num{V: 23.37, Known: true}, Source: "embedded:nato-2026-07.yaml:337"}},
@@ -2584,7 +3061,7 @@ var golitTable117 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 606925, Known: true}, Defence: defence.Num{V: 19247, Known: true}, Share: defence.Num{V: 3.17, Known: true}, Equipment: defence.Num{V: 17.95, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:347"}},
 }
 
-var golitTable118 = [...]golitKV[int, defence.Figure]{
+var golitTable150 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 542120, Known: true}, Defence: defence.Num{V: 10107, Known: true}, Share: defence.Num{V: 1.86, Known: true}, Equipment: defence.Num{V: 18.84, Known: true}, Source: "embedded:nato-2026-07.yaml:349"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 478907, Known: true}, Defence: defence.Num{V: 10588, Known: true}, Share: defence.Num{V: 2.21, Known: true}, Equipment: defence.Num{V: 33.2, Known: true}, Source: "embedded:nato-2026-07.yaml:350"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 473099, Known: true}, Defence: defence.Num{V: 9397, Known: true}, Share: defence.Num{V: 1.99, Known: true}, Equipment: defence.Num{V: 21.62, Known: true}, Source: "embedded:nato-2026-07.yaml:351"}},
@@ -2600,7 +3077,7 @@ var golitTable118 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.134841e+06, Known: true}, Defence: defence.Num{V: 53080, Known: true}, Share: defence.Num{V: 4.68, Known: true}, Equipment: defence.Num{V: 55.91, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:361"}},
 }
 
-var golitTable119 = [...]golitKV[int, defence.Figure]{
+var golitTable151 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 230138, Known: true}, Defence: defence.Num{V: 3007, Known: true}, Share: defence.Num{V: 1.31, Known: true}, Equipment: defence.Num{V: 8.43, Known: true}, Source: "embedded:nato-2026-07.yaml:363"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 199058, Known: true}, Defence: defence.Num{V: 2645, Known: true}, Share: defence.Num{V: 1.33, Known: true}, Equipment: defence.Num{V: 8.7, Known: true}, Source: "embedded:nato-2026-07.yaml:364"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 206249, Known: true}, Defence: defence.Num{V: 2616, Known: true}, Share: defence.Num{V: 1.27, Known: true}, Equipment: defence.Num{V: 9.95, Known: true}, Source: "embedded:nato-2026-07.yaml:365"}},
@@ -2616,7 +3093,7 @@ var golitTable119 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 378919, Known: true}, Defence: defence.Num{V: 7957, Known: true}, Share: defence.Num{V: 2.1, Known: true}, Equipment: defence.Num{V: 34.03, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:375"}},
 }
 
-var golitTable120 = [...]golitKV[int, defence.Figure]{
+var golitTable152 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 199989, Known: true}, Defence: defence.Num{V: 2695, Known: true}, Share: defence.Num{V: 1.35, Known: true}, Equipment: defence.Num{V: 15.77, Known: true}, Source: "embedded:nato-2026-07.yaml:377"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 177878, Known: true}, Defence: defence.Num{V: 2580, Known: true}, Share: defence.Num{V: 1.45, Known: true}, Equipment: defence.Num{V: 19.65, Known: true}, Source: "embedded:nato-2026-07.yaml:378"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 185337, Known: true}, Defence: defence.Num{V: 2646, Known: true}, Share: defence.Num{V: 1.43, Known: true}, Equipment: defence.Num{V: 20.43, Known: true}, Source: "embedded:nato-2026-07.yaml:379"}},
@@ -2632,7 +3109,7 @@ var golitTable120 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 477961, Known: true}, Defence: defence.Num{V: 11597, Known: true}, Share: defence.Num{V: 2.43, Known: true}, Equipment: defence.Num{V: 37.82, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:389"}},
 }
 
-var golitTable121 = [...]golitKV[int, defence.Figure]{
+var golitTable153 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 101739, Known: true}, Defence: defence.Num{V: 999, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 11.12, Known: true}, Source: "embedded:nato-2026-07.yaml:391"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 89187, Known: true}, Defence: defence.Num{V: 987, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 18.28, Known: true}, Source: "embedded:nato-2026-07.yaml:392"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 90322, Known: true}, Defence: defence.Num{V: 1004, Known: true}, Share: defence.Num{V: 1.11, Known: true}, Equipment: defence.Num{V: 15.32, Known: true}, Source: "embedded:nato-2026-07.yaml:393"}},
@@ -2648,7 +3125,7 @@ var golitTable121 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 168746, Known: true}, Defence: defence.Num{V: 3404, Known: true}, Share: defence.Num{V: 2.02, Known: true}, Equipment: defence.Num{V: 25.22, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:403"}},
 }
 
-var golitTable122 = [...]golitKV[int, defence.Figure]{
+var golitTable154 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 49527, Known: true}, Defence: defence.Num{V: 487, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 0.66, Known: true}, Source: "embedded:nato-2026-07.yaml:405"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 42714, Known: true}, Defence: defence.Num{V: 401, Known: true}, Share: defence.Num{V: 0.94, Known: true}, Equipment: defence.Num{V: 1.85, Known: true}, Source: "embedded:nato-2026-07.yaml:406"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 44279, Known: true}, Defence: defence.Num{V: 449, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 1.02, Known: true}, Source: "embedded:nato-2026-07.yaml:407"}},
@@ -2664,7 +3141,7 @@ var golitTable122 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 86525, Known: true}, Defence: defence.Num{V: 1391, Known: true}, Share: defence.Num{V: 1.61, Known: true}, Equipment: defence.Num{V: 27.8, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:417"}},
 }
 
-var golitTable123 = [...]golitKV[int, defence.Figure]{
+var golitTable155 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 578981, Known: true}, Defence: defence.Num{V: 6205, Known: true}, Share: defence.Num{V: 1.07, Known: true}, Equipment: defence.Num{V: 40.47, Known: true}, Source: "embedded:nato-2026-07.yaml:419"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 501340, Known: true}, Defence: defence.Num{V: 5103, Known: true}, Share: defence.Num{V: 1.02, Known: true}, Equipment: defence.Num{V: 38.08, Known: true}, Source: "embedded:nato-2026-07.yaml:420"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 511701, Known: true}, Defence: defence.Num{V: 5017, Known: true}, Share: defence.Num{V: 0.98, Known: true}, Equipment: defence.Num{V: 34.62, Known: true}, Source: "embedded:nato-2026-07.yaml:421"}},
@@ -2680,7 +3157,7 @@ var golitTable123 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 750944, Known: true}, Defence: defence.Num{V: 24186, Known: true}, Share: defence.Num{V: 3.22, Known: true}, Equipment: defence.Num{V: 25.41, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:431"}},
 }
 
-var golitTable124 = [...]golitKV[int, defence.Figure]{
+var golitTable156 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 943337, Known: true}, Defence: defence.Num{V: 13597, Known: true}, Share: defence.Num{V: 1.44, Known: true}, Equipment: defence.Num{V: 25.08, Known: true}, Source: "embedded:nato-2026-07.yaml:433"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 868204, Known: true}, Defence: defence.Num{V: 11995, Known: true}, Share: defence.Num{V: 1.38, Known: true}, Equipment: defence.Num{V: 25.13, Known: true}, Source: "embedded:nato-2026-07.yaml:434"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 870339, Known: true}, Defence: defence.Num{V: 12642, Known: true}, Share: defence.Num{V: 1.45, Known: true}, Equipment: defence.Num{V: 25.55, Known: true}, Source: "embedded:nato-2026-07.yaml:435"}},
@@ -2696,7 +3173,7 @@ var golitTable124 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 1.671447e+06, Known: true}, Defence: defence.Num{V: 47636, Known: true}, Share: defence.Num{V: 2.85, Known: true}, Equipment: defence.Num{V: 30.1, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:445"}},
 }
 
-var golitTable125 = [...]golitKV[int, defence.Figure]{
+var golitTable157 = [...]golitKV[int, defence.Figure]{
 	{2014, defence.Figure{GDP: defence.Num{V: 1.7608138e+07, Known: true}, Defence: defence.Num{V: 653942, Known: true}, Share: defence.Num{V: 3.71, Known: true}, Equipment: defence.Num{V: 25.97, Known: true}, Source: "embedded:nato-2026-07.yaml:447"}},
 	{2015, defence.Figure{GDP: defence.Num{V: 1.8295019e+07, Known: true}, Defence: defence.Num{V: 641253, Known: true}, Share: defence.Num{V: 3.51, Known: true}, Equipment: defence.Num{V: 25.41, Known: true}, Source: "embedded:nato-2026-07.yaml:448"}},
 	{2016, defence.Figure{GDP: defence.Num{V: 1.8804913e+07, Known: true}, Defence: defence.Num{V: 656059, Known: true}, Share: defence.Num{V: 3.49, Known: true}, Equipment: defence.Num{V: 25.05, Known: true}, Source: "embedded:nato-2026-07.yaml:449"}},
@@ -2712,7 +3189,7 @@ var golitTable125 = [...]golitKV[int, defence.Figure]{
 	{2026, defence.Figure{GDP: defence.Num{V: 3.2547624e+07, Known: true}, Defence: defence.Num{V: 1.032849e+06, Known: true}, Share: defence.Num{V: 3.17, Known: true}, Equipment: defence.Num{V: 28.31, Known: true}, Estimate: true, Source: "embedded:nato-2026-07.yaml:459"}},
 }
 
-var golitTable126 = [...]golitKV[string, defence.AidDonor]{
+var golitTable158 = [...]golitKV[string, defence.AidDonor]{
 	{"AUS", defence.AidDonor{Military: defence.Num{V: 911.715, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 160.899, Known: true}, Total: defence.Num{V: 1072.613, Known: true}, Commitments: defence.Num{V: 1052.181, Known: true}, GDP: defence.Num{V: 1312.771, Known: true}, Source: "embedded:kiel-ust-28.yaml:27"}},
 	{"AUT", defence.AidDonor{Military: defence.Num{V: 3.256, Known: true}, Financial: defence.Num{V: 119.706, Known: true}, Humanitarian: defence.Num{V: 757.874, Known: true}, Total: defence.Num{V: 880.835, Known: true}, Commitments: defence.Num{V: 920.635, Known: true}, GDP: defence.Num{V: 406.149, Known: true}, Source: "embedded:kiel-ust-28.yaml:28"}},
 	{"BEL", defence.AidDonor{Military: defence.Num{V: 2720.985, Known: true}, Financial: defence.Num{V: 48.56, Known: true}, Humanitarian: defence.Num{V: 412.2, Known: true}, Total: defence.Num{V: 3181.745, Known: true}, Commitments: defence.Num{V: 3709.655, Known: true}, GDP: defence.Num{V: 502.312, Known: true}, Source: "embedded:kiel-ust-28.yaml:29"}},

@@ -86,6 +86,7 @@ func FuzzParseTargets(f *testing.F) {
 	}
 	f.Add("2,3.5", "HAGUE,rutte-3.7,2")
 	f.Add("nato-2015", "")
+	f.Add("nato-equipment-20", "2")
 	f.Add(" ,", ",")
 	known := snapshot.Dataset().Targets
 	f.Fuzz(func(t *testing.T, a, b string) {

@@ -1,6 +1,8 @@
 // Package targets turns what a user writes after --target into targets:
 // a percentage of GDP ("3.7", "3.7%") or the id of a named target from
-// the data ("hague", "uk-2027").
+// the data ("hague", "uk-2027"); with the equipment measure
+// (ParseMeasure), a percentage of defence spending on equipment or a
+// named target of that measure ("nato-equipment-20").
 package targets
 
 import (
@@ -20,7 +22,10 @@ var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$|^\.[0-9]+$`)
 
 // ParsePct parses a percentage of GDP: a plain decimal greater than 0 and at
 // most 100, optionally followed by "%".
-func ParsePct(s string) (float64, error) {
+func ParsePct(s string) (float64, error) { return parsePct(s, "GDP") }
+
+// parsePct parses a percentage of what of names (GDP, defence expenditure).
+func parsePct(s, of string) (float64, error) {
 	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
 	if !plainNumber.MatchString(t) {
 		return 0, fmt.Errorf("%q is not a percentage (expected a number such as 3.5)", s)
@@ -30,20 +35,32 @@ func ParsePct(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a percentage (expected a number such as 3.5)", s)
 	}
 	if v <= 0 || v > 100 {
-		return 0, fmt.Errorf("%q is out of range (expected a percentage of GDP greater than 0 and at most 100)", s)
+		return 0, fmt.Errorf("%q is out of range (expected a percentage of %s greater than 0 and at most 100)", s, of)
 	}
 	return v, nil
 }
 
-// Parse resolves each value to a target: a named target of known (matched
-// by id, ignoring case), or a percentage. A value may hold several,
-// separated by commas, line breaks or tabs (pkg/lists). Targets with the
-// same percentage and id are kept once, in the order first given.
+// Parse resolves each value to a target of the share of GDP: a named
+// target of known (matched by id, ignoring case), or a percentage of GDP.
+// A value may hold several, separated by commas, line breaks or tabs
+// (pkg/lists). Targets with the same percentage and id are kept once, in
+// the order first given. A named target of the equipment share of defence
+// spending (nato-equipment-20) is refused: it belongs to --measure
+// equipment (ParseMeasure).
 func Parse(values []string, known map[string]defence.Target) ([]defence.Target, error) {
+	return ParseMeasure(values, known, defence.MeasureShare)
+}
+
+// ParseMeasure is Parse for the targets of one measure:
+// defence.MeasureShare (a percentage is of GDP) or
+// defence.MeasureEquipment (a percentage is of defence expenditure, spent
+// on major equipment). A named target of the other measure is refused with
+// a message that says where it belongs.
+func ParseMeasure(values []string, known map[string]defence.Target, measure string) ([]defence.Target, error) {
 	var out []defence.Target
 	seen := map[string]bool{}
 	for _, s := range lists.Split(values) {
-		t, err := parseOne(s, known)
+		t, err := parseOne(s, known, measure)
 		if err != nil {
 			return nil, err
 		}
@@ -54,27 +71,51 @@ func Parse(values []string, known map[string]defence.Target) ([]defence.Target, 
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no target given (expected a percentage such as 3.5, or one of: %s)", strings.Join(Names(known), ", "))
+		return nil, fmt.Errorf("no target given (expected %s, or one of: %s)", example(measure), strings.Join(NamesOf(known, measure), ", "))
 	}
 	return out, nil
 }
 
-func parseOne(s string, known map[string]defence.Target) (defence.Target, error) {
+// example is a percentage target of the measure, for messages.
+func example(measure string) string {
+	if measure == defence.MeasureEquipment {
+		return "a percentage of defence spending such as 20"
+	}
+	return "a percentage such as 3.5"
+}
+
+func parseOne(s string, known map[string]defence.Target, measure string) (defence.Target, error) {
 	if t, ok := known[strings.ToLower(s)]; ok {
-		return t, nil
+		switch {
+		case t.Measure == measure:
+			return t, nil
+		case t.OfDefence():
+			return defence.Target{}, fmt.Errorf("%q is a target of the equipment share of defence spending, not of GDP: use --measure equipment", s)
+		default:
+			return defence.Target{}, fmt.Errorf("%q is a target of the share of GDP, not of the equipment share of defence spending: use it without --measure equipment", s)
+		}
 	}
 	first := s[0]
 	if (first >= '0' && first <= '9') || first == '.' || first == '-' || first == '+' {
+		if measure == defence.MeasureEquipment {
+			pct, err := parsePct(s, "defence spending")
+			if err != nil {
+				return defence.Target{}, err
+			}
+			return defence.Target{Pct: pct, Measure: measure, Name: FormatPct(pct) + "% of defence spending on equipment"}, nil
+		}
 		pct, err := ParsePct(s)
 		if err != nil {
 			return defence.Target{}, err
 		}
 		return defence.Target{Pct: pct, Name: FormatPct(pct) + "% of GDP"}, nil
 	}
+	// A misspelt name of either measure is suggested: the suggestion, if
+	// of the other measure, then says where it belongs.
 	if h := suggest.DidYouMean(suggest.Words(Names(known)...).Nearest(s)); h != "" {
 		return defence.Target{}, fmt.Errorf("unknown target %q: %s", s, h)
 	}
-	return defence.Target{}, fmt.Errorf("unknown target %q (expected a percentage such as 3.5, or one of: %s)", s, strings.Join(Names(known), ", "))
+	return defence.Target{}, fmt.Errorf("unknown target %q (expected %s, or one of: %s)", s, example(measure), strings.Join(NamesOf(known, measure), ", "))
 }
 
 // Names lists the ids of the known targets, sorted.
@@ -82,6 +123,19 @@ func Names(known map[string]defence.Target) []string {
 	out := make([]string, 0, len(known))
 	for id := range known {
 		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// NamesOf lists the ids of the known targets of one measure
+// (defence.MeasureShare or defence.MeasureEquipment), sorted.
+func NamesOf(known map[string]defence.Target, measure string) []string {
+	out := make([]string, 0, len(known))
+	for id, t := range known {
+		if t.Measure == measure {
+			out = append(out, id)
+		}
 	}
 	sort.Strings(out)
 	return out

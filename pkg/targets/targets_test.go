@@ -76,3 +76,46 @@ func TestParseDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMeasure: the equipment guideline is a share of defence
+// spending, not of GDP: the GDP paths (Parse, for --target) refuse it and
+// say where it belongs; ParseMeasure for the equipment measure takes it,
+// reads a plain percentage as a share of defence spending and refuses the
+// targets of the share of GDP.
+func TestParseMeasure(t *testing.T) {
+	known := map[string]defence.Target{
+		"nato-2014":         {ID: "nato-2014", Pct: 2, Deadline: 2024},
+		"nato-equipment-20": {ID: "nato-equipment-20", Pct: 20, Measure: defence.MeasureEquipment, Deadline: 2024},
+	}
+	_, err := Parse([]string{"2", "nato-equipment-20"}, known)
+	if want := `"nato-equipment-20" is a target of the equipment share of defence spending, not of GDP: use --measure equipment`; err == nil || err.Error() != want {
+		t.Errorf("Parse: %v, want %s", err, want)
+	}
+	// The GDP list names only the targets of the share of GDP.
+	_, err = Parse([]string{"wales"}, known)
+	if want := `unknown target "wales" (expected a percentage such as 3.5, or one of: nato-2014)`; err == nil || err.Error() != want {
+		t.Errorf("Parse: %v, want %s", err, want)
+	}
+
+	got, err := ParseMeasure([]string{"NATO-EQUIPMENT-20,25"}, known, defence.MeasureEquipment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != "nato-equipment-20" || got[0].Pct != 20 ||
+		got[1].ID != "" || got[1].Pct != 25 || got[1].Measure != defence.MeasureEquipment || got[1].Name != "25% of defence spending on equipment" {
+		t.Fatalf("ParseMeasure = %+v", got)
+	}
+	for in, want := range map[string]string{
+		"nato-2014": `"nato-2014" is a target of the share of GDP, not of the equipment share of defence spending: use it without --measure equipment`,
+		"120":       `"120" is out of range (expected a percentage of defence spending greater than 0 and at most 100)`,
+		"wales":     `unknown target "wales" (expected a percentage of defence spending such as 20, or one of: nato-equipment-20)`,
+	} {
+		if _, err := ParseMeasure([]string{in}, known, defence.MeasureEquipment); err == nil || err.Error() != want {
+			t.Errorf("ParseMeasure(%q): %v, want %s", in, err, want)
+		}
+	}
+	if _, err := ParseMeasure([]string{" , "}, known, defence.MeasureEquipment); err == nil ||
+		err.Error() != "no target given (expected a percentage of defence spending such as 20, or one of: nato-equipment-20)" {
+		t.Errorf("no target: %v", err)
+	}
+}

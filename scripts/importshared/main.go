@@ -6,14 +6,15 @@
 //
 // Every figure is copied as text, exactly as the shared table writes it: no
 // number goes through a float64, nothing is rounded, computed or filled in.
-// The one transformation is the IMF's unit, billions of USD, which becomes
-// millions by moving the decimal point three places in the text. A cell that
+// The one transformation is the IMF's GDP unit, billions of USD, which
+// becomes millions by moving the decimal point three places in the text (the
+// IMF's population is in millions already and is copied as it is). A cell that
 // is empty in the table is left out of the YAML (absent means unknown, never
 // zero).
 //
 // The output is deterministic: countries sorted by code, years ascending, one
 // flow mapping per country-year with keys in the order gdp_musd, defence_musd,
-// share_pct, equipment_pct, estimate, note.
+// share_pct, equipment_pct, population_m, estimate, note.
 //
 // It also writes the support to Ukraine (aid.go): kiel-ust-28.yaml from
 // kiel_ukraine_support.csv and aid-packages.yaml from aid_packages.csv.
@@ -43,6 +44,7 @@ import (
 const (
 	natoCSV = "nato_defence_expenditure.csv"
 	imfCSV  = "imf_weo_gdp.csv"
+	popCSV  = "imf_weo_population.csv"
 )
 
 // The command line, for the header of every generated file.
@@ -86,8 +88,11 @@ type releaseSpec struct {
 	FirstYear, LastYear int
 	Countries           int
 	// LastActual, for an IMF vintage, is the last year of actual data that
-	// every row must give (the notes say so); 0 for none.
-	LastActual int
+	// every row must give (the notes say so); 0 for none. LastActualExcept
+	// gives the countries whose rows give another year (the notes name
+	// them too).
+	LastActual       int
+	LastActualExcept map[string]int
 
 	Blank     []blankCell
 	CellNotes []cellNote
@@ -193,11 +198,34 @@ var releases = []releaseSpec{
 		},
 		FirstYear: 2021, LastYear: 2030, Countries: 32, LastActual: 2024,
 	},
+	{
+		File:       "imf-weo-2025-04-population.yaml",
+		Source:     popCSV,
+		Vintage:    "IMF WEO April 2025",
+		ID:         "imf-weo-2025-04-population",
+		Series:     "population",
+		Title:      "World Economic Outlook, April 2025 (population)",
+		Publisher:  "IMF",
+		Published:  "2025-04", // the sources give the month, not the day
+		PriceBasis: "population in millions of people (no prices involved)",
+		Notes: []string{
+			"Population in millions of people, as the IMF publishes it (to 3 decimals), copied as text.",
+			"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for most countries, 2023 for Bulgaria, Croatia, Luxembourg, Montenegro, North Macedonia, Sweden and the United Kingdom, and 2021 for Albania.",
+			"Montenegro has no figures for 2021 and 2022 in this vintage: they are absent (unknown, not zero).",
+			"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures.",
+		},
+		FirstYear: 2021, LastYear: 2030, Countries: 32, LastActual: 2024,
+		LastActualExcept: map[string]int{
+			"ALB": 2021,
+			"BGR": 2023, "GBR": 2023, "HRV": 2023, "LUX": 2023, "MKD": 2023, "MNE": 2023, "SWE": 2023,
+		},
+	},
 }
 
 // cell is one country-year of a release, figures kept as text.
 type cell struct {
 	GDP, Defence, Share, Equipment string
+	Population                     string // million people
 	Estimate                       bool
 	Note                           string
 }
@@ -206,9 +234,9 @@ type cell struct {
 type table struct {
 	URL, Via string
 	Cells    map[string]map[int]*cell
-	// LastActual holds the distinct last_actual_year values of an IMF
-	// vintage.
-	LastActual map[int]bool
+	// LastActual holds each country's last_actual_year in an IMF vintage
+	// (all rows of a country must give the same).
+	LastActual map[string]int
 }
 
 // outFile is one generated file.
@@ -264,7 +292,9 @@ func convert(sharedDir string) ([]outFile, error) {
 		case natoCSV:
 			t, err = readNATO(path, spec.Vintage)
 		case imfCSV:
-			t, err = readIMF(path, spec.Vintage)
+			t, err = readIMF(path, spec.Vintage, imfGDP)
+		case popCSV:
+			t, err = readIMF(path, spec.Vintage, imfPopulation)
 		default:
 			err = fmt.Errorf("no reader for %s", spec.Source)
 		}
@@ -296,8 +326,8 @@ func apply(spec *releaseSpec, t *table) error {
 			}
 		}
 	}
-	if spec.LastActual != 0 && (len(t.LastActual) != 1 || !t.LastActual[spec.LastActual]) {
-		return fmt.Errorf("vintage %q: last_actual_year is not %d for every row", spec.Vintage, spec.LastActual)
+	if err := checkLastActual(spec, t); err != nil {
+		return err
 	}
 	for _, b := range spec.Blank {
 		if _, ok := t.Cells[b.Code][b.Year]; ok {
@@ -314,6 +344,34 @@ func apply(spec *releaseSpec, t *table) error {
 			return fmt.Errorf("note for %s %d: no such cell", n.Code, n.Year)
 		}
 		c.Note = n.Note
+	}
+	return nil
+}
+
+// checkLastActual checks that each country's last_actual_year is the one
+// the spec (and so the release notes) gives it.
+func checkLastActual(spec *releaseSpec, t *table) error {
+	if spec.LastActual == 0 {
+		return nil
+	}
+	codes := make([]string, 0, len(t.LastActual))
+	for code := range t.LastActual {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		want, except := spec.LastActualExcept[code]
+		if !except {
+			want = spec.LastActual
+		}
+		if got := t.LastActual[code]; got != want {
+			return fmt.Errorf("vintage %q: last_actual_year of %s is %d, expected %d (update the spec and its notes)", spec.Vintage, code, got, want)
+		}
+	}
+	for code := range spec.LastActualExcept {
+		if _, ok := t.LastActual[code]; !ok {
+			return fmt.Errorf("vintage %q: no rows for %s, which the spec gives its own last_actual_year", spec.Vintage, code)
+		}
 	}
 	return nil
 }
@@ -443,8 +501,9 @@ func natoRow(t *table, row map[string]string) error {
 		return err
 	}
 	if row["population_thousands"] != "" {
-		// docs/data.md has no field for population: refuse rather than drop it.
-		return fmt.Errorf("population_thousands %q has no place in a release file", row["population_thousands"])
+		// A defence release holds no population (population is a release
+		// series of its own): refuse rather than drop it.
+		return fmt.Errorf("population_thousands %q has no place in a defence release file", row["population_thousands"])
 	}
 	c := &cell{
 		GDP:       row["gdp_musd"],
@@ -473,9 +532,18 @@ func natoRow(t *table, row map[string]string) error {
 	return t.add(code, year, c)
 }
 
-// readIMF reads the rows of one vintage of imf_weo_gdp.csv.
-func readIMF(path, vintage string) (*table, error) {
-	cols := []string{"iso3", "year", "gdp_busd", "vintage", "source_url", "last_actual_year", "via"}
+// imfTable says which IMF table a reader reads: its value column.
+type imfTable string
+
+const (
+	imfGDP        imfTable = "gdp_busd"            // imf_weo_gdp.csv, billion USD
+	imfPopulation imfTable = "population_millions" // imf_weo_population.csv, million people
+)
+
+// readIMF reads the rows of one vintage of imf_weo_gdp.csv or
+// imf_weo_population.csv (the same layout but for the value column).
+func readIMF(path, vintage string, what imfTable) (*table, error) {
+	cols := []string{"iso3", "year", string(what), "vintage", "source_url", "last_actual_year", "via"}
 	rows, lines, err := csvRows(path, cols)
 	if err != nil {
 		return nil, err
@@ -485,7 +553,7 @@ func readIMF(path, vintage string) (*table, error) {
 		if row["vintage"] != vintage {
 			continue
 		}
-		if err := imfRow(t, row); err != nil {
+		if err := imfRow(t, row, what); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", path, lines[i], err)
 		}
 	}
@@ -495,7 +563,7 @@ func readIMF(path, vintage string) (*table, error) {
 	return t, nil
 }
 
-func imfRow(t *table, row map[string]string) error {
+func imfRow(t *table, row map[string]string, what imfTable) error {
 	code, year, err := rowKey(row)
 	if err != nil {
 		return err
@@ -511,18 +579,42 @@ func imfRow(t *table, row map[string]string) error {
 		return fmt.Errorf("last_actual_year %q is not a year", row["last_actual_year"])
 	}
 	if t.LastActual == nil {
-		t.LastActual = map[int]bool{}
+		t.LastActual = map[string]int{}
 	}
-	t.LastActual[last] = true
-	if row["gdp_busd"] == "" {
+	if prev, ok := t.LastActual[code]; ok && prev != last {
+		return fmt.Errorf("last_actual_year %d of %s differs from %d of its earlier rows", last, code, prev)
+	}
+	t.LastActual[code] = last
+	v := row[string(what)]
+	if v == "" {
 		// Absent stays absent: a row without a figure is not written.
 		return nil
 	}
-	gdp, err := billionsToMillions(row["gdp_busd"])
-	if err != nil {
-		return fmt.Errorf("gdp_busd: %v", err)
+	c := &cell{Estimate: year > last}
+	switch what {
+	case imfGDP:
+		if c.GDP, err = billionsToMillions(v); err != nil {
+			return fmt.Errorf("gdp_busd: %v", err)
+		}
+	case imfPopulation:
+		if c.Population, err = population(v); err != nil {
+			return fmt.Errorf("population_millions: %v", err)
+		}
 	}
-	return t.add(code, year, &cell{GDP: gdp, Estimate: year > last})
+	return t.add(code, year, c)
+}
+
+// population checks a population in millions and returns it as written: a
+// plain decimal greater than zero (no country has none; a zero is a gap in
+// the table written as 0).
+func population(s string) (string, error) {
+	if !decimalRe.MatchString(s) {
+		return "", fmt.Errorf("%q is not a plain non-negative decimal", s)
+	}
+	if strings.Trim(s, "0.") == "" {
+		return "", fmt.Errorf("%q is zero (expected a population greater than zero)", s)
+	}
+	return s, nil
 }
 
 // billionsToMillions multiplies a plain decimal by 1000 by moving its decimal
@@ -598,6 +690,7 @@ func flow(c *cell) string {
 	for _, kv := range []struct{ k, v string }{
 		{"gdp_musd", c.GDP}, {"defence_musd", c.Defence},
 		{"share_pct", c.Share}, {"equipment_pct", c.Equipment},
+		{"population_m", c.Population},
 	} {
 		if kv.v != "" {
 			parts = append(parts, kv.k+": "+kv.v)

@@ -15,7 +15,7 @@ import (
 // when CI is set (see internal/testenv).
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	return testenv.SharedDir(t, natoCSV, imfCSV, kielCSV, packagesCSV)
+	return testenv.SharedDir(t, natoCSV, imfCSV, popCSV, kielCSV, packagesCSV)
 }
 
 // TestCommittedDataMatchesShared regenerates every release file from the
@@ -100,6 +100,8 @@ func TestCellCounts(t *testing.T) {
 		"nato-2025-08.yaml":    371 + 1, // + Germany 2025, blank in the release
 		"nato-2024-06.yaml":    352,
 		"imf-weo-2025-10.yaml": 320,
+		// 32 countries x 2021-2030, but Montenegro has no 2021 and 2022.
+		"imf-weo-2025-04-population.yaml": 318,
 	}
 	for _, f := range files {
 		n := 0
@@ -190,5 +192,76 @@ func TestFlowKeyOrder(t *testing.T) {
 	}
 	if got := flow(&cell{Share: "2.0037"}); got != "share_pct: 2.0037" {
 		t.Errorf("flow of a share-only cell = %s", got)
+	}
+}
+
+// TestPopulationCells checks cells of the population release against the
+// shared table's rows: copied as text, projections after each country's
+// last_actual_year (2024 for the US, 2021 for Albania).
+func TestPopulationCells(t *testing.T) {
+	shared := sharedDir(t)
+	files, err := convert(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data string
+	for _, f := range files {
+		if f.Name == "imf-weo-2025-04-population.yaml" {
+			data = string(f.Data)
+		}
+	}
+	for _, want := range []string{
+		"series: population\n",
+		"url: https://www.imf.org/en/Publications/WEO/weo-database/2025/april/download-entire-database\n",
+		"  USA:\n    2021: {population_m: 332.453}\n    2022: {population_m: 334.273}\n    2023: {population_m: 337.014}\n    2024: {population_m: 340.102}\n    2025: {population_m: 342.373, estimate: true}\n",
+		"  ALB:\n    2021: {population_m: 2.812}\n    2022: {population_m: 2.778, estimate: true}\n",
+		"  MNE:\n    2023: {population_m: 0.633}\n    2024: {population_m: 0.634, estimate: true}\n",
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("imf-weo-2025-04-population.yaml lacks %q", want)
+		}
+	}
+}
+
+func TestPopulationText(t *testing.T) {
+	for _, ok := range []string{"340.102", "0.358", "2.750", "12"} {
+		if got, err := population(ok); err != nil || got != ok {
+			t.Errorf("population(%q) = %q, %v; want it as written", ok, got, err)
+		}
+	}
+	for _, bad := range []string{"", "0", "0.000", "-1.5", "1,5", "1e3", ".5", "NaN"} {
+		if got, err := population(bad); err == nil {
+			t.Errorf("population(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+// TestLastActual: each country's last_actual_year must be the spec's, its
+// exception or the common one, so that the release notes stay true.
+func TestLastActual(t *testing.T) {
+	spec := &releaseSpec{Vintage: "v", LastActual: 2024, LastActualExcept: map[string]int{"ALB": 2021}}
+	for _, c := range []struct {
+		last map[string]int
+		ok   bool
+	}{
+		{map[string]int{"ALB": 2021, "USA": 2024}, true},
+		{map[string]int{"ALB": 2024, "USA": 2024}, false}, // the exception no longer holds
+		{map[string]int{"ALB": 2021, "USA": 2023}, false}, // a new exception
+		{map[string]int{"USA": 2024}, false},              // no rows for the exception
+	} {
+		err := checkLastActual(spec, &table{LastActual: c.last})
+		if (err == nil) != c.ok {
+			t.Errorf("%v: error %v, want ok=%v", c.last, err, c.ok)
+		}
+	}
+	var tb table
+	tb.Cells = map[string]map[int]*cell{}
+	row := map[string]string{"iso3": "USA", "year": "2024", "population_millions": "340.102", "source_url": "u", "via": "v", "last_actual_year": "2024"}
+	if err := imfRow(&tb, row, imfPopulation); err != nil {
+		t.Fatal(err)
+	}
+	row["year"], row["last_actual_year"] = "2025", "2023"
+	if err := imfRow(&tb, row, imfPopulation); err == nil {
+		t.Error("a country whose rows give two last_actual_year values was accepted")
 	}
 }

@@ -110,7 +110,11 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 			return c, UsageErrorf("--release: unknown release %q%s", releaseID, HintOr(suggest.Words(ids...), releaseID, ids))
 		}
 		if rel.Series != defence.SeriesDefence {
-			return c, UsageErrorf("--release %s publishes GDP only (expected a defence release: %s)", releaseID, strings.Join(releaseIDs(releases), ", "))
+			what := map[string]string{defence.SeriesGDP: "GDP", defence.SeriesPopulation: "population"}[rel.Series]
+			if what == "" {
+				what = rel.Series
+			}
+			return c, UsageErrorf("--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
 		}
 		if year != 0 && !hasYear(rel, year) {
 			return c, UsageErrorf("--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))

@@ -11,11 +11,12 @@ import (
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/snapshot"
+	"github.com/natospend/natospend/pkg/targets"
 )
 
 // allTargets is every named target of the data and a plain percentage.
 func allTargets(ds *defence.Dataset) []string {
-	return append(ds.TargetIDs(), "3.7")
+	return append(targets.NamesOf(ds.Targets, defence.MeasureShare), "3.7")
 }
 
 func benchQuery(b *testing.B, ds *defence.Dataset, targets []string, by int) *calc.Query {

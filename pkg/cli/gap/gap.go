@@ -4,12 +4,16 @@ package gap
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/targets"
+	"github.com/natospend/natospend/pkg/years"
 	"github.com/spf13/cobra"
 )
 
@@ -17,14 +21,19 @@ import (
 type Options struct {
 	F *cmdutil.Factory
 
-	Targets   []string
-	Year      int
-	Release   string
-	Method    string
-	Latest    bool
-	Sort      string
-	By        int
-	GDPGrowth string
+	Targets []string
+	// Years is --year as given: a year, a range (2014-2024) or a list.
+	Years []string
+	// Release is --release: one release id, or (gap) a list to show the
+	// same cells of several releases side by side.
+	Release string
+	// quietRelease skips the note on a non-default release (said once).
+	quietRelease bool
+	Method       string
+	Latest       bool
+	Sort         string
+	By           int
+	GDPGrowth    string
 	// TrendYears is --trend-years (gap and check): the years of published
 	// shares a trend line is drawn through.
 	TrendYears int
@@ -118,8 +127,8 @@ func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	f := opts.F
 	fl := cmd.Flags()
 	cmdutil.ListVarP(fl, &opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP with a decimal point (3.7, not 3,7) or a named target (repeatable; a list separated by commas, line breaks or tabs)")
-	fl.IntVarP(&opts.Year, "year", "y", 0, "year (default: the latest year the release publishes; the release by default: the newest embedded NATO release)")
-	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named)")
+	cmdutil.ListVarP(fl, &opts.Years, "year", "y", nil, "year: 2024, a range 2014-2024 or a list 2014,2019,2024 (gap only: one row per country and year); default: the latest year the release publishes (the release by default: the newest embedded NATO release)")
+	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named); gap: a list shows the same cells of several releases side by side")
 	cmdutil.StringEnumFlag(cmd, &opts.Method, "method", "m", string(calc.MethodShare), []string{string(calc.MethodShare), string(calc.MethodUSD)}, "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
@@ -159,12 +168,28 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
 	}
-	rc, err := cmdutil.ResolveReleaseYear(ds, o.Release, o.Year)
+	ys, err := o.years()
+	if err != nil {
+		return nil, err
+	}
+	if len(ys) > 1 {
+		return nil, cmdutil.UsageErrorf("--year %s: this command takes one year (gap shows several, one row per country and year)", years.Format(ys))
+	}
+	year := 0
+	if len(ys) == 1 {
+		year = ys[0]
+	}
+	if rels := lists.Split([]string{o.Release}); len(rels) > 1 {
+		return nil, cmdutil.UsageErrorf("--release %s: this command takes one release (gap shows several side by side)", strings.Join(rels, ","))
+	}
+	rc, err := cmdutil.ResolveReleaseYear(ds, strings.TrimSpace(o.Release), year)
 	if err != nil {
 		return nil, err
 	}
 	q.Release, q.Year = rc.Release, rc.Year
-	rc.PrintNote(o.F)
+	if !o.quietRelease {
+		rc.PrintNote(o.F)
+	}
 	if q.Method == calc.MethodUSD && !publishesUSD(q.Release) {
 		return nil, cmdutil.UsageErrorf("--method usd: release %s publishes no defence figures in US dollars, only shares of GDP (use --method share, or a release with USD figures)", q.Release.ID)
 	}
@@ -191,6 +216,102 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		q.GDPGrowth = &g
 	}
 	return q, nil
+}
+
+// years parses --year (nil: not given).
+func (o *Options) years() ([]int, error) {
+	if len(lists.Split(o.Years)) == 0 {
+		return nil, nil
+	}
+	ys, err := years.Parse(o.Years)
+	if err != nil {
+		return nil, cmdutil.UsageErrorf("--year: %v", err)
+	}
+	return ys, nil
+}
+
+// ResolveAll is Resolve for gap, which takes several years and several
+// releases: one query per release and year. Several years share one
+// release (the one resolved for the latest year, which must publish every
+// year asked: a series never mixes releases silently); several releases
+// (--release a,b) share the years, by default the latest year they all
+// publish. Each query selects the group members of its own year.
+func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
+	ys, err := o.years()
+	if err != nil {
+		return nil, err
+	}
+	rels := lists.Split([]string{o.Release})
+	if len(ys) <= 1 && len(rels) <= 1 {
+		q, err := o.Resolve(ds)
+		if err != nil {
+			return nil, err
+		}
+		return []*calc.Query{q}, nil
+	}
+	if len(rels) == 0 {
+		rels = []string{""} // the default release
+	}
+	// The releases, resolved as the single-release path would.
+	var resolved []*defence.Release
+	for _, id := range rels {
+		one := *o
+		one.Release, one.Years = id, nil
+		if len(ys) > 0 {
+			one.Years = []string{strconv.Itoa(ys[len(ys)-1])}
+		}
+		q, err := one.Resolve(ds)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range resolved {
+			if r == q.Release {
+				return nil, cmdutil.UsageErrorf("--release: %s is named twice", r.ID)
+			}
+		}
+		resolved = append(resolved, q.Release)
+	}
+	if len(ys) == 0 { // the latest year every release publishes
+		for y := years.Max; y >= years.Min && len(ys) == 0; y-- {
+			all := true
+			for _, r := range resolved {
+				all = all && r.HasFiguresIn(y)
+			}
+			if all {
+				ys = []int{y}
+			}
+		}
+		if len(ys) == 0 {
+			return nil, cmdutil.UsageErrorf("--release %s: these releases have no year in common", strings.Join(rels, ","))
+		}
+	}
+	for _, r := range resolved {
+		var missing []string
+		for _, y := range ys {
+			if !r.HasFiguresIn(y) {
+				missing = append(missing, strconv.Itoa(y))
+			}
+		}
+		if len(missing) > 0 {
+			return nil, cmdutil.UsageErrorf("--year %s: release %s publishes no figures for %s (each release shows every year asked: give --release, or other years)", years.Format(ys), r.ID, strings.Join(missing, ", "))
+		}
+	}
+	if o.By != 0 && o.By < ys[len(ys)-1] {
+		return nil, cmdutil.UsageErrorf("--by %d is before the year %d", o.By, ys[len(ys)-1])
+	}
+	var out []*calc.Query
+	for _, r := range resolved {
+		for _, y := range ys {
+			one := *o
+			one.Release, one.Years, one.quietRelease = r.ID, []string{strconv.Itoa(y)}, true
+			q, err := one.Resolve(ds)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, q)
+		}
+	}
+	return out, nil
 }
 
 // decimalCommas warns about each --target value that reads as a decimal
@@ -238,15 +359,31 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	q, err := o.Resolve(ds)
+	qs, err := o.ResolveAll(ds)
 	if err != nil {
 		return err
 	}
-	c, err := calc.Compute(ds, q)
-	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+	if len(qs) > 1 && o.Burden {
+		return cmdutil.UsageErrorf("--burden takes one year and one release (the shares of one selection)")
 	}
+	reps := make([]*calc.Report, 0, len(qs))
+	for _, q := range qs {
+		c, err := calc.Compute(ds, q)
+		if err != nil {
+			return cmdutil.UsageErrorf("%v", err)
+		}
+		reps = append(reps, c)
+	}
+	c := calc.Merge(reps)
 	rep := &Report{Report: c}
+	for _, q := range qs {
+		if !slices.Contains(rep.Years, q.Year) {
+			rep.Years = append(rep.Years, q.Year)
+		}
+		if !slices.Contains(rep.Releases, q.Release) {
+			rep.Releases = append(rep.Releases, q.Release)
+		}
+	}
 	if c.TrendNote != "" {
 		c.Notes = append(c.Notes, c.TrendNote)
 	}

@@ -318,3 +318,77 @@ func TestVerdictsWithoutMoney(t *testing.T) {
 		t.Fatalf("stderr %q", errOut)
 	}
 }
+
+func TestYearSeries(t *testing.T) {
+	// natospend gap --year 2014-2024 --country DEU --release nato-2024-06:
+	// 11 rows whose shares are NATO's June 2024 table (Table 3), cell by
+	// cell as data/nato-2024-06.yaml holds them.
+	want := []float64{1.1851, 1.1873, 1.2015, 1.2309, 1.2499, 1.3486, 1.5130, 1.4531, 1.5055, 1.6404, 2.1190}
+	d := runJSON(t, "gap", "--year", "2014-2024", "--country", "DEU", "--release", "nato-2024-06", "--quiet")
+	if len(d.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d", len(d.Rows), len(want))
+	}
+	for i, w := range want {
+		num(t, d.Rows[i], "year", float64(2014+i), 0)
+		num(t, d.Rows[i], "share_pct", w, 0)
+	}
+	// Totals per year, each saying its year: 2014's is Germany's own gap,
+	// (2 - 1.1851) / 100 x 3,896,203.38 = 31,750.161344.
+	if len(d.Totals) != 11 {
+		t.Fatalf("%d totals, want one per year", len(d.Totals))
+	}
+	num(t, d.Totals[0], "year", 2014, 0)
+	num(t, d.Totals[0], "gap_musd", 31750.161344, 1e-6)
+	num(t, d.Totals[10], "year", 2024, 0)
+
+	// Groups count the members of each year: the allies of 2016 (28) and 2024 (32).
+	d = runJSON(t, "gap", "--year", "2016,2024", "--release", "nato-2024-06", "--quiet")
+	if len(d.Rows) != 28+32 {
+		t.Fatalf("%d rows, want 28 + 32", len(d.Rows))
+	}
+	// Rows by country, then year: Albania 2016, Albania 2024, Belgium...
+	if d.Rows[0]["code"] != "ALB" || d.Rows[1]["code"] != "ALB" || d.Rows[1]["year"] != 2024.0 {
+		t.Fatalf("order: %v %v %v", d.Rows[0]["code"], d.Rows[1]["code"], d.Rows[1]["year"])
+	}
+}
+
+func TestYearSeriesErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		// A series uses one release: the August 2025 release has no 2026.
+		{[]string{"gap", "--year", "2024-2026", "--release", "nato-2025-08"}, "no figures for 2026"},
+		{[]string{"gap", "--year", "2014-20x"}, `--year: "2014-20x" is not a year or a range of years`},
+		{[]string{"check", "--year", "2016,2024"}, "this command takes one year"},
+		{[]string{"gap", "--year", "2016,2024", "--burden"}, "--burden takes one year and one release"},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := cli.Main(c.args, ios); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+func TestReleasesSideBySide(t *testing.T) {
+	// Poland's 2024 share in three releases (the issue's example):
+	// 4.1202% (June 2024), 3.7890% (August 2025), 3.75% (July 2026), the
+	// latest year all three publish being 2024.
+	d := runJSON(t, "gap", "--release", "nato-2024-06,nato-2025-08,nato-2026-07", "--country", "POL", "--quiet")
+	if d.Year != 2024 || len(d.Rows) != 3 || len(d.Totals) != 3 {
+		t.Fatalf("year %d, %d rows, %d totals; want 2024, 3, 3", d.Year, len(d.Rows), len(d.Totals))
+	}
+	for i, c := range []struct {
+		rel   string
+		share float64
+	}{{"nato-2024-06", 4.1202}, {"nato-2025-08", 3.7890}, {"nato-2026-07", 3.75}} {
+		str(t, d.Rows[i], "release", c.rel)
+		num(t, d.Rows[i], "share_pct", c.share, 0)
+		str(t, d.Totals[i], "release", c.rel)
+	}
+	// check and path take one release.
+	ios, _, _, errOut := iostreams.Test()
+	if code := cli.Main([]string{"check", "--release", "nato-2024-06,nato-2026-07"}, ios); code != 2 || !strings.Contains(errOut.String(), "this command takes one release") {
+		t.Fatalf("check with two releases: exit %d, %s", code, errOut)
+	}
+}

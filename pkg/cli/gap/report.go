@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
+	"github.com/natospend/natospend/pkg/years"
 )
 
 // SchemaVersion of the JSON output. Fields are only ever added.
@@ -24,7 +26,24 @@ type Report struct {
 	// defence and GDP (calc.Report.Burdens), over BurdenBase countries.
 	Burden     map[string]calc.Burden
 	BurdenBase int
+	// Years are the years asked (--year 2014-2024): one row per country and
+	// year, totals per year; one year for a plain run.
+	Years []int
+	// Releases are the releases shown (--release a,b: side by side).
+	Releases []*defence.Release
 }
+
+// releases are the releases shown: one unless --release lists several.
+func (r *Report) releases() []*defence.Release {
+	if len(r.Releases) == 0 {
+		return []*defence.Release{r.Release}
+	}
+	return r.Releases
+}
+
+// multi reports whether the report holds several years or releases: one
+// row per country, year and release, the totals of each in the notes.
+func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
 // key, kind, value) with where the human table shows it. The table has one
@@ -51,13 +70,17 @@ func numOf(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
 // JSON row keys: a contract, only ever added to, at the end.
 func (r *Report) fields() []field {
 	single := len(r.Measures) == 1
+	releaseTitle := "" // shown only when releases are side by side
+	if len(r.Releases) > 1 {
+		releaseTitle = "Release"
+	}
 	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
 	fs := []field{
 		{Spec: render.Spec[calc.Line]{Key: "code", Get: text(func(ln calc.Line) string { return ln.Code })}, perCountry: "Code"},
 		{Spec: render.Spec[calc.Line]{Key: "name", Get: text(func(ln calc.Line) string { return ln.Name })}, perCountry: "Country"},
 		{Spec: render.Spec[calc.Line]{Key: "year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Year) },
 			Show: func(ln calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
-		{Spec: render.Spec[calc.Line]{Key: "release", Get: text(func(ln calc.Line) string { return ln.Release })}},
+		{Spec: render.Spec[calc.Line]{Key: "release", Get: text(func(ln calc.Line) string { return ln.Release })}, perCountry: releaseTitle},
 		{Spec: render.Spec[calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Estimate) }}},
 		{Spec: render.Spec[calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
 		{Spec: render.Spec[calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
@@ -271,9 +294,11 @@ func (r *Report) HumanTable() *render.Table {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	t.Footer = make([]render.Cell, len(cols))
-	for j, c := range cols {
-		t.Footer[j] = r.footer(c)
+	if !r.multi() { // several years: each year's totals are in the notes
+		t.Footer = make([]render.Cell, len(cols))
+		for j, c := range cols {
+			t.Footer[j] = r.footer(c)
+		}
 	}
 	t.Notes = r.summary()
 	return t
@@ -369,15 +394,22 @@ func (r *Report) summary() []string {
 	var out []string
 	for _, tt := range r.Totals {
 		m := tt.Measure
+		label := m.Label()
+		switch {
+		case len(r.Releases) > 1:
+			label = fmt.Sprintf("%s %d, %s", tt.Release, tt.Year, label)
+		case r.multi():
+			label = fmt.Sprintf("%d, %s", tt.Year, label)
+		}
 		switch {
 		case m.Part == calc.PartResilience:
 			if tt.Required.Known {
-				out = append(out, fmt.Sprintf("%s: requires %s; the spending is not in NATO's tables.", m.Label(), bn(tt.Required.V)))
+				out = append(out, fmt.Sprintf("%s: requires %s; the spending is not in NATO's tables.", label, bn(tt.Required.V)))
 			}
 			continue
 		case m.Bounded:
 			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core below %s%%), %d undetermined",
-				m.Label(), meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
+				label, meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
 			switch {
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
@@ -388,7 +420,7 @@ func (r *Report) summary() []string {
 			}
 			out = append(out, s)
 		default:
-			s := fmt.Sprintf("%s: %s", m.Label(), meetText(tt.Meeting, tt.WithData))
+			s := fmt.Sprintf("%s: %s", label, meetText(tt.Meeting, tt.WithData))
 			switch {
 			case tt.Gap.Known && tt.Short == 0:
 				s += fmt.Sprintf("; none falls short; all gaps together: %s.", netText(tt.Gap.V))
@@ -429,7 +461,10 @@ func (r *Report) summary() []string {
 	}
 	out = append(out, "Totals add up the rows shown (GDP includes countries without a gap); - unknown; e: estimate; ~: approximate.")
 	out = append(out, r.Notes...)
-	return append(out, calc.SourceOf(r.Release).Line())
+	for _, rel := range r.releases() {
+		out = append(out, calc.SourceOf(rel).Line())
+	}
+	return out
 }
 
 // baseTotals are the totals the footer's GDP and defence come from: the
@@ -452,7 +487,23 @@ func (r *Report) title() string {
 	if def == "" {
 		def = "unstated"
 	}
-	s := fmt.Sprintf("Gap to %s of GDP in %d: release %s (%s definition), method %s", strings.Join(what, ", "), r.Query.Year, r.Release.ID, def, r.Query.Method)
+	in := strconv.Itoa(r.Query.Year)
+	if r.multi() {
+		in = years.Format(r.Years)
+	}
+	rel := fmt.Sprintf("release %s (%s definition)", r.Release.ID, def)
+	if len(r.Releases) > 1 {
+		var rs []string
+		for _, x := range r.Releases {
+			d := x.Definition
+			if d == "" {
+				d = "unstated"
+			}
+			rs = append(rs, fmt.Sprintf("%s (%s)", x.ID, d))
+		}
+		rel = "releases " + strings.Join(rs, ", ") + " side by side"
+	}
+	s := fmt.Sprintf("Gap to %s of GDP in %s: %s, method %s", strings.Join(what, ", "), in, rel, r.Query.Method)
 	if r.Query.By != 0 {
 		s += fmt.Sprintf(", deadline %d", r.Query.By)
 	}
@@ -480,7 +531,7 @@ func rangeText(lo, hi defence.Num) string {
 func (r *Report) JSON() any {
 	doc := jsonReport{
 		SchemaVersion: SchemaVersion,
-		Year:          r.Query.Year,
+		Year:          r.Years[len(r.Years)-1],
 		Release:       r.Release.ID,
 		Definition:    r.Release.Definition,
 		Method:        string(r.Query.Method),
@@ -490,6 +541,11 @@ func (r *Report) JSON() any {
 		Totals:        []jsonTotals{},
 		Notes:         append([]string{}, r.Notes...),
 		Source:        calc.SourceOf(r.Release),
+		Years:         r.Years,
+	}
+	for _, rel := range r.releases() {
+		doc.Releases = append(doc.Releases, rel.ID)
+		doc.Sources = append(doc.Sources, calc.SourceOf(rel))
 	}
 	for _, t := range r.Query.Targets {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
@@ -502,7 +558,7 @@ func (r *Report) JSON() any {
 			Meeting: t.Meeting, NotReported: t.NotReported, GDP: ptr(t.GDP), Defence: ptr(t.Defence),
 			Share: ptr(t.Share), Gap: ptr(t.Gap), Shortfall: ptr(t.Shortfall),
 			Bounded: t.Bounded, GapMin: ptr(t.GapMin), GapMax: ptr(t.GapMax),
-			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP),
+			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP), Year: t.Year, Release: t.Release,
 			RequiredDeadline: ptr(t.Deadline.Required), Increase: ptr(t.Deadline.Increase),
 			AnnualGrowth: ptr(t.Deadline.Growth),
 			Short:        t.Short, Undetermined: t.Undetermined, Required: ptr(t.Required),
@@ -527,8 +583,12 @@ type jsonReport struct {
 	Rows          []render.Object `json:"rows"`
 	Totals        []jsonTotals    `json:"totals"`
 	Notes         []string        `json:"notes"`
-	// added with the source citation
+	// added with the source citation, then the series of years
 	Source calc.Source `json:"source"`
+	Years  []int       `json:"years"`
+	// added with side-by-side releases (--release a,b)
+	Releases []string      `json:"releases"`
+	Sources  []calc.Source `json:"sources"`
 }
 
 type jsonTarget struct {
@@ -566,6 +626,9 @@ type jsonTotals struct {
 	AggregateGap *float64 `json:"aggregate_gap_musd"`
 	OnTrack      *int     `json:"on_track"`
 	OffTrack     *int     `json:"off_track"`
+	// added with the series of years: the year (and release) of these totals
+	Year    int    `json:"year"`
+	Release string `json:"release"`
 }
 
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }

@@ -55,13 +55,22 @@ type row struct {
 	Citation   string      `json:"citation"`
 	URL        string      `json:"url"`
 	Note       string      `json:"note"`
+	// Measure (added later): share (a percentage of GDP) or equipment (a
+	// percentage of defence expenditure spent on major equipment).
+	Measure string `json:"measure"`
 }
 
 // fields are the targets table's fields, declared once: the human table
 // and the CSV/TSV derive from them (keys: a contract, only ever added to).
 var fields = []render.Spec[row]{
 	{Key: "id", Title: "Target", Get: func(r row) render.Cell { return render.T(r.ID) }},
-	{Key: "target_pct", Title: "% GDP", Kind: render.Percent, Get: func(r row) render.Cell { return render.N(r.Pct) }},
+	{Key: "target_pct", Title: "%", Kind: render.Percent, Get: func(r row) render.Cell { return render.N(r.Pct) }},
+	{Title: "Of", Get: func(r row) render.Cell {
+		if r.Measure == "equipment" {
+			return render.T("defence (equipment)")
+		}
+		return render.T("GDP")
+	}},
 	{Key: "deadline", Title: "By", Kind: render.Int, Get: func(r row) render.Cell {
 		if r.Deadline == nil {
 			return render.U()
@@ -80,6 +89,7 @@ var fields = []render.Spec[row]{
 	{Key: "citation", Get: func(r row) render.Cell { return render.T(r.Citation) }},
 	{Key: "url", Get: func(r row) render.Cell { return render.T(r.URL) }},
 	{Key: "note", Get: func(r row) render.Cell { return render.T(r.Note) }},
+	{Key: "measure", Get: func(r row) render.Cell { return render.T(r.Measure) }},
 }
 
 // Run lists the targets.
@@ -96,7 +106,10 @@ func Run(o *Options) error {
 	var notes []string
 	for _, id := range ids {
 		t := ds.Targets[id]
-		r := row{ID: id, Name: t.Name, Pct: t.Pct, Agreed: t.Agreed, Citation: t.Citation, URL: t.URL, Note: t.Note, Components: []component{}}
+		r := row{ID: id, Name: t.Name, Pct: t.Pct, Agreed: t.Agreed, Citation: t.Citation, URL: t.URL, Note: t.Note, Components: []component{}, Measure: "share"}
+		if t.OfDefence() {
+			r.Measure = "equipment"
+		}
 		if t.Deadline > 0 {
 			d := t.Deadline
 			r.Deadline = &d
@@ -108,7 +121,7 @@ func Run(o *Options) error {
 		rows = append(rows, r)
 	}
 	human := func() *render.Table {
-		return render.HumanTable("Named targets (use with --target)", fields, rows, nil, notes)
+		return render.HumanTable("Named targets (use with --target; a target of defence spending with --measure equipment)", fields, rows, nil, notes)
 	}
 	machine := func() *render.Table { return render.MachineTable(fields, rows) }
 	// The JSON keeps a target's parts as a list (components), see docs/json.md.

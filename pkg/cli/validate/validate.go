@@ -61,11 +61,14 @@ func Run(o *Options) error {
 
 // Summary is the "ok" line: counts of what the data holds.
 func Summary(ds *defence.Dataset) string {
-	var defenceReleases, gdpReleases, countryYears int
+	var defenceReleases, gdpReleases, popReleases, countryYears int
 	for _, r := range ds.Releases {
-		if r.Series == defence.SeriesGDP {
+		switch r.Series {
+		case defence.SeriesGDP:
 			gdpReleases++
-		} else {
+		case defence.SeriesPopulation:
+			popReleases++
+		default:
 			defenceReleases++
 		}
 		countryYears += r.CountryYears()
@@ -77,8 +80,8 @@ func Summary(ds *defence.Dataset) string {
 	for _, p := range ds.AidPackages {
 		packages += len(p.Packages)
 	}
-	return fmt.Sprintf("ok: %s (%d defence, %d GDP), %s, %s, %s, %s; aid: %s, %s, %s",
-		count(len(ds.Releases), "release"), defenceReleases, gdpReleases, count(len(ds.Countries), "country"),
+	return fmt.Sprintf("ok: %s (%d defence, %d GDP, %d population), %s, %s, %s, %s; aid: %s, %s, %s",
+		count(len(ds.Releases), "release"), defenceReleases, gdpReleases, popReleases, count(len(ds.Countries), "country"),
 		count(len(ds.Groups), "group"), count(len(ds.Targets), "target"), count(countryYears, "country-year"),
 		count(len(ds.AidReleases), "release"), count(donors, "donor row"), count(packages, "package"))
 }

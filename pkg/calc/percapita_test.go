@@ -1,0 +1,158 @@
+package calc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/snapshot"
+)
+
+// TestPerCapitaUSA2024: the United States in 2024, from NATO's June 2024
+// release (nato-2024-06, 2024e) and the IMF's April 2025 population
+// (imf-weo-2025-04-population; 2024 is an actual year for the US):
+//
+//	defence 967,707.00 USD m / population 340.102 m = 2,845.3435 USD per person
+//	GDP 28,719,941.56 USD m / 340.102 m             = 84,445.0828 USD per person
+//	gap to 3.5% at the published share 3.3790%:
+//	  (3.5 - 3.379) / 100 x 28,719,941.56 = 34,751.1293 USD m
+//	  34,751.1293 / 340.102                = 102.1786 USD per person
+func TestPerCapitaUSA2024(t *testing.T) {
+	ds := snapshot.Dataset()
+	pop := PopulationOf(ds, "USA", 2024)
+	if pop.Release != "imf-weo-2025-04-population" || pop.Estimate {
+		t.Fatalf("population of the US in 2024 from %q (estimate %v), want imf-weo-2025-04-population, actual", pop.Release, pop.Estimate)
+	}
+	near(t, "population", pop.Value, 340.102)
+
+	obs := Resolve(ds, ds.Releases["nato-2024-06"], 2024, []string{"USA"}, false)
+	pc := PerCapitaOf(ds, Gap(obs[0], 3.5, MethodShare))
+	if pc.Defence.Known && (pc.Defence.V < 2845.3434 || pc.Defence.V > 2845.3435) {
+		t.Errorf("defence per head %.6f, want 2,845.3435", pc.Defence.V)
+	}
+	near(t, "defence per head", pc.Defence, 967707.00/340.102)
+	near(t, "GDP per head", pc.GDP, 28719941.56/340.102)
+	if pc.GDP.V < 84445.08 || pc.GDP.V > 84445.09 {
+		t.Errorf("GDP per head %.4f, want 84,445.0828", pc.GDP.V)
+	}
+	if pc.Gap.V < 102.178 || pc.Gap.V > 102.179 {
+		t.Errorf("gap per head %.4f, want 102.1786", pc.Gap.V)
+	}
+	if pc.GapMin.Known || pc.GapMax.Known {
+		t.Errorf("a gap without bounds has bounds per head: %+v, %+v", pc.GapMin, pc.GapMax)
+	}
+
+	// The Hague 5% with its 1.5% resilience part, resilience unknown: the
+	// gap is a range, from the core gap (3.5 - 3.379)% x GDP = 34,751.1293
+	// to (5 - 3.379)% x GDP = 465,550.2527 USD m; per head 102.1786 to
+	// 465,550.2527 / 340.102 = 1,368.8548 USD per person.
+	pc = PerCapitaOf(ds, BoundGap(obs[0], 5, 1.5, MethodShare))
+	if pc.Gap.Known {
+		t.Errorf("bounded gap per head %+v, want unknown", pc.Gap)
+	}
+	if pc.GapMin.V < 102.178 || pc.GapMin.V > 102.179 || pc.GapMax.V < 1368.854 || pc.GapMax.V > 1368.855 {
+		t.Errorf("gap per head from %.4f to %.4f, want 102.1786 to 1,368.8548", pc.GapMin.V, pc.GapMax.V)
+	}
+}
+
+// TestPerCapitaUnknown: per-head figures are unknown, never 0, where the
+// population or the figure is unknown.
+func TestPerCapitaUnknown(t *testing.T) {
+	ds := snapshot.Dataset()
+	rel := ds.Releases["nato-2024-06"]
+
+	// Montenegro: no population for 2021 in the IMF's April 2025 vintage.
+	obs := Resolve(ds, rel, 2021, []string{"MNE"}, false)
+	if !obs[0].Defence.Known {
+		t.Fatal("MNE 2021: no defence figure in nato-2024-06")
+	}
+	pc := PerCapitaOf(ds, Gap(obs[0], 2, MethodShare))
+	if pc.Population.Value.Known || pc.Population.Release != "" || pc.GDP.Known || pc.Defence.Known || pc.Gap.Known {
+		t.Errorf("MNE 2021: %+v, want all unknown", pc)
+	}
+
+	// Iceland 2024: population 0.384 m, GDP 32,894.49 USD m; no defence.
+	obs = Resolve(ds, rel, 2024, []string{"ISL"}, false)
+	pc = PerCapitaOf(ds, Gap(obs[0], 2, MethodShare))
+	near(t, "ISL GDP per head", pc.GDP, 32894.49/0.384) // 85,662.7344 USD per person
+	if pc.Defence.Known || pc.Gap.Known {
+		t.Errorf("ISL 2024: defence per head %+v, gap per head %+v, want unknown", pc.Defence, pc.Gap)
+	}
+
+	// NATO's August 2025 release publishes shares only: no defence per
+	// head, although the share times the IMF's GDP gives a gap.
+	obs = Resolve(ds, ds.Releases["nato-2025-08"], 2024, []string{"POL"}, false)
+	pc = PerCapitaOf(ds, Gap(obs[0], 5, MethodShare))
+	if pc.Defence.Known || !pc.Gap.Known || !pc.GDP.Known {
+		t.Errorf("POL 2024 in nato-2025-08: %+v, want defence unknown, GDP and gap known", pc)
+	}
+
+	// No year, no population; past the IMF's horizon, none either.
+	if pc := PerCapitaOf(ds, Row{Obs: Obs{Code: "USA", GDP: defence.N(1)}}); pc.GDP.Known {
+		t.Errorf("row without a year: %+v", pc)
+	}
+	if p := PopulationOf(ds, "USA", 2031); p.Value.Known {
+		t.Errorf("USA 2031: %+v, want unknown", p)
+	}
+	for _, c := range []struct{ musd, pop defence.Num }{
+		{defence.Unknown, defence.N(1)}, {defence.N(1), defence.Unknown}, {defence.N(1), defence.N(0)},
+	} {
+		if got := PerHead(c.musd, c.pop); got.Known {
+			t.Errorf("PerHead(%+v, %+v) = %+v, want unknown", c.musd, c.pop, got)
+		}
+	}
+	near(t, "PerHead", PerHead(defence.N(0), defence.N(2)), 0) // a known 0 stays 0
+}
+
+// TestPopulationNewestRelease: the newest population release that has
+// the country and year gives it; an older one fills in what it lacks.
+func TestPopulationNewestRelease(t *testing.T) {
+	ds := snapshot.Dataset()
+	ds.Releases["mine"] = &defence.Release{ID: "mine", Series: defence.SeriesPopulation, Title: "Census", Publisher: "Office",
+		Published: "2026-01-01", Figures: map[string]map[int]defence.Figure{"USA": {2024: {Population: defence.N(341)}}}}
+	// A GDP release published later is no population source.
+	ds.Releases["gdp"] = &defence.Release{ID: "gdp", Series: defence.SeriesGDP, Published: "2027-01-01",
+		Figures: map[string]map[int]defence.Figure{"USA": {2024: {GDP: defence.N(1)}}}}
+	if p := PopulationOf(ds, "USA", 2024); p.Release != "mine" || p.Value.V != 341 {
+		t.Errorf("USA 2024: %+v, want 341 from mine", p)
+	}
+	if p := PopulationOf(ds, "POL", 2024); p.Release != "imf-weo-2025-04-population" || p.Value.V != 36.621 {
+		t.Errorf("POL 2024: %+v, want 36.621 from imf-weo-2025-04-population", p)
+	}
+	// The newest GDP release is never the population release.
+	if rs := ds.ReleasesNewestFirst(defence.SeriesGDP); rs[0].ID != "gdp" || len(rs) != 2 {
+		t.Errorf("GDP releases: %d, first %s", len(rs), rs[0].ID)
+	}
+	g, src := GDPFrom(ds.ReleasesNewestFirst(defence.SeriesGDP), "POL", 2024)
+	if src != "imf-weo-2025-10" || !g.Known {
+		t.Errorf("GDPFrom POL 2024: %v from %q, want imf-weo-2025-10", g, src)
+	}
+}
+
+func TestPopulationNote(t *testing.T) {
+	ds := snapshot.Dataset()
+	imf := PopulationFigure{Value: defence.N(340.102), Release: "imf-weo-2025-04-population"}
+	proj := PopulationFigure{Value: defence.N(342.373), Release: "imf-weo-2025-04-population", Estimate: true}
+	const src = "population from imf-weo-2025-04-population (IMF, World Economic Outlook, April 2025 (population), 2025-04)."
+	for _, c := range []struct {
+		used      []PopulationFigure
+		want, not []string
+	}{
+		{[]PopulationFigure{imf, imf}, []string{"USD per person (million USD / million people)", src}, []string{"projections", "unknown"}},
+		{[]PopulationFigure{imf, proj}, []string{src, "Some populations are projections"}, []string{"unknown"}},
+		{[]PopulationFigure{imf, {}}, []string{src, "its figures per head are unknown"}, []string{"projections"}},
+		{[]PopulationFigure{{}}, []string{"no population release in the data has the countries and years shown"}, nil},
+	} {
+		got := PopulationNote(ds, c.used)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%+v: note %q lacks %q", c.used, got, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%+v: note %q has %q", c.used, got, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package calc
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/snapshot"
+)
+
+func compare(t *testing.T, ds *defence.Dataset, q RevisionQuery) *Revisions {
+	t.Helper()
+	res, err := CompareReleases(ds, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestRevisionsPoland2024: Poland's 2024 share of GDP in three releases,
+// as data/*.yaml write it: 4.1202 (nato-2024-06, estimate), 3.7890
+// (nato-2025-08, estimate), 3.7500 (nato-2026-07); the last release
+// counts "core" defence, the two before it the "classic" definition.
+func TestRevisionsPoland2024(t *testing.T) {
+	ds := snapshot.Dataset()
+	june24, aug25, july26 := ds.Releases["nato-2024-06"], ds.Releases["nato-2025-08"], ds.Releases["nato-2026-07"]
+
+	// June 2024 -> August 2025. The August 2025 release has no USD or
+	// GDP figures: those are not compared. Share 4.1202 -> 3.7890:
+	// 3.7890 - 4.1202 = -0.3312 pp, -0.3312 / 4.1202 = -8.0384 %.
+	// Equipment 51.1276 -> 42.9021: -8.2255 pp, -8.2255 / 51.1276 =
+	// -16.0882 %, a larger change in %: listed first.
+	res := compare(t, ds, RevisionQuery{From: june24, To: aug25, Codes: []string{"POL"}, Years: []int{2024}})
+	if res.DefinitionChanged || res.Backwards {
+		t.Errorf("June 2024 -> August 2025: definition changed %v, backwards %v; want false, false", res.DefinitionChanged, res.Backwards)
+	}
+	if want := []string{FigureDefence, FigureGDP}; !reflect.DeepEqual(res.NotCompared, want) {
+		t.Errorf("not compared %v, want %v", res.NotCompared, want)
+	}
+	if res.Compared != 2 || res.Unchanged != 0 || len(res.Rows) != 2 {
+		t.Fatalf("compared %d, unchanged %d, rows %+v", res.Compared, res.Unchanged, res.Rows)
+	}
+	eq, share := res.Rows[0], res.Rows[1]
+	if eq.Figure != FigureEquipment || share.Figure != FigureShare {
+		t.Fatalf("rows %s, %s; want equipment_pct, share_pct", eq.Figure, share.Figure)
+	}
+	if share.Code != "POL" || share.Name != "Poland" || share.Year != 2024 || share.Kind != RevisionRevised ||
+		share.Old.V != 4.1202 || share.New.V != 3.7890 || !share.OldEstimate || !share.NewEstimate ||
+		share.OldSource == "" || share.NewSource == "" {
+		t.Errorf("share row %+v", share)
+	}
+	near(t, "share change", share.Change, -0.3312)
+	near(t, "share change %", share.ChangePct, -8.038444736)
+	near(t, "equipment change", eq.Change, -8.2255)
+	near(t, "equipment change %", eq.ChangePct, -16.088179379)
+
+	// August 2025 -> July 2026: 3.7500 - 3.7890 = -0.0390 pp,
+	// -0.039 / 3.789 = -1.0293 %; classic -> core is flagged.
+	res = compare(t, ds, RevisionQuery{From: aug25, To: july26, Codes: []string{"POL"}, Years: []int{2024}, Figures: []string{"share"}})
+	if !res.DefinitionChanged || res.Backwards || res.NotCompared != nil || len(res.Rows) != 1 {
+		t.Fatalf("August 2025 -> July 2026: %+v", res)
+	}
+	r := res.Rows[0]
+	if r.Old.V != 3.7890 || r.New.V != 3.75 || !r.OldEstimate || r.NewEstimate {
+		t.Errorf("row %+v", r)
+	}
+	near(t, "change", r.Change, -0.039)
+	near(t, "change %", r.ChangePct, -1.029295329)
+
+	// Backwards, July 2026 -> June 2024: Old is the newer 3.75, New the
+	// older 4.1202: +0.3702 pp, 0.3702 / 3.75 = +9.872 %.
+	res = compare(t, ds, RevisionQuery{From: july26, To: june24, Codes: []string{"POL"}, Years: []int{2024}, Figures: []string{"share_pct"}})
+	if !res.DefinitionChanged || !res.Backwards || len(res.Rows) != 1 {
+		t.Fatalf("July 2026 -> June 2024: %+v", res)
+	}
+	near(t, "change", res.Rows[0].Change, 0.3702)
+	near(t, "change %", res.Rows[0].ChangePct, 9.872)
+}
+
+// TestRevisionsOnlyInOne: figures published in one release only are
+// listed as added or dropped, after the revised ones; equal figures are
+// counted, not listed.
+func TestRevisionsOnlyInOne(t *testing.T) {
+	ds := snapshot.Dataset()
+	june24, aug25, july26 := ds.Releases["nato-2024-06"], ds.Releases["nato-2025-08"], ds.Releases["nato-2026-07"]
+
+	// Denmark 2025: the August 2025 release left equipment blank (a cell
+	// with a share and a note), July 2026 publishes 37.15.
+	res := compare(t, ds, RevisionQuery{From: aug25, To: july26, Codes: []string{"DNK"}, Years: []int{2025}, Figures: []string{"Equipment"}})
+	if len(res.Rows) != 1 || res.Compared != 0 {
+		t.Fatalf("Denmark 2025 equipment: compared %d, rows %+v", res.Compared, res.Rows)
+	}
+	if r := res.Rows[0]; r.Kind != RevisionAdded || r.Old.Known || r.New.V != 37.15 || r.Change.Known || r.ChangePct.Known || r.OldSource == "" {
+		t.Errorf("Denmark 2025 equipment row %+v", r)
+	}
+
+	// Poland's share, June 2024 -> July 2026: 2014-2024 are in both (all
+	// revised: June 2024 has 4 decimals, 2026 2 decimals, e.g. 2023
+	// 3.2602 -> 3.2600), 2025 (4.25) and 2026 (4.68) only in July 2026:
+	// added, listed last, in year order.
+	res = compare(t, ds, RevisionQuery{From: june24, To: july26, Codes: []string{"POL"}, Figures: []string{"share"}})
+	if len(res.Rows) != 13 || res.Compared != 11 {
+		t.Fatalf("Poland share: compared %d, %d rows", res.Compared, len(res.Rows))
+	}
+	for i, r := range res.Rows[:11] {
+		if r.Kind != RevisionRevised || (i > 0 && math.Abs(r.ChangePct.V) > math.Abs(res.Rows[i-1].ChangePct.V)) {
+			t.Fatalf("row %d %+v: not revised, or larger than the row before", i, r)
+		}
+	}
+	// The largest: 2024, -8.985 % (3.75 - 4.1202 = -0.3702; / 4.1202).
+	if r := res.Rows[0]; r.Year != 2024 {
+		t.Errorf("largest revision in %d, want 2024", r.Year)
+	} else {
+		near(t, "2024 change %", r.ChangePct, -8.985000728)
+	}
+	for i, y := range []int{2025, 2026} {
+		r := res.Rows[11+i]
+		if r.Kind != RevisionAdded || r.Year != y || r.Old.Known || !r.NewEstimate {
+			t.Errorf("row %d %+v, want %d added", 11+i, r, y)
+		}
+	}
+	if res.Rows[11].New.V != 4.25 || res.Rows[12].New.V != 4.68 {
+		t.Errorf("added %v, %v; want 4.25, 4.68", res.Rows[11].New, res.Rows[12].New)
+	}
+	// RevisedOnly leaves the two added years out.
+	res = compare(t, ds, RevisionQuery{From: june24, To: july26, Codes: []string{"POL"}, Figures: []string{"share"}, RevisedOnly: true})
+	if len(res.Rows) != 11 {
+		t.Errorf("revised only: %d rows, want 11", len(res.Rows))
+	}
+
+	// Iceland: GDP in June 2024, not in the July 2026 release at all.
+	res = compare(t, ds, RevisionQuery{From: june24, To: july26, Codes: []string{"ISL"}, Years: []int{2024}})
+	if len(res.Rows) != 1 || res.Rows[0].Kind != RevisionDropped || res.Rows[0].Figure != FigureGDP ||
+		res.Rows[0].Old.V != 32894.49 || res.Rows[0].New.Known || res.Rows[0].NewSource != "" {
+		t.Errorf("Iceland 2024: %+v", res.Rows)
+	}
+
+	// Germany 2014 equipment: 12.9438 in both June 2024 and August 2025.
+	res = compare(t, ds, RevisionQuery{From: june24, To: aug25, Codes: []string{"DEU"}, Years: []int{2014}, Figures: []string{"equipment"}})
+	if res.Compared != 1 || res.Unchanged != 1 || len(res.Rows) != 0 {
+		t.Errorf("Germany 2014 equipment: compared %d, unchanged %d, rows %+v", res.Compared, res.Unchanged, res.Rows)
+	}
+}
+
+// TestRevisionsAll: with no filter every country, year and figure is
+// compared, and the rows keep the order the doc gives.
+func TestRevisionsAll(t *testing.T) {
+	ds := snapshot.Dataset()
+	res := compare(t, ds, RevisionQuery{From: ds.Releases["nato-2024-06"], To: ds.Releases["nato-2026-07"]})
+	if res.NotCompared != nil || len(res.Rows) == 0 {
+		t.Fatalf("not compared %v, %d rows", res.NotCompared, len(res.Rows))
+	}
+	group := func(r Revision) int {
+		switch {
+		case r.ChangePct.Known:
+			return 0
+		case r.Change.Known:
+			return 1
+		}
+		return 2
+	}
+	for i := 1; i < len(res.Rows); i++ {
+		a, b := res.Rows[i-1], res.Rows[i]
+		if group(a) > group(b) || (group(a) == 0 && group(b) == 0 && math.Abs(a.ChangePct.V) < math.Abs(b.ChangePct.V)) {
+			t.Fatalf("rows %d and %d out of order: %+v, %+v", i-1, i, a, b)
+		}
+	}
+	// Added: 31 allies x 2025-2026 x 4 figures = 248; dropped: Iceland's
+	// GDP 2014-2024 = 11.
+	added, dropped := 0, 0
+	for _, r := range res.Rows {
+		switch r.Kind {
+		case RevisionAdded:
+			added++
+		case RevisionDropped:
+			dropped++
+		}
+	}
+	if added != 248 || dropped != 11 {
+		t.Errorf("added %d, dropped %d; want 248, 11", added, dropped)
+	}
+}
+
+func TestRevisionsErrors(t *testing.T) {
+	ds := snapshot.Dataset()
+	r := ds.Releases["nato-2024-06"]
+	if _, err := CompareReleases(ds, RevisionQuery{From: r, To: r}); err == nil || err.Error() != "release nato-2024-06 compared with itself: name two different releases" {
+		t.Errorf("same release: %v", err)
+	}
+	_, err := CompareReleases(ds, RevisionQuery{From: r, To: ds.Releases["nato-2026-07"], Figures: []string{"usd"}})
+	if err == nil || err.Error() != `"usd" is not a figure (expected share, defence, gdp or equipment)` {
+		t.Errorf("bad figure: %v", err)
+	}
+}
