@@ -112,6 +112,10 @@ type Query struct {
 	// TrendYears is how many years of shares a trend line is drawn
 	// through (0: DefaultTrendYears).
 	TrendYears int
+	// Measure is what the targets are shares of: defence.MeasureShare
+	// (GDP, the default) or defence.MeasureEquipment (the equipment share
+	// of defence expenditure, the Wales 20% guideline).
+	Measure string
 }
 
 // Report is the result of a gap computation: one line per country and
@@ -153,17 +157,30 @@ func (r *Report) HasDeadline() bool {
 // deadline figures and trends where a deadline applies, the totals and
 // the notes.
 func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
+	equipment := q.Measure == defence.MeasureEquipment
 	for _, t := range q.Targets {
-		if t.OfDefence() {
-			name := t.ID
-			if name == "" {
-				name = targets.FormatPct(t.Pct)
-			}
+		name := t.ID
+		if name == "" {
+			name = targets.FormatPct(t.Pct)
+		}
+		switch {
+		case t.OfDefence() && !equipment:
 			return nil, fmt.Errorf("--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)
+		case !t.OfDefence() && equipment:
+			return nil, fmt.Errorf("--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)
 		}
 	}
 	rep := &Report{Query: q, Release: q.Release, ByCode: map[string][]Line{}}
-	rep.Measures = Measures(q.Targets, q.By, q.Year)
+	if equipment {
+		if q.By != 0 {
+			return nil, fmt.Errorf("--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")
+		}
+		for _, t := range q.Targets { // one measure each: no parts, no deadline
+			rep.Measures = append(rep.Measures, Measure{Target: t, Pct: t.Pct})
+		}
+	} else {
+		rep.Measures = Measures(q.Targets, q.By, q.Year)
+	}
 	withDeadline := rep.HasDeadline()
 	n := q.TrendYears
 	if n == 0 {
@@ -184,6 +201,8 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		for _, m := range rep.Measures {
 			var row Row
 			switch {
+			case equipment:
+				row = EquipmentGap(o, m.Pct)
 			case m.Bounded:
 				row = BoundGap(o, m.Pct, m.ResilPct, q.Method)
 			case m.Part == PartResilience:

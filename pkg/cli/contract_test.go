@@ -20,7 +20,7 @@ var gapRowFields = []string{
 	"target", "part", "approximate", "gap_min_musd", "gap_max_musd",
 	"defence_published_musd", "year_is_earlier", "base_year", "deadline", "years_left",
 	"gdp_deadline_musd", "gdp_deadline_source", "required_deadline_musd", "increase_musd",
-	"annual_growth_pct", "trend", "trend_share_pct",
+	"annual_growth_pct", "trend", "trend_share_pct", "measure", "equipment_pct", "equipment_musd",
 }
 
 var gapTotalsFields = []string{
@@ -28,7 +28,7 @@ var gapTotalsFields = []string{
 	"share_pct", "gap_musd", "shortfall_musd", "target", "part", "not_reported", "bounded",
 	"gap_min_musd", "gap_max_musd", "deadline", "gdp_deadline_musd", "required_deadline_musd",
 	"increase_musd", "annual_growth_pct", "short", "undetermined", "required_musd",
-	"aggregate_gap_musd", "on_track", "off_track", "year", "release",
+	"aggregate_gap_musd", "on_track", "off_track", "year", "release", "measure", "equipment_musd",
 }
 
 var pathRowFields = []string{
@@ -118,6 +118,12 @@ func TestJSONContractLists(t *testing.T) {
 	want := []string{"code", "name", "nato_since", "defence_reported", "groups", "latest_years", "note"}
 	if got := keysInOrder(t, firstOf(t, doc["countries"])); !reflect.DeepEqual(got, want) {
 		t.Errorf("countries fields: got %v want %v", got, want)
+	}
+	doc = jsonOf(t, "releases")
+	want = []string{"id", "kind", "title", "publisher", "published", "cutoff", "definition", "price_basis", "measure",
+		"countries", "first_year", "last_year", "cells", "period_start", "url", "via", "embedded", "replaces_embedded", "file"}
+	if got := keysInOrder(t, firstOf(t, doc["releases"])); !reflect.DeepEqual(got, want) {
+		t.Errorf("releases fields: got %v want %v", got, want)
 	}
 	doc = jsonOf(t, "targets")
 	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure"}
@@ -209,5 +215,51 @@ func TestEmptySelectionIsEmptyListAid(t *testing.T) {
 	doc := jsonOf(t, "aid", "packages", "--donor", "DEU")
 	if string(doc["rows"]) != "[]" || string(doc["totals"]) != "[]" {
 		t.Errorf("rows = %s, totals = %s, want [] and []", doc["rows"], doc["totals"])
+	}
+}
+
+var historyRowFields = []string{
+	"code", "name", "year", "release", "estimate", "share_pct", "share_change_pts",
+	"defence_musd", "defence_change_pct", "gdp_musd", "gdp_source", "gdp_estimate",
+	"equipment_pct", "note",
+}
+
+var revisionsRowFields = []string{
+	"code", "name", "year", "figure", "kind", "old", "new", "change", "change_pct",
+	"old_estimate", "new_estimate",
+}
+
+func TestJSONContractHistoryRevisions(t *testing.T) {
+	for _, c := range []struct {
+		args      []string
+		top, rows []string
+	}{
+		{[]string{"history", "--country", "DEU"},
+			[]string{"schema_version", "release", "definition", "years", "countries", "rows", "notes", "source"}, historyRowFields},
+		{[]string{"revisions", "--country", "POL"},
+			[]string{"schema_version", "from", "to", "from_definition", "to_definition", "definition_changed", "backwards",
+				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source"}, revisionsRowFields},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := Main(append(c.args, "--format", "json"), ios); code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errOut)
+		}
+		if got := keysInOrder(t, out.Bytes()); !reflect.DeepEqual(got, c.top) {
+			t.Errorf("%v top-level keys:\n got %v\nwant %v", c.args, got, c.top)
+		}
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := keysInOrder(t, firstOf(t, doc["rows"])); !reflect.DeepEqual(got, c.rows) {
+			t.Errorf("%v row fields:\n got %v\nwant %v", c.args, got, c.rows)
+		}
+		ios, _, out, _ = iostreams.Test()
+		if code := Main(append(c.args, "--format", "csv"), ios); code != 0 {
+			t.Fatalf("%v csv: exit %d", c.args, code)
+		}
+		if header := strings.SplitN(out.String(), "\n", 2)[0]; header != strings.Join(c.rows, ",") {
+			t.Errorf("%v CSV header:\n got %s\nwant %s", c.args, header, strings.Join(c.rows, ","))
+		}
 	}
 }

@@ -16,8 +16,11 @@ import (
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/countries"
 	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/historycmd"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/pathcmd"
+	"github.com/natospend/natospend/pkg/cli/releasescmd"
+	"github.com/natospend/natospend/pkg/cli/revisionscmd"
 	"github.com/natospend/natospend/pkg/cli/targetscmd"
 	"github.com/natospend/natospend/pkg/cli/validate"
 	"github.com/natospend/natospend/pkg/dataset"
@@ -130,7 +133,10 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		validate.NewCmd(f, nil),
 		countries.NewCmd(f, nil),
 		targetscmd.NewCmd(f, nil),
+		releasescmd.NewCmd(f, nil),
 		aid.NewCmd(f, nil),
+		historycmd.NewCmd(f, nil),
+		revisionscmd.NewCmd(f, nil),
 	)
 	strictNumbers(root)
 	addHelpTopics(root)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -587,7 +588,7 @@ func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 				t.Errorf("help environment has no entry for %s (%s)", name, c.CommandPath())
 			}
 		}
-		if c.HasParent() && c.LocalNonPersistentFlags().HasFlags() && !strings.Contains(text, commandKey(c)+": ") && !strings.Contains(text, commandKey(c)+":\n") {
+		if c.HasParent() && c.LocalNonPersistentFlags().HasFlags() && !regexp.MustCompile(`(^|[ \n])`+regexp.QuoteMeta(commandKey(c))+`[,:]`).MatchString(text) {
 			t.Errorf("help environment does not name %s", c.CommandPath())
 		}
 		for _, sub := range settingCommands(c) {

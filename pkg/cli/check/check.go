@@ -72,6 +72,7 @@ country; json and tsv/csv print every verdict as data.`),
   natospend check --target 2 --format json | jq '.verdicts[] | select(.outcome != "pass")'`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}

@@ -37,6 +37,11 @@ type Options struct {
 	// TrendYears is --trend-years (gap and check): the years of published
 	// shares a trend line is drawn through.
 	TrendYears int
+	// Measure is --measure: share (of GDP) or equipment (the equipment
+	// share of defence spending); TargetsSet is true when --target was
+	// given, so that --measure equipment can default to its own target.
+	Measure    string
+	TargetsSet bool
 	// TrendYearsSet is true when --trend-years was given (flag, env or
 	// config), so that a run without a deadline can say it has no effect.
 	TrendYearsSet bool
@@ -105,6 +110,7 @@ already include what each ally reports, so adding it would count it twice.`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.TrendYearsSet = cmd.Flags().Changed("trend-years")
+			opts.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -129,6 +135,7 @@ func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	cmdutil.ListVarP(fl, &opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP with a decimal point (3.7, not 3,7) or a named target (repeatable; a list separated by commas, line breaks or tabs)")
 	cmdutil.ListVarP(fl, &opts.Years, "year", "y", nil, "year: 2024, a range 2014-2024 or a list 2014,2019,2024 (gap only: one row per country and year); default: the latest year the release publishes (the release by default: the newest embedded NATO release)")
 	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named); gap: a list shows the same cells of several releases side by side")
+	cmdutil.StringEnumFlag(cmd, &opts.Measure, "measure", "", "share", []string{"share", "equipment"}, "share: targets are shares of GDP; equipment: the share of defence spending on major equipment (the Wales 20% guideline, default target nato-equipment-20)")
 	cmdutil.StringEnumFlag(cmd, &opts.Method, "method", "m", string(calc.MethodShare), []string{string(calc.MethodShare), string(calc.MethodUSD)}, "share: gap from NATO's published share of GDP; usd: from current-USD defence and GDP")
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
@@ -156,7 +163,16 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 	if err := o.decimalCommas(); err != nil {
 		return nil, err
 	}
-	if q.Targets, err = targets.Parse(o.Targets, ds.Targets); err != nil {
+	measure := defence.MeasureShare
+	if o.Measure == "equipment" {
+		measure = defence.MeasureEquipment
+	}
+	q.Measure = measure
+	values := o.Targets
+	if measure == defence.MeasureEquipment && !o.TargetsSet {
+		values = []string{"nato-equipment-20"} // the Wales guideline, not the 2% default
+	}
+	if q.Targets, err = targets.ParseMeasure(values, ds.Targets, measure); err != nil {
 		return nil, cmdutil.UsageErrorf("--target: %v", err)
 	}
 	switch calc.Method(o.Method) {

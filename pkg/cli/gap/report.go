@@ -70,6 +70,10 @@ func numOf(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
 // JSON row keys: a contract, only ever added to, at the end.
 func (r *Report) fields() []field {
 	single := len(r.Measures) == 1
+	equipTitle := "" // the equipment share, in the table for the equipment guideline
+	if r.Query != nil && r.Query.Measure == defence.MeasureEquipment {
+		equipTitle = "Equip. %"
+	}
 	releaseTitle := "" // shown only when releases are side by side
 	if len(r.Releases) > 1 {
 		releaseTitle = "Release"
@@ -84,7 +88,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Estimate) }}},
 		{Spec: render.Spec[calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
 		{Spec: render.Spec[calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
-		{Spec: render.Spec[calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Spending }),
+		{Spec: render.Spec[calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
 			Show: func(ln calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
 		{Spec: render.Spec[calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
 		{Spec: render.Spec[calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
@@ -176,6 +180,20 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell {
 			if ln.HasTrend {
 				return num(ln.Trend.Share)
+			}
+			return render.U()
+		}}},
+		// added with the equipment guideline (--measure equipment)
+		{Spec: render.Spec[calc.Line]{Key: "measure", Get: text(func(ln calc.Line) string {
+			if ln.OfDefence {
+				return "equipment"
+			}
+			return "share"
+		})}},
+		{Spec: render.Spec[calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle},
+		{Spec: render.Spec[calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln calc.Line) render.Cell {
+			if ln.OfDefence {
+				return num(ln.Spending)
 			}
 			return render.U()
 		}}},
@@ -323,7 +341,14 @@ func (r *Report) footer(c column) render.Cell {
 	case "defence_musd":
 		return num(tot.Defence)
 	case "share_pct":
+		if tot.OfDefence {
+			return empty // the total share is the equipment share (below)
+		}
 		return num(tot.Share)
+	case "equipment_pct":
+		if tot.OfDefence {
+			return num(tot.Share)
+		}
 	case "required_musd":
 		return num(tot.Required)
 	case "gap_musd":
@@ -430,7 +455,7 @@ func (r *Report) summary() []string {
 				s += " (no GDP for the year: verdicts from the published shares, no money)."
 			}
 			out = append(out, s)
-			if tt.AggregateGap.Known && math.Abs(tt.AggregateGap.V-tt.Gap.V) >= 0.05 {
+			if tt.AggregateGap.Known && math.Abs(tt.AggregateGap.V-tt.Gap.V) >= 0.05 && !tt.OfDefence {
 				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
 			}
 		}
@@ -451,7 +476,9 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
-	if r.Query.Method == calc.MethodUSD {
+	if r.Query.Measure == defence.MeasureEquipment {
+		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
+	} else if r.Query.Method == calc.MethodUSD {
 		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
 	} else {
 		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
@@ -503,14 +530,31 @@ func (r *Report) title() string {
 		}
 		rel = "releases " + strings.Join(rs, ", ") + " side by side"
 	}
-	s := fmt.Sprintf("Gap to %s of GDP in %s: %s, method %s", strings.Join(what, ", "), in, rel, r.Query.Method)
+	of, method := "of GDP", ", method "+string(r.Query.Method)
+	if r.Query.Measure == defence.MeasureEquipment {
+		of, method = "of defence spending on major equipment", ""
+	}
+	s := fmt.Sprintf("Gap to %s %s in %s: %s%s", strings.Join(what, ", "), of, in, rel, method)
 	if r.Query.By != 0 {
 		s += fmt.Sprintf(", deadline %d", r.Query.By)
 	}
 	return s
 }
 
+// defenceOf is a line's defence spending: the spending its gap is measured
+// from, or for the equipment guideline the defence expenditure the
+// equipment share applies to.
+func defenceOf(ln calc.Line) defence.Num {
+	if ln.OfDefence {
+		return ln.Base
+	}
+	return ln.Spending
+}
+
 func coreSpending(ln calc.Line) defence.Num {
+	if ln.OfDefence {
+		return ln.Base
+	}
 	if ln.Measure.Bounded || ln.Measure.Part == calc.PartResilience {
 		if ln.Share.Known && ln.GDP.Known {
 			return defence.N(ln.Share.V / 100 * ln.GDP.V)
@@ -558,7 +602,7 @@ func (r *Report) JSON() any {
 			Meeting: t.Meeting, NotReported: t.NotReported, GDP: ptr(t.GDP), Defence: ptr(t.Defence),
 			Share: ptr(t.Share), Gap: ptr(t.Gap), Shortfall: ptr(t.Shortfall),
 			Bounded: t.Bounded, GapMin: ptr(t.GapMin), GapMax: ptr(t.GapMax),
-			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP), Year: t.Year, Release: t.Release,
+			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP), Year: t.Year, Release: t.Release, Equipment: ptr(t.Equipment), Measure: measureWord(t.OfDefence),
 			RequiredDeadline: ptr(t.Deadline.Required), Increase: ptr(t.Deadline.Increase),
 			AnnualGrowth: ptr(t.Deadline.Growth),
 			Short:        t.Short, Undetermined: t.Undetermined, Required: ptr(t.Required),
@@ -629,6 +673,16 @@ type jsonTotals struct {
 	// added with the series of years: the year (and release) of these totals
 	Year    int    `json:"year"`
 	Release string `json:"release"`
+	// added with the equipment guideline
+	Measure   string   `json:"measure"`
+	Equipment *float64 `json:"equipment_musd"`
+}
+
+func measureWord(ofDefence bool) string {
+	if ofDefence {
+		return "equipment"
+	}
+	return "share"
 }
 
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }

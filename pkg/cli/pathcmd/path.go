@@ -83,6 +83,9 @@ func Run(o *Options) error {
 	if len(o.Gap.Targets) == 0 {
 		return cmdutil.UsageErrorf("--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
 	}
+	if o.Gap.Measure == "equipment" {
+		return cmdutil.UsageErrorf("--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
+	}
 	q, err := o.Gap.Resolve(ds)
 	if err != nil {
 		return err

@@ -1,0 +1,434 @@
+// Package revisionscmd is the `natospend revisions` command: every figure
+// that differs between two defence releases.
+package revisionscmd
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/lists"
+	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/suggest"
+	"github.com/natospend/natospend/pkg/years"
+	"github.com/spf13/cobra"
+)
+
+// SchemaVersion of the JSON output. Fields are only ever added.
+const SchemaVersion = 1
+
+// Options of a revisions run.
+type Options struct {
+	F           *cmdutil.Factory
+	From, To    string
+	Years       []string // --year as given: a year, a range or a list
+	Figure      string   // all, share, defence, gdp or equipment
+	RevisedOnly bool
+	Countries   []string
+	Groups      []string
+	Exclude     []string
+	Out         cmdutil.OutputFlags
+}
+
+// FigureAll is --figure's default: every figure.
+const FigureAll = "all"
+
+// figureWords are --figure's values, each the short word of a calc figure.
+var figureWords = []string{FigureAll, "share", "defence", "gdp", "equipment"}
+
+// NewCmd builds the revisions command. A test may pass runF to capture
+// the options instead of running.
+func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "revisions",
+		Short: "Every figure that changed between two releases: old, new, change",
+		Long: strings.TrimSpace(`
+Revisions lists, per country and year, every figure that differs between two
+defence releases: the share of GDP, defence and GDP in million current US
+dollars, and the equipment share of defence. Each row shows the old value
+(--from), the new one (--to), the change (new - old, in the figure's unit:
+percentage points for the shares) and the change in % of the old value.
+
+Rows come largest change in % first; then changes from an old value of 0;
+then figures published in only one of the two releases (added: only in
+--to; dropped: only in --from), which --revised-only leaves out. Figures
+equal in both are counted in the notes, not listed. Values are compared as
+the releases write them: 4.1202 and 4.12 differ.
+
+--to defaults to the newest embedded NATO release, --from to the newest
+embedded release published before --to. A note says when the two count
+defence on different definitions (classic up to 2025, core from July 2026:
+a change is then partly the new definition, not a revision of the same
+measure), and which figures one release does not publish at all (NATO's
+August 2025 release has shares only), which are not compared.
+
+The table shows money in US$ billions; CSV and JSON in million US$.`),
+		Example: cmdutil.Examples(`
+  natospend revisions
+  natospend revisions --from nato-2024-06 --to nato-2026-07 --country POL --year 2024
+  natospend revisions --from nato-2024-06 --to nato-2025-08 --figure share --revised-only
+  natospend revisions --country DEU --format csv --output revisions.csv`),
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return Run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.From, "from", "", "the older release `ID`, whose figures are the old values (default: the newest embedded release published before --to)")
+	fl.StringVar(&opts.To, "to", "", "the newer release `ID`, whose figures are the new values (default: the newest embedded NATO release)")
+	cmdutil.ListVarP(fl, &opts.Countries, "country", "c", nil, "only these countries, by ISO code or name (repeatable; a list separated by commas, line breaks or tabs; default: every country of either release)")
+	cmdutil.ListVarP(fl, &opts.Groups, "group", "g", nil, "only these groups' countries, e.g. nato, europe, eu: the allies among today's members (repeatable or a list)")
+	cmdutil.ListVar(fl, &opts.Exclude, "exclude", nil, "countries to leave out, by code or name (repeatable or a list)")
+	cmdutil.ListVarP(fl, &opts.Years, "year", "y", nil, "only these years: 2024, a range 2014-2024 or a list 2014,2019,2024 (default: every year of either release)")
+	cmdutil.EnumFlag{Name: "figure", Default: FigureAll, Values: figureWords, Noun: "a figure",
+		Aliases: map[string]string{
+			calc.FigureShare: "share", calc.FigureDefence: "defence", calc.FigureGDP: "gdp", calc.FigureEquipment: "equipment",
+			"defense": "defence",
+		},
+		Usage: "only this figure: share of GDP, defence USD, GDP USD or equipment share of defence"}.Register(cmd, &opts.Figure)
+	fl.BoolVar(&opts.RevisedOnly, "revised-only", false, "list only figures published in both releases with different values (leave out added and dropped ones)")
+	cmdutil.RegisterCountryCompletion(cmd, "country", f)
+	cmdutil.RegisterCountryCompletion(cmd, "exclude", f)
+	cmdutil.RegisterGroupCompletion(cmd, "group", f)
+	cmdutil.RegisterReleaseCompletion(cmd, "from", f)
+	cmdutil.RegisterReleaseCompletion(cmd, "to", f)
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	return cmd
+}
+
+// figureLabels name the figures in the table, with the table's unit.
+var figureLabels = map[string]string{
+	calc.FigureShare:     "share %",
+	calc.FigureDefence:   "defence $bn",
+	calc.FigureGDP:       "GDP $bn",
+	calc.FigureEquipment: "equipment %",
+}
+
+// figureNames name the figures in sentences.
+var figureNames = map[string]string{
+	calc.FigureShare:     "share of GDP",
+	calc.FigureDefence:   "defence in USD",
+	calc.FigureGDP:       "GDP in USD",
+	calc.FigureEquipment: "equipment share",
+}
+
+func isMoney(figure string) bool { return figure == calc.FigureDefence || figure == calc.FigureGDP }
+
+// humanValue is a value as the table shows it: money in billions (to 4
+// decimals: $0.1 m), shares in percent; marked e for an estimate.
+func humanValue(figure string, n defence.Num, estimate bool) render.Cell {
+	c := render.Opt(n.V, n.Known)
+	if c.Known && isMoney(figure) {
+		c.Num /= 1000
+	}
+	if estimate && n.Known {
+		c.Mark = "e"
+	}
+	return c
+}
+
+func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
+
+// fields are the revisions report's fields, declared once: the human
+// table, the CSV/TSV and the JSON rows derive from them (keys: a contract,
+// only ever added to, at the end).
+var fields = []render.Spec[calc.Revision]{
+	{Key: "code", Title: "Code", Get: func(r calc.Revision) render.Cell { return render.T(r.Code) }},
+	{Key: "name", Title: "Country", Get: func(r calc.Revision) render.Cell { return render.T(r.Name) }},
+	{Key: "year", Title: "Year", Kind: render.Int, Get: func(r calc.Revision) render.Cell { return render.N(float64(r.Year)) }},
+	{Key: "figure", Title: "Figure", Get: func(r calc.Revision) render.Cell { return render.T(r.Figure) },
+		Show: func(r calc.Revision) render.Cell { return render.T(figureLabels[r.Figure]) }},
+	{Key: "kind", Get: func(r calc.Revision) render.Cell { return render.T(string(r.Kind)) }},
+	{Key: "old", Title: "Old", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.Old) },
+		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.Old, r.OldEstimate) }},
+	{Key: "new", Title: "New", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.New) },
+		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.New, r.NewEstimate) }},
+	{Key: "change", Title: "Change", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.Change) },
+		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.Change, false) }},
+	{Key: "change_pct", Title: "Change %", Kind: render.Percent, Get: func(r calc.Revision) render.Cell { return num(r.ChangePct) }},
+	{Key: "old_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.OldEstimate) }},
+	{Key: "new_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.NewEstimate) }},
+}
+
+// RowFields lists the CSV header and JSON keys of a revisions row, in order.
+func RowFields() []string { return render.Keys(fields) }
+
+// Run lists the revisions.
+func Run(o *Options) error {
+	if err := o.Out.Validate(); err != nil {
+		return err
+	}
+	ds, err := o.F.Dataset()
+	if err != nil {
+		return err
+	}
+	from, to, err := o.releases(ds)
+	if err != nil {
+		return err
+	}
+	q := calc.RevisionQuery{From: from, To: to, RevisedOnly: o.RevisedOnly}
+	if len(lists.Split(o.Years)) > 0 {
+		if q.Years, err = years.Parse(o.Years); err != nil {
+			return cmdutil.UsageErrorf("--year: %v", err)
+		}
+		if !anyYear(q.Years, from, to) {
+			return cmdutil.UsageErrorf("--year %s: neither %s (%s) nor %s (%s) has figures for it", years.Format(q.Years), from.ID, years.Format(from.Years()), to.ID, years.Format(to.Years()))
+		}
+	}
+	codes, named, err := cmdutil.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
+	if err != nil {
+		return err
+	}
+	if named || len(lists.Split(o.Exclude)) > 0 {
+		q.Codes = codes
+		if !named { // --exclude alone: every country of either release, less those
+			q.Codes = nil
+			for _, c := range unionCodes(from, to) {
+				if !excluded(ds, o.Exclude, c) {
+					q.Codes = append(q.Codes, c)
+				}
+			}
+		}
+		if q.Codes == nil {
+			q.Codes = []string{} // all excluded: nothing, not everything
+		}
+	}
+	if o.Figure != "" && o.Figure != FigureAll {
+		q.Figures = []string{o.Figure}
+	}
+	res, err := calc.CompareReleases(ds, q)
+	if err != nil {
+		return cmdutil.UsageErrorf("%v", err)
+	}
+	rows := append([]calc.Revision{}, res.Rows...)
+	notes := revisionNotes(res, o.RevisedOnly)
+	fromSrc, toSrc := calc.SourceOf(from), calc.SourceOf(to)
+	return o.Out.Emit(o.F, cmdutil.Output{
+		Human: func() *render.Table {
+			n := append(append([]string{}, notes...),
+				"Largest change in % of the old value first; Change = New - Old (percentage points for shares); money in US$ bn. - unknown (not published); e: estimate.",
+				"Source (--from): "+strings.TrimPrefix(fromSrc.Line(), "Source: "),
+				"Source (--to): "+strings.TrimPrefix(toSrc.Line(), "Source: "))
+			return render.HumanTable(title(res), fields, rows, nil, n)
+		},
+		Machine: func() *render.Table { return render.MachineTable(fields, rows) },
+		JSON: func() any {
+			notCompared := append([]string{}, res.NotCompared...)
+			return render.Object{
+				{Key: "schema_version", Value: SchemaVersion},
+				{Key: "from", Value: from.ID},
+				{Key: "to", Value: to.ID},
+				{Key: "from_definition", Value: from.Definition},
+				{Key: "to_definition", Value: to.Definition},
+				{Key: "definition_changed", Value: res.DefinitionChanged},
+				{Key: "backwards", Value: res.Backwards},
+				{Key: "compared", Value: res.Compared},
+				{Key: "unchanged", Value: res.Unchanged},
+				{Key: "not_compared", Value: notCompared},
+				{Key: "rows", Value: render.Objects(fields, rows)},
+				{Key: "notes", Value: notes},
+				{Key: "from_source", Value: fromSrc},
+				{Key: "to_source", Value: toSrc},
+			}
+		},
+	})
+}
+
+// releases resolves --from and --to: a named release must be a defence
+// release; --to defaults to the default release, --from to the newest
+// embedded release published before --to (with --no-default-data: the
+// newest release before it).
+func (o *Options) releases(ds *defence.Dataset) (from, to *defence.Release, err error) {
+	all := ds.ReleasesNewestFirst(defence.SeriesDefence)
+	if to, err = named(ds, all, "--to", o.To); err != nil {
+		return nil, nil, err
+	}
+	if to == nil {
+		rc, err := cmdutil.ResolveReleaseYear(ds, "", 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		to = rc.Release
+	}
+	if from, err = named(ds, all, "--from", o.From); err != nil {
+		return nil, nil, err
+	}
+	if from == nil {
+		from = before(all, to)
+		if from == nil {
+			return nil, nil, cmdutil.UsageErrorf("--from: no defence release was published before %s (%s): name one with --from", to.ID, to.Published)
+		}
+	}
+	if from.ID == to.ID {
+		return nil, nil, cmdutil.UsageErrorf("--from and --to are both %s: name two different releases", from.ID)
+	}
+	return from, to, nil
+}
+
+// named looks up the release a flag names (nil for none named).
+func named(ds *defence.Dataset, all []*defence.Release, flag, id string) (*defence.Release, error) {
+	if id == "" {
+		return nil, nil
+	}
+	ids := make([]string, len(all))
+	for i, r := range all {
+		ids[i] = r.ID
+	}
+	rel, ok := ds.Releases[id]
+	if !ok {
+		return nil, cmdutil.UsageErrorf("%s: unknown release %q%s", flag, id, cmdutil.HintOr(suggest.Words(ids...), id, ids))
+	}
+	if rel.Series != defence.SeriesDefence {
+		return nil, cmdutil.UsageErrorf("%s %s is not a defence release (expected one of: %s)", flag, id, strings.Join(ids, ", "))
+	}
+	return rel, nil
+}
+
+// before returns the newest release published before to: an embedded one
+// (or a user's replacement of one) when there is one, else any.
+func before(all []*defence.Release, to *defence.Release) *defence.Release {
+	var anyOlder *defence.Release
+	for _, r := range all { // newest first
+		if r == to || r.Published >= to.Published {
+			continue
+		}
+		if r.Origin() != nil {
+			return r
+		}
+		if anyOlder == nil {
+			anyOlder = r
+		}
+	}
+	if to.Origin() != nil {
+		return nil // a user's release is compared only when named
+	}
+	return anyOlder
+}
+
+func anyYear(ys []int, rels ...*defence.Release) bool {
+	for _, r := range rels {
+		for _, y := range ys {
+			if r.HasFiguresIn(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func unionCodes(a, b *defence.Release) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range []*defence.Release{a, b} {
+		for c := range r.Figures {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func excluded(ds *defence.Dataset, exclude []string, code string) bool {
+	for _, name := range lists.Split(exclude) {
+		if c, ok := ds.LookupCountry(name); ok && c.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func title(res *calc.Revisions) string {
+	def := func(r *defence.Release) string {
+		if r.Definition == "" {
+			return "unstated"
+		}
+		return r.Definition
+	}
+	differ := plural(len(res.Rows), "figure") + " differ"
+	if len(res.Rows) == 1 {
+		differ += "s"
+	}
+	return fmt.Sprintf("Revisions from release %s (%s definition) to %s (%s definition): %s",
+		res.From.ID, def(res.From), res.To.ID, def(res.To), differ)
+}
+
+// revisionNotes say what was compared, what differs in kind between the
+// two releases, and how to read the rows.
+func revisionNotes(res *calc.Revisions, revisedOnly bool) []string {
+	revised, added, dropped := 0, 0, 0
+	for _, r := range res.Rows {
+		switch r.Kind {
+		case calc.RevisionRevised:
+			revised++
+		case calc.RevisionAdded:
+			added++
+		case calc.RevisionDropped:
+			dropped++
+		}
+	}
+	from, to := res.From, res.To
+	s := fmt.Sprintf("%s published in both releases: %d unchanged, %d revised", plural(res.Compared, "figure"), res.Unchanged, revised)
+	if revisedOnly {
+		s += "; figures published in only one of them are left out (--revised-only)."
+	} else {
+		s += fmt.Sprintf("; %d only in %s (added), %d only in %s (dropped).", added, to.ID, dropped, from.ID)
+	}
+	out := []string{s}
+	if res.DefinitionChanged {
+		out = append(out, fmt.Sprintf("Definitions differ: %s counts defence on NATO's %s definition, %s on the %s definition; a change is partly the new definition, not a revision of the same measure.", from.ID, from.Definition, to.ID, to.Definition))
+	}
+	for _, f := range res.NotCompared {
+		var lacking []string
+		for _, r := range []*defence.Release{from, to} {
+			if !publishes(r, f) {
+				lacking = append(lacking, r.ID)
+			}
+		}
+		out = append(out, fmt.Sprintf("Not compared: %s (%s): release %s publishes none.", figureNames[f], f, strings.Join(lacking, " and ")))
+	}
+	if res.Backwards {
+		out = append(out, fmt.Sprintf("--from %s was published after --to %s: Old is the newer figure.", from.ID, to.ID))
+	}
+	return out
+}
+
+// publishes reports whether the release has the figure for any cell.
+func publishes(r *defence.Release, figure string) bool {
+	for _, ys := range r.Figures {
+		for _, f := range ys {
+			var n defence.Num
+			switch figure {
+			case calc.FigureShare:
+				n = f.Share
+			case calc.FigureDefence:
+				n = f.Defence
+			case calc.FigureGDP:
+				n = f.GDP
+			default:
+				n = f.Equipment
+			}
+			if n.Known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// plural is "1 figure", "2 figures".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
