@@ -47,6 +47,7 @@ type Options struct {
 	TrendYearsSet bool
 	ShowAid       bool
 	Burden        bool
+	PerCapita     bool
 	Select        cmdutil.SelectFlags
 	Out           cmdutil.OutputFlags
 
@@ -120,6 +121,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
 	AddTrendFlag(cmd, opts)
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
 	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
@@ -414,6 +416,14 @@ func Run(o *Options) error {
 	if o.Burden {
 		rep.Burden, rep.BurdenBase = c.Burdens()
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
+	}
+	if o.PerCapita {
+		rep.PerCapita = ds
+		var used []calc.PopulationFigure
+		for _, ln := range c.Lines {
+			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
+		}
+		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {

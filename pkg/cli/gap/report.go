@@ -31,6 +31,9 @@ type Report struct {
 	Years []int
 	// Releases are the releases shown (--release a,b: side by side).
 	Releases []*defence.Release
+	// PerCapita, with --per-capita, is the data the populations come from
+	// (calc.PerCapitaOf): figures per head are worked out line by line.
+	PerCapita *defence.Dataset
 }
 
 // releases are the releases shown: one unless --release lists several.
@@ -219,6 +222,27 @@ func (r *Report) fields() []field {
 				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
 		)
 	}
+	if r.PerCapita != nil { // --per-capita: four more fields at the end, and columns
+		pc := func(get func(calc.PerCapita) defence.Num) func(calc.Line) render.Cell {
+			return func(ln calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
+		}
+		fs = append(fs,
+			field{Spec: render.Spec[calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m"},
+			field{Spec: render.Spec[calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $"},
+			field{Spec: render.Spec[calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $"},
+			field{Spec: render.Spec[calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })},
+				title: func(m calc.Measure) string {
+					if plain(m) {
+						return "Gap/head " + m.Label() + " $"
+					}
+					return ""
+				}},
+		)
+	}
 	return fs
 }
 
@@ -280,7 +304,8 @@ func (r *Report) columns() []column {
 	kept := out[:0:0]
 	for _, c := range out {
 		switch c.f.Key {
-		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts":
+		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
+			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd":
 			last = append(last, c)
 		default:
 			kept = append(kept, c)
