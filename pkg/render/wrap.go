@@ -28,8 +28,12 @@ func displayWidth(s string) int {
 // between: the word is cut after each hyphen that follows a letter and is
 // followed by something other than a hyphen ("not-reported" -> "not-",
 // "reported"; "nato-2026-07" -> "nato-", "2026-07"; "-0.5", "2014-2025"
-// and "2025-02-11" stay whole).
+// and "2025-02-11" stay whole, and so does a URL).
 func pieces(word string, yield func(piece string)) {
+	if strings.Contains(word, "://") {
+		yield(word) // a URL stays whole where it can: a break would cut the link
+		return
+	}
 	start := 0
 	for i := 1; i < len(word)-1; i++ {
 		if word[i] == '-' && word[i+1] != '-' && isLetterBefore(word, i) {

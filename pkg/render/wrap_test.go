@@ -187,3 +187,12 @@ func FuzzTextFits(f *testing.F) {
 		}
 	})
 }
+
+func TestURLsStayWhole(t *testing.T) {
+	// A URL is not cut at its hyphens: the line breaks before it instead.
+	got := wrapText("Source: https://www.nato.int/legacy-wcm/x.pdf", 40)
+	want := []string{"Source:", "https://www.nato.int/legacy-wcm/x.pdf"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
