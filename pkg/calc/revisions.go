@@ -157,7 +157,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	}
 	codes := q.Codes
 	if codes == nil {
-		codes = unionCodes(q.From, q.To)
+		codes = UnionCodes(q.From, q.To)
 	}
 	var yearSet map[int]bool
 	if q.Years != nil {
@@ -224,7 +224,8 @@ func publishesFigure(r *defence.Release, figure string) bool {
 	return false
 }
 
-func unionCodes(a, b *defence.Release) []string {
+// UnionCodes lists the countries of either release, sorted.
+func UnionCodes(a, b *defence.Release) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, r := range []*defence.Release{a, b} {

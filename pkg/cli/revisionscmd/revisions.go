@@ -4,7 +4,6 @@ package revisionscmd
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -190,7 +189,7 @@ func Run(o *Options) error {
 		q.Codes = codes
 		if !named { // --exclude alone: every country of either release, less those
 			q.Codes = nil
-			for _, c := range unionCodes(from, to) {
+			for _, c := range calc.UnionCodes(from, to) {
 				if !excluded(ds, o.Exclude, c) {
 					q.Codes = append(q.Codes, c)
 				}
@@ -321,21 +320,6 @@ func anyYear(ys []int, rels ...*defence.Release) bool {
 		}
 	}
 	return false
-}
-
-func unionCodes(a, b *defence.Release) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range []*defence.Release{a, b} {
-		for c := range r.Figures {
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func excluded(ds *defence.Dataset, exclude []string, code string) bool {
