@@ -172,8 +172,18 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 	}
 	lay, ok := g.fitLayout(width)
 	if ok {
-		g.box(buf, lay)
-	} else {
+		// tablewriter measures some characters (combining marks of other
+		// scripts, say) wider than the layout did: a box that came out too
+		// wide is laid out vertically instead, so that every line fits.
+		var box bytes.Buffer
+		g.box(&box, lay)
+		if width > 0 && widest(box.String()) > width {
+			ok = false
+		} else {
+			buf.Write(box.Bytes())
+		}
+	}
+	if !ok {
 		if t.Title != "" && len(g.rows) > 0 {
 			buf.WriteByte('\n')
 		}
@@ -185,6 +195,15 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 	for _, note := range t.Notes {
 		writeWrapped(buf, cleanLine(note), width)
 	}
+}
+
+// widest is the display width of the widest line of s.
+func widest(s string) int {
+	w := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, displayWidth(line))
+	}
+	return w
 }
 
 // layout is how a box table is drawn: each column's content width, the
