@@ -5,9 +5,11 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/natospend/natospend/internal/testenv"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,7 +32,35 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exit": cmdExit},
+		Setup:               func(env *testscript.Env) error { env.Setenv("SHARED", sharedData()); return nil },
+		Condition:           sharedCondition,
 	})
+}
+
+// sharedData is the folder of the shared reference data ($NATOSPEND_SHARED,
+// else shared/data beside the clone), "" when there is none: scripts that
+// read it ($SHARED) start with [!shared] skip.
+func sharedData() string {
+	dir := os.Getenv(testenv.SharedEnv)
+	if dir == "" {
+		dir, _ = filepath.Abs(filepath.Join("..", "..", "..", "shared", "data"))
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return dir
+}
+
+// sharedCondition is the [shared] condition: the shared data is there. In
+// CI it must be: a script that needs it fails instead of skipping.
+func sharedCondition(cond string) (bool, error) {
+	if cond != "shared" {
+		return false, errors.New("unknown condition " + strconv.Quote(cond))
+	}
+	if sharedData() == "" && testenv.CI() {
+		return false, errors.New("the shared reference data is not found and CI is set: set " + testenv.SharedEnv)
+	}
+	return sharedData() != "", nil
 }
 
 // cmdExit runs a program and checks its exit code: exit N prog args...

@@ -55,9 +55,9 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"gap", "--target", "rute-3.7"}, `unknown target "rute-3.7": did you mean rutte-3.7?`},
 		{[]string{"gap", "--target", "abc"}, `unknown target "abc" (expected a percentage such as 3.5, or one of: hague, hague-core, nato-2014, rutte-3.7, uk-2027)`},
 		{[]string{"gap", "--target", "2", "--release", "nato-2025-8"}, `--release: unknown release "nato-2025-8": did you mean nato-2025-08?`},
-		{[]string{"gap", "--target", "2", "--format", "jsno"}, `--format "jsno" is not a format: did you mean json? (expected one of: table, csv, tsv, json, markdown)`},
-		{[]string{"gap", "--target", "2", "--format", "xml"}, `--format "xml" is not a format (expected one of: table, csv, tsv, json, markdown)`},
-		{[]string{"check", "--target", "2", "--format", "CVS"}, `--format "CVS" is not a format: did you mean csv? (expected one of: text, json, tsv, csv)`},
+		{[]string{"gap", "--target", "2", "--format", "jsno"}, `--format "jsno" is not a format: did you mean json? (expected one of: table, csv, tsv, json, markdown, xlsx`},
+		{[]string{"gap", "--target", "2", "--format", "xml"}, `--format "xml" is not a format (expected one of: table, csv, tsv, json, markdown, xlsx`},
+		{[]string{"check", "--target", "2", "--format", "CVS"}, `--format "CVS" is not a format: did you mean csv? (expected one of: text, json, tsv, csv, xlsx)`},
 		{[]string{"gap", "--target", "2", "--sort", "gpa"}, `--sort "gpa" is not a sort order: did you mean gap? (expected one of: gap, share, name, gdp)`},
 		{[]string{"gap", "--target", "2", "--release", "nope"}, `--release: unknown release "nope" (expected one of: nato-2026-07, nato-2025-08, nato-2024-06)`},
 	}

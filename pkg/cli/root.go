@@ -12,11 +12,13 @@ import (
 
 	"github.com/natospend/natospend/data"
 	"github.com/natospend/natospend/pkg/cli/aid"
+	"github.com/natospend/natospend/pkg/cli/chartcmd"
 	"github.com/natospend/natospend/pkg/cli/check"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/countries"
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/cli/historycmd"
+	"github.com/natospend/natospend/pkg/cli/importcmd"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/pathcmd"
 	"github.com/natospend/natospend/pkg/cli/releasescmd"
@@ -137,6 +139,8 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		aid.NewCmd(f, nil),
 		historycmd.NewCmd(f, nil),
 		revisionscmd.NewCmd(f, nil),
+		importcmd.NewCmd(f, nil),
+		chartcmd.NewCmd(f, nil),
 	)
 	strictNumbers(root)
 	addHelpTopics(root)

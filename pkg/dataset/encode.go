@@ -90,9 +90,10 @@ func sortedIDs[V any](m map[string]V) []string {
 // enc writes YAML. Its methods append to buf; the first error found in
 // the values is kept in err and stops nothing (the caller checks it once).
 type enc struct {
-	w   *bufio.Writer
-	b   []byte // scratch for the line being written
-	err error
+	w        *bufio.Writer
+	b        []byte // scratch for the line being written
+	err      error
+	decimals map[string]int // EncodeOptions.Decimals
 }
 
 func newEnc(w io.Writer) *enc {
@@ -160,6 +161,19 @@ func (e *enc) num(what string, v, lo, hi float64) {
 		e.fail("%s: %v is out of range (expected %v to %v)", what, v, lo, hi)
 	}
 	e.b = strconv.AppendFloat(e.b, v+0, 'g', -1, 64) // + 0: no -0
+}
+
+// fixed appends a number with d decimals, refusing one that the text
+// would not read back exactly.
+func (e *enc) fixed(what string, v, lo, hi float64, d int) {
+	if math.IsNaN(v) || v < lo || v > hi {
+		e.fail("%s: %v is out of range (expected %v to %v)", what, v, lo, hi)
+	}
+	start := len(e.b)
+	e.b = strconv.AppendFloat(e.b, v+0, 'f', d, 64)
+	if back, err := strconv.ParseFloat(string(e.b[start:]), 64); err != nil || back != v+0 {
+		e.fail("%s: %v does not have %d decimals (round it first)", what, v, d)
+	}
 }
 
 func (e *enc) year(what string, y int) {
@@ -414,11 +428,27 @@ func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
 
 // EncodeRelease writes a release file: its provenance, then one flow
 // mapping per country-year, countries by code and years ascending, keys
-// in the order gdp_musd, defence_musd, share_pct, equipment_pct,
-// resilience_musd, population_m, estimate, note (the layout of the
-// embedded data).
+// in the order of CellKeyNames (gdp_musd, defence_musd, share_pct,
+// equipment_pct, resilience_musd, population_m, then NATO's other
+// tables), then estimate and note (the layout of the embedded data).
 func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
+	return EncodeReleaseWith(w, comment, r, EncodeOptions{})
+}
+
+// EncodeOptions change how EncodeReleaseWith writes numbers.
+type EncodeOptions struct {
+	// Decimals gives, by cell key (CellKeyNames), a fixed number of
+	// decimals to write that key's figures with ("15192.00" rather than
+	// "15192"), as a published table prints them. A figure that this text
+	// would not read back exactly is refused: round the figures first.
+	// Keys it leaves out are written as EncodeRelease writes them.
+	Decimals map[string]int
+}
+
+// EncodeReleaseWith is EncodeRelease with options.
+func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt EncodeOptions) error {
 	e := newEnc(w)
+	e.decimals = opt.Decimals
 	e.comment(comment)
 	e.b = append(e.b, "kind: release"...)
 	e.line()
@@ -448,6 +478,26 @@ func EncodeRelease(w io.Writer, comment string, r *defence.Release) error {
 		if kv[1] != "" {
 			e.key(false, kv[0])
 			e.text(kv[0], kv[1])
+			e.line()
+		}
+	}
+	if r.ConstantYear != 0 {
+		e.key(false, "constant_year")
+		e.year("constant_year", r.ConstantYear)
+		e.line()
+	}
+	if len(r.Currencies) > 0 {
+		e.b = append(e.b, "currencies:"...)
+		e.line()
+		for _, code := range sortedIDs(r.Currencies) {
+			e.b = append(e.b, "  "...)
+			e.code("currencies", code)
+			e.b = append(e.b, ": "...)
+			if cur := r.Currencies[code]; !isCode(cur) {
+				e.fail("currencies.%s: %q is not a currency code", code, cur)
+			} else {
+				e.b = append(e.b, cur...)
+			}
 			e.line()
 		}
 	}
@@ -487,23 +537,26 @@ func (e *enc) cell(code string, y int, f defence.Figure, series string) {
 	e.year("figures."+code, y)
 	e.b = append(e.b, ": {"...)
 	n := 0
-	num := func(k string, v defence.Num, lo, hi float64) {
+	for i := range cellKeys {
+		ck := &cellKeys[i]
+		v := ck.get(&f)
 		if !v.Known {
-			return
+			continue
 		}
-		if msg := cellKeyProblem(series, k); msg != "" {
-			e.fail("figures.%s.%d.%s: %s", code, y, k, msg)
+		if !ck.series.has(series) {
+			e.fail("figures.%s.%d.%s: %s", code, y, ck.name, cellKeyProblem(series, ck.name))
 		}
-		e.key(n > 0, k)
-		e.num(k, v.V, lo, hi)
+		if ck.open && v.V == ck.lo {
+			e.fail("figures.%s.%d.%s: %v is out of range (expected more than %v)", code, y, ck.name, v.V, ck.lo)
+		}
+		e.key(n > 0, ck.name)
+		if d, ok := e.decimals[ck.name]; ok {
+			e.fixed(ck.name, v.V, ck.lo, ck.hi, d)
+		} else {
+			e.num(ck.name, v.V, ck.lo, ck.hi)
+		}
 		n++
 	}
-	num("gdp_musd", f.GDP, 0, maxMoney)
-	num("defence_musd", f.Defence, 0, maxMoney)
-	num("share_pct", f.Share, 0, 100)
-	num("equipment_pct", f.Equipment, 0, 100)
-	num("resilience_musd", f.Resilience, 0, maxMoney)
-	num("population_m", f.Population, minPopulation, maxPopulation)
 	if f.Defence.Known && f.GDP.Known && f.Defence.V > f.GDP.V {
 		e.fail("figures.%s.%d: defence_musd is more than gdp_musd", code, y)
 	}

@@ -104,14 +104,13 @@ var (
 	groupsFile    = newSchema([]string{"kind", "citation", "url", "groups"}, "kind", "groups")
 	targetsFile   = newSchema([]string{"kind", "citation", "url", "targets"}, "kind", "targets")
 	releaseFile   = newSchema([]string{"kind", "id", "series", "title", "publisher", "published", "cutoff",
-		"url", "via", "price_basis", "definition", "notes", "figures"},
+		"url", "via", "price_basis", "definition", "constant_year", "currencies", "notes", "figures"},
 		"id", "series", "title", "publisher", "published", "url", "figures")
 
 	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
 	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
 	targetSchema    = newSchema([]string{"name", "pct", "measure", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
-	cellSchema      = newSchema([]string{"gdp_musd", "defence_musd", "share_pct", "equipment_pct", "resilience_musd", "population_m", "estimate", "note"})
 )
 
 var bom = []byte("\xef\xbb\xbf")
@@ -127,6 +126,11 @@ type walker struct {
 
 	cells  []cellTmp // reused for each country of a release
 	srcBuf []byte    // reused to build the "file:line" sources of a country
+
+	// The units a release's figures need (cellkeys.go: checkUnits).
+	curCode string            // the country whose years are read
+	constAt unitAt            // the first figure at constant prices
+	ncuAt   map[string]unitAt // by country: its first figure in national currency
 }
 
 type cellTmp struct {
@@ -358,6 +362,11 @@ func (w *walker) skipped(n *yaml.Node, p fpath) {
 // and missing keys, anchors and aliases, and calls f for each other field.
 // It returns false if n is not a mapping.
 func (w *walker) object(n *yaml.Node, p fpath, s *schema, what string, f func(key string, k, v *yaml.Node)) bool {
+	return w.objectK(n, p, s, what, func(_ int, key string, k, v *yaml.Node) { f(key, k, v) })
+}
+
+// objectK is object, giving f the index of the key in the schema too.
+func (w *walker) objectK(n *yaml.Node, p fpath, s *schema, what string, f func(ki int, key string, k, v *yaml.Node)) bool {
 	if n.Kind != yaml.MappingNode {
 		w.add(n.Line, p, "found "+describe(n)+" (expected "+what+")")
 		w.skipped(n, p)
@@ -409,7 +418,7 @@ func (w *walker) object(n *yaml.Node, p fpath, s *schema, what string, f func(ke
 		if !w.plain(v, kp) {
 			continue
 		}
-		f(s.keys[ki], k, v)
+		f(ki, s.keys[ki], k, v)
 	}
 	for _, req := range s.required {
 		for j, key := range s.keys {
@@ -564,16 +573,6 @@ const (
 	expPct        = "a percentage from 0 to 100"
 	expPopulation = "a population in million people from 0.0001 to 10000"
 )
-
-func (w *walker) money(n *yaml.Node, p fpath) defence.Num {
-	v, _ := w.inRange(n, p, 0, maxMoney, false, expMoney)
-	return v
-}
-
-func (w *walker) pct(n *yaml.Node, p fpath) defence.Num {
-	v, _ := w.inRange(n, p, 0, 100, false, expPct)
-	return v
-}
 
 // year returns a whole year from 1949 to 2100.
 func (w *walker) year(n *yaml.Node, p fpath) (int, bool) {
@@ -1025,6 +1024,10 @@ func (w *walker) releaseFile(root *yaml.Node) {
 			r.PriceBasis, _ = w.text(v, kp)
 		case "definition":
 			r.Definition, _ = w.text(v, kp)
+		case "constant_year":
+			r.ConstantYear, _ = w.year(v, kp)
+		case "currencies":
+			r.Currencies = w.currencies(v, kp)
 		case "notes":
 			if v.Kind != yaml.SequenceNode {
 				w.add(v.Line, kp, "found "+describe(v)+" (expected a list of texts)")
@@ -1046,6 +1049,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 	})
 	if figures != nil && !w.full {
 		w.figures(figures, figuresAt, r)
+		w.checkUnits(r)
 	}
 	if r.Figures == nil {
 		r.Figures = map[string]map[int]defence.Figure{}
@@ -1062,6 +1066,7 @@ func (w *walker) figures(n *yaml.Node, p fpath, r *defence.Release) {
 	}
 	w.entries(n, p, "a mapping of country codes to years", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
+		w.curCode = code
 		if ys := w.years(v, p.k(code), r.Series); ys != nil {
 			r.Figures[code] = ys
 		}
@@ -1128,27 +1133,27 @@ func firstYearLine(n *yaml.Node, year string) int {
 func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 	var f defence.Figure
 	var defenceAt *yaml.Node
-	nonEmpty := w.object(n, p, cellSchema, "a mapping of figures such as gdp_musd", func(key string, k, v *yaml.Node) {
+	nonEmpty := w.objectK(n, p, cellSchema, "a mapping of figures such as gdp_musd", func(ki int, key string, k, v *yaml.Node) {
 		kp := p.k(key)
-		if msg := cellKeyProblem(series, key); msg != "" {
-			w.add(k.Line, kp, msg)
-			w.skipped(v, kp)
+		if ki < len(cellKeys) {
+			ck := &cellKeys[ki]
+			if !ck.series.has(series) {
+				w.add(k.Line, kp, cellKeyProblem(series, key))
+				w.skipped(v, kp)
+				return
+			}
+			if n, ok := w.inRange(v, kp, ck.lo, ck.hi, ck.open, ck.exp); ok {
+				ck.set(&f, n)
+			}
+			if ck.constant || ck.ncu {
+				w.noteUnits(ck, k.Line, kp)
+			}
+			if ki == keyDefence {
+				defenceAt = v
+			}
 			return
 		}
 		switch key {
-		case "gdp_musd":
-			f.GDP = w.money(v, kp)
-		case "defence_musd":
-			f.Defence = w.money(v, kp)
-			defenceAt = v
-		case "share_pct":
-			f.Share = w.pct(v, kp)
-		case "equipment_pct":
-			f.Equipment = w.pct(v, kp)
-		case "resilience_musd":
-			f.Resilience = w.money(v, kp)
-		case "population_m":
-			f.Population, _ = w.inRange(v, kp, minPopulation, maxPopulation, false, expPopulation)
 		case "estimate":
 			f.Estimate, _ = w.boolean(v, kp)
 		case "note":
@@ -1163,30 +1168,4 @@ func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 			show(defenceAt.Value), strconv.FormatFloat(f.GDP.V, 'f', -1, 64)))
 	}
 	return f
-}
-
-// cellKeyProblem says why a cell key has no place in a release of the
-// series, or "": a gdp release holds GDP only, a population release
-// population only, and population belongs in a population release alone.
-// A release whose series is missing or wrong (reported already) is not
-// checked.
-func cellKeyProblem(series, key string) string {
-	if key == "estimate" || key == "note" {
-		return ""
-	}
-	switch series {
-	case defence.SeriesGDP:
-		if key != "gdp_musd" {
-			return "not allowed in a series: gdp release (expected only gdp_musd, estimate and note)"
-		}
-	case defence.SeriesPopulation:
-		if key != "population_m" {
-			return "not allowed in a series: population release (expected only population_m, estimate and note)"
-		}
-	case defence.SeriesDefence:
-		if key == "population_m" {
-			return "not allowed in a series: defence release (population_m belongs in a release of series: population)"
-		}
-	}
-	return ""
 }

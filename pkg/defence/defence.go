@@ -152,9 +152,40 @@ type Figure struct {
 	Equipment  Num // equipment expenditure as % of defence
 	Resilience Num // resilience spending, million current USD (user data only)
 	Population Num // million people (a population release only)
-	Estimate   bool
-	Note       string
-	Source     string // file:line of the cell
+	// Detail holds the figures of NATO's other tables (natospend import
+	// nato); nil when the cell has none of them (see Details).
+	Detail   *Detail
+	Estimate bool
+	Note     string
+	Source   string // file:line of the cell
+}
+
+// Detail holds the figures of NATO's other tables, each unknown where a
+// release does not publish it; the units are NATO's (docs/data.md).
+// Constant prices are those of the release's ConstantYear. It is a
+// pointer in Figure, so that the cells of the many releases without them
+// stay small.
+type Detail struct {
+	DefenceNCU            Num // million national currency units, current prices (the currency: Release.Currencies)
+	DefenceConstNCU       Num // million national currency units, constant prices
+	DefenceConst          Num // million USD, constant prices and exchange rates
+	GDPConst              Num // million USD, constant prices and exchange rates
+	RealChange            Num // annual real change of defence expenditure, % (negative: a fall)
+	GDPPerCapitaConst     Num // thousand USD per person, constant prices and exchange rates
+	DefencePerCapitaConst Num // USD per person, constant prices and exchange rates
+	Personnel             Num // military personnel, thousands
+	PersonnelPct          Num // personnel expenditure as % of defence
+	InfrastructurePct     Num // infrastructure expenditure as % of defence
+	OtherPct              Num // other expenditure as % of defence
+}
+
+// Details returns the cell's figures of NATO's other tables: all unknown
+// when it has none.
+func (f Figure) Details() Detail {
+	if f.Detail == nil {
+		return Detail{}
+	}
+	return *f.Detail
 }
 
 // HasFigures reports whether the cell publishes a share of GDP or a defence
@@ -175,7 +206,14 @@ type Release struct {
 	PriceBasis string
 	Definition string // DefinitionClassic, DefinitionCore, or a user's own word
 	Notes      []string
-	Source     string // file name ("embedded:..." for an embedded file; see Embedded)
+	// Currencies names, by country code, the currency (ISO 4217 code, such
+	// as EUR) of the release's figures in national currency
+	// (Figure.DefenceNCU); nil when it has none.
+	Currencies map[string]string
+	// ConstantYear is the base year of the release's figures at constant
+	// prices (2015 for NATO's June 2024 tables); 0 when it has none.
+	ConstantYear int
+	Source       string // file name ("embedded:..." for an embedded file; see Embedded)
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release

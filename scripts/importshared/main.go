@@ -45,6 +45,9 @@ const (
 	natoCSV = "nato_defence_expenditure.csv"
 	imfCSV  = "imf_weo_gdp.csv"
 	popCSV  = "imf_weo_population.csv"
+	// natoWorkbook is NATO's own workbook of the June 2024 release, which
+	// pkg/importnato (natospend import nato) reads.
+	natoWorkbook = "workbooks/240617-def-exp-2024-TABLES-en.xlsx"
 )
 
 // The command line, for the header of every generated file.
@@ -71,8 +74,12 @@ type cellNote struct {
 // holds, and the provenance the table itself does not carry.
 type releaseSpec struct {
 	File    string // output file name in data/
-	Source  string // shared CSV file name
-	Vintage string // value of the CSV's vintage column
+	Source  string // shared CSV file name, or NATO's workbook (natoWorkbook)
+	Vintage string // value of the CSV's vintage column (the rows a workbook's release must reproduce)
+
+	// URL and Via, for a release read from a workbook: a CSV gives them in
+	// its rows.
+	URL, Via string
 
 	ID         string
 	Series     string
@@ -160,20 +167,22 @@ var releases = []releaseSpec{
 	},
 	{
 		File:       "nato-2024-06.yaml",
-		Source:     natoCSV,
+		Source:     natoWorkbook,
 		Vintage:    "NATO-2024-06",
+		URL:        "https://www.nato.int/content/dam/nato/legacy-wcm/media_pdf/2024/6/pdf/240617-def-exp-2024-en.pdf",
+		Via:        "https://github.com/jacobvoss/geopolitical-dashboard/blob/4214f086987d9460907575a7a9cc6d90e75ba792/data/240617-def-exp-2024-TABLES-en.xlsx",
 		ID:         "nato-2024-06",
 		Series:     "defence",
 		Title:      "Defence Expenditure of NATO Countries (2014-2024)",
 		Publisher:  "NATO",
 		Published:  "2024-06-17",
 		Cutoff:     "2024-06-12",
-		PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
+		PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures; *_const_* at constant 2015 prices and exchange rates; defence_ncu_m and defence_const_ncu_m in national currency (currencies)",
 		Definition: "classic",
 		Notes: []string{
 			"Classic NATO definition of defence expenditure.",
 			"share_pct is NATO's published share of GDP (Table 3), computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2024 is published at 2.05%, while the current-price ratio is 1.85%; also Italy 2016-2017 and the United States 2019-2024 (up to 0.07 points).",
-			"Amounts to 2 decimals and percentages to 4 decimals, as in the shared table; NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx) holds more digits.",
+			"Amounts to 2 decimals and percentages to 4 decimals, rounded from NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx), which holds more digits; gdp_musd, defence_musd, share_pct and equipment_pct equal those of the shared table (nato_defence_expenditure.csv) cell for cell.",
 			"Iceland: GDP only. It has no armed forces and NATO publishes no defence figure for it.",
 			"Luxembourg's GDP drops from 81969 (2022) to 57529 (2023e) million USD and its share doubles, probably a switch to GNI as the denominator; NATO does not say. Kept as published.",
 			"2023 and 2024 are estimates.",
@@ -286,6 +295,14 @@ func convert(sharedDir string) ([]outFile, error) {
 	var files []outFile
 	for _, spec := range releases {
 		path := filepath.Join(sharedDir, spec.Source)
+		if spec.Source == natoWorkbook {
+			data, err := importWorkbook(&spec, path)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", spec.File, err)
+			}
+			files = append(files, outFile{Name: spec.File, Data: data})
+			continue
+		}
 		var t *table
 		var err error
 		switch spec.Source {

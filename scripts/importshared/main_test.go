@@ -15,7 +15,7 @@ import (
 // when CI is set (see internal/testenv).
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	return testenv.SharedDir(t, natoCSV, imfCSV, popCSV, kielCSV, packagesCSV)
+	return testenv.SharedDir(t, natoCSV, natoWorkbook, imfCSV, popCSV, kielCSV, packagesCSV)
 }
 
 // TestCommittedDataMatchesShared regenerates every release file from the

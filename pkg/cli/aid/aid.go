@@ -227,5 +227,6 @@ func Run(o *Options) error {
 		return err
 	}
 	rep := Compute(ds, q)
-	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON,
+		Totals: rep.TotalsTable, Sources: rep.Sources})
 }

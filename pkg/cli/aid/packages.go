@@ -301,6 +301,14 @@ func (r *PackagesReport) JSON() any {
 		Notes:         append([]string{}, r.Notes...),
 	}
 	doc.Rows = append(doc.Rows, render.Objects(r.packageFields(), r.rows())...)
+	doc.Totals = append(doc.Totals, r.totals()...)
+	return doc
+}
+
+// totals count the packages of each currency, in the order of the
+// currencies' codes.
+func (r *PackagesReport) totals() []jsonPackageTotals {
+	out := []jsonPackageTotals{}
 	byCur := map[string]*jsonPackageTotals{}
 	donors := map[string]map[string]bool{}
 	var curs []string
@@ -324,9 +332,29 @@ func (r *PackagesReport) JSON() any {
 	for _, c := range curs {
 		t := byCur[c]
 		t.Donors = len(donors[c])
-		doc.Totals = append(doc.Totals, *t)
+		out = append(out, *t)
 	}
-	return doc
+	return out
+}
+
+// TotalsTable is the totals per currency (the xlsx Totals sheet): the
+// keys of the JSON totals.
+func (r *PackagesReport) TotalsTable() *render.Table {
+	text := func(key string, get func(jsonPackageTotals) string) render.Spec[jsonPackageTotals] {
+		return render.Spec[jsonPackageTotals]{Key: key, Get: func(t jsonPackageTotals) render.Cell { return render.T(get(t)) }}
+	}
+	count := func(key string, get func(jsonPackageTotals) int) render.Spec[jsonPackageTotals] {
+		return render.Spec[jsonPackageTotals]{Key: key, Kind: render.Int, Get: func(t jsonPackageTotals) render.Cell { return render.N(float64(get(t))) }}
+	}
+	fs := []render.Spec[jsonPackageTotals]{
+		text("currency", func(t jsonPackageTotals) string { return t.Currency }),
+		count("packages", func(t jsonPackageTotals) int { return t.Packages }),
+		count("donors", func(t jsonPackageTotals) int { return t.Donors }),
+		count("packages_with_usd", func(t jsonPackageTotals) int { return t.WithUSD }),
+		text("first_date", func(t jsonPackageTotals) string { return t.First }),
+		text("last_date", func(t jsonPackageTotals) string { return t.Last }),
+	}
+	return render.MachineTable(fs, r.totals())
 }
 
 type jsonPackages struct {
@@ -360,7 +388,7 @@ func RunPackages(o *PackagesOptions) error {
 		return err
 	}
 	rep := ComputePackages(ds, q)
-	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON, Totals: rep.TotalsTable})
 }
 
 func strPtr(s string) *string {

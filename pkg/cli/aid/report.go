@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 )
@@ -269,6 +270,42 @@ func (r *Report) HumanTable() *render.Table {
 		fields, r.Rows,
 		func(i int) (render.Cell, bool) { c, ok := footer[fields[i].Key]; return c, ok },
 		r.Notes)
+}
+
+// totalFields are the fields of the totals for the xlsx Totals sheet: the
+// keys, in order, of the JSON totals (jsonTotals).
+func (r *Report) totalFields() []render.Spec[Totals] {
+	money := func(key string, get func(Totals) defence.Num) render.Spec[Totals] {
+		return render.Spec[Totals]{Key: key, Kind: render.Money, Get: func(t Totals) render.Cell { return render.Opt(get(t).V, get(t).Known) }}
+	}
+	amount := func(kind string) func(Totals) defence.Num {
+		return func(t Totals) defence.Num { return t.Amounts[kind] }
+	}
+	return []render.Spec[Totals]{
+		{Key: "kind", Get: func(Totals) render.Cell { return render.T(r.Query.Kind) }},
+		{Key: "donors", Kind: render.Int, Get: func(t Totals) render.Cell { return render.N(float64(t.Donors)) }},
+		{Key: "donors_with_data", Kind: render.Int, Get: func(t Totals) render.Cell { return render.N(float64(t.DonorsWithData)) }},
+		money("military_meur", amount(defence.AidMilitary)),
+		money("financial_meur", amount(defence.AidFinancial)),
+		money("humanitarian_meur", amount(defence.AidHumanitarian)),
+		money("total_meur", amount(defence.AidTotal)),
+		{Key: "share_of_total_pct", Kind: render.Percent, Get: func(t Totals) render.Cell { return render.Opt(t.Share.V, t.Share.Known) }},
+		money("all_donors_meur", func(t Totals) defence.Num { return t.AllDonors }),
+		{Key: "pct_gdp", Kind: render.Percent, Get: func(t Totals) render.Cell { return render.Opt(t.PctGDP.V, t.PctGDP.Known) }},
+		{Key: "gdp_beur", Kind: render.Money, Get: func(t Totals) render.Cell { return render.N(t.GDP) }},
+		{Key: "gdp_donors", Kind: render.Int, Get: func(t Totals) render.Cell { return render.N(float64(t.GDPDonors)) }},
+	}
+}
+
+// TotalsTable is the totals as one row (the xlsx Totals sheet).
+func (r *Report) TotalsTable() *render.Table {
+	return render.MachineTable(r.totalFields(), []Totals{r.Totals})
+}
+
+// Sources is the aid release, for the xlsx Sources sheet.
+func (r *Report) Sources() []calc.Source {
+	rel := r.Query.Release
+	return []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL}}
 }
 
 // JSON returns the JSON document of the report.

@@ -29,9 +29,10 @@ const (
 	FormatJSON = "json"
 	FormatTSV  = "tsv"
 	FormatCSV  = "csv"
+	FormatXLSX = "xlsx" // a workbook: to a pipe or a file (> verdicts.xlsx), never a terminal
 )
 
-var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV}
+var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV, FormatXLSX}
 
 // NewCmd builds the check command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -64,7 +65,9 @@ target by the deadline. This is a trend of published figures, not a forecast
 of policy. It needs a deadline.
 
 --format text (the default) prints one tab-separated line per failing
-country; json and tsv/csv print every verdict as data.`),
+country; json, tsv/csv and xlsx print every verdict as data (xlsx: a
+workbook with the verdicts and a Sources sheet, to a file or a pipe,
+never a terminal).`),
 		Example: cmdutil.Examples(`
   natospend check --target 2 --group europe
   natospend check --target uk-2027 --country GBR --quiet && echo "meets 2.5%"
@@ -161,6 +164,9 @@ func Run(o *Options) error {
 		emit := cmdutil.OutputFlags{Format: format}
 		err := emit.Emit(o.Gap.F, cmdutil.Output{
 			Machine: func() *render.Table { return render.MachineTable(fs, lines) },
+			Sources: func() []calc.Source {
+				return gap.UsedSources(ds, []*defence.Release{rep.Release}, lines, false)
+			},
 			JSON: func() any {
 				return jsonDoc(rep, render.Objects(fs, lines), o, code, checked, fail, missing)
 			},

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/atomicfile"
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/spf13/cobra"
 )
@@ -21,10 +22,12 @@ const (
 	FormatTSV      = "tsv"
 	FormatJSON     = "json"
 	FormatMarkdown = "markdown"
+	FormatXLSX     = "xlsx" // a workbook (xlsx.go): only to a file or a pipe
+	FormatBars     = "bars" // horizontal bars for a terminal (render.Bars): where Output.Bars is set
 )
 
 // AllFormats lists every output format, in the order help shows them.
-var AllFormats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown}
+var AllFormats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX, FormatBars}
 
 // OutputFlags are the flags of every command that prints data.
 type OutputFlags struct {
@@ -34,6 +37,9 @@ type OutputFlags struct {
 	Delimiter    string
 	DecimalComma bool
 	NoHeader     bool
+	// Layout is --layout (AddLayoutFlag, gap only): long (the default) or
+	// wide, for csv, tsv and xlsx.
+	Layout string
 
 	// changed reports whether a flag was set (on the command line, in the
 	// environment or in the config file); set by AddOutputFlags.
@@ -46,7 +52,7 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 	o.changed = fl.Changed
 	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(AllFormats, ", ")+" (with --output and no --format: from the file's extension)")
 	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` instead of stdout, atomically: a failed run leaves an earlier file untouched, and a replaced file keeps its permissions. "+
-		"Its extension (.csv, .tsv, .json, .md) sets the format unless --format is given. "+
+		"Its extension (.csv, .tsv, .json, .md, .xlsx) sets the format unless --format is given. "+
 		"- or /dev/stdout: stdout. A FIFO or character device (/dev/null) is written to, never replaced; a symbolic link is followed only to one of those (/dev/fd/N); a directory, a socket, a link to a file and the run's --data and config files are refused")
 	fl.BoolVar(&o.BOM, "bom", false, "csv/tsv: start with a UTF-8 byte-order mark, so that Excel reads non-ASCII names right")
 	fl.StringVar(&o.Delimiter, "delimiter", "", "csv: field delimiter, one printable character other than a letter, digit, quote, '.' or '-' (default \",\"; \";\" with --decimal-comma)")
@@ -56,7 +62,8 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 }
 
 // FormatForPath returns the format an output file's extension names
-// (.csv, .tsv, .json, .md or .markdown, in any case), or "" for any other.
+// (.csv, .tsv, .json, .md or .markdown, .xlsx, in any case), or "" for any
+// other.
 func FormatForPath(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
@@ -67,6 +74,8 @@ func FormatForPath(path string) string {
 		return FormatJSON
 	case ".md", ".markdown":
 		return FormatMarkdown
+	case ".xlsx":
+		return FormatXLSX
 	}
 	return ""
 }
@@ -105,9 +114,12 @@ func (o *OutputFlags) Validate() error {
 	}
 	o.Format = strings.ToLower(o.Format) // enumerated values match without regard to case
 	switch o.Format {
-	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown:
+	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX, FormatBars:
 	default:
 		return UsageErrorf("--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, AllFormats), strings.Join(AllFormats, ", "))
+	}
+	if err := o.validateLayout(); err != nil {
+		return err
 	}
 	if o.Delimiter != "" {
 		r, err := checkDelimiter(o.Delimiter)
@@ -147,10 +159,25 @@ func checkDelimiter(s string) (rune, error) {
 // table for people (table, Markdown), a table for machines (CSV, TSV) and
 // a value for JSON. A report derives all three from one declaration of its
 // fields (render.Spec).
+//
+// The optional builders serve the formats that hold more than one table
+// (xlsx, see xlsx.go) and the wide layout:
+//   - Totals: the report's totals as a machine table (keys as in the
+//     JSON's totals), a sheet "Totals";
+//   - Sources: the releases the report uses, with the notes of the Human
+//     table, a sheet "Sources";
+//   - Wide: the machine table in the wide layout (--layout wide), one row
+//     per country; only commands that register --layout set it.
 type Output struct {
 	Human   func() *render.Table
 	Machine func() *render.Table
 	JSON    func() any
+	Totals  func() *render.Table
+	Sources func() []calc.Source
+	Wide    func() *render.Table
+	// Bars draws the report as terminal bars (--format bars); a command
+	// without it refuses that format.
+	Bars func() *render.BarChart
 }
 
 // Emit renders the output in the chosen format into memory, then writes it
@@ -159,6 +186,11 @@ type Output struct {
 // chosen format gets a one-line warning on stderr (unless --quiet).
 func (o *OutputFlags) Emit(f *Factory, out Output) error {
 	o.warnUnused(f)
+	o.warnLayout(f)
+	machine := out.Machine
+	if o.Layout == LayoutWide && out.Wide != nil {
+		machine = out.Wide
+	}
 	var buf bytes.Buffer
 	var err error
 	switch o.Format {
@@ -173,7 +205,7 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		} else if o.DecimalComma {
 			co.Comma = ';'
 		}
-		err = render.CSV(&buf, out.Machine(), co)
+		err = render.CSV(&buf, machine(), co)
 	case FormatMarkdown:
 		err = render.Text(&buf, out.Human(), render.TextOptions{Markdown: true})
 	case FormatTable:
@@ -182,6 +214,20 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 			width = f.IO.Width
 		}
 		err = render.Text(&buf, out.Human(), render.TextOptions{Width: width})
+	case FormatBars:
+		if out.Bars == nil {
+			return UsageErrorf("--format bars is not available for this command (gap draws bars)")
+		}
+		width := 0 // a file or a pipe gets render.DefaultBarWidth
+		if isStdout(o.Output) {
+			width = f.IO.Width
+		}
+		err = render.Bars(&buf, out.Bars(), render.BarOptions{Width: width, ASCII: render.PlainBars(f.IO.Getenv)})
+	case FormatXLSX:
+		if err := o.xlsxDestination(f); err != nil {
+			return err
+		}
+		err = writeWorkbook(&buf, out, machine)
 	default:
 		err = UsageErrorf("--format %q is not a format", o.Format)
 	}
@@ -197,6 +243,7 @@ func (o *OutputFlags) warnUnused(f *Factory) {
 	if f == nil || f.IO == nil || o.Format == FormatCSV || o.Format == FormatTSV {
 		return
 	}
+	// xlsx has typed cells and a header always: the CSV flags do nothing.
 	var unused []string
 	if o.BOM {
 		unused = append(unused, "--bom")

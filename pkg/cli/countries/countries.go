@@ -4,6 +4,7 @@ package countries
 import (
 	"strings"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
@@ -129,5 +130,12 @@ func Run(o *Options) error {
 		Human:   func() *render.Table { return render.HumanTable("Countries in the data", fields, rows, nil, notes) },
 		Machine: func() *render.Table { return render.MachineTable(fields, rows) },
 		JSON:    func() any { return map[string]any{"countries": rows} },
+		Sources: func() []calc.Source { // the releases of the latest_year columns
+			var src []calc.Source
+			for _, r := range rels {
+				src = append(src, calc.SourceOf(r))
+			}
+			return src
+		},
 	})
 }

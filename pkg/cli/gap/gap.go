@@ -48,6 +48,7 @@ type Options struct {
 	ShowAid       bool
 	Burden        bool
 	PerCapita     bool
+	Currency      string
 	Select        cmdutil.SelectFlags
 	Out           cmdutil.OutputFlags
 
@@ -121,10 +122,12 @@ already include what each ally reports, so adding it would count it twice.`),
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
 	AddTrendFlag(cmd, opts)
+	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
 	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	cmdutil.AddLayoutFlag(cmd, &opts.Out)
 	return cmd
 }
 
@@ -417,6 +420,11 @@ func Run(o *Options) error {
 		rep.Burden, rep.BurdenBase = c.Burdens()
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
 	}
+	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
+		if err := rep.useCurrency(o.Currency); err != nil {
+			return err
+		}
+	}
 	if o.PerCapita {
 		rep.PerCapita = ds
 		var used []calc.PopulationFigure
@@ -431,5 +439,13 @@ func Run(o *Options) error {
 		}
 		rep.Notes = append(rep.Notes, rep.Aid.note())
 	}
-	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON})
+	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON, Bars: rep.Bars,
+		Totals: rep.TotalsTable, Wide: rep.WideTable, Sources: func() []calc.Source {
+			src := UsedSources(ds, rep.releases(), c.Lines, o.PerCapita)
+			if rep.Aid != nil {
+				a := rep.Aid.Release
+				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL})
+			}
+			return src
+		}})
 }

@@ -3,6 +3,7 @@ package gap
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,11 @@ type Report struct {
 	Years []int
 	// Releases are the releases shown (--release a,b: side by side).
 	Releases []*defence.Release
+	// Currency, with --currency national or eur, is the currency the
+	// table's money is shown in (calc.CurrencyNational, calc.CurrencyEUR),
+	// at the rate Rate gives for a line (NATO's implied rates).
+	Currency string
+	Rate     func(ln calc.Line) (calc.Rate, bool)
 	// PerCapita, with --per-capita, is the data the populations come from
 	// (calc.PerCapitaOf): figures per head are worked out line by line.
 	PerCapita *defence.Dataset
@@ -222,6 +228,38 @@ func (r *Report) fields() []field {
 				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
 		)
 	}
+	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
+		rateOf := func(ln calc.Line) (calc.Rate, bool) { return r.Rate(ln) }
+		conv := func(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
+			return func(ln calc.Line) render.Cell {
+				rate, ok := rateOf(ln)
+				if !ok {
+					return render.U()
+				}
+				return num(rate.Convert(get(ln)))
+			}
+		}
+		curTitle := "Cur."
+		if r.Currency == calc.CurrencyEUR {
+			curTitle = ""
+		}
+		fs = append(fs,
+			field{Spec: render.Spec[calc.Line]{Key: "currency", Get: text(func(ln calc.Line) string {
+				if rate, ok := rateOf(ln); ok {
+					return rate.Currency
+				}
+				return ""
+			})}, perCountry: curTitle},
+			field{Spec: render.Spec[calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln calc.Line) render.Cell {
+				rate, ok := rateOf(ln)
+				return render.Opt(rate.PerUSD, ok)
+			}}, perCountry: "Per $"},
+			field{Spec: render.Spec[calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.GDP })}},
+			field{Spec: render.Spec[calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
+			field{Spec: render.Spec[calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.Required })}},
+			field{Spec: render.Spec[calc.Line]{Key: "gap_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.Gap })}},
+		)
+	}
 	if r.PerCapita != nil { // --per-capita: four more fields at the end, and columns
 		pc := func(get func(calc.PerCapita) defence.Num) func(calc.Line) render.Cell {
 			return func(ln calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
@@ -269,6 +307,114 @@ func gdpSource(ln calc.Line) string {
 // MachineTable is one row per country and measure, for CSV and TSV.
 func (r *Report) MachineTable() *render.Table { return render.MachineTable(specs(r.fields()), r.Lines) }
 
+// wideOnce are the fields the wide layout shows once per row: what a
+// country has whatever the target. Every other field is repeated for each
+// measure, with the measure's suffix (wideSuffixes).
+var wideOnce = map[string]bool{
+	"code": true, "name": true, "year": true, "release": true, "estimate": true,
+	"gdp_musd": true, "gdp_source": true, "share_pct": true, "defence_published_musd": true,
+	"year_is_earlier": true, "measure": true, "equipment_pct": true, "equipment_musd": true,
+	"aid_military_meur": true, "aid_cutoff": true,
+	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
+	"population_m": true, "gdp_per_capita_usd": true, "defence_per_capita_usd": true,
+}
+
+// WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
+// row per country (and year and release, when there are several), the
+// per-country fields once, then a group of columns per measure whose keys
+// end in the measure's suffix: gap_musd_3_5, status_hague_5. A SUM over a
+// column such as gdp_musd counts each country once. In this layout
+// gdp_source is the source of the year's GDP; a deadline's GDP source is in
+// gdp_deadline_source_<suffix>.
+func (r *Report) WideTable() *render.Table {
+	fs := specs(r.fields())
+	type col struct {
+		spec    render.Spec[calc.Line]
+		measure int // -1: once per row
+	}
+	var cols []col
+	t := &render.Table{}
+	for _, f := range fs {
+		if f.Key == "" || !wideOnce[f.Key] {
+			continue
+		}
+		if f.Key == "gdp_source" {
+			f.Get = text(func(ln calc.Line) string { return ln.GDPSource })
+		}
+		cols = append(cols, col{spec: f, measure: -1})
+		t.Columns = append(t.Columns, render.Column{Key: f.Key, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
+	}
+	for i, sfx := range wideSuffixes(r.Measures) {
+		if sfx == "" {
+			continue // the same measure again
+		}
+		for _, f := range fs {
+			if f.Key == "" || wideOnce[f.Key] {
+				continue
+			}
+			cols = append(cols, col{spec: f, measure: i})
+			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
+		}
+	}
+	for _, code := range r.Order {
+		lines := r.ByCode[code]
+		cells := make([]render.Cell, len(cols))
+		for j, c := range cols {
+			ln := lines[0]
+			if c.measure >= 0 {
+				ln = lines[c.measure]
+			}
+			cells[j] = c.spec.Get(ln)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
+
+// wideSuffixes names each measure's group of columns in the wide layout,
+// from what was asked, so that a script can rely on it:
+//   - a percentage: its digits, the point as '_' ("2", "3_5");
+//   - a named target: its id, '-' as '_', then its percentage
+//     ("hague_core_3_5", "nato_2014_2", "hague_5");
+//   - a part of a target (core, resilience): the whole target's suffix,
+//     the part and the part's percentage ("hague_5_core_3_5",
+//     "hague_5_resilience_1_5").
+//
+// A measure asked twice (--target 2,2) gets one group: "" for the repeat.
+// Two different measures with the same suffix (possible only with
+// user-defined target ids) are told apart by "_2", "_3" on the later ones.
+func wideSuffixes(ms []calc.Measure) []string {
+	pct := func(v float64) string { return strings.ReplaceAll(targets.FormatPct(v), ".", "_") }
+	id := func(m calc.Measure, whole float64) string {
+		if m.Target.ID == "" {
+			return pct(whole)
+		}
+		return strings.ReplaceAll(m.Target.ID, "-", "_") + "_" + pct(whole)
+	}
+	out := make([]string, len(ms))
+	seen := map[string]int{} // suffix -> measure
+	for i, m := range ms {
+		s := id(m, m.Pct)
+		if m.Part != calc.PartWhole {
+			s = id(m, m.Target.Pct) + "_" + string(m.Part) + "_" + pct(m.Pct)
+		}
+		if j, ok := seen[s]; ok {
+			o := ms[j]
+			if o.Target.ID == m.Target.ID && o.Part == m.Part && o.Pct == m.Pct && o.Deadline == m.Deadline && o.Bounded == m.Bounded {
+				continue // the same measure again: out[i] stays ""
+			}
+			base := s
+			for n := 2; ok; n++ {
+				s = base + "_" + strconv.Itoa(n)
+				_, ok = seen[s]
+			}
+		}
+		seen[s] = i
+		out[i] = s
+	}
+	return out
+}
+
 // column is one column of the human table: a field, and the measure it is
 // shown for (-1: a per-country field).
 type column struct {
@@ -280,6 +426,51 @@ type column struct {
 // columns lays out the human table from the fields: the per-country
 // fields, then a group per measure.
 func (r *Report) columns() []column {
+	cols := r.layColumns()
+	for i := range cols {
+		if r.Currency != "" && cols[i].f.Kind == render.Money {
+			cols[i].title = strings.ReplaceAll(cols[i].title, "$bn", r.currencyUnit())
+		}
+	}
+	return cols
+}
+
+// currencyUnit is what money columns are titled in with --currency.
+func (r *Report) currencyUnit() string {
+	if r.Currency == calc.CurrencyEUR {
+		return "€bn"
+	}
+	return "bn cur."
+}
+
+// inCurrency converts a money cell (million USD) at the line's rate.
+func (r *Report) inCurrency(c render.Cell, ln calc.Line) render.Cell {
+	if !c.Known {
+		return c
+	}
+	rate, ok := r.Rate(ln)
+	if !ok {
+		return render.Cell{Mark: c.Mark}
+	}
+	out := render.N(c.Num * rate.PerUSD)
+	out.Mark = c.Mark
+	return out
+}
+
+// totalInCurrency converts a money total: in euros at the year's one rate;
+// in national currencies there is no total (their sum would mean nothing).
+func (r *Report) totalInCurrency(c render.Cell) render.Cell {
+	if !c.Known || r.Currency != calc.CurrencyEUR || len(r.Lines) == 0 {
+		return render.U()
+	}
+	rate, ok := r.Rate(r.Lines[0])
+	if !ok {
+		return render.U()
+	}
+	return render.N(c.Num * rate.PerUSD)
+}
+
+func (r *Report) layColumns() []column {
 	fs := r.fields()
 	var out []column
 	for _, f := range fs {
@@ -305,7 +496,7 @@ func (r *Report) columns() []column {
 	for _, c := range out {
 		switch c.f.Key {
 		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
-			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd":
+			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd":
 			last = append(last, c)
 		default:
 			kept = append(kept, c)
@@ -334,6 +525,9 @@ func (r *Report) HumanTable() *render.Table {
 			} else {
 				cells[j] = c.f.Get(ln)
 			}
+			if r.Currency != "" && c.f.Kind == render.Money {
+				cells[j] = r.inCurrency(cells[j], ln)
+			}
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -341,6 +535,9 @@ func (r *Report) HumanTable() *render.Table {
 		t.Footer = make([]render.Cell, len(cols))
 		for j, c := range cols {
 			t.Footer[j] = r.footer(c)
+			if r.Currency != "" && c.f.Kind == render.Money {
+				t.Footer[j] = r.totalInCurrency(t.Footer[j])
+			}
 		}
 	}
 	t.Notes = r.summary()
@@ -607,7 +804,7 @@ func (r *Report) JSON() any {
 		Deadline:      intPtr(r.Query.By),
 		Targets:       []jsonTarget{},
 		Rows:          []render.Object{},
-		Totals:        []jsonTotals{},
+		Totals:        []render.Object{},
 		Notes:         append([]string{}, r.Notes...),
 		Source:        calc.SourceOf(r.Release),
 		Years:         r.Years,
@@ -620,24 +817,7 @@ func (r *Report) JSON() any {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
 	}
 	doc.Rows = append(doc.Rows, render.Objects(specs(r.fields()), r.Lines)...)
-	for _, t := range r.Totals {
-		jt := jsonTotals{
-			TargetPct: t.TargetPct, Target: t.Measure.Target.ID, Part: string(t.Measure.Part),
-			Countries: t.Countries, CountriesWithData: t.WithData,
-			Meeting: t.Meeting, NotReported: t.NotReported, GDP: ptr(t.GDP), Defence: ptr(t.Defence),
-			Share: ptr(t.Share), Gap: ptr(t.Gap), Shortfall: ptr(t.Shortfall),
-			Bounded: t.Bounded, GapMin: ptr(t.GapMin), GapMax: ptr(t.GapMax),
-			Deadline: intPtr(t.Measure.Deadline), GDPDeadline: ptr(t.Deadline.GDP), Year: t.Year, Release: t.Release, Equipment: ptr(t.Equipment), Measure: measureWord(t.OfDefence),
-			RequiredDeadline: ptr(t.Deadline.Required), Increase: ptr(t.Deadline.Increase),
-			AnnualGrowth: ptr(t.Deadline.Growth),
-			Short:        t.Short, Undetermined: t.Undetermined, Required: ptr(t.Required),
-			AggregateGap: ptr(t.AggregateGap),
-		}
-		if t.Measure.Deadline != 0 && t.Measure.Part != calc.PartResilience {
-			jt.OnTrack, jt.OffTrack = &t.OnTrack, &t.OffTrack
-		}
-		doc.Totals = append(doc.Totals, jt)
-	}
+	doc.Totals = append(doc.Totals, render.Objects(totalFields(), r.Totals)...)
 	return doc
 }
 
@@ -650,7 +830,7 @@ type jsonReport struct {
 	Deadline      *int            `json:"deadline"`
 	Targets       []jsonTarget    `json:"targets"`
 	Rows          []render.Object `json:"rows"`
-	Totals        []jsonTotals    `json:"totals"`
+	Totals        []render.Object `json:"totals"` // totalFields
 	Notes         []string        `json:"notes"`
 	// added with the source citation, then the series of years
 	Source calc.Source `json:"source"`
@@ -667,48 +847,109 @@ type jsonTarget struct {
 	Deadline  *int    `json:"deadline"`
 }
 
-type jsonTotals struct {
-	TargetPct         float64  `json:"target_pct"`
-	Countries         int      `json:"countries"`
-	CountriesWithData int      `json:"countries_with_data"`
-	Meeting           int      `json:"meeting"`
-	GDP               *float64 `json:"gdp_musd"`
-	Defence           *float64 `json:"defence_musd"`
-	Share             *float64 `json:"share_pct"`
-	Gap               *float64 `json:"gap_musd"`
-	Shortfall         *float64 `json:"shortfall_musd"`
-	Target            string   `json:"target"`
-	Part              string   `json:"part"`
-	NotReported       int      `json:"not_reported"`
-	Bounded           int      `json:"bounded"`
-	GapMin            *float64 `json:"gap_min_musd"`
-	GapMax            *float64 `json:"gap_max_musd"`
-	Deadline          *int     `json:"deadline"`
-	GDPDeadline       *float64 `json:"gdp_deadline_musd"`
-	RequiredDeadline  *float64 `json:"required_deadline_musd"`
-	Increase          *float64 `json:"increase_musd"`
-	AnnualGrowth      *float64 `json:"annual_growth_pct"`
-	// added with the one-rule totals
-	Short        int      `json:"short"`
-	Undetermined int      `json:"undetermined"`
-	Required     *float64 `json:"required_musd"`
-	AggregateGap *float64 `json:"aggregate_gap_musd"`
-	OnTrack      *int     `json:"on_track"`
-	OffTrack     *int     `json:"off_track"`
-	// added with the series of years: the year (and release) of these totals
-	Year    int    `json:"year"`
-	Release string `json:"release"`
-	// added with the equipment guideline
-	Measure   string   `json:"measure"`
-	Equipment *float64 `json:"equipment_musd"`
-}
-
 func measureWord(ofDefence bool) string {
 	if ofDefence {
 		return "equipment"
 	}
 	return "share"
 }
+
+// UsedSources are the citations of the releases a report's lines use: the
+// releases shown (rels), then the GDP releases of the lines' GDP and of
+// their deadline GDP, each once, in order of first use; with per-head
+// figures (perCapita), also the population releases.
+func UsedSources(ds *defence.Dataset, rels []*defence.Release, lines []calc.Line, perCapita bool) []calc.Source {
+	var ids []string
+	add := func(id string) {
+		id = strings.TrimSuffix(id, " extrapolated")
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, rel := range rels {
+		add(rel.ID)
+	}
+	for _, ln := range lines {
+		add(ln.GDPSource)
+		if ln.Deadline.Set {
+			add(ln.Deadline.GDPSource)
+		}
+		if perCapita {
+			add(calc.PerCapitaOf(ds, ln.Row).Population.Release)
+		}
+	}
+	out := []calc.Source{}
+	for _, id := range ids {
+		if rel, ok := ds.Releases[id]; ok { // a GDP source may be a description, not a release id
+			out = append(out, calc.SourceOf(rel))
+		}
+	}
+	return out
+}
+
+// totalFields are the fields of a measure's totals, declared once: the
+// JSON totals and the xlsx Totals sheet derive from them (keys: a
+// contract, only ever added to, at the end).
+func totalFields() []render.Spec[calc.MeasureTotals] {
+	type T = calc.MeasureTotals
+	money := func(key string, get func(T) defence.Num) render.Spec[T] {
+		return render.Spec[T]{Key: key, Kind: render.Money, Get: func(t T) render.Cell { return num(get(t)) }}
+	}
+	pct := func(key string, get func(T) defence.Num) render.Spec[T] {
+		return render.Spec[T]{Key: key, Kind: render.Percent, Get: func(t T) render.Cell { return num(get(t)) }}
+	}
+	count := func(key string, get func(T) int) render.Spec[T] {
+		return render.Spec[T]{Key: key, Kind: render.Int, Get: func(t T) render.Cell { return render.N(float64(get(t))) }}
+	}
+	str := func(key string, get func(T) string) render.Spec[T] {
+		return render.Spec[T]{Key: key, Get: func(t T) render.Cell { return render.T(get(t)) }}
+	}
+	// The trend counts apply to a measure with a deadline and a verdict.
+	trend := func(key string, get func(T) int) render.Spec[T] {
+		return render.Spec[T]{Key: key, Kind: render.Int, Get: func(t T) render.Cell {
+			return render.Opt(float64(get(t)), t.Measure.Deadline != 0 && t.Measure.Part != calc.PartResilience)
+		}}
+	}
+	return []render.Spec[T]{
+		{Key: "target_pct", Kind: render.Percent, Get: func(t T) render.Cell { return render.N(t.TargetPct) }},
+		count("countries", func(t T) int { return t.Countries }),
+		count("countries_with_data", func(t T) int { return t.WithData }),
+		count("meeting", func(t T) int { return t.Meeting }),
+		money("gdp_musd", func(t T) defence.Num { return t.GDP }),
+		money("defence_musd", func(t T) defence.Num { return t.Defence }),
+		pct("share_pct", func(t T) defence.Num { return t.Share }),
+		money("gap_musd", func(t T) defence.Num { return t.Gap }),
+		money("shortfall_musd", func(t T) defence.Num { return t.Shortfall }),
+		str("target", func(t T) string { return t.Measure.Target.ID }),
+		str("part", func(t T) string { return string(t.Measure.Part) }),
+		count("not_reported", func(t T) int { return t.NotReported }),
+		count("bounded", func(t T) int { return t.Bounded }),
+		money("gap_min_musd", func(t T) defence.Num { return t.GapMin }),
+		money("gap_max_musd", func(t T) defence.Num { return t.GapMax }),
+		{Key: "deadline", Kind: render.Int, Get: func(t T) render.Cell { return year(t.Measure.Deadline) }},
+		money("gdp_deadline_musd", func(t T) defence.Num { return t.Deadline.GDP }),
+		money("required_deadline_musd", func(t T) defence.Num { return t.Deadline.Required }),
+		money("increase_musd", func(t T) defence.Num { return t.Deadline.Increase }),
+		pct("annual_growth_pct", func(t T) defence.Num { return t.Deadline.Growth }),
+		// added with the one-rule totals
+		count("short", func(t T) int { return t.Short }),
+		count("undetermined", func(t T) int { return t.Undetermined }),
+		money("required_musd", func(t T) defence.Num { return t.Required }),
+		money("aggregate_gap_musd", func(t T) defence.Num { return t.AggregateGap }),
+		trend("on_track", func(t T) int { return t.OnTrack }),
+		trend("off_track", func(t T) int { return t.OffTrack }),
+		// added with the series of years: the year (and release) of these totals
+		count("year", func(t T) int { return t.Year }),
+		str("release", func(t T) string { return t.Release }),
+		// added with the equipment guideline
+		str("measure", func(t T) string { return measureWord(t.OfDefence) }),
+		money("equipment_musd", func(t T) defence.Num { return t.Equipment }),
+	}
+}
+
+// TotalsTable is the totals, one row per measure (and year and release),
+// for the xlsx Totals sheet: the same fields as the JSON totals.
+func (r *Report) TotalsTable() *render.Table { return render.MachineTable(totalFields(), r.Totals) }
 
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
 

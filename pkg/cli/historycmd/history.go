@@ -196,6 +196,7 @@ func Run(o *Options) error {
 			return render.HumanTable(title(ds, rel, codes, ys), fs, rows, nil, notes)
 		},
 		Machine: func() *render.Table { return render.MachineTable(fs, rows) },
+		Sources: func() []calc.Source { return []calc.Source{calc.SourceOf(rel)} },
 		JSON: func() any {
 			return render.Object{
 				{Key: "schema_version", Value: SchemaVersion},

@@ -168,7 +168,9 @@ func Run(o *Options) error {
 	if m.Part == calc.PartCore {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
-	return o.Gap.Out.Emit(o.Gap.F, output(q, shape, deadline, steps, totals, append(notes, rep.Notes...)))
+	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
+	out.Sources = func() []calc.Source { return gap.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
+	return o.Gap.Out.Emit(o.Gap.F, out)
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
@@ -244,5 +246,7 @@ func output(q *calc.Query, shape calc.Shape, deadline int, steps, totals []Step,
 			{Key: "source", Value: calc.SourceOf(q.Release)},
 		}
 	}
-	return cmdutil.Output{Human: human, Machine: machine, JSON: doc}
+	// xlsx: the group's total path is a sheet of its own (Totals).
+	total := func() *render.Table { return render.MachineTable(fs, totals) }
+	return cmdutil.Output{Human: human, Machine: machine, JSON: doc, Totals: total}
 }

@@ -218,6 +218,7 @@ func Run(o *Options) error {
 			return render.HumanTable(title(res), fields, rows, nil, n)
 		},
 		Machine: func() *render.Table { return render.MachineTable(fields, rows) },
+		Sources: func() []calc.Source { return []calc.Source{fromSrc, toSrc} },
 		JSON: func() any {
 			notCompared := append([]string{}, res.NotCompared...)
 			return render.Object{

@@ -1,0 +1,123 @@
+package calc
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/natospend/natospend/pkg/defence"
+)
+
+// Currencies gap can show money in, besides US dollars.
+const (
+	CurrencyUSD      = "usd"
+	CurrencyNational = "national"
+	CurrencyEUR      = "eur"
+)
+
+// Rate is an exchange rate implied by NATO's own figures: units of a
+// currency per US dollar in one year, with where it comes from.
+type Rate struct {
+	Currency string  // ISO 4217, e.g. "EUR", "PLN"
+	PerUSD   float64 // units of Currency per USD
+	Year     int
+	// Source says how the rate was worked out, for notes.
+	Source string
+	// Spread is, for the EUR rate, the largest relative difference between
+	// one counted ally's implied rate and the rate used (0 for one ally).
+	Spread float64
+	// Outliers are, for the EUR rate, the allies whose euro figures imply
+	// another rate (by code: the relative difference from the median);
+	// they are not counted.
+	Outliers map[string]float64
+}
+
+// NationalRate is the rate NATO's figures imply for a country and year:
+// its defence expenditure in national currency (Table 1) over the same in
+// USD (Table 2), both at current prices. ok is false where the release
+// lacks either figure (a release without national-currency tables).
+func NationalRate(rel *defence.Release, code string, year int) (Rate, bool) {
+	f, ok := rel.Figure(code, year)
+	if !ok {
+		return Rate{}, false
+	}
+	ncu := f.Details().DefenceNCU
+	cur := rel.Currencies[code]
+	if !ncu.Known || !f.Defence.Known || f.Defence.V <= 0 || ncu.V <= 0 || cur == "" {
+		return Rate{}, false
+	}
+	return Rate{
+		Currency: cur, PerUSD: ncu.V / f.Defence.V, Year: year,
+		Source: fmt.Sprintf("defence in %s / defence in USD, current prices, release %s", cur, rel.ID),
+	}, true
+}
+
+// EURRate is the EUR/USD rate NATO's figures imply for a year. Each ally
+// whose national currency the release gives as EUR implies one (its defence
+// in EUR over the same in USD); NATO converts the euro area at one market
+// rate, so these agree up to the rounding of the published figures, except
+// where an ally's euro figures are converted from another currency at a
+// fixed rate (Croatia before it joined the euro in 2023: its kuna figures
+// at the conversion rate). The rate is that of the consensus: the allies
+// whose own rate is within 0.1% of the median, total defence in EUR over
+// total defence in USD; the others are Outliers, named in the notes and
+// never used. ok is false where no ally has both figures.
+func EURRate(rel *defence.Release, year int) (Rate, bool) {
+	type own struct {
+		code string
+		rate float64
+		eur  float64
+		usd  float64
+	}
+	var all []own
+	for code, cur := range rel.Currencies {
+		if cur != "EUR" {
+			continue
+		}
+		if r, ok := NationalRate(rel, code, year); ok {
+			f, _ := rel.Figure(code, year)
+			all = append(all, own{code, r.PerUSD, f.Details().DefenceNCU.V, f.Defence.V})
+		}
+	}
+	if len(all) == 0 {
+		return Rate{}, false
+	}
+	sort.Slice(all, func(i, j int) bool {
+		return all[i].rate < all[j].rate || (all[i].rate == all[j].rate && all[i].code < all[j].code)
+	})
+	median := all[len(all)/2].rate
+	if len(all)%2 == 0 {
+		median = (all[len(all)/2-1].rate + all[len(all)/2].rate) / 2
+	}
+	var eur, usd float64
+	var used []own
+	rate := Rate{Currency: "EUR", Year: year, Outliers: map[string]float64{}}
+	for _, o := range all {
+		if math.Abs(o.rate/median-1) <= EURConsensus {
+			eur += o.eur
+			usd += o.usd
+			used = append(used, o)
+		} else {
+			rate.Outliers[o.code] = o.rate/median - 1
+		}
+	}
+	rate.PerUSD = eur / usd
+	for _, o := range used {
+		rate.Spread = math.Max(rate.Spread, math.Abs(o.rate/rate.PerUSD-1))
+	}
+	rate.Source = fmt.Sprintf("%d euro-area allies' defence in EUR / in USD, current prices, release %s", len(used), rel.ID)
+	return rate, true
+}
+
+// EURConsensus is how far (relative) an ally's implied EUR rate may be from
+// the median of the euro-currency allies and still count: 0.1%, ten times
+// the worst rounding of the published figures seen in NATO's tables.
+const EURConsensus = 0.001
+
+// Convert turns million USD into millions of the rate's currency.
+func (r Rate) Convert(musd defence.Num) defence.Num {
+	if !musd.Known || r.PerUSD <= 0 {
+		return defence.Unknown
+	}
+	return defence.N(musd.V * r.PerUSD)
+}

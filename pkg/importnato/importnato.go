@@ -1,0 +1,836 @@
+// Package importnato turns NATO's defence expenditure workbook (the Excel
+// file of tables NATO publishes with each release: defence in national
+// currency and in US dollars, share of GDP, real change, GDP, per capita
+// figures, military personnel, distribution by category) into a release of
+// natospend's data model, with the provenance of every series.
+//
+// It reads rows that pkg/xlsx has already read, and finds each table by
+// meaning, never by position: by its title ("Table 2 : Defence
+// expenditure") and unit row ("Million US dollars"), its row of year
+// headers (2014 ... 2024e, an e marking estimates), its section headings
+// ("Constant 2015 prices and exchange rates") and its rows of countries,
+// whose names map to codes through the countries of the dataset (NATO's
+// spellings are names or aliases there). Rows, columns and sheets may
+// move, sheets may be renamed and years added: the import is the same. A
+// table, section or country it cannot place is an error naming the sheet
+// and cell.
+//
+// NATO's aggregate rows (NATO Europe and Canada, NATO Total) are read and
+// those that are sums are checked against the allies of each year; any
+// difference is reported in the result, never dropped.
+package importnato
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/xlsx"
+)
+
+// Sheet is one worksheet: its name and the rows pkg/xlsx read.
+type Sheet struct {
+	Name string
+	Rows []xlsx.Row
+}
+
+// Workbook is what the importer reads.
+type Workbook struct {
+	Name   string // the file's name, without its directory
+	SHA256 string // hex of the file's bytes
+	Sheets []Sheet
+}
+
+// Read reads every worksheet of an opened workbook (sheets that are not
+// worksheets, such as charts, hold no tables and are left out).
+func Read(wb *xlsx.Workbook) (*Workbook, error) {
+	out := &Workbook{Name: filepath.Base(wb.Name), SHA256: wb.SHA256}
+	for _, name := range wb.Sheets {
+		rows, err := wb.Rows(name)
+		var re *xlsx.ReadError
+		if errors.As(err, &re) && re.Cell == "" && strings.HasSuffix(re.Msg, "not a worksheet of cells") {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out.Sheets = append(out.Sheets, Sheet{Name: name, Rows: rows})
+	}
+	return out, nil
+}
+
+// Options are what the workbook does not say about itself.
+type Options struct {
+	ID string // the release id (required)
+	// Title defaults to one naming NATO's tables and their years.
+	Title string
+	// Published (YYYY-MM-DD) defaults to the date in the file's name:
+	// NATO names its files YYMMDD-... (240617-def-exp-2024-TABLES-en.xlsx).
+	Published string
+	Cutoff    string
+	// URL defaults to the workbook's file name.
+	URL        string
+	Via        string
+	Definition string
+	// PriceBasis defaults to one naming the prices of NATO's tables.
+	PriceBasis string
+	// Notes go first in the release's notes, before the importer's.
+	Notes []string
+}
+
+// Series is where one measure came from, and how much of it there is.
+type Series struct {
+	Key        string // the cell key (docs/data.md)
+	Label      string // what it is, in a few words
+	Sheet      string
+	Title      string // the table's title as printed
+	TitleRef   string
+	Unit       string // the unit row as printed
+	Section    string // the section heading as printed ("" when none)
+	SectionRef string
+	Range      string // the cells of its country rows and year columns, "D11:N41"
+	Countries  int
+	FirstYear  int
+	LastYear   int
+	Years      int
+	Figures    int // country-year figures
+	Estimates  int // of which in a year NATO marks e
+	Blanks     int // country rows x year columns without a figure
+}
+
+// Result is an imported workbook.
+type Result struct {
+	Release *defence.Release
+	Series  []Series
+	// Missing lists the measures no table gave (the release leaves them
+	// out), as "key (what)".
+	Missing []string
+	// Checked counts NATO's aggregates (and Table 4's repeated figures)
+	// compared with the figures of the allies; Differences lists those
+	// that differ, each naming its sheet and cell (and problems that kept
+	// a figure from being compared).
+	Checked     int
+	Differences []string
+	// Unchecked counts the aggregates read that are not sums (shares, per
+	// capita figures): they are reported, not compared.
+	Unchecked int
+	// Ignored lists what the workbook holds that is not imported: rows of
+	// figures without a label, tables of no known kind.
+	Ignored []string
+}
+
+// Encode writes the release as a data file, figures rounded as Decimals
+// gives.
+func (r *Result) Encode(w io.Writer, comment string) error {
+	return dataset.EncodeReleaseWith(w, comment, r.Release, dataset.EncodeOptions{Decimals: Decimals()})
+}
+
+var fileDateRE = lazy(`^(\d{2})(\d{2})(\d{2})[-_ ]`)
+
+// figure is one value read, with the cell it came from.
+type figure struct {
+	v   float64
+	est bool
+	ref string
+}
+
+// series is a measure being read from a section of a table.
+type series struct {
+	key      string
+	t        *table
+	heading  xlsx.Cell // zero when the table has no headings
+	baseYear int
+	values   map[string]map[int]figure // by code and year
+	aggs     map[string]map[int]figure // by group id and year
+	aggLabel map[string]string         // by group id: the label as printed
+	rowAt    map[string]string         // by code or group: the label cell
+	blanks   int
+	minRow   int
+	maxRow   int
+	minCol   int
+	maxCol   int
+}
+
+type importer struct {
+	wb         *Workbook
+	ds         *defence.Dataset
+	series     map[string]*series
+	currencies map[string]string // by code
+	currencyAt map[string]string // by code: the label cell that named it
+	baseYear   int
+	baseAt     string
+	footnotes  []string
+	seenNote   map[string]bool
+	checks     []*table // tables that repeat others' figures
+	res        *Result
+}
+
+// Import reads NATO's tables from the workbook. ds gives the countries
+// (names and aliases) and the groups whose members of the year NATO's
+// aggregates add up (nato, europe-canada, europe).
+func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
+	if opt.ID == "" {
+		return nil, errors.New("no release id (expected --id, such as nato-2024-06)")
+	}
+	imp := &importer{wb: wb, ds: ds, series: map[string]*series{}, currencies: map[string]string{},
+		currencyAt: map[string]string{}, seenNote: map[string]bool{}, res: &Result{}}
+	if err := imp.readTables(); err != nil {
+		return nil, imp.wrap(err)
+	}
+	for _, key := range required {
+		if imp.series[key] == nil {
+			return nil, imp.wrap(imp.notFound(key))
+		}
+	}
+	imp.checkTables()
+	imp.checkAggregates()
+	r, err := imp.release(opt)
+	if err != nil {
+		return nil, imp.wrap(err)
+	}
+	imp.res.Release = r
+	if err := imp.validate(); err != nil {
+		return nil, imp.wrap(err)
+	}
+	return imp.res, nil
+}
+
+func (imp *importer) wrap(err error) error { return fmt.Errorf("%s: %w", imp.wb.Name, err) }
+
+// notFound says which table is missing, and what it looks like.
+func (imp *importer) notFound(key string) error {
+	for _, k := range kinds {
+		for _, s := range k.sections {
+			if s.key == key {
+				names := make([]string, len(imp.wb.Sheets))
+				for i, sh := range imp.wb.Sheets {
+					names[i] = sh.Name
+				}
+				what := "table"
+				if s.heading != nil {
+					what = "section " + strings.TrimSuffix(strings.TrimPrefix(s.heading.String(), "^(?i)"), "$") + " of the table"
+				}
+				return fmt.Errorf("no %s of %s found (expected a title such as %s, searched sheets %s)", what, k.id, k.what, strings.Join(names, ", "))
+			}
+		}
+	}
+	return fmt.Errorf("no table gives %s", key)
+}
+
+func (imp *importer) readTables() error {
+	for _, sh := range imp.wb.Sheets {
+		for _, t := range findTables(sh) {
+			layoutErr := t.layout()
+			var matched []*tableKind
+			for i := range kinds {
+				if kinds[i].match(t.subject, norm(t.unit)) {
+					matched = append(matched, &kinds[i])
+				}
+			}
+			switch {
+			case len(matched) > 1:
+				return fmt.Errorf("%s: table %q could be %s or %s (expected one kind of table per title)", t.at(t.title.Ref), t.name, matched[0].id, matched[1].id)
+			case len(matched) == 0:
+				imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf("%s: table %q (not one of NATO's tables the importer knows)", t.at(t.title.Ref), t.name))
+				continue
+			case layoutErr != nil:
+				return layoutErr
+			}
+			t.kind = matched[0]
+			if t.kind.check {
+				imp.checks = append(imp.checks, t)
+				imp.notes(t)
+				continue
+			}
+			if err := imp.readTable(t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// matchSection returns the section of the kind whose heading the text is.
+func matchSection(k *tableKind, text string) *section {
+	for i := range k.sections {
+		if h := k.sections[i].heading; h != nil && h.MatchString(text) {
+			return &k.sections[i]
+		}
+	}
+	return nil
+}
+
+func headings(k *tableKind) string {
+	var out []string
+	for _, s := range k.sections {
+		if s.heading != nil {
+			out = append(out, strings.TrimSuffix(strings.TrimPrefix(s.heading.String(), "^(?i)"), "$"))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// notes keeps the lone texts of a table below its year header that are
+// not headings: NATO's notes, kept once each for the release's notes.
+func (imp *importer) notes(t *table) {
+	for _, r := range t.rows[t.header+1:] {
+		lab, ok := t.label(r)
+		if !ok || len(t.values(r)) > 0 || matchSection(t.kind, norm(lab.Text)) != nil {
+			continue
+		}
+		imp.footnote(t, lab)
+	}
+}
+
+func (imp *importer) footnote(t *table, c xlsx.Cell) {
+	text := clean(c.Text)
+	if pageRE.MatchString(text) || imp.seenNote[text] {
+		return
+	}
+	imp.seenNote[text] = true
+	imp.footnotes = append(imp.footnotes, fmt.Sprintf("NATO's note (sheet %s, cell %s): %s", t.sheet, c.Ref, text))
+}
+
+// readTable reads the sections of a table, each into the series of its
+// measure.
+func (imp *importer) readTable(t *table) error {
+	var cur *series
+	var pending *xlsx.Cell // a lone text that is no heading of the table
+	single := len(t.kind.sections) == 1 && t.kind.sections[0].heading == nil
+	for _, r := range t.rows[t.header+1:] {
+		lab, ok := t.label(r)
+		vals := t.values(r)
+		if !ok {
+			if len(vals) > 0 {
+				imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf("sheet %s, row %d: %d values without a label", t.sheet, r.Index, len(vals)))
+			}
+			continue
+		}
+		if len(vals) == 0 {
+			if sec := matchSection(t.kind, norm(lab.Text)); sec != nil {
+				s, err := imp.newSeries(t, *sec, lab)
+				if err != nil {
+					return err
+				}
+				cur, pending = s, nil
+				continue
+			}
+			imp.footnote(t, lab)
+			if !pageRE.MatchString(clean(lab.Text)) {
+				l := lab
+				pending = &l
+			}
+			continue
+		}
+		if pending != nil {
+			return fmt.Errorf("%s: %q is not a section heading of table %q (expected one of: %s)", t.at(pending.Ref), clean(pending.Text), t.name, headings(t.kind))
+		}
+		if cur == nil {
+			if !single {
+				return fmt.Errorf("%s: a row of figures before any section heading of table %q (expected one of: %s)", t.at(lab.Ref), t.name, headings(t.kind))
+			}
+			s, err := imp.newSeries(t, t.kind.sections[0], xlsx.Cell{})
+			if err != nil {
+				return err
+			}
+			cur = s
+		}
+		if err := imp.row(cur, r, lab, vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (imp *importer) newSeries(t *table, sec section, heading xlsx.Cell) (*series, error) {
+	if prev := imp.series[sec.key]; prev != nil {
+		where := prev.t.title.Ref
+		if prev.heading.Ref != "" {
+			where = prev.heading.Ref
+		}
+		at := t.title.Ref
+		if heading.Ref != "" {
+			at = heading.Ref
+		}
+		return nil, fmt.Errorf("%s: %s is given twice (also by sheet %s, cell %s)", t.at(at), sec.key, prev.t.sheet, where)
+	}
+	s := &series{key: sec.key, t: t, heading: heading, values: map[string]map[int]figure{},
+		aggs: map[string]map[int]figure{}, aggLabel: map[string]string{}, rowAt: map[string]string{},
+		minRow: math.MaxInt, minCol: math.MaxInt}
+	if sec.constant {
+		y, at := 0, ""
+		if m := constantSection.FindStringSubmatch(norm(heading.Text)); m != nil && heading.Ref != "" {
+			y, _ = strconv.Atoi(m[1])
+			at = heading.Ref
+		} else if m := baseYearRE.FindStringSubmatch(norm(t.unit)); m != nil {
+			y, _ = strconv.Atoi(m[1])
+			at = t.title.Ref
+		}
+		if y == 0 {
+			return nil, fmt.Errorf("%s: table %q gives figures at constant prices without their base year (expected a heading or unit such as \"Constant 2015 prices\")", t.at(t.title.Ref), t.name)
+		}
+		if imp.baseYear != 0 && imp.baseYear != y {
+			return nil, fmt.Errorf("%s: constant %d prices, where sheet %s gives %d prices (expected one base year for the whole workbook)", t.at(at), y, imp.baseAt, imp.baseYear)
+		}
+		imp.baseYear, imp.baseAt, s.baseYear = y, t.sheet+", cell "+at, y
+	}
+	imp.series[sec.key] = s
+	return s, nil
+}
+
+var (
+	parenRE = lazy(`^(.*?)\s*\(([^()]*)\)$`)
+	marksRE = lazy(`[\s*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$`)
+)
+
+// rowName splits a row label into the country's name and the text in
+// parentheses after it: "Albania   (Leks)" is Albania and Leks;
+// "Czechia*" is Czechia (the * refers to a note).
+func rowName(label string) (name, paren string) {
+	name = clean(label)
+	if m := parenRE.FindStringSubmatch(name); m != nil {
+		name, paren = m[1], clean(m[2])
+	}
+	name = marksRE.ReplaceAllString(name, "")
+	return clean(name), paren
+}
+
+// row reads one row of figures: a country's or an aggregate's.
+func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx.Cell) error {
+	t := s.t
+	name, paren := rowName(lab.Text)
+	group, isAgg := aggregates[norm(name)]
+	var code string
+	if !isAgg {
+		c, ok := imp.ds.LookupCountry(name)
+		if !ok {
+			return fmt.Errorf("%s: unknown country %q (expected a country of the countries file, by its name or an alias; add NATO's spelling as an alias in data/countries.yaml)", t.at(lab.Ref), name)
+		}
+		code = c.Code
+		if ncu := s.key == "defence_ncu_m" || s.key == "defence_const_ncu_m"; ncu {
+			if err := imp.currency(t, lab, code, paren); err != nil {
+				return err
+			}
+		}
+	}
+	id := code
+	if isAgg {
+		id = group
+	}
+	if prev, dup := s.rowAt[id]; dup {
+		return fmt.Errorf("%s: %s is listed twice in this section of table %q (also at cell %s)", t.at(lab.Ref), name, t.name, prev)
+	}
+	s.rowAt[id] = lab.Ref
+	m := measureOf(s.key)
+	out := map[int]figure{}
+	for col, y := range t.years {
+		c, ok := vals[col]
+		if !ok {
+			c = xlsx.Cell{Ref: colName(col) + strconv.Itoa(r.Index)}
+		}
+		v, known, err := t.number(c, "a figure of "+m.label)
+		if err != nil {
+			return err
+		}
+		if !isAgg {
+			s.minRow, s.maxRow = min(s.minRow, r.Index), max(s.maxRow, r.Index)
+			s.minCol, s.maxCol = min(s.minCol, col), max(s.maxCol, col)
+		}
+		if !known {
+			if !isAgg {
+				s.blanks++
+			}
+			continue
+		}
+		if v < 0 && s.key != "real_change_pct" {
+			return fmt.Errorf("%s: %s is negative (expected %s of at least 0)", t.at(c.Ref), strconv.FormatFloat(v, 'f', -1, 64), m.label)
+		}
+		out[y.year] = figure{v: v, est: y.estimate, ref: c.Ref}
+	}
+	if isAgg {
+		s.aggs[group], s.aggLabel[group] = out, clean(lab.Text)
+	} else {
+		s.values[code] = out
+	}
+	return nil
+}
+
+// currency reads the currency a Table 1 row names: "Albania (Leks)".
+func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string) error {
+	if paren == "" {
+		return fmt.Errorf("%s: %q names no currency (expected the country and its currency, such as \"Albania (Leks)\")", t.at(lab.Ref), clean(lab.Text))
+	}
+	key := norm(paren)
+	cur, ok := currencyNames[key]
+	if !ok {
+		cur, ok = currencyByCountry[key][code]
+	}
+	if !ok {
+		return fmt.Errorf("%s: unknown currency %q (expected a currency name such as Euros, Leks, Kroner)", t.at(lab.Ref), paren)
+	}
+	if prev, seen := imp.currencies[code]; seen && prev != cur {
+		return fmt.Errorf("%s: currency %s, where cell %s gives %s (expected one currency per country)", t.at(lab.Ref), cur, imp.currencyAt[code], prev)
+	}
+	imp.currencies[code], imp.currencyAt[code] = cur, lab.Ref
+	return nil
+}
+
+// colName is a column's letters: 1 is A, 27 is AA.
+func colName(col int) string {
+	var b []byte
+	for col > 0 {
+		col--
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col /= 26
+	}
+	return string(b)
+}
+
+// round rounds to d decimals (the decimal nearest to the binary value),
+// without a negative zero.
+func round(v float64, d int) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', d, 64), 64)
+	return r + 0
+}
+
+// close reports whether two full-precision figures are the same number
+// (the workbook repeats figures between tables, and sums them, in binary).
+func close(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-6*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// checkAggregates compares NATO's aggregates that are sums with the sum of
+// the allies of the year.
+func (imp *importer) checkAggregates() {
+	for _, m := range measures {
+		s := imp.series[m.key]
+		if s == nil {
+			continue
+		}
+		for _, group := range sortedKeys(s.aggs) {
+			for _, y := range sortedKeys(s.aggs[group]) {
+				pub := s.aggs[group][y]
+				if !m.additive {
+					imp.res.Unchecked++
+					continue
+				}
+				if _, ok := imp.ds.Groups[group]; !ok {
+					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s %d (sheet %s, cell %s): not checked, the data has no group %s", s.aggLabel[group], y, s.t.sheet, pub.ref, group))
+					continue
+				}
+				sum := 0.0
+				for _, code := range imp.ds.MembersIn(group, y) {
+					if f, ok := s.values[code][y]; ok {
+						sum += f.v
+					}
+				}
+				imp.res.Checked++
+				if !close(sum, pub.v) {
+					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s of %s in %d (sheet %s, cell %s) is %s; the allies of %d add up to %s (difference %s)",
+						s.aggLabel[group], m.key, y, s.t.sheet, pub.ref, fixed(pub.v, m.decimals), y, fixed(sum, m.decimals), fixed(pub.v-sum, m.decimals)))
+				}
+			}
+		}
+	}
+}
+
+func fixed(v float64, d int) string { return strconv.FormatFloat(round(v, d), 'f', d, 64) }
+
+var (
+	periodChangeRE = lazy(`real change (\d{4})-(\d{4})e?`)
+	shareYearRE    = lazy(`share of real gdp (\d{4})e?`)
+)
+
+// checkTables compares the tables that repeat other tables' figures
+// (Table 4: constant-price defence of two years, their real change, and
+// the shares of GDP) with the figures imported.
+func (imp *importer) checkTables() {
+	for _, t := range imp.checks {
+		cons, share := imp.series["defence_const_musd"], imp.series["share_pct"]
+		for _, r := range t.rows[t.header+1:] {
+			lab, ok := t.label(r)
+			if !ok || len(t.values(r)) == 0 {
+				continue
+			}
+			name, _ := rowName(lab.Text)
+			if _, agg := aggregates[norm(name)]; agg {
+				continue
+			}
+			c, ok := imp.ds.LookupCountry(name)
+			if !ok {
+				imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s: unknown country %q: its row is not checked", t.at(lab.Ref), name))
+				continue
+			}
+			cells := map[int]xlsx.Cell{}
+			for _, cell := range r.Cells {
+				cells[cell.Col] = cell
+			}
+			compare := func(cell xlsx.Cell, want figure, have bool, what string) {
+				v, known, err := t.number(cell, what)
+				switch {
+				case err != nil:
+					imp.res.Differences = append(imp.res.Differences, err.Error())
+				case !known && !have:
+				case known != have || !close(v, want.v):
+					imp.res.Checked++
+					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s: %s of %s is %s here, %s at cell %s", t.at(cell.Ref), what, c.Name, show(v, known), show(want.v, have), want.ref))
+				default:
+					imp.res.Checked++
+				}
+			}
+			for col, y := range t.years {
+				if cons != nil {
+					want, have := cons.values[c.Code][y.year]
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("defence at constant prices in %d", y.year))
+				}
+			}
+			for col, head := range t.extra {
+				h := norm(head)
+				if m := shareYearRE.FindStringSubmatch(h); m != nil && share != nil {
+					y, _ := strconv.Atoi(m[1])
+					want, have := share.values[c.Code][y]
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("the share of GDP in %d", y))
+				}
+				if m := periodChangeRE.FindStringSubmatch(h); m != nil && cons != nil {
+					y1, _ := strconv.Atoi(m[1])
+					y2, _ := strconv.Atoi(m[2])
+					a, okA := cons.values[c.Code][y1]
+					b, okB := cons.values[c.Code][y2]
+					var want figure
+					if okA && okB && a.v != 0 {
+						want = figure{v: 100 * (b.v/a.v - 1), ref: a.ref + " and " + b.ref}
+					}
+					compare(cellAt(cells, col, r.Index), want, okA && okB && a.v != 0, fmt.Sprintf("the real change %d-%d", y1, y2))
+				}
+			}
+		}
+	}
+}
+
+func cellAt(cells map[int]xlsx.Cell, col, row int) xlsx.Cell {
+	if c, ok := cells[col]; ok {
+		return c
+	}
+	return xlsx.Cell{Ref: colName(col) + strconv.Itoa(row)}
+}
+
+func show(v float64, known bool) string {
+	if !known {
+		return "blank"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func sortedKeys[K string | int, V any](m map[K]V) []K {
+	out := make([]K, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// release builds the release from the series read.
+func (imp *importer) release(opt Options) (*defence.Release, error) {
+	r := &defence.Release{ID: opt.ID, Series: defence.SeriesDefence, Publisher: "NATO", Title: opt.Title,
+		Published: opt.Published, Cutoff: opt.Cutoff, URL: opt.URL, Via: opt.Via, Definition: opt.Definition, PriceBasis: opt.PriceBasis,
+		ConstantYear: imp.baseYear, Figures: map[string]map[int]defence.Figure{}}
+	dateNote := ""
+	if r.Published == "" {
+		m := fileDateRE.FindStringSubmatch(imp.wb.Name)
+		if m == nil {
+			return nil, errors.New("the workbook prints no date and its name does not start with one (NATO names its files YYMMDD-...): give the date of publication (--published YYYY-MM-DD)")
+		}
+		r.Published = "20" + m[1] + "-" + m[2] + "-" + m[3]
+		dateNote = fmt.Sprintf("The workbook prints no date: published (%s) is the date in its file name (NATO names its files YYMMDD-...).", r.Published)
+	}
+	first, last := math.MaxInt, 0
+	for _, m := range measures {
+		s := imp.series[m.key]
+		if s == nil {
+			imp.res.Missing = append(imp.res.Missing, m.key+" ("+m.label+")")
+			continue
+		}
+		info := Series{Key: m.key, Label: m.label, Sheet: s.t.sheet, Title: s.t.name, TitleRef: s.t.title.Ref, Unit: s.t.unit,
+			Section: clean(s.heading.Text), SectionRef: s.heading.Ref, Countries: len(s.values), Blanks: s.blanks}
+		if s.maxRow > 0 {
+			info.Range = fmt.Sprintf("%s%d:%s%d", colName(s.minCol), s.minRow, colName(s.maxCol), s.maxRow)
+		}
+		years := map[int]bool{}
+		for _, y := range s.t.years {
+			years[y.year] = true
+			info.FirstYear, info.LastYear = minNonZero(info.FirstYear, y.year), max(info.LastYear, y.year)
+		}
+		info.Years = len(years)
+		first, last = min(first, info.FirstYear), max(last, info.LastYear)
+		for code, ys := range s.values {
+			for y, f := range ys {
+				cells := r.Figures[code]
+				if cells == nil {
+					cells = map[int]defence.Figure{}
+					r.Figures[code] = cells
+				}
+				cell := cells[y]
+				dataset.SetCell(&cell, m.key, defence.N(round(f.v, m.decimals)))
+				cell.Estimate = cell.Estimate || f.est
+				cells[y] = cell
+				info.Figures++
+				if f.est {
+					info.Estimates++
+				}
+			}
+		}
+		imp.res.Series = append(imp.res.Series, info)
+	}
+	if len(r.Figures) == 0 {
+		return nil, errors.New("the tables hold no figures")
+	}
+	for code, cur := range imp.currencies {
+		if _, ok := r.Figures[code]; ok {
+			if r.Currencies == nil {
+				r.Currencies = map[string]string{}
+			}
+			r.Currencies[code] = cur
+		}
+	}
+	if r.Title == "" {
+		r.Title = fmt.Sprintf("NATO defence expenditure tables (%d-%d), workbook %s", first, last, imp.wb.Name)
+	}
+	if r.URL == "" {
+		r.URL = imp.wb.Name
+	}
+	if r.PriceBasis == "" {
+		r.PriceBasis = "as NATO's tables give them (docs/data.md): *_musd at current prices and exchange rates, *_const_* at constant prices and exchange rates of constant_year, *_ncu_m in national currency (currencies); share_pct as published by NATO, computed from real (constant-price) figures"
+	}
+	r.Notes = append(slices.Clone(opt.Notes), imp.provenance(dateNote)...)
+	return r, nil
+}
+
+func minNonZero(a, b int) int {
+	if a == 0 {
+		return b
+	}
+	return min(a, b)
+}
+
+// provenance writes the notes that say where every series came from.
+func (imp *importer) provenance(dateNote string) []string {
+	res := imp.res
+	out := []string{fmt.Sprintf("Imported by natospend import nato from NATO's workbook %s (SHA-256 %s).", imp.wb.Name, imp.wb.SHA256)}
+	if dateNote != "" {
+		out = append(out, dateNote)
+	}
+	for _, s := range res.Series {
+		line := fmt.Sprintf("%s: sheet %s, table %q (cell %s", s.Key, s.Sheet, s.Title, s.TitleRef)
+		if s.Unit != "" {
+			line += fmt.Sprintf("; %q", s.Unit)
+		}
+		line += ")"
+		if s.Section != "" {
+			line += fmt.Sprintf(", section %q (cell %s)", s.Section, s.SectionRef)
+		}
+		if s.Range != "" {
+			line += ", cells " + s.Range
+		}
+		out = append(out, line+".")
+	}
+	if len(res.Missing) > 0 {
+		out = append(out, "Not in this workbook (absent, unknown): "+strings.Join(res.Missing, "; ")+".")
+	}
+	out = append(out, "Estimates: the cells of the years NATO's headers mark e (2023e) have estimate: true. A blank in NATO's tables is absent here (unknown, not zero).")
+	rounding := map[int][]string{}
+	for _, m := range measures {
+		rounding[m.decimals] = append(rounding[m.decimals], m.key)
+	}
+	var parts []string
+	for _, d := range sortedKeys(rounding) {
+		parts = append(parts, fmt.Sprintf("%d decimals: %s", d, strings.Join(rounding[d], ", ")))
+	}
+	out = append(out, "Figures are rounded from the workbook's full precision to the nearest: "+strings.Join(parts, "; ")+".")
+	if res.Checked > 0 || len(res.Differences) > 0 {
+		line := fmt.Sprintf("NATO's aggregates that are sums (NATO Europe and Canada, NATO Total: %s) and the figures Table 4 repeats were checked against the allies' figures, counting the allies of each year (Montenegro from 2017, North Macedonia from 2020, Finland from 2023, Sweden from 2024): %d checks", strings.Join(additiveKeys(), ", "), res.Checked)
+		if len(res.Differences) == 0 {
+			line += ", no difference."
+		} else {
+			line += fmt.Sprintf(", %d differences:", len(res.Differences))
+		}
+		out = append(out, line)
+		for _, d := range res.Differences {
+			out = append(out, "Difference: "+d+".")
+		}
+	}
+	if res.Unchecked > 0 {
+		out = append(out, fmt.Sprintf("%d figures of NATO's aggregates are ratios (shares, real change, per capita) and were read, not checked.", res.Unchecked))
+	}
+	out = append(out, imp.footnotes...)
+	for _, ig := range res.Ignored {
+		out = append(out, "Not imported: "+ig+".")
+	}
+	return out
+}
+
+func additiveKeys() []string {
+	var out []string
+	for _, m := range measures {
+		if m.additive {
+			out = append(out, m.key)
+		}
+	}
+	return out
+}
+
+// validate loads the encoded release as natospend would, so that a file
+// the importer writes always loads.
+func (imp *importer) validate() error {
+	var countries, rel bytes.Buffer
+	cs := make([]defence.Country, 0, len(imp.ds.Countries))
+	for _, code := range imp.ds.CountryCodes() {
+		cs = append(cs, imp.ds.Countries[code])
+	}
+	if err := dataset.EncodeCountries(&countries, dataset.Head{}, cs); err != nil {
+		return err
+	}
+	if err := imp.res.Encode(&rel, ""); err != nil {
+		return err
+	}
+	_, err := dataset.Load([]dataset.Source{{Name: "countries.yaml", Data: countries.Bytes()}},
+		[]dataset.Source{{Name: imp.res.Release.ID + ".yaml", Data: rel.Bytes()}})
+	if err != nil {
+		return fmt.Errorf("the release would not load: %w", err)
+	}
+	return nil
+}
+
+// Summary writes what was imported: per measure, countries x years,
+// figures, estimates and blanks; the checks of NATO's aggregates; what
+// was not imported.
+func (r *Result) Summary(w io.Writer) {
+	fmt.Fprintf(w, "Release %s: %d countries, %d country-years.\n", r.Release.ID, len(r.Release.Figures), r.Release.CountryYears())
+	for _, s := range r.Series {
+		fmt.Fprintf(w, "  %s (%s %s): %d countries x %d years %d-%d, %d figures, %d estimates, %d blanks\n",
+			s.Key, s.Sheet, s.Range, s.Countries, s.Years, s.FirstYear, s.LastYear, s.Figures, s.Estimates, s.Blanks)
+	}
+	for _, m := range r.Missing {
+		fmt.Fprintf(w, "  not in the workbook: %s\n", m)
+	}
+	switch {
+	case len(r.Differences) > 0:
+		fmt.Fprintf(w, "NATO's aggregates and repeated figures: %d checked, %d differ:\n", r.Checked, len(r.Differences))
+		for _, d := range r.Differences {
+			fmt.Fprintf(w, "  %s\n", d)
+		}
+	case r.Checked > 0:
+		fmt.Fprintf(w, "NATO's aggregates and repeated figures: %d checked against the allies of each year, all equal.\n", r.Checked)
+	}
+	for _, ig := range r.Ignored {
+		fmt.Fprintf(w, "Not imported: %s\n", ig)
+	}
+}
