@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/suggest"
@@ -88,7 +89,7 @@ never adds aid to defence (see gap --show-aid).`),
 	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
-	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in NATO's or the IMF's data (USD; needs a cited EUR/USD rate, which the data does not hold)")
+	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in NATO's or the IMF's data (USD), in euros at the EUR/USD rate NATO's own figures imply for that year (2014-2024 with the embedded data)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
@@ -133,6 +134,13 @@ type Query struct {
 	Sort    string
 	Codes   []string // the selected donors, sorted
 	All     bool     // no --donor or --group: every donor of the release
+	// GDPYear, with --gdp-year, is the year of the GDP the % of GDP uses
+	// instead of the release's own: GDP in euros (billion) by donor, from
+	// NATO's or the IMF's GDP in USD at the EUR/USD rate NATO's figures
+	// imply for that year (GDPRate); a donor without it has no % of GDP.
+	GDPYear int
+	GDP     map[string]defence.Num
+	GDPRate calc.Rate
 }
 
 // Resolve validates the options against the data. Problems are usage
@@ -158,15 +166,17 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 		}
 		q.Release = r
 	}
-	if o.GDPYear != 0 {
-		return nil, gdpYearError(ds, q.Release, o.GDPYear)
-	}
 	var err error
 	if q.Codes, q.All, err = selectDonors(ds, o.Donors, o.Groups, releaseYear(q.Release)); err != nil {
 		return nil, err
 	}
 	if q.All {
 		q.Codes = q.Release.DonorCodes()
+	}
+	if o.GDPYear != 0 {
+		if err := q.gdpOfYear(ds, o.GDPYear); err != nil {
+			return nil, err
+		}
 	}
 	return q, nil
 }
@@ -188,9 +198,43 @@ func releaseYear(r *defence.AidRelease) int {
 	return y
 }
 
+// gdpOfYear sets the GDP of --gdp-year: each donor's GDP in USD from the
+// newest defence release that has it (NATO's), else the newest GDP release
+// (the IMF's), converted to euros at the EUR/USD rate NATO's own figures
+// imply for the year (calc.EURRate, from the newest release with
+// national-currency tables). Without such a rate it says why (exit 2):
+// natospend converts only at a cited rate, never a guessed one.
+func (q *Query) gdpOfYear(ds *defence.Dataset, year int) error {
+	var rate calc.Rate
+	found := false
+	for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+		if rt, ok := calc.EURRate(r, year); ok {
+			rate, found = rt, true
+			break
+		}
+	}
+	if !found {
+		return gdpYearError(ds, q.Release, year)
+	}
+	q.GDPYear, q.GDPRate, q.GDP = year, rate, map[string]defence.Num{}
+	defenceRel := ds.ReleasesNewestFirst(defence.SeriesDefence)
+	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	for _, code := range q.Codes {
+		g, _ := calc.GDPFrom(defenceRel, code, year)
+		if !g.Known {
+			g, _ = calc.GDPFrom(gdpRel, code, year)
+		}
+		if g.Known {
+			q.GDP[code] = defence.N(g.V * rate.PerUSD / 1000) // million USD -> billion EUR
+		}
+	}
+	return nil
+}
+
 // gdpYearError explains why --gdp-year cannot be honoured: NATO's and the
-// IMF's GDP are in US dollars, the aid in euros, and the data carries no
-// cited exchange rate to convert with. natospend does not guess one.
+// IMF's GDP are in US dollars, the aid in euros, and no release in the data
+// implies an EUR/USD rate for that year (only releases with national-currency
+// tables do). natospend does not guess one.
 func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error {
 	if year < 1949 || year > 2100 {
 		return cmdutil.UsageErrorf("--gdp-year %d is out of range (expected a year from 1949 to 2100)", year)
@@ -212,8 +256,8 @@ func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error 
 		return cmdutil.UsageErrorf("--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
 			year, year, basis)
 	}
-	return cmdutil.UsageErrorf("--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; the data carries no cited EUR/USD exchange rate, and natospend does not guess one. Leave --gdp-year out to use %s",
-		year, year, strings.Join(with, ", "), rel.ID, basis)
+	return cmdutil.UsageErrorf("--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data implies an EUR/USD rate for %d (only NATO releases with national-currency tables do, such as nato-2024-06 for 2014-2024), and natospend does not guess one. Leave --gdp-year out to use %s",
+		year, year, strings.Join(with, ", "), rel.ID, year, basis)
 }
 
 // Run computes the table and prints it.

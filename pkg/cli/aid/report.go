@@ -85,12 +85,16 @@ func Compute(ds *defence.Dataset, q *Query) *Report {
 		if a.Known && allKnown && all > 0 {
 			row.Share = defence.N(a.V / all * 100)
 		}
-		if a.Known && d.GDP.Known {
+		gdp := d.GDP // the release's own GDP, billion EUR
+		if q.GDP != nil {
+			gdp = q.GDP[code] // --gdp-year's, or unknown: never the release's instead
+		}
+		if a.Known && gdp.Known && gdp.V > 0 {
 			// GDP is in billion EUR, the amount in million EUR.
-			row.PctGDP = defence.N(a.V / (d.GDP.V * 1000) * 100)
+			row.PctGDP = defence.N(a.V / (gdp.V * 1000) * 100)
 			if !c.Institution {
 				gdpAmount += a.V
-				t.GDP += d.GDP.V
+				t.GDP += gdp.V
 				t.GDPDonors++
 			}
 		}
@@ -154,6 +158,9 @@ func kindTitle(kind string) string { return strings.ToUpper(kind[:1]) + kind[1:]
 // gdpBasis says which GDP a row's pct_gdp uses.
 func (r *Report) gdpBasis() string {
 	rel := r.Query.Release
+	if q := r.Query; q.GDP != nil {
+		return fmt.Sprintf("%d GDP, USD at %.6f EUR per USD (NATO-implied, %s)", q.GDPYear, q.GDPRate.PerUSD, q.GDPRate.Source)
+	}
 	if rel.GDPYear == 0 {
 		return rel.ID + ": GDP, EUR"
 	}
@@ -183,7 +190,12 @@ func (r *Report) notes() []string {
 	if rel.GDPYear != 0 {
 		gdp = fmt.Sprintf("the donor's %d GDP in euros as the release gives it", rel.GDPYear)
 	}
-	out = append(out, fmt.Sprintf("%% GDP: %s aid / %s (not NATO's or the IMF's GDP).", q.Kind, gdp))
+	if q.GDP != nil {
+		out = append(out, fmt.Sprintf("%% GDP (--gdp-year %d): %s aid / the donor's %d GDP in US dollars (NATO's, else the IMF's) converted to euros at %.6f EUR per USD, the rate NATO's own figures imply for %d (%s); a donor without that GDP (a non-ally) has none.",
+			q.GDPYear, q.Kind, q.GDPYear, q.GDPRate.PerUSD, q.GDPYear, q.GDPRate.Source))
+	} else {
+		out = append(out, fmt.Sprintf("%% GDP: %s aid / %s (not NATO's or the IMF's GDP).", q.Kind, gdp))
+	}
 	var missing []string
 	inst := false
 	for _, row := range r.Rows {
@@ -210,7 +222,10 @@ func (r *Report) fields() []render.Spec[Row] {
 	q, rel := r.Query, r.Query.Release
 	kt := kindTitle(q.Kind)
 	gdpTitle := kt + " % GDP"
-	if rel.GDPYear != 0 {
+	switch {
+	case q.GDP != nil:
+		gdpTitle = fmt.Sprintf("%s %% GDP %d", kt, q.GDPYear)
+	case rel.GDPYear != 0:
 		gdpTitle = fmt.Sprintf("%s %% GDP %d", kt, rel.GDPYear)
 	}
 	amount := func(get func(defence.AidDonor) defence.Num) func(Row) render.Cell {
