@@ -85,7 +85,7 @@ func ReleaseList(ds *defence.Dataset) []ReleaseInfo {
 		ri := ReleaseInfo{
 			ID: r.ID, Kind: r.Series, Title: r.Title, Publisher: r.Publisher, Published: r.Published,
 			Cutoff: r.Cutoff, Definition: r.Definition, PriceBasis: r.PriceBasis,
-			Countries: len(r.Figures), Cells: r.CountryYears(),
+			Countries: len(r.Cells()), Cells: r.CountryYears(),
 			URL: r.URL, Via: r.Via, Embedded: r.Embedded(), Replaces: r.Replaced != nil,
 			File: strings.TrimPrefix(r.Source, defence.EmbeddedPrefix),
 		}

@@ -167,7 +167,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 		}
 	}
 	for _, code := range codes {
-		for _, y := range unionYears(q.From.Figures[code], q.To.Figures[code]) {
+		for _, y := range unionYears(q.From.Cells()[code], q.To.Cells()[code]) {
 			if yearSet != nil && !yearSet[y] {
 				continue
 			}
@@ -214,7 +214,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 
 // publishesFigure reports whether the release has the figure for any cell.
 func publishesFigure(r *defence.Release, figure string) bool {
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		for _, f := range ys {
 			if figureOf(f, figure).Known {
 				return true
@@ -229,7 +229,7 @@ func UnionCodes(a, b *defence.Release) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, r := range []*defence.Release{a, b} {
-		for c := range r.Figures {
+		for c := range r.Cells() {
 			if !seen[c] {
 				seen[c] = true
 				out = append(out, c)

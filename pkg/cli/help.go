@@ -236,14 +236,22 @@ func wrapIndent(text string, indent, width int) string {
 }
 
 func addHelpTopics(root *cobra.Command) {
-	for _, t := range []struct{ name, short, long string }{
-		{"exit-codes", "Exit codes and what they mean", ExitCodesHelp},
-		{"environment", "Settings: environment variables and the config file", EnvironmentHelp(root)},
-	} {
-		root.AddCommand(&cobra.Command{
-			Use:   t.name,
-			Short: t.short,
-			Long:  strings.TrimRight(t.long, "\n"),
-		})
+	root.AddCommand(&cobra.Command{
+		Use:   "exit-codes",
+		Short: "Exit codes and what they mean",
+		Long:  strings.TrimRight(ExitCodesHelp, "\n"),
+	})
+	// The settings list walks every flag of the tree: it is written when
+	// the topic is shown, not on every run.
+	env := &cobra.Command{
+		Use:   "environment",
+		Short: "Settings: environment variables and the config file",
 	}
+	env.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if c.Long == "" {
+			c.Long = strings.TrimRight(EnvironmentHelp(c.Root()), "\n")
+		}
+		c.Parent().HelpFunc()(c, args)
+	})
+	root.AddCommand(env)
 }

@@ -39,7 +39,12 @@ func Main(args []string, ios *iostreams.IOStreams) int {
 
 // run executes a command tree built on f; Main's body, with the factory
 // injectable for tests.
-func run(args []string, f *cmdutil.Factory) (code int) {
+func run(args []string, f *cmdutil.Factory) int {
+	return runTree(args, f, onlyCommand(args, f.IO.Getenv))
+}
+
+// runTree is run with the tree built for only (see newRoot).
+func runTree(args []string, f *cmdutil.Factory, only string) (code int) {
 	ios := f.IO
 	// --quiet silences the notes of every command by taking their stream
 	// away (see quieten); errors still reach the real one.
@@ -51,7 +56,7 @@ func run(args []string, f *cmdutil.Factory) (code int) {
 			code = cmdutil.ExitInternal
 		}
 	}()
-	root := NewRootCmd(f)
+	root := newRoot(f, only)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	ios.ErrOut = errOut
@@ -63,7 +68,7 @@ func NewFactory(ios *iostreams.IOStreams) *cmdutil.Factory {
 	return &cmdutil.Factory{
 		IO:             ios,
 		Embedded:       EmbeddedSources,
-		EmbeddedLoaded: snapshot.Dataset,
+		EmbeddedLoaded: snapshot.Lazy,
 		Version:        Version(),
 	}
 }
@@ -78,8 +83,13 @@ func EmbeddedSources() []dataset.Source {
 	return out
 }
 
-// NewRootCmd builds a fresh command tree.
-func NewRootCmd(f *cmdutil.Factory) *cobra.Command {
+// NewRootCmd builds a fresh command tree: every command and help topic.
+func NewRootCmd(f *cmdutil.Factory) *cobra.Command { return newRoot(f, "") }
+
+// newRoot builds the root command with every command under it, or, when
+// only names one (see onlyCommand), with that command alone: a run of
+// `gap` does not pay for building the flags of the eleven others.
+func newRoot(f *cmdutil.Factory, only string) *cobra.Command {
 	var configFile string
 	root := &cobra.Command{
 		Use:   "natospend",
@@ -128,23 +138,41 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 
-	root.AddCommand(
-		gap.NewCmd(f, nil),
-		check.NewCmd(f, nil),
-		pathcmd.NewCmd(f, nil),
-		validate.NewCmd(f, nil),
-		countries.NewCmd(f, nil),
-		targetscmd.NewCmd(f, nil),
-		releasescmd.NewCmd(f, nil),
-		aid.NewCmd(f, nil),
-		historycmd.NewCmd(f, nil),
-		revisionscmd.NewCmd(f, nil),
-		importcmd.NewCmd(f, nil),
-		chartcmd.NewCmd(f, nil),
-	)
+	if only != "" {
+		// Help and shell completion never run in such a tree (onlyCommand
+		// sends them to the whole one): leave out cobra's completion command.
+		root.CompletionOptions.DisableDefaultCmd = true
+	}
+	for _, c := range commands {
+		if only == "" || c.name == only {
+			root.AddCommand(c.new(f))
+		}
+	}
 	strictNumbers(root)
-	addHelpTopics(root)
+	if only == "" {
+		addHelpTopics(root)
+	}
 	return root
+}
+
+// commands are natospend's commands, in the order of the help's list,
+// by the name each is run by (TestCommandsTable checks the names).
+var commands = []struct {
+	name string
+	new  func(*cmdutil.Factory) *cobra.Command
+}{
+	{"gap", func(f *cmdutil.Factory) *cobra.Command { return gap.NewCmd(f, nil) }},
+	{"check", func(f *cmdutil.Factory) *cobra.Command { return check.NewCmd(f, nil) }},
+	{"path", func(f *cmdutil.Factory) *cobra.Command { return pathcmd.NewCmd(f, nil) }},
+	{"validate", func(f *cmdutil.Factory) *cobra.Command { return validate.NewCmd(f, nil) }},
+	{"countries", func(f *cmdutil.Factory) *cobra.Command { return countries.NewCmd(f, nil) }},
+	{"targets", func(f *cmdutil.Factory) *cobra.Command { return targetscmd.NewCmd(f, nil) }},
+	{"releases", func(f *cmdutil.Factory) *cobra.Command { return releasescmd.NewCmd(f, nil) }},
+	{"aid", func(f *cmdutil.Factory) *cobra.Command { return aid.NewCmd(f, nil) }},
+	{"history", func(f *cmdutil.Factory) *cobra.Command { return historycmd.NewCmd(f, nil) }},
+	{"revisions", func(f *cmdutil.Factory) *cobra.Command { return revisionscmd.NewCmd(f, nil) }},
+	{"import", func(f *cmdutil.Factory) *cobra.Command { return importcmd.NewCmd(f, nil) }},
+	{"chart", func(f *cmdutil.Factory) *cobra.Command { return chartcmd.NewCmd(f, nil) }},
 }
 
 // takesSettings reports whether a command reads the environment and the

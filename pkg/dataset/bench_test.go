@@ -50,6 +50,20 @@ func BenchmarkParseRelease(b *testing.B) {
 	}
 }
 
+// BenchmarkParseReleaseTree is BenchmarkParseRelease through the
+// yaml.Node tree: what a release that the fast path declines costs.
+func BenchmarkParseReleaseTree(b *testing.B) {
+	src := genRelease("bench", 200, 50)
+	b.SetBytes(int64(len(src.Data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		p := parseTree(src)
+		if len(p.errs) > 0 {
+			b.Fatal(p.errs)
+		}
+	}
+}
+
 // benchLoad loads files releases of 200 countries x 50 years (10000
 // country-years each).
 func benchLoad(b *testing.B, files int) {

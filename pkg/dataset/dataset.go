@@ -1,8 +1,11 @@
 // Package dataset loads natospend's YAML data files strictly, as described
-// in docs/data.md: every file is parsed into a yaml.Node tree that is
-// walked by hand, so that every unknown key, duplicate key, anchor, odd
-// number or control character is reported with its file, line and field,
-// and all errors of all files are reported together.
+// in docs/data.md: a file is parsed into a yaml.Node tree that is walked by
+// hand, so that every unknown key, duplicate key, anchor, odd number or
+// control character is reported with its file, line and field, and all
+// errors of all files are reported together. The figures of a release, its
+// bulk, are read line by line instead, without a tree, when they are in the
+// plain form natospend and most tools write (fastpath.go): with the same
+// result, errors included, as the tree would give.
 package dataset
 
 import (
@@ -30,6 +33,9 @@ func Load(embedded, user []Source) (*defence.Dataset, error) {
 	all = append(all, embedded...)
 	all = append(all, user...)
 	files := parseAll(all)
+	if errs := readErrors(files); errs != nil {
+		return nil, errs
+	}
 
 	var errs Errors
 	for _, f := range files {
@@ -55,11 +61,12 @@ func Load(embedded, user []Source) (*defence.Dataset, error) {
 const parseBudget = 16 << 20
 
 // parseAll parses the files concurrently, at most GOMAXPROCS at a time and
-// within parseBudget; the results are in the order of srcs.
+// within parseBudget; the results are in the order of srcs. A file that
+// ListPaths listed is read only then, and its bytes let go once parsed.
 func parseAll(srcs []Source) []*parsed {
 	out := make([]*parsed, len(srcs))
 	if len(srcs) == 1 {
-		out[0] = parseSource(named(srcs[0]))
+		out[0] = parseOne(srcs[0])
 		return out
 	}
 	var (
@@ -72,6 +79,9 @@ func parseAll(srcs []Source) []*parsed {
 	)
 	for i, s := range srcs {
 		size := len(s.Data)
+		if s.file != nil {
+			size = int(min(s.file.info.Size(), MaxFileSize))
+		}
 		mu.Lock()
 		for running > 0 && (running >= procs || bytes+size > parseBudget) {
 			free.Wait()
@@ -82,7 +92,7 @@ func parseAll(srcs []Source) []*parsed {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i] = parseSource(named(s))
+			out[i] = parseOne(s)
 			mu.Lock()
 			running--
 			bytes -= size
@@ -92,6 +102,30 @@ func parseAll(srcs []Source) []*parsed {
 	}
 	wg.Wait()
 	return out
+}
+
+// parseOne reads the file if ListPaths listed it, and parses it.
+func parseOne(s Source) *parsed {
+	if s.file != nil {
+		src, msg := readFile(s.file.path, s.file.info)
+		if msg != "" {
+			return &parsed{name: s.Name, readErr: &Error{File: s.Name, Msg: msg}}
+		}
+		s.Data = src.Data
+	}
+	return parseSource(named(s))
+}
+
+// readErrors returns the errors of the files that could not be read, in
+// the order of the files (as ReadPaths would have returned them), or nil.
+func readErrors(files []*parsed) Errors {
+	var errs Errors
+	for _, f := range files {
+		if f.readErr != nil {
+			errs = append(errs, f.readErr)
+		}
+	}
+	return errs
 }
 
 func named(s Source) Source {

@@ -504,14 +504,14 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 	e.notes(r.Notes)
 	e.b = append(e.b, "figures:"...)
 	e.line()
-	if len(r.Figures) == 0 {
+	if len(r.Cells()) == 0 {
 		e.fail("release %s has no figures", r.ID)
 	}
 	if r.Series != defence.SeriesDefence && r.Series != defence.SeriesGDP && r.Series != defence.SeriesPopulation {
 		e.fail("release %s: %q is not a series", r.ID, r.Series)
 	}
 	years := make([]int, 0, 64)
-	for _, code := range sortedIDs(r.Figures) {
+	for _, code := range sortedIDs(r.Cells()) {
 		ys := r.Figures[code]
 		e.b = append(e.b, "  "...)
 		e.code("figures", code)

@@ -23,6 +23,9 @@ func LoadOnto(base *defence.Dataset, user []Source) (*defence.Dataset, error) {
 		return Load(nil, user)
 	}
 	files := parseAll(user)
+	if errs := readErrors(files); errs != nil {
+		return nil, errs
+	}
 	var errs Errors
 	for _, f := range files {
 		errs = append(errs, f.errs...)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/defence"
@@ -56,6 +57,7 @@ type parsed struct {
 	refs      []ref      // country codes used by the release (or aid file)
 	aid       *aidParsed // an aid or aid-packages file (aid.go)
 	errs      Errors
+	readErr   *Error // the file ListPaths listed could not be read (then nothing else is set)
 }
 
 type groupDef struct {
@@ -131,6 +133,9 @@ type walker struct {
 	curCode string            // the country whose years are read
 	constAt unitAt            // the first figure at constant prices
 	ncuAt   map[string]unitAt // by country: its first figure in national currency
+
+	body    *bodyInfo  // the figures the fast path streams (fastpath.go), or nil
+	scratch fastFigure // the cell the fast path reads
 }
 
 type cellTmp struct {
@@ -139,12 +144,31 @@ type cellTmp struct {
 	f    defence.Figure
 }
 
-// parseSource parses and checks one file on its own.
+// parseSource parses and checks one file on its own: through the fast
+// path when it can (fastpath.go), otherwise through a yaml.Node tree of the
+// whole file.
 func parseSource(src Source) *parsed {
-	w := &walker{file: src.Name, out: &parsed{name: src.Name}}
+	if p, ok := streamSource(src); ok {
+		return p
+	}
+	return parseTree(src)
+}
+
+// parseTree parses and checks one file through a yaml.Node tree of the
+// whole file.
+func parseTree(src Source) *parsed {
+	w := newWalker(src.Name)
 	w.parse(src.Data)
+	return w.finish()
+}
+
+func newWalker(file string) *walker {
+	return &walker{file: file, out: &parsed{name: file}}
+}
+
+func (w *walker) finish() *parsed {
 	w.out.errs = w.errs
-	w.cells, w.srcBuf = nil, nil
+	w.cells, w.srcBuf, w.body = nil, nil, nil
 	return w.out
 }
 
@@ -171,6 +195,11 @@ func (w *walker) parse(data []byte) {
 		w.add(line, fpath{}, msg)
 		return
 	}
+	w.parseYAML(data)
+}
+
+// parseYAML parses a file whose size and encoding are checked.
+func (w *walker) parseYAML(data []byte) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := decode(dec, &doc); err != nil {
@@ -196,6 +225,11 @@ func (w *walker) parse(data []byte) {
 		return
 	}
 	root := doc.Content[0]
+	if w.body != nil {
+		if w.body.claim(root); w.body.node == nil {
+			return // not what the fast path reads: the tree will
+		}
+	}
 	if !w.plain(root, fpath{}) {
 		return
 	}
@@ -259,13 +293,15 @@ func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-var yamlLineRE = regexp.MustCompile(`^line (\d+): `)
+// yamlLineRE is compiled on first use (an error), not on every run of
+// natospend.
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): `) })
 
 // yamlProblem splits a yaml.v3 error into line and message.
 func yamlProblem(err error, data []byte) (int, string) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := yamlLineRE.FindStringSubmatch(msg); m == nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m == nil {
 		line = unprefixedLine(msg, data) // yamlline.go
 	} else {
 		line, _ = strconv.Atoi(m[1])
@@ -1048,7 +1084,12 @@ func (w *walker) releaseFile(root *yaml.Node) {
 		}
 	})
 	if figures != nil && !w.full {
-		w.figures(figures, figuresAt, r)
+		if w.body != nil && figures == w.body.node {
+			w.body.ok = w.streamFigures(figuresAt, r, true) // fastpath.go
+			w.body.done = true
+		} else {
+			w.figures(figures, figuresAt, r)
+		}
 		w.checkUnits(r)
 	}
 	if r.Figures == nil {
@@ -1079,45 +1120,81 @@ func (w *walker) years(n *yaml.Node, p fpath, series string) map[int]defence.Fig
 		w.skipped(n, p)
 		return nil
 	}
-	var seen [(maxYear - minYear + 64) / 64]uint64
-	cells, buf := w.cells[:0], w.srcBuf[:0]
+	ys := yearsState{p: p, series: series}
+	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
 	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !w.plain(k, p) {
-			continue
-		}
-		kp := p.k(k.Value)
-		y, ok := w.year(k, kp)
-		if !ok {
-			w.skipped(v, kp)
-			continue
-		}
-		bit := uint(y - minYear)
-		if seen[bit/64]&(1<<(bit%64)) != 0 {
-			w.add(k.Line, kp, fmt.Sprintf("the year %d is listed twice (first at line %d)", y, firstYearLine(n, k.Value)))
-			w.skipped(v, kp)
-			continue
-		}
-		seen[bit/64] |= 1 << (bit % 64)
-		yp := p.year(y)
-		if !w.plain(v, yp) {
-			continue
-		}
-		buf = append(buf, w.file...)
-		buf = append(buf, ':')
-		buf = strconv.AppendInt(buf, int64(k.Line), 10)
-		cells = append(cells, cellTmp{year: y, end: len(buf), f: w.cell(v, yp, series)})
+		w.yearEntry(&ys, n.Content[i], n.Content[i+1], func(year string) int { return firstYearLine(n, year) })
 	}
-	w.cells, w.srcBuf = cells, buf
-	src := string(buf)
-	out := make(map[int]defence.Figure, len(cells))
+	return w.takeYears()
+}
+
+// yearsState is what the walk of one country's years keeps from one year
+// to the next.
+type yearsState struct {
+	p      fpath
+	series string
+	seen   [(maxYear - minYear + 64) / 64]uint64
+	line   [maxYear - minYear + 1]int32 // of each year seen (the fast path's firstYearLine)
+}
+
+func (ys *yearsState) has(y int) bool {
+	bit := uint(y - minYear)
+	return ys.seen[bit/64]&(1<<(bit%64)) != 0
+}
+
+func (ys *yearsState) mark(y, line int) {
+	bit := uint(y - minYear)
+	ys.seen[bit/64] |= 1 << (bit % 64)
+	ys.line[bit] = int32(line)
+}
+
+// yearEntry reads one year of a country: k is the year, v its cell.
+// firstLine returns the line where a year listed twice was first listed.
+func (w *walker) yearEntry(ys *yearsState, k, v *yaml.Node, firstLine func(year string) int) {
+	if !w.plain(k, ys.p) {
+		return
+	}
+	kp := ys.p.k(k.Value)
+	y, ok := w.year(k, kp)
+	if !ok {
+		w.skipped(v, kp)
+		return
+	}
+	if ys.has(y) {
+		w.add(k.Line, kp, fmt.Sprintf("the year %d is listed twice (first at line %d)", y, firstLine(k.Value)))
+		w.skipped(v, kp)
+		return
+	}
+	ys.mark(y, k.Line)
+	yp := ys.p.year(y)
+	if !w.plain(v, yp) {
+		return
+	}
+	w.addCell(y, k.Line, w.cell(v, yp, ys.series))
+}
+
+// addCell keeps a country's cell until takeYears.
+func (w *walker) addCell(year, line int, f defence.Figure) {
+	w.srcBuf = append(w.srcBuf, w.file...)
+	w.srcBuf = append(w.srcBuf, ':')
+	w.srcBuf = strconv.AppendInt(w.srcBuf, int64(line), 10)
+	w.cells = append(w.cells, cellTmp{year: year, end: len(w.srcBuf), f: f})
+}
+
+// takeYears returns the cells kept since the last call as a country's map
+// of years, their sources sharing one string.
+func (w *walker) takeYears() map[int]defence.Figure {
+	src := string(w.srcBuf)
+	out := make(map[int]defence.Figure, len(w.cells))
 	start := 0
-	for i := range cells {
-		c := &cells[i]
+	for i := range w.cells {
+		c := &w.cells[i]
 		c.f.Source = src[start:c.end]
 		start = c.end
 		out[c.year] = c.f
+		c.f = defence.Figure{} // let the note and detail go with the map
 	}
+	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
 	return out
 }
 

@@ -14,6 +14,15 @@ import (
 type Source struct {
 	Name string // appears in messages: a path, or "embedded:countries.yaml"
 	Data []byte
+	// file, set by ListPaths (Data is then nil), is the file to read: Load
+	// and LoadOnto read it when they come to parse it, and let its bytes go
+	// once it is parsed.
+	file *listedFile
+}
+
+type listedFile struct {
+	path string
+	info fs.FileInfo // from os.Stat, checked by fileProblem
 }
 
 // MaxFileSize is the largest data file accepted, in bytes.
@@ -25,7 +34,19 @@ const MaxFileSize = 64 << 20
 // file, a file larger than MaxFileSize and a directory without data files
 // are errors naming the path. The error, if any, is an Errors holding every
 // problem found.
-func ReadPaths(paths []string) ([]Source, error) {
+func ReadPaths(paths []string) ([]Source, error) { return findPaths(paths, true) }
+
+// ListPaths finds the data files as ReadPaths does, and checks them as far
+// as os.Stat can (a missing path, a file that is not a regular file or is
+// larger than MaxFileSize), without reading them: Load and LoadOnto read
+// each file when they come to parse it and let its bytes go once it is
+// parsed, so that the raw bytes of many files are never in memory at once.
+// A file that cannot be read then (no permission) makes Load and LoadOnto
+// return the errors ReadPaths would have returned for the files that
+// could not be read, and nothing else.
+func ListPaths(paths []string) ([]Source, error) { return findPaths(paths, false) }
+
+func findPaths(paths []string, read bool) ([]Source, error) {
 	var out []Source
 	var errs Errors
 	fail := func(path, msg string) { errs = append(errs, &Error{File: path, Msg: msg}) }
@@ -36,7 +57,7 @@ func ReadPaths(paths []string) ([]Source, error) {
 			continue
 		}
 		if !fi.IsDir() {
-			src, msg := readFile(p, fi)
+			src, msg := openFile(p, fi, read)
 			if msg != "" {
 				fail(p, msg)
 				continue
@@ -65,7 +86,7 @@ func ReadPaths(paths []string) ([]Source, error) {
 				continue // non-recursive
 			}
 			found++
-			src, msg := readFile(full, fi)
+			src, msg := openFile(full, fi, read)
 			if msg != "" {
 				fail(full, msg)
 				continue
@@ -80,6 +101,19 @@ func ReadPaths(paths []string) ([]Source, error) {
 		return nil, errs
 	}
 	return out, nil
+}
+
+// openFile reads a file that os.Stat described as fi (readFile), or with
+// read false checks what fi says (fileProblem) and lists it to be read
+// later.
+func openFile(path string, fi fs.FileInfo, read bool) (Source, string) {
+	if read {
+		return readFile(path, fi)
+	}
+	if msg := fileProblem(fi); msg != "" {
+		return Source{}, msg
+	}
+	return Source{Name: path, file: &listedFile{path: path, info: fi}}, ""
 }
 
 // readFile reads a file that os.Stat described as fi. It refuses anything

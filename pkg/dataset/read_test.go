@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -48,7 +49,7 @@ func TestReadPaths(t *testing.T) {
 			{Name: j("single.yaml"), Data: []byte("single")},
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("got %q\nwant %q", got, want)
+			t.Errorf("got %v\nwant %v", got, want)
 		}
 	})
 	t.Run("errors name every path", func(t *testing.T) {
@@ -93,4 +94,70 @@ func TestReadPaths(t *testing.T) {
 			t.Fatalf("got %d sources, %v", len(got), err)
 		}
 	})
+}
+
+// TestListPaths: ListPaths finds the files ReadPaths reads, in the same
+// order and with the same errors, without reading them; Load and LoadOnto
+// read them as they parse them, to the same dataset; a file that can no
+// longer be read then is reported as ReadPaths reports it, alone.
+func TestListPaths(t *testing.T) {
+	dir := t.TempDir()
+	valid, err := filepath.Glob("testdata/valid/*.yaml")
+	if err != nil || len(valid) == 0 {
+		t.Fatal(valid, err)
+	}
+	for _, p := range valid {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dir, map[string]string{filepath.Base(p): string(b)})
+	}
+	read, err := ReadPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed, err := ListPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != len(read) {
+		t.Fatalf("listed %d files, read %d", len(listed), len(read))
+	}
+	for i := range listed {
+		if listed[i].Name != read[i].Name || listed[i].Data != nil || listed[i].file == nil {
+			t.Errorf("listed %q (%d bytes), read %q", listed[i].Name, len(listed[i].Data), read[i].Name)
+		}
+	}
+	want := mustLoad(t, nil, read)
+	if got := mustLoad(t, nil, listed); !reflect.DeepEqual(got, want) {
+		t.Error("Load of the listed files differs from Load of the files read")
+	}
+	if got, err := LoadOnto(nil, listed); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadOnto of the listed files differs from Load of the files read (%v)", err)
+	}
+
+	bad := []string{filepath.Join(dir, "missing.yaml"), dir, t.TempDir()}
+	_, err = ListPaths(bad)
+	_, rerr := ReadPaths(bad)
+	if err == nil || rerr == nil || err.Error() != rerr.Error() {
+		t.Errorf("ListPaths reports\n%v\nReadPaths\n%v", err, rerr)
+	}
+
+	// Files gone between listing and loading: only they are reported.
+	gone := []string{filepath.Join(dir, "groups.yaml"), filepath.Join(dir, "countries.yaml")}
+	for _, p := range gone {
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = Load(nil, listed)
+	wantErr := gone[1] + ": cannot read: no such file or directory\n" + gone[0] + ": cannot read: no such file or directory"
+	if err == nil || err.Error() != wantErr {
+		t.Errorf("got %v\nwant %s", err, wantErr)
+	}
+	var es Errors
+	if !errors.As(err, &es) || len(es) != 2 || es[0].File != gone[1] || es[1].File != gone[0] {
+		t.Errorf("errors %v, want the two files in the order listed", es)
+	}
 }

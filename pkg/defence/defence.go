@@ -217,20 +217,44 @@ type Release struct {
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release
-	// Figures maps country code to year to figure.
+	// Figures maps country code to year to figure. A lazy release (see
+	// Lazy) has none until Cells builds them: code that may be handed an
+	// embedded release reads them through Cells.
 	Figures map[string]map[int]Figure
+	// load, when set, builds Figures on first use (see Lazy).
+	load func() map[string]map[int]Figure
+}
+
+// Lazy makes r build its Figures with load when they are first asked for
+// (Cells), and returns r. The compiled-in snapshot's releases are built
+// so (pkg/snapshot.Lazy), so that a run pays only for the releases it
+// reads: a map per country and year is most of what building the embedded
+// data costs a process that starts cold.
+func (r *Release) Lazy(load func() map[string]map[int]Figure) *Release {
+	r.Figures, r.load = nil, load
+	return r
+}
+
+// Cells returns the release's figures, by country code and then year
+// (Figures), building them first if the release is lazy. It is not safe
+// for concurrent use with another first call on the same release.
+func (r *Release) Cells() map[string]map[int]Figure {
+	if r.load != nil {
+		r.Figures, r.load = r.load(), nil
+	}
+	return r.Figures
 }
 
 // Figure returns the cell for a country and year, and whether it exists.
 func (r *Release) Figure(code string, year int) (Figure, bool) {
-	f, ok := r.Figures[code][year]
+	f, ok := r.Cells()[code][year]
 	return f, ok
 }
 
 // Years returns the years of the release in ascending order.
 func (r *Release) Years() []int {
 	seen := map[int]bool{}
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		for y := range ys {
 			seen[y] = true
 		}
@@ -248,7 +272,7 @@ func (r *Release) Years() []int {
 // population for a population release) for any country, or 0.
 func (r *Release) LatestYear() int {
 	latest := 0
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		for y, f := range ys {
 			if y > latest && r.has(f) {
 				latest = y
@@ -262,7 +286,7 @@ func (r *Release) LatestYear() int {
 // which the release has figures for the country, or 0.
 func (r *Release) LatestYearFor(code string, max int) int {
 	latest := 0
-	for y, f := range r.Figures[code] {
+	for y, f := range r.Cells()[code] {
 		if y > latest && (max == 0 || y <= max) && r.has(f) {
 			latest = y
 		}
@@ -283,7 +307,7 @@ func (r *Release) has(f Figure) bool {
 // CountryYears counts the country-year cells of the release.
 func (r *Release) CountryYears() int {
 	n := 0
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		n += len(ys)
 	}
 	return n

@@ -29,7 +29,7 @@ func (r *Release) Origin() *Release {
 // any country: a share or a defence figure (a defence release), a GDP (a
 // GDP release).
 func (r *Release) HasFiguresIn(year int) bool {
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		if f, ok := ys[year]; ok && r.has(f) {
 			return true
 		}

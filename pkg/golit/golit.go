@@ -31,30 +31,65 @@ import (
 //
 // where T is the type of v. Every call of the function builds a new value.
 func Func(pkg, header, name string, v any) ([]byte, error) {
-	w := &writer{imports: map[string]string{}, names: map[string]string{}, onStack: map[uintptr]bool{}}
+	f := NewFile(pkg, header)
+	if err := f.Func(name, v); err != nil {
+		return nil, err
+	}
+	return f.Bytes()
+}
+
+// File is a Go source file being written: functions that return values
+// (Func) and declarations written by hand (Decl), with the imports and
+// tables they need.
+type File struct {
+	pkg, header string
+	w           *writer
+	decls       bytes.Buffer
+}
+
+// NewFile starts a file of package pkg with the comment header.
+func NewFile(pkg, header string) *File {
+	return &File{pkg: pkg, header: header, w: &writer{imports: map[string]string{}, names: map[string]string{}, onStack: map[uintptr]bool{}}}
+}
+
+// Func adds `func name() T { return <literal of v> }`, T the type of v.
+func (f *File) Func(name string, v any) error {
+	w := f.w
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
-		return nil, fmt.Errorf("golit: nil value")
+		return fmt.Errorf("golit: nil value")
 	}
 	var body bytes.Buffer
 	w.buf = &body
 	if err := w.value(rv, true, "value"); err != nil {
-		return nil, err
+		return err
 	}
-	typ := w.typeName(rv.Type())
+	fmt.Fprintf(&f.decls, "\nfunc %s() %s {\n\treturn %s\n}\n", name, w.typeName(rv.Type()), body.String())
+	return nil
+}
 
+// TypeName spells t in the file's source, importing the packages it
+// names: for declarations written by hand.
+func (f *File) TypeName(t reflect.Type) string { return f.w.typeName(t) }
+
+// Decl adds Go declarations written by hand, after the functions.
+func (f *File) Decl(src string) { f.decls.WriteString("\n" + src) }
+
+// Bytes returns the file's gofmt-formatted source.
+func (f *File) Bytes() ([]byte, error) {
+	w := f.w
 	var src bytes.Buffer
-	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(f.header, "\n"), "\n") {
 		src.WriteString(strings.TrimRight("// "+line, " ") + "\n")
 	}
-	fmt.Fprintf(&src, "\npackage %s\n\n", pkg)
+	fmt.Fprintf(&src, "\npackage %s\n", f.pkg)
 	if len(w.imports) > 0 {
 		paths := make([]string, 0, len(w.imports))
 		for p := range w.imports {
 			paths = append(paths, p)
 		}
 		slices.Sort(paths)
-		src.WriteString("import (\n")
+		src.WriteString("\nimport (\n")
 		for _, p := range paths {
 			if name := w.imports[p]; name != path.Base(p) {
 				fmt.Fprintf(&src, "\t%s %q\n", name, p)
@@ -62,9 +97,9 @@ func Func(pkg, header, name string, v any) ([]byte, error) {
 				fmt.Fprintf(&src, "\t%q\n", p)
 			}
 		}
-		src.WriteString(")\n\n")
+		src.WriteString(")\n")
 	}
-	fmt.Fprintf(&src, "func %s() %s {\n\treturn %s\n}\n", name, typ, body.String())
+	src.Write(f.decls.Bytes())
 	if w.ntables > 0 {
 		src.WriteString(tableHelpers)
 		src.Write(w.tables.Bytes())
@@ -83,6 +118,7 @@ type writer struct {
 	onStack map[uintptr]bool  // pointers being written, to refuse cycles
 	tables  bytes.Buffer      // package-level tables (see mapLit)
 	ntables int
+	nnested int // nested tables written (see nestedTable)
 }
 
 // qualifier returns the name under which the package path is imported.
@@ -301,6 +337,9 @@ func (w *writer) mapLit(v reflect.Value, typed bool, at string) error {
 	if len(keys) >= minTable && isConst(t.Key()) && isConst(t.Elem()) {
 		return w.table(v, keys, at)
 	}
+	if len(keys) >= minTable && isConst(t.Key()) && isNestedTable(v) {
+		return w.nestedTable(v, keys, at)
+	}
 	w.open(t, typed)
 	if len(keys) > 0 {
 		w.buf.WriteByte('\n')
@@ -374,6 +413,148 @@ func (w *writer) table(v reflect.Value, keys []reflect.Value, at string) error {
 	tb.WriteString("}\n")
 	w.tables.Write(tb.Bytes())
 	return nil
+}
+
+// nestedHelpers builds a map of maps from tables: see nestedTable.
+const nestedHelpers = `
+// golitRun is an outer key of a map of maps and the number of entries of
+// its inner map, which follow in the inner table.
+type golitRun[K comparable] struct {
+	K K
+	N int
+}
+
+// golitMap2 builds a map of maps from the runs of its outer keys and a
+// table of the inner maps' entries, one run after the other. own, when
+// not nil, gives each value a copy of what its pointers point to.
+func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {
+	m := make(map[K1]map[K2]V, len(runs))
+	for _, r := range runs {
+		inner := make(map[K2]V, r.N)
+		for _, kv := range kvs[:r.N] {
+			v := kv.V
+			if own != nil {
+				own(&v)
+			}
+			inner[kv.K] = v
+		}
+		kvs = kvs[r.N:]
+		m[r.K] = inner
+	}
+	return m
+}
+`
+
+// isNestedTable reports whether v, a map, is a map of maps that
+// nestedTable writes: constant keys, inner maps of constant keys whose
+// values are constants or structs of constants and pointers to structs of
+// constants, and no nil inner map.
+func isNestedTable(v reflect.Value) bool {
+	in := v.Type().Elem()
+	if in.Kind() != reflect.Map || !isConst(in.Key()) || !(isConst(in.Elem()) || hasConstPointers(in.Elem())) {
+		return false
+	}
+	for it := v.MapRange(); it.Next(); {
+		if it.Value().IsNil() {
+			return false
+		}
+	}
+	return true
+}
+
+// hasConstPointers reports whether t is a struct whose fields are
+// constants, structs of constants or pointers to structs of constants.
+func hasConstPointers(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	for i := range t.NumField() {
+		ft := t.Field(i).Type
+		if !isConst(ft) && !(ft.Kind() == reflect.Pointer && isFlat(ft.Elem())) {
+			return false
+		}
+	}
+	return true
+}
+
+// nestedTable writes a map of maps (see isNestedTable) as two
+// package-level arrays, which the compiler lays out as static data (a
+// pointer to a struct of constants too): the outer keys, each with the
+// size of its inner map, and the inner maps' entries one map after the
+// other; and a call that builds the maps from them. The values' pointers
+// are given copies of the static structs they point to, so that every
+// call still builds a new value.
+func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) error {
+	t := v.Type()
+	in := t.Elem()
+	if w.nnested == 0 {
+		w.tables.WriteString(nestedHelpers)
+	}
+	w.nnested++
+	runs := fmt.Sprintf("golitTable%d", w.ntables)
+	entries := fmt.Sprintf("golitTable%d", w.ntables+1)
+	w.ntables += 2
+	own := "nil"
+	if hasPointers(in.Elem()) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "func(v *%s) {\n", w.typeName(in.Elem()))
+		for i := range in.Elem().NumField() {
+			if f := in.Elem().Field(i); f.Type.Kind() == reflect.Pointer {
+				fmt.Fprintf(&b, "if v.%[1]s != nil {\nc := *v.%[1]s\nv.%[1]s = &c\n}\n", f.Name)
+			}
+		}
+		b.WriteString("}")
+		own = b.String()
+	}
+	fmt.Fprintf(w.buf, "golitMap2(%s[:], %s[:], %s)", runs, entries, own)
+	saved := w.buf
+	defer func() { w.buf = saved }()
+	var rb, eb bytes.Buffer
+	fmt.Fprintf(&rb, "\nvar %s = [...]golitRun[%s]{\n", runs, w.typeName(t.Key()))
+	fmt.Fprintf(&eb, "\nvar %s = [...]golitKV[%s, %s]{\n", entries, w.typeName(in.Key()), w.typeName(in.Elem()))
+	less, err := keyOrder(in.Key())
+	if err != nil {
+		return fmt.Errorf("golit: %s: %w", at, err)
+	}
+	for _, k := range keys {
+		m := v.MapIndex(k)
+		w.buf = &rb
+		rb.WriteByte('{')
+		if err := w.value(k, true, at); err != nil {
+			return err
+		}
+		fmt.Fprintf(&rb, ", %d},\n", m.Len())
+		inner := m.MapKeys()
+		slices.SortFunc(inner, less)
+		w.buf = &eb
+		for _, ik := range inner {
+			ka := fmt.Sprintf("%s[%v][%v]", at, k, ik)
+			eb.WriteByte('{')
+			if err := w.value(ik, true, ka); err != nil {
+				return err
+			}
+			eb.WriteString(", ")
+			if err := w.value(m.MapIndex(ik), true, ka); err != nil {
+				return err
+			}
+			eb.WriteString("},\n")
+		}
+	}
+	rb.WriteString("}\n")
+	eb.WriteString("}\n")
+	w.tables.Write(rb.Bytes())
+	w.tables.Write(eb.Bytes())
+	return nil
+}
+
+// hasPointers reports whether the struct t has a pointer field.
+func hasPointers(t reflect.Type) bool {
+	for i := range t.NumField() {
+		if t.Field(i).Type.Kind() == reflect.Pointer {
+			return true
+		}
+	}
+	return false
 }
 
 // isConst reports whether every value of t is a constant or a struct of

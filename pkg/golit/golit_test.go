@@ -2,6 +2,7 @@ package golit
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -203,5 +204,78 @@ var golitTable0 = [...]golitKV[int, golit.inner]{
 `
 	if string(src) != want {
 		t.Errorf("got\n%s\nwant\n%s", src, want)
+	}
+}
+
+// withPtr is a value of a nested table: constants and a pointer to a
+// struct of constants.
+type withPtr struct {
+	N   int
+	Ptr *inner
+}
+
+// TestFuncNestedTable: a map of at least minTable maps of constants (and
+// pointers to structs of constants) is written as two static tables and
+// a call that gives each value its own copy of what it points to.
+func TestFuncNestedTable(t *testing.T) {
+	v := map[string]map[int]withPtr{
+		"d": {1: {N: 1, Ptr: &inner{V: 2}}},
+		"a": {2: {N: 2}, 1: {}},
+		"c": {},
+		"b": {7: {Ptr: &inner{Known: true}}},
+	}
+	src, err := Func("p", "h", "build", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"return golitMap2(golitTable0[:], golitTable1[:], func(v *golit.withPtr) {\n\t\tif v.Ptr != nil {\n\t\t\tc := *v.Ptr\n\t\t\tv.Ptr = &c\n\t\t}\n\t})\n",
+		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 2},\n\t{\"b\", 1},\n\t{\"c\", 0},\n\t{\"d\", 1},\n}\n",
+		"var golitTable1 = [...]golitKV[int, golit.withPtr]{\n\t{1, golit.withPtr{}},\n\t{2, golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{7, golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{1, golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
+		"func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
+		}
+	}
+
+	// A nil inner map cannot be told from an empty one in a table: a
+	// literal as before.
+	v["c"] = nil
+	src, err = Func("p", "h", "build", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(src), "golitMap2") || !strings.Contains(string(src), `"c": nil,`) {
+		t.Errorf("a nil inner map: got\n%s", src)
+	}
+}
+
+// TestFile: several functions and a declaration share one file's imports
+// and tables.
+func TestFile(t *testing.T) {
+	f := NewFile("p", "h")
+	if err := f.Func("one", inner{V: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Func("two", map[string]int{"a": 1, "b": 2, "c": 3, "d": 4}); err != nil {
+		t.Fatal(err)
+	}
+	f.Decl("var x = " + f.TypeName(reflect.TypeFor[inner]()) + "{}\n")
+	src, err := f.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"func one() golit.inner {\n\treturn golit.inner{V: 1}\n}\n",
+		"func two() map[string]int {\n\treturn golitMap(golitTable0[:])\n}\n",
+		"var x = golit.inner{}\n",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
+		}
+	}
+	if strings.Count(string(src), "import (") != 1 {
+		t.Errorf("imports written %d times", strings.Count(string(src), "import ("))
 	}
 }

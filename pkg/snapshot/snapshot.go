@@ -16,4 +16,23 @@ import "github.com/natospend/natospend/pkg/defence"
 // Dataset returns the embedded data, as dataset.Load would return it for
 // the embedded files with no user file. Each call builds a new value,
 // which the caller may change.
-func Dataset() *defence.Dataset { return build() }
+func Dataset() *defence.Dataset {
+	ds := build()
+	for _, rf := range releaseFigures {
+		ds.Releases[rf.ID].Figures = rf.Figures()
+	}
+	return ds
+}
+
+// Lazy returns the embedded data as Dataset does, but each release builds
+// its figures only when they are first asked for (defence.Release.Cells):
+// a command pays for the releases it reads, not for all of them. Each
+// call builds a new value, which the caller may change after reading the
+// figures through Cells.
+func Lazy() *defence.Dataset {
+	ds := build()
+	for _, rf := range releaseFigures {
+		ds.Releases[rf.ID].Lazy(rf.Figures)
+	}
+	return ds
+}

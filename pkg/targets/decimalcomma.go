@@ -1,7 +1,6 @@
 package targets
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,7 +10,17 @@ import (
 // count too: 3,75 is 3.75% to a reader with a decimal comma, while 75% of
 // GDP is a target nobody sets. Three digits ("3,750") read as a thousands
 // separator, and anything else ("2,3.5,5", "3, 7", "2,hague") as a list.
-var decimalComma = regexp.MustCompile(`^([0-9]+),([0-9]{1,2})(%?)$`)
+//
+// It is the regular expression ^([0-9]+),([0-9]{1,2})(%?)$, written out so
+// that no expression is compiled on every run: whole and frac are its
+// first two groups.
+func decimalComma(v string) (whole, frac string, ok bool) {
+	whole, frac, ok = strings.Cut(strings.TrimSuffix(v, "%"), ",")
+	if !ok || whole == "" || frac == "" || len(frac) > 2 || !allDigits(whole) || !allDigits(frac) {
+		return "", "", false
+	}
+	return whole, frac, true
+}
 
 // DecimalComma is a --target value that may be a decimal comma.
 type DecimalComma struct {
@@ -29,11 +38,11 @@ func DecimalCommas(values []string) []DecimalComma {
 	var out []DecimalComma
 	for _, v := range values {
 		v = strings.TrimSpace(v)
-		m := decimalComma.FindStringSubmatch(v)
-		if m == nil {
+		whole, frac, ok := decimalComma(v)
+		if !ok {
 			continue
 		}
-		out = append(out, DecimalComma{Value: v, Read: [2]string{m[1] + "%", m[2] + "%"}, Meant: m[1] + "." + m[2]})
+		out = append(out, DecimalComma{Value: v, Read: [2]string{whole + "%", frac + "%"}, Meant: whole + "." + frac})
 	}
 	return out
 }

@@ -8,7 +8,6 @@ package targets
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +17,24 @@ import (
 	"github.com/natospend/natospend/pkg/suggest"
 )
 
-var plainNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$|^\.[0-9]+$`)
+// isPlainNumber reports whether s is a plain decimal: digits with an
+// optional fraction ("3", "3.5"), or a fraction alone (".5"); the regular
+// expression ^[0-9]+(\.[0-9]+)?$|^\.[0-9]+$, written out so that no
+// expression is compiled on every run (FuzzParsePct holds them equal).
+func isPlainNumber(s string) bool {
+	whole, frac, dot := strings.Cut(s, ".")
+	return (whole != "" || dot) && allDigits(whole) && (!dot || frac != "" && allDigits(frac))
+}
+
+// allDigits reports whether s is ASCII digits only ("" is).
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // ParsePct parses a percentage of GDP: a plain decimal greater than 0 and at
 // most 100, optionally followed by "%".
@@ -27,7 +43,7 @@ func ParsePct(s string) (float64, error) { return parsePct(s, "GDP") }
 // parsePct parses a percentage of what of names (GDP, defence expenditure).
 func parsePct(s, of string) (float64, error) {
 	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
-	if !plainNumber.MatchString(t) {
+	if !isPlainNumber(t) {
 		return 0, fmt.Errorf("%q is not a percentage (expected a number such as 3.5)", s)
 	}
 	v, err := strconv.ParseFloat(t, 64)

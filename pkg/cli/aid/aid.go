@@ -241,7 +241,7 @@ func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error 
 	}
 	var with []string
 	for _, r := range ds.ReleasesNewestFirst("") {
-		for _, ys := range r.Figures {
+		for _, ys := range r.Cells() {
 			if f, ok := ys[year]; ok && f.GDP.Known {
 				with = append(with, r.ID)
 				break

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
@@ -62,12 +63,15 @@ or YYYY.`),
 	return cmd
 }
 
-var dateArgRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
+// dateArgRE is compiled on first use, not on every run.
+var dateArgRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
+})
 
 // dateBound turns a --from or --to value into the first (or, for end, the
 // last) YYYY-MM-DD day it covers.
 func dateBound(flag, s string, end bool) (string, error) {
-	m := dateArgRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := dateArgRE().FindStringSubmatch(strings.TrimSpace(s))
 	bad := cmdutil.UsageErrorf("--%s %q is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)", flag, s)
 	if m == nil {
 		return "", bad

@@ -52,12 +52,18 @@ func (f *Factory) Dataset() (*defence.Dataset, error) {
 	if !f.NoDefaultData && f.Embedded != nil && !snapshot {
 		embedded = f.Embedded()
 	}
-	user, err := dataset.ReadPaths(f.DataPaths)
+	// Listed, not read: the loader reads each file as it parses it.
+	user, err := dataset.ListPaths(f.DataPaths)
 	if err != nil {
 		f.dsErr = err
 		return nil, err
 	}
 	if snapshot {
+		if len(user) == 0 {
+			// Nothing to merge: LoadOnto would return the snapshot as it is.
+			f.ds = f.EmbeddedLoaded()
+			return f.ds, nil
+		}
 		f.ds, f.dsErr = dataset.LoadOnto(f.EmbeddedLoaded(), user)
 		return f.ds, f.dsErr
 	}

@@ -6,15 +6,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-var signedDecimal = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
+// signedDecimal is compiled on first use, not on every run.
+var signedDecimal = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
+})
 
 // ParseGrowth parses a yearly growth rate in percent: a plain decimal
 // (negative allowed, "%" optional) above -100 and at most 1000.
 func ParseGrowth(s string) (float64, error) {
 	t := strings.TrimSuffix(strings.TrimSpace(s), "%")
-	if !signedDecimal.MatchString(t) {
+	if !signedDecimal().MatchString(t) {
 		return 0, fmt.Errorf("%q is not a number (expected a growth rate in percent a year, such as 3 or -1.5)", s)
 	}
 	v, err := strconv.ParseFloat(t, 64)

@@ -206,7 +206,7 @@ func coverage(releases []*defence.Release) string {
 }
 
 func hasYear(rel *defence.Release, year int) bool {
-	for _, ys := range rel.Figures {
+	for _, ys := range rel.Cells() {
 		if f, ok := ys[year]; ok && f.HasFigures() {
 			return true
 		}

@@ -364,7 +364,7 @@ func (o *Options) decimalCommas() error {
 
 // publishesUSD reports whether a release has any defence figure in USD.
 func publishesUSD(r *defence.Release) bool {
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		for _, f := range ys {
 			if f.Defence.Known {
 				return true

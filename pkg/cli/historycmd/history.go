@@ -264,7 +264,7 @@ func historyNotes(ds *defence.Dataset, rel *defence.Release, hs []calc.History, 
 		switch {
 		case h.NotReported && c.Note != "":
 			out = append(out, fmt.Sprintf("%s (not reported): %s", h.Name, c.Note))
-		case len(rel.Figures[h.Code]) == 0:
+		case len(rel.Cells()[h.Code]) == 0:
 			out = append(out, fmt.Sprintf("%s: release %s has no figures for it.", h.Name, rel.ID))
 		}
 		for _, y := range h.Years {

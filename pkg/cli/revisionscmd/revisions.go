@@ -389,7 +389,7 @@ func revisionNotes(res *calc.Revisions, revisedOnly bool) []string {
 
 // publishes reports whether the release has the figure for any cell.
 func publishes(r *defence.Release, figure string) bool {
-	for _, ys := range r.Figures {
+	for _, ys := range r.Cells() {
 		for _, f := range ys {
 			var n defence.Num
 			switch figure {

@@ -9,6 +9,11 @@
 package snapgen
 
 import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
 	"github.com/natospend/natospend/data"
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/defence"
@@ -43,7 +48,37 @@ func Load() (*defence.Dataset, error) {
 	return dataset.Load(EmbeddedSources(), nil)
 }
 
-// Generate returns the source of the generated file for ds.
+// Generate returns the source of the generated file for ds: a function
+// build that returns ds without the releases' figures, a function per
+// release that returns its figures, and the table releaseFigures of those
+// functions by release id, in the order of the ids (pkg/snapshot puts them
+// together, at once or on first use).
 func Generate(ds *defence.Dataset) ([]byte, error) {
-	return golit.Func("snapshot", header, "build", ds)
+	base := *ds
+	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
+	ids := make([]string, 0, len(ds.Releases))
+	for id, r := range ds.Releases {
+		head := *r
+		head.Figures = nil
+		base.Releases[id] = &head
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	f := golit.NewFile("snapshot", header)
+	if err := f.Func("build", &base); err != nil {
+		return nil, err
+	}
+	var table strings.Builder
+	figures := f.TypeName(reflect.TypeFor[map[string]map[int]defence.Figure]())
+	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id.\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", figures)
+	for i, id := range ids {
+		name := fmt.Sprintf("figures%d", i)
+		if err := f.Func(name, ds.Releases[id].Figures); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
+	}
+	table.WriteString("}\n")
+	f.Decl(table.String())
+	return f.Bytes()
 }
