@@ -23,6 +23,15 @@
 // loader's format by construction; the output is deterministic for a given
 // -seed. Releases are named synthetic-0001, ..., published a day apart
 // (the last is the newest), one file each.
+//
+// With -csv DIR it also writes the same cells as CSV, one file per release
+// (DIR/synthetic-0001.csv, ...), for the pandas script scripts/bench.sh
+// compares natospend with (scripts/bench_pandas.py): a header line
+//
+//	release,published,code,year,gdp_musd,defence_musd,share_pct,equipment_pct,estimate
+//
+// then one line per cell, each number written exactly as in the YAML (the
+// shortest text that reads back to the same float64).
 package main
 
 import (
@@ -33,6 +42,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/defence"
@@ -43,6 +53,7 @@ const mark = "SYNTHETIC DATA written by scripts/gendata for benchmarks: not real
 func main() {
 	var o options
 	flag.StringVar(&o.out, "out", "", "directory to write (created if missing; its existing *.yaml files are removed)")
+	flag.StringVar(&o.csv, "csv", "", "also write the releases' cells as CSV to this directory, one file per release (created if missing; its existing *.csv files are removed)")
 	flag.IntVar(&o.releases, "releases", 1, "number of releases")
 	flag.IntVar(&o.countries, "countries", 200, "countries per release (at most 1092)")
 	flag.IntVar(&o.years, "years", 50, "years per country (at most 152: 1949 to 2100)")
@@ -55,7 +66,7 @@ func main() {
 }
 
 type options struct {
-	out                        string
+	out, csv                   string
 	releases, countries, years int
 	seed                       uint64
 }
@@ -95,12 +106,11 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(o.out, 0o755); err != nil {
+	if err := clean(o.out, "*.yaml"); err != nil {
 		return err
 	}
-	old, _ := filepath.Glob(filepath.Join(o.out, "*.yaml"))
-	for _, p := range old {
-		if err := os.Remove(p); err != nil {
+	if o.csv != "" {
+		if err := clean(o.csv, "*.csv"); err != nil {
 			return err
 		}
 	}
@@ -167,9 +177,74 @@ func run(o options) error {
 		if err := write(o.out, name, func(w *bufio.Writer) error { return dataset.EncodeRelease(w, mark, r) }); err != nil {
 			return err
 		}
+		if o.csv != "" {
+			if err := write(o.csv, r.ID+".csv", func(w *bufio.Writer) error { return writeCSV(w, r, codes, first, last) }); err != nil {
+				return err
+			}
+		}
 	}
 	fmt.Fprintf(os.Stderr, "gendata: wrote %d releases x %d countries x %d years = %d country-years (synthetic) to %s\n",
 		o.releases, o.countries, o.years, o.releases*o.countries*o.years, o.out)
+	return nil
+}
+
+// clean creates dir if missing and removes its files matching pattern.
+func clean(dir, pattern string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, pattern))
+	for _, p := range old {
+		if err := os.Remove(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// csvHeader is the first line of a release's CSV file.
+const csvHeader = "release,published,code,year,gdp_musd,defence_musd,share_pct,equipment_pct,estimate\n"
+
+// writeCSV writes a release's cells as CSV, countries in the order of
+// codes, years ascending. The numbers are written as the YAML encoder
+// writes them (strconv 'g', -1): the same float64 values. Nothing in a
+// synthetic release needs quoting.
+func writeCSV(w *bufio.Writer, r *defence.Release, codes []string, first, last int) error {
+	if _, err := w.WriteString(csvHeader); err != nil {
+		return err
+	}
+	var b []byte
+	num := func(n defence.Num) {
+		b = append(b, ',')
+		if n.Known {
+			b = strconv.AppendFloat(b, n.V+0, 'g', -1, 64)
+		}
+	}
+	for _, c := range codes {
+		for y := first; y <= last; y++ {
+			f, ok := r.Figures[c][y]
+			if !ok {
+				continue
+			}
+			b = append(b[:0], r.ID...)
+			b = append(b, ',')
+			b = append(b, r.Published...)
+			b = append(b, ',')
+			b = append(b, c...)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(y), 10)
+			num(f.GDP)
+			num(f.Defence)
+			num(f.Share)
+			num(f.Equipment)
+			b = append(b, ',')
+			b = strconv.AppendBool(b, f.Estimate)
+			b = append(b, '\n')
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/defence"
 )
 
 func TestGenerate(t *testing.T) {
@@ -89,5 +91,71 @@ func TestCodes(t *testing.T) {
 	}
 	if err := run(options{out: t.TempDir(), releases: 1, countries: 1, years: 153}); err == nil {
 		t.Error("-years 153: no error")
+	}
+}
+
+// TestCSV checks that -csv writes the cells of every release, and exactly
+// the values the YAML files load to.
+func TestCSV(t *testing.T) {
+	dir, csvDir := t.TempDir(), t.TempDir()
+	stale := filepath.Join(csvDir, "old.csv")
+	if err := os.WriteFile(stale, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(options{out: dir, csv: csvDir, releases: 2, countries: 3, years: 4, seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale %s is still there (%v)", stale, err)
+	}
+	srcs, err := dataset.ReadPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := dataset.Load(nil, srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(csvDir, "*.csv"))
+	if len(files) != 2 || filepath.Base(files[0]) != "synthetic-0001.csv" || filepath.Base(files[1]) != "synthetic-0002.csv" {
+		t.Fatalf("CSV files %v, want synthetic-0001.csv and synthetic-0002.csv", files)
+	}
+	for i, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		if lines[0] != "release,published,code,year,gdp_musd,defence_musd,share_pct,equipment_pct,estimate" {
+			t.Fatalf("%s: header %q", p, lines[0])
+		}
+		// 3 countries x 4 years (2023 to 2026), QMA first, years ascending.
+		if len(lines) != 1+12 {
+			t.Fatalf("%s: %d lines, want a header and 12 cells", p, len(lines))
+		}
+		wantStart := []string{"synthetic-0001,2000-01-01,QMA,2023,", "synthetic-0002,2000-01-02,QMA,2023,"}[i]
+		if !strings.HasPrefix(lines[1], wantStart) || !strings.HasSuffix(lines[1], ",false") || !strings.HasSuffix(lines[4], ",true") {
+			t.Errorf("%s: first cells %q ... %q", p, lines[1], lines[4])
+		}
+		for _, l := range lines[1:] {
+			f := strings.Split(l, ",")
+			if len(f) != 9 {
+				t.Fatalf("%s: %q: %d fields", p, l, len(f))
+			}
+			y, _ := strconv.Atoi(f[3])
+			fig, ok := ds.Releases[f[0]].Figure(f[2], y)
+			if !ok {
+				t.Fatalf("%s: %q: no such cell in the YAML", p, l)
+			}
+			for j, n := range []defence.Num{fig.GDP, fig.Defence, fig.Share, fig.Equipment} {
+				v, err := strconv.ParseFloat(f[4+j], 64)
+				if err != nil || !n.Known || v != n.V {
+					t.Errorf("%s: %q: field %d is %v, the YAML's %v", p, l, 5+j, f[4+j], n)
+				}
+			}
+			if f[8] != strconv.FormatBool(fig.Estimate) {
+				t.Errorf("%s: %q: estimate, the YAML's %v", p, l, fig.Estimate)
+			}
+		}
 	}
 }

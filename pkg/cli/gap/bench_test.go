@@ -71,7 +71,7 @@ func BenchmarkGapRender(b *testing.B) {
 			out := cmdutil.OutputFlags{Format: format}
 			b.ReportAllocs()
 			for b.Loop() {
-				o := cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON}
+				o := cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON, Bars: rep.Bars, Totals: rep.TotalsTable, Wide: rep.WideTable}
 				if err := out.Emit(&cmdutil.Factory{IO: ios}, o); err != nil {
 					b.Fatal(err)
 				}

@@ -50,6 +50,14 @@ func (r *Report) releases() []*defence.Release {
 	return r.Releases
 }
 
+// lastYear is the latest year shown (the year asked for a plain run).
+func (r *Report) lastYear() int {
+	if len(r.Years) == 0 {
+		return r.Query.Year
+	}
+	return r.Years[len(r.Years)-1]
+}
+
 // multi reports whether the report holds several years or releases: one
 // row per country, year and release, the totals of each in the notes.
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
@@ -797,7 +805,7 @@ func rangeText(lo, hi defence.Num) string {
 func (r *Report) JSON() any {
 	doc := jsonReport{
 		SchemaVersion: SchemaVersion,
-		Year:          r.Years[len(r.Years)-1],
+		Year:          r.lastYear(),
 		Release:       r.Release.ID,
 		Definition:    r.Release.Definition,
 		Method:        string(r.Query.Method),
