@@ -55,16 +55,6 @@ func EquipmentGap(o Obs, pct float64) Row {
 	return r
 }
 
-// EquipmentRows measures each country's figures (from Resolve) against an
-// equipment target of pct percent of defence expenditure.
-func EquipmentRows(obs []Obs, pct float64) []Row {
-	out := make([]Row, 0, len(obs))
-	for _, o := range obs {
-		out = append(out, EquipmentGap(o, pct))
-	}
-	return out
-}
-
 // BaseFromShare reports whether the row's defence expenditure (Base) is
 // share / 100 x GDP rather than a published defence figure: what a note
 // should say, with the GDP's source (Obs.GDPSource).

@@ -141,7 +141,7 @@ func TestEquipmentGapAtTargetMeets(t *testing.T) {
 //	NATO's way: 20% x 43,493.70 - 19,172.75209046     = -10,474.01209046
 //	GDP       848,856.96 + 655,743.86 + 32,894.49 = 1,537,495.31 (Iceland's too)
 func TestEquipmentTotals(t *testing.T) {
-	rows := EquipmentRows(equipmentObs(t, "nato-2024-06", 2024, "POL", "BEL", "ISL"), 20)
+	rows := equipmentRows(equipmentObs(t, "nato-2024-06", 2024, "POL", "BEL", "ISL"), 20)
 	tt := Total(rows, nil, nil, 20)
 	if !tt.OfDefence || tt.Countries != 3 || tt.WithData != 2 || tt.Meeting != 1 || tt.Short != 1 || tt.NotReported != 1 {
 		t.Fatalf("counts %+v", tt)
@@ -174,7 +174,7 @@ func TestEquipmentTotals(t *testing.T) {
 // equipment share would count Denmark's as 0%, so it is unknown, as is
 // NATO's aggregate gap; the gap is Poland's alone, -16,041.730728.
 func TestEquipmentTotalsWithBlank(t *testing.T) {
-	rows := EquipmentRows(equipmentObs(t, "nato-2025-08", 2025, "DNK", "POL"), 20)
+	rows := equipmentRows(equipmentObs(t, "nato-2025-08", 2025, "DNK", "POL"), 20)
 	tt := Total(rows, nil, nil, 20)
 	if tt.WithData != 1 || tt.Meeting != 1 || tt.Countries != 2 {
 		t.Fatalf("counts %+v", tt)
@@ -216,4 +216,14 @@ func TestMeasuresSkipEquipment(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Fatalf("Compute: %v, want %s", err, want)
 	}
+}
+
+// equipmentRows measures each country's figures against an equipment
+// target, as Compute does under --measure equipment.
+func equipmentRows(obs []Obs, pct float64) []Row {
+	out := make([]Row, 0, len(obs))
+	for _, o := range obs {
+		out = append(out, EquipmentGap(o, pct))
+	}
+	return out
 }

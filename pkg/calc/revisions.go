@@ -149,7 +149,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	}
 	var compared []string
 	for _, f := range figures {
-		if publishesFigure(q.From, f) && publishesFigure(q.To, f) {
+		if PublishesFigure(q.From, f) && PublishesFigure(q.To, f) {
 			compared = append(compared, f)
 		} else {
 			res.NotCompared = append(res.NotCompared, f)
@@ -212,8 +212,9 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	return res, nil
 }
 
-// publishesFigure reports whether the release has the figure for any cell.
-func publishesFigure(r *defence.Release, figure string) bool {
+// PublishesFigure reports whether the release has the figure (a Figure*
+// key: share_pct, defence_musd...) for any cell.
+func PublishesFigure(r *defence.Release, figure string) bool {
 	for _, ys := range r.Cells() {
 		for _, f := range ys {
 			if figureOf(f, figure).Known {

@@ -237,17 +237,6 @@ func (w *walker) checkUnits(r *defence.Release) {
 	}
 }
 
-// CellValue returns a cell's figure of a numeric cell key (CellKeyNames),
-// unknown when absent, and false for any other key.
-func CellValue(f *defence.Figure, key string) (defence.Num, bool) {
-	for i := range cellKeys {
-		if cellKeys[i].name == key {
-			return cellKeys[i].get(f), true
-		}
-	}
-	return defence.Unknown, false
-}
-
 // SetCell stores a known figure of a numeric cell key (CellKeyNames) in a
 // cell, and reports false for any other key or an unknown figure.
 func SetCell(f *defence.Figure, key string, v defence.Num) bool {

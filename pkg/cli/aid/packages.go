@@ -249,9 +249,6 @@ func (r *PackagesReport) rows() []packageRow {
 	return out
 }
 
-// PackageFields lists the CSV header and JSON keys of a package row.
-func PackageFields() []string { return render.Keys((&PackagesReport{}).packageFields()) }
-
 // MachineTable is one row per package.
 func (r *PackagesReport) MachineTable() *render.Table {
 	return render.MachineTable(r.packageFields(), r.rows())

@@ -251,12 +251,6 @@ func (r *Report) fields() []render.Spec[Row] {
 	}
 }
 
-// RowFields lists the CSV header and JSON keys of an aid row, in order.
-func RowFields() []string {
-	r := &Report{Query: &Query{Release: &defence.AidRelease{}}}
-	return render.Keys(r.fields())
-}
-
 func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
 
 // MachineTable is one row per donor, for CSV and TSV.

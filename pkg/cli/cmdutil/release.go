@@ -116,7 +116,7 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 			}
 			return c, UsageErrorf("--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
 		}
-		if year != 0 && !hasYear(rel, year) {
+		if year != 0 && !rel.HasFiguresIn(year) {
 			return c, UsageErrorf("--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))
 		}
 		c.Release, c.Named = rel, true
@@ -189,7 +189,7 @@ func userReleases(releases []*defence.Release) []*defence.Release {
 // release when year is 0), or nil.
 func newestWithYear(releases []*defence.Release, year int) *defence.Release {
 	for _, r := range releases {
-		if year == 0 || hasYear(r, year) {
+		if year == 0 || r.HasFiguresIn(year) {
 			return r
 		}
 	}
@@ -203,15 +203,6 @@ func coverage(releases []*defence.Release) string {
 		cover[i] = r.ID + ": " + span(r)
 	}
 	return strings.Join(cover, "; ")
-}
-
-func hasYear(rel *defence.Release, year int) bool {
-	for _, ys := range rel.Cells() {
-		if f, ok := ys[year]; ok && f.HasFigures() {
-			return true
-		}
-	}
-	return false
 }
 
 func span(rel *defence.Release) string {

@@ -211,7 +211,7 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 	if !o.quietRelease {
 		rc.PrintNote(o.F)
 	}
-	if q.Method == calc.MethodUSD && !publishesUSD(q.Release) {
+	if q.Method == calc.MethodUSD && !calc.PublishesFigure(q.Release, calc.FigureDefence) {
 		return nil, cmdutil.UsageErrorf("--method usd: release %s publishes no defence figures in US dollars, only shares of GDP (use --method share, or a release with USD figures)", q.Release.ID)
 	}
 	if o.TrendYears < 2 || o.TrendYears > 15 {
@@ -360,18 +360,6 @@ func (o *Options) decimalCommas() error {
 		cmdutil.Warn(o.F.IO, "%s--target %s", origin, d.Warning())
 	}
 	return nil
-}
-
-// publishesUSD reports whether a release has any defence figure in USD.
-func publishesUSD(r *defence.Release) bool {
-	for _, ys := range r.Cells() {
-		for _, f := range ys {
-			if f.Defence.Known {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // Run computes the gaps and prints them.

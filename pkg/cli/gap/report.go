@@ -300,9 +300,6 @@ func specs(fs []field) []render.Spec[calc.Line] {
 	return out
 }
 
-// RowFields lists the CSV header and JSON keys of a gap row, in order.
-func RowFields() []string { return render.Keys(specs((&Report{Report: &calc.Report{}}).fields())) }
-
 // gdpSource describes where a line's GDP comes from; with a deadline, also
 // how it was grown to the deadline.
 func gdpSource(ln calc.Line) string {
@@ -974,21 +971,9 @@ func yearCell(o calc.Obs) render.Cell {
 	return c
 }
 
-func ptr(n defence.Num) *float64 {
-	if !n.Known {
-		return nil
-	}
-	v := round6(n.V)
-	return &v
-}
-
 func intPtr(v int) *int {
 	if v == 0 {
 		return nil
 	}
 	return &v
 }
-
-// round6 removes float noise from machine numbers (6 decimals of a million
-// dollars is a dollar).
-func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }

@@ -136,9 +136,6 @@ func fields(rel *defence.Release, several bool) []render.Spec[row] {
 	}
 }
 
-// RowFields lists the CSV header and JSON keys of a history row, in order.
-func RowFields() []string { return render.Keys(fields(&defence.Release{}, true)) }
-
 // Run prints the history.
 func Run(o *Options) error {
 	if err := o.Out.Validate(); err != nil {

@@ -212,9 +212,6 @@ func fields(shape calc.Shape) []render.Spec[Step] {
 	}
 }
 
-// RowFields lists the CSV header and JSON keys of a path row, in order.
-func RowFields() []string { return render.Keys(fields(calc.ShapeLinear)) }
-
 // output is the path report. A group's total path (--group) is in the
 // table, after the countries, and in the JSON's totals; never a CSV row,
 // so that a spreadsheet SUM over the rows counts each country once.

@@ -78,9 +78,6 @@ var fields = []render.Spec[calc.ReleaseInfo]{
 	{Key: "file", Get: text(func(r calc.ReleaseInfo) string { return r.File })},
 }
 
-// RowFields lists the CSV header and JSON keys of a release row.
-func RowFields() []string { return render.Keys(fields) }
-
 // Run lists the releases.
 func Run(o *Options) error {
 	if err := o.Out.Validate(); err != nil {

@@ -156,9 +156,6 @@ var fields = []render.Spec[calc.Revision]{
 	{Key: "new_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.NewEstimate) }},
 }
 
-// RowFields lists the CSV header and JSON keys of a revisions row, in order.
-func RowFields() []string { return render.Keys(fields) }
-
 // Run lists the revisions.
 func Run(o *Options) error {
 	if err := o.Out.Validate(); err != nil {
