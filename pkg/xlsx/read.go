@@ -284,7 +284,10 @@ func (wb *Workbook) open(data []byte) error {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return wb.fail("not an xlsx workbook: not a valid zip file (%v)", err)
+		if errors.Is(err, zip.ErrFormat) {
+			return wb.fail("not an xlsx workbook: not a zip file (an .xlsx file is one)")
+		}
+		return wb.fail("not an xlsx workbook: %v", err)
 	}
 	wb.parts = make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
