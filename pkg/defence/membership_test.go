@@ -5,22 +5,15 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/natospend/natospend/data"
-	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/snapshot"
 )
 
+// embedded is the embedded data, as compiled in (pkg/snapshot, proven
+// equal to the YAML by its own tests).
 func embedded(t *testing.T) *defence.Dataset {
 	t.Helper()
-	var src []dataset.Source
-	for _, f := range data.Files() {
-		src = append(src, dataset.Source{Name: "embedded:" + f.Name, Data: f.Data})
-	}
-	ds, err := dataset.Load(src, nil)
-	if err != nil {
-		t.Fatalf("embedded data does not load: %v", err)
-	}
-	return ds
+	return snapshot.Dataset()
 }
 
 // TestMembersInEmbedded checks the embedded groups against the accession
