@@ -32,9 +32,9 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 			}
 			out = append(out, msg)
 		case first.Year != 0:
-		case len(rep.Release.Cells()[code]) == 0 && !c.AllyIn(rep.Query.Year):
+		case !rep.Release.HasCountry(code) && !c.AllyIn(rep.Query.Year):
 			out = append(out, fmt.Sprintf("%s: not a NATO ally in %d, so release %s has no figures for it.", c.Name, rep.Query.Year, rep.Release.ID))
-		case len(rep.Release.Cells()[code]) == 0:
+		case !rep.Release.HasCountry(code):
 			out = append(out, fmt.Sprintf("%s: release %s has no figures for it.", c.Name, rep.Release.ID))
 		default:
 			if ly := rep.Release.LatestYearFor(code, 0); ly != 0 {

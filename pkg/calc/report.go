@@ -258,11 +258,11 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 // GDP release that has it).
 func ShareHistory(gdpRel []*defence.Release, rel *defence.Release, code string, m Method) map[int]float64 {
 	h := map[int]float64{}
-	for y, f := range rel.Cells()[code] {
+	rel.EachYear(code, func(y int, f defence.Figure) bool {
 		switch m {
 		case MethodUSD:
 			if !f.Defence.Known {
-				continue
+				return true
 			}
 			g := f.GDP
 			if !g.Known {
@@ -276,7 +276,8 @@ func ShareHistory(gdpRel []*defence.Release, rel *defence.Release, code string, 
 				h[y] = f.Share.V
 			}
 		}
-	}
+		return true
+	})
 	return h
 }
 
@@ -287,13 +288,14 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 		return Growth{Set: true, Pct: *constant}
 	}
 	for _, r := range gdpRel {
-		if ys, ok := r.Cells()[code]; ok {
+		if r.HasCountry(code) {
 			s := Series{}
-			for y, f := range ys {
+			r.EachYear(code, func(y int, f defence.Figure) bool {
 				if f.GDP.Known {
 					s[y] = f.GDP.V
 				}
-			}
+				return true
+			})
 			if len(s) > 0 {
 				return Growth{Series: s, Source: r.ID}
 			}

@@ -198,7 +198,7 @@ func TestEncodeEmbedded(t *testing.T) {
 	}
 	// The fields Encode writes (and Load reads). Source is the place read;
 	// Release.Replaced is what the merge of a user's file replaced, which
-	// no file holds; Release.load builds the figures of a lazy release
+	// no file holds; Release.load and Release.index build and read the figures of a lazy release
 	// (the compiled-in snapshot's), which no file holds either.
 	known := map[string][]string{
 		"Dataset":     {"Countries", "Groups", "Targets", "Releases", "AidReleases", "AidPackages"},
@@ -206,7 +206,7 @@ func TestEncodeEmbedded(t *testing.T) {
 		"Group":       {"ID", "Name", "Members", "Membership", "Note", "Source"},
 		"Target":      {"ID", "Name", "Pct", "Measure", "Deadline", "Agreed", "Components", "Citation", "URL", "Note", "Source"},
 		"Component":   {"ID", "Name", "Pct", "Basis"},
-		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Source", "Replaced", "Figures", "load"},
+		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Source", "Replaced", "Figures", "load", "index"},
 		"Figure":      {"GDP", "Defence", "Share", "Equipment", "Resilience", "Population", "Detail", "Estimate", "Note", "Source"},
 		"Detail":      {"DefenceNCU", "DefenceConstNCU", "DefenceConst", "GDPConst", "RealChange", "GDPPerCapitaConst", "DefencePerCapitaConst", "Personnel", "PersonnelPct", "InfrastructurePct", "OtherPct"},
 		"Num":         {"V", "Known"},

@@ -223,6 +223,22 @@ type Release struct {
 	Figures map[string]map[int]Figure
 	// load, when set, builds Figures on first use (see Lazy).
 	load func() map[string]map[int]Figure
+	// index, when set, reads the figures of a lazy release until load
+	// has built them (see Lazy).
+	index FigureIndex
+}
+
+// FigureIndex reads a release's figures without building its maps: what
+// the compiled-in snapshot gives its releases (see Lazy), so that a run
+// that reads a few cells (gap reads one year of each country) builds none.
+type FigureIndex interface {
+	// Figure returns the cell of a country and year, as the release's
+	// Figures would, and whether there is one.
+	Figure(code string, year int) (Figure, bool)
+	// Each calls fn with every cell (only those of the country code
+	// when only is set) until fn returns false. fn must not change what
+	// a figure points to (Detail).
+	Each(only bool, code string, fn func(code string, year int, f Figure) bool)
 }
 
 // Lazy makes r build its Figures with load when they are first asked for
@@ -230,9 +246,60 @@ type Release struct {
 // so (pkg/snapshot.Lazy), so that a run pays only for the releases it
 // reads: a map per country and year is most of what building the embedded
 // data costs a process that starts cold.
-func (r *Release) Lazy(load func() map[string]map[int]Figure) *Release {
-	r.Figures, r.load = nil, load
+//
+// index, when not nil, answers the questions that do not need the whole
+// map (Figure, Years, LatestYear, LatestYearFor, CountryYears,
+// HasFiguresIn, HasCountry, EachYear) until Cells builds it; it must hold
+// exactly the cells that load returns.
+func (r *Release) Lazy(load func() map[string]map[int]Figure, index FigureIndex) *Release {
+	r.Figures, r.load, r.index = nil, load, index
 	return r
+}
+
+// indexed is the index to read, while the maps are not built.
+func (r *Release) indexed() FigureIndex {
+	if r.load != nil {
+		return r.index
+	}
+	return nil
+}
+
+// each calls fn with every cell (only the country code's with only) until
+// fn returns false, in no particular order.
+func (r *Release) each(only bool, code string, fn func(code string, year int, f Figure) bool) {
+	if ix := r.indexed(); ix != nil {
+		ix.Each(only, code, fn)
+		return
+	}
+	if only {
+		for y, f := range r.Figures[code] {
+			if !fn(code, y, f) {
+				return
+			}
+		}
+		return
+	}
+	for c, ys := range r.Figures {
+		for y, f := range ys {
+			if !fn(c, y, f) {
+				return
+			}
+		}
+	}
+}
+
+// EachYear calls fn with each of a country's cells, in no particular
+// order, until fn returns false. fn must not change what a figure points
+// to.
+func (r *Release) EachYear(code string, fn func(year int, f Figure) bool) {
+	r.each(true, code, func(_ string, y int, f Figure) bool { return fn(y, f) })
+}
+
+// HasCountry reports whether the release has a cell for the country.
+func (r *Release) HasCountry(code string) bool {
+	found := false
+	r.each(true, code, func(string, int, Figure) bool { found = true; return false })
+	return found
 }
 
 // Cells returns the release's figures, by country code and then year
@@ -240,13 +307,16 @@ func (r *Release) Lazy(load func() map[string]map[int]Figure) *Release {
 // for concurrent use with another first call on the same release.
 func (r *Release) Cells() map[string]map[int]Figure {
 	if r.load != nil {
-		r.Figures, r.load = r.load(), nil
+		r.Figures, r.load, r.index = r.load(), nil, nil
 	}
 	return r.Figures
 }
 
 // Figure returns the cell for a country and year, and whether it exists.
 func (r *Release) Figure(code string, year int) (Figure, bool) {
+	if ix := r.indexed(); ix != nil {
+		return ix.Figure(code, year)
+	}
 	f, ok := r.Cells()[code][year]
 	return f, ok
 }
@@ -254,11 +324,7 @@ func (r *Release) Figure(code string, year int) (Figure, bool) {
 // Years returns the years of the release in ascending order.
 func (r *Release) Years() []int {
 	seen := map[int]bool{}
-	for _, ys := range r.Cells() {
-		for y := range ys {
-			seen[y] = true
-		}
-	}
+	r.each(false, "", func(_ string, y int, _ Figure) bool { seen[y] = true; return true })
 	out := make([]int, 0, len(seen))
 	for y := range seen {
 		out = append(out, y)
@@ -272,13 +338,12 @@ func (r *Release) Years() []int {
 // population for a population release) for any country, or 0.
 func (r *Release) LatestYear() int {
 	latest := 0
-	for _, ys := range r.Cells() {
-		for y, f := range ys {
-			if y > latest && r.has(f) {
-				latest = y
-			}
+	r.each(false, "", func(_ string, y int, f Figure) bool {
+		if y > latest && r.has(f) {
+			latest = y
 		}
-	}
+		return true
+	})
 	return latest
 }
 
@@ -286,11 +351,12 @@ func (r *Release) LatestYear() int {
 // which the release has figures for the country, or 0.
 func (r *Release) LatestYearFor(code string, max int) int {
 	latest := 0
-	for y, f := range r.Cells()[code] {
+	r.each(true, code, func(_ string, y int, f Figure) bool {
 		if y > latest && (max == 0 || y <= max) && r.has(f) {
 			latest = y
 		}
-	}
+		return true
+	})
 	return latest
 }
 
@@ -307,9 +373,7 @@ func (r *Release) has(f Figure) bool {
 // CountryYears counts the country-year cells of the release.
 func (r *Release) CountryYears() int {
 	n := 0
-	for _, ys := range r.Cells() {
-		n += len(ys)
-	}
+	r.each(false, "", func(string, int, Figure) bool { n++; return true })
 	return n
 }
 

@@ -29,10 +29,10 @@ func (r *Release) Origin() *Release {
 // any country: a share or a defence figure (a defence release), a GDP (a
 // GDP release).
 func (r *Release) HasFiguresIn(year int) bool {
-	for _, ys := range r.Cells() {
-		if f, ok := ys[year]; ok && r.has(f) {
-			return true
-		}
-	}
-	return false
+	found := false
+	r.each(false, "", func(_ string, y int, f Figure) bool {
+		found = y == year && r.has(f)
+		return !found
+	})
+	return found
 }

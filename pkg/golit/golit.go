@@ -68,6 +68,38 @@ func (f *File) Func(name string, v any) error {
 	return nil
 }
 
+// Nested adds `func name() golitNested[K1, K2, V]`: v, a map of maps
+// that Func would write as tables (constant keys; values of constants,
+// structs of constants or pointers to structs of constants; no nil inner
+// map), kept as those tables. Its Map method builds the map of maps, as
+// Func's function would; Lookup and Each read single entries without
+// building any map (what a program that reads a few entries of a large
+// table needs, see pkg/snapshot).
+func (f *File) Nested(name string, v any) error {
+	w := f.w
+	rv := reflect.ValueOf(v)
+	t := rv.Type()
+	if rv.Kind() != reflect.Map || !isConst(t.Key()) || !isNestedTable(rv) {
+		return fmt.Errorf("golit: Nested: %s is not a map of maps of constants", t)
+	}
+	keys := rv.MapKeys()
+	less, err := keyOrder(t.Key())
+	if err != nil {
+		return fmt.Errorf("golit: %s: %w", name, err)
+	}
+	slices.SortFunc(keys, less)
+	var body bytes.Buffer
+	w.buf = &body
+	w.asView = true
+	defer func() { w.asView = false }()
+	if err := w.nestedTable(rv, keys, name); err != nil {
+		return err
+	}
+	w.nviews++
+	fmt.Fprintf(&f.decls, "\nfunc %s() golitNested[%s, %s, %s] {\n\treturn %s\n}\n", name, w.typeName(t.Key()), w.typeName(t.Elem().Key()), w.typeName(t.Elem().Elem()), body.String())
+	return nil
+}
+
 // TypeName spells t in the file's source, importing the packages it
 // names: for declarations written by hand.
 func (f *File) TypeName(t reflect.Type) string { return f.w.typeName(t) }
@@ -102,6 +134,9 @@ func (f *File) Bytes() ([]byte, error) {
 	src.Write(f.decls.Bytes())
 	if w.ntables > 0 {
 		src.WriteString(tableHelpers)
+		if w.nviews > 0 {
+			src.WriteString(viewHelpers)
+		}
 		src.Write(w.tables.Bytes())
 	}
 	out, err := format.Source(src.Bytes())
@@ -119,6 +154,8 @@ type writer struct {
 	tables  bytes.Buffer      // package-level tables (see mapLit)
 	ntables int
 	nnested int // nested tables written (see nestedTable)
+	nviews  int // of which written as views (File.Nested)
+	asView  bool
 }
 
 // qualifier returns the name under which the package path is imported.
@@ -445,6 +482,63 @@ func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, 
 }
 `
 
+// viewHelpers read a map of maps kept as tables: see File.Nested.
+const viewHelpers = `
+// golitNested is a map of maps kept as the tables golitMap2 builds it
+// from: Map builds it; Lookup and Each read it without building a map.
+type golitNested[K1, K2 comparable, V any] struct {
+	Runs []golitRun[K1]
+	KVs  []golitKV[K2, V]
+	Own  func(*V) // gives a value a copy of what its pointers point to; nil: none
+}
+
+// Map builds the map of maps: a new value on every call.
+func (t golitNested[K1, K2, V]) Map() map[K1]map[K2]V { return golitMap2(t.Runs, t.KVs, t.Own) }
+
+// Lookup returns the value at k1 and k2, with its own copy of what it
+// points to, and whether there is one.
+func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {
+	kvs := t.KVs
+	for _, r := range t.Runs {
+		if r.K != k1 {
+			kvs = kvs[r.N:]
+			continue
+		}
+		for _, kv := range kvs[:r.N] {
+			if kv.K == k2 {
+				if t.Own == nil {
+					return kv.V, true
+				}
+				v := kv.V // on the heap (Own takes its address): only here
+				t.Own(&v)
+				return v, true
+			}
+		}
+		break
+	}
+	var zero V
+	return zero, false
+}
+
+// Each calls fn with every entry, in the order of the outer keys and then
+// of the inner keys, until fn returns false; with only, only the entries
+// of the outer key k1. The values share what they point to with the
+// tables: fn must not change it.
+func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
+	kvs := t.KVs
+	for _, r := range t.Runs {
+		if !only || r.K == k1 {
+			for _, kv := range kvs[:r.N] {
+				if !fn(r.K, kv.K, kv.V) {
+					return
+				}
+			}
+		}
+		kvs = kvs[r.N:]
+	}
+}
+`
+
 // isNestedTable reports whether v, a map, is a map of maps that
 // nestedTable writes: constant keys, inner maps of constant keys whose
 // values are constants or structs of constants and pointers to structs of
@@ -506,7 +600,11 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) e
 		b.WriteString("}")
 		own = b.String()
 	}
-	fmt.Fprintf(w.buf, "golitMap2(%s[:], %s[:], %s)", runs, entries, own)
+	if w.asView {
+		fmt.Fprintf(w.buf, "golitNested[%s, %s, %s]{%s[:], %s[:], %s}", w.typeName(t.Key()), w.typeName(in.Key()), w.typeName(in.Elem()), runs, entries, own)
+	} else {
+		fmt.Fprintf(w.buf, "golitMap2(%s[:], %s[:], %s)", runs, entries, own)
+	}
 	saved := w.buf
 	defer func() { w.buf = saved }()
 	var rb, eb bytes.Buffer

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -39,11 +38,16 @@ func CSV(w io.Writer, t *Table, o CSVOptions) error {
 	if err := validate(t); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
+	// Past validate, only w can fail: the records go straight to it
+	// (through csv.Writer's buffer), not through a copy of the whole
+	// output (callers that must write all or nothing, such as --output,
+	// render into a buffer of their own first).
+	cw := csv.NewWriter(w)
 	if o.BOM {
-		buf.WriteString("\ufeff")
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
 	}
-	cw := csv.NewWriter(&buf)
 	if o.Comma != 0 {
 		cw.Comma = o.Comma
 	}
@@ -68,8 +72,7 @@ func CSV(w io.Writer, t *Table, o CSVOptions) error {
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("render: csv: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // GuardText defends a text cell against formula (CSV) injection: a cell

@@ -803,55 +803,56 @@ func build() *defence.Dataset {
 	}
 }
 
-func figures0() map[string]map[int]defence.Figure {
-	return golitMap2(golitTable2[:], golitTable3[:], func(v *defence.Figure) {
+func figures0() golitNested[string, int, defence.Figure] {
+	return golitNested[string, int, defence.Figure]{golitTable2[:], golitTable3[:], func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
 		}
-	})
+	}}
 }
 
-func figures1() map[string]map[int]defence.Figure {
-	return golitMap2(golitTable4[:], golitTable5[:], func(v *defence.Figure) {
+func figures1() golitNested[string, int, defence.Figure] {
+	return golitNested[string, int, defence.Figure]{golitTable4[:], golitTable5[:], func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
 		}
-	})
+	}}
 }
 
-func figures2() map[string]map[int]defence.Figure {
-	return golitMap2(golitTable6[:], golitTable7[:], func(v *defence.Figure) {
+func figures2() golitNested[string, int, defence.Figure] {
+	return golitNested[string, int, defence.Figure]{golitTable6[:], golitTable7[:], func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
 		}
-	})
+	}}
 }
 
-func figures3() map[string]map[int]defence.Figure {
-	return golitMap2(golitTable8[:], golitTable9[:], func(v *defence.Figure) {
+func figures3() golitNested[string, int, defence.Figure] {
+	return golitNested[string, int, defence.Figure]{golitTable8[:], golitTable9[:], func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
 		}
-	})
+	}}
 }
 
-func figures4() map[string]map[int]defence.Figure {
-	return golitMap2(golitTable10[:], golitTable11[:], func(v *defence.Figure) {
+func figures4() golitNested[string, int, defence.Figure] {
+	return golitNested[string, int, defence.Figure]{golitTable10[:], golitTable11[:], func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
 		}
-	})
+	}}
 }
 
-// releaseFigures are the figures of each release, by id.
+// releaseFigures are the figures of each release, by id, as static
+// tables (golitNested).
 var releaseFigures = [...]struct {
 	ID      string
-	Figures func() map[string]map[int]defence.Figure
+	Figures func() golitNested[string, int, defence.Figure]
 }{
 	{"imf-weo-2025-04-population", figures0},
 	{"imf-weo-2025-10", figures1},
@@ -873,6 +874,60 @@ func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
 		m[kv.K] = kv.V
 	}
 	return m
+}
+
+// golitNested is a map of maps kept as the tables golitMap2 builds it
+// from: Map builds it; Lookup and Each read it without building a map.
+type golitNested[K1, K2 comparable, V any] struct {
+	Runs []golitRun[K1]
+	KVs  []golitKV[K2, V]
+	Own  func(*V) // gives a value a copy of what its pointers point to; nil: none
+}
+
+// Map builds the map of maps: a new value on every call.
+func (t golitNested[K1, K2, V]) Map() map[K1]map[K2]V { return golitMap2(t.Runs, t.KVs, t.Own) }
+
+// Lookup returns the value at k1 and k2, with its own copy of what it
+// points to, and whether there is one.
+func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {
+	kvs := t.KVs
+	for _, r := range t.Runs {
+		if r.K != k1 {
+			kvs = kvs[r.N:]
+			continue
+		}
+		for _, kv := range kvs[:r.N] {
+			if kv.K == k2 {
+				if t.Own == nil {
+					return kv.V, true
+				}
+				v := kv.V // on the heap (Own takes its address): only here
+				t.Own(&v)
+				return v, true
+			}
+		}
+		break
+	}
+	var zero V
+	return zero, false
+}
+
+// Each calls fn with every entry, in the order of the outer keys and then
+// of the inner keys, until fn returns false; with only, only the entries
+// of the outer key k1. The values share what they point to with the
+// tables: fn must not change it.
+func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
+	kvs := t.KVs
+	for _, r := range t.Runs {
+		if !only || r.K == k1 {
+			for _, kv := range kvs[:r.N] {
+				if !fn(r.K, kv.K, kv.V) {
+					return
+				}
+			}
+		}
+		kvs = kvs[r.N:]
+	}
 }
 
 var golitTable0 = [...]golitKV[string, string]{

@@ -19,20 +19,35 @@ import "github.com/natospend/natospend/pkg/defence"
 func Dataset() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].Figures = rf.Figures()
+		ds.Releases[rf.ID].Figures = rf.Figures().Map()
 	}
 	return ds
 }
 
 // Lazy returns the embedded data as Dataset does, but each release builds
 // its figures only when they are first asked for (defence.Release.Cells):
-// a command pays for the releases it reads, not for all of them. Each
-// call builds a new value, which the caller may change after reading the
-// figures through Cells.
+// a command pays for the releases it reads, not for all of them. Until
+// then, the release reads single cells from the static tables (Figure,
+// LatestYear, EachYear... see defence.Release.Lazy), so that a command
+// that reads a few cells builds no map at all. Each call builds a new
+// value, which the caller may change after reading the figures through
+// Cells.
 func Lazy() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].Lazy(rf.Figures)
+		t := rf.Figures()
+		ds.Releases[rf.ID].Lazy(t.Map, index{t})
 	}
 	return ds
+}
+
+// index reads a release's static tables as a defence.FigureIndex.
+type index struct {
+	t golitNested[string, int, defence.Figure]
+}
+
+func (x index) Figure(code string, year int) (defence.Figure, bool) { return x.t.Lookup(code, year) }
+
+func (x index) Each(only bool, code string, fn func(code string, year int, f defence.Figure) bool) {
+	x.t.Each(only, code, fn)
 }

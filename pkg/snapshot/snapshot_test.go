@@ -3,10 +3,12 @@ package snapshot_test
 import (
 	"bytes"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/golit"
 	"github.com/natospend/natospend/pkg/snapshot"
 	"github.com/natospend/natospend/pkg/snapshot/snapgen"
@@ -91,8 +93,8 @@ func TestSnapshotFresh(t *testing.T) {
 }
 
 // TestLazy: the lazy snapshot builds no release's figures until they are
-// asked for, then each release's are those of the snapshot built at once;
-// and asking one release builds no other.
+// asked for (Cells), then each release's are those of the snapshot built
+// at once; asking one release builds no other.
 func TestLazy(t *testing.T) {
 	lazy, eager := snapshot.Lazy(), snapshot.Dataset()
 	if len(lazy.Releases) != len(eager.Releases) || len(lazy.Releases) < 5 {
@@ -103,9 +105,13 @@ func TestLazy(t *testing.T) {
 			t.Errorf("%s: figures built before they were asked for", id)
 		}
 	}
-	// nato-2026-07 has 403 country-years (data/README.md).
+	// nato-2026-07 has 403 country-years (data/README.md): 31 allies x 13
+	// years, 2014-2026 (Iceland, with no armed forces, reports none).
 	if n := lazy.Releases["nato-2026-07"].CountryYears(); n != 403 {
 		t.Errorf("nato-2026-07: %d country-years, want 403", n)
+	}
+	if n := len(lazy.Releases["nato-2026-07"].Cells()); n != 31 {
+		t.Errorf("nato-2026-07: %d countries, want 31", n)
 	}
 	for id, r := range lazy.Releases {
 		if built := r.Figures != nil; built != (id == "nato-2026-07") {
@@ -115,6 +121,73 @@ func TestLazy(t *testing.T) {
 	}
 	if d := golit.Diff(lazy, eager); d != "" {
 		t.Fatalf("the lazy snapshot, once built, differs from the eager one at %s", d)
+	}
+}
+
+// TestLazyIndex: until its figures are built, a lazy release answers from
+// the static tables (defence.FigureIndex) exactly as its maps would, for
+// every cell, country and year of every release and for ones it does not
+// have, and builds nothing doing so.
+func TestLazyIndex(t *testing.T) {
+	lazy, eager := snapshot.Lazy(), snapshot.Dataset()
+	for id, want := range eager.Releases {
+		got := lazy.Releases[id]
+		if got.CountryYears() != want.CountryYears() || got.LatestYear() != want.LatestYear() || !slices.Equal(got.Years(), want.Years()) {
+			t.Errorf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", id,
+				got.CountryYears(), got.LatestYear(), got.Years(), want.CountryYears(), want.LatestYear(), want.Years())
+		}
+		years := want.Years()
+		if len(years) == 0 {
+			t.Fatalf("%s: no years", id)
+		}
+		first, last := years[0]-1, years[len(years)-1]+1
+		for y := first; y <= last; y++ {
+			if got.HasFiguresIn(y) != want.HasFiguresIn(y) {
+				t.Errorf("%s: HasFiguresIn(%d) %v, the maps say %v", id, y, got.HasFiguresIn(y), want.HasFiguresIn(y))
+			}
+		}
+		codes := []string{"XXX", ""}
+		for c := range want.Figures {
+			codes = append(codes, c)
+		}
+		for _, c := range codes {
+			if got.HasCountry(c) != want.HasCountry(c) {
+				t.Errorf("%s %s: HasCountry %v, the maps say %v", id, c, got.HasCountry(c), want.HasCountry(c))
+			}
+			each := map[int]defence.Figure{}
+			got.EachYear(c, func(y int, f defence.Figure) bool { each[y] = f; return true })
+			if d := golit.Diff(each, want.Figures[c]); len(want.Figures[c]) > 0 && d != "" || len(want.Figures[c]) == 0 && len(each) > 0 {
+				t.Errorf("%s %s: EachYear differs from the maps at %s", id, c, d)
+			}
+			for y := first; y <= last; y++ {
+				f, ok := got.Figure(c, y)
+				wf, wok := want.Figure(c, y)
+				if ok != wok || golit.Diff(f, wf) != "" {
+					t.Errorf("%s %s %d: Figure %+v %v, the maps give %+v %v", id, c, y, f, ok, wf, wok)
+				}
+				if ok && f.Detail != nil && f.Detail == wf.Detail {
+					t.Errorf("%s %s %d: Figure shares its Detail", id, c, y)
+				}
+				if got.LatestYearFor(c, y) != want.LatestYearFor(c, y) {
+					t.Errorf("%s %s: LatestYearFor(%d) %d, the maps give %d", id, c, y, got.LatestYearFor(c, y), want.LatestYearFor(c, y))
+				}
+			}
+			if got.LatestYearFor(c, 0) != want.LatestYearFor(c, 0) {
+				t.Errorf("%s %s: LatestYearFor(0) %d, the maps give %d", id, c, got.LatestYearFor(c, 0), want.LatestYearFor(c, 0))
+			}
+		}
+		if got.Figures != nil {
+			t.Errorf("%s: reading through the index built the figures", id)
+		}
+	}
+	// A figure read through the index is the caller's own: changing its
+	// Detail changes no later reading. Germany's military personnel in
+	// 2014, NATO's June 2024 Table 7: 178.8 thousand (data/nato-2024-06.yaml).
+	r := lazy.Releases["nato-2024-06"]
+	f, _ := r.Figure("DEU", 2014)
+	f.Detail.Personnel.V = 1
+	if g, _ := r.Figure("DEU", 2014); g.Detail == nil || g.Detail.Personnel.V != 178.8 {
+		t.Errorf("nato-2024-06 DEU 2014 personnel after a caller changed its copy: %+v, want 178.8", g.Detail)
 	}
 }
 

@@ -31,7 +31,7 @@ func (r *Report) useCurrency(currency string) error {
 	cache := map[key]calc.Rate{}
 	known := map[key]bool{}
 	r.Currency = currency
-	r.Rate = func(ln calc.Line) (calc.Rate, bool) {
+	r.Rate = func(ln *calc.Line) (calc.Rate, bool) {
 		code := ln.Code
 		if currency == calc.CurrencyEUR {
 			code = "" // one rate a year
@@ -65,7 +65,8 @@ func (r *Report) currencyNote() string {
 	if r.Currency == calc.CurrencyEUR {
 		var parts []string
 		seen := map[string]bool{}
-		for _, ln := range r.Lines {
+		for i := range r.Lines {
+			ln := &r.Lines[i]
 			rate, ok := r.Rate(ln)
 			id := fmt.Sprintf("%s %d", ln.Release, ln.Year)
 			if !ok || seen[id] {

@@ -36,7 +36,7 @@ type Report struct {
 	// table's money is shown in (calc.CurrencyNational, calc.CurrencyEUR),
 	// at the rate Rate gives for a line (NATO's implied rates).
 	Currency string
-	Rate     func(ln calc.Line) (calc.Rate, bool)
+	Rate     func(ln *calc.Line) (calc.Rate, bool)
 	// PerCapita, with --per-capita, is the data the populations come from
 	// (calc.PerCapitaOf): figures per head are worked out line by line.
 	PerCapita *defence.Dataset
@@ -69,18 +69,18 @@ func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 // the title title(m) ("" : not for that measure), ordered by order within
 // the measure's group.
 type field struct {
-	render.Spec[calc.Line]
+	render.Spec[*calc.Line]
 	perCountry string                      // the per-country title
 	title      func(m calc.Measure) string // the per-measure title
 	order      int
 }
 
-func text(get func(calc.Line) string) func(calc.Line) render.Cell {
-	return func(ln calc.Line) render.Cell { return render.T(get(ln)) }
+func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
+	return func(ln *calc.Line) render.Cell { return render.T(get(ln)) }
 }
 
-func numOf(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
-	return func(ln calc.Line) render.Cell { return num(get(ln)) }
+func numOf(get func(*calc.Line) defence.Num) func(*calc.Line) render.Cell {
+	return func(ln *calc.Line) render.Cell { return num(get(ln)) }
 }
 
 // fields are the gap report's fields. The keys are the CSV header and the
@@ -97,27 +97,27 @@ func (r *Report) fields() []field {
 	}
 	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
 	fs := []field{
-		{Spec: render.Spec[calc.Line]{Key: "code", Get: text(func(ln calc.Line) string { return ln.Code })}, perCountry: "Code"},
-		{Spec: render.Spec[calc.Line]{Key: "name", Get: text(func(ln calc.Line) string { return ln.Name })}, perCountry: "Country"},
-		{Spec: render.Spec[calc.Line]{Key: "year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Year) },
-			Show: func(ln calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
-		{Spec: render.Spec[calc.Line]{Key: "release", Get: text(func(ln calc.Line) string { return ln.Release })}, perCountry: releaseTitle},
-		{Spec: render.Spec[calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Estimate) }}},
-		{Spec: render.Spec[calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
-		{Spec: render.Spec[calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
-		{Spec: render.Spec[calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
-			Show: func(ln calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
-		{Spec: render.Spec[calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
-		{Spec: render.Spec[calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
-		{Spec: render.Spec[calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Required })},
+		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code"},
+		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country"},
+		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
+			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
+		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle},
+		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
+		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
+			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
+		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
+		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
 					return "Need " + m.Label() + " $bn"
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Gap }),
-			Show: func(ln calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
+			Show: func(ln *calc.Line) render.Cell {
 				c := num(ln.Gap)
 				if ln.Approximate {
 					c.Mark = "~"
@@ -130,7 +130,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "status", Get: text(func(ln calc.Line) string { return string(ln.Status) })}, order: 9,
+		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
 			title: func(m calc.Measure) string {
 				switch {
 				case m.Part == calc.PartResilience:
@@ -140,13 +140,13 @@ func (r *Report) fields() []field {
 				}
 				return "Status " + m.Label()
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "target", Get: text(func(ln calc.Line) string { return ln.Measure.Target.ID })}},
-		{Spec: render.Spec[calc.Line]{Key: "part", Get: text(func(ln calc.Line) string { return string(ln.Measure.Part) })}},
-		{Spec: render.Spec[calc.Line]{Key: "approximate", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Approximate) }}},
-		{Spec: render.Spec[calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GapMin })}},
-		{Spec: render.Spec[calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.GapMax })}},
+		{Spec: render.Spec[*calc.Line]{Key: "target", Get: text(func(ln *calc.Line) string { return ln.Measure.Target.ID })}},
+		{Spec: render.Spec[*calc.Line]{Key: "part", Get: text(func(ln *calc.Line) string { return string(ln.Measure.Part) })}},
+		{Spec: render.Spec[*calc.Line]{Key: "approximate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Approximate) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMin })}},
+		{Spec: render.Spec[*calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMax })}},
 		// The table shows a bounded gap as its range, in words.
-		{Spec: render.Spec[calc.Line]{Get: func(ln calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Get: func(ln *calc.Line) render.Cell {
 			if ln.Gap.Known {
 				return render.T(render.FormatBillions(ln.Gap.V))
 			}
@@ -158,31 +158,31 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Defence })}},
-		{Spec: render.Spec[calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln calc.Line) render.Cell { return render.B(ln.Earlier) }}},
-		{Spec: render.Spec[calc.Line]{Key: "base_year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Deadline.BaseYear) }}},
-		{Spec: render.Spec[calc.Line]{Key: "deadline", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return year(ln.Deadline.Year) }}},
-		{Spec: render.Spec[calc.Line]{Key: "years_left", Kind: render.Int, Get: func(ln calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Defence })}},
+		{Spec: render.Spec[*calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Earlier) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "base_year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.BaseYear) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "deadline", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.Year) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "years_left", Kind: render.Int, Get: func(ln *calc.Line) render.Cell {
 			return render.Opt(float64(ln.Deadline.YearsLeft), ln.Deadline.Set)
 		}}},
-		{Spec: render.Spec[calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.GDP })}},
-		{Spec: render.Spec[calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln calc.Line) string { return ln.Deadline.GDPSource })}},
-		{Spec: render.Spec[calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Required })},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
+		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return fmt.Sprintf("Need %d $bn", m.Deadline)
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Increase })}},
-		{Spec: render.Spec[calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Deadline.Growth })},
+		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
+		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return "Growth %/yr"
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "trend", Get: text(func(ln calc.Line) string {
+		{Spec: render.Spec[*calc.Line]{Key: "trend", Get: text(func(ln *calc.Line) string {
 			if ln.HasTrend {
 				return string(ln.Trend.Status)
 			}
@@ -194,21 +194,21 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell {
 			if ln.HasTrend {
 				return num(ln.Trend.Share)
 			}
 			return render.U()
 		}}},
 		// added with the equipment guideline (--measure equipment)
-		{Spec: render.Spec[calc.Line]{Key: "measure", Get: text(func(ln calc.Line) string {
+		{Spec: render.Spec[*calc.Line]{Key: "measure", Get: text(func(ln *calc.Line) string {
 			if ln.OfDefence {
 				return "equipment"
 			}
 			return "share"
 		})}},
-		{Spec: render.Spec[calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle},
-		{Spec: render.Spec[calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle},
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln *calc.Line) render.Cell {
 			if ln.OfDefence {
 				return num(ln.Spending)
 			}
@@ -217,29 +217,29 @@ func (r *Report) fields() []field {
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
-			field{Spec: render.Spec[calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
-				Get: func(ln calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
+				Get: func(ln *calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
 				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff},
-			field{Spec: render.Spec[calc.Line]{Key: "aid_cutoff", Get: text(func(calc.Line) string { return r.Aid.Release.Cutoff })}},
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}},
 		)
 	}
 	if r.Burden != nil { // --burden: three more fields at the end, and columns
-		share := func(get func(calc.Burden) defence.Num) func(calc.Line) render.Cell {
-			return func(ln calc.Line) render.Cell { return num(get(r.Burden[ln.Code])) }
+		share := func(get func(calc.Burden) defence.Num) func(*calc.Line) render.Cell {
+			return func(ln *calc.Line) render.Cell { return num(get(r.Burden[ln.Code])) }
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
 				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %"},
-			field{Spec: render.Spec[calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
 				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %"},
-			field{Spec: render.Spec[calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
 				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
 		)
 	}
 	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
-		rateOf := func(ln calc.Line) (calc.Rate, bool) { return r.Rate(ln) }
-		conv := func(get func(calc.Line) defence.Num) func(calc.Line) render.Cell {
-			return func(ln calc.Line) render.Cell {
+		rateOf := func(ln *calc.Line) (calc.Rate, bool) { return r.Rate(ln) }
+		conv := func(get func(*calc.Line) defence.Num) func(*calc.Line) render.Cell {
+			return func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				if !ok {
 					return render.U()
@@ -252,34 +252,34 @@ func (r *Report) fields() []field {
 			curTitle = ""
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[calc.Line]{Key: "currency", Get: text(func(ln calc.Line) string {
+			field{Spec: render.Spec[*calc.Line]{Key: "currency", Get: text(func(ln *calc.Line) string {
 				if rate, ok := rateOf(ln); ok {
 					return rate.Currency
 				}
 				return ""
 			})}, perCountry: curTitle},
-			field{Spec: render.Spec[calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln calc.Line) render.Cell {
+			field{Spec: render.Spec[*calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				return render.Opt(rate.PerUSD, ok)
 			}}, perCountry: "Per $"},
-			field{Spec: render.Spec[calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.GDP })}},
-			field{Spec: render.Spec[calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
-			field{Spec: render.Spec[calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.Required })}},
-			field{Spec: render.Spec[calc.Line]{Key: "gap_mcur", Kind: render.Number, Get: conv(func(ln calc.Line) defence.Num { return ln.Gap })}},
+			field{Spec: render.Spec[*calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.GDP })}},
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
+			field{Spec: render.Spec[*calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Required })}},
+			field{Spec: render.Spec[*calc.Line]{Key: "gap_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Gap })}},
 		)
 	}
 	if r.PerCapita != nil { // --per-capita: four more fields at the end, and columns
-		pc := func(get func(calc.PerCapita) defence.Num) func(calc.Line) render.Cell {
-			return func(ln calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
+		pc := func(get func(calc.PerCapita) defence.Num) func(*calc.Line) render.Cell {
+			return func(ln *calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
+			field{Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m"},
-			field{Spec: render.Spec[calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $"},
-			field{Spec: render.Spec[calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $"},
-			field{Spec: render.Spec[calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })},
 				title: func(m calc.Measure) string {
 					if plain(m) {
@@ -292,8 +292,8 @@ func (r *Report) fields() []field {
 	return fs
 }
 
-func specs(fs []field) []render.Spec[calc.Line] {
-	out := make([]render.Spec[calc.Line], len(fs))
+func specs(fs []field) []render.Spec[*calc.Line] {
+	out := make([]render.Spec[*calc.Line], len(fs))
 	for i, f := range fs {
 		out[i] = f.Spec
 	}
@@ -302,15 +302,27 @@ func specs(fs []field) []render.Spec[calc.Line] {
 
 // gdpSource describes where a line's GDP comes from; with a deadline, also
 // how it was grown to the deadline.
-func gdpSource(ln calc.Line) string {
+func gdpSource(ln *calc.Line) string {
 	if ln.Deadline.Set && ln.Deadline.GDPSource != "" && ln.Deadline.Year != ln.Deadline.BaseYear {
 		return ln.GDPSource + " + " + ln.Deadline.GDPSource
 	}
 	return ln.GDPSource
 }
 
+// linePtrs points at each of r.Lines: the fields read a line by pointer
+// (a calc.Line is some 770 bytes, and a table reads it once per cell).
+func (r *Report) linePtrs() []*calc.Line {
+	out := make([]*calc.Line, len(r.Lines))
+	for i := range r.Lines {
+		out[i] = &r.Lines[i]
+	}
+	return out
+}
+
 // MachineTable is one row per country and measure, for CSV and TSV.
-func (r *Report) MachineTable() *render.Table { return render.MachineTable(specs(r.fields()), r.Lines) }
+func (r *Report) MachineTable() *render.Table {
+	return render.MachineTable(specs(r.fields()), r.linePtrs())
+}
 
 // wideOnce are the fields the wide layout shows once per row: what a
 // country has whatever the target. Every other field is repeated for each
@@ -334,7 +346,7 @@ var wideOnce = map[string]bool{
 func (r *Report) WideTable() *render.Table {
 	fs := specs(r.fields())
 	type col struct {
-		spec    render.Spec[calc.Line]
+		spec    render.Spec[*calc.Line]
 		measure int // -1: once per row
 	}
 	var cols []col
@@ -344,7 +356,7 @@ func (r *Report) WideTable() *render.Table {
 			continue
 		}
 		if f.Key == "gdp_source" {
-			f.Get = text(func(ln calc.Line) string { return ln.GDPSource })
+			f.Get = text(func(ln *calc.Line) string { return ln.GDPSource })
 		}
 		cols = append(cols, col{spec: f, measure: -1})
 		t.Columns = append(t.Columns, render.Column{Key: f.Key, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
@@ -365,9 +377,9 @@ func (r *Report) WideTable() *render.Table {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
 		for j, c := range cols {
-			ln := lines[0]
+			ln := &lines[0]
 			if c.measure >= 0 {
-				ln = lines[c.measure]
+				ln = &lines[c.measure]
 			}
 			cells[j] = c.spec.Get(ln)
 		}
@@ -449,7 +461,7 @@ func (r *Report) currencyUnit() string {
 }
 
 // inCurrency converts a money cell (million USD) at the line's rate.
-func (r *Report) inCurrency(c render.Cell, ln calc.Line) render.Cell {
+func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 	if !c.Known {
 		return c
 	}
@@ -468,7 +480,7 @@ func (r *Report) totalInCurrency(c render.Cell) render.Cell {
 	if !c.Known || r.Currency != calc.CurrencyEUR || len(r.Lines) == 0 {
 		return render.U()
 	}
-	rate, ok := r.Rate(r.Lines[0])
+	rate, ok := r.Rate(&r.Lines[0])
 	if !ok {
 		return render.U()
 	}
@@ -521,9 +533,9 @@ func (r *Report) HumanTable() *render.Table {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
 		for j, c := range cols {
-			ln := lines[0]
+			ln := &lines[0]
 			if c.measure >= 0 {
-				ln = lines[c.measure]
+				ln = &lines[c.measure]
 			}
 			if c.f.Show != nil {
 				cells[j] = c.f.Show(ln)
@@ -771,14 +783,14 @@ func (r *Report) title() string {
 // defenceOf is a line's defence spending: the spending its gap is measured
 // from, or for the equipment guideline the defence expenditure the
 // equipment share applies to.
-func defenceOf(ln calc.Line) defence.Num {
+func defenceOf(ln *calc.Line) defence.Num {
 	if ln.OfDefence {
 		return ln.Base
 	}
 	return ln.Spending
 }
 
-func coreSpending(ln calc.Line) defence.Num {
+func coreSpending(ln *calc.Line) defence.Num {
 	if ln.OfDefence {
 		return ln.Base
 	}
@@ -821,7 +833,7 @@ func (r *Report) JSON() any {
 	for _, t := range r.Query.Targets {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
 	}
-	doc.Rows = append(doc.Rows, render.Objects(specs(r.fields()), r.Lines)...)
+	doc.Rows = append(doc.Rows, render.Objects(specs(r.fields()), r.linePtrs())...)
 	doc.Totals = append(doc.Totals, render.Objects(totalFields(), r.Totals)...)
 	return doc
 }

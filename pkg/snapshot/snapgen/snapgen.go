@@ -50,9 +50,11 @@ func Load() (*defence.Dataset, error) {
 
 // Generate returns the source of the generated file for ds: a function
 // build that returns ds without the releases' figures, a function per
-// release that returns its figures, and the table releaseFigures of those
-// functions by release id, in the order of the ids (pkg/snapshot puts them
-// together, at once or on first use).
+// release that returns its figures as static tables (golit's Nested: the
+// maps are built from them, or single cells read without building any),
+// and the table releaseFigures of those functions by release id, in the
+// order of the ids (pkg/snapshot puts them together, at once or on first
+// use).
 func Generate(ds *defence.Dataset) ([]byte, error) {
 	base := *ds
 	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
@@ -69,11 +71,15 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 		return nil, err
 	}
 	var table strings.Builder
-	figures := f.TypeName(reflect.TypeFor[map[string]map[int]defence.Figure]())
-	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id.\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", figures)
+	figure := f.TypeName(reflect.TypeFor[defence.Figure]())
+	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitNested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() golitNested[string, int, %s]\n}{\n", figure)
 	for i, id := range ids {
 		name := fmt.Sprintf("figures%d", i)
-		if err := f.Func(name, ds.Releases[id].Figures); err != nil {
+		figs := ds.Releases[id].Figures
+		if figs == nil {
+			figs = map[string]map[int]defence.Figure{}
+		}
+		if err := f.Nested(name, figs); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
