@@ -104,7 +104,10 @@ func parseAll(srcs []Source) []*parsed {
 	return out
 }
 
-// parseOne reads the file if ListPaths listed it, and parses it.
+// parseOne reads the file if ListPaths listed it, and parses it. A
+// release's figures are packed at once (defence.Release.Pack), while the
+// other files are still being parsed: the maps of one file at a time, not
+// of them all, are what loading a million cells holds at its peak.
 func parseOne(s Source) *parsed {
 	if s.file != nil {
 		src, msg := readFile(s.file.path, s.file.info)
@@ -113,7 +116,11 @@ func parseOne(s Source) *parsed {
 		}
 		s.Data = src.Data
 	}
-	return parseSource(named(s))
+	p := parseSource(named(s))
+	if p.release != nil && len(p.errs) == 0 {
+		p.release.Pack()
+	}
+	return p
 }
 
 // readErrors returns the errors of the files that could not be read, in

@@ -78,7 +78,7 @@ func TestValidValues(t *testing.T) {
 			"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
 		},
 	}
-	if got := ds.Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
+	if got := unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
 		t.Errorf("release:\n got %+v\nwant %+v", got, wantRelease)
 	}
 }

@@ -42,7 +42,7 @@ func TestNATOTableMeasures(t *testing.T) {
 	if r.ConstantYear != 2015 || len(r.Currencies) != 1 || r.Currencies["DEU"] != "EUR" {
 		t.Errorf("constant year %d, currencies %v", r.ConstantYear, r.Currencies)
 	}
-	f := r.Figures["DEU"][2024]
+	f := r.Cells()["DEU"][2024]
 	d := f.Details()
 	for _, c := range []struct {
 		name string
@@ -79,7 +79,7 @@ func TestNATOTableMeasures(t *testing.T) {
 		}
 	}
 	again := mustLoad(t, base(t), []Source{{Name: "again.yaml", Data: b.Bytes()}})
-	g := again.Releases["test"].Figures["DEU"][2024]
+	g := again.Releases["test"].Cells()["DEU"][2024]
 	if g.Details() != d || g.Estimate != f.Estimate || g.GDP.Known {
 		t.Errorf("round trip: %+v, want %+v", g.Details(), d)
 	}
@@ -148,7 +148,7 @@ func TestEncodeDecimals(t *testing.T) {
 	if want := "    2020: {gdp_musd: 15192.00, share_pct: 1.2958, real_change_pct: -0.5000}\n"; !strings.HasSuffix(b.String(), want) {
 		t.Errorf("got\n%s\nwant it to end in\n%s", b.String(), want)
 	}
-	r.Figures["ALB"][2020] = defence.Figure{GDP: defence.N(15192.004)}
+	r.Cells()["ALB"][2020] = defence.Figure{GDP: defence.N(15192.004)}
 	if err := EncodeReleaseWith(&bytes.Buffer{}, "", r, opt); err == nil || !strings.Contains(err.Error(), "does not have 2 decimals") {
 		t.Errorf("a figure with more decimals: %v, want a refusal", err)
 	}

@@ -76,7 +76,7 @@ func TestLoadOntoMatchesLoad(t *testing.T) {
 			if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 				t.Fatalf("LoadOnto errors:\n%v\nLoad errors:\n%v", gotErr, wantErr)
 			}
-			if d := golit.Diff(got, want); d != "" {
+			if d := golit.Diff(dataset.Unpacked(got), dataset.Unpacked(want)); d != "" {
 				t.Fatalf("LoadOnto's dataset differs from Load's at %s", d)
 			}
 			if wantErr == nil {

@@ -26,8 +26,8 @@ func TestPopulationRelease(t *testing.T) {
 		2025: {Population: defence.N(83.555), Estimate: true, Source: "t.yaml:11"},
 		2026: {Estimate: true, Note: "not yet projected", Source: "t.yaml:12"},
 	}
-	if !reflect.DeepEqual(r.Figures["DEU"], want) {
-		t.Errorf("figures:\n got %+v\nwant %+v", r.Figures["DEU"], want)
+	if !reflect.DeepEqual(r.Cells()["DEU"], want) {
+		t.Errorf("figures:\n got %+v\nwant %+v", r.Cells()["DEU"], want)
 	}
 	// 2026 has no population: the latest year with one is 2025.
 	if got := r.LatestYear(); got != 2025 {
@@ -77,8 +77,8 @@ func TestEncodePopulation(t *testing.T) {
 		}
 	}
 	again := mustLoad(t, base(t), []Source{{Name: "t.yaml", Data: b.Bytes()}})
-	if !reflect.DeepEqual(again.Releases["test"].Figures["DEU"][2025].Population, defence.N(0.0001)) {
-		t.Errorf("round trip: %+v", again.Releases["test"].Figures["DEU"][2025])
+	if !reflect.DeepEqual(again.Releases["test"].Cells()["DEU"][2025].Population, defence.N(0.0001)) {
+		t.Errorf("round trip: %+v", again.Releases["test"].Cells()["DEU"][2025])
 	}
 
 	for name, r := range map[string]*defence.Release{

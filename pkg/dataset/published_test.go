@@ -51,9 +51,9 @@ func TestEmbeddedCoverage(t *testing.T) {
 		}
 		ys := r.Years()
 		if r.Series != w.series || (w.definition != "" && r.Definition != w.definition) ||
-			len(r.Figures) != w.countries || r.CountryYears() != w.cells || ys[0] != w.first || ys[len(ys)-1] != w.last {
+			len(r.Cells()) != w.countries || r.CountryYears() != w.cells || ys[0] != w.first || ys[len(ys)-1] != w.last {
 			t.Errorf("%s: series %s, definition %s, %d countries, %d cells, %d-%d; want %+v",
-				id, r.Series, r.Definition, len(r.Figures), r.CountryYears(), ys[0], ys[len(ys)-1], w)
+				id, r.Series, r.Definition, len(r.Cells()), r.CountryYears(), ys[0], ys[len(ys)-1], w)
 		}
 	}
 	if n := len(ds.Groups["nato"].Members); n != 32 {

@@ -219,50 +219,53 @@ type Release struct {
 	Replaced *Release
 	// Figures maps country code to year to figure. A lazy release (see
 	// Lazy) has none until Cells builds them: code that may be handed an
-	// embedded release reads them through Cells.
+	// embedded release or a loaded one reads them through Cells, or
+	// through the methods that read single cells.
 	Figures map[string]map[int]Figure
-	// load, when set, builds Figures on first use (see Lazy).
-	load func() map[string]map[int]Figure
-	// index, when set, reads the figures of a lazy release until load
-	// has built them (see Lazy).
+	// index, when set, holds the figures of a lazy release until Cells
+	// builds them (see Lazy).
 	index FigureIndex
 }
 
-// FigureIndex reads a release's figures without building its maps: what
-// the compiled-in snapshot gives its releases (see Lazy), so that a run
-// that reads a few cells (gap reads one year of each country) builds none.
+// FigureIndex holds a release's figures in another form than its maps:
+// the compiled-in snapshot's static tables (pkg/snapshot), or the columns
+// the loader packs a release into (Packed). It reads single cells without
+// building the maps, so that a run that reads a few (gap reads one year
+// of each country) builds none, and a million cells take little memory.
 type FigureIndex interface {
 	// Figure returns the cell of a country and year, as the release's
 	// Figures would, and whether there is one.
 	Figure(code string, year int) (Figure, bool)
 	// Each calls fn with every cell (only those of the country code
-	// when only is set) until fn returns false. fn must not change what
-	// a figure points to (Detail).
+	// when only is set) until fn returns false. The figures carry at
+	// least their numbers, estimate and note; their Source and Detail
+	// may be left out (Figure gives them). fn must not change what a
+	// figure points to.
 	Each(only bool, code string, fn func(code string, year int, f Figure) bool)
+	// Map builds the figures as the release's Figures: a new value on
+	// every call.
+	Map() map[string]map[int]Figure
 }
 
-// Lazy makes r build its Figures with load when they are first asked for
-// (Cells), and returns r. The compiled-in snapshot's releases are built
-// so (pkg/snapshot.Lazy), so that a run pays only for the releases it
-// reads: a map per country and year is most of what building the embedded
-// data costs a process that starts cold.
+// Lazy makes r hold its figures in index until they are first asked for
+// whole (Cells), and returns r. The compiled-in snapshot's releases are
+// made so (pkg/snapshot.Lazy), so that a run pays only for the cells it
+// reads, and so are the releases the loader packs (Pack).
 //
-// index, when not nil, answers the questions that do not need the whole
-// map (Figure, Years, LatestYear, LatestYearFor, CountryYears,
-// HasFiguresIn, HasCountry, EachYear) until Cells builds it; it must hold
-// exactly the cells that load returns.
-func (r *Release) Lazy(load func() map[string]map[int]Figure, index FigureIndex) *Release {
-	r.Figures, r.load, r.index = nil, load, index
+// Until then, the methods that do not need the whole map (Figure, Years,
+// LatestYear, LatestYearFor, CountryYears, HasFiguresIn, HasCountry,
+// EachYear) read index.
+func (r *Release) Lazy(index FigureIndex) *Release {
+	r.Figures, r.index = nil, index
 	return r
 }
 
+// IsLazy reports whether the release holds its figures in an index, not yet
+// in Figures.
+func (r *Release) IsLazy() bool { return r.index != nil }
+
 // indexed is the index to read, while the maps are not built.
-func (r *Release) indexed() FigureIndex {
-	if r.load != nil {
-		return r.index
-	}
-	return nil
-}
+func (r *Release) indexed() FigureIndex { return r.index }
 
 // each calls fn with every cell (only the country code's with only) until
 // fn returns false, in no particular order.
@@ -289,8 +292,9 @@ func (r *Release) each(only bool, code string, fn func(code string, year int, f 
 }
 
 // EachYear calls fn with each of a country's cells, in no particular
-// order, until fn returns false. fn must not change what a figure points
-// to.
+// order, until fn returns false: their numbers, estimate and note, but
+// not always their Source and Detail (Figure gives them). fn must not
+// change what a figure points to.
 func (r *Release) EachYear(code string, fn func(year int, f Figure) bool) {
 	r.each(true, code, func(_ string, y int, f Figure) bool { return fn(y, f) })
 }
@@ -306,8 +310,8 @@ func (r *Release) HasCountry(code string) bool {
 // (Figures), building them first if the release is lazy. It is not safe
 // for concurrent use with another first call on the same release.
 func (r *Release) Cells() map[string]map[int]Figure {
-	if r.load != nil {
-		r.Figures, r.load, r.index = r.load(), nil, nil
+	if r.index != nil {
+		r.Figures, r.index = r.index.Map(), nil
 	}
 	return r.Figures
 }

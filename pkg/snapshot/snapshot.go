@@ -36,7 +36,7 @@ func Lazy() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
 		t := rf.Figures()
-		ds.Releases[rf.ID].Lazy(t.Map, index{t})
+		ds.Releases[rf.ID].Lazy(index{t})
 	}
 	return ds
 }
@@ -47,6 +47,8 @@ type index struct {
 }
 
 func (x index) Figure(code string, year int) (defence.Figure, bool) { return x.t.Lookup(code, year) }
+
+func (x index) Map() map[string]map[int]defence.Figure { return x.t.Map() }
 
 func (x index) Each(only bool, code string, fn func(code string, year int, f defence.Figure) bool) {
 	x.t.Each(only, code, fn)

@@ -60,6 +60,7 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
 	ids := make([]string, 0, len(ds.Releases))
 	for id, r := range ds.Releases {
+		r.Cells() // the loader packs the figures: the maps are what is written
 		head := *r
 		head.Figures = nil
 		base.Releases[id] = &head
