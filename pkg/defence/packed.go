@@ -88,6 +88,7 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 		}
 	}
 	years := make([]int, 0, 64)
+	pre := p.prefix + ":"
 	for _, code := range p.codes {
 		p.starts = append(p.starts, int32(len(p.years)))
 		ys := figures[code]
@@ -115,10 +116,8 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 			}
 			p.flags = append(p.flags, fl)
 			line := int32(-1)
-			if rest, ok := strings.CutPrefix(f.Source, p.prefix+":"); ok && p.prefix != "" {
-				if l, err := strconv.Atoi(rest); err == nil && l >= 0 && l <= 1<<30 && strconv.Itoa(l) == rest {
-					line = int32(l)
-				}
+			if rest, ok := strings.CutPrefix(f.Source, pre); ok && p.prefix != "" {
+				line = lineNumber(rest)
 			}
 			if line < 0 {
 				if p.srcs == nil {
@@ -144,6 +143,27 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 	}
 	p.starts = append(p.starts, int32(len(p.years)))
 	return p
+}
+
+// lineNumber reads s as a line number as the loader writes one: decimal
+// digits without a leading zero, at most 2^30; -1 if it is not one (the
+// source is then kept whole).
+func lineNumber(s string) int32 {
+	if s == "" || len(s) > 10 || s[0] == '0' && len(s) > 1 {
+		return -1
+	}
+	n := int64(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if n > 1<<30 {
+		return -1
+	}
+	return int32(n)
 }
 
 // commonPrefix is the file part of the cells' sources ("data/x.yaml" of

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -157,5 +158,25 @@ func TestPackedCells(t *testing.T) {
 	}
 	if _, ok := p.Figure("DEU", 2024); ok {
 		t.Error("DEU 2024: found, but there is no such cell")
+	}
+}
+
+// BenchmarkPack: packing a release of 1,000 countries x 100 years, each
+// cell as NATO's tables fill it (the 100k one-file set of scripts/bench.sh).
+func BenchmarkPack(b *testing.B) {
+	figs := make(map[string]map[int]Figure, 1000)
+	line := 10
+	for c := range 1000 {
+		ys := make(map[int]Figure, 100)
+		for y := range 100 {
+			line++
+			ys[1950+y] = Figure{GDP: N(54980310), Defence: N(340878), Share: N(0.62), Equipment: N(31.07), Estimate: y > 97,
+				Source: "data/synthetic-0001.yaml:" + strconv.Itoa(line)}
+		}
+		figs[fmt.Sprintf("Q%03d", c)] = ys
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Pack(figs)
 	}
 }
