@@ -195,8 +195,28 @@ func TestLazyIndex(t *testing.T) {
 }
 
 // BenchmarkSnapshotLazy: what a run of gap pays for the embedded data: the
-// dataset without figures, and the figures of the default release.
+// dataset without figures, then the default release's latest year and
+// each country's cell of that year, read from the static tables.
 func BenchmarkSnapshotLazy(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		ds := snapshot.Lazy()
+		r := ds.Releases["nato-2026-07"]
+		y, n := r.LatestYear(), 0
+		for code := range ds.Countries {
+			if _, ok := r.Figure(code, y); ok {
+				n++
+			}
+		}
+		if n != 31 || !r.IsLazy() {
+			b.Fatalf("%d cells in %d (lazy %v), want 31", n, y, r.IsLazy())
+		}
+	}
+}
+
+// BenchmarkSnapshotLazyCells: the same dataset, then the default release's
+// maps built whole (what history or revisions pay).
+func BenchmarkSnapshotLazyCells(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if ds := snapshot.Lazy(); len(ds.Releases["nato-2026-07"].Cells()) == 0 {
