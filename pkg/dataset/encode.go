@@ -504,15 +504,16 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 	e.notes(r.Notes)
 	e.b = append(e.b, "figures:"...)
 	e.line()
-	if len(r.Cells()) == 0 {
+	cells := r.Cells()
+	if len(cells) == 0 {
 		e.fail("release %s has no figures", r.ID)
 	}
 	if r.Series != defence.SeriesDefence && r.Series != defence.SeriesGDP && r.Series != defence.SeriesPopulation {
 		e.fail("release %s: %q is not a series", r.ID, r.Series)
 	}
 	years := make([]int, 0, 64)
-	for _, code := range sortedIDs(r.Cells()) {
-		ys := r.Figures[code]
+	for _, code := range sortedIDs(cells) {
+		ys := cells[code]
 		e.b = append(e.b, "  "...)
 		e.code("figures", code)
 		e.b = append(e.b, ':')
