@@ -264,14 +264,11 @@ func (r *Release) Lazy(index FigureIndex) *Release {
 // in Figures.
 func (r *Release) IsLazy() bool { return r.index != nil }
 
-// indexed is the index to read, while the maps are not built.
-func (r *Release) indexed() FigureIndex { return r.index }
-
 // each calls fn with every cell (only the country code's with only) until
 // fn returns false, in no particular order.
 func (r *Release) each(only bool, code string, fn func(code string, year int, f Figure) bool) {
-	if ix := r.indexed(); ix != nil {
-		ix.Each(only, code, fn)
+	if r.index != nil {
+		r.index.Each(only, code, fn)
 		return
 	}
 	if only {
@@ -318,8 +315,8 @@ func (r *Release) Cells() map[string]map[int]Figure {
 
 // Figure returns the cell for a country and year, and whether it exists.
 func (r *Release) Figure(code string, year int) (Figure, bool) {
-	if ix := r.indexed(); ix != nil {
-		return ix.Figure(code, year)
+	if r.index != nil {
+		return r.index.Figure(code, year)
 	}
 	f, ok := r.Cells()[code][year]
 	return f, ok

@@ -645,8 +645,11 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) e
 	return nil
 }
 
-// hasPointers reports whether the struct t has a pointer field.
+// hasPointers reports whether t is a struct with a pointer field.
 func hasPointers(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct {
+		return false
+	}
 	for i := range t.NumField() {
 		if t.Field(i).Type.Kind() == reflect.Pointer {
 			return true

@@ -279,3 +279,47 @@ func TestFile(t *testing.T) {
 		t.Errorf("imports written %d times", strings.Count(string(src), "import ("))
 	}
 }
+
+// TestNested: File.Nested keeps a map of maps as its two static tables
+// (any size, even empty) in a golitNested value whose methods the file
+// carries; a map that is not one of constants is refused.
+func TestNested(t *testing.T) {
+	f := NewFile("p", "h")
+	if err := f.Nested("figs", map[string]map[int]withPtr{"b": {7: {Ptr: &inner{Known: true}}}, "a": {1: {N: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Nested("ints", map[string]map[int]int{"x": {2: 3}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Nested("none", map[string]map[int]int{}); err != nil {
+		t.Fatal(err)
+	}
+	src, err := f.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"func figs() golitNested[string, int, golit.withPtr] {\n\treturn golitNested[string, int, golit.withPtr]{golitTable0[:], golitTable1[:], func(v *golit.withPtr) {",
+		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 1},\n\t{\"b\", 1},\n}\n",
+		"func ints() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable2[:], golitTable3[:], nil}\n}\n",
+		"func none() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable4[:], golitTable5[:], nil}\n}\n",
+		"func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {",
+		"func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {",
+	} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
+		}
+	}
+	// Func writes the same tables for a map of maps of plain constants
+	// (it panicked on them before Nested's test found it).
+	src, err = Func("p", "h", "m", map[string]map[int]int{"a": {1: 1}, "b": {}, "c": {}, "d": {}})
+	if err != nil || !strings.Contains(string(src), "return golitMap2(golitTable0[:], golitTable1[:], nil)") {
+		t.Errorf("Func on a map of maps of ints: %v\n%s", err, src)
+	}
+	if err := NewFile("p", "h").Nested("bad", map[string]int{"a": 1}); err == nil {
+		t.Error("a map of constants, not of maps: accepted")
+	}
+	if err := NewFile("p", "h").Nested("bad", map[string]map[int]int{"a": nil}); err == nil {
+		t.Error("a nil inner map: accepted")
+	}
+}
