@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/defence"
 )
 
@@ -78,7 +79,7 @@ func TestValidValues(t *testing.T) {
 			"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
 		},
 	}
-	if got := unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
+	if got := releasetest.Unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
 		t.Errorf("release:\n got %+v\nwant %+v", got, wantRelease)
 	}
 }

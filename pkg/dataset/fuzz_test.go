@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/golit"
 )
@@ -95,7 +96,7 @@ func FuzzLoad(f *testing.F) {
 			checkRejection(t, name, err)
 			return
 		}
-		if d := golit.Diff(unpacked(onto), unpacked(ds)); d != "" {
+		if d := golit.Diff(releasetest.Unpacked(onto), releasetest.Unpacked(ds)); d != "" {
 			t.Fatalf("LoadOnto's dataset differs from Load's at %s", d)
 		}
 		files, err := Encode(ds, Head{Comment: "round trip"})
@@ -111,8 +112,8 @@ func FuzzLoad(f *testing.F) {
 			}
 			t.Fatalf("the encoded dataset does not load: %v\n%s", err, all.String())
 		}
-		clearSources(reflect.ValueOf(unpacked(ds)))
-		clearSources(reflect.ValueOf(unpacked(again)))
+		clearSources(reflect.ValueOf(releasetest.Unpacked(ds)))
+		clearSources(reflect.ValueOf(releasetest.Unpacked(again)))
 		if d := golit.Diff(again, ds); d != "" {
 			t.Fatalf("the round trip changed the dataset at %s", d)
 		}
@@ -191,8 +192,8 @@ func TestEncodeEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	again := mustLoad(t, files, nil)
-	clearSources(reflect.ValueOf(unpacked(ds)))
-	clearSources(reflect.ValueOf(unpacked(again)))
+	clearSources(reflect.ValueOf(releasetest.Unpacked(ds)))
+	clearSources(reflect.ValueOf(releasetest.Unpacked(again)))
 	if d := golit.Diff(again, ds); d != "" {
 		t.Fatalf("the round trip changed the dataset at %s", d)
 	}

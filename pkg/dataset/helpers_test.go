@@ -69,19 +69,3 @@ var releaseHead = []string{
 func release(cells ...string) []Source {
 	return src(append(append([]string{}, releaseHead...), cells...)...)
 }
-
-// unpacked builds the figures of every release of ds (and of the
-// releases they replaced) as maps (defence.Release.Cells), so that a
-// loaded dataset, whose releases are packed, compares equal to one built
-// by hand or otherwise; it returns ds.
-func unpacked(ds *defence.Dataset) *defence.Dataset {
-	if ds == nil {
-		return nil
-	}
-	for _, r := range ds.Releases {
-		for ; r != nil; r = r.Replaced {
-			r.Cells()
-		}
-	}
-	return ds
-}

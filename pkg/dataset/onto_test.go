@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/golit"
 	"github.com/natospend/natospend/pkg/snapshot"
@@ -76,7 +77,7 @@ func TestLoadOntoMatchesLoad(t *testing.T) {
 			if (wantErr == nil) != (gotErr == nil) || wantErr != nil && wantErr.Error() != gotErr.Error() {
 				t.Fatalf("LoadOnto errors:\n%v\nLoad errors:\n%v", gotErr, wantErr)
 			}
-			if d := golit.Diff(dataset.Unpacked(got), dataset.Unpacked(want)); d != "" {
+			if d := golit.Diff(releasetest.Unpacked(got), releasetest.Unpacked(want)); d != "" {
 				t.Fatalf("LoadOnto's dataset differs from Load's at %s", d)
 			}
 			if wantErr == nil {

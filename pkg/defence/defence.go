@@ -260,10 +260,6 @@ func (r *Release) Lazy(index FigureIndex) *Release {
 	return r
 }
 
-// IsLazy reports whether the release holds its figures in an index, not yet
-// in Figures.
-func (r *Release) IsLazy() bool { return r.index != nil }
-
 // each calls fn with every cell (only the country code's with only) until
 // fn returns false, in no particular order.
 func (r *Release) each(only bool, code string, fn func(code string, year int, f Figure) bool) {

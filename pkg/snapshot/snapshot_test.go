@@ -3,9 +3,9 @@ package snapshot_test
 import (
 	"bytes"
 	"os"
-	"slices"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/defence"
@@ -130,67 +130,29 @@ func TestLazy(t *testing.T) {
 // TestLazyIndex: until its figures are built, a lazy release answers from
 // the static tables (defence.FigureIndex) exactly as its maps would, for
 // every cell, country and year of every release and for ones it does not
-// have, and builds nothing doing so.
+// have, and builds nothing doing so (releasetest.Check).
 func TestLazyIndex(t *testing.T) {
 	lazy, eager := snapshot.Lazy(), snapshot.Dataset()
 	for id, want := range eager.Releases {
-		got := lazy.Releases[id]
-		if got.CountryYears() != want.CountryYears() || got.LatestYear() != want.LatestYear() || !slices.Equal(got.Years(), want.Years()) {
-			t.Errorf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", id,
-				got.CountryYears(), got.LatestYear(), got.Years(), want.CountryYears(), want.LatestYear(), want.Years())
-		}
-		years := want.Years()
-		if len(years) == 0 {
-			t.Fatalf("%s: no years", id)
-		}
-		first, last := years[0]-1, years[len(years)-1]+1
-		for y := first; y <= last; y++ {
-			if got.HasFiguresIn(y) != want.HasFiguresIn(y) {
-				t.Errorf("%s: HasFiguresIn(%d) %v, the maps say %v", id, y, got.HasFiguresIn(y), want.HasFiguresIn(y))
-			}
-		}
-		codes := []string{"XXX", ""}
-		for c := range want.Figures {
-			codes = append(codes, c)
-		}
-		for _, c := range codes {
-			if got.HasCountry(c) != want.HasCountry(c) {
-				t.Errorf("%s %s: HasCountry %v, the maps say %v", id, c, got.HasCountry(c), want.HasCountry(c))
-			}
-			each := map[int]defence.Figure{}
-			got.EachYear(c, func(y int, f defence.Figure) bool { each[y] = f; return true })
-			if d := golit.Diff(each, want.Figures[c]); len(want.Figures[c]) > 0 && d != "" || len(want.Figures[c]) == 0 && len(each) > 0 {
-				t.Errorf("%s %s: EachYear differs from the maps at %s", id, c, d)
-			}
-			for y := first; y <= last; y++ {
-				f, ok := got.Figure(c, y)
-				wf, wok := want.Figure(c, y)
-				if ok != wok || golit.Diff(f, wf) != "" {
-					t.Errorf("%s %s %d: Figure %+v %v, the maps give %+v %v", id, c, y, f, ok, wf, wok)
-				}
-				if ok && f.Detail != nil && f.Detail == wf.Detail {
-					t.Errorf("%s %s %d: Figure shares its Detail", id, c, y)
-				}
-				if got.LatestYearFor(c, y) != want.LatestYearFor(c, y) {
-					t.Errorf("%s %s: LatestYearFor(%d) %d, the maps give %d", id, c, y, got.LatestYearFor(c, y), want.LatestYearFor(c, y))
-				}
-			}
-			if got.LatestYearFor(c, 0) != want.LatestYearFor(c, 0) {
-				t.Errorf("%s %s: LatestYearFor(0) %d, the maps give %d", id, c, got.LatestYearFor(c, 0), want.LatestYearFor(c, 0))
-			}
-		}
-		if got.Figures != nil {
-			t.Errorf("%s: reading through the index built the figures", id)
-		}
+		releasetest.Check(t, lazy.Releases[id], want.Figures)
 	}
 	// A figure read through the index is the caller's own: changing its
 	// Detail changes no later reading. Germany's military personnel in
-	// 2014, NATO's June 2024 Table 7: 178.8 thousand (data/nato-2024-06.yaml).
-	r := lazy.Releases["nato-2024-06"]
-	f, _ := r.Figure("DEU", 2014)
+	// 2024, NATO's June 2024 Table 7: 185.641 thousand (data/nato-2024-06.yaml).
+	r := snapshot.Lazy().Releases["nato-2024-06"]
+	f, _ := r.Figure("DEU", 2024)
 	f.Detail.Personnel.V = 1
-	if g, _ := r.Figure("DEU", 2014); g.Detail == nil || g.Detail.Personnel.V != 178.8 {
-		t.Errorf("nato-2024-06 DEU 2014 personnel after a caller changed its copy: %+v, want 178.8", g.Detail)
+	if g, _ := r.Figure("DEU", 2024); g.Detail == nil || g.Detail.Personnel.V != 185.641 {
+		t.Errorf("nato-2024-06 DEU 2024 personnel after a caller changed its copy: %+v, want 185.641", g.Detail)
+	}
+}
+
+// TestPackEmbedded: every embedded release, packed as the loader packs a
+// user's release, answers as its maps do (the random releases of
+// pkg/defence's TestPacked, on real data).
+func TestPackEmbedded(t *testing.T) {
+	for id, r := range snapshot.Dataset().Releases {
+		releasetest.Check(t, (&defence.Release{ID: id, Series: r.Series}).Lazy(defence.Pack(r.Figures)), r.Figures)
 	}
 }
 
@@ -208,8 +170,8 @@ func BenchmarkSnapshotLazy(b *testing.B) {
 				n++
 			}
 		}
-		if n != 31 || !r.IsLazy() {
-			b.Fatalf("%d cells in %d (lazy %v), want 31", n, y, r.IsLazy())
+		if n != 31 || r.Figures != nil {
+			b.Fatalf("%d cells in %d (maps built: %v), want 31", n, y, r.Figures != nil)
 		}
 	}
 }
