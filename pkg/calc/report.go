@@ -288,17 +288,15 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 		return Growth{Set: true, Pct: *constant}
 	}
 	for _, r := range gdpRel {
-		if r.HasCountry(code) {
-			s := Series{}
-			r.EachYear(code, func(y int, f defence.Figure) bool {
-				if f.GDP.Known {
-					s[y] = f.GDP.V
-				}
-				return true
-			})
-			if len(s) > 0 {
-				return Growth{Series: s, Source: r.ID}
+		s := Series{}
+		r.EachYear(code, func(y int, f defence.Figure) bool {
+			if f.GDP.Known {
+				s[y] = f.GDP.V
 			}
+			return true
+		})
+		if len(s) > 0 {
+			return Growth{Series: s, Source: r.ID}
 		}
 	}
 	return Growth{Source: "no GDP release"}

@@ -11,7 +11,7 @@ import (
 // of flags and its line) instead of the 144-byte Figure, its map slot and
 // its source string. The loader packs each release of a user's file as
 // soon as the file is parsed (Release.Pack), so that a million cells fit
-// in some 50 MB; Release.Cells builds the maps again for code that wants
+// in some 40 MB; Release.Cells builds the maps again for code that wants
 // them, and the rest reads the columns (FigureIndex).
 //
 // A Packed is read-only once made.
@@ -22,7 +22,9 @@ type Packed struct {
 	flags  []uint8  // each cell's known numbers (1 << column) and estimate
 	cols   [numCols][]float64
 	// Sources: prefix + ":" + line, where the cell's source has that form
-	// (every cell the loader makes); else the whole string in srcs.
+	// (every cell the loader makes: prefix is the file of the first cell,
+	// in the order of countries and years, whose source ends in a line);
+	// else the whole string in srcs.
 	prefix string
 	lines  []int32
 	srcs   map[int32]string
@@ -73,7 +75,6 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 	p.years = make([]int32, 0, n)
 	p.flags = make([]uint8, 0, n)
 	p.lines = make([]int32, 0, n)
-	p.prefix = commonPrefix(figures)
 	var used [numCols]bool
 	for _, ys := range figures {
 		for _, f := range ys {
@@ -88,7 +89,7 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 		}
 	}
 	years := make([]int, 0, 64)
-	pre := p.prefix + ":"
+	pre := "" // p.prefix + ":", once known
 	for _, code := range p.codes {
 		p.starts = append(p.starts, int32(len(p.years)))
 		ys := figures[code]
@@ -115,8 +116,13 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 				fl |= flagEstimate
 			}
 			p.flags = append(p.flags, fl)
+			if pre == "" { // the first cell with a line names the file
+				if k := strings.LastIndexByte(f.Source, ':'); k > 0 && lineNumber(f.Source[k+1:]) >= 0 {
+					p.prefix, pre = f.Source[:k], f.Source[:k+1]
+				}
+			}
 			line := int32(-1)
-			if rest, ok := strings.CutPrefix(f.Source, pre); ok && p.prefix != "" {
+			if rest, ok := strings.CutPrefix(f.Source, pre); ok && pre != "" {
 				line = lineNumber(rest)
 			}
 			if line < 0 {
@@ -164,19 +170,6 @@ func lineNumber(s string) int32 {
 		return -1
 	}
 	return int32(n)
-}
-
-// commonPrefix is the file part of the cells' sources ("data/x.yaml" of
-// "data/x.yaml:12"), taken from the first cell that has one; "" if none.
-func commonPrefix(figures map[string]map[int]Figure) string {
-	for _, ys := range figures {
-		for _, f := range ys {
-			if i := strings.LastIndexByte(f.Source, ':'); i > 0 {
-				return f.Source[:i]
-			}
-		}
-	}
-	return ""
 }
 
 // country returns the range of a country's cells, and whether it has any.

@@ -82,20 +82,16 @@ func (f *File) Nested(name string, v any) error {
 	if rv.Kind() != reflect.Map || !isConst(t.Key()) || !isNestedTable(rv) {
 		return fmt.Errorf("golit: Nested: %s is not a map of maps of constants", t)
 	}
-	keys := rv.MapKeys()
-	less, err := keyOrder(t.Key())
+	keys, err := sortedKeys(rv, name)
 	if err != nil {
-		return fmt.Errorf("golit: %s: %w", name, err)
-	}
-	slices.SortFunc(keys, less)
-	var body bytes.Buffer
-	w.buf = &body
-	w.asView = true
-	defer func() { w.asView = false }()
-	if err := w.nestedTable(rv, keys, name); err != nil {
 		return err
 	}
-	w.nviews++
+	var body bytes.Buffer
+	w.buf = &body
+	if err := w.nestedTable(rv, keys, name, true); err != nil {
+		return err
+	}
+	w.views = true
 	fmt.Fprintf(&f.decls, "\nfunc %s() golitNested[%s, %s, %s] {\n\treturn %s\n}\n", name, w.typeName(t.Key()), w.typeName(t.Elem().Key()), w.typeName(t.Elem().Elem()), body.String())
 	return nil
 }
@@ -134,7 +130,7 @@ func (f *File) Bytes() ([]byte, error) {
 	src.Write(f.decls.Bytes())
 	if w.ntables > 0 {
 		src.WriteString(tableHelpers)
-		if w.nviews > 0 {
+		if w.views {
 			src.WriteString(viewHelpers)
 		}
 		src.Write(w.tables.Bytes())
@@ -153,9 +149,8 @@ type writer struct {
 	onStack map[uintptr]bool  // pointers being written, to refuse cycles
 	tables  bytes.Buffer      // package-level tables (see mapLit)
 	ntables int
-	nnested int // nested tables written (see nestedTable)
-	nviews  int // of which written as views (File.Nested)
-	asView  bool
+	nnested int  // nested tables written (see nestedTable)
+	views   bool // some were written as golitNested values (File.Nested)
 }
 
 // qualifier returns the name under which the package path is imported.
@@ -359,23 +354,33 @@ func isFlat(t reflect.Type) bool {
 	return true
 }
 
+// sortedKeys returns the keys of the map v in a deterministic order (see
+// keyOrder).
+func sortedKeys(v reflect.Value, at string) ([]reflect.Value, error) {
+	keys := v.MapKeys()
+	less, err := keyOrder(v.Type().Key())
+	if err != nil {
+		return nil, fmt.Errorf("golit: %s: %w", at, err)
+	}
+	slices.SortFunc(keys, less)
+	return keys, nil
+}
+
 func (w *writer) mapLit(v reflect.Value, typed bool, at string) error {
 	if v.IsNil() {
 		w.buf.WriteString("nil")
 		return nil
 	}
 	t := v.Type()
-	keys := v.MapKeys()
-	less, err := keyOrder(t.Key())
+	keys, err := sortedKeys(v, at)
 	if err != nil {
-		return fmt.Errorf("golit: %s: %w", at, err)
+		return err
 	}
-	slices.SortFunc(keys, less)
 	if len(keys) >= minTable && isConst(t.Key()) && isConst(t.Elem()) {
 		return w.table(v, keys, at)
 	}
 	if len(keys) >= minTable && isConst(t.Key()) && isNestedTable(v) {
-		return w.nestedTable(v, keys, at)
+		return w.nestedTable(v, keys, at, false)
 	}
 	w.open(t, typed)
 	if len(keys) > 0 {
@@ -577,8 +582,9 @@ func hasConstPointers(t reflect.Type) bool {
 // size of its inner map, and the inner maps' entries one map after the
 // other; and a call that builds the maps from them. The values' pointers
 // are given copies of the static structs they point to, so that every
-// call still builds a new value.
-func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) error {
+// call still builds a new value. With view, the call is instead a
+// golitNested value holding the tables (see File.Nested).
+func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, view bool) error {
 	t := v.Type()
 	in := t.Elem()
 	if w.nnested == 0 {
@@ -600,7 +606,7 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) e
 		b.WriteString("}")
 		own = b.String()
 	}
-	if w.asView {
+	if view {
 		fmt.Fprintf(w.buf, "golitNested[%s, %s, %s]{%s[:], %s[:], %s}", w.typeName(t.Key()), w.typeName(in.Key()), w.typeName(in.Elem()), runs, entries, own)
 	} else {
 		fmt.Fprintf(w.buf, "golitMap2(%s[:], %s[:], %s)", runs, entries, own)
@@ -610,10 +616,6 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) e
 	var rb, eb bytes.Buffer
 	fmt.Fprintf(&rb, "\nvar %s = [...]golitRun[%s]{\n", runs, w.typeName(t.Key()))
 	fmt.Fprintf(&eb, "\nvar %s = [...]golitKV[%s, %s]{\n", entries, w.typeName(in.Key()), w.typeName(in.Elem()))
-	less, err := keyOrder(in.Key())
-	if err != nil {
-		return fmt.Errorf("golit: %s: %w", at, err)
-	}
 	for _, k := range keys {
 		m := v.MapIndex(k)
 		w.buf = &rb
@@ -622,8 +624,10 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string) e
 			return err
 		}
 		fmt.Fprintf(&rb, ", %d},\n", m.Len())
-		inner := m.MapKeys()
-		slices.SortFunc(inner, less)
+		inner, err := sortedKeys(m, at)
+		if err != nil {
+			return err
+		}
 		w.buf = &eb
 		for _, ik := range inner {
 			ka := fmt.Sprintf("%s[%v][%v]", at, k, ik)

@@ -228,16 +228,12 @@ func TestFuncNestedTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	sourceHas(t, src,
 		"return golitMap2(golitTable0[:], golitTable1[:], func(v *golit.withPtr) {\n\t\tif v.Ptr != nil {\n\t\t\tc := *v.Ptr\n\t\t\tv.Ptr = &c\n\t\t}\n\t})\n",
 		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 2},\n\t{\"b\", 1},\n\t{\"c\", 0},\n\t{\"d\", 1},\n}\n",
 		"var golitTable1 = [...]golitKV[int, golit.withPtr]{\n\t{1, golit.withPtr{}},\n\t{2, golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{7, golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{1, golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
 		"func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {",
-	} {
-		if !strings.Contains(string(src), want) {
-			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
-		}
-	}
+	)
 
 	// A nil inner map cannot be told from an empty one in a table: a
 	// literal as before.
@@ -266,15 +262,11 @@ func TestFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	sourceHas(t, src,
 		"func one() golit.inner {\n\treturn golit.inner{V: 1}\n}\n",
 		"func two() map[string]int {\n\treturn golitMap(golitTable0[:])\n}\n",
 		"var x = golit.inner{}\n",
-	} {
-		if !strings.Contains(string(src), want) {
-			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
-		}
-	}
+	)
 	if strings.Count(string(src), "import (") != 1 {
 		t.Errorf("imports written %d times", strings.Count(string(src), "import ("))
 	}
@@ -298,18 +290,14 @@ func TestNested(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	sourceHas(t, src,
 		"func figs() golitNested[string, int, golit.withPtr] {\n\treturn golitNested[string, int, golit.withPtr]{golitTable0[:], golitTable1[:], func(v *golit.withPtr) {",
 		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 1},\n\t{\"b\", 1},\n}\n",
 		"func ints() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable2[:], golitTable3[:], nil}\n}\n",
 		"func none() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable4[:], golitTable5[:], nil}\n}\n",
 		"func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {",
 		"func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {",
-	} {
-		if !strings.Contains(string(src), want) {
-			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
-		}
-	}
+	)
 	// Func writes the same tables for a map of maps of plain constants
 	// (it panicked on them before Nested's test found it).
 	src, err = Func("p", "h", "m", map[string]map[int]int{"a": {1: 1}, "b": {}, "c": {}, "d": {}})
@@ -321,5 +309,15 @@ func TestNested(t *testing.T) {
 	}
 	if err := NewFile("p", "h").Nested("bad", map[string]map[int]int{"a": nil}); err == nil {
 		t.Error("a nil inner map: accepted")
+	}
+}
+
+// sourceHas requires that the generated source src hold each of wants.
+func sourceHas(t *testing.T, src []byte, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the source lacks\n%s\ngot\n%s", want, src)
+		}
 	}
 }

@@ -35,8 +35,7 @@ func Dataset() *defence.Dataset {
 func Lazy() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		t := rf.Figures()
-		ds.Releases[rf.ID].Lazy(index{t})
+		ds.Releases[rf.ID].Lazy(index{rf.Figures()})
 	}
 	return ds
 }

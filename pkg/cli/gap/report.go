@@ -310,7 +310,7 @@ func gdpSource(ln *calc.Line) string {
 }
 
 // linePtrs points at each of r.Lines: the fields read a line by pointer
-// (a calc.Line is some 770 bytes, and a table reads it once per cell).
+// (a calc.Line is 768 bytes, and a table reads it once per cell).
 func (r *Report) linePtrs() []*calc.Line {
 	out := make([]*calc.Line, len(r.Lines))
 	for i := range r.Lines {

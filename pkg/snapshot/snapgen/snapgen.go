@@ -76,11 +76,7 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitNested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() golitNested[string, int, %s]\n}{\n", figure)
 	for i, id := range ids {
 		name := fmt.Sprintf("figures%d", i)
-		figs := ds.Releases[id].Figures
-		if figs == nil {
-			figs = map[string]map[int]defence.Figure{}
-		}
-		if err := f.Nested(name, figs); err != nil {
+		if err := f.Nested(name, ds.Releases[id].Figures); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
