@@ -86,7 +86,9 @@ func (v *verdicts) jobSummary() *render.JobSummary {
 	mark := map[int]string{cmdutil.ExitOK: "✅", cmdutil.ExitShort: "❌", cmdutil.ExitMissing: "⚠️"}[v.code]
 	s := &render.JobSummary{
 		Heading: strings.TrimSpace(mark + " natospend " + v.summary),
-		Notes:   append(checkNotes(v.rep), calc.SourceOf(v.rep.Release).Line()),
+		Notes: append(append([]string{"Share %: the share the target is measured on, in the year shown (the reason names it); " +
+			"Gap $bn: what it would have to add to reach the target, in billion current US dollars, as natospend gap computes it; " +
+			"negative: a surplus; -: unknown (the reason says why)."}, checkNotes(v.rep)...), calc.SourceOf(v.rep.Release).Line()),
 		LeftOut: func(n int) string {
 			return fmt.Sprintf("%s left out, to keep this summary under GitHub's limit of 1 MiB: check --format json lists every verdict.", plural(n, "row", "rows"))
 		},
