@@ -23,7 +23,6 @@ type verdicts struct {
 	checked, fail, missing int
 	summary                string // the line check prints on stderr
 	failWord, failSentence string // "short", "short of" / "off track", "off track for"
-	passSentence           string
 }
 
 // writeCI renders the CI formats (markdown, junit, github) into memory and
@@ -55,11 +54,24 @@ func writeCI(v *verdicts, format string) error {
 func newVerdicts(o *Options, rep *calc.Report, q *calc.Query, lines []calc.Line, code, checked, fail, missing int) *verdicts {
 	v := &verdicts{o: o, rep: rep, q: q, lines: lines, code: code, checked: checked, fail: fail, missing: missing,
 		summary:  summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack),
-		failWord: "short", failSentence: "short of", passSentence: "meet the target"}
+		failWord: "short", failSentence: "short of"}
 	if o.OnTrack {
-		v.failWord, v.failSentence, v.passSentence = "off track", "off track for", "are on track for the target"
+		v.failWord, v.failSentence = "off track", "off track for"
 	}
 	return v
+}
+
+// passSentence says what n verdicts that pass do.
+func (v *verdicts) passSentence(n int) string {
+	switch {
+	case v.o.OnTrack && n == 1:
+		return "is on track for the target"
+	case v.o.OnTrack:
+		return "are on track for the target"
+	case n == 1:
+		return "meets the target"
+	}
+	return "meet the target"
 }
 
 // jobSummary is the Markdown job summary: the counts as the heading, the
@@ -99,10 +111,23 @@ func (v *verdicts) jobSummary() *render.JobSummary {
 	}
 	if len(rest) > 0 {
 		s.Rest = render.HumanTable("", fs, rest, nil, nil)
-		s.RestSummary = fmt.Sprintf("The other %s: %d %s", plural(len(rest), "verdict", "verdicts"), pass, v.passSentence)
-		if skip > 0 {
-			s.RestSummary += fmt.Sprintf(", %d for a country that publishes no defence figure", skip)
+		var parts []string
+		if pass > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", pass, v.passSentence(pass)))
 		}
+		if skip > 0 {
+			parts = append(parts, fmt.Sprintf("%d for a country that publishes no defence figure", skip))
+		}
+		what := plural(len(rest), "verdict", "verdicts")
+		switch {
+		case s.Main != nil:
+			what = "The other " + what
+		case len(rest) > 1:
+			what = "All " + what
+		default:
+			what = "The verdict"
+		}
+		s.RestSummary = what + ": " + strings.Join(parts, ", ")
 	}
 	return s
 }

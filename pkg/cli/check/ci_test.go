@@ -123,6 +123,15 @@ func TestMarkdownEurope(t *testing.T) {
 	if !strings.Contains(page, "<p>Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07)") {
 		t.Errorf("no Source line:\n%s", page)
 	}
+
+	// Without Slovenia every ally meets 2%: exit 0, no open table.
+	code, out, _ = run(t, nil, "check", "--target", "2", "--group", "europe", "--exclude", "SVN", "--format", "markdown")
+	page = commonMark(t, out)
+	if code != 0 || !strings.HasPrefix(out, "### ✅ natospend check: 0 short, 0 without a verdict, of 28 countries checked against 2%") ||
+		strings.Count(page, "<table>") != 1 || strings.Contains(page, "<strong>Short") ||
+		!strings.Contains(page, "<details><summary>All 29 verdicts: 28 meet the target, 1 for a country that publishes no defence figure</summary>") {
+		t.Errorf("all meet: exit %d\n%s", code, out)
+	}
 }
 
 // Every named target at once, on every ally, stays far under GitHub's
