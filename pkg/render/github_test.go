@@ -83,3 +83,44 @@ func TestGitHubCommandsBadLevel(t *testing.T) {
 		t.Errorf("a level GitHub has no annotation for: err %v, wrote %q", err, buf.String())
 	}
 }
+
+// unescapeGitHub undoes the escapes as GitHub's runner does (a property
+// also has %3A and %2C).
+var unescapeGitHub = strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "%2C", ",", "%25", "%")
+
+// Whatever the text, each annotation is one line, starts its own command,
+// and its title and message come back as they were.
+func FuzzGitHubCommands(f *testing.F) {
+	f.Add("Land: North, 5%", "short\nby 5%: $1 bn")
+	f.Add("%0A", "\r\n::error::x")
+	f.Add("", "%%25%3A")
+	f.Fuzz(func(t *testing.T, title, msg string) {
+		var buf bytes.Buffer
+		if err := GitHubCommands(&buf, []Annotation{{Level: AnnotationError, Title: title, Message: msg}, {Level: AnnotationWarning, Message: msg}}, GitHubOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+		if len(lines) != 2 || !strings.HasPrefix(lines[0], "::error") || !strings.HasPrefix(lines[1], "::warning::") {
+			t.Fatalf("lines %q", lines)
+		}
+		rest := strings.TrimPrefix(lines[0], "::error")
+		prop := ""
+		if title != "" {
+			if !strings.HasPrefix(rest, " title=") {
+				t.Fatalf("line %q has no title", lines[0])
+			}
+			// A property holds no ':' once escaped: the first "::" ends it.
+			i := strings.Index(rest, "::")
+			prop, rest = strings.TrimPrefix(rest[:i], " title="), rest[i:]
+			if strings.ContainsAny(prop, ":,\r\n") || unescapeGitHub.Replace(prop) != title {
+				t.Errorf("title %q written %q", title, prop)
+			}
+		}
+		if rest != "::"+EscapeGitHubData(msg) {
+			t.Errorf("line %q: after the title %q, want %q", lines[0], rest, "::"+EscapeGitHubData(msg))
+		}
+		if got := unescapeGitHub.Replace(strings.TrimPrefix(lines[1], "::warning::")); got != msg && !strings.Contains(msg, "%3A") && !strings.Contains(msg, "%2C") {
+			t.Errorf("message %q came back %q", msg, got)
+		}
+	})
+}
