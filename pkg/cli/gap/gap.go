@@ -258,6 +258,10 @@ func (o *Options) years() ([]int, error) {
 // (--release a,b) share the years, by default the latest year they all
 // publish. Each query selects the group members of its own year.
 func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
+	// The output flags are settled on o itself, before it is copied.
+	if err := o.Out.Validate(); err != nil {
+		return nil, err
+	}
 	ys, err := o.years()
 	if err != nil {
 		return nil, err
