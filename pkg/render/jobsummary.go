@@ -62,21 +62,59 @@ func JobSummaryMarkdown(w io.Writer, s *JobSummary) error {
 		return len(t.Rows)
 	}
 	total := rows(s.Main) + rows(s.Rest)
-	out := s.render(total, len(s.Notes))
-	if len(out) > limit {
-		// Keep the most rows that fit (the length grows with the rows kept).
+	notes := len(s.Notes)
+	fits := func(n int) bool { return len(s.render(n, notes)) <= limit }
+	// A first look at up to 1024 rows says, nearly, how long each row is
+	// (rows are padded to the same widths), so that a selection far over
+	// the limit is never rendered whole.
+	base := len(s.render(0, notes))
+	probe := min(total, 1024)
+	per := 0.0
+	if probe > 0 {
+		per = float64(len(s.render(probe, notes))-base) / float64(probe)
+	}
+	var out []byte
+	if float64(base)+per*float64(total) <= float64(limit)*1.25 {
+		out = s.render(total, notes)
+	}
+	if out == nil || len(out) > limit {
+		// Keep the most rows that fit: from the proportional guess, gallop
+		// to the boundary, then bisect.
+		guess := 0
+		if per > 0 && base <= limit {
+			guess = min(total-1, int(float64(limit-base)/per))
+		}
 		lo, hi := 0, total // lo rows fit (or none do), hi rows do not
+		if fits(guess) {
+			lo = guess
+			for step := 1; lo+step < hi; step *= 2 {
+				if !fits(lo + step) {
+					hi = lo + step
+					break
+				}
+				lo += step
+			}
+		} else {
+			hi = guess
+			for step := 1; hi-step > lo; step *= 2 {
+				if fits(hi - step) {
+					lo = hi - step
+					break
+				}
+				hi -= step
+			}
+		}
 		for hi-lo > 1 {
 			mid := (lo + hi) / 2
-			if len(s.render(mid, len(s.Notes))) <= limit {
+			if fits(mid) {
 				lo = mid
 			} else {
 				hi = mid
 			}
 		}
-		out = s.render(lo, len(s.Notes))
-		for notes := len(s.Notes) - 1; len(out) > limit && notes >= 1; notes-- {
-			out = s.render(0, notes)
+		out = s.render(lo, notes)
+		for n := notes - 1; len(out) > limit && n >= 1; n-- {
+			out = s.render(0, n)
 		}
 		if len(out) > limit {
 			return fmt.Errorf("render: a job summary's heading and source line alone take more than %d bytes", limit)

@@ -109,6 +109,13 @@ func TestJobSummaryMarkdownLimit(t *testing.T) {
 	if !strings.HasSuffix(out, "\nSource: here\n") || !strings.HasPrefix(out, "### h\n") {
 		t.Errorf("heading or source line lost")
 	}
+	// Just over the limit (the summary is rendered whole first): the same.
+	near := *s
+	near.Limit = full.Len() * 9 / 10
+	buf.Reset()
+	if err := JobSummaryMarkdown(&buf, &near); err != nil || buf.Len() > near.Limit || buf.Len() < near.Limit-300 || !strings.Contains(buf.String(), " rows left out to keep this summary under ") {
+		t.Errorf("a limit of %d: %v, %d bytes", near.Limit, err, buf.Len())
+	}
 	// Even the notes give way, but for the last.
 	buf.Reset()
 	err := JobSummaryMarkdown(&buf, &JobSummary{Heading: "h", Main: summaryTable("Short", 10), Notes: []string{strings.Repeat("n", 500), "Source: here"}, Limit: 300})
