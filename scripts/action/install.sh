@@ -4,14 +4,15 @@
 # Downloads natospend_<version>_<os>_<arch>.tar.gz (.zip on Windows) and
 # SHA256SUMS from the release, refuses the archive unless its SHA-256 is
 # the one SHA256SUMS lists, unpacks it under $RUNNER_TEMP and writes the
-# binary's path to $GITHUB_OUTPUT (bin=...). Where no archive fits the
+# binary's path to $GITHUB_OUTPUT (bin=...) and its folder to $GITHUB_PATH
+# (natospend is on PATH for the job's later steps). Where no archive fits the
 # runner (another OS or architecture) and Go is installed, it falls back to
 # go install github.com/natospend/natospend/cmd/natospend@VERSION.
 #
 # Environment:
 #   NATOSPEND_VERSION     the release tag (v1.2.3); empty: NATOSPEND_ACTION_REF
 #   NATOSPEND_ACTION_REF  the action's own ref (github.action_ref)
-#   RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_OUTPUT   set by the runner
+#   RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_OUTPUT, GITHUB_PATH   set by the runner
 #   NATOSPEND_BASE_URL    FOR TESTS ONLY: where the archives are, instead of
 #                         https://github.com/natospend/natospend/releases/download/VERSION
 #                         (scripts/release/action_test.go points it at a
@@ -22,7 +23,9 @@ fail() { echo "::error title=natospend install::$*"; exit 1; }
 
 version="${NATOSPEND_VERSION:-}"
 if [ -z "$version" ]; then
-  version="${NATOSPEND_ACTION_REF:-}"
+  # The action's own ref; some runners leave github.action_ref empty in a
+  # composite action's steps, and set GITHUB_ACTION_REF instead.
+  version="${NATOSPEND_ACTION_REF:-${GITHUB_ACTION_REF:-}}"
 fi
 if [ -z "$version" ]; then
   fail "no version: set the action's version input to a natospend release tag (v1.2.3)"
@@ -99,6 +102,10 @@ if [ ! -x "$bin" ]; then
   fail "natospend is not at $bin after installing"
 fi
 echo "natospend: installed $("$bin" --version)"
+# On PATH for the job's later steps too.
+if [ -n "${GITHUB_PATH:-}" ]; then
+  dirname "$bin" >> "$GITHUB_PATH"
+fi
 {
   echo "bin=$bin"
   echo "version=$version"

@@ -133,7 +133,8 @@ func (r *runner) run(a *action) int {
 		// install), no natospend config file.
 		cmd.Env = []string{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + r.dir, "XDG_CONFIG_HOME=" + filepath.Join(r.dir, "config"),
 			"GITHUB_ACTION_PATH=" + root, "GITHUB_OUTPUT=" + out, "GITHUB_STEP_SUMMARY=" + r.summary,
-			"RUNNER_OS=Linux", "RUNNER_ARCH=X64", "RUNNER_TEMP=" + filepath.Join(r.dir, "runner-temp"), "NATOSPEND_BASE_URL=" + r.base}
+			"RUNNER_OS=Linux", "RUNNER_ARCH=X64", "RUNNER_TEMP=" + filepath.Join(r.dir, "runner-temp"), "NATOSPEND_BASE_URL=" + r.base,
+			"GITHUB_PATH=" + filepath.Join(r.dir, "github-path")}
 		for k, v := range s.Env {
 			cmd.Env = append(cmd.Env, k+"="+r.eval(v))
 		}
@@ -202,6 +203,9 @@ func TestActionRuns(t *testing.T) {
 		if !strings.Contains(log, want) {
 			t.Errorf("the log lacks %q:\n%s", want, log)
 		}
+	}
+	if p, _ := os.ReadFile(filepath.Join(r.dir, "github-path")); string(p) != filepath.Dir(r.outputs["install"]["bin"])+"\n" || !strings.HasSuffix(r.outputs["install"]["bin"], "/natospend_"+testVersion+"_linux_amd64/natospend") {
+		t.Errorf("GITHUB_PATH %q, bin %q", p, r.outputs["install"]["bin"])
 	}
 	summary, _ := os.ReadFile(r.summary)
 	if !strings.HasPrefix(string(summary), "an earlier step's summary\n### ❌ natospend check: 1 short, 0 without a verdict, of 29 countries checked against 2%") ||
