@@ -96,6 +96,7 @@ type runner struct {
 	outputs map[string]map[string]string // step id -> outputs
 	summary string                       // GITHUB_STEP_SUMMARY
 	base    string                       // NATOSPEND_BASE_URL
+	env     []string                     // more, or replacing the defaults
 	stdout  bytes.Buffer
 }
 
@@ -135,6 +136,7 @@ func (r *runner) run(a *action) int {
 			"GITHUB_ACTION_PATH=" + root, "GITHUB_OUTPUT=" + out, "GITHUB_STEP_SUMMARY=" + r.summary,
 			"RUNNER_OS=Linux", "RUNNER_ARCH=X64", "RUNNER_TEMP=" + filepath.Join(r.dir, "runner-temp"), "NATOSPEND_BASE_URL=" + r.base,
 			"GITHUB_PATH=" + filepath.Join(r.dir, "github-path")}
+		cmd.Env = append(cmd.Env, r.env...)
 		for k, v := range s.Env {
 			cmd.Env = append(cmd.Env, k+"="+r.eval(v))
 		}
@@ -275,4 +277,57 @@ func flipped(b []byte) []byte {
 	c := append([]byte(nil), b...)
 	c[len(c)/2] ^= 0x01
 	return c
+}
+
+// Where no archive fits the runner (here an arm runner of an OS natospend
+// has no build for) and Go is on PATH, the action runs go install at the
+// version; without Go it fails, saying why. The go here is a stand-in that
+// records its arguments and puts a natospend built by this package where
+// GOBIN says.
+func TestActionGoInstallFallback(t *testing.T) {
+	dist := built(t)[0]
+	tools := t.TempDir()
+	fake := filepath.Join(tools, "natospend-built")
+	if out, err := exec.Command("tar", "-xzf", filepath.Join(dist, "natospend_"+testVersion+"_linux_amd64.tar.gz"), "-C", tools).CombinedOutput(); err != nil {
+		t.Fatalf("tar: %v\n%s", err, out)
+	}
+	if err := os.Rename(filepath.Join(tools, "natospend_"+testVersion+"_linux_amd64", "natospend"), fake); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(tools, "bin")
+	os.Mkdir(bin, 0o755)
+	goLog := filepath.Join(tools, "go.log")
+	script := "#!/bin/sh\necho \"GOBIN=$GOBIN $*\" > " + goLog + "\ncp " + fake + " \"$GOBIN/natospend\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := newRunner(t, "file:///nonexistent", map[string]string{"version": testVersion, "target": "2", "country": "POL"})
+	r.env = []string{"RUNNER_OS=FreeBSD", "PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin"}
+	if code := r.run(readAction(t)); code != 0 {
+		t.Fatalf("exit %d, want 0 (Poland meets 2%%)\n%s", code, r.stdout.String())
+	}
+	logged, _ := os.ReadFile(goLog)
+	want := "GOBIN=" + filepath.Join(r.dir, "runner-temp", "natospend-"+testVersion) + " install github.com/natospend/natospend/cmd/natospend@" + testVersion + "\n"
+	if string(logged) != want {
+		t.Errorf("go was run as %q, want %q", logged, want)
+	}
+
+	// No Go: a clear failure, and check never runs.
+	r = newRunner(t, "file:///nonexistent", map[string]string{"version": testVersion, "target": "2", "country": "POL"})
+	// A PATH of the tools the steps use, and no go, wherever go is here.
+	noGo := filepath.Join(tools, "no-go")
+	os.Mkdir(noGo, 0o755)
+	for _, tool := range []string{"bash", "sh", "mkdir", "rm", "awk", "curl", "dirname"} {
+		if p, err := exec.LookPath(tool); err == nil {
+			os.Symlink(p, filepath.Join(noGo, tool))
+		}
+	}
+	r.env = []string{"RUNNER_OS=FreeBSD", "PATH=" + noGo}
+	code := r.run(readAction(t))
+	if code != 1 || !strings.Contains(r.stdout.String(), "::error title=natospend install::no natospend archive fits (runner FreeBSD/X64, version "+testVersion+") and Go is not installed") {
+		t.Errorf("no archive, no Go: exit %d\n%s", code, r.stdout.String())
+	}
+	if _, ok := r.outputs["check"]; ok {
+		t.Errorf("check ran without natospend")
+	}
 }
