@@ -539,17 +539,18 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 	}
 
 	// Every command, in a run that prints a note (a release other than
-	// the default), prints none with --quiet, and the same data.
+	// the default), prints none with --quiet, and the same data (JSON: a
+	// table loses its title and notes, TestQuietPrintsDataOnly).
 	cfgQuiet := writeFile(t, "config.yaml", "quiet: true\n")
 	for _, args := range [][]string{
-		{"gap", "--release", "nato-2024-06", "--country", "NLD"},
+		{"gap", "--release", "nato-2024-06", "--country", "NLD", "--format", "json"},
 		{"check", "--release", "nato-2024-06", "--country", "NLD"},
-		{"path", "--release", "nato-2024-06", "--country", "NLD", "--target", "uk-2027"},
-		{"aid", "--donor", "ESP"},
-		{"aid", "packages", "--donor", "ESP"},
+		{"path", "--release", "nato-2024-06", "--country", "NLD", "--target", "uk-2027", "--format", "json"},
+		{"aid", "--donor", "ESP", "--format", "json"},
+		{"aid", "packages", "--donor", "ESP", "--format", "json"},
 		{"validate"},
-		{"countries"},
-		{"targets"},
+		{"countries", "--format", "json"},
+		{"targets", "--format", "json"},
 	} {
 		_, loud, noted := runEnv(t, nil, args...)
 		for _, env := range []map[string]string{nil, {"NATOSPEND_QUIET": "true"}, {"NATOSPEND_CONFIG": cfgQuiet}} {

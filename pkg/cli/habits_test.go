@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/spf13/cobra"
+)
+
+// --quiet prints data only: a table without its title, notes and Source
+// line (issue 22, item 9); the rows are those of the loud run, line for
+// line; JSON is data whole, its notes included.
+func TestQuietPrintsDataOnly(t *testing.T) {
+	for _, args := range [][]string{
+		{"gap", "--country", "DEU"},
+		{"gap", "--country", "DEU", "--format", "markdown"},
+		{"gap", "--country", "DEU,POL", "--format", "bars"},
+		{"aid", "--donor", "DEU"},
+		{"aid", "packages", "--donor", "ESP"},
+		{"history", "--country", "DEU"},
+		{"path", "--target", "3.5", "--country", "DEU", "--by", "2030"},
+		{"revisions", "--country", "DEU"},
+		{"countries"},
+		{"targets"},
+		{"releases"},
+	} {
+		code, loud, _ := runArgs(t, args...)
+		qcode, quiet, errOut := runArgs(t, append(slices.Clone(args), "--quiet")...)
+		if code != 0 || qcode != 0 || errOut != "" || quiet == "" {
+			t.Errorf("%q: exit %d / %d with --quiet, stdout %q, stderr %q", args, code, qcode, quiet, errOut)
+			continue
+		}
+		if strings.Contains(quiet, "Source:") {
+			t.Errorf("%q --quiet: a Source line:\n%s", args, quiet)
+		}
+		if wantSource := args[0] == "gap" || args[0] == "history" || len(args) == 3 && args[0] == "aid"; wantSource && !strings.Contains(loud, "Source:") {
+			t.Errorf("%q: no Source line without --quiet (the test checks nothing)", args)
+		}
+		loudLines := strings.Split(loud, "\n")
+		first := strings.SplitN(loud, "\n", 2)[0]
+		if strings.Contains(quiet, first) && !strings.HasPrefix(first, "+") && !strings.HasPrefix(first, "|") {
+			t.Errorf("%q --quiet still prints the title %q", args, first)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(quiet, "\n"), "\n") {
+			if !slices.Contains(loudLines, l) {
+				t.Errorf("%q --quiet: line %q is not in the output without --quiet", args, l)
+			}
+		}
+		if len(quiet) >= len(loud) {
+			t.Errorf("%q: --quiet prints %d bytes, without it %d: nothing left out", args, len(quiet), len(loud))
+		}
+	}
+	// gap's table is exactly its rows: nothing before the first border, the
+	// total row last.
+	_, quiet, _ := runArgs(t, "gap", "--country", "DEU", "--quiet")
+	lines := strings.Split(strings.TrimSuffix(quiet, "\n"), "\n")
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "+--") || !strings.HasPrefix(lines[6], "+--") || !strings.Contains(lines[5], "Total (1 of 1)") {
+		t.Errorf("gap --quiet: want the bordered table alone (7 lines), got:\n%s", quiet)
+	}
+	// JSON is data: the same with and without --quiet, notes and source in it.
+	for _, args := range [][]string{{"gap", "--country", "DEU", "--format", "json"}, {"aid", "--format", "json"}, {"history", "--country", "DEU", "--format", "csv"}} {
+		_, loud, _ := runArgs(t, args...)
+		_, quiet, _ := runArgs(t, append(slices.Clone(args), "-q")...)
+		if loud != quiet || loud == "" {
+			t.Errorf("%q: stdout differs with --quiet", args)
+		}
+	}
+}
+
+// --output with a chart's extension on a command that writes tables is a
+// usage error pointing to natospend chart, and writes nothing (it used to
+// write a text table into out.png).
+func TestOutputChartExtensionRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"gap"}, {"gap", "--format", "csv"}, {"history", "--country", "DEU"}, {"aid"}, {"countries"}, {"path", "--target", "3.5", "--country", "DEU", "--by", "2030"},
+	} {
+		for _, name := range []string{"out.png", "OUT.SVG", "out.pdf"} {
+			p := filepath.Join(dir, name)
+			code, out, errOut := runArgs(t, append(slices.Clone(args), "--output", p)...)
+			if code != cmdutil.ExitUsage || out != "" || !strings.Contains(errOut, "names a chart") || !strings.Contains(errOut, "natospend chart") {
+				t.Errorf("%q -o %s: exit %d, stdout %q, stderr %q; want exit 2 pointing to natospend chart", args, name, code, out, errOut)
+			}
+			if _, err := os.Stat(p); err == nil {
+				t.Errorf("%q -o %s: the file was written", args, name)
+			}
+		}
+	}
+}
+
+// --format's help lists the formats the command takes, from the list that
+// validates: bars only where a command draws bars (gap).
+func TestFormatHelpListsTakenFormats(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(NewFactory(ios))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if fl := c.Flags().Lookup("format"); fl != nil && c.Name() != "check" && c.Name() != "chart" {
+			bars := strings.Contains(fl.Usage, "bars")
+			if want := c.Name() == "gap"; bars != want {
+				t.Errorf("%s --format help %q: lists bars %v, want %v", c.CommandPath(), fl.Usage, bars, want)
+			}
+			// Every format listed is taken: none is refused as unavailable.
+			for _, f := range cmdutil.AllFormats {
+				if !strings.Contains(fl.Usage, f) || f == cmdutil.FormatXLSX {
+					continue
+				}
+				args := append(strings.Fields(c.CommandPath())[1:], "--format", f)
+				if c.Name() == "history" || c.Name() == "revisions" {
+					args = append(args, "--country", "DEU")
+				}
+				if c.Name() == "path" {
+					args = append(args, "--target", "3.5", "--country", "DEU", "--by", "2030")
+				}
+				if code, _, errOut := runArgs(t, args...); code != 0 {
+					t.Errorf("%q: listed in the help, refused: exit %d, %s", args, code, errOut)
+				}
+			}
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+	if code, _, errOut := runArgs(t, "history", "--country", "DEU", "--format", "bars"); code != 2 || !strings.Contains(errOut, "not available for this command (expected one of: table, csv, tsv, json, markdown, xlsx)") {
+		t.Errorf("history --format bars: exit %d, stderr %q", code, errOut)
+	}
+}
