@@ -131,3 +131,70 @@ func TestFormatHelpListsTakenFormats(t *testing.T) {
 		t.Errorf("history --format bars: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// An unknown flag gets the nearest flags of the command, its inherited
+// ones included, in the style of the names' did-you-mean (pkg/suggest).
+func TestUnknownFlagDidYouMean(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"gap", "--traget", "3"}, "natospend: unknown flag: --traget: did you mean --target?\n"},
+		{[]string{"gap", "--countries", "DEU"}, "natospend: unknown flag: --countries: did you mean --country?\n"},
+		{[]string{"history", "--yaer", "2020"}, "natospend: unknown flag: --yaer: did you mean --year?\n"},
+		{[]string{"gap", "--qiuet"}, "natospend: unknown flag: --qiuet: did you mean --quiet?\n"},                  // inherited from the root
+		{[]string{"check", "--fromat", "json"}, "natospend: unknown flag: --fromat: did you mean --format?\n"},     // check's own flags
+		{[]string{"aid", "packages", "--donr", "ESP"}, "natospend: unknown flag: --donr: did you mean --donor?\n"}, // a subcommand
+		{[]string{"countries", "--traget", "3"}, "natospend: unknown flag: --traget\n"},                            // countries has no --target
+		{[]string{"gap", "--zzzzzzzz"}, "natospend: unknown flag: --zzzzzzzz\n"},                                   // nothing near
+		{[]string{"gap", "-x"}, "natospend: unknown shorthand flag: 'x' in -x\n"},                                  // one letter: no guess
+	} {
+		code, out, errOut := runArgs(t, tt.args...)
+		first, _, _ := strings.Cut(errOut, "Run '")
+		if code != cmdutil.ExitUsage || out != "" || first != tt.want {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+}
+
+// A typo in one config section is an error for the commands that section
+// applies to (its own, and those below it), with file, line and the
+// nearest key; every other command warns once on stderr and runs as
+// without the typo (issue 22, item 9: gap: {traget: 3} stopped every
+// command). A typo at the top level applies to every command.
+func TestConfigTypoScopedToSection(t *testing.T) {
+	aidArgs := []string{"aid", "--donor", "DEU", "--format", "csv"}
+	_, clean, _ := runArgs(t, aidArgs...)
+	if clean == "" {
+		t.Fatal("aid printed nothing")
+	}
+	for _, tt := range []struct {
+		config string
+		args   []string
+		code   int
+		stderr string // contained; "" for none
+	}{
+		{"gap:\n  traget: 3\n", []string{"gap", "--country", "DEU"}, 2, ": line 2: unknown setting traget in section gap: did you mean target?"},
+		{"gap:\n  traget: 3\n", aidArgs, 0, "natospend: warning: config file CFG: line 2: unknown setting traget in section gap: did you mean target? (natospend help environment lists the settings); ignored by natospend aid, an error for natospend gap\n"},
+		{"gap:\n  traget: 3\n", append(slices.Clone(aidArgs), "--quiet"), 0, ""},
+		{"gap:\n  traget: 3\nquiet: true\n", aidArgs, 0, ""},
+		{"aid:\n  packages:\n    donr: ESP\n", []string{"aid", "packages"}, 2, ": line 3: unknown setting donr in section aid: packages: did you mean donor?"},
+		{"aid:\n  packages:\n    donr: ESP\n", aidArgs, 0, "ignored by natospend aid, an error for natospend aid packages\n"},
+		{"aid:\n  donr: ESP\n", []string{"aid", "packages"}, 2, ": line 2: unknown setting donr in section aid: did you mean donor?"},
+		{"traget: 3\n", aidArgs, 2, ": line 1: unknown setting traget: did you mean target?"},
+		{"gapp:\n  target: 3\n", aidArgs, 2, ": line 1: unknown setting gapp: did you mean gap:?"},
+	} {
+		cfg := writeFile(t, "config.yaml", tt.config)
+		code, out, errOut := runEnv(t, map[string]string{"NATOSPEND_CONFIG": cfg}, tt.args...)
+		want := strings.ReplaceAll(tt.stderr, "CFG", cfg)
+		if code != tt.code || (want == "") != (errOut == "") || !strings.Contains(errOut, want) {
+			t.Errorf("%q, %q: exit %d, stderr %q; want exit %d and %q", tt.config, tt.args, code, errOut, tt.code, want)
+		}
+		if tt.code == 0 && out != clean {
+			t.Errorf("%q, %q: stdout %q, want that of a run without the config file", tt.config, tt.args, out)
+		}
+		if tt.code == 0 && strings.Count(errOut, "\n") > 1 {
+			t.Errorf("%q, %q: %d lines on stderr, want one warning", tt.config, tt.args, strings.Count(errOut, "\n"))
+		}
+	}
+}

@@ -127,7 +127,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: flagError(err)}
+		return &cmdutil.UsageError{Err: flagError(cmd, err)}
 	})
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&f.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")

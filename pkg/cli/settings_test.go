@@ -241,9 +241,11 @@ func TestConfigSections(t *testing.T) {
 		{"nested section", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "packages"}, 2, `: aid: packages: from: 2025-13: --from "2025-13" is not a date`},
 		{"nested section, aid run", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "--donor", "ESP", "--format", "csv", "--no-header"}, 0, "ESP,Spain,"},
 		{"outer section reaches in", "aid:\n  donor: Atlantis\n", []string{"aid", "packages"}, 2, `aid: donor: Atlantis: --donor: unknown country "Atlantis"`},
-		// Unknown keys are errors for every command, naming file, line, key.
-		{"unknown key in a section", "gap:\n  sort: gap\n  kind: military\n", []string{"aid"}, 2, `line 3: unknown setting kind in section gap`},
-		{"key of another command in a section", "aid:\n  packages:\n    sort: name\n", []string{"gap"}, 2, `line 3: unknown setting sort in section aid: packages`},
+		// Unknown keys are errors for the commands their section applies
+		// to, naming file, line, key (for the others, a warning:
+		// TestConfigTypoScopedToSection).
+		{"unknown key in a section", "gap:\n  sort: gap\n  kind: military\n", []string{"gap"}, 2, `line 3: unknown setting kind in section gap`},
+		{"key of another command in a section", "aid:\n  packages:\n    sort: name\n", []string{"aid", "packages"}, 2, `line 3: unknown setting sort in section aid: packages`},
 		{"unknown section", "gapp:\n  sort: gap\n", []string{"gap"}, 2, `line 1: unknown setting gapp`},
 		{"section as a value", "gap: 5\n", []string{"gap"}, 2, `line 1: gap is the section of the command natospend gap`},
 		{"empty section", "gap:\ntarget: 5\n", []string{"gap", nldCSV, "--format", "csv", noHeader}, 0, gapAt5},
