@@ -198,3 +198,26 @@ func TestConfigTypoScopedToSection(t *testing.T) {
 		}
 	}
 }
+
+// check's default format is called table, as in every other command; text,
+// its old name, still gives the same lines. nato-2026-07: Slovenia 1.61% of
+// GDP in 2026, (2 - 1.61) / 100 x 86,525 = 337.4 USD million, $0.3 bn
+// short (the release's share and GDP).
+func TestCheckFormatTable(t *testing.T) {
+	const want = "short\tSVN\tSlovenia\t2%: 1.61% of GDP in 2026, $0.3 bn short\n"
+	for _, args := range [][]string{{}, {"--format", "table"}, {"--format", "text"}, {"--format", "TEXT"}, {"-f", "Table"}} {
+		code, out, errOut := runArgs(t, append([]string{"check", "--target", "2", "--country", "SVN,DEU"}, args...)...)
+		if code != cmdutil.ExitShort || out != want {
+			t.Errorf("check %q: exit %d, stdout %q, stderr %q; want exit 3 and %q", args, code, out, errOut, want)
+		}
+	}
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(NewFactory(ios))
+	c, _, err := root.Find([]string{"check"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fl := c.Flags().Lookup("format"); fl.DefValue != "table" || !strings.Contains(fl.Usage, "{table|json|") || strings.Contains(fl.Usage, "{text") {
+		t.Errorf("check --format: default %q, usage %q; want table first and the default", fl.DefValue, fl.Usage)
+	}
+}

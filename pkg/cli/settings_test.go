@@ -485,7 +485,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"gap", "--method", "gdp"}, `natospend: --method "gdp" is not a method (expected one of: share, usd)`},
 		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp)`},
 		{[]string{"path", "--shape", "curve"}, `natospend: --shape "curve" is not a shape (expected one of: linear, growth)`},
-		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: text, json, tsv, csv, xlsx, markdown, junit, github)`},
+		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"aid", "--kind", "weapons"}, `natospend: --kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},
 	}
 	for _, tt := range tests {
@@ -508,7 +508,7 @@ func TestEnumsIgnoreCase(t *testing.T) {
 		{map[string]string{"NATOSPEND_METHOD": "Usd"}, []string{"gap", nldCSV, "--format", "json"}, `"method": "usd"`},
 		{nil, []string{"check", nldCSV, "--format", "JSON"}, `"verdicts"`},
 		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"check", nldCSV}, `"verdicts"`},
-		// table, the other commands' format, is check's text.
+		// table, the other commands' format, is check's default too.
 		{map[string]string{"NATOSPEND_FORMAT": "table"}, []string{"check", nldCSV}, ""},
 	}
 	for _, tt := range tests {
