@@ -221,3 +221,72 @@ func TestCheckFormatTable(t *testing.T) {
 		t.Errorf("check --format: default %q, usage %q; want table first and the default", fl.DefValue, fl.Usage)
 	}
 }
+
+// aid --country is another name of --donor: the same rows (Kiel Institute,
+// Ukraine Support Tracker release 28, shared/data/kiel_ukraine_support.csv:
+// Germany total 25,294.509 EUR m, France 7,906.632), the same error words
+// under its own name; both given with different donors is a usage error,
+// the command line beating the environment and the config file.
+func TestAidCountryAlias(t *testing.T) {
+	csv := []string{"--format", "csv", "--no-header"}
+	want := func(codes ...string) string {
+		rows := map[string]string{
+			"DEU": "DEU,Germany,20014.111,1447.5,3832.898,25294.509,",
+			"FRA": "FRA,France,6231.603,799.4,875.63,7906.632,",
+		}
+		var b strings.Builder
+		for _, c := range codes {
+			b.WriteString(rows[c])
+		}
+		return b.String()
+	}
+	rowsOf := func(out string) string {
+		var b strings.Builder
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			f := strings.Split(l, ",")
+			if len(f) > 6 {
+				b.WriteString(strings.Join(f[:6], ",") + ",")
+			}
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"aid", "--country", "DEU,FRA"}, want("DEU", "FRA")},
+		{nil, []string{"aid", "--country", "Germany", "--donor", "DEU"}, want("DEU")}, // the same donor by two names
+		{nil, []string{"aid", "--country", "FRA,DEU", "--donor", "france", "--donor", "DEU"}, want("DEU", "FRA")},
+		{map[string]string{"NATOSPEND_COUNTRY": "FRA"}, []string{"aid"}, want("FRA")},
+		{map[string]string{"NATOSPEND_COUNTRY": "FRA"}, []string{"aid", "--donor", "DEU"}, want("DEU")}, // the command line wins
+		{map[string]string{"NATOSPEND_DONOR": "FRA"}, []string{"aid", "--country", "DEU"}, want("DEU")},
+	} {
+		code, out, errOut := runEnv(t, tt.env, append(slices.Clone(tt.args), csv...)...)
+		if code != 0 || rowsOf(out) != tt.want {
+			t.Errorf("%v %q: exit %d, stdout %q, stderr %q; want rows %q", tt.env, tt.args, code, out, errOut, tt.want)
+		}
+	}
+	// aid packages too: Spain's package of 24 February 2025 (EUR 1,000 m,
+	// shared/data/aid_packages.csv).
+	if code, out, errOut := runArgs(t, "aid", "packages", "--country", "ESP", "--format", "csv", "--no-header"); code != 0 || !strings.HasPrefix(out, "ESP,Spain,2025-02-24,1000,EUR,") {
+		t.Errorf("aid packages --country ESP: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	cfg := writeFile(t, "config.yaml", "aid:\n  donor: DEU\n  country: POL\n")
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"aid", "--country", "POL", "--donor", "DEU"}, "natospend: different donors in --donor DEU and --country POL: --country is another name of --donor, give one of them\n"},
+		{nil, []string{"aid", "packages", "--country", "POL", "--donor", "ESP"}, "natospend: different donors in --donor ESP and --country POL: "},
+		{map[string]string{"NATOSPEND_COUNTRY": "POL", "NATOSPEND_DONOR": "DEU"}, []string{"aid"}, "natospend: different donors in --donor DEU (NATOSPEND_DONOR=DEU) and --country POL (NATOSPEND_COUNTRY=POL): "},
+		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"aid"}, "natospend: different donors in --donor DEU (config file " + cfg + ": aid: donor: DEU) and --country POL (config file " + cfg + ": aid: country: POL): "},
+		{nil, []string{"aid", "--country", "Germny"}, `natospend: --country: unknown country "Germny": did you mean Germany (DEU)?` + "\n"},
+	} {
+		code, out, errOut := runEnv(t, tt.env, tt.args...)
+		if code != cmdutil.ExitUsage || out != "" || !strings.HasPrefix(errOut, tt.want) {
+			t.Errorf("%v %q: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.env, tt.args, code, out, errOut, tt.want)
+		}
+	}
+}
