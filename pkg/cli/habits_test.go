@@ -9,6 +9,8 @@ import (
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/snapshot"
+	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
 )
 
@@ -288,5 +290,70 @@ func TestAidCountryAlias(t *testing.T) {
 		if code != cmdutil.ExitUsage || out != "" || !strings.HasPrefix(errOut, tt.want) {
 			t.Errorf("%v %q: exit %d, stdout %q, stderr %q; want exit 2 and %q", tt.env, tt.args, code, out, errOut, tt.want)
 		}
+	}
+}
+
+// allyNames are each ally's ISO 3166-1 alpha-2 code and its short names
+// in its own languages, as ISO 3166-1 and the EU's Interinstitutional
+// Style Guide (section 7.1, Annex A5) give them (the sources cited in
+// data/countries.yaml), written out here independently of the data file.
+// An ally whose own name is its English name (Canada, France, Portugal)
+// or folds to it (România) has none to add.
+var allyNames = map[string][]string{
+	"ALB": {"AL", "Shqipëria"}, "BEL": {"BE", "Belgique", "België", "Belgien"}, "BGR": {"BG", "България"},
+	"CAN": {"CA"}, "CZE": {"CZ", "Česko", "Česká republika"}, "DEU": {"DE", "Deutschland"}, "DNK": {"DK", "Danmark"},
+	"ESP": {"ES", "España"}, "EST": {"EE", "Eesti"}, "FIN": {"FI", "Suomi"}, "FRA": {"FR"}, "GBR": {"GB"},
+	"GRC": {"GR", "Ελλάδα"}, "HRV": {"HR", "Hrvatska"}, "HUN": {"HU", "Magyarország"}, "ISL": {"IS", "Ísland"},
+	"ITA": {"IT", "Italia"}, "LTU": {"LT", "Lietuva"}, "LUX": {"LU", "Lëtzebuerg", "Luxemburg"}, "LVA": {"LV", "Latvija"},
+	"MKD": {"MK", "Северна Македонија"}, "MNE": {"ME", "Crna Gora", "Црна Гора"}, "NLD": {"NL", "Nederland"},
+	"NOR": {"NO", "Norge", "Noreg"}, "POL": {"PL", "Polska"}, "PRT": {"PT"}, "ROU": {"RO", "România"},
+	"SVK": {"SK", "Slovensko"}, "SVN": {"SI", "Slovenija"}, "SWE": {"SE", "Sverige"},
+	"TUR": {"TR", "Türkiye Cumhuriyeti"}, "USA": {"US"},
+}
+
+// Every ally is found by its alpha-2 code and its own names (also without
+// diacritics: Shqiperia, Cesko), in --country as in the lookup; a new ally
+// without them fails; and no code, name or alias of any country is
+// another's once folded (the loader refuses that too: this checks the
+// embedded file as shipped).
+func TestAllyCodesAndOwnNames(t *testing.T) {
+	ds := snapshot.Lazy()
+	allies := 0
+	for code, c := range ds.Countries {
+		if !c.Ally() {
+			continue
+		}
+		allies++
+		names, ok := allyNames[code]
+		if !ok {
+			t.Errorf("ally %s (%s) has no alpha-2 code or own names in this test", code, c.Name)
+		}
+		for _, n := range names {
+			for _, typed := range []string{n, strings.ToLower(n), strings.ToUpper(n), suggest.Fold(n)} {
+				if got, ok := ds.LookupCountry(typed); !ok || got.Code != code {
+					t.Errorf("%q finds %q (%v), want %s", typed, got.Code, ok, code)
+				}
+			}
+		}
+	}
+	if allies != 32 || len(allyNames) != 32 {
+		t.Errorf("%d allies in the data, %d in the test; want 32 (NATO, Member countries)", allies, len(allyNames))
+	}
+	owner := map[string]string{}
+	for code, c := range ds.Countries {
+		for _, n := range append([]string{c.Code, c.Name}, c.Aliases...) {
+			f := suggest.Fold(n)
+			if o, dup := owner[f]; dup && o != code {
+				t.Errorf("%q names both %s and %s", n, o, code)
+			}
+			owner[f] = code
+		}
+	}
+	// Through a command: --country by alpha-2 codes and own names, one of
+	// each script (nato-2024-06's 2024 rows of those allies).
+	got := codesOf(t, "gap", "--release", "nato-2024-06", "--year", "2024", "--target", "2", "--country", "DE,fr,Polska,Türkiye Cumhuriyeti,Cesko,Ελλάδα,Северна Македонија,Shqipëria,NO")
+	want := []string{"ALB", "CZE", "DEU", "FRA", "GRC", "MKD", "NOR", "POL", "TUR"}
+	if !slices.Equal(got, want) {
+		t.Errorf("--country by alpha-2 and own names: %v, want %v", got, want)
 	}
 }

@@ -47,7 +47,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"gap", "--target", "2", "--country", "Turky"}, `--country: unknown country "Turky": did you mean Turkey (TUR)?`},
 		{[]string{"gap", "--target", "2", "--country", "Slovak Republik"}, `--country: unknown country "Slovak Republik": did you mean Slovak Republic (SVK)?`},
 		{[]string{"gap", "--target", "2", "--country", "Slovnia"}, `--country: unknown country "Slovnia": did you mean Slovenia (SVN)?`},
-		{[]string{"gap", "--target", "2", "--country", "Narnia"}, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 code, an English name or a common other name such as UK; `natospend countries` lists them)"},
+		{[]string{"gap", "--target", "2", "--country", "Narnia"}, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)"},
 		{[]string{"gap", "--target", "2", "--exclude", "Frnace"}, `--exclude: unknown country "Frnace": did you mean France (FRA)?`},
 		{[]string{"gap", "--target", "2", "--group", "eurpoe"}, `--group: unknown group "eurpoe": did you mean europe?`},
 		{[]string{"gap", "--target", "2", "--group", "nordic"}, `--group: unknown group "nordic" (expected one of: eu, europe, europe-canada, nato)`},
