@@ -64,6 +64,15 @@ func TestQuietPrintsDataOnly(t *testing.T) {
 	if len(lines) != 7 || !strings.HasPrefix(lines[0], "+--") || !strings.HasPrefix(lines[6], "+--") || !strings.Contains(lines[5], "Total (1 of 1)") {
 		t.Errorf("gap --quiet: want the bordered table alone (7 lines), got:\n%s", quiet)
 	}
+	// validate's "ok" line reports on the run: --quiet leaves it out, and
+	// the exit code says the data is valid; errors still print.
+	if code, out, errOut := runArgs(t, "validate", "--quiet"); code != 0 || out != "" || errOut != "" {
+		t.Errorf("validate --quiet: exit %d, stdout %q, stderr %q; want exit 0 and nothing", code, out, errOut)
+	}
+	bad := writeFile(t, "bad.yaml", "kind: countries\ncountries:\n  DEU: {name: Germany}\n")
+	if code, out, errOut := runArgs(t, "validate", "--quiet", bad); code != 1 || out != "" || !strings.Contains(errOut, "country DEU is defined twice") {
+		t.Errorf("validate --quiet of a bad file: exit %d, stdout %q, stderr %q; want exit 1 and the error", code, out, errOut)
+	}
 	// JSON is data: the same with and without --quiet, notes and source in it.
 	for _, args := range [][]string{{"gap", "--country", "DEU", "--format", "json"}, {"aid", "--format", "json"}, {"history", "--country", "DEU", "--format", "csv"}} {
 		_, loud, _ := runArgs(t, args...)
