@@ -1094,3 +1094,113 @@ func FuzzSheetXML(f *testing.F) {
 		rdFuzzCheck(t, buf.Bytes(), lim)
 	})
 }
+
+// TestFormats: each cell carries the number format of its style, a
+// built-in one by its code (ECMA-376 Part 1, 18.8.30: 10 is "0.00%", 14
+// "mm-dd-yy"), a custom one as written; General is "".
+func TestFormats(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	style := func(s excelize.Style) int {
+		id, err := f.NewStyle(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	pct, date := style(excelize.Style{NumFmt: 10}), style(excelize.Style{NumFmt: 14})
+	yyyy, custom := "yyyy", "0.0%"
+	year, pct1 := style(excelize.Style{CustomNumFmt: &yyyy}), style(excelize.Style{CustomNumFmt: &custom})
+	for _, c := range []struct {
+		ref   string
+		v     float64
+		style int
+	}{{"A1", 0.0205, pct}, {"B1", 43466, date}, {"C1", 43466, year}, {"D1", 0.5, pct1}, {"E1", 2019, 0}} {
+		if err := f.SetCellFloat("Sheet1", c.ref, c.v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		if c.style != 0 {
+			if err := f.SetCellStyle("Sheet1", c.ref, c.ref, c.style); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := OpenBytes("f.xlsx", buf.Bytes(), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.Rows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range rows[0].Cells {
+		got = append(got, c.Ref+"="+c.Format)
+	}
+	if want := "A1=0.00% B1=mm-dd-yy C1=yyyy D1=0.0% E1="; strings.Join(got, " ") != want {
+		t.Errorf("formats %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestStyleOutOfRange: a cell whose style is not one of the workbook's is
+// refused, naming the cell.
+func TestStyleOutOfRange(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetCellFloat("Sheet1", "A1", 1, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := rewriteZip(t, buf.Bytes(), "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, `<c r="A1"`, `<c r="A1" s="99"`, 1)
+	})
+	wb, err := OpenBytes("f.xlsx", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = wb.Rows("Sheet1")
+	if err == nil || !strings.Contains(err.Error(), "sheet Sheet1, cell A1: has style 99, not one of the workbook's") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// rewriteZip returns the zip data with one part's text changed by edit.
+func rewriteZip(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == name {
+			body = []byte(edit(string(body)))
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
