@@ -1,6 +1,7 @@
 package importnato
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,10 +76,19 @@ func TestRealWorkbook(t *testing.T) {
 	if len(res.Series) != len(measures) || len(res.Missing) != 0 {
 		t.Errorf("%d series, missing %v", len(res.Series), res.Missing)
 	}
-	// 5 sums x 2 aggregates x 11 years, and Table 4: 31 allies x (2 years
-	// of defence at constant prices, 2 shares, 1 real change).
-	if res.Checked != 110+155 || len(res.Differences) != 0 {
-		t.Errorf("checked %d, differences %v", res.Checked, res.Differences)
+	// Table 4: 31 allies x (2 years of defence at constant prices, 2
+	// shares, 1 real change); 5 sums x 2 aggregates x 11 years; the share
+	// against defence / GDP at constant prices: 31 allies x 11 years (not
+	// Iceland, which has no defence); the euro-area allies of each year
+	// (ECB): 14 in 2014 (with Latvia), 15 from 2015 (Lithuania), 16 from
+	// 2023 (Croatia); the four categories: 31 x 11.
+	want := []int{155, 110, 341, 14 + 8*15 + 2*16, 341}
+	var got []int
+	for _, c := range res.Checks {
+		got = append(got, c.Checked)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+166+341 || len(res.Differences) != 0 {
+		t.Errorf("checked %v (%d), want %v; differences %v", got, res.Checked, want, res.Differences)
 	}
 	r := res.Release
 	if r.ConstantYear != 2015 || r.Currencies["NOR"] != "NOK" || r.Currencies["DNK"] != "DKK" || r.Currencies["HRV"] != "EUR" {

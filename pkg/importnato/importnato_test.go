@@ -2,6 +2,7 @@ package importnato
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -186,11 +187,20 @@ func TestAggregates(t *testing.T) {
 	s := &wb.Sheets[0]
 	// NATO Total: ALB + CZE + MNE in 2023 = 397.2735 + 5000 + 100 = 5497.2735; 2024: 6666.1189 (published 6667.12: off by 1.0011).
 	s.Rows = append(s.Rows, xlsx.Row{Index: 20, Cells: []xlsx.Cell{cell("B20", "NATO Total"), cell("D20", 5497.2735), cell("E20", 6667.12)}})
-	res := mustImport(t, wb)
+	want := "NATO Total of defence_musd in 2024 (sheet TABLE2, cell E20) is 6667.12; the allies of 2024 add up to 6666.12 (difference 1.00)"
+	_, err := Import(wb, snapshot.Dataset(), Options{ID: "t"})
+	var de *DifferencesError
+	if !errors.As(err, &de) || !strings.HasPrefix(err.Error(), "240617-test.xlsx: NATO's tables differ from each other beyond rounding in 1 of 2 comparisons") ||
+		!strings.HasSuffix(err.Error(), "(--accept-differences imports anyway and writes the differences into the release's notes):\n  "+want) {
+		t.Fatalf("without --accept-differences: error %v", err)
+	}
+	res, err := Import(wb, snapshot.Dataset(), Options{ID: "t", AcceptDifferences: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if res.Checked != 2 || len(res.Differences) != 1 {
 		t.Fatalf("checked %d, differences %v", res.Checked, res.Differences)
 	}
-	want := "NATO Total of defence_musd in 2024 (sheet TABLE2, cell E20) is 6667.12; the allies of 2024 add up to 6666.12 (difference 1.00)"
 	if res.Differences[0] != want {
 		t.Errorf("difference\n%s\nwant\n%s", res.Differences[0], want)
 	}
@@ -199,7 +209,7 @@ func TestAggregates(t *testing.T) {
 	}
 	var b bytes.Buffer
 	res.Summary(&b)
-	if !strings.Contains(b.String(), "2 checked, 1 differ:\n  "+want+"\n") {
+	if !strings.Contains(b.String(), "2 comparisons, 1 differ beyond rounding (accepted: --accept-differences):\n  2: NATO's aggregates that are sums") || !strings.Contains(b.String(), "\n  differs: "+want+"\n") {
 		t.Errorf("summary:\n%s", b.String())
 	}
 }
