@@ -3,6 +3,7 @@ package importnato
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,16 +79,19 @@ func TestRealWorkbook(t *testing.T) {
 	}
 	// Table 4: 31 allies x (2 years of defence at constant prices, 2
 	// shares, 1 real change); 5 sums x 2 aggregates x 11 years; the share
-	// against defence / GDP at constant prices: 31 allies x 11 years (not
-	// Iceland, which has no defence); the euro-area allies of each year
-	// (ECB): 14 in 2014 (with Latvia), 15 from 2015 (Lithuania), 16 from
-	// 2023 (Croatia); the four categories: 31 x 11.
-	want := []int{155, 110, 341, 14 + 8*15 + 2*16, 341}
+	// against defence / GDP at constant prices, and against the figures
+	// per capita: 31 allies x 11 years each (not Iceland, which has no
+	// defence); the real change: 31 x 10 (2015-2024); the euro-area allies
+	// of each year (ECB): 14 in 2014 (with Latvia), 15 from 2015
+	// (Lithuania), 16 from 2023 (Croatia); the United States, whose
+	// currency is the US dollar, 11 years x current and constant prices;
+	// the constant-price rates, 31 x 11; the four categories: 31 x 11.
+	want := []int{155, 110, 341, 341, 310, 14 + 8*15 + 2*16, 22, 341, 341}
 	var got []int
 	for _, c := range res.Checks {
 		got = append(got, c.Checked)
 	}
-	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+166+341 || len(res.Differences) != 0 {
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+341+310+166+22+341+341 || len(res.Differences) != 0 {
 		t.Errorf("checked %v (%d), want %v; differences %v", got, res.Checked, want, res.Differences)
 	}
 	r := res.Release
@@ -238,5 +242,41 @@ func TestDriftErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestFormatsThroughTheFile: number formats are read from the workbook's
+// styles (pkg/xlsx), not only in memory: shares stored as fractions with
+// a 0.00% style give the same figures; a year header typed as a date is
+// refused, naming the cell.
+func TestFormatsThroughTheFile(t *testing.T) {
+	base, err := modified(t, nil)
+	must(t, err)
+	res, err := modified(t, func(f *excelize.File) {
+		style, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+		must(t, err)
+		for row := 11; row <= 43; row++ {
+			for col := 4; col <= 14; col++ {
+				ref, _ := excelize.CoordinatesToCellName(col, row)
+				v, err := f.GetCellValue("TABLE3", ref, excelize.Options{RawCellValue: true})
+				must(t, err)
+				if x, err := strconv.ParseFloat(v, 64); err == nil {
+					must(t, f.SetCellFloat("TABLE3", ref, x/100, -1, 64))
+					must(t, f.SetCellStyle("TABLE3", ref, ref, style))
+				}
+			}
+		}
+	})
+	must(t, err)
+	sameFigures(t, "shares as fractions", res.Release, base.Release)
+	_, err = modified(t, func(f *excelize.File) {
+		yyyy := "yyyy"
+		style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &yyyy})
+		must(t, err)
+		must(t, f.SetCellFloat("TABLE5", "I8", 43466, -1, 64)) // 1 January 2019
+		must(t, f.SetCellStyle("TABLE5", "I8", "I8", style))
+	})
+	if want := `sheet TABLE5, cell I8: a date (43466, formatted "yyyy") where a year header belongs`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
 	}
 }

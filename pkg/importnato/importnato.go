@@ -234,7 +234,7 @@ type series struct {
 	aggs     map[string]map[int]figure // by group id and year
 	aggLabel map[string]string         // by group id: the label as printed
 	rowAt    map[string]string         // by code or group: the label cell
-	factor   float64                   // the figures read x factor are in the measure's unit
+	factor   factor                    // converts the figures read to the measure's unit
 	blanks   int
 	minRow   int
 	maxRow   int
@@ -279,7 +279,10 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 	imp.checkTables()
 	imp.checkAggregates()
 	imp.checkShares()
+	imp.checkPerCapita()
+	imp.checkRealChange()
 	imp.checkRates()
+	imp.checkConstantRates()
 	imp.checkCategories()
 	if len(imp.res.Differences) > 0 && !opt.AcceptDifferences {
 		return nil, &DifferencesError{File: imp.wb.Name, Result: imp.res}
@@ -560,7 +563,8 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 	s.rowAt[id] = lab.Ref
 	m := measureOf(s.key)
 	out := map[int]figure{}
-	for col, y := range t.years {
+	for _, col := range sortedKeys(t.years) {
+		y := t.years[col]
 		c, ok := vals[col]
 		if !ok {
 			c = xlsx.Cell{Ref: colName(col) + strconv.Itoa(r.Index)}
@@ -722,7 +726,7 @@ func (imp *importer) checkTables() {
 	n := 0
 	for _, t := range imp.checks {
 		cons, share := imp.series["defence_const_musd"], imp.series["share_pct"]
-		factor, err := t.factor(unitUSD, "defence at constant prices")
+		scale, err := t.factor(unitUSD, "defence at constant prices")
 		if err != nil {
 			imp.difference("%v: its figures are not compared", err)
 			continue
@@ -745,7 +749,7 @@ func (imp *importer) checkTables() {
 			for _, cell := range r.Cells {
 				cells[cell.Col] = cell
 			}
-			compare := func(cell xlsx.Cell, want figure, have bool, what string, k unitKind, f float64) {
+			compare := func(cell xlsx.Cell, want figure, have bool, what string, k unitKind, f factor) {
 				v, known, err := t.number(cell, what)
 				if err == nil && known {
 					v, err = t.converted(cell, v, k, f, what)
@@ -765,7 +769,7 @@ func (imp *importer) checkTables() {
 				y := t.years[col]
 				if cons != nil {
 					want, have := cons.values[c.Code][y.year]
-					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("defence at constant prices in %d", y.year), unitUSD, factor)
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("defence at constant prices in %d", y.year), unitUSD, scale)
 				}
 			}
 			for _, col := range sortedKeys(t.extra) {
@@ -773,7 +777,7 @@ func (imp *importer) checkTables() {
 				if m := shareYearRE.FindStringSubmatch(h); m != nil && share != nil {
 					y, _ := strconv.Atoi(m[1])
 					want, have := share.values[c.Code][y]
-					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("the share of GDP in %d", y), unitPercent, 1)
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("the share of GDP in %d", y), unitPercent, one)
 				}
 				if m := periodChangeRE.FindStringSubmatch(h); m != nil && cons != nil {
 					y1, _ := strconv.Atoi(m[1])
@@ -784,7 +788,7 @@ func (imp *importer) checkTables() {
 					if okA && okB && a.v != 0 {
 						want = figure{v: 100 * (b.v/a.v - 1), ref: a.ref + " and " + b.ref}
 					}
-					compare(cellAt(cells, col, r.Index), want, okA && okB && a.v != 0, fmt.Sprintf("the real change %d-%d", y1, y2), unitPercent, 1)
+					compare(cellAt(cells, col, r.Index), want, okA && okB && a.v != 0, fmt.Sprintf("the real change %d-%d", y1, y2), unitPercent, one)
 				}
 			}
 		}

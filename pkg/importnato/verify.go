@@ -107,16 +107,33 @@ func containsWord(s, w string) bool {
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
 
-// factor returns what the figures of a series are multiplied by to be in
-// the unit of its measure, or an error naming the unit cell.
-func (t *table) factor(k unitKind, what string) (float64, error) {
+// factor converts figures to the unit of their measure: x mul / div, each
+// a power of 1,000 (dividing by 1,000 rather than multiplying by 0.001,
+// which binary cannot hold, keeps a figure multiplied by 1,000 and divided
+// back the figure it was).
+type factor struct{ mul, div float64 }
+
+var one = factor{1, 1}
+
+func (f factor) apply(v float64) float64 { return v * f.mul / f.div }
+
+func ratio(scale, unit float64) factor {
+	if scale >= unit {
+		return factor{scale / unit, 1}
+	}
+	return factor{1, unit / scale}
+}
+
+// factor returns what converts the figures of a series to the unit of its
+// measure, or an error naming the unit cell.
+func (t *table) factor(k unitKind, what string) (factor, error) {
 	where := t.at(t.unitRef)
 	if t.unitRef == "" {
 		where = t.at(t.title.Ref)
 	}
 	u, err := parseUnit(norm(t.unit))
 	if err != nil {
-		return 0, fmt.Errorf("%s: the unit %q %v (expected one, such as \"Million US dollars\")", where, t.unit, err)
+		return one, fmt.Errorf("%s: the unit %q %v (expected one, such as \"Million US dollars\")", where, t.unit, err)
 	}
 	want, expect := "", ""
 	switch k {
@@ -128,29 +145,29 @@ func (t *table) factor(k unitKind, what string) (float64, error) {
 		expect = "\"Thousands\""
 	default:
 		if u.scale != 0 || len(u.currencies) > 0 {
-			return 0, fmt.Errorf("%s: the unit %q names a scale or a currency, but the figures of %s are %s (expected a unit without one, such as \"Based on 2015 prices\" or \"Percentage of total defence expenditure\")",
+			return one, fmt.Errorf("%s: the unit %q names a scale or a currency, but the figures of %s are %s (expected a unit without one, such as \"Based on 2015 prices\" or \"Percentage of total defence expenditure\")",
 				where, t.unit, t.name, what)
 		}
-		return 1, nil
+		return one, nil
 	}
 	if t.unit == "" {
-		return 0, fmt.Errorf("%s: table %q has no unit row (expected one such as %s above the year headers)", where, t.name, expect)
+		return one, fmt.Errorf("%s: table %q has no unit row (expected one such as %s above the year headers)", where, t.name, expect)
 	}
 	if u.scale == 0 {
-		return 0, fmt.Errorf("%s: the unit %q names no scale (expected thousand, million or billion, such as %s)", where, t.unit, expect)
+		return one, fmt.Errorf("%s: the unit %q names no scale (expected thousand, million or billion, such as %s)", where, t.unit, expect)
 	}
 	if want == "" && len(u.currencies) > 0 || want != "" && (len(u.currencies) != 1 || u.currencies[0] != want) {
 		names := strings.Join(u.currencies, " and ")
 		if names == "" {
 			names = "no currency"
 		}
-		return 0, fmt.Errorf("%s: the unit %q names %s, but table %q gives %s (expected a unit such as %s; a table in another currency is not converted)",
+		return one, fmt.Errorf("%s: the unit %q names %s, but table %q gives %s (expected a unit such as %s; a table in another currency is not converted)",
 			where, t.unit, names, t.name, what, expect)
 	}
 	if k == unitThousands {
-		return u.scale / 1e3, nil
+		return ratio(u.scale, 1e3), nil
 	}
-	return u.scale / 1e6, nil
+	return ratio(u.scale, 1e6), nil
 }
 
 // formatKind is what a number format shows.
@@ -217,7 +234,7 @@ func classify(code string) formatKind {
 // the factor of its table's unit, and its number format (a percent format
 // shows a fraction x 100). A format that shows another number than the one
 // stored (a date, a scale) is refused.
-func (t *table) converted(c xlsx.Cell, v float64, k unitKind, factor float64, what string) (float64, error) {
+func (t *table) converted(c xlsx.Cell, v float64, k unitKind, f factor, what string) (float64, error) {
 	switch classify(c.Format) {
 	case formatPercent:
 		if k != unitPercent {
@@ -229,7 +246,7 @@ func (t *table) converted(c xlsx.Cell, v float64, k unitKind, factor float64, wh
 	case formatScaled:
 		return 0, fmt.Errorf("%s: %s is formatted as %q, which shows it divided by a thousand or more, where %s belongs (expected a format that shows the figure stored)", t.at(c.Ref), show(v, true), c.Format, what)
 	}
-	return v * factor, nil
+	return f.apply(v), nil
 }
 
 // yearLikeRE is a header that looks like a year but is not one of the
@@ -399,6 +416,39 @@ func (imp *importer) checkRates() {
 		}
 	}
 	imp.count("one exchange rate for the euro-area allies of each year, within 0.0001%", n)
+	imp.checkDollarAllies()
+}
+
+// checkDollarAllies checks that an ally whose national currency is the
+// US dollar (Table 1: "United States (US dollars)") has the same defence
+// in national currency and in US dollars, at current and at constant
+// prices: a rate of 1, which a table rescaled as a whole cannot keep.
+func (imp *importer) checkDollarAllies() {
+	n := 0
+	for _, pair := range [][2]string{{"defence_ncu_m", "defence_musd"}, {"defence_const_ncu_m", "defence_const_musd"}} {
+		ncu, usd := imp.series[pair[0]], imp.series[pair[1]]
+		if ncu == nil || usd == nil {
+			continue
+		}
+		for _, code := range sortedKeys(ncu.values) {
+			if imp.currencies[code] != "USD" {
+				continue
+			}
+			for _, y := range sortedKeys(ncu.values[code]) {
+				a := ncu.values[code][y]
+				b, ok := usd.values[code][y]
+				if !ok {
+					continue
+				}
+				n++
+				if math.Abs(a.v-b.v) > rateTol*math.Max(math.Abs(a.v), math.Abs(b.v)) {
+					imp.difference("%s: %s in %d in its national currency, the US dollar, is %s million, but %s million in US dollars (sheet %s, cell %s)",
+						ncu.t.at(a.ref), imp.name(code), y, fixed(a.v, 2), fixed(b.v, 2), usd.t.sheet, b.ref)
+				}
+			}
+		}
+	}
+	imp.count("defence in national currency = in US dollars for the allies whose currency is the dollar, within 0.0001%", n)
 }
 
 // checkCategories checks that the four categories of defence (equipment,
@@ -447,4 +497,114 @@ func (imp *importer) name(code string) string {
 		return c.Name
 	}
 	return code
+}
+
+// More tolerances, from the same workbook.
+const (
+	// changeTol: the annual real change against 100 x (defence at
+	// constant prices / that of the year before - 1), in percentage
+	// points: equal in all 310 country-years with the three figures.
+	changeTol = 1e-4
+	// constRateTol: the exchange rate defence at constant prices implies
+	// (national currency / US dollars), the base year's, against its
+	// median over the years of each ally, relative: at most 1.8e-16 over
+	// 341 country-years (Canada).
+	constRateTol = 1e-6
+)
+
+// checkRealChange compares the published annual real change with the
+// change of defence at constant prices from the year before.
+func (imp *importer) checkRealChange() {
+	rc, dc := imp.series["real_change_pct"], imp.series["defence_const_musd"]
+	if rc == nil || dc == nil {
+		return
+	}
+	n := 0
+	for _, code := range sortedKeys(rc.values) {
+		for _, y := range sortedKeys(rc.values[code]) {
+			f := rc.values[code][y]
+			a, okA := dc.values[code][y-1]
+			b, okB := dc.values[code][y]
+			if !okA || !okB || a.v == 0 {
+				continue
+			}
+			n++
+			if r := 100 * (b.v/a.v - 1); math.Abs(f.v-r) > changeTol {
+				imp.difference("%s: the annual real change of %s in %d is %s%%, but defence at constant prices (sheet %s, cells %s and %s) changed by %s%%",
+					rc.t.at(f.ref), imp.name(code), y, fixed(f.v, 4), dc.t.sheet, a.ref, b.ref, fixed(r, 4))
+			}
+		}
+	}
+	imp.count("the annual real change against defence at constant prices, within 0.0001 points", n)
+}
+
+// checkPerCapita compares the published share of GDP with 100 x defence
+// per capita / GDP per capita (Table 6: the same population divides
+// both).
+func (imp *importer) checkPerCapita() {
+	share, dp, gp := imp.series["share_pct"], imp.series["defence_per_capita_const_usd"], imp.series["gdp_per_capita_const_kusd"]
+	if share == nil || dp == nil || gp == nil {
+		return
+	}
+	n := 0
+	for _, code := range sortedKeys(share.values) {
+		for _, y := range sortedKeys(share.values[code]) {
+			s := share.values[code][y]
+			d, okD := dp.values[code][y]
+			g, okG := gp.values[code][y]
+			if !okD || !okG || g.v == 0 {
+				continue
+			}
+			n++
+			if r := 100 * d.v / (1000 * g.v); math.Abs(s.v-r) > shareTol {
+				imp.difference("%s: the share of GDP of %s in %d is %s%%, but 100 x defence per capita / GDP per capita (sheet %s, cells %s and %s) is %s%%",
+					share.t.at(s.ref), imp.name(code), y, fixed(s.v, 4), dp.t.sheet, d.ref, g.ref, fixed(r, 4))
+			}
+		}
+	}
+	imp.count("the share of GDP against 100 x defence per capita / GDP per capita, within 0.015 points", n)
+}
+
+// checkConstantRates checks that defence at constant prices in national
+// currency and in US dollars imply one exchange rate (the base year's)
+// for each ally over the years.
+func (imp *importer) checkConstantRates() {
+	ncu, usd := imp.series["defence_const_ncu_m"], imp.series["defence_const_musd"]
+	if ncu == nil || usd == nil {
+		return
+	}
+	n := 0
+	for _, code := range sortedKeys(ncu.values) {
+		type rate struct {
+			y    int
+			r    float64
+			a, b figure
+		}
+		var rs []rate
+		for _, y := range sortedKeys(ncu.values[code]) {
+			a := ncu.values[code][y]
+			b, ok := usd.values[code][y]
+			if ok && a.v != 0 && b.v != 0 {
+				rs = append(rs, rate{y, a.v / b.v, a, b})
+			}
+		}
+		if len(rs) < 3 {
+			continue
+		}
+		sorted := make([]float64, len(rs))
+		for i, x := range rs {
+			sorted[i] = x.r
+		}
+		sort.Float64s(sorted)
+		med := sorted[len(sorted)/2]
+		for _, x := range rs {
+			n++
+			if math.Abs(x.r-med) > constRateTol*med {
+				imp.difference("the exchange rate defence at constant prices of %s implies for %d, %s (sheet %s, cell %s / sheet %s, cell %s), differs from that of its other years, %s (by %s%%)",
+					imp.name(code), x.y, strconv.FormatFloat(x.r, 'f', 6, 64), ncu.t.sheet, x.a.ref, usd.t.sheet, x.b.ref, strconv.FormatFloat(med, 'f', 6, 64),
+					strconv.FormatFloat(100*(x.r-med)/med, 'f', 4, 64))
+			}
+		}
+	}
+	imp.count("one exchange rate for each ally's defence at constant prices over the years, within 0.0001%", n)
 }
