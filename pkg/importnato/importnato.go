@@ -65,6 +65,8 @@ const (
 	maxCellText = 2048
 	// maxShown is the longest text of a cell a message quotes.
 	maxShown = 200
+	// maxSheetName is the longest sheet name read.
+	maxSheetName = 255
 	// maxNotes is the most bytes of NATO's notes copied into the
 	// release's notes, and maxListed the most lines of differences or of
 	// things not imported listed: the rest are counted.
@@ -81,6 +83,10 @@ func Read(wb *xlsx.Workbook) (*Workbook, error) {
 	out := &Workbook{Name: filepath.Base(wb.Name), SHA256: wb.SHA256}
 	text, cells := 0, 0
 	for _, name := range wb.Sheets {
+		if len(name) > maxSheetName {
+			return nil, fmt.Errorf("%s: sheet %s...: a sheet name longer than %d bytes (Excel's own limit is 31 characters)", out.Name, quote(cut(name, maxShown)), maxSheetName)
+		}
+		text += len(name)
 		rows, err := wb.Rows(name)
 		var re *xlsx.ReadError
 		if errors.As(err, &re) && re.Cell == "" && strings.HasSuffix(re.Msg, "not a worksheet of cells") {
@@ -93,12 +99,12 @@ func Read(wb *xlsx.Workbook) (*Workbook, error) {
 			cs := rows[i].Cells
 			cells += len(cs)
 			if cells > MaxCells {
-				return nil, fmt.Errorf("%s: sheet %s: more than %d cells with a value in the workbook's sheets (NATO's June 2024 workbook has 6,208): refused, not one of NATO's workbooks of tables", out.Name, quote(name), MaxCells)
+				return nil, fmt.Errorf("%s: sheet %s: more than %d cells with a value in the workbook's sheets (NATO's June 2024 workbook has 6,208): refused, not one of NATO's workbooks of tables", out.Name, name, MaxCells)
 			}
 			for j := range cs {
 				text += len(cs[j].Text)
 				if text > MaxText {
-					return nil, fmt.Errorf("%s: sheet %s, cell %s: the cells read so far hold more than %d bytes of text (NATO's June 2024 workbook holds 106 KB in all): refused, not one of NATO's workbooks of tables", out.Name, quote(name), cs[j].Ref, MaxText)
+					return nil, fmt.Errorf("%s: sheet %s, cell %s: the cells read so far hold more than %d bytes of text (NATO's June 2024 workbook holds 106 KB in all): refused, not one of NATO's workbooks of tables", out.Name, name, cs[j].Ref, MaxText)
 				}
 				if cs[j].Type == xlsx.Text && len(cs[j].Text) > maxCellText {
 					cs[j].Text = cut(cs[j].Text, maxCellText) + cutMark
