@@ -608,7 +608,8 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 // currency reads the currency a row names in parentheses: "Albania
 // (Leks)". Table 1's rows (ncu) must name one; in every table, a currency
 // named must be the one the country's other rows name, and the one the
-// data's releases give the country (Release.Currencies), if any does.
+// data's releases give the country (Release.Currencies), if any does, or
+// the euro if the country adopted it within the table's years.
 func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu bool) error {
 	if paren == "" {
 		if ncu {
@@ -630,7 +631,7 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu b
 	if prev, seen := imp.named[code]; seen && prev != cur {
 		return fmt.Errorf("%s: currency %s, where cell %s gives %s (expected one currency per country)", t.at(lab.Ref), cur, imp.namedAt[code], prev)
 	}
-	if known, rel := imp.knownCurrency(code); known != "" && known != cur {
+	if known, rel := imp.knownCurrency(code); known != "" && known != cur && !t.adoptedEuro(code, cur) {
 		return fmt.Errorf("%s: %s names %s (%s), but the data gives %s the currency %s (release %s): refused (expected the currency of the country; if it changed, the data's releases must say so first)",
 			t.at(lab.Ref), quote(lab.Text), cur, quote(paren), imp.name(code), known, rel)
 	}
@@ -639,6 +640,22 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu b
 		imp.currencies[code] = cur
 	}
 	return nil
+}
+
+// adoptedEuro reports whether a row's currency is the euro that the
+// country adopted within the years of the table: NATO then gives all its
+// years in euros (Croatia, from 2023, in the June 2024 tables).
+func (t *table) adoptedEuro(code, cur string) bool {
+	since, ok := euroSince[code]
+	if !ok || cur != "EUR" {
+		return false
+	}
+	for _, y := range t.years {
+		if y.year >= since {
+			return true
+		}
+	}
+	return false
 }
 
 // knownCurrency returns the currency the data's releases give a country

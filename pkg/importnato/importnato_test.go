@@ -324,3 +324,29 @@ func TestYearOf(t *testing.T) {
 		}
 	}
 }
+
+// TestEuroAdoption: a currency a row names must be the one the data gives
+// the country (nato-2024-06: Bulgaria BGN), unless it is the euro the
+// country adopted within the table's years (Bulgaria: 1 January 2026).
+func TestEuroAdoption(t *testing.T) {
+	for _, tc := range []struct {
+		first, last any
+		want        string
+	}{
+		{2025, "2026e", ""},
+		{2024, "2025e", `240617-test.xlsx: sheet T1, cell C11: "Bulgaria (Euros)" names EUR ("Euros"), but the data gives Bulgaria the currency BGN (release nato-2024-06): refused`},
+	} {
+		wb := minimal()
+		wb.Sheets = append(wb.Sheets, sheet("T1", cell("B4", "Table 1 : Defence expenditure"), cell("B6", "Million national currency units"),
+			cell("D8", tc.first), cell("E8", tc.last), cell("B10", "Current prices"), cell("C11", "Bulgaria (Euros)"), cell("D11", 1500.5), cell("E11", 1600.25)))
+		res, err := Import(wb, snapshot.Dataset(), Options{ID: "t"})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%v: %v", tc.last, err)
+		case tc.want == "" && res.Release.Currencies["BGR"] != "EUR":
+			t.Errorf("%v: currencies %v", tc.last, res.Release.Currencies)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%v: error %v, want %s", tc.last, err, tc.want)
+		}
+	}
+}

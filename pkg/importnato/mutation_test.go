@@ -363,6 +363,10 @@ func mutations() []mutation {
 			m.relabel("TABLE1", "C11", "Leks", "Euros")
 			m.relabel("TABLE1", "C44", "Leks", "Euros")
 		}},
+		{"Bulgaria (Euros) in T1, Bulgaria in the euro area from 2026 only", false, `sheet TABLE1, cell C13: "Bulgaria (Euros)" names EUR ("Euros"), but the data gives Bulgaria the currency BGN (release nato-2024-06)`, func(m mutant) {
+			m.relabel("TABLE1", "C13", "Leva", "Euros")
+			m.relabel("TABLE1", "C46", "Leva", "Euros")
+		}},
 		{"Albania (Euros) in T2", false, `sheet TABLE2, cell C11: currency EUR, where cell C44 gives ALL (expected one currency per country)`, func(m mutant) { m.relabel("TABLE2", "C11", "Albania", "Albania (Euros)") }},
 		{"Norway (Kronor) in T1", false, `sheet TABLE1, cell C31: "Norway (Kronor)" names SEK`, func(m mutant) {
 			m.relabel("TABLE1", "C31", "Kroner", "Kronor")

@@ -315,7 +315,8 @@ func cut(s string, n int) string {
 
 // euroSince is the year each ally adopted the euro (European Central
 // Bank, "Euro area 1999-2023",
-// https://www.ecb.europa.eu/euro/intro/html/map.en.html): from that year
+// https://www.ecb.europa.eu/euro/intro/html/map.en.html; Bulgaria from 1
+// January 2026, Council Decision (EU) 2025/1407 of 8 July 2025): from that year
 // on its defence in national currency (Table 1) and in US dollars (Table
 // 2) imply the euro's exchange rate of the year, the same for all. Allies
 // that print euros in Table 1 in other years (Croatia before 2023,
@@ -323,7 +324,7 @@ func cut(s string, n int) string {
 // (Montenegro) converted at rates of their own and are not compared.
 var euroSince = map[string]int{
 	"BEL": 1999, "DEU": 1999, "ESP": 1999, "FIN": 1999, "FRA": 1999, "ITA": 1999, "LUX": 1999, "NLD": 1999, "PRT": 1999,
-	"GRC": 2001, "SVN": 2007, "SVK": 2009, "EST": 2011, "LVA": 2014, "LTU": 2015, "HRV": 2023,
+	"GRC": 2001, "SVN": 2007, "SVK": 2009, "EST": 2011, "LVA": 2014, "LTU": 2015, "HRV": 2023, "BGR": 2026,
 }
 
 // Tolerances of the cross-checks, set from NATO's June 2024 workbook
