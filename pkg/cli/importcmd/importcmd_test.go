@@ -9,6 +9,7 @@ import (
 	"github.com/natospend/natospend/internal/testenv"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/xuri/excelize/v2"
 )
 
 const workbookName = "240617-def-exp-2024-TABLES-en.xlsx"
@@ -173,5 +174,46 @@ func TestREADMEImport(t *testing.T) {
 	want = strings.ReplaceAll(want, "file my.yaml)", "file "+my+")")
 	if g := strings.Join(got, "\n"); g != want {
 		t.Errorf("README.md's import example:\n--- got\n%s\n--- README\n%s", g, want)
+	}
+}
+
+// TestAcceptDifferences: a workbook whose tables disagree (NATO Total of
+// defence in 2014, TABLE2 D43, changed from 943217.58 to 943317.58) is
+// refused, exit 1, the earlier output file untouched; with
+// --accept-differences it is imported, exit 0, the difference in the
+// release's notes and the summary.
+func TestAcceptDifferences(t *testing.T) {
+	f, err := excelize.OpenFile(workbook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellFloat("TABLE2", "D43", 943317.58340913872, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, workbookName)
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.yaml")
+	if err := os.WriteFile(out, []byte("earlier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const diff = "NATO Total of defence_musd in 2014 (sheet TABLE2, cell D43) is 943317.58; the allies of 2014 add up to 943217.58 (difference 100.00)"
+	code, stdout, errOut := run(t, "import", "nato", book, "--id", "x", "--output", out)
+	if code != 1 || stdout != "" || !strings.HasPrefix(errOut, "natospend: "+workbookName+": NATO's tables differ from each other beyond rounding in 1 of ") || !strings.Contains(errOut, "\n  "+diff+"\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier\n" {
+		t.Errorf("a refused import changed the output file: %q", b)
+	}
+	code, _, errOut = run(t, "import", "nato", book, "--id", "x", "--output", out, "--accept-differences")
+	if code != 0 || !strings.Contains(errOut, "  differs: "+diff+"\n") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), `  - "Difference: `+diff+`."`) {
+		t.Errorf("the release's notes lack the difference (%v)", err)
 	}
 }
