@@ -979,6 +979,9 @@ func (wb *Workbook) readStyles(b *budget, part string) error {
 			if len(code) > maxTextLen {
 				return w.fail("number format %d is longer than %d bytes", id, maxTextLen)
 			}
+			if strings.EqualFold(code, "general") {
+				code = "" // LibreOffice writes General as a custom format
+			}
 			custom[id] = code
 		case w.at("styleSheet", "cellXfs", "xf"):
 			if len(ids) >= maxStyles {
