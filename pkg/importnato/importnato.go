@@ -289,6 +289,7 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 	imp.checkRealChange()
 	imp.checkRates()
 	imp.checkConstantRates()
+	imp.checkBaseYear()
 	imp.checkCategories()
 	if len(imp.res.Differences) > 0 && !opt.AcceptDifferences {
 		return nil, &DifferencesError{File: imp.wb.Name, Result: imp.res}
@@ -987,16 +988,6 @@ func (imp *importer) provenance(dateNote string) []string {
 	}
 	for _, ig := range res.Ignored {
 		out = append(out, "Not imported: "+ig+".")
-	}
-	return out
-}
-
-func additiveKeys() []string {
-	var out []string
-	for _, m := range measures {
-		if m.additive {
-			out = append(out, m.key)
-		}
 	}
 	return out
 }

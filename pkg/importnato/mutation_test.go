@@ -350,6 +350,10 @@ func mutations() []mutation {
 		// Labels: swapped, decorated, spelt another way.
 		{"Germany and France swapped in T2", false, "the share of GDP of France in 2014", func(m mutant) { m.swapLabels("TABLE2", "Germany", "France", 0, 0) }},
 		{"Germany and France swapped in T2's current prices only", false, "the exchange rate France implies for 2014", func(m mutant) { m.swapLabels("TABLE2", "Germany", "France", 1, 43) }},
+		{"Poland and Norway swapped in T1's current prices only", false, "sheet TABLE1, cell E32: defence_ncu_m of Norway in 2015, the base year of the constant prices, is 39940.27 at current prices but 49528.81 at constant prices (sheet TABLE1, cell E64)", func(m mutant) {
+			m.swapLabels("TABLE1", "Poland", "Norway", 1, 42)
+		}},
+		{"Germany and France swapped in T5's current prices only", false, "sheet TABLE5, cell E20: gdp_musd of Germany in 2015, the base year of the constant prices, is 2440768.53 at current prices but 3355015.01 at constant prices (sheet TABLE5, cell E56)", func(m mutant) { m.swapLabels("TABLE5", "Germany", "France", 1, 44) }},
 		{"Germany and France swapped in T5", false, "the share of GDP of France in 2014", func(m mutant) { m.swapLabels("TABLE5", "Germany", "France", 0, 0) }},
 		{"Germany and France swapped in T1", false, "the exchange rate France implies for 2014", func(m mutant) { m.swapLabels("TABLE1", "Germany", "France", 0, 0) }},
 		{"Germany and France swapped in T1's constant prices only", false, "differs from that of its other years", func(m mutant) { m.swapLabels("TABLE1", "Germany", "France", 43, 80) }},

@@ -609,3 +609,39 @@ func (imp *importer) checkConstantRates() {
 	}
 	imp.count("one exchange rate for each ally's defence at constant prices over the years, within 0.0001%", n)
 }
+
+// baseTol: in the base year of constant prices, a figure at current
+// prices against the same at constant prices, relative: at most 2.6e-16
+// in NATO's June 2024 workbook (2015; 31 allies x defence in national
+// currency and in US dollars, 32 x GDP).
+const baseTol = 1e-6
+
+// checkBaseYear checks that in the base year of the constant prices each
+// figure at current prices equals the same at constant prices: a row
+// swapped, a table rescaled or in another currency in one section only
+// changes one of them.
+func (imp *importer) checkBaseYear() {
+	if imp.baseYear == 0 {
+		return
+	}
+	y, n := imp.baseYear, 0
+	for _, pair := range [][2]string{{"defence_ncu_m", "defence_const_ncu_m"}, {"defence_musd", "defence_const_musd"}, {"gdp_musd", "gdp_const_musd"}} {
+		cur, cons := imp.series[pair[0]], imp.series[pair[1]]
+		if cur == nil || cons == nil {
+			continue
+		}
+		for _, code := range sortedKeys(cur.values) {
+			a, okA := cur.values[code][y]
+			b, okB := cons.values[code][y]
+			if !okA || !okB {
+				continue
+			}
+			n++
+			if math.Abs(a.v-b.v) > baseTol*math.Max(math.Abs(a.v), math.Abs(b.v)) {
+				imp.difference("%s: %s of %s in %d, the base year of the constant prices, is %s at current prices but %s at constant prices (sheet %s, cell %s)",
+					cur.t.at(a.ref), pair[0], imp.name(code), y, fixed(a.v, 2), fixed(b.v, 2), cons.t.sheet, b.ref)
+			}
+		}
+	}
+	imp.count("current prices = constant prices in the base year, within 0.0001%", n)
+}

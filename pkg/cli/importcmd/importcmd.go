@@ -84,7 +84,8 @@ other: the published share of GDP against 100 x defence / GDP at constant
 prices and per capita (within 0.015 points), the annual real change against
 defence at constant prices, one exchange rate for the euro-area allies of
 each year (and 1 for the US dollar), one rate for each ally's constant
-prices, the four categories adding up to 100%, the figures Table 4 repeats,
+prices, current = constant prices in the base year, the four categories
+adding up to 100%, the figures Table 4 repeats,
 and NATO's aggregates (NATO Europe and Canada, NATO Total) against the sum
 of the allies of each year. A difference beyond rounding fails the
 import (exit 1, nothing written) naming the cells; --accept-differences
