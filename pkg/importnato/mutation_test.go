@@ -338,6 +338,10 @@ func mutations() []mutation {
 			m.scale("TABLE8b", "D11:N74", 0.01, pct1)
 		}},
 		{"T2 in another plain format", true, "", func(m mutant) { m.format("TABLE2", "D11:N77", `#,##0.000;[Red]\-#,##0.000`) }},
+		{"T3 shares as fractions without a percent format", false, "the share of GDP of Albania in 2014 is 0.0135%", func(m mutant) { m.scale("TABLE3", "D11:N43", 0.01, "") }},
+		{"T8b as fractions without a percent format", false, "the categories of defence of Albania in 2014", func(m mutant) { m.scale("TABLE8b", "D11:N74", 0.01, "") }},
+		{"T6 in US dollars (2015 prices)", true, "", func(m mutant) { m.set("TABLE6", "B6", "US dollars, 2015 prices and exchange rates", "") }},
+		{"T6 in thousand US dollars", false, `sheet TABLE6, cell B6: the unit "Thousand US dollars" names a scale or a currency`, func(m mutant) { m.set("TABLE6", "B6", "Thousand US dollars", "") }},
 		{"T3 shares with 0.00% but not divided", false, "but 100 x defence / GDP at constant prices", func(m mutant) { m.format("TABLE3", "D11:N43", pct) }},
 		{"T8a equipment with 0.0% but not divided", false, "add up to", func(m mutant) { m.format("TABLE8a", "D11:N41", pct1) }},
 		{"T2 figures with a percent format", false, `sheet TABLE2, cell D11: 178.3589837425897 is formatted as a percentage ("0.00%"), but a figure of defence, million USD, current prices is not one`, func(m mutant) {

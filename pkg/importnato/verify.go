@@ -30,7 +30,8 @@ const (
 	// is a fraction, multiplied by 100.
 	unitPercent
 	// unitPerCapita: the section headings give the units ("(thousand US
-	// dollars)"); the unit row names no scale and no currency.
+	// dollars)"); the unit row names no scale, and no currency but the
+	// US dollar.
 	unitPerCapita
 	// unitThousands: a count in a scale (Thousands); converted to
 	// thousands.
@@ -144,7 +145,9 @@ func (t *table) factor(k unitKind, what string) (factor, error) {
 	case unitThousands:
 		expect = "\"Thousands\""
 	default:
-		if u.scale != 0 || len(u.currencies) > 0 {
+		// Per capita figures may say their currency, the headings'.
+		dollars := k == unitPerCapita && len(u.currencies) == 1 && u.currencies[0] == "USD"
+		if u.scale != 0 || len(u.currencies) > 0 && !dollars {
 			return one, fmt.Errorf("%s: the unit %q names a scale or a currency, but the figures of %s are %s (expected a unit without one, such as \"Based on 2015 prices\" or \"Percentage of total defence expenditure\")",
 				where, t.unit, t.name, what)
 		}
