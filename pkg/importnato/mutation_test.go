@@ -2,6 +2,7 @@ package importnato
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -499,6 +500,9 @@ func TestMutations(t *testing.T) {
 				t.Fatalf("must give the same figures, but: %v", err)
 			case mu.same:
 				sameFigures(t, mu.name, res.Release, base.Release)
+				if fmt.Sprint(res.Release.Currencies) != fmt.Sprint(base.Release.Currencies) || res.Release.ConstantYear != base.Release.ConstantYear {
+					t.Errorf("currencies %v, constant year %d; want %v, %d", res.Release.Currencies, res.Release.ConstantYear, base.Release.Currencies, base.Release.ConstantYear)
+				}
 				if res.Checked != base.Checked || len(res.Differences) != 0 {
 					t.Errorf("checked %d (want %d), differences %v", res.Checked, base.Checked, res.Differences)
 				}
