@@ -15,9 +15,18 @@
 // table, section or country it cannot place is an error naming the sheet
 // and cell.
 //
-// NATO's aggregate rows (NATO Europe and Canada, NATO Total) are read and
-// those that are sums are checked against the allies of each year; any
-// difference is reported in the result, never dropped.
+// What it reads is verified (verify.go): each table's unit row (scale and
+// currency, converted or refused), each figure's number format (a percent
+// format is a fraction), the year headers, the currencies rows name. Then
+// the tables are checked against each other: the share of GDP against
+// defence / GDP at constant prices and per capita, the real change, the
+// exchange rates the tables imply, the base year, the categories adding
+// up to 100%, Table 4's repeated figures, and NATO's aggregate rows (NATO
+// Europe and Canada, NATO Total) that are sums against the allies of each
+// year. A difference beyond rounding refuses the workbook
+// (*DifferencesError), unless Options.AcceptDifferences, which writes it
+// into the release's notes. The work is bounded whatever the workbook:
+// Read counts every cell's text against MaxText.
 package importnato
 
 import (
