@@ -1012,6 +1012,7 @@ func FuzzOpenBytes(f *testing.F) {
 	f.Add(rdZip(f, rdBook([][2]string{{"A", `<row><c t="inlineStr"><is><t>x</t></is></c></row>`}, {"B", ""}}, []string{"<t>s</t>"})))
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add([]byte{})
+	f.Add(rdZip(f, rdStyled(f, `<row r="1"><c r="A1" s="1"><v>0.0205</v></c><c r="B1" s="2"><v>43466</v></c><c r="C1" s="0"><v>2019</v></c></row>`)))
 	lim := Limits{MaxFileSize: 1 << 20, MaxUncompressed: 4 << 20, MaxCells: 10_000, MaxSheets: 16}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rdFuzzCheck(t, data, lim)
@@ -1204,4 +1205,37 @@ func rewriteZip(t *testing.T, data []byte, name string, edit func(string) string
 		t.Fatal(err)
 	}
 	return out.Bytes()
+}
+
+// rdStyled is a workbook of one sheet with a styles part: style 1 is the
+// built-in 0.00% (10), style 2 the custom "yyyy" (164).
+func rdStyled(t testing.TB, rows string) []rdPart {
+	parts := rdBook([][2]string{{"S", rows}}, nil)
+	parts = rdEdit(t, parts, "xl/_rels/workbook.xml.rels", func(s string) string {
+		return strings.Replace(s, "</Relationships>", `<Relationship Id="rIdY" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+	})
+	return rdSet(parts, rdPart{Name: "xl/styles.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/></cellXfs></styleSheet>`})
+}
+
+// TestStyledPart: the styles part of a hand-made workbook gives each
+// cell its format; a style index past the styles is refused.
+func TestStyledPart(t *testing.T) {
+	wb, err := OpenBytes("s.xlsx", rdZip(t, rdStyled(t, `<row r="1"><c r="A1" s="1"><v>0.0205</v></c><c r="B1" s="2"><v>43466</v></c><c r="C1"><v>2019</v></c></row>`)), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.Rows("S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(rows[0].Cells[0].Format, "|", rows[0].Cells[1].Format, "|", rows[0].Cells[2].Format); got != "0.00%|yyyy|" {
+		t.Errorf("formats %q", got)
+	}
+	wb, err = OpenBytes("s.xlsx", rdZip(t, rdStyled(t, `<row r="1"><c r="A1" s="3"><v>1</v></c></row>`)), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wb.Rows("S"); err == nil || err.Error() != "s.xlsx: sheet S, cell A1: has style 3, not one of the workbook's 3 cell styles" {
+		t.Errorf("error %v", err)
+	}
 }
