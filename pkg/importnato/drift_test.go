@@ -87,13 +87,16 @@ func TestRealWorkbook(t *testing.T) {
 	// currency is the US dollar, 11 years x current and constant prices;
 	// the constant-price rates, 31 x 11; current = constant prices in
 	// 2015, the base year: 31 allies x defence in national currency and
-	// in USD, 32 x GDP; the four categories: 31 x 11.
-	want := []int{155, 110, 341, 341, 310, 14 + 8*15 + 2*16, 22, 341, 31 + 31 + 32, 341}
+	// in USD, 32 x GDP; the four categories: 31 x 11; NATO's 2 aggregates'
+	// shares against their defence / GDP and per capita figures, 2 x 2 x
+	// 11, and real change, 2 x 10 (the real change of 2014 is the one
+	// aggregate that is a ratio left unchecked: 2 figures).
+	want := []int{155, 110, 341, 341, 310, 14 + 8*15 + 2*16, 22, 341, 31 + 31 + 32, 341, 44 + 20}
 	var got []int
 	for _, c := range res.Checks {
 		got = append(got, c.Checked)
 	}
-	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+341+310+166+22+341+94+341 || len(res.Differences) != 0 {
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+341+310+166+22+341+94+341+64 || res.Unchecked != 2 || len(res.Differences) != 0 {
 		t.Errorf("checked %v (%d), want %v; differences %v", got, res.Checked, want, res.Differences)
 	}
 	r := res.Release

@@ -189,6 +189,9 @@ type Result struct {
 	Differences []string
 	Unlisted    int
 	// Unchecked counts the aggregates read that are not sums (shares, per
+	// capita figures, real change) and that no check compared (the real
+	// change of the first year; all of them when the tables of defence
+	// and GDP at constant prices are not there)
 	// capita figures): they are reported, not compared.
 	Unchecked int
 	// Ignored lists what the workbook holds that is not imported: rows of
@@ -270,7 +273,8 @@ type importer struct {
 	noteBytes  int // of footnotes
 	notesLeft  int // notes not kept, past maxNotes
 	seenNote   map[string]bool
-	checks     []*table // tables that repeat others' figures
+	usedAgg    map[string]bool // aggregates that are ratios compared: key/group/year
+	checks     []*table        // tables that repeat others' figures
 	res        *Result
 }
 
@@ -282,7 +286,7 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 		return nil, errors.New("no release id (expected --id, such as nato-2024-06)")
 	}
 	imp := &importer{wb: wb, ds: ds, series: map[string]*series{}, currencies: map[string]string{},
-		named: map[string]string{}, namedAt: map[string]string{}, seenNote: map[string]bool{}, res: &Result{}}
+		named: map[string]string{}, namedAt: map[string]string{}, seenNote: map[string]bool{}, usedAgg: map[string]bool{}, res: &Result{}}
 	if err := imp.readTables(); err != nil {
 		return nil, imp.wrap(err)
 	}
@@ -300,6 +304,8 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 	imp.checkConstantRates()
 	imp.checkBaseYear()
 	imp.checkCategories()
+	imp.checkAggregateRatios()
+	imp.countUnchecked()
 	if len(imp.res.Differences) > 0 && !opt.AcceptDifferences {
 		return nil, &DifferencesError{File: imp.wb.Name, Result: imp.res}
 	}
@@ -721,8 +727,7 @@ func (imp *importer) checkAggregates() {
 			for _, y := range sortedKeys(s.aggs[group]) {
 				pub := s.aggs[group][y]
 				if !m.additive {
-					imp.res.Unchecked++
-					continue
+					continue // checkAggregateRatios, countUnchecked
 				}
 				if _, ok := imp.ds.Groups[group]; !ok {
 					imp.difference("%s %d (sheet %s, cell %s): not checked, the data has no group %s", s.aggLabel[group], y, s.t.sheet, pub.ref, group)
@@ -989,7 +994,7 @@ func (imp *importer) provenance(dateNote string) []string {
 		}
 	}
 	if res.Unchecked > 0 {
-		out = append(out, fmt.Sprintf("%d figures of NATO's aggregates are ratios (shares, real change, per capita) and were read, not checked.", res.Unchecked))
+		out = append(out, fmt.Sprintf("%d figures of NATO's aggregates are ratios (shares, real change, per capita) that no check compared: read, not checked.", res.Unchecked))
 	}
 	out = append(out, imp.footnotes...)
 	if imp.notesLeft > 0 {

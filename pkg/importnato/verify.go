@@ -648,3 +648,79 @@ func (imp *importer) checkBaseYear() {
 	}
 	imp.count("current prices = constant prices in the base year, within 0.0001%", n)
 }
+
+// checkAggregateRatios compares NATO's aggregates that are ratios with
+// the aggregates they are ratios of, as checkShares, checkPerCapita and
+// checkRealChange do for the allies (in NATO's June 2024 workbook: equal
+// within 4.5e-16 points for the shares, exactly for the real change).
+func (imp *importer) checkAggregateRatios() {
+	share, dc, gc := imp.series["share_pct"], imp.series["defence_const_musd"], imp.series["gdp_const_musd"]
+	dp, gp, rc := imp.series["defence_per_capita_const_usd"], imp.series["gdp_per_capita_const_kusd"], imp.series["real_change_pct"]
+	use := func(s *series, group string, y int) { imp.usedAgg[s.key+"/"+group+"/"+strconv.Itoa(y)] = true }
+	n := 0
+	if share != nil {
+		for _, group := range sortedKeys(share.aggs) {
+			for _, y := range sortedKeys(share.aggs[group]) {
+				s := share.aggs[group][y]
+				for _, pair := range [][2]*series{{dc, gc}, {dp, gp}} {
+					if pair[0] == nil || pair[1] == nil {
+						continue
+					}
+					d, okD := pair[0].aggs[group][y]
+					g, okG := pair[1].aggs[group][y]
+					if !okD || !okG || g.v == 0 {
+						continue
+					}
+					n++
+					use(share, group, y)
+					use(pair[0], group, y)
+					use(pair[1], group, y)
+					r := 100 * d.v / g.v
+					if pair[0] == dp {
+						r /= 1000
+					}
+					if math.Abs(s.v-r) > shareTol {
+						imp.difference("%s: the share of GDP of %s in %d is %s%%, but its figures (sheet %s, cell %s / sheet %s, cell %s) give %s%%",
+							share.t.at(s.ref), share.aggLabel[group], y, fixed(s.v, 4), pair[0].t.sheet, d.ref, pair[1].t.sheet, g.ref, fixed(r, 4))
+					}
+				}
+			}
+		}
+	}
+	if rc != nil && dc != nil {
+		for _, group := range sortedKeys(rc.aggs) {
+			for _, y := range sortedKeys(rc.aggs[group]) {
+				f := rc.aggs[group][y]
+				a, okA := dc.aggs[group][y-1]
+				b, okB := dc.aggs[group][y]
+				if !okA || !okB || a.v == 0 {
+					continue
+				}
+				n++
+				use(rc, group, y)
+				if r := 100 * (b.v/a.v - 1); math.Abs(f.v-r) > changeTol {
+					imp.difference("%s: the annual real change of %s in %d is %s%%, but its defence at constant prices (sheet %s, cells %s and %s) changed by %s%%",
+						rc.t.at(f.ref), rc.aggLabel[group], y, fixed(f.v, 4), dc.t.sheet, a.ref, b.ref, fixed(r, 4))
+				}
+			}
+		}
+	}
+	imp.count("NATO's aggregates that are ratios against the aggregates they are ratios of", n)
+}
+
+// countUnchecked counts the aggregates that are ratios no check compared.
+func (imp *importer) countUnchecked() {
+	for _, m := range measures {
+		s := imp.series[m.key]
+		if s == nil || m.additive {
+			continue
+		}
+		for group, ys := range s.aggs {
+			for y := range ys {
+				if !imp.usedAgg[m.key+"/"+group+"/"+strconv.Itoa(y)] {
+					imp.res.Unchecked++
+				}
+			}
+		}
+	}
+}

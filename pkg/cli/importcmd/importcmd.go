@@ -87,7 +87,8 @@ each year (and 1 for the US dollar), one rate for each ally's constant
 prices, current = constant prices in the base year, the four categories
 adding up to 100%, the figures Table 4 repeats,
 and NATO's aggregates (NATO Europe and Canada, NATO Total) against the sum
-of the allies of each year. A difference beyond rounding fails the
+of the allies of each year, their shares and real change against their
+figures. A difference beyond rounding fails the
 import (exit 1, nothing written) naming the cells; --accept-differences
 imports anyway and writes the differences into the file's notes.
 
