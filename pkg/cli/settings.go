@@ -22,7 +22,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
-	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/guardedfile"
 	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
@@ -222,49 +222,28 @@ func locateConfig(configFlag string, getenv func(string) string) configLocation 
 	return configLocation{}
 }
 
-// readConfig reads the config file with the guards of the data files: a
-// regular file only (a named pipe, a device or a directory is refused
-// before it is opened, and the file is opened without blocking), at most
+// readConfig reads the config file with the guards of every input file
+// (package guardedfile): a regular file only (a named pipe, a device or a
+// directory is refused, and the file is opened without blocking), at most
 // MaxConfigSize bytes. A missing file at the default location is no config
 // (found false, no error), one that cannot be looked at an *unseenConfig;
 // any other failure is an I/O error (exit 1) naming the file.
 func readConfig(loc configLocation) (data []byte, found bool, err error) {
-	fail := func(format string, a ...any) ([]byte, bool, error) {
-		return nil, false, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("%s: %s", loc.origin, fmt.Sprintf(format, a...))}
+	data, err = guardedfile.Read(loc.path, MaxConfigSize)
+	if err == nil {
+		return data, true, nil
 	}
-	fi, err := os.Stat(loc.path)
-	if err != nil {
-		switch {
-		case loc.explicit:
-			return fail("cannot read: %s", osReason(err))
-		case errors.Is(err, fs.ErrNotExist) || isNotDir(err):
+	var ge *guardedfile.Error
+	if !errors.As(err, &ge) {
+		return nil, false, err
+	}
+	if !loc.explicit && ge.Op == "stat" && !errors.Is(err, guardedfile.ErrNotRegular) && !errors.Is(err, guardedfile.ErrTooLarge) {
+		if errors.Is(err, fs.ErrNotExist) || isNotDir(err) {
 			return nil, false, nil
 		}
-		return nil, false, &unseenConfig{fmt.Sprintf("%s: cannot read: %s", loc.origin, osReason(err))}
+		return nil, false, &unseenConfig{loc.origin + ": " + ge.Reason}
 	}
-	if msg := configFileProblem(fi); msg != "" {
-		return fail("%s", msg)
-	}
-	f, err := openNonBlocking(loc.path)
-	if err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	defer f.Close()
-	// The path may have been replaced since os.Stat: check what was opened.
-	if fi, err = f.Stat(); err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	if msg := configFileProblem(fi); msg != "" {
-		return fail("%s", msg)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxConfigSize+1)); err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	if buf.Len() > MaxConfigSize {
-		return fail("file is too large: more than 1 MiB (expected at most 1 MiB)")
-	}
-	return buf.Bytes(), true, nil
+	return nil, false, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("%s: %s", loc.origin, ge.Reason)}
 }
 
 // unseenConfig is a default config location that cannot be looked at:
@@ -272,25 +251,6 @@ func readConfig(loc configLocation) (data []byte, found bool, err error) {
 type unseenConfig struct{ msg string }
 
 func (e *unseenConfig) Error() string { return e.msg }
-
-func configFileProblem(fi fs.FileInfo) string {
-	if msg := dataset.NotRegular(fi); msg != "" {
-		return msg
-	}
-	if fi.Size() > MaxConfigSize {
-		return fmt.Sprintf("file is too large: %d bytes (expected at most 1 MiB)", fi.Size())
-	}
-	return ""
-}
-
-// osReason returns the reason of an os error without the repeated path.
-func osReason(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
 
 // userConfigDir is os.UserConfigDir, reading the environment through
 // getenv (IOStreams.Getenv) as every setting does: a test's environment,
