@@ -350,3 +350,46 @@ func TestTicks(t *testing.T) {
 		}
 	}
 }
+
+// The PNG holds exactly the pixels drawn: decoded by image/png, every
+// pixel is the rasterised canvas's, in the bar chart (at most 256
+// colours: written with a palette) and in the line chart (more: RGB).
+// The header says which (byte 25 of the file: colour type 3 or 2).
+func TestPNGPixels(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		c     interface{ layout(*faces) *canvas }
+		ctype byte
+	}{{"bars", sampleBars(), 3}, {"lines", sampleLines(), 2}} {
+		cv := tc.c.layout(fs)
+		want := rasterise(cv, fs)
+		b, err := encodePNG(cv, fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b[25] != tc.ctype {
+			t.Errorf("%s: colour type %d, want %d", tc.name, b[25], tc.ctype)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		diff := 0
+		for y := 0; y < Height; y++ {
+			for x := 0; x < Width; x++ {
+				r, g, bl, a := img.At(x, y).RGBA()
+				w := want.RGBAAt(x, y)
+				if uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(bl>>8) != w.B || a != 0xFFFF || w.A != 0xFF {
+					diff++
+				}
+			}
+		}
+		if diff != 0 {
+			t.Errorf("%s: %d pixels differ from the drawing", tc.name, diff)
+		}
+	}
+}
