@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"image"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/math/fixed"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.svg from the current output")
@@ -391,5 +396,139 @@ func TestPNGPixels(t *testing.T) {
 		if diff != 0 {
 			t.Errorf("%s: %d pixels differ from the drawing", tc.name, diff)
 		}
+	}
+}
+
+// natoURL is the source of NATO's 2026 release as the data names it.
+const natoURL = "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"
+
+// A URL too wide for its line breaks only after a "/": each line but the
+// last ends with one, "//" and the names between slashes stay whole, and
+// the lines join back to the URL. A URL that fits on a line of its own
+// stands there whole.
+func TestWrapURL(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := fs.wrap("Source: NATO (nato-2026-07), "+natoURL, noteSize, 200)
+	if lines[0] != "Source: NATO (nato-2026-07)," {
+		t.Fatalf("lines %q", lines)
+	}
+	url := lines[1:]
+	if len(url) < 3 {
+		t.Fatalf("the URL is not broken: %q", url)
+	}
+	for i, l := range url {
+		if i < len(url)-1 && !strings.HasSuffix(l, "/") {
+			t.Errorf("line %q does not end at a /", l)
+		}
+		if w := fs.width(l, noteSize, false); w > 200 {
+			t.Errorf("line %q is %.0f pixels wide, more than 200", l, w)
+		}
+	}
+	if strings.Join(url, "") != natoURL || !strings.HasPrefix(url[0], "https://") || url[len(url)-1] != "def-exp-2026-en.xlsx" {
+		t.Errorf("the URL's lines %q", url)
+	}
+	lines = fs.wrap("Source: NATO, Defence Expenditure of NATO Countries (2014-2025) (nato-2025-08), published 2025-08-28, cut-off 2025-06-03, "+natoURL, noteSize, 1000)
+	if len(lines) != 2 || lines[1] != natoURL {
+		t.Errorf("a URL that fits a line is not whole on its own: %q", lines)
+	}
+}
+
+// The PNG's font draws a hyphen-minus with the font's hyphen (the glyph
+// of U+00AD), not its own, as wide as a minus sign: "nato-2026-07" is
+// not drawn "nato−2026−07". The text measured and drawn is still "-".
+func TestHyphenGlyph(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bold := range []bool{false, true} {
+		f := fs.face(noteSize, bold)
+		h, _ := f.GlyphAdvance('-')
+		soft, _ := f.GlyphAdvance('\u00AD')
+		minus, _ := f.GlyphAdvance('\u2212')
+		if h != soft || h*3 > minus*2 {
+			t.Errorf("bold %v: '-' advances %v, U+00AD %v, a minus %v", bold, h, soft, minus)
+		}
+		_, m1, _, _, _ := f.Glyph(fixed.P(10, 20), '-')
+		b1 := append([]byte{}, m1.(*image.Alpha).Pix...)
+		_, m2, _, _, _ := f.Glyph(fixed.P(10, 20), '\u00AD')
+		if !bytes.Equal(b1, m2.(*image.Alpha).Pix) {
+			t.Errorf("bold %v: '-' is not drawn with the hyphen's glyph", bold)
+		}
+	}
+}
+
+// Ids and URLs survive copy and paste: the PDF writes the source line's
+// text as it is, hyphens as byte 0x2D of WinAnsiEncoding (which names it
+// "hyphen"), in one string, with no soft hyphen (0xAD) anywhere; the SVG
+// has it as one text. pdftotext (poppler-utils), when installed, reads
+// the ids and the URL back from the PDF.
+func TestTextCopies(t *testing.T) {
+	b := sampleBars()
+	b.Source = "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx, " + natoURL
+	pdf := render(t, b, PDF)
+	if !bytes.Contains(pdf, []byte("(Source: NATO, Defence Expenditure of NATO Countries \\(2014-2026\\) \\(nato-2026-07\\), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx,) Tj")) ||
+		!bytes.Contains(pdf, []byte("("+natoURL+") Tj")) {
+		t.Errorf("the PDF lacks the source line as it is")
+	}
+	if bytes.Contains(pdf, []byte{0xAD}) || bytes.Contains(pdf, []byte(`\255`)) {
+		t.Errorf("the PDF has a soft hyphen")
+	}
+	if !bytes.Contains(pdf, []byte("/Encoding /WinAnsiEncoding")) {
+		t.Errorf("the PDF's fonts are not WinAnsiEncoding")
+	}
+	texts := svgTexts(t, render(t, b, SVG))
+	if !slices.Contains(texts, natoURL) {
+		t.Errorf("the SVG has no text %q", natoURL)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: the PDF is not read back")
+		return
+	}
+	path := filepath.Join(t.TempDir(), "c.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"nato-2026-07", "def-exp-2026-en.xlsx", natoURL, "Germany"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("pdftotext does not read %q back:\n%s", want, out)
+		}
+	}
+}
+
+// A value label that would cross a target line is moved past it: Spain's
+// 1.95 ends a few pixels short of the 2% line, and its label is drawn
+// right of the line; Collisions finds nothing.
+func TestValueLabelOffTarget(t *testing.T) {
+	b := sampleBars()
+	b.Bars = append(b.Bars, Bar{Label: "Spain", Value: 1.95, Class: 0, ValueLabel: "1.95"})
+	got, err := b.Collisions()
+	if err != nil || len(got) != 0 {
+		t.Fatalf("collisions %q, %v", got, err)
+	}
+	fs, _ := newFaces()
+	cv := b.layout(fs)
+	var line2, label float64
+	for _, it := range cv.items {
+		switch v := it.(type) {
+		case line:
+			if v.target && line2 == 0 {
+				line2 = v.pts[0].x // the 2% line comes first
+			}
+		case text:
+			if v.s == "1.95" {
+				label = v.x
+			}
+		}
+	}
+	if label <= line2 {
+		t.Errorf("the label of 1.95 starts at %.1f, left of the 2%% line at %.1f", label, line2)
 	}
 }
