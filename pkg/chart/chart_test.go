@@ -2,14 +2,10 @@ package chart
 
 import (
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"encoding/xml"
 	"flag"
-	"hash/adler32"
 	"image"
 	"image/png"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -534,36 +530,5 @@ func TestValueLabelOffTarget(t *testing.T) {
 	}
 	if label <= line2 {
 		t.Errorf("the label of 1.95 starts at %.1f, left of the 2%% line at %.1f", label, line2)
-	}
-}
-
-// The PNG's image data is one zlib stream that zlib reads to its end,
-// checksum included: the bands deflated apart join into one, and their
-// Adler-32 checksums combine into that of the whole (checked against
-// hash/adler32 on split data too).
-func TestPNGStream(t *testing.T) {
-	b := render(t, sampleLines(), PNG)
-	i := bytes.Index(b, []byte("IDAT"))
-	n := binary.BigEndian.Uint32(b[i-4 : i])
-	zr, err := zlib.NewReader(bytes.NewReader(b[i+4 : i+4+int(n)]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("the image data does not read to its end: %v", err)
-	}
-	if len(raw) != Height*(1+3*Width) {
-		t.Errorf("%d bytes of image data, want %d", len(raw), Height*(1+3*Width))
-	}
-	data := []byte("Defence Expenditure of NATO Countries (2014-2026)")
-	for cut := 0; cut <= len(data); cut += 7 {
-		if got, want := adler32Combine(adler32.Checksum(data[:cut]), adler32.Checksum(data[cut:]), len(data)-cut), adler32.Checksum(data); got != want {
-			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
-		}
-	}
-	big := bytes.Repeat([]byte{0xFF, 0x00, 0x7F}, 100000)
-	if got, want := adler32Combine(adler32.Checksum(big[:123457]), adler32.Checksum(big[123457:]), len(big)-123457), adler32.Checksum(big); got != want {
-		t.Errorf("300,000 bytes: %08x, want %08x", got, want)
 	}
 }

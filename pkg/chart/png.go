@@ -2,16 +2,14 @@ package chart
 
 import (
 	"bytes"
-	"compress/flate"
+	"compress/zlib"
 	"encoding/binary"
-	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"image/color"
 	"image/draw"
 	"io"
 	"math"
-	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
@@ -250,18 +248,19 @@ func blendOver(img *image.RGBA, x, y int, c color.RGBA) {
 func toFixed(v float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(v * 64)) }
 
 // writePNG writes an opaque image as an 8-bit PNG: with a palette when
-// it has at most 256 colours (one byte a pixel), else RGB (three); every
-// row with filter None, deflated at zlib's best speed in pngBands bands
-// at once (one zlib stream, in one IDAT chunk).
+// it has at most 256 colours (a bar chart: one byte a pixel), else RGB
+// (three); every row with filter None, the rows deflated at zlib's best
+// speed, in one IDAT chunk.
 //
 // image/png's encoder tries the five filters on every row of a truecolour
 // image and keeps the best (its own heuristic), then deflates at the
 // level asked: on a 1200 x 800 chart that cost some 30 times the whole
 // SVG at BestCompression (issue 22, item 7; docs/performance.md), most
 // of it in deflate. A chart is mostly flat colour, which deflate's
-// matches take in without a filter: the file is about as small, for a
+// matches take in without a filter, and few colours, which a palette
+// writes in a third of the bytes: the file is about as small, for a
 // fraction of the time. The pixels are the same; any PNG reader reads
-// them back (TestPNGPixels, TestPNGStream).
+// them back (TestPNGPixels).
 func writePNG(w io.Writer, img *image.RGBA) error {
 	width, height := img.Rect.Dx(), img.Rect.Dy()
 	palette, indexed := paletteOf(img)
@@ -287,65 +286,28 @@ func writePNG(w io.Writer, img *image.RGBA) error {
 			return err
 		}
 	}
-	// The image data: a zlib stream whose deflate data is that of
-	// pngBands bands of rows, deflated at once, each ended by a sync
-	// flush but the last, so that they join into one stream; the zlib
-	// checksum is the bands' Adler-32 combined.
-	var bands [pngBands]struct {
-		data bytes.Buffer
-		sum  uint32
-		n    int
-		err  error
-	}
-	var wg sync.WaitGroup
-	for b := range bands {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			band := &bands[b]
-			fw, err := flate.NewWriter(&band.data, flate.BestSpeed)
-			if err != nil {
-				band.err = err
-				return
-			}
-			sum := adler32.New()
-			out := io.MultiWriter(fw, sum)
-			row := make([]byte, 1+bpp*width) // row[0] = 0: filter None
-			for y := height * b / pngBands; y < height*(b+1)/pngBands; y++ {
-				if indexed != nil {
-					copy(row[1:], indexed[y*width:(y+1)*width])
-				} else {
-					px := img.Pix[y*img.Stride : y*img.Stride+4*width]
-					for x, o := 0, 1; x < width; x, o = x+1, o+3 {
-						row[o], row[o+1], row[o+2] = px[4*x], px[4*x+1], px[4*x+2]
-					}
-				}
-				if _, err := out.Write(row); err != nil {
-					band.err = err
-					return
-				}
-				band.n += len(row)
-			}
-			if b < pngBands-1 {
-				band.err = fw.Flush()
-			} else {
-				band.err = fw.Close()
-			}
-			band.sum = sum.Sum32()
-		}()
-	}
-	wg.Wait()
 	var data bytes.Buffer
-	data.Write([]byte{0x78, 0x01}) // zlib: deflate, 32 KiB window, fastest
-	sum := uint32(1)               // the Adler-32 of nothing
-	for b := range bands {
-		if bands[b].err != nil {
-			return bands[b].err
-		}
-		data.Write(bands[b].data.Bytes())
-		sum = adler32Combine(sum, bands[b].sum, bands[b].n)
+	z, err := zlib.NewWriterLevel(&data, zlib.BestSpeed)
+	if err != nil {
+		return err
 	}
-	data.Write(binary.BigEndian.AppendUint32(nil, sum))
+	row := make([]byte, 1+bpp*width) // row[0] = 0: filter None
+	for y := 0; y < height; y++ {
+		if indexed != nil {
+			copy(row[1:], indexed[y*width:(y+1)*width])
+		} else {
+			px := img.Pix[y*img.Stride : y*img.Stride+4*width]
+			for x, o := 0, 1; x < width; x, o = x+1, o+3 {
+				row[o], row[o+1], row[o+2] = px[4*x], px[4*x+1], px[4*x+2]
+			}
+		}
+		if _, err := z.Write(row); err != nil {
+			return err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return err
+	}
 	if err := pngChunk(w, "IDAT", data.Bytes()); err != nil {
 		return err
 	}
@@ -392,34 +354,6 @@ func paletteOf(img *image.RGBA) ([]byte, []byte) {
 		}
 	}
 	return palette, indexed
-}
-
-// pngBands is the number of bands of rows deflated at once: a constant,
-// so that the file's bytes do not depend on the machine.
-const pngBands = 4
-
-// adler32Combine is the Adler-32 checksum of the bytes of a then those of
-// b (n2 of them), from the checksums of each (zlib's adler32_combine).
-func adler32Combine(a, b uint32, n2 int) uint32 {
-	const base = 65521
-	rem := uint32(n2 % base)
-	sum1 := a & 0xFFFF
-	sum2 := rem * sum1 % base
-	sum1 += b&0xFFFF + base - 1
-	sum2 += a>>16 + b>>16 + base - rem
-	if sum1 >= base {
-		sum1 -= base
-	}
-	if sum1 >= base {
-		sum1 -= base
-	}
-	if sum2 >= base<<1 {
-		sum2 -= base << 1
-	}
-	if sum2 >= base {
-		sum2 -= base
-	}
-	return sum1 | sum2<<16
 }
 
 // pngChunk writes one chunk: length, type, data, CRC-32 of type and data.
