@@ -2,10 +2,14 @@ package chart
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"encoding/xml"
 	"flag"
 	"image"
+	"hash/crc32"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -530,5 +534,31 @@ func TestValueLabelOffTarget(t *testing.T) {
 	}
 	if label <= line2 {
 		t.Errorf("the label of 1.95 starts at %.1f, left of the 2%% line at %.1f", label, line2)
+	}
+}
+
+// The PNG's image data is one zlib stream that zlib reads to its end,
+// checksum included, with a filter byte and three bytes a pixel per row
+// (the line chart has more than 256 colours: RGB).
+func TestPNGStream(t *testing.T) {
+	b := render(t, sampleLines(), PNG)
+	i := bytes.Index(b, []byte("IDAT"))
+	n := binary.BigEndian.Uint32(b[i-4 : i])
+	if crc := crc32.ChecksumIEEE(b[i : i+4+int(n)]); crc != binary.BigEndian.Uint32(b[i+4+int(n):]) {
+		t.Errorf("the IDAT chunk's CRC is wrong")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(b[i+4 : i+4+int(n)]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("the image data does not read to its end: %v", err)
+	}
+	if len(raw) != Height*(1+3*Width) {
+		t.Errorf("%d bytes of image data, want %d", len(raw), Height*(1+3*Width))
+	}
+	if !bytes.HasSuffix(b, []byte("\x00\x00\x00\x00IEND\xae\x42\x60\x82")) {
+		t.Errorf("the PNG does not end with IEND")
 	}
 }
