@@ -291,16 +291,28 @@ func writePNG(w io.Writer, img *image.RGBA) error {
 	if err != nil {
 		return err
 	}
-	row := make([]byte, 1+bpp*width) // row[0] = 0: filter None
+	// row[0] = 0: filter None; one byte of slack for the RGB copy's
+	// four-byte stores.
+	buf := make([]byte, 1+bpp*width+1)
+	row := buf[:1+bpp*width]
+	var prev []byte
 	for y := 0; y < height; y++ {
-		if indexed != nil {
+		px := img.Pix[y*img.Stride : y*img.Stride+4*width]
+		switch {
+		case indexed != nil:
 			copy(row[1:], indexed[y*width:(y+1)*width])
-		} else {
-			px := img.Pix[y*img.Stride : y*img.Stride+4*width]
+		case prev != nil && bytes.Equal(px, prev):
+			// The same pixels as the row above (most rows of a chart):
+			// the same bytes.
+		default:
+			// RGBA to RGB, four bytes at a time: each store's fourth
+			// byte (alpha) is overwritten by the next pixel's red, the
+			// last one's by the slack.
 			for x, o := 0, 1; x < width; x, o = x+1, o+3 {
-				row[o], row[o+1], row[o+2] = px[4*x], px[4*x+1], px[4*x+2]
+				binary.LittleEndian.PutUint32(buf[o:o+4], binary.LittleEndian.Uint32(px[4*x:4*x+4]))
 			}
 		}
+		prev = px
 		if _, err := z.Write(row); err != nil {
 			return err
 		}
