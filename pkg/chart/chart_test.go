@@ -314,6 +314,13 @@ func TestRefusals(t *testing.T) {
 	if _, err := (&BarChart{}).Render(SVG); err != ErrEmpty {
 		t.Errorf("an empty chart: %v", err)
 	}
+	// Collisions refuses what Render refuses.
+	if _, err := (&BarChart{}).Collisions(); err != ErrEmpty {
+		t.Errorf("Collisions of an empty bar chart: %v", err)
+	}
+	if _, err := (&LineChart{Series: []Series{{Label: "x", Points: []Point{{X: 2020}}}}}).Collisions(); err != ErrEmpty {
+		t.Errorf("Collisions of a line chart with no known point: %v", err)
+	}
 	l := sampleLines()
 	for len(l.Series) <= MaxSeries {
 		l.Series = append(l.Series, l.Series[0])

@@ -53,12 +53,12 @@ func (c *BarChart) Collisions() ([]string, error) {
 // Collisions lists the texts of the line chart, as laid out, that
 // overlap another text or cross a target line (see BarChart.Collisions).
 func (c *LineChart) Collisions() ([]string, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
 	fs, err := newFaces()
 	if err != nil {
 		return nil, err
-	}
-	if len(c.Series) == 0 {
-		return nil, ErrEmpty
 	}
 	return collisions(c.layout(fs), fs), nil
 }
