@@ -19,6 +19,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/testenv"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -472,14 +473,17 @@ func TestHyphenGlyph(t *testing.T) {
 	}
 }
 
+// copySource is a source line whose ids and URL must survive copy and
+// paste: too long for one line, it puts the URL on a line of its own.
+const copySource = "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx, " + natoURL
+
 // Ids and URLs survive copy and paste: the PDF writes the source line's
 // text as it is, hyphens as byte 0x2D of WinAnsiEncoding (which names it
-// "hyphen"), in one string, with no soft hyphen (0xAD) anywhere; the SVG
-// has it as one text. pdftotext (poppler-utils), when installed, reads
-// the ids and the URL back from the PDF.
+// "hyphen"), each line in one string, with no soft hyphen (0xAD)
+// anywhere; the SVG has the URL as one text.
 func TestTextCopies(t *testing.T) {
 	b := sampleBars()
-	b.Source = "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx, " + natoURL
+	b.Source = copySource
 	pdf := render(t, b, PDF)
 	if !bytes.Contains(pdf, []byte("(Source: NATO, Defence Expenditure of NATO Countries \\(2014-2026\\) \\(nato-2026-07\\), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx,) Tj")) ||
 		!bytes.Contains(pdf, []byte("("+natoURL+") Tj")) {
@@ -495,19 +499,23 @@ func TestTextCopies(t *testing.T) {
 	if !slices.Contains(texts, natoURL) {
 		t.Errorf("the SVG has no text %q", natoURL)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed: the PDF is not read back")
-		return
-	}
+}
+
+// pdftotext (poppler-utils) reads the ids and the URL of a PDF chart back
+// as they were given.
+func TestPDFTextReadsBack(t *testing.T) {
+	bin := testenv.Pdftotext(t)
+	b := sampleBars()
+	b.Source = copySource
 	path := filepath.Join(t.TempDir(), "c.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+	if err := os.WriteFile(path, render(t, b, PDF), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", path, "-").Output()
+	out, err := exec.Command(bin, path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"nato-2026-07", "def-exp-2026-en.xlsx", natoURL, "Germany"} {
+	for _, want := range []string{"(nato-2026-07)", "def-exp-2026-en.xlsx", natoURL, "Germany", "2.69 e"} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("pdftotext does not read %q back:\n%s", want, out)
 		}
