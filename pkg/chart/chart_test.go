@@ -577,3 +577,35 @@ func TestPNGStream(t *testing.T) {
 		t.Errorf("the PNG does not end with IEND")
 	}
 }
+
+// A series that ends before the chart's last X gets a dotted leader from
+// its last point to its label, one that reaches it none, on an axis of
+// years and on one whose ticks round past the last X alike.
+func TestLeaderLine(t *testing.T) {
+	for _, years := range []bool{true, false} {
+		end := 2022.0
+		if !years {
+			end = 2022.3 // the axis's ticks end at 2022.5
+		}
+		c := &LineChart{
+			X: Axis{Label: "x", Years: years}, Y: Axis{Label: "y"},
+			Series: []Series{
+				{Label: "ends early", Points: []Point{{2020, 1, true, false}, {2021, 2, true, false}, {end, 0, false, false}}},
+				{Label: "reaches the end", Points: []Point{{2020, 2, true, false}, {2021, 2.5, true, false}, {end, 3, true, false}}},
+			},
+		}
+		fs, _ := newFaces()
+		leaders := 0
+		for _, it := range c.layout(fs).items {
+			if l, ok := it.(line); ok && len(l.dash) == 2 && l.dash[0] == 1.5 {
+				leaders++
+				if l.color != SeriesColors[0] {
+					t.Errorf("years %v: a leader of colour %v, want the first series'", years, l.color)
+				}
+			}
+		}
+		if leaders != 1 {
+			t.Errorf("years %v: %d leader lines, want 1", years, leaders)
+		}
+	}
+}

@@ -279,6 +279,7 @@ func (c *LineChart) layout(fs *faces) *canvas {
 	if c.YFromZero {
 		ylo = math.Min(0, ylo)
 	}
+	lastX := xhi // the last known point's X, before the axis rounds xhi
 	ytv, ymin, ymax, ystep := ticks(ylo, yhi, 6)
 	var xtv []float64
 	xstep := 1.0
@@ -392,7 +393,7 @@ func (c *LineChart) layout(fs *faces) *canvas {
 		if last >= 0 && s.Label != "" {
 			p := s.Points[last]
 			e := endLabel{y: y(p.Y) + labelSize*0.35, s: s.Label, color: col}
-			if p.X < xhi {
+			if p.X < lastX {
 				e.lead = &pt{x(p.X), y(p.Y)}
 			}
 			ends = append(ends, e)
