@@ -108,7 +108,8 @@ func TestOutputChartExtensionRefused(t *testing.T) {
 // validates: bars only where a command draws bars (gap).
 func TestFormatHelpListsTakenFormats(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
-	root := NewRootCmd(NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	root := NewRootCmd(NewFactory(ios, g), g)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if fl := c.Flags().Lookup("format"); fl != nil && c.Name() != "check" && c.Name() != "chart" {
@@ -223,7 +224,8 @@ func TestCheckFormatTable(t *testing.T) {
 		}
 	}
 	ios, _, _, _ := iostreams.Test()
-	root := NewRootCmd(NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	root := NewRootCmd(NewFactory(ios, g), g)
 	c, _, err := root.Find([]string{"check"})
 	if err != nil {
 		t.Fatal(err)

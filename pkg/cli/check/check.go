@@ -135,7 +135,7 @@ func Run(o *Options) error {
 	if o.OnTrack {
 		for _, m := range rep.Measures {
 			if m.Verdict() && m.Deadline == 0 {
-				return cmdutil.UsageErrorf("--on-track needs a deadline for %s: give --by YEAR, or a named target with a deadline still ahead (uk-2027, hague-core, hague)", m.Label())
+				return cmdutil.FlagErrorf("on-track", "--on-track needs a deadline for %s: give --by YEAR, or a named target with a deadline still ahead (uk-2027, hague-core, hague)", m.Label())
 			}
 		}
 	}
