@@ -175,7 +175,7 @@ func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, nil, cmdutil.UsageErrorf("%v", err)
+		return nil, nil, cmdutil.QueryError(err)
 	}
 	return q, rep, nil
 }
@@ -619,7 +619,7 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	q.By = deadline
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, cmdutil.UsageErrorf("%v", err)
+		return nil, cmdutil.QueryError(err)
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]

@@ -130,7 +130,7 @@ func Run(o *Options) error {
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+		return cmdutil.QueryError(err)
 	}
 	if o.OnTrack {
 		for _, m := range rep.Measures {

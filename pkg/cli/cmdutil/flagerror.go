@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/spf13/pflag"
 )
 
@@ -78,6 +79,21 @@ func Named(name, value string, err error) *FlagError {
 // is printed.
 func FlagErrorf(flag, format string, a ...any) error {
 	return &UsageError{Err: &FlagError{Flag: flag, Err: fmt.Errorf(format, a...)}}
+}
+
+// queryFlags are the flags that set each field of a calc.Query that
+// calc.Compute can refuse.
+var queryFlags = map[string]string{"Targets": "target", "By": "by"}
+
+// QueryError returns calc.Compute's refusal of a query as a usage error:
+// a FlagError for the flag that set the field at fault (so that it gets
+// the flag's origin when printed).
+func QueryError(err error) error {
+	var qe *calc.QueryError
+	if errors.As(err, &qe) && queryFlags[qe.Field] != "" {
+		return &UsageError{Err: &FlagError{Flag: queryFlags[qe.Field], Err: err}}
+	}
+	return &UsageError{Err: err}
 }
 
 // Accepts reports whether the flag would take the value s, read from the

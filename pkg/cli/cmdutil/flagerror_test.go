@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/calc"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -125,5 +126,23 @@ func TestAccepts(t *testing.T) {
 	}
 	if v, _ := fs.GetString("format"); v != "table" {
 		t.Errorf("--format is %q after Accepts, want the default table", v)
+	}
+}
+
+// calc.Compute's refusal names the Query's field; QueryError makes it an
+// error of the flag that sets the field.
+func TestQueryError(t *testing.T) {
+	inner := errors.New("--by: the equipment guideline is measured in the year asked")
+	err := QueryError(&calc.QueryError{Field: "By", Err: inner})
+	var fe *FlagError
+	if !IsUsage(err) || !errors.As(err, &fe) || fe.Flag != "by" || !errors.Is(err, inner) || err.Error() != inner.Error() {
+		t.Errorf("QueryError(By) = %#v", err)
+	}
+	if err := QueryError(&calc.QueryError{Field: "Targets", Err: inner}); !errors.As(err, &fe) || fe.Flag != "target" {
+		t.Errorf("QueryError(Targets) = %#v", err)
+	}
+	other := errors.New("no figures")
+	if err := QueryError(other); !IsUsage(err) || errors.As(err, &fe) || err.Error() != "no figures" {
+		t.Errorf("QueryError(other) = %#v", err)
 	}
 }

@@ -405,7 +405,7 @@ func Run(o *Options) error {
 	for _, q := range qs {
 		c, err := calc.Compute(ds, q)
 		if err != nil {
-			return cmdutil.UsageErrorf("%v", err)
+			return cmdutil.QueryError(err)
 		}
 		reps = append(reps, c)
 	}

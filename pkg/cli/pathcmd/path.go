@@ -107,7 +107,7 @@ func Run(o *Options) error {
 	q.By = deadline
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+		return cmdutil.QueryError(err)
 	}
 	measure := 0 // the whole target, or its core part when it has parts
 	for i, m := range rep.Measures {
