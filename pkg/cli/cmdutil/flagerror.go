@@ -81,17 +81,25 @@ func FlagErrorf(flag, format string, a ...any) error {
 	return &UsageError{Err: &FlagError{Flag: flag, Err: fmt.Errorf(format, a...)}}
 }
 
-// queryFlags are the flags that set each field of a calc.Query that
-// calc.Compute can refuse.
-var queryFlags = map[string]string{"Targets": "target", "By": "by"}
+// queryFlag returns the flag that sets a field of a calc.Query that
+// calc.Compute can refuse, or "".
+func queryFlag(field string) string {
+	switch field {
+	case "Targets":
+		return "target"
+	case "By":
+		return "by"
+	}
+	return ""
+}
 
 // QueryError returns calc.Compute's refusal of a query as a usage error:
 // a FlagError for the flag that set the field at fault (so that it gets
 // the flag's origin when printed).
 func QueryError(err error) error {
 	var qe *calc.QueryError
-	if errors.As(err, &qe) && queryFlags[qe.Field] != "" {
-		return &UsageError{Err: &FlagError{Flag: queryFlags[qe.Field], Err: err}}
+	if errors.As(err, &qe) && queryFlag(qe.Field) != "" {
+		return &UsageError{Err: &FlagError{Flag: queryFlag(qe.Field), Err: err}}
 	}
 	return &UsageError{Err: err}
 }
