@@ -294,7 +294,7 @@ func TestAidCountryAlias(t *testing.T) {
 		{nil, []string{"aid", "--country", "POL", "--donor", "DEU"}, "natospend: different donors in --donor DEU and --country POL: --country is another name of --donor, give one of them\n"},
 		{nil, []string{"aid", "packages", "--country", "POL", "--donor", "ESP"}, "natospend: different donors in --donor ESP and --country POL: "},
 		{map[string]string{"NATOSPEND_COUNTRY": "POL", "NATOSPEND_DONOR": "DEU"}, []string{"aid"}, "natospend: different donors in --donor DEU (NATOSPEND_DONOR=DEU) and --country POL (NATOSPEND_COUNTRY=POL): "},
-		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"aid"}, "natospend: different donors in --donor DEU (config file " + cfg + ": aid: donor: DEU) and --country POL (config file " + cfg + ": aid: country: POL): "},
+		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"aid"}, "natospend: different donors in --donor DEU (config file " + cfg + ": line 2: aid: donor: DEU) and --country POL (config file " + cfg + ": line 3: aid: country: POL): "},
 		{nil, []string{"aid", "--country", "Germny"}, `natospend: --country: unknown country "Germny": did you mean Germany (DEU)?` + "\n"},
 	} {
 		code, out, errOut := runEnv(t, tt.env, tt.args...)

@@ -114,7 +114,7 @@ func applySettings(cmd *cobra.Command, ios *iostreams.IOStreams, g *cmdutil.Glob
 				items = []string{s}
 			}
 		} else if e, ok := chain.lookup(fl.Name); ok {
-			from = fmt.Sprintf("config file %s: %s", showText(cfg.path), e.path)
+			from = fmt.Sprintf("config file %s: line %d: %s", showText(cfg.path), e.node.Line, e.path)
 			outer = e.outer
 			var err error
 			if items, err = e.items(isList(fl)); err != nil {

@@ -657,7 +657,7 @@ func TestSettingErrorsAreTyped(t *testing.T) {
 		flag, value, origin string
 	}{
 		{map[string]string{"NATOSPEND_NO_HEADER": "maybe"}, []string{"gap"}, "no-header", "maybe", "NATOSPEND_NO_HEADER=maybe"},
-		{nil, []string{"gap", "--config", cfg}, "sort", "size", "config file " + cfg + ": gap: sort: size"},
+		{nil, []string{"gap", "--config", cfg}, "sort", "size", "config file " + cfg + ": line 2: gap: sort: size"},
 		{nil, []string{"gap", "--sort", "size"}, "sort", "size", ""},
 	}
 	for _, tt := range tests {

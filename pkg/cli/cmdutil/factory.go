@@ -26,7 +26,7 @@ type Factory struct {
 	CheckDataset func(extra []string) (*defence.Dataset, error)
 	// SettingOrigin says where a flag's value came from when it was not
 	// given on the command line ("NATOSPEND_RELEASE=x", "config file F:
-	// release: x"), or "".
+	// line 1: release: x"), or "".
 	SettingOrigin func(flag string) string
 	// Inputs returns the files the run reads settings and data from: the
 	// config file ("" when none) and the --data paths (an --output must be

@@ -20,8 +20,8 @@ type FlagError struct {
 	Flag  string // the flag's name, without dashes: "year"
 	Value string // the value as given, "" when the error is about no one value
 	// Origin says where the value came from when the command line did not
-	// give it: "NATOSPEND_YEAR=1900", "config file F: year: 1900"; ""
-	// for the command line.
+	// give it: "NATOSPEND_YEAR=1900", "config file F: line 3: year: 1900";
+	// "" for the command line.
 	Origin string
 	// Err says what is wrong: from a flag value type, its text starts
 	// with the value ("\"xml\" is not a format (...)") and Named puts the

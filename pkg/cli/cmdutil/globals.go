@@ -22,7 +22,8 @@ type GlobalOptions struct {
 }
 
 // SetOrigin records where a flag's value came from when the command line
-// did not give it ("NATOSPEND_YEAR=2024", "config file F: year: 2024").
+// did not give it ("NATOSPEND_YEAR=2024", "config file F: line 1: year:
+// 2024").
 func (g *GlobalOptions) SetOrigin(flag, from string) {
 	if g.origins == nil {
 		g.origins = map[string]string{}
