@@ -1,6 +1,6 @@
 // Package chartcmd is the `natospend chart` command: a chart of the shares
 // of GDP, the gaps, a few countries' history or their spending paths, as
-// an SVG, PNG or PDF file.
+// an SVG, PNG or PDF file or on standard output.
 package chartcmd
 
 import (
@@ -39,11 +39,17 @@ const MaxTargets = 4
 // Options of a chart run: the gap command's query plus the kind, the
 // path's shape and the output file.
 type Options struct {
-	Gap    gap.Options
-	Kind   string
-	Shape  string
+	Gap   gap.Options
+	Kind  string
+	Shape string
+	// Output is the file to write ("" or "-": standard output); Format
+	// (svg, png or pdf; "": the file's extension) what to write.
 	Output string
+	Format string
 }
+
+// Formats are the chart formats --format takes.
+var Formats = []string{string(chart.SVG), string(chart.PNG), string(chart.PDF)}
 
 // NewCmd builds the chart command. A test may pass runF to capture the
 // options instead of running.
@@ -56,7 +62,10 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 Chart draws the figures of gap, history and path as a picture to publish,
 1200 x 800, with a title, axis labels with their units, the notes and the
 source line naming the release and its date. The format is the --output
-file's extension: .svg, .png or .pdf. The same command writes the same bytes.
+file's extension (.svg, .png or .pdf) or --format. Without --output (or
+with --output -) the chart goes to standard output when it is not a
+terminal: SVG by default, PNG or PDF with --format; a terminal gets only
+an SVG asked for with --format svg. The same command writes the same bytes.
 
 --kind share (the default): each selected country's share of GDP, highest
 first, as horizontal bars coloured by the targets they reach, with a
@@ -86,6 +95,7 @@ The selection flags are those of gap: --country, --group, --exclude,
 		Example: cmdutil.Examples(`
   natospend chart --kind share --target 2,3.5 --output share.svg
   natospend chart --kind share --target 2,3.5 --output share.png
+  natospend chart --kind share --format png > share.png
   natospend chart --kind gap --target 3.5 --group europe --output gap.pdf
   natospend chart --kind history --country DEU,FRA,POL,GBR --target 2,3.5 --output history.png
   natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg`),
@@ -101,27 +111,60 @@ The selection flags are those of gap: --country, --group, --exclude,
 	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE` (required), atomically; its extension sets the format: .svg, .png or .pdf")
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE`, atomically (its extension sets the format: .svg, .png or .pdf); - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"svg", "png", "pdf"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	return cmd
 }
 
-// Format is the chart format the output file's extension names.
-func (o *Options) Format() (chart.Format, error) {
-	if o.Output == "" || o.Output == "-" || o.Output == "/dev/stdout" {
-		return "", cmdutil.UsageErrorf("chart writes a file: give --output FILE.svg, FILE.png or FILE.pdf")
+// chartFormat is the format to draw: --format, else the --output file's
+// extension (.svg, .png, .pdf; a --format that contradicts it is a usage
+// error). Standard output (no --output, or -) takes SVG by default when it
+// is not a terminal; a terminal gets a chart only when --format svg asks
+// for its text, never a PNG or PDF (binary files, refused as xlsx is).
+func (o *Options) chartFormat() (chart.Format, error) {
+	given := chart.Format(strings.ToLower(o.Format))
+	if cmdutil.IsStdout(o.Output) {
+		tty := o.Gap.F != nil && o.Gap.F.IO != nil && o.Gap.F.IO.OutTTY
+		switch {
+		case given == "" && tty:
+			return "", cmdutil.UsageErrorf("chart draws a picture, not for a terminal: give --output FILE.svg, FILE.png or FILE.pdf, or pipe it (--format svg, png or pdf)")
+		case given == "":
+			return chart.SVG, nil
+		case given != chart.SVG:
+			if err := cmdutil.BinaryDestination(o.Gap.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s, or pipe it", given, given)); err != nil {
+				return "", err
+			}
+		}
+		return given, nil
 	}
+	var ext chart.Format
 	switch strings.ToLower(filepath.Ext(o.Output)) {
 	case ".svg":
-		return chart.SVG, nil
+		ext = chart.SVG
 	case ".png":
-		return chart.PNG, nil
+		ext = chart.PNG
 	case ".pdf":
-		return chart.PDF, nil
+		ext = chart.PDF
+	case "":
+		if given != "" {
+			ext = given
+		}
 	}
-	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+	switch {
+	case ext == "":
+		return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+	case given != "" && given != ext:
+		return "", cmdutil.FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", given, render.EscapeTerminal(o.Output), ext)
+	}
+	if ext != chart.SVG {
+		if err := cmdutil.BinaryDestination(o.Gap.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s", ext, ext)); err != nil {
+			return "", err
+		}
+	}
+	return ext, nil
 }
 
 type drawable interface {
@@ -135,7 +178,7 @@ var inspect func(drawable)
 
 // Run draws the chart and writes it.
 func Run(o *Options) error {
-	format, err := o.Format()
+	format, err := o.chartFormat()
 	if err != nil {
 		return err
 	}
