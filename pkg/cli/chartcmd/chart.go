@@ -46,6 +46,9 @@ type Options struct {
 	// (svg, png or pdf; "": the file's extension) what to write.
 	Output string
 	Format string
+	// Aggregate is --aggregate: --kind history and path draw the
+	// selection's aggregate as one line instead of a line per country.
+	Aggregate bool
 }
 
 // Formats are the chart formats --format takes.
@@ -80,6 +83,12 @@ names the years without a figure.
 --kind path: the year-by-year spending path to the target by its deadline
 (--by, or a named target's own), as natospend path computes it (--shape),
 for at most 6 countries.
+--aggregate: the whole selection's aggregate, for a selection of any
+size: --kind history draws one line, its aggregate share of GDP each year
+(total defence / total GDP x 100, current USD, of the allies the selection
+has that year, as gap's Total row computes it); --kind path one line, the
+sum of the countries' paths (natospend path's total row); --kind share
+adds one bar, the aggregate share of the year. Not with --kind gap.
 
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
 No label overlaps another or crosses a target line (a value label is moved
@@ -98,7 +107,8 @@ The selection flags are those of gap: --country, --group, --exclude,
   natospend chart --kind share --format png > share.png
   natospend chart --kind gap --target 3.5 --group europe --output gap.pdf
   natospend chart --kind history --country DEU,FRA,POL,GBR --target 2,3.5 --output history.png
-  natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg`),
+  natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg
+  natospend chart --kind history --group europe --aggregate --output europe.svg`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
@@ -111,6 +121,7 @@ The selection flags are those of gap: --country, --group, --exclude,
 	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
+	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
 	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE`, atomically (its extension sets the format: .svg, .png or .pdf); - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -336,6 +347,30 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a figure for %d in %s", q.Year, q.Release.ID)
 	}
+	nCountries := len(rows)
+	var aggNote string
+	if o.Aggregate {
+		// One more bar: the selection's aggregate, gap's Total row's share.
+		t := rep.Totals[0]
+		name := upper(o.selectionName(ds, q.Codes)) + " (aggregate)"
+		if !t.Share.Known {
+			aggNote = fmt.Sprintf("No aggregate bar: a country in the selection has GDP but no share of GDP for %d in %s.", q.Year, q.Release.ID)
+		} else {
+			class := 0
+			for _, r := range rs {
+				if t.Share.V >= r.Value {
+					class++
+				}
+			}
+			est := false // an estimate when it adds one
+			for _, r := range rows {
+				est = est || r.ln.Estimate
+			}
+			rows = append(rows, row{calc.Line{Row: calc.Row{Obs: calc.Obs{Name: name}}}, chart.Bar{Label: name, Value: t.Share.V, Class: class, Estimate: est,
+				ValueLabel: estimate(strconv.FormatFloat(t.Share.V, 'f', 2, 64), est)}})
+			aggNote = fmt.Sprintf("%s: total defence expenditure / total GDP x 100 of the %d %s selected, current USD, as natospend gap's Total row computes it; natospend's figure, not one NATO publishes.", name, t.Countries, countries(t.Countries))
+		}
+	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].bar.Value != rows[j].bar.Value {
 			return rows[i].bar.Value > rows[j].bar.Value
@@ -349,7 +384,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	for _, r := range rs {
 		names = append(names, r.Label)
 	}
-	c.Subtitle = fmt.Sprintf("%d %s with figures, highest first, against %s; %s", len(rows), countries(len(rows)), listAnd(names), releaseNote(q.Release))
+	c.Subtitle = fmt.Sprintf("%d %s with figures, highest first, against %s; %s", nCountries, countries(nCountries), listAnd(names), releaseNote(q.Release))
 	switch {
 	case q.Measure == defence.MeasureEquipment:
 		c.Notes = append(c.Notes, "Equipment expenditure as NATO publishes it: major equipment and related research and development, % of defence expenditure.")
@@ -360,6 +395,9 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	if earlier {
 		c.Notes = append(c.Notes, fmt.Sprintf("A year in brackets: the country's latest year with figures before %d (--latest).", q.Year))
+	}
+	if aggNote != "" {
+		c.Notes = append(c.Notes, aggNote)
 	}
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no figure for %d: %s.", q.Year, listAnd(left)))
@@ -408,6 +446,9 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	if len(q.Targets) != 1 {
 		return nil, cmdutil.FlagErrorf("target", "--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
+	}
+	if o.Aggregate {
+		return nil, cmdutil.FlagErrorf("aggregate", "--aggregate: --kind gap draws each country's gap, and its subtitle adds them up (natospend gap's Total row has the selection's); use --kind share, history or path")
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]
@@ -499,8 +540,8 @@ func (o *Options) lineQuery(q *calc.Query) error {
 	if q.Measure == defence.MeasureEquipment {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
 	}
-	if len(q.Codes) > chart.MaxSeries {
-		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
+	if len(q.Codes) > chart.MaxSeries && !o.Aggregate {
+		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country, or draw its aggregate with --aggregate", o.Kind, chart.MaxSeries, len(q.Codes))
 	}
 	return nil
 }
@@ -544,6 +585,9 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		HollowLegend: "e: estimate",
 		RefLegend:    "target",
 		Source:       calc.SourceOf(q.Release).Line(),
+	}
+	if o.Aggregate {
+		return o.aggregateHistory(ds, q, ys, c)
 	}
 	var left []string
 	first, last := 0, 0
@@ -678,6 +722,8 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	}
 	var notes []string
 	minBase := 0
+	var paths [][]calc.Point // --aggregate: the countries' paths, to add up
+	estimates := false
 	for _, code := range rep.Order {
 		ln := rep.ByCode[code][mi]
 		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
@@ -693,15 +739,33 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
 			continue
 		}
+		if minBase == 0 || base < minBase {
+			minBase = base
+		}
+		if o.Aggregate {
+			paths = append(paths, pts)
+			estimates = estimates || ln.Estimate
+			continue
+		}
 		s := chart.Series{}
 		for _, p := range pts {
 			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
 		}
 		s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
 		c.Series = append(c.Series, s)
-		if minBase == 0 || base < minBase {
-			minBase = base
+	}
+	if o.Aggregate && len(paths) > 0 {
+		// The selection's total path, as natospend path's total row.
+		total := calc.TotalPath(paths)
+		s := chart.Series{}
+		for _, p := range total {
+			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
 		}
+		s.Label = upper(o.selectionName(ds, q.Codes)) + " " + render.FormatBillions(total[len(total)-1].Spending)
+		c.Series = append(c.Series, s)
+		c.Title = fmt.Sprintf("Spending path to %s of GDP by %d (%s): total of %s", targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
+		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
+			len(paths), countries(len(paths)), deadline, total[len(total)-1].Share))
 	}
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a path (%s)", strings.Join(notes, " "))
@@ -721,5 +785,86 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
 	}
 	c.Notes = append(notes, rep.Notes...)
+	return c, nil
+}
+
+// selectionName names the selection whose aggregate a chart draws: its
+// groups' names ("European allies"), less the excluded countries, or the
+// countries named.
+func (o *Options) selectionName(ds *defence.Dataset, codes []string) string {
+	var names []string
+	for _, id := range cmdutil.SplitList(o.Gap.Select.Groups) {
+		if g, ok := ds.Groups[strings.ToLower(id)]; ok {
+			names = append(names, g.Name)
+		}
+	}
+	if len(cmdutil.SplitList(o.Gap.Select.Countries)) == 0 && len(names) == 0 {
+		names = append(names, ds.Groups[cmdutil.DefaultGroup].Name)
+	}
+	if len(names) == 0 || len(cmdutil.SplitList(o.Gap.Select.Countries)) > 0 {
+		return fmt.Sprintf("%d selected %s", len(codes), countries(len(codes)))
+	}
+	name := strings.Join(names, " + ")
+	if len(cmdutil.SplitList(o.Gap.Select.Exclude)) > 0 {
+		name += " (less those excluded)"
+	}
+	return name
+}
+
+// aggregateHistory: the selection's aggregate share of GDP over the
+// years, one line: each year, the allies the selection has that year (as
+// gap --year Y selects them), added up by calc's rule for gap's totals.
+func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int, c *chart.LineChart) (*chart.LineChart, error) {
+	if ys == nil {
+		ys = q.Release.Years()
+	}
+	name := o.selectionName(ds, q.Codes)
+	s := chart.Series{}
+	var missing []int
+	first, last, lastShare := 0, 0, ""
+	n := 0
+	for _, y := range ys {
+		codes, err := o.Gap.Select.Resolve(ds, y, true)
+		if err != nil {
+			return nil, err
+		}
+		t, est := calc.AggregateShare(ds, q.Release, y, codes, q.Method)
+		s.Points = append(s.Points, chart.Point{X: float64(y), Y: t.Share.V, Known: t.Share.Known, Hollow: est})
+		if !t.Share.Known {
+			missing = append(missing, y)
+			continue
+		}
+		if first == 0 {
+			first = y
+		}
+		last, lastShare, n = y, estimate(strconv.FormatFloat(t.Share.V, 'f', 2, 64), est), t.Countries
+	}
+	if last == 0 {
+		return nil, fmt.Errorf("chart: %s have no aggregate share of GDP in %s (a country adds GDP without a defence figure in every year)", name, q.Release.ID)
+	}
+	s.Label = upper(name) + " " + lastShare
+	c.Series = []chart.Series{s}
+	c.HollowLegend = "e: includes estimates"
+	span := strconv.Itoa(first)
+	if last != first {
+		span += "-" + strconv.Itoa(last)
+	}
+	c.Title = fmt.Sprintf("Defence expenditure as a share of GDP, %s: aggregate of %s", span, name)
+	var names []string
+	for _, r := range c.Refs {
+		names = append(names, r.Label)
+	}
+	c.Subtitle = fmt.Sprintf("%s; aggregate share, against %s", upper(releaseNote(q.Release)), listAnd(names))
+	if len(c.Refs) == 0 {
+		c.Subtitle = upper(releaseNote(q.Release)) + "; aggregate share"
+	}
+	how := "each country's defence expenditure is its published share x its GDP"
+	if q.Method == calc.MethodUSD {
+		how = "defence expenditure and GDP at current prices and exchange rates"
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("Aggregate share of GDP: total defence expenditure / total GDP x 100, current USD, of the allies in the selection each year (%d in %d), as natospend gap's Total row computes it (%s); natospend's figure, not one NATO publishes.", n, last, how))
+	if len(missing) > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("No aggregate in %s: a country in the selection has GDP but no defence figure in %s. A year without a figure breaks the line.", years.Format(missing), q.Release.ID))
+	}
 	return c, nil
 }

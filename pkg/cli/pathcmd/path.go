@@ -4,7 +4,6 @@ package pathcmd
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -119,8 +118,7 @@ func Run(o *Options) error {
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	var steps []Step
 	var notes []string
-	group := map[int]*Step{}
-	var groupYears []int
+	var paths [][]calc.Point
 	for _, code := range rep.Order {
 		ln := rep.ByCode[code][measure]
 		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
@@ -138,31 +136,14 @@ func Run(o *Options) error {
 		}
 		for _, p := range pts {
 			steps = append(steps, Step{Code: code, Name: ln.Name, Target: t, Pct: m.Pct, BaseYear: base, Deadline: deadline, Point: p})
-			g, ok := group[p.Year]
-			if !ok {
-				g = &Step{Target: t, Pct: m.Pct, BaseYear: q.Year, Deadline: deadline, Point: calc.Point{Year: p.Year, GDPSource: "sum"}}
-				group[p.Year] = g
-				groupYears = append(groupYears, p.Year)
-			}
-			g.GDP += p.GDP
-			g.Spending += p.Spending
 		}
+		paths = append(paths, pts)
 	}
 	var totals []Step
-	if len(o.Gap.Select.Groups) > 0 && len(group) > 0 {
+	if len(o.Gap.Select.Groups) > 0 && len(paths) > 0 {
 		code, name := groupLabel(ds, o.Gap.Select.Groups)
-		sort.Ints(groupYears)
-		var prev *Step
-		for _, y := range groupYears {
-			g := group[y]
-			g.Code, g.Name = code, name
-			g.Share = g.Spending / g.GDP * 100
-			if prev != nil {
-				g.Increase = g.Spending - prev.Spending
-				g.HasIncrease = true
-			}
-			totals = append(totals, *g)
-			prev = g
+		for _, p := range calc.TotalPath(paths) {
+			totals = append(totals, Step{Code: code, Name: name, Target: t, Pct: m.Pct, BaseYear: q.Year, Deadline: deadline, Point: p})
 		}
 	}
 	if m.Part == calc.PartCore {
