@@ -49,6 +49,11 @@ type Options struct {
 	// Aggregate is --aggregate: --kind history and path draw the
 	// selection's aggregate as one line instead of a line per country.
 	Aggregate bool
+	// PerCapita (--per-capita, --kind gap) draws gaps per head, in USD per
+	// person; Currency (--currency usd or eur, --kind gap and path) the
+	// money's currency, euros at the rate NATO's figures imply (gap's).
+	PerCapita bool
+	Currency  string
 }
 
 // Formats are the chart formats --format takes.
@@ -90,6 +95,13 @@ has that year, as gap's Total row computes it); --kind path one line, the
 sum of the countries' paths (natospend path's total row); --kind share
 adds one bar, the aggregate share of the year. Not with --kind gap.
 
+Money (--kind gap and path) is in $bn of current USD; --currency eur draws
+it in EUR bn at the rate NATO's own figures imply for the year (a path at
+its base year's rate), as gap --currency eur converts it (a release with
+national-currency figures: nato-2024-06); --per-capita (--kind gap) draws
+each gap per head, USD per person, as gap --per-capita's Gap/head. A chart
+of shares (share, history) takes neither.
+
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
 No label overlaps another or crosses a target line (a value label is moved
 past the line); a URL too long for its line breaks only after a "/".
@@ -122,6 +134,8 @@ The selection flags are those of gap: --country, --group, --exclude,
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, in USD per person (population: the IMF WEO), as gap --per-capita's Gap/head")
+	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyEUR}, "--kind gap and path: money in usd, or eur at the EUR/USD rate NATO's figures imply for the euro-area allies (as gap --currency eur; a chart has one currency, so no national)")
 	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE`, atomically (its extension sets the format: .svg, .png or .pdf); - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -197,6 +211,9 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	if err := o.checkMoney(); err != nil {
+		return err
+	}
 	var c drawable
 	switch o.Kind {
 	case KindGap:
@@ -219,6 +236,68 @@ func Run(o *Options) error {
 		return fmt.Errorf("chart: %v", err)
 	}
 	return cmdutil.WriteOut(o.Gap.F, o.Output, data)
+}
+
+// checkMoney refuses --per-capita and --currency where the chart draws no
+// money, or draws it in a way they cannot take.
+func (o *Options) checkMoney() error {
+	eur := o.Currency != "" && o.Currency != calc.CurrencyUSD
+	switch {
+	case o.PerCapita && o.Kind != KindGap:
+		return cmdutil.FlagErrorf("per-capita", "--per-capita: --kind %s draws no figure per head (only --kind gap: the gap per head)", o.kind())
+	case eur && o.Kind != KindGap && o.Kind != KindPath:
+		return cmdutil.FlagErrorf("currency", "--currency %s: --kind %s draws shares of GDP, not money (--kind gap and path draw money)", o.Currency, o.kind())
+	case eur && o.PerCapita:
+		return cmdutil.FlagErrorf("currency", "--currency %s: figures per head are in USD per person, as gap --per-capita's (leave out --currency or --per-capita)", o.Currency)
+	}
+	return nil
+}
+
+// kind is --kind, share by default.
+func (o *Options) kind() string {
+	if o.Kind == "" {
+		return KindShare
+	}
+	return o.Kind
+}
+
+// eurRates gives the EUR/USD rate of a year that NATO's figures in rel
+// imply (calc.EURRate, as gap --currency eur), once a year, and the note
+// citing those used.
+type eurRates struct {
+	rel  *defence.Release
+	got  map[int]calc.Rate
+	used []int
+}
+
+func newEURRates(rel *defence.Release) (*eurRates, error) {
+	if err := gap.CheckCurrency(calc.CurrencyEUR, rel); err != nil {
+		return nil, err
+	}
+	return &eurRates{rel: rel, got: map[int]calc.Rate{}}, nil
+}
+
+// rate is the year's rate; ok is false where the release implies none.
+func (e *eurRates) rate(year int) (calc.Rate, bool) {
+	if r, ok := e.got[year]; ok {
+		return r, true
+	}
+	r, ok := calc.EURRate(e.rel, year)
+	if ok {
+		e.got[year] = r
+		e.used = append(e.used, year)
+	}
+	return r, ok
+}
+
+func (e *eurRates) note() string {
+	sort.Ints(e.used)
+	var parts []string
+	for _, y := range e.used {
+		r := e.got[y]
+		parts = append(parts, fmt.Sprintf("%.6f EUR per USD in %d (%s)", r.PerUSD, y, r.Source))
+	}
+	return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + "."
 }
 
 // compute resolves the query and computes the report, as gap does.
@@ -456,9 +535,20 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if q.Measure == defence.MeasureEquipment {
 		what = "of defence expenditure on major equipment"
 	}
+	unit, axisUnit := "$bn", "$bn (current USD)"
+	var eur *eurRates
+	if o.Currency == calc.CurrencyEUR {
+		if eur, err = newEURRates(q.Release); err != nil {
+			return nil, err
+		}
+		unit, axisUnit = "EUR bn", "EUR bn (current prices, at NATO's implied EUR/USD rate)"
+	}
+	if o.PerCapita {
+		unit, axisUnit = "USD per person", "USD per person (current USD)"
+	}
 	c := &chart.BarChart{
-		Title:          fmt.Sprintf("Gap to %s %s in %d, $bn", m.Label(), what, q.Year),
-		Axis:           chart.Axis{Label: fmt.Sprintf("Gap to %s, $bn (current USD): shortfall right, surplus left", m.Label()), Thousands: true},
+		Title:          fmt.Sprintf("Gap to %s %s in %d, %s", m.Label(), what, q.Year, unit),
+		Axis:           chart.Axis{Label: fmt.Sprintf("Gap to %s, %s: shortfall right, surplus left", m.Label(), axisUnit), Thousands: true},
 		Classes:        []chart.Class{{Name: "shortfall", Color: chart.Vermillion}, {Name: "meets (surplus)", Color: chart.Blue}},
 		EstimateLegend: "e: estimate",
 		Source:         calc.SourceOf(q.Release).Line(),
@@ -471,6 +561,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	var left, otherGDP []string
 	var short, surplus float64
 	nShort, nSurplus := 0, 0
+	var pops []calc.PopulationFigure
 	for _, code := range rep.Order {
 		ln := rep.ByCode[code][mi]
 		if !ln.Gap.Known {
@@ -480,6 +571,28 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 			}
 			left = append(left, fmt.Sprintf("%s (%s)", ln.Name, why))
 			continue
+		}
+		// The gap drawn: $m, EUR m at the year's rate, or USD per person.
+		value := ln.Gap.V
+		valueLabel := render.FormatBillions(value)
+		switch {
+		case o.PerCapita:
+			pc := calc.PerCapitaOf(ds, ln.Row)
+			pops = append(pops, pc.Population)
+			if !pc.Gap.Known {
+				left = append(left, fmt.Sprintf("%s (no population for %d)", ln.Name, ln.Year))
+				continue
+			}
+			value = pc.Gap.V * 1000 // drawn as value / 1000 below
+			valueLabel = render.FormatNumber(pc.Gap.V, 0)
+		case eur != nil:
+			rate, ok := eur.rate(ln.Year)
+			if !ok {
+				left = append(left, fmt.Sprintf("%s (no EUR/USD rate for %d in %s)", ln.Name, ln.Year, q.Release.ID))
+				continue
+			}
+			value = rate.Convert(ln.Gap).V
+			valueLabel = render.FormatBillions(value)
 		}
 		label := ln.Name
 		if ln.Year != q.Year {
@@ -493,14 +606,14 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		class := 0
 		if ln.Status == calc.StatusMeets || ln.Gap.V < 0 {
 			class = 1
-			surplus -= ln.Gap.V
+			surplus -= value
 			nSurplus++
 		} else {
-			short += ln.Gap.V
+			short += value
 			nShort++
 		}
-		rows = append(rows, row{ln.Name, chart.Bar{Label: label, Value: ln.Gap.V / 1000, Class: class, Estimate: ln.Estimate,
-			ValueLabel: estimate(render.FormatBillions(ln.Gap.V), ln.Estimate)}})
+		rows = append(rows, row{ln.Name, chart.Bar{Label: label, Value: value / 1000, Class: class, Estimate: ln.Estimate,
+			ValueLabel: estimate(valueLabel, ln.Estimate)}})
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s", q.Year, q.Release.ID)
@@ -514,7 +627,14 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	for _, r := range rows {
 		c.Bars = append(c.Bars, r.bar)
 	}
-	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	switch {
+	case o.PerCapita: // figures per head do not add up
+		c.Subtitle = fmt.Sprintf("%d short, %d meet it; %s, method %s", nShort, nSurplus, releaseNote(q.Release), q.Method)
+	case eur != nil:
+		c.Subtitle = fmt.Sprintf("%d short by EUR %s bn in all, %d meet it with EUR %s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	default:
+		c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	}
 	if q.Method == calc.MethodUSD {
 		c.Notes = append(c.Notes, fmt.Sprintf("Gap = %s x GDP - defence expenditure, current USD (--method usd); e: estimate.", pct(m.Pct)))
 	} else if q.Measure == defence.MeasureEquipment {
@@ -524,6 +644,12 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
+	}
+	if o.PerCapita {
+		c.Notes = append(c.Notes, calc.PopulationNote(ds, pops)+" The gap per head divides the row's gap (USD) by the population of its year.")
+	}
+	if eur != nil {
+		c.Notes = append(c.Notes, eur.note())
 	}
 	if len(otherGDP) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("GDP from another release where %s publishes none: %s (see natospend gap).", q.Release.ID, listAnd(otherGDP)))
@@ -712,10 +838,18 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	m := rep.Measures[mi]
 	shape := calc.Shape(o.Shape)
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	yLabel := "Defence spending, $bn (current USD)"
+	var eur *eurRates
+	if o.Currency == calc.CurrencyEUR {
+		if eur, err = newEURRates(q.Release); err != nil {
+			return nil, err
+		}
+		yLabel = "Defence spending, EUR bn (at the base year's EUR/USD rate NATO's figures imply)"
+	}
 	c := &chart.LineChart{
 		Title:        fmt.Sprintf("Spending path to %s of GDP by %d (%s)", targets.Label(t), deadline, shape),
 		X:            chart.Axis{Label: "Year", Years: true},
-		Y:            chart.Axis{Label: "Defence spending, $bn (current USD)", Thousands: true},
+		Y:            chart.Axis{Label: yLabel, Thousands: true},
 		YFromZero:    true,
 		HollowLegend: "projected or estimate",
 		Source:       calc.SourceOf(q.Release).Line(),
@@ -738,6 +872,14 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
 			continue
+		}
+		if eur != nil { // the whole path at its base year's rate, as gap's deadline amounts
+			rate, ok := eur.rate(base)
+			if !ok {
+				notes = append(notes, fmt.Sprintf("%s: no path in euros (no EUR/USD rate for %d in %s).", ln.Name, base, q.Release.ID))
+				continue
+			}
+			pts = inCurrency(pts, rate)
 		}
 		if minBase == 0 || base < minBase {
 			minBase = base
@@ -784,8 +926,23 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
 	}
+	if eur != nil {
+		notes = append(notes, eur.note()+" A path is converted at its base year's rate.")
+	}
 	c.Notes = append(notes, rep.Notes...)
 	return c, nil
+}
+
+// inCurrency converts a path's money (million USD) at one rate.
+func inCurrency(pts []calc.Point, rate calc.Rate) []calc.Point {
+	out := make([]calc.Point, len(pts))
+	for i, p := range pts {
+		p.GDP *= rate.PerUSD
+		p.Spending *= rate.PerUSD
+		p.Increase *= rate.PerUSD
+		out[i] = p
+	}
+	return out
 }
 
 // selectionName names the selection whose aggregate a chart draws: its

@@ -15,10 +15,8 @@ import (
 // calc.EURRate), with a note citing them. A release without
 // national-currency figures has no such rate: a usage error, never a guess.
 func (r *Report) useCurrency(currency string) error {
-	for _, rel := range r.releases() {
-		if len(rel.Currencies) == 0 {
-			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
-		}
+	if err := CheckCurrency(currency, r.releases()...); err != nil {
+		return err
 	}
 	releases := map[string]*defence.Release{}
 	for _, rel := range r.releases() {
@@ -57,6 +55,18 @@ func (r *Report) useCurrency(currency string) error {
 		return rate, ok
 	}
 	r.Notes = append(r.Notes, r.currencyNote())
+	return nil
+}
+
+// CheckCurrency refuses --currency (national or eur) for a release without
+// national-currency figures: NATO's figures imply no exchange rate there,
+// and a rate is never guessed.
+func CheckCurrency(currency string, rels ...*defence.Release) error {
+	for _, rel := range rels {
+		if len(rel.Currencies) == 0 {
+			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
+		}
+	}
 	return nil
 }
 
