@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -25,9 +27,13 @@ type TextOptions struct {
 	//  2. the same with no padding between the cell and the '|';
 	//  3. titles and text cells wrapped, with padding;
 	//  4. titles and text cells wrapped, no padding;
-	//  5. a vertical layout: one block per row ("Title: value" lines), the
-	//     footer as a last block.
-	// Numbers are never wrapped and no column is dropped. The title and the
+	//  5. the table without its droppable columns (Column.Drop), left out
+	//     one at a time in their declared order until one of the layouts
+	//     1-4 fits, with a note naming them and how to see them (a wider
+	//     terminal, --format csv);
+	//  6. a vertical layout: one block per row ("Title: value" lines), the
+	//     footer as a last block, with every column.
+	// Numbers are never wrapped. The title and the
 	// notes are word-wrapped to Width too (continuation lines indented by
 	// two spaces), so that every line fits. Ignored for Markdown, whose rows
 	// cannot span lines.
@@ -93,6 +99,9 @@ type grid struct {
 	header []string
 	rows   [][]string
 	footer []string // nil: no footer
+	// whole keeps text cells whole: fitLayout tries only the layouts
+	// that wrap titles, not cells.
+	whole bool
 }
 
 func newGrid(t *Table, markdown bool) *grid {
@@ -183,6 +192,14 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 			buf.Write(box.Bytes())
 		}
 	}
+	var dropNote string
+	if !ok && width > 0 {
+		if box, left := g.dropToFit(width); box != nil {
+			buf.Write(box)
+			ok = true
+			dropNote = fmt.Sprintf("Not shown, to fit %d columns: %s (every column: a wider terminal, or --format csv).", width, strings.Join(left, ", "))
+		}
+	}
 	if !ok {
 		if t.Title != "" && len(g.rows) > 0 {
 			buf.WriteByte('\n')
@@ -192,9 +209,91 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 	if !ok && len(t.Notes) > 0 && len(g.rows) > 0 {
 		buf.WriteByte('\n')
 	}
+	if dropNote != "" {
+		writeWrapped(buf, dropNote, width)
+	}
 	for _, note := range t.Notes {
 		writeWrapped(buf, cleanLine(note), width)
 	}
+}
+
+// dropToFit leaves out the droppable columns (Column.Drop > 0), one at a
+// time in their order (lowest Drop first; on a tie, the rightmost), until
+// the rest fits width as a box table: first with every text cell whole
+// (one line per row), else with text cells wrapped. It returns the box and
+// the titles of the columns left out, in the table's order, or nil when
+// the table does not fit even without all of them.
+func (g *grid) dropToFit(width int) ([]byte, []string) {
+	if box, left := g.dropUntil(width, true); box != nil {
+		return box, left
+	}
+	return g.dropUntil(width, false)
+}
+
+func (g *grid) dropUntil(width int, whole bool) ([]byte, []string) {
+	var order []int
+	for i, c := range g.cols {
+		if c.Drop > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := g.cols[order[a]], g.cols[order[b]]
+		if ca.Drop != cb.Drop {
+			return ca.Drop < cb.Drop
+		}
+		return order[a] > order[b]
+	})
+	left := make([]bool, len(g.cols))
+	for _, i := range order {
+		left[i] = true
+		sub := g.without(left)
+		sub.whole = whole
+		lay, ok := sub.fitLayout(width)
+		if !ok {
+			continue
+		}
+		var box bytes.Buffer
+		sub.box(&box, lay)
+		if widest(box.String()) > width {
+			continue
+		}
+		var titles []string
+		for j, h := range g.header {
+			if left[j] {
+				titles = append(titles, strings.ReplaceAll(h, "\n", " "))
+			}
+		}
+		return box.Bytes(), titles
+	}
+	return nil, nil
+}
+
+// without is the grid less the columns marked in left.
+func (g *grid) without(left []bool) *grid {
+	pick := func(r []string) []string {
+		if r == nil {
+			return nil
+		}
+		var out []string
+		for i, c := range r {
+			if !left[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	sub := &grid{header: pick(g.header), footer: pick(g.footer)}
+	for i := range g.cols {
+		if !left[i] {
+			sub.cols = append(sub.cols, g.cols[i])
+			sub.right = append(sub.right, g.right[i])
+		}
+	}
+	for _, r := range g.rows {
+		sub.rows = append(sub.rows, pick(r))
+	}
+	return sub
 }
 
 // widest is the display width of the widest line of s.
@@ -248,6 +347,9 @@ func (g *grid) fitLayout(width int) (layout, bool) {
 	var best layout
 	bestLines := -1
 	for _, try := range []layout{{pad: 1}, {pad: 0}, {pad: 1, wrapCells: true}, {pad: 0, wrapCells: true}} {
+		if try.wrapCells && g.whole {
+			break
+		}
 		for i := range n {
 			floor[i] = max(titleFloor[i], cellNatural[i])
 			if try.wrapCells {

@@ -189,10 +189,13 @@ func (r *Report) fields() []field {
 			return ""
 		})}, order: 8,
 			title: func(m calc.Measure) string {
-				if m.Deadline != 0 && m.Part != calc.PartResilience {
+				switch {
+				case m.Deadline == 0 || m.Part == calc.PartResilience:
+					return ""
+				case single:
 					return "Trend"
 				}
-				return ""
+				return "Trend " + m.Label() // one per target: say which
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell {
 			if ln.HasTrend {
@@ -527,7 +530,7 @@ func (r *Report) HumanTable() *render.Table {
 	cols := r.columns()
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
-		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText})
+		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText, Drop: dropRank[c.f.Key]})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
@@ -559,6 +562,20 @@ func (r *Report) HumanTable() *render.Table {
 	}
 	t.Notes = r.summary()
 	return t
+}
+
+// dropRank is the order in which a terminal too narrow for the table
+// leaves columns out (render.Column.Drop; absent: never), before it falls
+// back to one block per country: the money behind the share first (GDP,
+// defence, the per-head context), then the code, the deadline money, the
+// statuses (the gap's sign says them), the trends and the gaps. The
+// country, its year, its share and what a flag asked for (--burden,
+// --show-aid, --currency) stay.
+var dropRank = map[string]int{
+	"gdp_musd": 1, "defence_musd": 2,
+	"population_m": 3, "gdp_per_capita_usd": 4, "defence_per_capita_usd": 5,
+	"code": 6, "annual_growth_pct": 7, "required_deadline_musd": 8, "required_musd": 8,
+	"status": 9, "trend": 10, "gap_musd": 11, "": 11, "gap_per_capita_usd": 12,
 }
 
 // footer is a column's total in the human table: the totals of its
