@@ -136,7 +136,10 @@ The selection flags are those of gap: --country, --group, --exclude,
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, in USD per person (population: the IMF WEO), as gap --per-capita's Gap/head")
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyEUR}, "--kind gap and path: money in usd, or eur at the EUR/USD rate NATO's figures imply for the euro-area allies (as gap --currency eur; a chart has one currency, so no national)")
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
+	format := cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
+	// NATOSPEND_FORMAT=csv (or format: csv outside chart: in the config
+	// file) is meant for the commands that print tables, never an error here.
+	cmdutil.SetElsewhere(format, append(append([]string{}, cmdutil.CommonFormats...), "text", "bars"))
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE`, atomically (its extension sets the format: .svg, .png or .pdf); - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"svg", "png", "pdf"}, cobra.ShellCompDirectiveFilterFileExt

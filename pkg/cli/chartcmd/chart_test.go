@@ -477,3 +477,32 @@ func TestHistoryEndsEarly(t *testing.T) {
 		}
 	}
 }
+
+// A format meant for the commands that print tables (NATOSPEND_FORMAT=csv)
+// never breaks chart, whose --format takes svg, png and pdf; one that no
+// command takes is still an error, and a chart format from the
+// environment is used.
+func TestFormatFromEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		env   string
+		code  int
+		start string
+	}{
+		{"csv", 0, "<?xml"},
+		{"json", 0, "<?xml"},
+		{"png", 0, "\x89PNG"},
+		{"cvs", 2, ""},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		ios.Getenv = func(k string) string {
+			if k == "NATOSPEND_FORMAT" {
+				return tt.env
+			}
+			return ""
+		}
+		code := cli.Main([]string{"chart", "--country", "DEU"}, ios)
+		if code != tt.code || !strings.HasPrefix(out.String(), tt.start) {
+			t.Errorf("NATOSPEND_FORMAT=%s: exit %d, stdout %q..., stderr %q; want %d and %q", tt.env, code, out.String()[:min(out.Len(), 8)], errOut, tt.code, tt.start)
+		}
+	}
+}
