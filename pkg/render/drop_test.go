@@ -79,6 +79,14 @@ func TestTextDropsColumns(t *testing.T) {
 			t.Errorf("width %d: the note on columns left out comes after the table's notes", tt.width)
 		}
 	}
+	// Quiet (--quiet, data only): the same table, without the note.
+	var b bytes.Buffer
+	if err := Text(&b, dropTable(), TextOptions{Width: 60, Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	if quiet := b.String(); strings.Contains(quiet, "Not shown") || !strings.Contains(quiet, "Keep two") || strings.Contains(quiet, "Rank one A") {
+		t.Errorf("width 60, quiet:\n%s", quiet)
+	}
 	// Too narrow even for the kept columns: one block per row, every column.
 	out := render(39)
 	if strings.Contains(out, "+---") || !strings.Contains(out, "Rank one A:") || strings.Contains(out, "Not shown") {

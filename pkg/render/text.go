@@ -38,6 +38,9 @@ type TextOptions struct {
 	// two spaces), so that every line fits. Ignored for Markdown, whose rows
 	// cannot span lines.
 	Width int
+	// Quiet leaves out the note on the columns a table too wide for Width
+	// left out (--quiet: data only).
+	Quiet bool
 }
 
 // MinWidth is the narrowest width Text lays a table out for.
@@ -86,7 +89,7 @@ func Text(w io.Writer, t *Table, o TextOptions) error {
 		if width > 0 && width < MinWidth {
 			width = MinWidth
 		}
-		g.ascii(&buf, t, width)
+		g.ascii(&buf, t, width, o)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -175,7 +178,7 @@ func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
 }
 
 // ascii writes the terminal form, fitted to width when width > 0.
-func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
+func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 	if t.Title != "" {
 		writeWrapped(buf, cleanLine(t.Title), width)
 	}
@@ -209,7 +212,7 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 	if !ok && len(t.Notes) > 0 && len(g.rows) > 0 {
 		buf.WriteByte('\n')
 	}
-	if dropNote != "" {
+	if dropNote != "" && !o.Quiet {
 		writeWrapped(buf, dropNote, width)
 	}
 	for _, note := range t.Notes {
