@@ -102,3 +102,31 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// Short titles (Column.Short) come before leaving columns out: eight
+// columns titled with an unbreakable 12-letter word take 8 x 13 + 1 = 105
+// characters at the least, their short titles "Ab" 8 x 5 + 1 = 41 with
+// padding: at 60 the table keeps every column under its short title, and
+// at 200 the full titles.
+func TestTextShortTitles(t *testing.T) {
+	tbl := &Table{}
+	var row []Cell
+	for range 8 {
+		tbl.Columns = append(tbl.Columns, Column{Title: "Abcdefghijkl", Short: "Ab", Kind: Int, Drop: 1})
+		row = append(row, N(1))
+	}
+	tbl.Rows = [][]Cell{row}
+	for _, tt := range []struct {
+		width int
+		title string
+	}{{60, "| Ab |"}, {200, "| Abcdefghijkl |"}} {
+		var b bytes.Buffer
+		if err := Text(&b, tbl, TextOptions{Width: tt.width}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.Count(out, tt.title[:len(tt.title)-1]) != 8 || strings.Contains(out, "Not shown") {
+			t.Errorf("width %d: want 8 columns titled %q, nothing left out:\n%s", tt.width, tt.title, out)
+		}
+	}
+}

@@ -63,6 +63,10 @@ type Column struct {
 	// width leaves out (see TextOptions.Width): 0, never; else the columns
 	// with the lowest Drop go first (1 before 2; on a tie, the rightmost).
 	Drop int
+	// Short is a shorter title a terminal table too wide for its width
+	// uses before it leaves any column out ("Gap $bn" for "Gap uk-2027
+	// 2.5% $bn" under a title naming the target); "": Title.
+	Short string
 }
 
 // Cell is one value. Which fields count depends on the column's Kind, never

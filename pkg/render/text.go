@@ -27,11 +27,12 @@ type TextOptions struct {
 	//  2. the same with no padding between the cell and the '|';
 	//  3. titles and text cells wrapped, with padding;
 	//  4. titles and text cells wrapped, no padding;
-	//  5. the table without its droppable columns (Column.Drop), left out
+	//  5. layouts 1-4 with the columns' short titles (Column.Short);
+	//  6. the table without its droppable columns (Column.Drop), left out
 	//     one at a time in their declared order until one of the layouts
-	//     1-4 fits, with a note naming them and how to see them (a wider
-	//     terminal, --format csv);
-	//  6. a vertical layout: one block per row ("Title: value" lines), the
+	//     1-4 fits (short titles), with a note naming them and how to see
+	//     them (a wider terminal, --format csv);
+	//  7. a vertical layout: one block per row ("Title: value" lines), the
 	//     footer as a last block, with every column.
 	// Numbers are never wrapped. The title and the
 	// notes are word-wrapped to Width too (continuation lines indented by
@@ -196,8 +197,20 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 		}
 	}
 	var dropNote string
+	short := g.short()
+	if !ok && width > 0 && short != g {
+		// The short titles (Column.Short), before any column is left out.
+		if lay, fits := short.fitLayout(width); fits {
+			var box bytes.Buffer
+			short.box(&box, lay)
+			if widest(box.String()) <= width {
+				buf.Write(box.Bytes())
+				ok = true
+			}
+		}
+	}
 	if !ok && width > 0 {
-		if box, left := g.dropToFit(width); box != nil {
+		if box, left := short.dropToFit(width, g.header); box != nil {
 			buf.Write(box)
 			ok = true
 			dropNote = fmt.Sprintf("Not shown, to fit %d columns: %s (every column: a wider terminal, or --format csv).", width, strings.Join(left, ", "))
@@ -224,16 +237,37 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 // time in their order (lowest Drop first; on a tie, the rightmost), until
 // the rest fits width as a box table: first with every text cell whole
 // (one line per row), else with text cells wrapped. It returns the box and
-// the titles of the columns left out, in the table's order, or nil when
-// the table does not fit even without all of them.
-func (g *grid) dropToFit(width int) ([]byte, []string) {
-	if box, left := g.dropUntil(width, true); box != nil {
+// the titles (from titles, the full ones) of the columns left out, in the
+// table's order, or nil when the table does not fit even without all of
+// them.
+func (g *grid) dropToFit(width int, titles []string) ([]byte, []string) {
+	if box, left := g.dropUntil(width, true, titles); box != nil {
 		return box, left
 	}
-	return g.dropUntil(width, false)
+	return g.dropUntil(width, false, titles)
 }
 
-func (g *grid) dropUntil(width int, whole bool) ([]byte, []string) {
+// short is the grid with the columns' short titles (Column.Short), or g
+// itself when no column has one.
+func (g *grid) short() *grid {
+	var header []string
+	for i, c := range g.cols {
+		if c.Short != "" {
+			if header == nil {
+				header = append([]string{}, g.header...)
+			}
+			header[i] = cleanCell(c.Short)
+		}
+	}
+	if header == nil {
+		return g
+	}
+	s := *g
+	s.header = header
+	return &s
+}
+
+func (g *grid) dropUntil(width int, whole bool, names []string) ([]byte, []string) {
 	var order []int
 	for i, c := range g.cols {
 		if c.Drop > 0 {
@@ -262,9 +296,9 @@ func (g *grid) dropUntil(width int, whole bool) ([]byte, []string) {
 			continue
 		}
 		var titles []string
-		for j, h := range g.header {
+		for j, h := range names {
 			if left[j] {
-				titles = append(titles, strings.ReplaceAll(h, "\n", " "))
+				titles = append(titles, h)
 			}
 		}
 		return box.Bytes(), titles

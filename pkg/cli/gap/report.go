@@ -530,7 +530,8 @@ func (r *Report) HumanTable() *render.Table {
 	cols := r.columns()
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
-		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText, Drop: dropRank[c.f.Key]})
+		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText,
+			Drop: dropRank[c.f.Key], Short: r.shortTitle(c)})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
@@ -576,6 +577,22 @@ var dropRank = map[string]int{
 	"population_m": 3, "gdp_per_capita_usd": 4, "defence_per_capita_usd": 5,
 	"code": 6, "annual_growth_pct": 7, "required_deadline_musd": 8, "required_musd": 8,
 	"status": 9, "trend": 10, "gap_musd": 11, "": 11, "gap_per_capita_usd": 12,
+}
+
+// shortTitle is a column's title in a terminal too narrow for the table
+// (render.Column.Short): with one target, which the table's title names,
+// its gap columns need not name it again; "": the title.
+func (r *Report) shortTitle(c column) string {
+	single := len(r.Measures) == 1
+	switch {
+	case c.f.Key == "defence_musd":
+		return "Def. $bn"
+	case single && c.f.Key == "gap_musd" && c.title != "":
+		return "Gap $bn"
+	case single && c.f.Key == "gap_per_capita_usd" && c.title != "":
+		return "Gap/head $"
+	}
+	return ""
 }
 
 // footer is a column's total in the human table: the totals of its
