@@ -37,6 +37,10 @@ func drawn(t *testing.T, args ...string) any {
 	if got == nil {
 		t.Fatalf("%v: no chart", args)
 	}
+	// No text overlaps another or crosses a target line.
+	if c, err := got.(interface{ Collisions() ([]string, error) }).Collisions(); err != nil || len(c) > 0 {
+		t.Errorf("%v: collisions %v, %v", args, c, err)
+	}
 	return got
 }
 
@@ -52,8 +56,8 @@ func TestAggregate(t *testing.T) {
 	if len(h.Series) != 1 {
 		t.Fatalf("history: %d lines, want 1", len(h.Series))
 	}
-	if got := h.Series[0].Label; got != "European allies 2.59 e" {
-		t.Errorf("history: label %q, want %q", got, "European allies 2.59 e")
+	if got := h.Series[0].Label; got != "European allies (aggregate) 2.59 e" {
+		t.Errorf("history: label %q, want %q", got, "European allies (aggregate) 2.59 e")
 	}
 	if len(h.Series[0].Points) != 13 {
 		t.Errorf("history: %d points, want 13 (2014-2026)", len(h.Series[0].Points))
@@ -88,7 +92,7 @@ func TestAggregate(t *testing.T) {
 			t.Errorf("path point %d: chart %v, %.3f m; path's total %v, %v m", i, pt.X, pt.Y*1000, r["year"], r["spending_musd"])
 		}
 	}
-	if got := p.Series[0].Label; got != "European allies 1,418.2" {
+	if got := p.Series[0].Label; got != "Total: European allies 1,418.2" {
 		t.Errorf("path: label %q", got)
 	}
 

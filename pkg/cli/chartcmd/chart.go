@@ -906,7 +906,7 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		for _, p := range total {
 			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
 		}
-		s.Label = upper(o.selectionName(ds, q.Codes)) + " " + render.FormatBillions(total[len(total)-1].Spending)
+		s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
 		c.Series = append(c.Series, s)
 		c.Title = fmt.Sprintf("Spending path to %s of GDP by %d (%s): total of %s", targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
 		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
@@ -1002,7 +1002,7 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	if last == 0 {
 		return nil, fmt.Errorf("chart: %s have no aggregate share of GDP in %s (a country adds GDP without a defence figure in every year)", name, q.Release.ID)
 	}
-	s.Label = upper(name) + " " + lastShare
+	s.Label = upper(name) + " (aggregate) " + lastShare
 	c.Series = []chart.Series{s}
 	c.HollowLegend = "e: includes estimates"
 	span := strconv.Itoa(first)
