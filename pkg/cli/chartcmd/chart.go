@@ -6,6 +6,7 @@ package chartcmd
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,8 +50,8 @@ type Options struct {
 	// Aggregate is --aggregate: --kind history and path draw the
 	// selection's aggregate as one line instead of a line per country.
 	Aggregate bool
-	// PerCapita (--per-capita, --kind gap) draws gaps per head, in USD per
-	// person; Currency (--currency usd or eur, --kind gap and path) the
+	// PerCapita (--per-capita, --kind gap and path) draws gaps or spending
+	// per head, in USD per person; Currency (--currency usd or eur, --kind gap and path) the
 	// money's currency, euros at the rate NATO's figures imply (gap's).
 	PerCapita bool
 	Currency  string
@@ -98,9 +99,11 @@ adds one bar, the aggregate share of the year. Not with --kind gap.
 Money (--kind gap and path) is in $bn of current USD; --currency eur draws
 it in EUR bn at the rate NATO's own figures imply for the year (a path at
 its base year's rate), as gap --currency eur converts it (a release with
-national-currency figures: nato-2024-06); --per-capita (--kind gap) draws
-each gap per head, USD per person, as gap --per-capita's Gap/head. A chart
-of shares (share, history) takes neither.
+national-currency figures: nato-2024-06); --per-capita draws each gap per
+head (--kind gap, as gap --per-capita's Gap/head) or the spending path per
+head (--kind path, with the IMF WEO's population of each year, where it
+has one), in USD per person. A chart of shares (share, history) takes
+neither.
 
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
 No label overlaps another or crosses a target line (a value label is moved
@@ -134,7 +137,7 @@ The selection flags are those of gap: --country, --group, --exclude,
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
-	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, in USD per person (population: the IMF WEO), as gap --per-capita's Gap/head")
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, as gap --per-capita's Gap/head; --kind path: spending per head; in USD per person (population: the IMF WEO)")
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyEUR}, "--kind gap and path: money in usd, or eur at the EUR/USD rate NATO's figures imply for the euro-area allies (as gap --currency eur; a chart has one currency, so no national)")
 	format := cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
 	// NATOSPEND_FORMAT=csv (or format: csv outside chart: in the config
@@ -246,8 +249,8 @@ func Run(o *Options) error {
 func (o *Options) checkMoney() error {
 	eur := o.Currency != "" && o.Currency != calc.CurrencyUSD
 	switch {
-	case o.PerCapita && o.Kind != KindGap:
-		return cmdutil.FlagErrorf("per-capita", "--per-capita: --kind %s draws no figure per head (only --kind gap: the gap per head)", o.kind())
+	case o.PerCapita && o.Kind != KindGap && o.Kind != KindPath:
+		return cmdutil.FlagErrorf("per-capita", "--per-capita: --kind %s draws no figure per head (--kind gap draws the gap per head, --kind path spending per head)", o.kind())
 	case eur && o.Kind != KindGap && o.Kind != KindPath:
 		return cmdutil.FlagErrorf("currency", "--currency %s: --kind %s draws shares of GDP, not money (--kind gap and path draw money)", o.Currency, o.kind())
 	case eur && o.PerCapita:
@@ -849,8 +852,13 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		}
 		yLabel = "Defence spending, EUR bn (at the base year's EUR/USD rate NATO's figures imply)"
 	}
+	title := "Spending path"
+	if o.PerCapita {
+		yLabel = "Defence spending per head, USD per person (current USD)"
+		title = "Spending path per head"
+	}
 	c := &chart.LineChart{
-		Title:        fmt.Sprintf("Spending path to %s of GDP by %d (%s)", targets.Label(t), deadline, shape),
+		Title:        fmt.Sprintf("%s to %s of GDP by %d (%s)", title, targets.Label(t), deadline, shape),
 		X:            chart.Axis{Label: "Year", Years: true},
 		Y:            chart.Axis{Label: yLabel, Thousands: true},
 		YFromZero:    true,
@@ -860,7 +868,9 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	var notes []string
 	minBase := 0
 	var paths [][]calc.Point // --aggregate: the countries' paths, to add up
+	var pathCodes []string   // and whose they are
 	estimates := false
+	perHead := &perHeadPaths{ds: ds}
 	for _, code := range rep.Order {
 		ln := rep.ByCode[code][mi]
 		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
@@ -889,26 +899,35 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		}
 		if o.Aggregate {
 			paths = append(paths, pts)
+			pathCodes = append(pathCodes, code)
 			estimates = estimates || ln.Estimate
 			continue
 		}
 		s := chart.Series{}
-		for _, p := range pts {
-			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
+		if o.PerCapita {
+			s.Label = ln.Name + " " + perHead.series(&s, pts, []string{code}, [][]calc.Point{pts}, func(y int) bool { return y > base || ln.Estimate })
+		} else {
+			for _, p := range pts {
+				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
+			}
+			s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
 		}
-		s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
 		c.Series = append(c.Series, s)
 	}
 	if o.Aggregate && len(paths) > 0 {
 		// The selection's total path, as natospend path's total row.
 		total := calc.TotalPath(paths)
 		s := chart.Series{}
-		for _, p := range total {
-			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
+		if o.PerCapita {
+			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + perHead.series(&s, total, pathCodes, paths, func(y int) bool { return y > q.Year || estimates })
+		} else {
+			for _, p := range total {
+				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
+			}
+			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
 		}
-		s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
 		c.Series = append(c.Series, s)
-		c.Title = fmt.Sprintf("Spending path to %s of GDP by %d (%s): total of %s", targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
+		c.Title = fmt.Sprintf("%s to %s of GDP by %d (%s): total of %s", title, targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
 		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
 			len(paths), countries(len(paths)), deadline, total[len(total)-1].Share))
 	}
@@ -932,8 +951,69 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if eur != nil {
 		notes = append(notes, eur.note()+" A path is converted at its base year's rate.")
 	}
+	if o.PerCapita {
+		notes = append(notes, perHead.note())
+	}
 	c.Notes = append(notes, rep.Notes...)
 	return c, nil
+}
+
+// perHeadPaths draws paths per head: spending (million USD) over the
+// population (million people) of each year, calc.PerHead, USD per person.
+type perHeadPaths struct {
+	ds      *defence.Dataset
+	used    []calc.PopulationFigure
+	missing []string // "Germany 2031-2035"
+}
+
+// series fills s with pts per head and returns its label's value: pts is
+// one country's path (codes and paths: it alone) or the total of paths
+// (the countries' codes and paths), whose population is the sum of theirs
+// in each year, unknown when one is. A year without a population breaks
+// the line, and the label says the last year with one when it ends early.
+func (h *perHeadPaths) series(s *chart.Series, pts []calc.Point, codes []string, paths [][]calc.Point, hollow func(year int) bool) string {
+	var gaps []int
+	label := ""
+	for _, p := range pts {
+		pop, known := 0.0, true
+		for i, code := range codes {
+			if !slices.ContainsFunc(paths[i], func(q calc.Point) bool { return q.Year == p.Year }) {
+				continue // not in this country's path (its base year is later)
+			}
+			f := calc.PopulationOf(h.ds, code, p.Year)
+			h.used = append(h.used, f)
+			if !f.Value.Known {
+				known = false
+				continue
+			}
+			pop += f.Value.V
+		}
+		v := defence.Unknown
+		if known {
+			v = calc.PerHead(defence.N(p.Spending), defence.N(pop))
+		}
+		s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: v.V, Known: v.Known, Hollow: hollow(p.Year)})
+		if !v.Known {
+			gaps = append(gaps, p.Year)
+			continue
+		}
+		label = render.FormatNumber(v.V, 0)
+		if p.Year < pts[len(pts)-1].Year { // so far the last year with one
+			label += " (" + strconv.Itoa(p.Year) + ")"
+		}
+	}
+	if len(gaps) > 0 {
+		h.missing = append(h.missing, years.Format(gaps))
+	}
+	return label
+}
+
+func (h *perHeadPaths) note() string {
+	n := calc.PopulationNote(h.ds, h.used) + " Spending per head divides the path's spending (USD) by the population of its year."
+	if len(h.missing) > 0 {
+		n += " No population, so no figure per head, in " + strings.Join(slices.Compact(h.missing), "; ") + "."
+	}
+	return n
 }
 
 // inCurrency converts a path's money (million USD) at one rate.

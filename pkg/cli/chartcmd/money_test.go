@@ -32,7 +32,8 @@ func row0(t *testing.T, doc map[string]any) map[string]any {
 // 2024 in euros (nato-2024-06) gap --currency eur's gap_mcur, at the
 // 0.927320 EUR per USD the euro-area allies' own figures imply; its path
 // to 3.5% by 2035 ends at gap --by 2035's requirement at the base year's
-// rate.
+// rate; its path per head divides each year's spending by the population
+// of the year.
 func TestMoney(t *testing.T) {
 	g := drawn(t, "--kind", "gap", "--target", "3.5", "--country", "DEU,FRA", "--per-capita").(*chart.BarChart)
 	doc := jsonOf(t, "gap", "--target", "3.5", "--country", "DEU", "--per-capita")
@@ -61,6 +62,27 @@ func TestMoney(t *testing.T) {
 	// rate_per_usd is printed to 6 decimals: a relative tolerance of 1e-6.
 	if last := pts[len(pts)-1]; math.Abs(last.Y*1000/(r["required_deadline_musd"].(float64)*r["rate_per_usd"].(float64))-1) > 1e-6 || p.Series[0].Label != "Germany 223.0" {
 		t.Errorf("eur path: ends at %v (%q), gap: %v x %v", last.Y*1000, p.Series[0].Label, r["required_deadline_musd"], r["rate_per_usd"])
+	}
+
+	// The path per head: each year's spending over that year's population
+	// (the IMF WEO's, as gap --per-capita's Pop. m in 2026), known to 2030,
+	// the population's last year; the label says 2030.
+	p = drawn(t, "--kind", "path", "--target", "3.5", "--by", "2035", "--country", "DEU", "--per-capita").(*chart.LineChart)
+	path := jsonOf(t, "path", "--target", "3.5", "--by", "2035", "--country", "DEU")
+	pop := row0(t, jsonOf(t, "gap", "--target", "3.5", "--country", "DEU", "--per-capita"))["population_m"].(float64)
+	spend := row0(t, path)["spending_musd"].(float64)
+	pts = p.Series[0].Points
+	if first := pts[0]; first.X != 2026 || !first.Known || math.Abs(first.Y/(spend/pop)-1) > 1e-6 {
+		t.Errorf("path per head: 2026 %+v, want %v / %v", first, spend, pop)
+	}
+	for _, pt := range pts {
+		if pt.Known != (pt.X <= 2030) {
+			t.Errorf("path per head: %v known %v (the population is known to 2030)", pt.X, pt.Known)
+		}
+	}
+	if !strings.HasSuffix(p.Series[0].Label, " (2030)") || !strings.HasPrefix(p.Title, "Spending path per head") ||
+		!strings.Contains(strings.Join(p.Notes, " "), "No population, so no figure per head, in 2031-2035.") {
+		t.Errorf("path per head: label %q, title %q, notes %q", p.Series[0].Label, p.Title, p.Notes)
 	}
 
 	for _, tt := range []struct {
