@@ -130,3 +130,18 @@ func TestTextShortTitles(t *testing.T) {
 		}
 	}
 }
+
+// A table whose every column may be dropped keeps one: too narrow for one
+// (a 19-digit number needs 23 characters with its border), it is the
+// vertical layout, every column in it.
+func TestTextDropsNotEverything(t *testing.T) {
+	tbl := &Table{Columns: []Column{{Title: "One", Kind: Int, Drop: 1}, {Title: "Two", Kind: Int, Drop: 1}},
+		Rows: [][]Cell{{N(1e18), N(1e18)}}}
+	var b bytes.Buffer
+	if err := Text(&b, tbl, TextOptions{Width: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); strings.Contains(out, "+--") || !strings.Contains(out, "One:") || !strings.Contains(out, "Two:") {
+		t.Errorf("want the vertical layout:\n%s", out)
+	}
+}

@@ -267,6 +267,7 @@ func (g *grid) short() *grid {
 	return &s
 }
 
+// dropUntil is one pass of dropToFit: text cells whole, or wrapped.
 func (g *grid) dropUntil(width int, whole bool, names []string) ([]byte, []string) {
 	var order []int
 	for i, c := range g.cols {
@@ -285,6 +286,9 @@ func (g *grid) dropUntil(width int, whole bool, names []string) ([]byte, []strin
 	for _, i := range order {
 		left[i] = true
 		sub := g.without(left)
+		if len(sub.cols) == 0 {
+			break // a table keeps at least one column
+		}
 		sub.whole = whole
 		lay, ok := sub.fitLayout(width)
 		if !ok {
