@@ -9,8 +9,9 @@ import (
 )
 
 // TestPerCapitaUSA2024: the United States in 2024, from NATO's June 2024
-// release (nato-2024-06, 2024e) and the IMF's April 2025 population
-// (imf-weo-2025-04-population; 2024 is an actual year for the US):
+// release (nato-2024-06, 2024e) and the IMF's October 2025 population
+// (imf-weo-2025-10-population, imf_weo_population_2025_10.csv: 340.102;
+// 2024 is an actual year for the US):
 //
 //	defence 967,707.00 USD m / population 340.102 m = 2,845.3435 USD per person
 //	GDP 28,719,941.56 USD m / 340.102 m             = 84,445.0828 USD per person
@@ -20,8 +21,8 @@ import (
 func TestPerCapitaUSA2024(t *testing.T) {
 	ds := snapshot.Dataset()
 	pop := PopulationOf(ds, "USA", 2024)
-	if pop.Release != "imf-weo-2025-04-population" || pop.Estimate {
-		t.Fatalf("population of the US in 2024 from %q (estimate %v), want imf-weo-2025-04-population, actual", pop.Release, pop.Estimate)
+	if pop.Release != "imf-weo-2025-10-population" || pop.Estimate {
+		t.Fatalf("population of the US in 2024 from %q (estimate %v), want imf-weo-2025-10-population, actual", pop.Release, pop.Estimate)
 	}
 	near(t, "population", pop.Value, 340.102)
 
@@ -61,14 +62,20 @@ func TestPerCapitaUnknown(t *testing.T) {
 	ds := snapshot.Dataset()
 	rel := ds.Releases["nato-2024-06"]
 
-	// Montenegro: no population for 2021 in the IMF's April 2025 vintage.
+	// Montenegro 2021: population 0.625 m in the IMF's October 2025
+	// vintage; defence 91.19 USD m (nato-2024-06) / 0.625 = 145.904 USD
+	// per person. Without a population release, all unknown.
 	obs := Resolve(ds, rel, 2021, []string{"MNE"}, false)
 	if !obs[0].Defence.Known {
 		t.Fatal("MNE 2021: no defence figure in nato-2024-06")
 	}
 	pc := PerCapitaOf(ds, Gap(obs[0], 2, MethodShare))
+	near(t, "MNE 2021 defence per head", pc.Defence, 145.904)
+	noPop := snapshot.Dataset()
+	delete(noPop.Releases, "imf-weo-2025-10-population")
+	pc = PerCapitaOf(noPop, Gap(obs[0], 2, MethodShare))
 	if pc.Population.Value.Known || pc.Population.Release != "" || pc.GDP.Known || pc.Defence.Known || pc.Gap.Known {
-		t.Errorf("MNE 2021: %+v, want all unknown", pc)
+		t.Errorf("MNE 2021 without a population release: %+v, want all unknown", pc)
 	}
 
 	// Iceland 2024: population 0.384 m, GDP 32,894.49 USD m; no defence.
@@ -116,8 +123,8 @@ func TestPopulationNewestRelease(t *testing.T) {
 	if p := PopulationOf(ds, "USA", 2024); p.Release != "mine" || p.Value.V != 341 {
 		t.Errorf("USA 2024: %+v, want 341 from mine", p)
 	}
-	if p := PopulationOf(ds, "POL", 2024); p.Release != "imf-weo-2025-04-population" || p.Value.V != 36.621 {
-		t.Errorf("POL 2024: %+v, want 36.621 from imf-weo-2025-04-population", p)
+	if p := PopulationOf(ds, "POL", 2024); p.Release != "imf-weo-2025-10-population" || p.Value.V != 36.621 {
+		t.Errorf("POL 2024: %+v, want 36.621 from imf-weo-2025-10-population", p)
 	}
 	// The newest GDP release is never the population release.
 	if rs := ds.ReleasesNewestFirst(defence.SeriesGDP); rs[0].ID != "gdp" || len(rs) != 2 {
@@ -131,9 +138,9 @@ func TestPopulationNewestRelease(t *testing.T) {
 
 func TestPopulationNote(t *testing.T) {
 	ds := snapshot.Dataset()
-	imf := PopulationFigure{Value: defence.N(340.102), Release: "imf-weo-2025-04-population"}
-	proj := PopulationFigure{Value: defence.N(342.373), Release: "imf-weo-2025-04-population", Estimate: true}
-	const src = "population from imf-weo-2025-04-population (IMF, World Economic Outlook, April 2025 (population), 2025-04)."
+	imf := PopulationFigure{Value: defence.N(340.102), Release: "imf-weo-2025-10-population"}
+	proj := PopulationFigure{Value: defence.N(341.698), Release: "imf-weo-2025-10-population", Estimate: true}
+	const src = "population from imf-weo-2025-10-population (IMF, World Economic Outlook, October 2025 (population), 2025-10)."
 	for _, c := range []struct {
 		used      []PopulationFigure
 		want, not []string

@@ -642,6 +642,7 @@ func sortedKeys[K string | int, V any](m map[K]V) []K {
 func (imp *importer) release(opt Options) (*defence.Release, error) {
 	r := &defence.Release{ID: opt.ID, Series: defence.SeriesDefence, Publisher: "NATO", Title: opt.Title,
 		Published: opt.Published, Cutoff: opt.Cutoff, URL: opt.URL, Via: opt.Via, Definition: opt.Definition, PriceBasis: opt.PriceBasis,
+		SourceFile: imp.wb.Name, SourceSHA256: imp.wb.SHA256,
 		ConstantYear: imp.baseYear, Figures: map[string]map[int]defence.Figure{}}
 	dateNote := ""
 	if r.Published == "" {
@@ -686,6 +687,27 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 				if f.est {
 					info.Estimates++
 				}
+			}
+		}
+		// NATO's aggregate rows, as printed (members of the year), kept
+		// beside the allies' figures, never in place of their sums.
+		for group, ys := range s.aggs {
+			if _, ok := imp.ds.Groups[group]; !ok {
+				continue // reported by checkAggregates where it is a sum
+			}
+			if r.Aggregates == nil {
+				r.Aggregates = map[string]map[int]defence.Figure{}
+			}
+			cells := r.Aggregates[group]
+			if cells == nil {
+				cells = map[int]defence.Figure{}
+				r.Aggregates[group] = cells
+			}
+			for y, f := range ys {
+				cell := cells[y]
+				dataset.SetCell(&cell, m.key, defence.N(round(f.v, m.decimals)))
+				cell.Estimate = cell.Estimate || f.est
+				cells[y] = cell
 			}
 		}
 		imp.res.Series = append(imp.res.Series, info)
@@ -798,11 +820,22 @@ func (imp *importer) validate() error {
 	if err := dataset.EncodeCountries(&countries, dataset.Head{}, cs); err != nil {
 		return err
 	}
+	srcs := []dataset.Source{{Name: "countries.yaml", Data: countries.Bytes()}}
+	if len(imp.ds.Groups) > 0 {
+		var groups bytes.Buffer
+		gs := make([]defence.Group, 0, len(imp.ds.Groups))
+		for _, id := range imp.ds.GroupIDs() {
+			gs = append(gs, imp.ds.Groups[id])
+		}
+		if err := dataset.EncodeGroups(&groups, dataset.Head{}, gs); err != nil {
+			return err
+		}
+		srcs = append(srcs, dataset.Source{Name: "groups.yaml", Data: groups.Bytes()})
+	}
 	if err := imp.res.Encode(&rel, ""); err != nil {
 		return err
 	}
-	_, err := dataset.Load([]dataset.Source{{Name: "countries.yaml", Data: countries.Bytes()}},
-		[]dataset.Source{{Name: imp.res.Release.ID + ".yaml", Data: rel.Bytes()}})
+	_, err := dataset.Load(srcs, []dataset.Source{{Name: imp.res.Release.ID + ".yaml", Data: rel.Bytes()}})
 	if err != nil {
 		return fmt.Errorf("the release would not load: %w", err)
 	}

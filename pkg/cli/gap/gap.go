@@ -432,7 +432,7 @@ func Run(o *Options) error {
 			src := UsedSources(ds, rep.releases(), c.Lines, o.PerCapita)
 			if rep.Aid != nil {
 				a := rep.Aid.Release
-				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL})
+				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL, Via: a.Via})
 			}
 			return src
 		}})

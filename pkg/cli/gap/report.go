@@ -715,6 +715,7 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
+	out = append(out, publishedNotes(r.Totals)...)
 	if r.Query.Measure == defence.MeasureEquipment {
 		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
 	} else if r.Query.Method == calc.MethodUSD {
@@ -961,6 +962,13 @@ func totalFields() []render.Spec[calc.MeasureTotals] {
 		// added with the equipment guideline
 		str("measure", func(t T) string { return measureWord(t.OfDefence) }),
 		money("equipment_musd", func(t T) defence.Num { return t.Equipment }),
+		// added with the publisher's aggregates: NATO's own row for the
+		// countries shown (NATO Total, NATO Europe and Canada), beside the
+		// computed totals; null when the release has none for them.
+		str("published_aggregate", func(t T) string { return t.Published.Group }),
+		money("published_gdp_musd", func(t T) defence.Num { return t.Published.GDP }),
+		money("published_defence_musd", func(t T) defence.Num { return t.Published.Defence }),
+		pct("published_share_pct", func(t T) defence.Num { return t.Published.Share }),
 	}
 }
 
@@ -988,4 +996,40 @@ func intPtr(v int) *int {
 		return nil
 	}
 	return &v
+}
+
+// publishedNotes are one line per release and year whose own aggregate
+// matches the countries shown: NATO's figures beside the Total row, and
+// why they differ.
+func publishedNotes(tts []calc.MeasureTotals) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tt := range tts {
+		p := tt.Published
+		key := tt.Release + " " + strconv.Itoa(tt.Year)
+		if p.Group == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var figs []string
+		if p.GDP.Known {
+			figs = append(figs, "GDP "+bn(p.GDP.V))
+		}
+		if p.Defence.Known {
+			figs = append(figs, "defence "+bn(p.Defence.V))
+		}
+		if p.Share.Known {
+			figs = append(figs, render.FormatNumber(p.Share.V, 2)+"% of GDP")
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		est := ""
+		if p.Estimate {
+			est = "e"
+		}
+		out = append(out, fmt.Sprintf("%s as NATO publishes it (release %s, %d%s): %s. It differs from the Total row where NATO's share is of real GDP (constant prices), and where Iceland's GDP, which NATO's total counts, is not NATO's own figure of the release in the Total row; both count the allies of the year.",
+			p.Name, tt.Release, tt.Year, est, strings.Join(figs, ", ")))
+	}
+	return out
 }
