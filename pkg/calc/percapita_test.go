@@ -163,3 +163,42 @@ func TestPopulationNote(t *testing.T) {
 		}
 	}
 }
+
+// TestPerCapitaGermany2024: one vintage for GDP and population. Germany
+// 2024 in nato-2026-07: defence 93,747 USD m (Table 2) / 83.517 m people
+// (IMF WEO October 2025, imf_weo_population_2025_10.csv; the April 2025
+// vintage had 84.716 m) = 1,122.4900 USD per person; GDP 4,686,831 /
+// 83.517 = 56,118.2873. NATO's own Table 6 of the release, at constant
+// 2021 prices (nato_2026_via_all_tables.md): 52.4 thousand USD and 1,049
+// USD per person, given apart, never mixed with the IMF-based figures.
+func TestPerCapitaGermany2024(t *testing.T) {
+	ds := snapshot.Dataset()
+	obs := Resolve(ds, ds.Releases["nato-2026-07"], 2024, []string{"DEU"}, false)
+	row := Gap(obs[0], 3.5, MethodShare)
+	pc := PerCapitaOf(ds, row)
+	if pc.Population.Release != "imf-weo-2025-10-population" || pc.Population.Value.V != 83.517 || pc.Population.Estimate {
+		t.Fatalf("population %+v, want 83.517 (actual) from imf-weo-2025-10-population", pc.Population)
+	}
+	if pc.Defence.V < 1122.4899 || pc.Defence.V > 1122.4901 {
+		t.Errorf("defence per head %.4f, want 1,122.4900", pc.Defence.V)
+	}
+	if pc.GDP.V < 56118.2872 || pc.GDP.V > 56118.2874 {
+		t.Errorf("GDP per head %.4f, want 56,118.2873", pc.GDP.V)
+	}
+	n := NATOPerCapitaOf(ds, row)
+	if n.GDP.V != 52.4 || n.Defence.V != 1049 || n.ConstantYear != 2021 || n.Release != "nato-2026-07" {
+		t.Errorf("NATO's per head: %+v, want 52.4 thousand and 1,049 USD at 2021 prices", n)
+	}
+	// A release without Table 6 (nato-2025-08): unknown, never 0.
+	obs = Resolve(ds, ds.Releases["nato-2025-08"], 2024, []string{"DEU"}, false)
+	if n := NATOPerCapitaOf(ds, Gap(obs[0], 2, MethodShare)); n.GDP.Known || n.Defence.Known || n.Release != "" {
+		t.Errorf("nato-2025-08: %+v, want unknown", n)
+	}
+	note := NATOPerCapitaNote([]NATOPerCapita{n, NATOPerCapitaOf(ds, row)})
+	if !strings.Contains(note, "nato-2026-07 at constant 2021 prices and exchange rates") || !strings.Contains(note, "its own population figures, which it does not publish") {
+		t.Errorf("note %q", note)
+	}
+	if NATOPerCapitaNote(nil) != "" {
+		t.Error("a note without NATO figures per head")
+	}
+}

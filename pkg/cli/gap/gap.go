@@ -416,10 +416,15 @@ func Run(o *Options) error {
 	if o.PerCapita {
 		rep.PerCapita = ds
 		var used []calc.PopulationFigure
+		var nato []calc.NATOPerCapita
 		for _, ln := range c.Lines {
 			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
+			nato = append(nato, calc.NATOPerCapitaOf(ds, ln.Row))
 		}
 		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
+		if n := calc.NATOPerCapitaNote(nato); n != "" {
+			rep.Notes = append(rep.Notes, n)
+		}
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {

@@ -287,6 +287,12 @@ func (r *Report) fields() []field {
 					}
 					return ""
 				}},
+			// NATO's own figures per head (Table 6, constant prices),
+			// named apart from the ones above.
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$"},
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $"},
 		)
 	}
 	return fs
@@ -334,6 +340,7 @@ var wideOnce = map[string]bool{
 	"aid_military_meur": true, "aid_cutoff": true,
 	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
 	"population_m": true, "gdp_per_capita_usd": true, "defence_per_capita_usd": true,
+	"nato_gdp_per_capita_const_kusd": true, "nato_defence_per_capita_const_usd": true,
 }
 
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
@@ -513,7 +520,8 @@ func (r *Report) layColumns() []column {
 	for _, c := range out {
 		switch c.f.Key {
 		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
-			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd":
+			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd",
+			"nato_gdp_per_capita_const_kusd", "nato_defence_per_capita_const_usd":
 			last = append(last, c)
 		default:
 			kept = append(kept, c)
