@@ -52,3 +52,19 @@ func TestAggregatesLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceFileKeys: source_file and source_sha256 load; a SHA-256 that
+// is not 64 lower-case hex digits is an error naming the line and field.
+func TestSourceFileKeys(t *testing.T) {
+	sha := strings.Repeat("ab", 32)
+	ds := mustLoad(t, embeddedSources(), userRelease("source_file: t.xlsx", "source_sha256: "+sha))
+	if r := ds.Releases["user-test"]; r.SourceFile != "t.xlsx" || r.SourceSHA256 != sha {
+		t.Errorf("source_file %q, source_sha256 %q", r.SourceFile, r.SourceSHA256)
+	}
+	for _, bad := range []string{"abc", strings.ToUpper(sha), sha + "0"} {
+		errs := loadErrs(t, embeddedSources(), userRelease("source_sha256: "+bad))
+		if want := "u.yaml:8: source_sha256: "; errs == nil || !strings.Contains(errs.Error(), want) || !strings.Contains(errs.Error(), "is not a SHA-256") {
+			t.Errorf("%q: got %v, want an error at %q", bad, errs, want)
+		}
+	}
+}
