@@ -230,7 +230,7 @@ func establishCurrencies(t *table, ref *defence.Release) (map[string]string, str
 		}
 	}
 	if out["DEU"] != "EUR" {
-		return nil, "", fmt.Errorf("Germany's figures in national currency are not proven euros (the euro rule measures against them)")
+		return nil, "", fmt.Errorf("the figures of Germany in national currency are not proven euros (the euro rule measures against them)")
 	}
 	for _, code := range codes {
 		if out[code] != "" {
