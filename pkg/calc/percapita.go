@@ -23,8 +23,7 @@ type PopulationFigure struct {
 // PopulationOf returns a country's population in a year from the newest
 // population release (series population, by publication date) that has
 // it. It is unknown, never 0, when no population release has the country
-// and year (Montenegro 2021 in the IMF's April 2025 vintage, any year
-// after 2030).
+// and year (such as any year after 2030).
 func PopulationOf(ds *defence.Dataset, code string, year int) PopulationFigure {
 	for _, r := range ds.ReleasesNewestFirst(defence.SeriesPopulation) {
 		if f, ok := r.Figure(code, year); ok && f.Population.Known && f.Population.V > 0 {
@@ -114,8 +113,8 @@ func PopulationNote(ds *defence.Dataset, used []PopulationFigure) string {
 	return note
 }
 
-// populationSource names a population release: "imf-weo-2025-04-population
-// (IMF, World Economic Outlook, April 2025 (population), 2025-04)".
+// populationSource names a population release: "imf-weo-2025-10-population
+// (IMF, World Economic Outlook, October 2025 (population), 2025-10)".
 func populationSource(ds *defence.Dataset, id string) string {
 	r, ok := ds.Releases[id]
 	if !ok {
@@ -135,8 +134,8 @@ func populationSource(ds *defence.Dataset, id string) string {
 
 // NATOPerCapita is what NATO's own release publishes per head for a row's
 // country and year (Table 6): at constant prices and exchange rates of the
-// release's ConstantYear, divided by the population NATO uses, which it
-// does not publish. It is not the figures per head above (current prices,
+// release's ConstantYear, divided by the population NATO uses, which its
+// tables do not print. It is not the figures per head above (current prices,
 // the IMF's population) and is never mixed with them.
 type NATOPerCapita struct {
 	GDP          defence.Num // thousand USD per person, constant prices
@@ -180,5 +179,5 @@ func NATOPerCapitaNote(used []NATOPerCapita) string {
 		return ""
 	}
 	return "NATO GDP/head k$ and NATO def./head $ (nato_gdp_per_capita_const_kusd, nato_defence_per_capita_const_usd): NATO's own figures per head (Table 6; " +
-		strings.Join(parts, "; ") + "), GDP in thousand US dollars and defence in US dollars per person. NATO divides by its own population figures, which it does not publish, not by the IMF's, and at constant prices: they are not comparable one-to-one with GDP/head $ and Def./head $ (current prices, IMF population)."
+		strings.Join(parts, "; ") + "), GDP in thousand US dollars and defence in US dollars per person. They divide by the population NATO uses, which its tables do not print and which need not be the IMF's, at constant prices: they are not comparable one-to-one with GDP/head $ and Def./head $ (current prices, IMF population)."
 }

@@ -195,7 +195,7 @@ func TestPerCapitaGermany2024(t *testing.T) {
 		t.Errorf("nato-2025-08: %+v, want unknown", n)
 	}
 	note := NATOPerCapitaNote([]NATOPerCapita{n, NATOPerCapitaOf(ds, row)})
-	if !strings.Contains(note, "nato-2026-07 at constant 2021 prices and exchange rates") || !strings.Contains(note, "its own population figures, which it does not publish") {
+	if !strings.Contains(note, "nato-2026-07 at constant 2021 prices and exchange rates") || !strings.Contains(note, "the population NATO uses, which its tables do not print") {
 		t.Errorf("note %q", note)
 	}
 	if NATOPerCapitaNote(nil) != "" {

@@ -644,7 +644,7 @@ func build() *defence.Dataset {
 					"Population in millions of people, as the IMF publishes it (to 3 decimals), copied as text.",
 					"The same vintage as the GDP of imf-weo-2025-10, so that figures per head divide the IMF's GDP by the IMF's population of one vintage.",
 					"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for every country but the United Kingdom (2023).",
-					"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures. NATO's own figures per head (Table 6, defence_per_capita_const_usd and gdp_per_capita_const_kusd of its releases) divide by NATO's population, at constant prices: they differ from these.",
+					"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures. NATO's own figures per head (Table 6, defence_per_capita_const_usd and gdp_per_capita_const_kusd of its releases) divide by the population NATO uses (its tables do not print it), at constant prices: they differ from these.",
 				},
 				Source: "embedded:imf-weo-2025-10-population.yaml",
 			},
