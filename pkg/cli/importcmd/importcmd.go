@@ -71,9 +71,12 @@ headers mark e (2024e) are estimates; blanks stay blank (unknown); figures
 are rounded to the decimals docs/data.md gives. NATO's aggregates (NATO
 Europe and Canada, NATO Total) are checked against the sum of the allies of
 each year; a difference is printed on stderr and kept in the file's notes.
+They are kept as NATO prints them, in the release's aggregates (by group:
+europe-canada, nato), which gap shows beside its own totals.
 
 The file's notes say where every series came from (sheet, table, section,
-cells) and give the workbook's name and SHA-256. The workbook prints no
+cells); source_file and source_sha256 give the workbook's name and SHA-256,
+which every Source line then cites. The workbook prints no
 date: --published defaults to the date in NATO's file name (YYMMDD-...).
 A summary goes to stderr (not with --quiet); without --output the release
 goes to stdout.`),
