@@ -1036,7 +1036,7 @@ func publishedNotes(tts []calc.MeasureTotals) []string {
 		if p.Estimate {
 			est = "e"
 		}
-		out = append(out, fmt.Sprintf("%s as NATO publishes it (release %s, %d%s): %s. It differs from the Total row where NATO's share is of real GDP (constant prices), and where Iceland's GDP, which NATO's total counts, is not NATO's own figure of the release in the Total row; both count the allies of the year.",
+		out = append(out, fmt.Sprintf("%s as NATO publishes it (release %s, %d%s): %s. It can differ from the Total row: NATO computes its share from constant-price figures, and where the release has no GDP for Iceland the Total row counts the one named below; both count the allies of the year.",
 			p.Name, tt.Release, tt.Year, est, strings.Join(figs, ", ")))
 	}
 	return out
