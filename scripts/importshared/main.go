@@ -136,7 +136,7 @@ var releases = []releaseSpec{
 			"share_pct is NATO's published share of GDP (Table 3, share of real GDP, 2021 prices); it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2026 is published at 2.58%, while 32900 / 1436621 at current prices is 2.29%.",
 			"aggregates: NATO's own rows NATO Europe and Canada (europe-canada) and NATO Total (nato), as published in Tables 2, 3, 5, 6 and 7. They count the allies of each year (Montenegro from 2017, North Macedonia from 2020, Finland from 2023, Sweden from 2024) and Iceland's GDP, and their share_pct is NATO's share of real GDP (constant 2021 prices): they are not the sums and ratios natospend computes from the allies' rows, which it shows beside them.",
 			"2025 and 2026 are estimates.",
-			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it, and the export read has no row for it at all. NATO's GDP aggregates of this release count Iceland's GDP.",
+			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it, and the export read has no row for it at all. NATO's GDP aggregates of this release count Iceland's GDP: natospend's group totals take it from the IMF (imf-weo-2025-10, 2021 on) and, before that, from NATO's June 2024 release (nato-2024-06, Table 5, 2014-2020), and name the source in their notes; NATO's later figure for Iceland, in these totals, is not given by the sources read.",
 			"The Netherlands and Portugal have no 2026 personnel, infrastructure or other share in the export read (their 2026 equipment share is there): absent here (unknown, not zero).",
 			fiscalYears,
 		},
