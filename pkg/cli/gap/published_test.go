@@ -29,7 +29,7 @@ func TestPublishedAggregates(t *testing.T) {
 	str(t, d.Totals[0], "published_aggregate", "")
 	isNull(t, d.Totals[0], "published_defence_musd", "published_gdp_musd", "published_share_pct")
 
-	_, out, _ := runEnv(t, 200, nil, "gap", "--release", "nato-2026-07", "--year", "2014", "--target", "2", "--quiet")
+	_, out, _ := runEnv(t, 200, nil, "gap", "--release", "nato-2026-07", "--year", "2014", "--target", "2")
 	// NATO Total 2014 in the 2026 release: 943,257 and 38,177,212 million
 	// USD, 2.56% (nato_aggregates.csv).
 	want := "NATO Total as NATO publishes it (release nato-2026-07, 2014): GDP $38,177.2 bn, defence $943.3 bn, 2.56% of GDP. It can differ from the Total row: NATO computes its share from constant-price figures, and where the release has no GDP for Iceland the Total row counts the one named below; both count the allies of the year."
