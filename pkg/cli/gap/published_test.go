@@ -36,4 +36,19 @@ func TestPublishedAggregates(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(out), " "), want) { // the note wraps
 		t.Errorf("the table lacks %q:\n%s", want, out)
 	}
+
+	// In euros, at the rate of the year NATO's figures imply (2024,
+	// nato-2024-06: the 17 counted euro-area allies' 258,541.35 million EUR
+	// / 278,804.74 million USD = 0.92732050 EUR per USD): NATO Total 2024e,
+	// 53,976,436.99 and 1,474,399.48 million USD = EUR 50,053.46 and
+	// 1,367.24 bn; in national currencies, which do not add up, the share
+	// alone.
+	_, out, _ = runEnv(t, 400, nil, "gap", "--release", "nato-2024-06", "--year", "2024", "--currency", "eur")
+	if want := "NATO Total as NATO publishes it (release nato-2024-06, 2024e): GDP €50,053.5 bn, defence €1,367.2 bn, 2.71% of GDP."; !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("the euro table lacks %q:\n%s", want, out)
+	}
+	_, out, _ = runEnv(t, 400, nil, "gap", "--release", "nato-2024-06", "--year", "2024", "--currency", "national")
+	if want := "NATO Total as NATO publishes it (release nato-2024-06, 2024e): 2.71% of GDP."; !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("the national-currency table lacks %q:\n%s", want, out)
+	}
 }

@@ -723,7 +723,7 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
-	out = append(out, publishedNotes(r.Totals)...)
+	out = append(out, r.publishedNotes()...)
 	if r.Query.Measure == defence.MeasureEquipment {
 		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
 	} else if r.Query.Method == calc.MethodUSD {
@@ -1008,11 +1008,24 @@ func intPtr(v int) *int {
 
 // publishedNotes are one line per release and year whose own aggregate
 // matches the countries shown: NATO's figures beside the Total row, and
-// why they differ.
-func publishedNotes(tts []calc.MeasureTotals) []string {
+// why they differ. The amounts are in the table's money: US dollars, or
+// euros at the year's rate with --currency eur; in national currencies
+// (which do not add up) the line gives NATO's share alone.
+func (r *Report) publishedNotes() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, tt := range tts {
+	money := func(musd float64) (string, bool) {
+		switch r.Currency {
+		case "":
+			return render.BillionsText(musd), true
+		case calc.CurrencyEUR:
+			if c := r.totalInCurrency(render.N(musd)); c.Known {
+				return "€" + render.FormatBillions(c.Num) + " bn", true
+			}
+		}
+		return "", false
+	}
+	for _, tt := range r.Totals {
 		p := tt.Published
 		key := tt.Release + " " + strconv.Itoa(tt.Year)
 		if p.Group == "" || seen[key] {
@@ -1020,11 +1033,11 @@ func publishedNotes(tts []calc.MeasureTotals) []string {
 		}
 		seen[key] = true
 		var figs []string
-		if p.GDP.Known {
-			figs = append(figs, "GDP "+bn(p.GDP.V))
+		if s, ok := money(p.GDP.V); ok && p.GDP.Known {
+			figs = append(figs, "GDP "+s)
 		}
-		if p.Defence.Known {
-			figs = append(figs, "defence "+bn(p.Defence.V))
+		if s, ok := money(p.Defence.V); ok && p.Defence.Known {
+			figs = append(figs, "defence "+s)
 		}
 		if p.Share.Known {
 			figs = append(figs, render.FormatNumber(p.Share.V, 2)+"% of GDP")
