@@ -22,7 +22,7 @@ func TestTablesStayTables(t *testing.T) {
 	}{
 		{80, []string{"gap", "--target", "2,3.5,5", "--group", "europe"}, "Code, GDP $bn, Defence $bn, Status 5%", "|Slovenia "},
 		{80, []string{"gap", "--target", "uk-2027"}, "Code, GDP $bn, Defence $bn", "|Italy "},
-		{80, []string{"gap", "--per-capita"}, "GDP $bn, Defence $bn, Pop. m, GDP/head $", "|Slovenia "},
+		{80, []string{"gap", "--per-capita"}, "Code, GDP $bn, Defence $bn, Pop. m, GDP/head $, Def./head $", "|Slovenia "},
 		{80, []string{"gap", "--burden"}, "GDP $bn, Defence $bn", "|Slovenia "},
 		{120, []string{"gap", "--target", "hague"}, "Code, GDP $bn, Defence $bn, Growth %/yr, Need resilience 1.5% $bn", "|Germany "},
 	}

@@ -99,7 +99,7 @@ adds one bar, the aggregate share of the year. Not with --kind gap.
 Money (--kind gap and path) is in $bn of current USD; --currency eur draws
 it in EUR bn at the rate NATO's own figures imply for the year (a path at
 its base year's rate), as gap --currency eur converts it (a release with
-national-currency figures: nato-2024-06); --per-capita draws each gap per
+national-currency figures); --per-capita draws each gap per
 head (--kind gap, as gap --per-capita's Gap/head) or the spending path per
 head (--kind path, with the IMF WEO's population of each year, where it
 has one), in USD per person. A chart of shares (share, history) takes

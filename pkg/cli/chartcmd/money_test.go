@@ -28,8 +28,9 @@ func row0(t *testing.T, doc map[string]any) map[string]any {
 // --per-capita and --currency eur where a chart draws money (issue 22,
 // item 6), by gap's own code, so that a chart and gap print the same
 // number: Germany's gap to 3.5% in 2026 per head is gap --per-capita's
-// Gap/head, $44.2 bn / 84.98 m people = 520 USD per person; its gap in
-// 2024 in euros (nato-2024-06) gap --currency eur's gap_mcur, at the
+// Gap/head, $44,193.4 m / 83.777 m people (IMF WEO October 2025) = 528
+// USD per person; its gap in 2024 in euros (nato-2024-06) gap --currency
+// eur's gap_mcur, at the
 // 0.927320 EUR per USD the euro-area allies' own figures imply; its path
 // to 3.5% by 2035 ends at gap --by 2035's requirement at the base year's
 // rate; its path per head divides each year's spending by the population
@@ -39,7 +40,7 @@ func TestMoney(t *testing.T) {
 	doc := jsonOf(t, "gap", "--target", "3.5", "--country", "DEU", "--per-capita")
 	want := row0(t, doc)["gap_per_capita_usd"].(float64)
 	b := barOf(t, g, "Germany")
-	if math.Abs(b.Value-want) > 1e-6 || b.ValueLabel != "520 e" {
+	if math.Abs(b.Value-want) > 1e-6 || b.ValueLabel != "528 e" {
 		t.Errorf("per head: bar %v (%q), gap --per-capita %v", b.Value, b.ValueLabel, want)
 	}
 	if !strings.HasSuffix(g.Title, "USD per person") || !strings.HasPrefix(g.Subtitle, "2 short, 0 meet it;") {
@@ -92,7 +93,7 @@ func TestMoney(t *testing.T) {
 		{[]string{"--per-capita"}, "--per-capita: --kind share draws no figure per head"},
 		{[]string{"--kind", "history", "--country", "DEU", "--currency", "eur"}, "--currency eur: --kind history draws shares of GDP, not money"},
 		{[]string{"--kind", "gap", "--per-capita", "--currency", "eur"}, "figures per head are in USD per person"},
-		{[]string{"--kind", "gap", "--currency", "eur"}, "--currency eur: release nato-2026-07 publishes no defence figures in national currency"},
+		{[]string{"--kind", "gap", "--currency", "eur", "--release", "nato-2025-08"}, "--currency eur: release nato-2025-08 publishes no defence figures in national currency"},
 		{[]string{"--kind", "gap", "--currency", "national"}, `--currency "national" is not`},
 	} {
 		code, errOut, data := run(t, t.TempDir(), "c.svg", append([]string{"chart"}, tt.args...)...)
