@@ -79,6 +79,17 @@ func TestAggregate(t *testing.T) {
 		t.Errorf("history 2026: %.6f, want 728,533.3213 / 28,170,716 x 100", last.Y)
 	}
 
+	// NATO Total, which the release publishes, as a line of its own, as
+	// printed: 2.56% in 2014 and 2.86% (estimate) in 2026 in nato-2026-07
+	// (gap's note quotes the same), beside the aggregate of the rows.
+	n := drawn(t, "--kind", "history", "--group", "nato", "--aggregate").(*chart.LineChart)
+	if len(n.Series) != 2 || n.Series[1].Label != "NATO Total (as published) 2.86 e" || math.Abs(n.Series[1].Points[0].Y-2.56) > 0.005 || n.Series[1].Points[0].X != 2014 {
+		t.Errorf("nato: series %+v", n.Series)
+	}
+	if !strings.Contains(strings.Join(n.Notes, " "), "NATO Total (as published): NATO's own aggregate share in nato-2026-07, as printed") {
+		t.Errorf("nato: notes %q", n.Notes)
+	}
+
 	p := drawn(t, "--kind", "path", "--target", "3.5", "--by", "2035", "--group", "europe", "--aggregate").(*chart.LineChart)
 	doc := jsonOf(t, "path", "--target", "3.5", "--by", "2035", "--group", "europe")
 	totals := doc["totals"].([]any)

@@ -92,7 +92,9 @@ for at most 6 countries.
 --aggregate: the whole selection's aggregate, for a selection of any
 size: --kind history draws one line, its aggregate share of GDP each year
 (total defence / total GDP x 100, current USD, of the allies the selection
-has that year, as gap's Total row computes it); --kind path one line, the
+has that year, as gap's Total row computes it, and, where the release
+publishes the selection's own aggregate, NATO Total or NATO Europe and
+Canada, that too as printed); --kind path one line, the
 sum of the countries' paths (natospend path's total row); --kind share
 adds one bar, the aggregate share of the year. Not with --kind gap.
 
@@ -1028,6 +1030,9 @@ func inCurrency(pts []calc.Point, rate calc.Rate) []calc.Point {
 	return out
 }
 
+// appendNote adds a note to a line chart's.
+func appendNote(c *chart.LineChart, n string) { c.Notes = append(c.Notes, n) }
+
 // selectionName names the selection whose aggregate a chart draws: its
 // groups' names ("European allies"), less the excluded countries, or the
 // countries named.
@@ -1060,6 +1065,11 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	}
 	name := o.selectionName(ds, q.Codes)
 	s := chart.Series{}
+	// NATO's own aggregate of the selection (NATO Total, NATO Europe and
+	// Canada), where the release publishes one: a line of its own, as
+	// printed.
+	pub := chart.Series{}
+	pubName, pubShare := "", ""
 	var missing []int
 	first, last, lastShare := 0, 0, ""
 	n := 0
@@ -1067,6 +1077,11 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 		codes, err := o.Gap.Select.Resolve(ds, y, true)
 		if err != nil {
 			return nil, err
+		}
+		p := calc.PublishedFor(ds, q.Release, y, codes)
+		pub.Points = append(pub.Points, chart.Point{X: float64(y), Y: p.Share.V, Known: p.Group != "" && p.Share.Known, Hollow: p.Estimate})
+		if p.Group != "" && p.Share.Known {
+			pubName, pubShare = p.Name, estimate(strconv.FormatFloat(p.Share.V, 'f', 2, 64), p.Estimate)
 		}
 		t, est := calc.AggregateShare(ds, q.Release, y, codes, q.Method)
 		s.Points = append(s.Points, chart.Point{X: float64(y), Y: t.Share.V, Known: t.Share.Known, Hollow: est})
@@ -1084,6 +1099,12 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	}
 	s.Label = upper(name) + " (aggregate) " + lastShare
 	c.Series = []chart.Series{s}
+	if pubName != "" {
+		pub.Label = pubName + " (as published) " + pubShare
+		c.Series = append(c.Series, pub)
+		// After the notes below.
+		defer appendNote(c, fmt.Sprintf("%s (as published): NATO's own aggregate share in %s, as printed, computed by NATO from constant-price figures; it can differ from the aggregate of the rows.", pubName, q.Release.ID))
+	}
 	c.HollowLegend = "e: includes estimates"
 	span := strconv.Itoa(first)
 	if last != first {
