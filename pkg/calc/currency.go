@@ -121,3 +121,68 @@ func (r Rate) Convert(musd defence.Num) defence.Num {
 	}
 	return defence.N(musd.V * r.PerUSD)
 }
+
+// scale multiplies a known amount by k; unknown stays unknown.
+func scale(n defence.Num, k float64) defence.Num {
+	if !n.Known {
+		return n
+	}
+	return defence.N(n.V * k)
+}
+
+// InCurrency is the row with its money (million current USD) converted at
+// perUSD units of another currency per USD: GDP, defence, resilience,
+// spending, requirement, gap and its bounds, the equipment base. Shares
+// and percentages are unchanged, so that Total over converted rows gives
+// the totals in that currency, each the sum of its converted column.
+func (r Row) InCurrency(perUSD float64) Row {
+	out := r
+	out.GDP = scale(r.GDP, perUSD)
+	out.Defence = scale(r.Defence, perUSD)
+	out.Resilience = scale(r.Resilience, perUSD)
+	out.Spending = scale(r.Spending, perUSD)
+	out.Required = scale(r.Required, perUSD)
+	out.Gap = scale(r.Gap, perUSD)
+	out.GapMin = scale(r.GapMin, perUSD)
+	out.GapMax = scale(r.GapMax, perUSD)
+	out.Base = scale(r.Base, perUSD)
+	return out
+}
+
+// InCurrency is the deadline's money converted at perUSD (the base year's
+// rate: no rate of a future year is known); its growth is unchanged.
+func (d Deadline) InCurrency(perUSD float64) Deadline {
+	out := d
+	out.GDP = scale(d.GDP, perUSD)
+	out.Required = scale(d.Required, perUSD)
+	out.Increase = scale(d.Increase, perUSD)
+	return out
+}
+
+// HasMoney reports whether the row carries any amount (GDP, defence,
+// spending or a requirement): a row that a total in another currency
+// cannot leave out.
+func (r Row) HasMoney() bool {
+	return r.GDP.Known || r.Defence.Known || r.Spending.Known || r.Required.Known || r.Base.Known
+}
+
+// euroFrom are the allies whose euro figures in NATO's Table 1 are, before
+// the ally joined the euro, its former currency converted to euros at the
+// fixed conversion rate: Croatia, kuna (HRK), before 2023. The rate they
+// imply against the dollar therefore differs from the euro area's market
+// rate (EURRate leaves them out as outliers).
+var euroFrom = map[string]struct {
+	from   string
+	joined int
+}{"HRV": {"HRK", 2023}}
+
+// EuroConvertedFrom reports, for an ally whose euro figures in the release
+// are converted at a fixed rate from its former currency in that year
+// (Croatia before 2023), the former currency; "" otherwise.
+func EuroConvertedFrom(rel *defence.Release, code string, year int) string {
+	e, ok := euroFrom[code]
+	if !ok || year == 0 || year >= e.joined || rel.Currencies[code] != "EUR" {
+		return ""
+	}
+	return e.from
+}

@@ -405,8 +405,13 @@ func Run(o *Options) error {
 		}
 	}
 	if o.Burden {
-		rep.Burden, rep.BurdenBase = c.Burdens()
-		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
+		var atShare bool
+		rep.Burden, rep.BurdenBase, atShare = c.Burdens()
+		what := "NATO's published defence expenditure"
+		if atShare {
+			what = fmt.Sprintf("defence at share (published share x GDP: release %s publishes no defence amounts)", c.Release.ID)
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
 		if err := rep.useCurrency(o.Currency); err != nil {
