@@ -15,10 +15,20 @@ import (
 // euros at the rates NATO's own figures imply (calc.NationalRate,
 // calc.EURRate), with a note citing them. A release without
 // national-currency figures has no such rate: a usage error, never a guess.
-func (r *Report) useCurrency(currency string) error {
+func (r *Report) useCurrency(ds *defence.Dataset, currency string) error {
 	for _, rel := range r.releases() {
 		if len(rel.Currencies) == 0 {
-			return cmdutil.UsageErrorf("--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
+			var with []string
+			for _, other := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+				if len(other.Currencies) > 0 {
+					with = append(with, other.ID)
+				}
+			}
+			hint := "no release in the data does"
+			if len(with) > 0 {
+				hint = fmt.Sprintf("%s %s: give --release %s", strings.Join(with, ", "), verb(len(with), "does", "do"), with[0])
+			}
+			return cmdutil.UsageErrorf("--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (%s, or leave --currency out)", currency, rel.ID, hint)
 		}
 	}
 	releases := map[string]*defence.Release{}
@@ -89,9 +99,9 @@ func (r *Report) currencyNote() string {
 			parts = append(parts, s+")")
 		}
 		sort.Strings(parts)
-		return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + ". Deadline amounts use the base year's rate."
+		return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + ". Deadline amounts use the base year's rate; amounts per head are converted at the same rate."
 	}
-	return "National currencies (--currency national): each country's money at the rate NATO's own figures imply for it and its year, defence in national currency (Table 1) / defence in USD (Table 2), current prices; Cur. names the currency, Per $ the units per USD. Totals and the amounts below are added up only where every row is in one currency (never across currencies). Deadline amounts use the base year's rate."
+	return "National currencies (--currency national): each country's money at the rate NATO's own figures imply for it and its year, defence in national currency (Table 1) / defence in USD (Table 2), current prices; Cur. names the currency, Per $ the units per USD. Totals and the amounts below are added up only where every row is in one currency (never across currencies). Deadline amounts use the base year's rate; amounts per head are converted at the same rate."
 }
 
 // curTotals are the totals in the table's currency (--currency), one per

@@ -409,12 +409,12 @@ func Run(o *Options) error {
 		rep.Burden, rep.BurdenBase, atShare = c.Burdens()
 		what := "NATO's published defence expenditure"
 		if atShare {
-			what = fmt.Sprintf("defence at share (published share x GDP: release %s publishes no defence amounts)", c.Release.ID)
+			what = fmt.Sprintf("defence at share, published share x GDP, as release %s publishes no defence amounts", c.Release.ID)
 		}
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
-		if err := rep.useCurrency(o.Currency); err != nil {
+		if err := rep.useCurrency(ds, o.Currency); err != nil {
 			return err
 		}
 	}
@@ -424,7 +424,14 @@ func Run(o *Options) error {
 		for _, ln := range c.Lines {
 			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
 		}
-		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
+		note := calc.PopulationNote(ds, used) + " Defence per head divides NATO's published USD figure; the gap per head divides the row's gap."
+		switch o.Currency {
+		case calc.CurrencyEUR:
+			note += " The table shows them in euros, each at its row's rate."
+		case calc.CurrencyNational:
+			note += " The table shows them in national currencies, each at its row's rate."
+		}
+		rep.Notes = append(rep.Notes, note)
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {

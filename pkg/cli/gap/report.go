@@ -481,11 +481,29 @@ type column struct {
 func (r *Report) columns() []column {
 	cols := r.layColumns()
 	for i := range cols {
-		if r.Currency != "" && cols[i].f.Kind == render.Money {
+		switch {
+		case r.Currency == "":
+		case cols[i].f.Kind == render.Money:
 			cols[i].title = strings.ReplaceAll(cols[i].title, "$bn", r.currencyUnit())
+		case perHead[cols[i].f.Key]:
+			unit := " cur."
+			if r.Currency == calc.CurrencyEUR {
+				unit = " €"
+			}
+			cols[i].title = strings.TrimSuffix(cols[i].title, " $") + unit
 		}
 	}
 	return cols
+}
+
+// perHead are the fields of amounts per head (USD per person), which a
+// table in another currency converts as it does money.
+var perHead = map[string]bool{"gdp_per_capita_usd": true, "defence_per_capita_usd": true, "gap_per_capita_usd": true}
+
+// converted reports whether the human table shows a column in the table's
+// currency rather than as the field holds it (USD).
+func (r *Report) converted(f field) bool {
+	return r.Currency != "" && (f.Kind == render.Money || perHead[f.Key])
 }
 
 // currencyUnit is what money columns are titled in with --currency.
@@ -591,7 +609,7 @@ func (r *Report) HumanTable() *render.Table {
 			} else {
 				cells[j] = c.f.Get(ln)
 			}
-			if r.Currency != "" && c.f.Kind == render.Money {
+			if r.converted(c.f) {
 				cells[j] = r.inCurrency(cells[j], ln)
 			}
 		}
@@ -798,7 +816,13 @@ func (r *Report) summary() []string {
 	} else if r.Query.Method == calc.MethodUSD {
 		out = append(out, "Method usd: gap = target x GDP - defence, both "+r.currencyWords()+"; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
 	} else {
-		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; gap = (target - share) x GDP = target x GDP - defence at share (share x GDP), "+r.currencyWords()+". Defence is the defence expenditure the release publishes; NATO computes the share from constant-price figures, so defence at share can differ from it.")
+		s := "Method share: a country meets the target when its published share of GDP is at or above it; gap = (target - share) x GDP = target x GDP - defence at share (share x GDP), " + r.currencyWords() + "."
+		if r.publishesDefence() {
+			s += " Defence is the defence expenditure the release publishes; NATO computes the share from constant-price figures, so defence at share can differ from it."
+		} else {
+			s += " The release publishes shares of GDP, no defence amounts: defence at share is derived from them, not published, and the total's share is unknown."
+		}
+		out = append(out, s)
 	}
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
