@@ -79,6 +79,11 @@ constant-price figures, so it can differ from defence / GDP at current prices
 (the Netherlands, 2026: 2.58% published, 2.29% in current USD). --method usd
 measures instead on current-USD figures: gap = target / 100 x GDP - defence.
 
+Defence $bn (defence_musd) is the defence expenditure the release publishes,
+as printed; the amount the share implies, share x GDP, which the share method
+measures from, is Defence at share $bn (defence_at_share_musd). A release of
+shares only (nato-2025-08) has no published amount: its Defence is unknown.
+
 A country without figures for the year shows status no-data and no gap (never
 a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
 a country's most recent earlier year in the same release instead.
