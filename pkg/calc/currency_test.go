@@ -57,7 +57,7 @@ func TestNationalAndEURRates(t *testing.T) {
 // fixed conversion rate (NATO's Table 1), said where their implied rate
 // differs from the euro area's. June 2024 release: 2019, 880.54 EUR /
 // 1,001.22 USD = 0.879467 against the other euro-area allies' 154,099.71 /
-// 172,529.77 = 0.893178, 1.54% off; 2021, 1,150.36 / 1,361.49 = 0.844929,
+// 172,529.77 = 0.893178, 1.54% off; 2021, 1,150.36 / 1,361.49 = 0.844927,
 // within rounding of the euro area's 0.844932: nothing to say; 2023, in
 // the euro area.
 func TestEuroConvertedFrom(t *testing.T) {
