@@ -161,6 +161,35 @@ func TestOneNumberPerFactGermany2026(t *testing.T) {
 	b := quotableJSON(t, "gap", "--country", "DEU,FRA", "--year", "2026", "--burden")
 	quotableNum(t, "burden_defence_pct", quotableRow(t, b.Rows, "DEU")["burden_defence_pct"], published/(published+79753)*100, 1e-6)
 
+	// check: the same share and gap as gap's row at 3.5%, (3.5 - 2.69) / 100
+	// x 5,455,980 = 44,193.438.
+	var c struct {
+		Verdicts []map[string]any `json:"verdicts"`
+	}
+	ios, _, out, _ := iostreams.Test()
+	Main([]string{"check", "--target", "3.5", "--country", "DEU", "--year", "2026", "--format", "json"}, ios) // exit 1: short
+	if err := json.Unmarshal(out.Bytes(), &c); err != nil || len(c.Verdicts) != 1 {
+		t.Fatalf("check JSON: %v %s", err, out)
+	}
+	g := quotableRow(t, quotableJSON(t, "gap", "--target", "3.5", "--country", "DEU", "--year", "2026").Rows, "DEU")
+	quotableNum(t, "check gap_musd", c.Verdicts[0]["gap_musd"], 44193.438, 1e-6)
+	quotableNum(t, "gap gap_musd", g["gap_musd"], 44193.438, 1e-6)
+	quotableNum(t, "check share_pct", c.Verdicts[0]["share_pct"], 2.69, 0)
+
+	// path: its base year's spending is defence at share, the figure of
+	// that name in gap (146,765.862), and its note says so.
+	var p struct {
+		Rows  []map[string]any `json:"rows"`
+		Notes []string         `json:"notes"`
+	}
+	if err := json.Unmarshal([]byte(quotableRun(t, "path", "--target", "3.5", "--by", "2030", "--country", "DEU", "--format", "json")), &p); err != nil || len(p.Rows) == 0 {
+		t.Fatalf("path JSON: %v", err)
+	}
+	quotableNum(t, "path base-year spending_musd", p.Rows[0]["spending_musd"], 146765.862, 1e-6)
+	if !strings.Contains(strings.Join(p.Notes, " "), "base year is defence at share") {
+		t.Errorf("path notes do not name the base year's spending: %q", p.Notes)
+	}
+
 	// history: the same figure.
 	var h struct {
 		Rows []map[string]any `json:"rows"`
