@@ -65,12 +65,16 @@ dashed line per target (--target 2,3.5: at most 4).
 surpluses in two colours, largest shortfall first.
 --kind history: the share of GDP over the years of the release (--year
 2014-2026: a range; default every year) for at most 6 countries, with the
-target lines.
+target lines; a line that ends before the last year is labelled with its
+own last year (and joined to its label by a dotted leader), and a note
+names the years without a figure.
 --kind path: the year-by-year spending path to the target by its deadline
 (--by, or a named target's own), as natospend path computes it (--shape),
 for at most 6 countries.
 
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
+No label overlaps another or crosses a target line (a value label is moved
+past the line); a URL too long for its line breaks only after a "/".
 A country without a figure is left out, never drawn as zero, and named in
 a note. Colours are from the Okabe-Ito palette, told apart with any common
 colour blindness. Texts come from the data as they are, escaped for the
@@ -117,12 +121,17 @@ func (o *Options) Format() (chart.Format, error) {
 	case ".pdf":
 		return chart.PDF, nil
 	}
-	return "", cmdutil.UsageErrorf("--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
 }
 
 type drawable interface {
 	Render(chart.Format) ([]byte, error)
+	Collisions() ([]string, error)
 }
+
+// inspect, when set (by a test: export_test.go), is given each chart
+// before it is drawn.
+var inspect func(drawable)
 
 // Run draws the chart and writes it.
 func Run(o *Options) error {
@@ -148,6 +157,9 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	if inspect != nil {
+		inspect(c)
+	}
 	data, err := c.Render(format)
 	if err != nil {
 		return fmt.Errorf("chart: %v", err)
@@ -163,7 +175,7 @@ func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, nil, cmdutil.UsageErrorf("%v", err)
+		return nil, nil, cmdutil.QueryError(err)
 	}
 	return q, rep, nil
 }
@@ -239,7 +251,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	rs := refs(rep.Measures)
 	if len(rs) > MaxTargets {
-		return nil, cmdutil.UsageErrorf("--target: a share chart marks at most %d targets, got %d", MaxTargets, len(rs))
+		return nil, cmdutil.FlagErrorf("target", "--target: a share chart marks at most %d targets, got %d", MaxTargets, len(rs))
 	}
 	title, axis := subject(q)
 	c := &chart.BarChart{
@@ -352,7 +364,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		return nil, err
 	}
 	if len(q.Targets) != 1 {
-		return nil, cmdutil.UsageErrorf("--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
+		return nil, cmdutil.FlagErrorf("target", "--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]
@@ -442,10 +454,10 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 // chart.MaxSeries countries.
 func (o *Options) lineQuery(q *calc.Query) error {
 	if q.Measure == defence.MeasureEquipment {
-		return cmdutil.UsageErrorf("--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
+		return cmdutil.FlagErrorf("measure", "--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
 	}
 	if len(q.Codes) > chart.MaxSeries {
-		return cmdutil.UsageErrorf("--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
+		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
 	}
 	return nil
 }
@@ -456,7 +468,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(o.Gap.Years) > 0 {
 		var err error
 		if ys, err = years.Parse(o.Gap.Years); err != nil {
-			return nil, cmdutil.UsageErrorf("--year: %v", err)
+			return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	one := *o
@@ -468,7 +480,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		return nil, err
 	}
 	if q.Method == calc.MethodUSD {
-		return nil, cmdutil.UsageErrorf("--method usd: --kind history draws the shares of GDP as published")
+		return nil, cmdutil.FlagErrorf("method", "--method usd: --kind history draws the shares of GDP as published")
 	}
 	if err := o.lineQuery(q); err != nil {
 		return nil, err
@@ -476,7 +488,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(ys) > 0 {
 		for _, y := range ys {
 			if !q.Release.HasFiguresIn(y) {
-				return nil, cmdutil.UsageErrorf("--year %s: release %s publishes no figures for %d", years.Format(ys), q.Release.ID, y)
+				return nil, cmdutil.FlagErrorf("year", "--year %s: release %s publishes no figures for %d", years.Format(ys), q.Release.ID, y)
 			}
 		}
 	}
@@ -492,21 +504,30 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	}
 	var left []string
 	first, last := 0, 0
+	type drawn struct {
+		name      string
+		lastYear  int    // the country's last year with a share
+		lastShare string // its share then, as labelled
+		known     map[int]bool
+	}
+	var series []drawn
 	for _, code := range q.Codes {
 		h := calc.CountryHistory(ds, q.Release, code, ys)
 		s := chart.Series{}
-		lastShare := ""
+		d := drawn{name: h.Name, known: map[int]bool{}}
 		for _, hy := range h.Years {
 			s.Points = append(s.Points, chart.Point{X: float64(hy.Year), Y: hy.Share.V, Known: hy.Share.Known, Hollow: hy.Estimate})
 			if hy.Share.Known {
-				lastShare = estimate(strconv.FormatFloat(hy.Share.V, 'f', 2, 64), hy.Estimate)
+				d.lastShare = estimate(strconv.FormatFloat(hy.Share.V, 'f', 2, 64), hy.Estimate)
+				d.lastYear = hy.Year
+				d.known[hy.Year] = true
 				if first == 0 || hy.Year < first {
 					first = hy.Year
 				}
 				last = max(last, hy.Year)
 			}
 		}
-		if lastShare == "" {
+		if d.lastShare == "" {
 			why := "no figures"
 			if h.NotReported {
 				why = "not reported"
@@ -514,8 +535,8 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 			left = append(left, fmt.Sprintf("%s (%s)", h.Name, why))
 			continue
 		}
-		s.Label = h.Name + " " + lastShare
 		c.Series = append(c.Series, s)
+		series = append(series, d)
 	}
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has figures in %s", q.Release.ID)
@@ -533,7 +554,35 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(rs) == 0 {
 		c.Subtitle = upper(releaseNote(q.Release)) + "; shares as published"
 	}
+	// A line is labelled with its own last share: one that ends before
+	// the chart's last year says the year, and the chart draws a leader
+	// from its last point; a note names the years without a figure.
+	var missing []string
+	early := false
+	for i, d := range series {
+		c.Series[i].Label = d.name + " " + d.lastShare
+		if d.lastYear < last {
+			c.Series[i].Label += " (" + strconv.Itoa(d.lastYear) + ")"
+			early = true
+		}
+		var gaps []int
+		for _, p := range c.Series[i].Points {
+			if y := int(p.X); y >= first && y <= last && !d.known[y] {
+				gaps = append(gaps, y)
+			}
+		}
+		if len(gaps) > 0 {
+			missing = append(missing, d.name+" "+years.Format(gaps))
+		}
+	}
 	c.Notes = append(c.Notes, "Shares of GDP as the release publishes them (NATO computes its own from constant-price figures); e: estimate. A year without a figure breaks the line.")
+	if len(missing) > 0 {
+		n := fmt.Sprintf("No share of GDP in %s: %s.", q.Release.ID, listAnd(missing))
+		if early {
+			n += fmt.Sprintf(" A line that ends before %d is labelled with its own last year.", last)
+		}
+		c.Notes = append(c.Notes, n)
+	}
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn: %s.", listAnd(left)))
 	}
@@ -544,7 +593,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 // out, one line per country.
 func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if o.Gap.Measure == "equipment" {
-		return nil, cmdutil.UsageErrorf("--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
+		return nil, cmdutil.FlagErrorf("measure", "--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
 	q, err := o.Gap.Resolve(ds)
 	if err != nil {
@@ -554,13 +603,13 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		return nil, err
 	}
 	if len(q.Targets) != 1 {
-		return nil, cmdutil.UsageErrorf("--target: --kind path takes one target, got %d", len(q.Targets))
+		return nil, cmdutil.FlagErrorf("target", "--target: --kind path takes one target, got %d", len(q.Targets))
 	}
 	t := q.Targets[0]
 	deadline := q.By
 	if deadline == 0 {
 		if t.Deadline == 0 {
-			return nil, cmdutil.UsageErrorf("--kind path needs a deadline: give --by YEAR (target %s has none of its own)", targets.Label(t))
+			return nil, cmdutil.FlagErrorf("kind", "--kind path needs a deadline: give --by YEAR (target %s has none of its own)", targets.Label(t))
 		}
 		if t.Deadline < q.Year {
 			return nil, cmdutil.UsageErrorf("target %s's deadline %d is before the base year %d: give --by YEAR", t.ID, t.Deadline, q.Year)
@@ -570,7 +619,7 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	q.By = deadline
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, cmdutil.UsageErrorf("%v", err)
+		return nil, cmdutil.QueryError(err)
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]

@@ -28,7 +28,7 @@ func (r *Report) useCurrency(ds *defence.Dataset, currency string) error {
 			if len(with) > 0 {
 				hint = fmt.Sprintf("%s %s: give --release %s", strings.Join(with, ", "), verb(len(with), "does", "do"), with[0])
 			}
-			return cmdutil.UsageErrorf("--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (%s, or leave --currency out)", currency, rel.ID, hint)
+			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (%s, or leave --currency out)", currency, rel.ID, hint)
 		}
 	}
 	releases := map[string]*defence.Release{}
