@@ -327,3 +327,47 @@ func TestCroatia2019Currencies(t *testing.T) {
 		t.Errorf("Croatia 2023: %v, notes %q", r["currency_converted_from"], d.Notes)
 	}
 }
+
+// TestCurrencyEURDefaultRelease is the issue's acceptance line: `gap
+// --target 3.5 --group europe --currency eur` works on the default release
+// (nato-2026-07, 2026e) with every line in euros. NATO's Table 1 of the 2026
+// release (shared/data/nato_2026_via_all_tables.csv,
+// core_nat_currency_current_m): Germany 124,660 million EUR, the
+// Netherlands 27,900; Table 2: 147,002 and 32,900 million USD. At the euro
+// area's one rate each is Table 1's figure within the consensus (0.1%) and
+// the whole-million rounding of the two tables.
+func TestCurrencyEURDefaultRelease(t *testing.T) {
+	args := []string{"gap", "--target", "3.5", "--group", "europe", "--currency", "eur"}
+	out := quotableRun(t, args...)
+	if m := dollars.FindString(out); m != "" {
+		t.Errorf("an amount in dollars (%q) in a table in euros:\n%s", m, out)
+	}
+	for _, want := range []string{"in euros (current USD at the EUR/USD rate", "EUR per USD in 2026"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	d := quotableJSON(t, args...)
+	for _, c := range []struct {
+		code     string
+		eur, usd float64
+	}{{"DEU", 124660, 147002}, {"NLD", 27900, 32900}} {
+		r := quotableRow(t, d.Rows, c.code)
+		quotableNum(t, c.code+" defence_musd", r["defence_musd"], c.usd, 0)
+		quotableNum(t, c.code+" defence_mcur", r["defence_mcur"], c.eur, c.eur*(0.001+0.5/c.eur+0.5/c.usd))
+		if r["currency"] != "EUR" {
+			t.Errorf("%s currency %v", c.code, r["currency"])
+		}
+	}
+	// 2025 too: Germany 2025e, Table 1 99,298 million EUR / Table 2 112,141
+	// million USD.
+	r := quotableRow(t, quotableJSON(t, "gap", "--year", "2025", "--country", "DEU", "--currency", "eur").Rows, "DEU")
+	quotableNum(t, "DEU 2025 defence_mcur", r["defence_mcur"], 99298, 99298*(0.001+0.5/99298+0.5/112141))
+	// In the 2026 release Croatia's dollars agree with the euro area's rate
+	// (2019: 881 million EUR / 986 million USD = 0.8935, the euro area's
+	// 0.8932 within rounding): no kuna note, nothing converted from HRK.
+	h := quotableJSON(t, "gap", "--year", "2019", "--country", "HRV", "--currency", "national")
+	if r := quotableRow(t, h.Rows, "HRV"); r["currency_converted_from"] != "" || strings.Contains(strings.Join(h.Notes, " "), "kuna") {
+		t.Errorf("nato-2026-07 Croatia 2019: converted from %v, notes %q", r["currency_converted_from"], h.Notes)
+	}
+}
