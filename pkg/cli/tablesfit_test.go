@@ -20,11 +20,11 @@ func TestTablesStayTables(t *testing.T) {
 		left  string // the note's list of columns left out
 		row   string // a country's row, on one line
 	}{
-		{80, []string{"gap", "--target", "2,3.5,5", "--group", "europe"}, "Code, GDP $bn, Defence $bn, Status 5%", "|Slovenia "},
-		{80, []string{"gap", "--target", "uk-2027"}, "Code, GDP $bn, Defence $bn", "|Italy "},
-		{80, []string{"gap", "--per-capita"}, "Code, GDP $bn, Defence $bn, Pop. m, GDP/head $, Def./head $", "|Slovenia "},
-		{80, []string{"gap", "--burden"}, "GDP $bn, Defence $bn", "|Slovenia "},
-		{120, []string{"gap", "--target", "hague"}, "Code, GDP $bn, Defence $bn, Growth %/yr, Need resilience 1.5% $bn", "|Germany "},
+		{80, []string{"gap", "--target", "2,3.5,5", "--group", "europe"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Status 5%", "|Slovenia "},
+		{80, []string{"gap", "--target", "uk-2027"}, "Code, GDP $bn, Defence $bn, Defence at share $bn", "|Italy "},
+		{80, []string{"gap", "--per-capita"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Pop. m, GDP/head $, Def./head $", "|Slovenia "},
+		{80, []string{"gap", "--burden"}, "GDP $bn, Defence $bn, Defence at share $bn", "|Slovenia "},
+		{120, []string{"gap", "--target", "hague"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Growth %/yr, Need resilience 1.5% $bn", "|Germany "},
 	}
 	for _, tt := range tests {
 		name := strings.Join(tt.args, " ")

@@ -49,15 +49,16 @@ func drawn(t *testing.T, args ...string) any {
 // total that natospend gap --year Y prints for the same group (one rule
 // per concept), the path line is natospend path's total row, and the
 // share chart's extra bar is gap's total share. Europe in 2026 (nato-2026-07):
-// defence 728,533.3 m / GDP 28,170,716 m current USD, the sums of the
-// 30 rows gap shows, = 2.586%, "2.59 e" (the 2026 figures are estimates).
+// defence 724,609 m (NATO's published figures) / GDP 28,170,716 m current
+// USD, the sums of the 30 rows gap shows, = 2.572%, "2.57 e" (the 2026
+// figures are estimates).
 func TestAggregate(t *testing.T) {
 	h := drawn(t, "--kind", "history", "--group", "europe", "--aggregate").(*chart.LineChart)
 	if len(h.Series) != 1 {
 		t.Fatalf("history: %d lines, want 1", len(h.Series))
 	}
-	if got := h.Series[0].Label; got != "European allies (aggregate) 2.59 e" {
-		t.Errorf("history: label %q, want %q", got, "European allies (aggregate) 2.59 e")
+	if got := h.Series[0].Label; got != "European allies (aggregate) 2.57 e" {
+		t.Errorf("history: label %q, want %q", got, "European allies (aggregate) 2.57 e")
 	}
 	if len(h.Series[0].Points) != 13 {
 		t.Errorf("history: %d points, want 13 (2014-2026)", len(h.Series[0].Points))
@@ -75,8 +76,8 @@ func TestAggregate(t *testing.T) {
 			t.Errorf("history %s: chart %.6f, gap's total share %.6f", y, p.Y, share)
 		}
 	}
-	if last := h.Series[0].Points[12]; math.Abs(last.Y-728533.3213/28170716*100) > 1e-6 {
-		t.Errorf("history 2026: %.6f, want 728,533.3213 / 28,170,716 x 100", last.Y)
+	if last := h.Series[0].Points[12]; math.Abs(last.Y-724609.0/28170716*100) > 1e-6 {
+		t.Errorf("history 2026: %.6f, want 724,609 / 28,170,716 x 100", last.Y)
 	}
 
 	// NATO Total, which the release publishes, as a line of its own, as
@@ -112,7 +113,7 @@ func TestAggregate(t *testing.T) {
 	for _, b := range s.Bars {
 		if b.Label == "European allies (aggregate)" {
 			found = true
-			if b.ValueLabel != "2.59 e" || math.Abs(b.Value-728533.3213/28170716*100) > 1e-6 {
+			if b.ValueLabel != "2.57 e" || math.Abs(b.Value-724609.0/28170716*100) > 1e-6 {
 				t.Errorf("share: aggregate bar %v %q", b.Value, b.ValueLabel)
 			}
 		}

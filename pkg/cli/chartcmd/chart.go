@@ -278,8 +278,8 @@ type eurRates struct {
 	used []int
 }
 
-func newEURRates(rel *defence.Release) (*eurRates, error) {
-	if err := gap.CheckCurrency(calc.CurrencyEUR, rel); err != nil {
+func newEURRates(ds *defence.Dataset, rel *defence.Release) (*eurRates, error) {
+	if err := gap.CheckCurrency(ds, calc.CurrencyEUR, rel); err != nil {
 		return nil, err
 	}
 	return &eurRates{rel: rel, got: map[int]calc.Rate{}}, nil
@@ -546,7 +546,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	unit, axisUnit := "$bn", "$bn (current USD)"
 	var eur *eurRates
 	if o.Currency == calc.CurrencyEUR {
-		if eur, err = newEURRates(q.Release); err != nil {
+		if eur, err = newEURRates(ds, q.Release); err != nil {
 			return nil, err
 		}
 		unit, axisUnit = "EUR bn", "EUR bn (current prices, at NATO's implied EUR/USD rate)"
@@ -849,7 +849,7 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	yLabel := "Defence spending, $bn (current USD)"
 	var eur *eurRates
 	if o.Currency == calc.CurrencyEUR {
-		if eur, err = newEURRates(q.Release); err != nil {
+		if eur, err = newEURRates(ds, q.Release); err != nil {
 			return nil, err
 		}
 		yLabel = "Defence spending, EUR bn (at the base year's EUR/USD rate NATO's figures imply)"
@@ -949,6 +949,9 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	}
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
+	}
+	if q.Method == calc.MethodShare {
+		notes = append(notes, "The base year's spending is defence at share (published share x GDP), not the published defence expenditure: NATO computes the share from constant-price figures.")
 	}
 	if eur != nil {
 		notes = append(notes, eur.note()+" A path is converted at its base year's rate.")
