@@ -37,7 +37,9 @@ func (o *OutputFlags) validateLayout() error {
 // warnLayout warns that --layout, when given, does nothing in a format for
 // people or JSON (one line on stderr, unless --quiet).
 func (o *OutputFlags) warnLayout(f *Factory) {
-	if f == nil || f.IO == nil || o.changed == nil || !o.changed("layout") {
+	// Layout "" is a command that declares a --layout of its own, for
+	// every format (history), not this one.
+	if f == nil || f.IO == nil || o.changed == nil || o.Layout == "" || !o.changed("layout") {
 		return
 	}
 	switch o.Format {
