@@ -74,12 +74,33 @@ in gap, marked ^ and named in the notes (gdp_source in CSV and JSON).
 The release is the newest embedded NATO release unless --release names
 another; --year takes a year, a range or a list (default: every year of the
 release). All figures of one run come from one release: to see how a figure
-changed between releases, use natospend revisions.`),
+changed between releases, use natospend revisions.
+
+--figures chooses the columns: share, defence, gdp, equipment (the
+default), personnel (military personnel, thousands) and NATO's other
+categories of spending, personnel-pct, infrastructure and other (% of
+defence), where the release publishes them (NATO's June 2024 release).
+--prices constant shows defence and GDP at the release's constant prices
+(its base year in the title) and NATO's annual real change instead of the
+current-USD change: never both bases in one table; a release without
+constant prices is refused.
+
+--since YEAR gives one row per country: the change from YEAR to the
+release's latest year (share points; defence in current USD %, or with
+--prices constant the cumulative real change, the product of 1 + r/100
+over the years). --layout wide gives one row per country and one column
+per year of --figure (share by default), in every format, with a total
+row per year for money and personnel (a share does not add up: no total).
+--sort orders rows by any figure the table shows, largest first, and
+--top N keeps the first N (a total then covers those shown).`),
 		Example: cmdutil.Examples(`
   natospend history --country DEU
   natospend history --country Germany,France --year 2020-2026
   natospend history --country DEU --release nato-2024-06 --year 2014-2024 --format csv
-  natospend history --group europe --year 2026 --format json`),
+  natospend history --group europe --year 2026 --format json
+  natospend history --country DEU --release nato-2024-06 --prices constant --figures share,defence,personnel
+  natospend history --group nato --since 2022 --sort change --top 3
+  natospend history --group nato --year 2014-2026 --layout wide --format csv`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -345,7 +366,7 @@ func sortWords() []string {
 	for _, w := range slices.Concat(
 		render.SortWords(selected(fields(nil, true, 0), figureWords)),
 		render.SortWords(selected(fields(nil, true, 1), figureWords)),
-		render.SortWords(spanFields(0)), render.SortWords(spanFields(1))) {
+		render.SortWords(spanFields(0, 0, 0)), render.SortWords(spanFields(1, 0, 0))) {
 		if !slices.Contains(out, w) {
 			out = append(out, w)
 		}
@@ -454,19 +475,26 @@ func (v view) long(figures []string) error {
 	if err != nil {
 		return err
 	}
+	// The notes are those of the countries shown (--top).
+	hs := []calc.History{}
+	for i := range v.hs {
+		if slices.ContainsFunc(rows, func(r row) bool { return r.h == &v.hs[i] }) {
+			hs = append(hs, v.hs[i])
+		}
+	}
 	var more []render.Field
 	if v.o.Sort != "" || v.o.Top > 0 {
 		more = append(more, render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
 	}
 	return v.o.Out.Emit(v.o.F, cmdutil.Output{
 		Human: func() *render.Table {
-			notes := slices.Concat(v.pricesNote(), rankNotes, historyNotes(v.ds, v.rel, v.hs, true, v.constant == 0, figures), []string{calc.SourceOf(v.rel).Line()})
+			notes := slices.Concat(v.pricesNote(), rankNotes, historyNotes(v.ds, v.rel, hs, true, v.constant == 0, figures), []string{calc.SourceOf(v.rel).Line()})
 			return render.HumanTable(v.titleOf(""), fs, rows, nil, notes)
 		},
 		Machine: func() *render.Table { return render.MachineTable(fs, rows) },
 		Sources: func() []calc.Source { return []calc.Source{calc.SourceOf(v.rel)} },
 		JSON: func() any {
-			return v.json(render.Objects(fs, rows), slices.Concat(rankNotes, historyNotes(v.ds, v.rel, v.hs, false, v.constant == 0, figures)), more...)
+			return v.json(render.Objects(fs, rows), slices.Concat(rankNotes, historyNotes(v.ds, v.rel, hs, false, v.constant == 0, figures)), more...)
 		},
 	})
 }
@@ -478,22 +506,22 @@ type spanRow struct {
 }
 
 // spanFields are the fields of --since, declared once.
-func spanFields(constant int) []render.Spec[spanRow] {
+func spanFields(constant, from, to int) []render.Spec[spanRow] {
 	fs := []render.Spec[spanRow]{
 		{Key: "code", Title: "Code", Get: func(r spanRow) render.Cell { return render.T(r.h.Code) }},
 		{Key: "name", Title: "Country", Sort: "name", Get: func(r spanRow) render.Cell { return render.T(r.h.Name) }},
 		{Key: "from", Kind: render.Int, Get: func(r spanRow) render.Cell { return render.N(float64(r.From)) }},
 		{Key: "to", Kind: render.Int, Get: func(r spanRow) render.Cell { return render.N(float64(r.To)) }},
-		{Key: "share_from_pct", Title: "Share % from", Kind: render.Percent, Get: func(r spanRow) render.Cell { return num(r.ShareFrom) }},
-		{Key: "share_to_pct", Title: "Share % to", Kind: render.Percent, Sort: "share", Get: func(r spanRow) render.Cell { return num(r.ShareTo) }},
+		{Key: "share_from_pct", Title: fmt.Sprintf("Share %% %d", from), Kind: render.Percent, Get: func(r spanRow) render.Cell { return num(r.ShareFrom) }},
+		{Key: "share_to_pct", Title: fmt.Sprintf("Share %% %d", to), Kind: render.Percent, Sort: "share", Get: func(r spanRow) render.Cell { return num(r.ShareTo) }},
 		{Key: "share_change_pts", Title: "Change pts", Kind: render.Percent, Sort: "change", Get: func(r spanRow) render.Cell { return num(r.SharePts) }},
 	}
 	if constant != 0 {
 		return append(fs, render.Spec[spanRow]{Key: "real_change_pct", Title: "Real change %", Kind: render.Percent, Sort: "real-change", Get: func(r spanRow) render.Cell { return num(r.RealChangePct) }})
 	}
 	return append(fs,
-		render.Spec[spanRow]{Key: "defence_from_musd", Title: "Defence $bn from", Kind: render.Money, Get: func(r spanRow) render.Cell { return num(r.DefenceFrom) }},
-		render.Spec[spanRow]{Key: "defence_to_musd", Title: "Defence $bn to", Kind: render.Money, Sort: "defence", Get: func(r spanRow) render.Cell { return num(r.DefenceTo) }},
+		render.Spec[spanRow]{Key: "defence_from_musd", Kind: render.Money, Get: func(r spanRow) render.Cell { return num(r.DefenceFrom) }},
+		render.Spec[spanRow]{Key: "defence_to_musd", Kind: render.Money, Sort: "defence", Get: func(r spanRow) render.Cell { return num(r.DefenceTo) }},
 		render.Spec[spanRow]{Key: "defence_change_pct", Title: "Change %", Kind: render.Percent, Sort: "defence-change", Get: func(r spanRow) render.Cell { return num(r.DefenceChangePct) }},
 	)
 }
@@ -506,7 +534,7 @@ func (v view) since() error {
 	for i := range v.hs {
 		rows[i] = spanRow{h: &v.hs[i], SpanChange: calc.Span(v.hs[i], from, to)}
 	}
-	fs := spanFields(v.constant)
+	fs := spanFields(v.constant, from, to)
 	rows, rankNotes, err := rank(v.o, fs, rows, "")
 	if err != nil {
 		return err
