@@ -610,29 +610,48 @@ func (v view) wide(figure render.Spec[row]) error {
 	if err != nil {
 		return err
 	}
-	// The total of each year: the sum of the rows shown, unknown where
-	// one of them is.
+	// The total of each year: the sum of the rows shown that have the
+	// figure (unknown where none has); those without it are named.
 	total := func(i int) (render.Cell, bool) {
 		if i < 2 {
 			return render.Cell{}, false
 		}
-		sum := 0.0
+		sum, n := 0.0, 0
 		for _, r := range rows {
-			c := fs[i].Get(r)
-			if !c.Known {
-				return render.U(), true
+			if c := fs[i].Get(r); c.Known {
+				sum, n = sum+c.Num, n+1
 			}
-			sum += c.Num
+		}
+		if n == 0 {
+			return render.U(), true
 		}
 		return render.N(sum), true
+	}
+	var without []string
+	for _, r := range rows {
+		var ys []int
+		for i, y := range v.ys {
+			if !fs[i+2].Get(r).Known {
+				ys = append(ys, y)
+			}
+		}
+		if len(ys) > 0 {
+			without = append(without, r.h.Name+" "+strings.ReplaceAll(years.Format(ys), ",", ", "))
+		}
 	}
 	label := "Total"
 	if len(rows) < len(v.hs) {
 		label = fmt.Sprintf("Total of the %d shown", len(rows))
 	}
+	if len(without) > 0 {
+		label += " (known)"
+	}
 	what := fmt.Sprintf("One row per country, one column per year: %s (%s; e: estimate).", figure.Title, figure.Key)
 	if summed(word) {
-		what += fmt.Sprintf(" %s: the sum of the %d rows above each year (unknown where one is).", label, len(rows))
+		what += fmt.Sprintf(" %s: the sum of the rows above with a figure, each year.", label)
+		if len(without) > 0 {
+			what += " Left out of it, no figure: " + strings.Join(without, "; ") + "."
+		}
 	} else {
 		what += " No total row: a percentage does not add up over countries."
 	}

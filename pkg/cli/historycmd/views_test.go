@@ -226,3 +226,21 @@ func TestSortAndTop(t *testing.T) {
 		}
 	}
 }
+
+// The wide total of the allies' defence agrees with NATO's own total:
+// 2026, 1,809,915 million USD ("NATO Total" in shared/data's
+// nato_aggregates.csv, vintage NATO-2026-07-core), within the rounding of
+// 31 figures to whole millions (at most 15.5); Iceland has no figure and
+// is named as left out, never counted as 0.
+func TestWideTotalIsNATOs(t *testing.T) {
+	doc := jsonDoc(t, "history", "--group", "nato", "--year", "2026", "--layout", "wide", "--figure", "defence")
+	tot, _ := doc["totals"].(map[string]any)
+	v, _ := tot["defence_musd_2026"].(float64)
+	if tot["label"] != "Total (known)" || math.Abs(v-1809915) > 15.5 {
+		t.Errorf("totals %v, want about 1809915 labelled Total (known)", tot)
+	}
+	notes, _ := doc["notes"].([]any)
+	if len(notes) == 0 || !strings.Contains(notes[0].(string), "Left out of it, no figure: Iceland 2026.") {
+		t.Errorf("notes %v", notes)
+	}
+}
