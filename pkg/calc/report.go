@@ -104,6 +104,9 @@ type Query struct {
 	Codes   []string
 	Latest  bool
 	Sort    string
+	// Top, when above 0, keeps the first Top countries after sorting: the
+	// lines and the totals are those of the countries kept.
+	Top int
 	// By is the deadline from --by (0: each target's own, if any).
 	By int
 	// GDPGrowth, when set, replaces the GDP projection with a constant
@@ -128,6 +131,9 @@ type Report struct {
 	ByCode   map[string][]Line // one line per measure, in measure order
 	Lines    []Line            // all lines: country by country, measures inside
 	Totals   []MeasureTotals   // one per measure
+	// Ranked is the number of countries before Query.Top kept the first
+	// ones; 0 when Top left them all.
+	Ranked int
 	// Notes name the sources used and explain what is missing. TrendNote
 	// says what the trend is, for the outputs that show it (gap, check),
 	// not path.
@@ -240,6 +246,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		rep.Order = append(rep.Order, o.Code)
 	}
 	rep.sort(q.Sort)
+	rep.top(q.Top)
 	for i, m := range rep.Measures {
 		rows := make([]Row, 0, len(rep.Order))
 		var dls []Deadline
@@ -313,6 +320,23 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 	return Growth{Source: "no GDP release"}
 }
 
+// top keeps the first n countries (n > 0), and their lines only.
+func (r *Report) top(n int) {
+	if n <= 0 || n >= len(r.Order) {
+		return
+	}
+	r.Ranked = len(r.Order)
+	for _, code := range r.Order[n:] {
+		delete(r.ByCode, code)
+	}
+	r.Order = r.Order[:n]
+	var lines []Line
+	for _, code := range r.Order {
+		lines = append(lines, r.ByCode[code]...)
+	}
+	r.Lines = lines
+}
+
 // sort orders the countries; the first measure decides.
 func (r *Report) sort(order string) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
@@ -343,6 +367,13 @@ func (r *Report) sort(order string) {
 		case "gdp":
 			if a.GDP.V != b.GDP.V {
 				return a.GDP.V > b.GDP.V
+			}
+		case "defence":
+			if a.Defence.Known != b.Defence.Known {
+				return a.Defence.Known
+			}
+			if a.Defence.V != b.Defence.V {
+				return a.Defence.V > b.Defence.V
 			}
 		}
 		return a.Name < b.Name

@@ -32,8 +32,11 @@ type Options struct {
 	Method       string
 	Latest       bool
 	Sort         string
-	By           int
-	GDPGrowth    string
+	// Top is --top (gap): keep the first N countries after --sort, the
+	// totals covering those (0: all).
+	Top       int
+	By        int
+	GDPGrowth string
 	// TrendYears is --trend-years (gap and check): the years of published
 	// shares a trend line is drawn through.
 	TrendYears int
@@ -59,7 +62,7 @@ type Options struct {
 }
 
 // Sort orders.
-var sortOrders = []string{"gap", "share", "name", "gdp"}
+var sortOrders = []string{"gap", "share", "name", "gdp", "defence"}
 
 // NewCmd builds the gap command. A test may pass runF to capture the
 // options instead of running.
@@ -121,6 +124,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
 	AddSortFlag(cmd, opts, "gap")
+	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	AddTrendFlag(cmd, opts)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
@@ -401,8 +405,15 @@ func Run(o *Options) error {
 	if len(qs) > 1 && o.Burden {
 		return cmdutil.FlagErrorf("burden", "--burden takes one year and one release (the shares of one selection)")
 	}
+	if o.Top < 0 {
+		return cmdutil.FlagErrorf("top", "--top %d: expected a number of countries, 1 or more", o.Top)
+	}
+	if len(qs) > 1 && o.Top > 0 {
+		return cmdutil.FlagErrorf("top", "--top takes one year and one release (the first countries of one ranking)")
+	}
 	reps := make([]*calc.Report, 0, len(qs))
 	for _, q := range qs {
+		q.Top = o.Top
 		c, err := calc.Compute(ds, q)
 		if err != nil {
 			return cmdutil.QueryError(err)
@@ -421,6 +432,9 @@ func Run(o *Options) error {
 	}
 	if c.TrendNote != "" {
 		c.Notes = append(c.Notes, c.TrendNote)
+	}
+	if c.Ranked > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("--top %d: the first %d of %d countries by --sort %s; the totals cover those shown.", o.Top, len(c.Order), c.Ranked, o.Sort))
 	}
 	if !c.HasDeadline() {
 		if o.GDPGrowth != "" {

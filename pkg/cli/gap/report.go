@@ -574,6 +574,9 @@ func (r *Report) footer(c column) render.Cell {
 	}
 	switch c.f.Key {
 	case "name":
+		if r.Ranked > 0 {
+			return render.T(fmt.Sprintf("Total, top %d (%d of %d)", len(r.Order), tot.WithData, tot.Countries))
+		}
 		return render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries))
 	case "gdp_musd":
 		return num(tot.GDP)

@@ -1,0 +1,52 @@
+package gap_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/natospend/natospend/pkg/cli"
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+)
+
+// --sort defence --top 3: the three largest defence budgets of 2026 in
+// NATO's 2026 release (data/nato-2026-07.yaml: the United States 3.17% of
+// 32,547,624, Germany 2.69% of 5,455,980, the United Kingdom 2.56% of
+// 4,300,972 million USD; France next at 2.22% of 3,600,188), and totals
+// over those three only: GDP 32547624 + 5455980 + 4300972 = 42304576.
+func TestTopByDefence(t *testing.T) {
+	d := runJSON(t, "gap", "--group", "nato", "--sort", "defence", "--top", "3")
+	var codes []string
+	for _, r := range d.Rows {
+		codes = append(codes, r["code"].(string))
+	}
+	if strings.Join(codes, ",") != "USA,DEU,GBR" {
+		t.Errorf("rows %v, want USA,DEU,GBR", codes)
+	}
+	if len(d.Totals) != 1 {
+		t.Fatalf("%d totals", len(d.Totals))
+	}
+	num(t, d.Totals[0], "gdp_musd", 42304576, 1e-6)
+	num(t, d.Totals[0], "countries", 3, 0)
+
+	ios, _, out, _ := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--group", "nato", "--sort", "defence", "--top", "3"}, ios); code != 0 {
+		t.Fatal(code)
+	}
+	for _, want := range []string{"| Total, top 3 (3 of 3) |", "--top 3: the first 3 of 32 countries by --sort defence; the totals cover those shown."} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"gap", "--top", "-2"}, "natospend: --top -2: expected a number of countries, 1 or more"},
+		{[]string{"gap", "--top", "2", "--year", "2024,2026"}, "natospend: --top takes one year and one release"},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := cli.Main(c.args, ios); code != 2 || out.Len() != 0 || !strings.HasPrefix(errOut.String(), c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errOut, c.want)
+		}
+	}
+}
