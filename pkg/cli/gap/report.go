@@ -59,7 +59,8 @@ func (r *Report) lastYear() int {
 }
 
 // multi reports whether the report holds several years or releases: one
-// row per country, year and release, the totals of each in the notes.
+// row per country, year and release, the totals of each in the notes (and,
+// for several years of one release, a total row per year).
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
@@ -548,12 +549,31 @@ func (r *Report) HumanTable() *render.Table {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	if !r.multi() { // several years: each year's totals are in the notes
-		t.Footer = make([]render.Cell, len(cols))
-		for j, c := range cols {
-			t.Footer[j] = r.footer(c)
-			if r.Currency != "" && c.f.Kind == render.Money {
-				t.Footer[j] = r.totalInCurrency(t.Footer[j])
+	if !r.multi() {
+		t.Footer = r.footerRow(cols, "Total")
+	} else if len(r.releases()) == 1 { // several years: a total row per year
+		for _, y := range r.Years {
+			sub, cr := *r, *r.Report // copies: r's totals and lines stay whole
+			sub.Report = &cr
+			sub.Totals, sub.Lines = nil, nil
+			for _, tot := range r.Totals {
+				if tot.Year == y {
+					sub.Totals = append(sub.Totals, tot)
+				}
+			}
+			for _, ln := range r.Lines {
+				if ln.Year == y {
+					sub.Lines = append(sub.Lines, ln)
+				}
+			}
+			if len(sub.Totals) == 0 {
+				continue
+			}
+			row := sub.footerRow(cols, fmt.Sprintf("Total %d", y))
+			if t.Footer == nil {
+				t.Footer = row
+			} else {
+				t.MoreFooters = append(t.MoreFooters, row)
 			}
 		}
 	}
@@ -561,9 +581,22 @@ func (r *Report) HumanTable() *render.Table {
 	return t
 }
 
+// footerRow is the human table's total row, the name column's label
+// starting with label.
+func (r *Report) footerRow(cols []column, label string) []render.Cell {
+	row := make([]render.Cell, len(cols))
+	for j, c := range cols {
+		row[j] = r.footer(c, label)
+		if r.Currency != "" && c.f.Kind == render.Money {
+			row[j] = r.totalInCurrency(row[j])
+		}
+	}
+	return row
+}
+
 // footer is a column's total in the human table: the totals of its
 // measure (the first plain measure's for per-country columns).
-func (r *Report) footer(c column) render.Cell {
+func (r *Report) footer(c column, label string) render.Cell {
 	tot := r.baseTotals()
 	if c.measure >= 0 {
 		tot = r.Totals[c.measure]
@@ -575,9 +608,9 @@ func (r *Report) footer(c column) render.Cell {
 	switch c.f.Key {
 	case "name":
 		if r.Ranked > 0 {
-			return render.T(fmt.Sprintf("Total, top %d (%d of %d)", len(r.Order), tot.WithData, tot.Countries))
+			return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), tot.WithData, tot.Countries))
 		}
-		return render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries))
+		return render.T(fmt.Sprintf("%s (%d of %d)", label, tot.WithData, tot.Countries))
 	case "gdp_musd":
 		return num(tot.GDP)
 	case "defence_musd":

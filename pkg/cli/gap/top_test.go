@@ -50,3 +50,24 @@ func TestTopByDefence(t *testing.T) {
 		}
 	}
 }
+
+// Several years: a total row per year below the rows (the JSON had them
+// already). By hand from data/nato-2026-07.yaml: GDP 2025, France
+// 3370182 + Germany 5056631 = 8426813 million USD ($8,426.8 bn); 2026,
+// 3600188 + 5455980 = 9056168 ($9,056.2 bn); the 2% gap 2026, (2 - 2.22)
+// x 3600188 / 100 + (2 - 2.69) x 5455980 / 100 = -7920.41 - 37646.26 =
+// -45566.67 ($-45.6 bn).
+func TestTotalRowPerYear(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--country", "DEU,FRA", "--year", "2025-2026"}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"| Total 2025 (2 of 2) |     - | 8,426.8 |",
+		"| Total 2026 (2 of 2) |     - | 9,056.2 |       226.7 |    2.50 |      -45.6 | 2 meet |",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
