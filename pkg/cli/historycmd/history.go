@@ -83,7 +83,9 @@ defence), where the release publishes them (NATO's June 2024 release).
 --prices constant shows defence and GDP at the release's constant prices
 (its base year in the title) and NATO's annual real change instead of the
 current-USD change: never both bases in one table; a release without
-constant prices is refused.
+constant prices is refused. With it, --figures per-head adds defence per
+head (USD) and GDP per head (thousand USD), at constant prices as NATO
+publishes them.
 
 --since YEAR gives one row per country: the change from YEAR to the
 release's latest year (share points; defence in current USD %, or with
@@ -152,7 +154,7 @@ const (
 // in the order help lists them. Each is the --sort word of its first
 // field (fields). The default shows what history showed before --figures.
 var (
-	figureWords    = []string{"share", "defence", "gdp", "equipment", "personnel", "personnel-pct", "infrastructure", "other"}
+	figureWords    = []string{"share", "defence", "gdp", "equipment", "personnel", "personnel-pct", "infrastructure", "other", "per-head"}
 	defaultFigures = []string{"share", "defence", "gdp", "equipment"}
 )
 
@@ -222,7 +224,7 @@ func fields(rel *defence.Release, several bool, constant int) []field {
 			field{"gdp", render.Spec[row]{Key: "gdp_estimate", Kind: render.Bool, Get: func(r row) render.Cell { return render.B(r.GDPEstimate) }}},
 		)
 	}
-	return append(fs,
+	fs = append(fs,
 		field{"equipment", render.Spec[row]{Key: "equipment_pct", Title: "Equipment %", Kind: render.Percent, Sort: "equipment", Get: func(r row) render.Cell { return num(r.Equipment) }}},
 		field{"", render.Spec[row]{Key: "note", Get: func(r row) render.Cell { return render.T(r.Note) }}},
 		field{"personnel", render.Spec[row]{Key: "personnel_k", Title: "Personnel k", Kind: render.Number, Decimals: 1, Sort: "personnel", Get: detail(func(d defence.Detail) defence.Num { return d.Personnel })}},
@@ -230,6 +232,14 @@ func fields(rel *defence.Release, several bool, constant int) []field {
 		field{"infrastructure", render.Spec[row]{Key: "infrastructure_pct", Title: "Infrastr. %", Kind: render.Percent, Sort: "infrastructure", Get: detail(func(d defence.Detail) defence.Num { return d.InfrastructurePct })}},
 		field{"other", render.Spec[row]{Key: "other_pct", Title: "Other %", Kind: render.Percent, Sort: "other", Get: detail(func(d defence.Detail) defence.Num { return d.OtherPct })}},
 	)
+	if constant != 0 { // NATO publishes figures per head at constant prices only
+		base := fmt.Sprintf(" (%d)", constant)
+		fs = append(fs,
+			field{"per-head", render.Spec[row]{Key: "defence_per_capita_const_usd", Title: "Defence $/head" + base, Kind: render.Number, Decimals: 0, Sort: "defence-per-head", Get: detail(func(d defence.Detail) defence.Num { return d.DefencePerCapitaConst })}},
+			field{"per-head", render.Spec[row]{Key: "gdp_per_capita_const_kusd", Title: "GDP $k/head" + base, Kind: render.Number, Decimals: 1, Sort: "gdp-per-head", Get: detail(func(d defence.Detail) defence.Num { return d.GDPPerCapitaConst })}},
+		)
+	}
+	return fs
 }
 
 // selected returns the fields of the figures chosen, in declared order.
@@ -259,6 +269,9 @@ func Run(o *Options) error {
 	}
 	if len(figures) == 0 {
 		figures = defaultFigures
+	}
+	if slices.Contains(figures, "per-head") && o.Prices != PricesConstant {
+		return cmdutil.FlagErrorf("figures", "--figures per-head: NATO publishes defence and GDP per head at constant prices only: add --prices constant")
 	}
 	wide := o.Layout == cmdutil.LayoutWide
 	if o.Since != 0 && wide {
@@ -738,6 +751,9 @@ func historyNotes(ds *defence.Dataset, rel *defence.Release, hs []calc.History, 
 		}
 		if slices.ContainsFunc(figures, func(w string) bool { return w == "personnel-pct" || w == "infrastructure" || w == "other" }) {
 			out = append(out, "Personnel %, Infrastr. %, Other %: NATO's categories of defence spending, % of it (with Equipment %, they add up to 100%).")
+		}
+		if slices.Contains(figures, "per-head") {
+			out = append(out, "Defence $/head: US dollars per person; GDP $k/head: thousand US dollars per person; both at constant prices, as NATO publishes them (its Table 6).")
 		}
 		marks := "- unknown; e: estimate."
 		if slices.Contains(figures, "equipment") {

@@ -100,7 +100,7 @@ func TestPersonnelAndCategories(t *testing.T) {
 		t.Errorf("table:\n%s", out)
 	}
 	code, _, errOut = run(t, 0, "history", "--country", "DEU", "--figures", "tanks")
-	if code != 2 || !strings.Contains(errOut, `--figures: "tanks" is not a figure of history (expected: share, defence, gdp, equipment, personnel, personnel-pct, infrastructure, other)`) {
+	if code != 2 || !strings.Contains(errOut, `--figures: "tanks" is not a figure of history (expected: share, defence, gdp, equipment, personnel, personnel-pct, infrastructure, other, per-head)`) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
@@ -242,5 +242,24 @@ func TestWideTotalIsNATOs(t *testing.T) {
 	notes, _ := doc["notes"].([]any)
 	if len(notes) == 0 || !strings.Contains(notes[0].(string), "Left out of it, no figure: Iceland 2026.") {
 		t.Errorf("notes %v", notes)
+	}
+}
+
+// Figures per head, NATO's Table 6 at constant 2015 prices, Germany 2024
+// as data/nato-2024-06.yaml writes them: defence 910.63 USD per person,
+// GDP 42.9748 thousand USD per person. NATO publishes them at constant
+// prices only: without --prices constant they are refused.
+func TestPerHeadConstant(t *testing.T) {
+	code, out, errOut := run(t, 0, "history", "--country", "DEU", "--release", "nato-2024-06", "--year", "2024", "--prices", "constant", "--figures", "per-head", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := csvRows(t, out)[0]
+	if r["defence_per_capita_const_usd"] != "910.63" || r["gdp_per_capita_const_kusd"] != "42.9748" {
+		t.Errorf("DEU 2024 per head: %v", r)
+	}
+	code, _, errOut = run(t, 0, "history", "--country", "DEU", "--release", "nato-2024-06", "--figures", "per-head")
+	if code != 2 || !strings.Contains(errOut, "--figures per-head: NATO publishes defence and GDP per head at constant prices only: add --prices constant") {
+		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
