@@ -245,7 +245,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		rep.Order = append(rep.Order, o.Code)
 	}
-	rep.sort(q.Sort)
+	rep.sort(ds, q.Sort)
 	rep.top(q.Top)
 	for i, m := range rep.Measures {
 		rows := make([]Row, 0, len(rep.Order))
@@ -337,9 +337,33 @@ func (r *Report) top(n int) {
 	r.Lines = lines
 }
 
-// sort orders the countries; the first measure decides.
-func (r *Report) sort(order string) {
+// sort orders the countries; the first measure decides. The orders by a
+// figure per head (defence-per-head, gdp-per-head) divide by the
+// population of ds, as PerCapitaOf does.
+func (r *Report) sort(ds *defence.Dataset, order string) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
+	var perHead map[string]defence.Num
+	if order == "defence-per-head" || order == "gdp-per-head" {
+		perHead = map[string]defence.Num{}
+		for _, code := range r.Order {
+			pc := PerCapitaOf(ds, first(code).Row)
+			perHead[code] = pc.GDP
+			if order == "defence-per-head" {
+				perHead[code] = pc.Defence
+			}
+		}
+	}
+	// larger orders known values from the largest down, unknown last; ok
+	// is false on a tie.
+	larger := func(a, b defence.Num) (less, ok bool) {
+		switch {
+		case a.Known != b.Known:
+			return a.Known, true
+		case a.V != b.V:
+			return a.V > b.V, true
+		}
+		return false, false
+	}
 	hasData := func(l *Line) bool { return l.Gap.Known || l.GapMax.Known }
 	key := func(l *Line) float64 {
 		if l.Gap.Known {
@@ -369,11 +393,16 @@ func (r *Report) sort(order string) {
 				return a.GDP.V > b.GDP.V
 			}
 		case "defence":
-			if a.Defence.Known != b.Defence.Known {
-				return a.Defence.Known
+			if less, ok := larger(a.Defence, b.Defence); ok {
+				return less
 			}
-			if a.Defence.V != b.Defence.V {
-				return a.Defence.V > b.Defence.V
+		case "equipment":
+			if less, ok := larger(a.Equipment, b.Equipment); ok {
+				return less
+			}
+		case "defence-per-head", "gdp-per-head":
+			if less, ok := larger(perHead[a.Code], perHead[b.Code]); ok {
+				return less
 			}
 		}
 		return a.Name < b.Name

@@ -64,6 +64,10 @@ type Options struct {
 // Sort orders.
 var sortOrders = []string{"gap", "share", "name", "gdp", "defence"}
 
+// gapSortOrders are gap's: also by the figures only gap shows (largest
+// first; per head with --per-capita).
+var gapSortOrders = append(slices.Clip(sortOrders), "equipment", "defence-per-head", "gdp-per-head")
+
 // NewCmd builds the gap command. A test may pass runF to capture the
 // options instead of running.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -123,7 +127,7 @@ already include what each ally reports, so adding it would count it twice.`),
 		},
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
-	AddSortFlag(cmd, opts, "gap")
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	AddTrendFlag(cmd, opts)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
@@ -404,6 +408,9 @@ func Run(o *Options) error {
 	}
 	if len(qs) > 1 && o.Burden {
 		return cmdutil.FlagErrorf("burden", "--burden takes one year and one release (the shares of one selection)")
+	}
+	if strings.HasSuffix(o.Sort, "-per-head") && !o.PerCapita {
+		return cmdutil.FlagErrorf("sort", "--sort %s: the figures per head are shown with --per-capita: add it", o.Sort)
 	}
 	if o.Top < 0 {
 		return cmdutil.FlagErrorf("top", "--top %d: expected a number of countries, 1 or more", o.Top)

@@ -71,3 +71,29 @@ func TestTotalRowPerYear(t *testing.T) {
 		}
 	}
 }
+
+// --sort takes gap's other figures, largest first. Equipment share 2026
+// (data/nato-2026-07.yaml): Poland 55.91, Albania 52.62, Luxembourg
+// 51.77, then Lithuania 47.57. Defence per head 2026, NATO's defence over
+// the IMF's April 2025 population (shared/data/imf_weo_population.csv):
+// Norway 19247 / 5.660 = 3400.5, the United States 1032849 / 344.396 =
+// 2999.0, Denmark 17615 / 6.046 = 2913.5, then Sweden 2247.8.
+func TestSortByEquipmentAndPerHead(t *testing.T) {
+	codes := func(d doc) string {
+		var out []string
+		for _, r := range d.Rows {
+			out = append(out, r["code"].(string))
+		}
+		return strings.Join(out, ",")
+	}
+	if got := codes(runJSON(t, "gap", "--group", "nato", "--sort", "equipment", "--top", "3")); got != "POL,ALB,LUX" {
+		t.Errorf("by equipment: %s, want POL,ALB,LUX", got)
+	}
+	if got := codes(runJSON(t, "gap", "--group", "nato", "--per-capita", "--sort", "defence-per-head", "--top", "3")); got != "NOR,USA,DNK" {
+		t.Errorf("by defence per head: %s, want NOR,USA,DNK", got)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--sort", "gdp-per-head"}, ios); code != 2 || !strings.HasPrefix(errOut.String(), "natospend: --sort gdp-per-head: the figures per head are shown with --per-capita: add it") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
