@@ -338,7 +338,8 @@ var wideOnce = map[string]bool{
 }
 
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
-// row per country (and year and release, when there are several), the
+// row per country (and release, when there are several; several years of
+// one release: a group of columns per year, wideByYear), the
 // per-country fields once, then a group of columns per measure whose keys
 // end in the measure's suffix: gap_musd_3_5, status_hague_5. A SUM over a
 // column such as gdp_musd counts each country once. In this layout
@@ -374,6 +375,16 @@ func (r *Report) WideTable() *render.Table {
 			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 		}
 	}
+	if len(r.Years) > 1 && len(r.releases()) == 1 {
+		return r.wideByYear(t, func(j int, lines []calc.Line) render.Cell {
+			c := cols[j]
+			ln := &lines[0]
+			if c.measure >= 0 {
+				ln = &lines[c.measure]
+			}
+			return c.spec.Get(ln)
+		})
+	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
@@ -387,6 +398,78 @@ func (r *Report) WideTable() *render.Table {
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// wideByYear is the wide layout of several years of one release: one row
+// per country (code, name and release once), then the columns of the
+// one-year wide table (t, get giving a cell from a country's
+// lines of one year) for each year in turn, their keys ending in _YEAR
+// (share_pct_2024, gap_musd_2_2024). An unknown is empty, never 0, where
+// a country has no line for a year.
+func (r *Report) wideByYear(t *render.Table, get func(j int, lines []calc.Line) render.Cell) *render.Table {
+	once := map[string]bool{"code": true, "name": true, "release": true}
+	out := &render.Table{}
+	var perYear []int // the columns of t repeated for each year
+	for j, c := range t.Columns {
+		if once[c.Key] {
+			out.Columns = append(out.Columns, c)
+		} else {
+			perYear = append(perYear, j)
+		}
+	}
+	for _, y := range r.Years {
+		for _, j := range perYear {
+			c := t.Columns[j]
+			c.Key += "_" + strconv.Itoa(y)
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	// Merge keys a country's lines of a year by "CODE YEAR RELEASE", in
+	// r.Order; the countries come in the order of their first line.
+	byYear := map[string]map[int][]calc.Line{}
+	var codes []string
+	for _, id := range r.Order {
+		f := strings.Fields(id)
+		if len(f) < 2 {
+			continue
+		}
+		y, err := strconv.Atoi(f[1])
+		if err != nil {
+			continue
+		}
+		if byYear[f[0]] == nil {
+			byYear[f[0]] = map[int][]calc.Line{}
+			codes = append(codes, f[0])
+		}
+		byYear[f[0]][y] = r.ByCode[id]
+	}
+	for _, code := range codes {
+		var any []calc.Line
+		for _, y := range r.Years {
+			if ls := byYear[code][y]; ls != nil {
+				any = ls
+				break
+			}
+		}
+		var cells []render.Cell
+		for j, c := range t.Columns {
+			if once[c.Key] {
+				cells = append(cells, get(j, any))
+			}
+		}
+		for _, y := range r.Years {
+			ls := byYear[code][y]
+			for _, j := range perYear {
+				if ls == nil {
+					cells = append(cells, render.U())
+					continue
+				}
+				cells = append(cells, get(j, ls))
+			}
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out
 }
 
 // wideSuffixes names each measure's group of columns in the wide layout,

@@ -1,6 +1,7 @@
 package gap_test
 
 import (
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -95,5 +96,41 @@ func TestSortByEquipmentAndPerHead(t *testing.T) {
 	ios, _, _, errOut := iostreams.Test()
 	if code := cli.Main([]string{"gap", "--sort", "gdp-per-head"}, ios); code != 2 || !strings.HasPrefix(errOut.String(), "natospend: --sort gdp-per-head: the figures per head are shown with --per-capita: add it") {
 		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+// gap --year A-B --layout wide: one row per country, a group of columns
+// per year. France and Germany 2025-2026 in data/nato-2026-07.yaml:
+// shares 2.04 and 2.22 (France), 2.22 and 2.69 (Germany); the 2% gap of
+// Germany in 2026, (2 - 2.69) x 5455980 / 100 = -37646.262.
+func TestWideByYear(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--country", "DEU,FRA", "--year", "2025-2026", "--layout", "wide", "--format", "csv"}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records, want a header and 2 countries:\n%s", len(recs), out)
+	}
+	rows := map[string]map[string]string{}
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, k := range recs[0] {
+			m[k] = r[i]
+		}
+		rows[m["code"]] = m
+	}
+	fra, deu := rows["FRA"], rows["DEU"]
+	if fra["share_pct_2025"] != "2.04" || fra["share_pct_2026"] != "2.22" || deu["share_pct_2025"] != "2.22" || deu["share_pct_2026"] != "2.69" {
+		t.Errorf("shares: FRA %s %s, DEU %s %s", fra["share_pct_2025"], fra["share_pct_2026"], deu["share_pct_2025"], deu["share_pct_2026"])
+	}
+	if deu["gap_musd_2_2026"] != "-37646.262" || deu["release"] != "nato-2026-07" {
+		t.Errorf("DEU gap 2026 %q, release %q", deu["gap_musd_2_2026"], deu["release"])
+	}
+	if _, ok := deu["year"]; ok {
+		t.Errorf("a year column without its year: %v", recs[0])
 	}
 }
