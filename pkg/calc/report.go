@@ -104,6 +104,12 @@ type Query struct {
 	Codes   []string
 	Latest  bool
 	Sort    string
+	// Constant, when set, measures at the release's constant prices: GDP
+	// and defence are the release's constant-price figures (Detail's
+	// GDPConst and DefenceConst, base year Release.ConstantYear), never a
+	// GDP of another release; a deadline, which projects GDP at current
+	// prices, is refused.
+	Constant bool
 	// Top, when above 0, keeps the first Top countries after sorting: the
 	// lines and the totals are those of the countries kept.
 	Top int
@@ -199,6 +205,9 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		rep.Measures = Measures(q.Targets, q.By, q.Year)
 	}
 	withDeadline := rep.HasDeadline()
+	if q.Constant && withDeadline {
+		return nil, &QueryError{Field: "Prices", Err: fmt.Errorf("--prices constant: a deadline projects GDP at current prices (the IMF's), so it has no constant-price form: leave out --by, or give a target without a deadline")}
+	}
 	n := q.TrendYears
 	if n == 0 {
 		n = DefaultTrendYears
@@ -207,6 +216,9 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	// from its latest earlier year (its base year).
 	latest := q.Latest || withDeadline
 	obs := Resolve(ds, q.Release, q.Year, q.Codes, latest)
+	if q.Constant {
+		AtConstantPrices(q.Release, obs)
+	}
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	for _, o := range obs {
 		var growth Growth
@@ -318,6 +330,23 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 		}
 	}
 	return Growth{Source: "no GDP release"}
+}
+
+// AtConstantPrices replaces the GDP and defence of each observation with
+// the release's constant-price figures of its year (unknown where the
+// release has none; the GDP source is then empty).
+func AtConstantPrices(rel *defence.Release, obs []Obs) {
+	for i := range obs {
+		o := &obs[i]
+		d := defence.Detail{}
+		if f, ok := rel.Figure(o.Code, o.Year); ok && o.Year != 0 {
+			d = f.Details()
+		}
+		o.GDP, o.Defence, o.GDPSource = d.GDPConst, d.DefenceConst, ""
+		if d.GDPConst.Known {
+			o.GDPSource = rel.ID
+		}
+	}
 }
 
 // top keeps the first n countries (n > 0), and their lines only.

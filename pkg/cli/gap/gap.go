@@ -4,6 +4,7 @@ package gap
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,6 +33,9 @@ type Options struct {
 	Method       string
 	Latest       bool
 	Sort         string
+	// Prices is --prices (gap): current (the default) or constant, the
+	// release's constant-price GDP and defence (calc.Query.Constant).
+	Prices string
 	// Top is --top (gap): keep the first N countries after --sort, the
 	// totals covering those (0: all).
 	Top       int
@@ -128,6 +132,8 @@ already include what each ally reports, so adding it would count it twice.`),
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
+		Usage: "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)"}.Register(cmd, &opts.Prices)
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	AddTrendFlag(cmd, opts)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
@@ -167,6 +173,42 @@ func AddTrendFlag(cmd *cobra.Command, opts *Options) {
 // AddSortFlag registers --sort with a default order.
 func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: def, Values: sortOrders, Noun: "a sort order", Usage: "sort by"}.Register(cmd, &opts.Sort)
+}
+
+// checkPrices refuses --prices constant where a table would mix price
+// bases or the release has no constant prices.
+func (o *Options) checkPrices(ds *defence.Dataset, qs []*calc.Query) error {
+	if o.Prices != "constant" {
+		return nil
+	}
+	rel := qs[0].Release
+	for _, q := range qs {
+		if q.Release != rel {
+			return cmdutil.FlagErrorf("prices", "--prices constant takes one release (releases have different base years)")
+		}
+	}
+	if !calc.HasConstantPrices(rel) {
+		var ids []string
+		for _, id := range slices.Sorted(maps.Keys(ds.Releases)) {
+			if r := ds.Releases[id]; calc.HasConstantPrices(r) {
+				ids = append(ids, fmt.Sprintf("%s (%d prices)", id, r.ConstantYear))
+			}
+		}
+		with := ""
+		if len(ids) > 0 {
+			with = " (these do: " + strings.Join(ids, ", ") + "; give --release)"
+		}
+		return cmdutil.FlagErrorf("prices", "--prices constant: release %s publishes no figures at constant prices%s", rel.ID, with)
+	}
+	switch {
+	case o.Currency != "" && o.Currency != calc.CurrencyUSD:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --currency %s: NATO's exchange rates are those of current prices; leave out one of them", o.Currency)
+	case o.PerCapita:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --per-capita: for NATO's figures per head at constant prices, see natospend history --prices constant --figures per-head")
+	case o.ShowAid:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --show-aid: aid is in current euros; leave out one of them")
+	}
+	return nil
 }
 
 // Resolve validates the options against the data: the targets, the release
@@ -418,9 +460,13 @@ func Run(o *Options) error {
 	if len(qs) > 1 && o.Top > 0 {
 		return cmdutil.FlagErrorf("top", "--top takes one year and one release (the first countries of one ranking)")
 	}
+	if err := o.checkPrices(ds, qs); err != nil {
+		return err
+	}
 	reps := make([]*calc.Report, 0, len(qs))
 	for _, q := range qs {
 		q.Top = o.Top
+		q.Constant = o.Prices == "constant"
 		c, err := calc.Compute(ds, q)
 		if err != nil {
 			return cmdutil.QueryError(err)

@@ -835,11 +835,14 @@ func (r *Report) summary() []string {
 		}
 	}
 	if r.Query.Measure == defence.MeasureEquipment {
-		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
+		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, "+r.usd()+". The total's Equip. % is total equipment / total defence.")
 	} else if r.Query.Method == calc.MethodUSD {
-		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
+		out = append(out, "Method usd: gap = target x GDP - defence, both in "+r.usd()+"; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
 	} else {
-		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
+		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, "+r.usd()+". NATO computes the share from constant-price figures.")
+	}
+	if r.Query.Constant {
+		out = append(out, fmt.Sprintf("Prices: GDP and defence in US dollars at constant %d prices and exchange rates, as release %s publishes them (never GDP from another release); the money columns and totals are in those dollars.", r.Release.ConstantYear, r.Release.ID))
 	}
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
@@ -850,6 +853,14 @@ func (r *Report) summary() []string {
 		out = append(out, calc.SourceOf(rel).Line())
 	}
 	return out
+}
+
+// usd names the dollars of the report's money.
+func (r *Report) usd() string {
+	if r.Query.Constant {
+		return fmt.Sprintf("USD at constant %d prices", r.Release.ConstantYear)
+	}
+	return "current USD"
 }
 
 // baseTotals are the totals the footer's GDP and defence come from: the
@@ -895,6 +906,9 @@ func (r *Report) title() string {
 	s := fmt.Sprintf("Gap to %s %s in %s: %s%s", strings.Join(what, ", "), of, in, rel, method)
 	if r.Query.By != 0 {
 		s += fmt.Sprintf(", deadline %d", r.Query.By)
+	}
+	if r.Query.Constant {
+		s += fmt.Sprintf(", constant %d prices", r.Release.ConstantYear)
 	}
 	return s
 }
@@ -944,6 +958,10 @@ func (r *Report) JSON() any {
 		Notes:         append([]string{}, r.Notes...),
 		Source:        calc.SourceOf(r.Release),
 		Years:         r.Years,
+		Prices:        "current",
+	}
+	if r.Query.Constant {
+		doc.Prices, doc.ConstantYear = "constant", r.Release.ConstantYear
 	}
 	for _, rel := range r.releases() {
 		doc.Releases = append(doc.Releases, rel.ID)
@@ -974,6 +992,10 @@ type jsonReport struct {
 	// added with side-by-side releases (--release a,b)
 	Releases []string      `json:"releases"`
 	Sources  []calc.Source `json:"sources"`
+	// added with --prices: current or constant, and the base year of
+	// constant prices (omitted at current prices)
+	Prices       string `json:"prices"`
+	ConstantYear int    `json:"constant_year,omitempty"`
 }
 
 type jsonTarget struct {

@@ -2,6 +2,7 @@ package gap_test
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -133,4 +134,64 @@ func TestWideByYear(t *testing.T) {
 	if _, ok := deu["year"]; ok {
 		t.Errorf("a year column without its year: %v", recs[0])
 	}
+}
+
+// gap --prices constant: Germany 2024 at NATO's constant 2015 prices
+// (data/nato-2024-06.yaml, DEU 2024: gdp_const_musd 3631139.24,
+// defence_const_musd 76943.01, share 2.1190): the 2% gap is (2 - 2.119) x
+// 3631139.24 / 100 = -4321.055696 million 2015 USD.
+func TestGapAtConstantPrices(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	if code := cli.Main([]string{"gap", "--country", "DEU", "--release", "nato-2024-06", "--year", "2024", "--prices", "constant", "--format", "json"}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Prices       string `json:"prices"`
+		ConstantYear int    `json:"constant_year"`
+		Rows         []row  `json:"rows"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Prices != "constant" || d.ConstantYear != 2015 || len(d.Rows) != 1 {
+		t.Fatalf("prices %q, constant_year %d, %d rows", d.Prices, d.ConstantYear, len(d.Rows))
+	}
+	r := d.Rows[0]
+	num(t, r, "gdp_musd", 3631139.24, 1e-6)
+	num(t, r, "defence_published_musd", 76943.01, 1e-6)
+	num(t, r, "gap_musd", -4321.055696, 1e-6)
+	if r["gdp_source"] != "nato-2024-06" {
+		t.Errorf("gdp_source %v", r["gdp_source"])
+	}
+	// Current prices stay the default, and say so.
+	if d := runJSONRaw(t, "gap", "--country", "DEU"); d["prices"] != "current" || d["constant_year"] != nil {
+		t.Errorf("default prices %v, constant_year %v", d["prices"], d["constant_year"])
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"gap", "--prices", "constant"}, "natospend: --prices constant: release nato-2026-07 publishes no figures at constant prices (these do: nato-2024-06 (2015 prices); give --release)"},
+		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--target", "hague"}, "natospend: --prices constant: a deadline projects GDP at current prices"},
+		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--per-capita"}, "natospend: --prices constant with --per-capita"},
+		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--currency", "eur"}, "natospend: --prices constant with --currency eur"},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := cli.Main(c.args, ios); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errOut, c.want)
+		}
+	}
+}
+
+func runJSONRaw(t *testing.T, args ...string) map[string]any {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	if code := cli.Main(append(args, "--format", "json"), ios); code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, errOut)
+	}
+	var d map[string]any
+	if err := json.Unmarshal(out.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
