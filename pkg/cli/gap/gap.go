@@ -110,6 +110,14 @@ through its published shares of the last --trend-years years reaches the
 target by the deadline. A trend of published figures, not a forecast.
 
 Totals add up the rows shown: a spreadsheet SUM of a column equals them.
+--sort ranks the countries (gdp, defence, equipment and, with --per-capita,
+defence-per-head and gdp-per-head: largest first); --top N keeps the first N,
+and the totals then cover those N. Several years print a total row per year.
+
+--prices constant measures with the release's constant-price GDP and defence
+(NATO's June 2024 release: 2015 prices), named in the title; it takes no
+deadline, --per-capita, --currency or --show-aid (never two price bases in
+one table).
 
 --show-aid adds each country's military aid to Ukraine (the newest aid
 release: Kiel's Ukraine Support Tracker, million EUR, with its cut-off) as
