@@ -47,7 +47,10 @@ type Options struct {
 	// the order by country, then year. Top is --top (0: every row).
 	Sort string
 	Top  int
-	Out  cmdutil.OutputFlags
+	// FiguresSet and FigureSet say whether --figures and --figure were
+	// given (a warning where they do nothing).
+	FiguresSet, FigureSet bool
+	Out                   cmdutil.OutputFlags
 }
 
 // NewCmd builds the history command. A test may pass runF to capture the
@@ -105,6 +108,7 @@ row per year for money and personnel (a share does not add up: no total).
   natospend history --group nato --year 2014-2026 --layout wide --format csv`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.FiguresSet, opts.FigureSet = cmd.Flags().Changed("figures"), cmd.Flags().Changed("figure")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -342,6 +346,14 @@ func Run(o *Options) error {
 		figure = all[i].Spec
 	}
 	rc.PrintNote(o.F)
+	if o.F != nil && o.F.IO != nil {
+		if o.FiguresSet && (o.Since != 0 || wide) {
+			cmdutil.Warn(o.F.IO, "--figures has no effect with --since or --layout wide (--layout wide takes --figure)")
+		}
+		if o.FigureSet && !wide {
+			cmdutil.Warn(o.F.IO, "--figure has no effect without --layout wide (a long table takes --figures)")
+		}
+	}
 
 	hs := make([]calc.History, len(codes))
 	for i, code := range codes {

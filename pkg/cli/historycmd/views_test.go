@@ -263,3 +263,15 @@ func TestPerHeadConstant(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+// --figures and --figure where they do nothing: a warning, not silence.
+func TestFigureFlagsWarn(t *testing.T) {
+	code, _, errOut := run(t, 0, "history", "-c", "DEU", "--year", "2026", "--figure", "defence")
+	if code != 0 || errOut != "natospend: warning: --figure has no effect without --layout wide (a long table takes --figures)\n" {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+	code, _, errOut = run(t, 0, "history", "-c", "DEU", "--since", "2024", "--figures", "personnel")
+	if code != 0 || errOut != "natospend: warning: --figures has no effect with --since or --layout wide (--layout wide takes --figure)\n" {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+}
