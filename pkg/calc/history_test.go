@@ -146,12 +146,20 @@ func TestSpanGermany(t *testing.T) {
 	if !sc.RealChangePct.Known || math.Abs(sc.RealChangePct.V-40.888411) > 1e-5 {
 		t.Errorf("real change %v, want 40.888411", sc.RealChangePct)
 	}
-	if !HasConstantPrices(rel) || HasConstantPrices(ds.Releases["nato-2026-07"]) {
-		t.Error("HasConstantPrices: want true for nato-2024-06, false for nato-2026-07")
+	if !HasConstantPrices(rel) || !HasConstantPrices(ds.Releases["nato-2026-07"]) || HasConstantPrices(ds.Releases["nato-2025-08"]) {
+		t.Error("HasConstantPrices: want true for nato-2024-06 and nato-2026-07, false for nato-2025-08")
 	}
-	// 2026 release: no real change, so no cumulative one (never 0).
-	rel = ds.Releases["nato-2026-07"]
-	if sc := Span(CountryHistory(ds, rel, "DEU", []int{2025, 2026}), 2025, 2026); sc.RealChangePct.Known {
-		t.Errorf("2026 release real change %v, want unknown", sc.RealChangePct)
+	// The 2026 release (constant 2021 prices), Germany 2024-2026: real
+	// change (1 + 11.26/100) x (1 + 22.29/100) - 1 = 36.059854%
+	// (data/nato-2026-07.yaml's DEU 2025 and 2026 cells).
+	sc = Span(CountryHistory(ds, ds.Releases["nato-2026-07"], "DEU", []int{2024, 2025, 2026}), 2024, 2026)
+	if !sc.RealChangePct.Known || math.Abs(sc.RealChangePct.V-36.059854) > 1e-5 {
+		t.Errorf("2026 release real change %v, want 36.059854", sc.RealChangePct)
+	}
+	// The August 2025 release publishes no real change: none over a span
+	// either (never 0).
+	rel = ds.Releases["nato-2025-08"]
+	if sc := Span(CountryHistory(ds, rel, "DEU", []int{2024, 2025}), 2024, 2025); sc.RealChangePct.Known {
+		t.Errorf("2025 release real change %v, want unknown", sc.RealChangePct)
 	}
 }

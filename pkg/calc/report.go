@@ -153,6 +153,9 @@ type MeasureTotals struct {
 	Measure Measure
 	Year    int
 	Release string
+	// Published is the release's own aggregate for the countries shown
+	// (NATO Total for all the allies of the year), where it has one.
+	Published Published
 }
 
 // HasDeadline reports whether any measure has a deadline.
@@ -259,6 +262,10 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	}
 	rep.sort(ds, q.Sort)
 	rep.top(q.Top)
+	published := PublishedFor(ds, q.Release, q.Year, rep.Order)
+	if q.Constant { // NATO's aggregate rows are at current prices: none beside constant ones
+		published = Published{}
+	}
 	for i, m := range rep.Measures {
 		rows := make([]Row, 0, len(rep.Order))
 		var dls []Deadline
@@ -276,7 +283,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		if len(trends) != len(rows) {
 			trends = nil
 		}
-		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m, Year: q.Year, Release: q.Release.ID})
+		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m, Year: q.Year, Release: q.Release.ID, Published: published})
 	}
 	rep.Notes = notes(ds, rep, n)
 	return rep, nil

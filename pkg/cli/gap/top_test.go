@@ -58,7 +58,9 @@ func TestTopByDefence(t *testing.T) {
 // 3370182 + Germany 5056631 = 8426813 million USD ($8,426.8 bn); 2026,
 // 3600188 + 5455980 = 9056168 ($9,056.2 bn); the 2% gap 2026, (2 - 2.22)
 // x 3600188 / 100 + (2 - 2.69) x 5455980 / 100 = -7920.41 - 37646.26 =
-// -45566.67 ($-45.6 bn).
+// -45566.67 ($-45.6 bn); published defence 2026, 79753 + 147002 = 226755
+// ($226.8 bn), at share 2.22 x 3600188 / 100 + 2.69 x 5455980 / 100 =
+// 79924.17 + 146765.86 = 226690.04 ($226.7 bn).
 func TestTotalRowPerYear(t *testing.T) {
 	ios, _, out, errOut := iostreams.Test()
 	if code := cli.Main([]string{"gap", "--country", "DEU,FRA", "--year", "2025-2026"}, ios); code != 0 {
@@ -66,7 +68,7 @@ func TestTotalRowPerYear(t *testing.T) {
 	}
 	for _, want := range []string{
 		"| Total 2025 (2 of 2) |     - | 8,426.8 |",
-		"| Total 2026 (2 of 2) |     - | 9,056.2 |       226.7 |    2.50 |      -45.6 | 2 meet |",
+		"| Total 2026 (2 of 2) |     - | 9,056.2 |       226.8 |                226.7 |    2.50 |      -45.6 | 2 meet |",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
@@ -171,7 +173,7 @@ func TestGapAtConstantPrices(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"gap", "--prices", "constant"}, "natospend: --prices constant: release nato-2026-07 publishes no figures at constant prices (these do: nato-2024-06 (2015 prices); give --release)"},
+		{[]string{"gap", "--release", "nato-2025-08", "--prices", "constant"}, "natospend: --prices constant: release nato-2025-08 publishes no figures at constant prices (these do: nato-2024-06 (2015 prices), nato-2026-07 (2021 prices); give --release)"},
 		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--target", "hague"}, "natospend: --prices constant: a deadline projects GDP at current prices"},
 		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--per-capita"}, "natospend: --prices constant with --per-capita"},
 		{[]string{"gap", "--release", "nato-2024-06", "--prices", "constant", "--currency", "eur"}, "natospend: --prices constant with --currency eur"},

@@ -68,13 +68,31 @@ func TestConstantPricesGermany2024(t *testing.T) {
 	}
 }
 
-// A release without constant prices (the 2026 release's tables hold
-// current prices only) says so and names the one that has them: exit 2.
+// A release without constant prices (NATO's August 2025 tables hold
+// shares only) says so and names those that have them: exit 2.
 func TestConstantPricesRefused(t *testing.T) {
-	code, out, errOut := run(t, 0, "history", "--country", "DEU", "--prices", "constant")
-	want := "natospend: --prices constant: release nato-2026-07 publishes no figures at constant prices (these do: nato-2024-06 (2015 prices); give --release)\n"
-	if code != 2 || out != "" || !strings.HasPrefix(errOut, want) {
+	code, out, errOut := run(t, 0, "history", "--country", "DEU", "--release", "nato-2025-08", "--prices", "constant")
+	want := "natospend: --prices constant: release nato-2025-08 publishes no figures at constant prices (these do: nato-2024-06 (2015 prices), nato-2026-07 (2021 prices); give --release)\n"
+	if code != 2 || out != "" || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and %q", code, out, errOut, want)
+	}
+}
+
+// The 2026 release at its constant 2021 prices (data/nato-2026-07.yaml,
+// DEU 2026: defence_const_musd 119159, gdp_const_musd 4422594,
+// real_change_pct 22.29): the base year follows the release.
+func TestConstantPrices2026(t *testing.T) {
+	code, out, errOut := run(t, 0, "history", "--country", "DEU", "--year", "2026", "--prices", "constant", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	r := csvRows(t, out)[0]
+	if r["defence_const_musd"] != "119159" || r["gdp_const_musd"] != "4422594" || r["real_change_pct"] != "22.29" {
+		t.Errorf("DEU 2026 constant: %v", r)
+	}
+	code, out, _ = run(t, 0, "history", "--country", "DEU", "--year", "2026", "--prices", "constant")
+	if code != 0 || !strings.Contains(out, "release nato-2026-07 (core definition), constant 2021 prices\n") || !strings.Contains(out, "Defence $bn (2021)") {
+		t.Errorf("table:\n%s", out)
 	}
 }
 
