@@ -238,7 +238,8 @@ func TestJSONContractHistoryRevisions(t *testing.T) {
 			[]string{"schema_version", "release", "definition", "years", "countries", "rows", "notes", "source"}, historyRowFields},
 		{[]string{"revisions", "--country", "POL"},
 			[]string{"schema_version", "from", "to", "from_definition", "to_definition", "definition_changed", "backwards",
-				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source"}, revisionsRowFields},
+				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source",
+				"revised", "rounding", "from_decimals", "to_decimals", "definition_figure", "definition_years"}, revisionsRowFields},
 	} {
 		ios, _, out, errOut := iostreams.Test()
 		if code := Main(append(c.args, "--format", "json"), ios); code != 0 {
