@@ -126,7 +126,7 @@ func TestJSONContractLists(t *testing.T) {
 		t.Errorf("releases fields: got %v want %v", got, want)
 	}
 	doc = jsonOf(t, "targets")
-	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure"}
+	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure", "definition"}
 	if got := keysInOrder(t, firstOf(t, doc["targets"])); !reflect.DeepEqual(got, want) {
 		t.Errorf("targets fields: got %v want %v", got, want)
 	}

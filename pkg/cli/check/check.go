@@ -177,6 +177,11 @@ func Run(o *Options) error {
 	}
 	if !ios.Quiet {
 		fmt.Fprintln(ios.ErrOut, summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack))
+		// The one note that decides whether a verdict answers the question
+		// asked: a target measured on another definition than its own.
+		for _, n := range calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets) {
+			fmt.Fprintln(ios.ErrOut, "check: "+n)
+		}
 	}
 	if code != cmdutil.ExitOK {
 		return &cmdutil.ExitError{Code: code}
