@@ -27,7 +27,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 		case !c.DefenceReported && c.Note != "":
 			out = append(out, fmt.Sprintf("%s (not reported): %s", c.Name, c.Note))
 		case first.Year != 0 && first.Status == StatusNoData:
-			msg := fmt.Sprintf("%s: release %s publishes no share of GDP for %d.", c.Name, rep.Release.ID, first.Year)
+			msg := fmt.Sprintf("%s: no %s for %d in release %s.", c.Name, first.Missing(rep.Query.Method), first.Year, rep.Release.ID)
 			if f, ok := rep.Release.Figure(code, first.Year); ok && f.Note != "" {
 				msg = fmt.Sprintf("%s: %s", c.Name, f.Note)
 			}

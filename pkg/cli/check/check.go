@@ -233,6 +233,9 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 		label += fmt.Sprintf(" by %d", ln.Measure.Deadline)
 	}
 	share := func() string {
+		if ln.OfDefence { // the equipment share of defence spending, not of GDP
+			return fmt.Sprintf("%s%% of defence spending on equipment in %d", pctText(ln.Measured), ln.Year)
+		}
 		core, usd := "", ""
 		if ln.Measure.Bounded {
 			core = "core "
@@ -249,7 +252,7 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 		if ln.Year == 0 {
 			return fmt.Sprintf("%s: no figures for %d in release %s", label, q.Year, q.Release.ID)
 		}
-		return fmt.Sprintf("%s: no share of GDP for %d in release %s", label, ln.Year, q.Release.ID)
+		return fmt.Sprintf("%s: no %s for %d in release %s", label, ln.Missing(q.Method), ln.Year, q.Release.ID)
 	}
 	var s string
 	switch {
@@ -275,7 +278,11 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 		switch {
 		case t.Status == calc.TrendOnTrack && ln.Status == calc.StatusMeets:
 		case t.Share.Known:
-			s += fmt.Sprintf("; the straight line through its %d-%d shares reaches %s%% in %d", t.From, t.To, pctText(t.Share), ln.Measure.Deadline)
+			of := "shares of GDP"
+			if ln.OfDefence {
+				of = "equipment shares of defence spending"
+			}
+			s += fmt.Sprintf("; the straight line through its %d-%d %s reaches %s%% in %d", t.From, t.To, of, pctText(t.Share), ln.Measure.Deadline)
 		case t.Err != "":
 			s += "; no trend: " + t.Err
 		}

@@ -232,7 +232,7 @@ func historyNotes(ds *defence.Dataset, rel *defence.Release, hs []calc.History, 
 	mark := ""
 	if human {
 		out = append(out,
-			"Change pts: share minus the year before's, in percentage points; Change %: defence against the year before's, in current USD (exchange rates move it too).",
+			"Change pts: share of GDP minus the year before's, in percentage points; Change %: defence spending against the year before's, in current USD (exchange rates move it too).",
 			"Equipment %: major equipment as a share of defence spending (NATO's guideline: 20%). - unknown; e: estimate.")
 		mark = "^: "
 	}
