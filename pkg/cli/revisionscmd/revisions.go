@@ -223,7 +223,7 @@ func Run(o *Options) error {
 		return cmdutil.UsageErrorf("%v", err)
 	}
 	rows := append([]calc.Revision{}, res.Rows...)
-	notes := revisionNotes(res, o.RevisedOnly, o.IncludeRounding)
+	notes := revisionNotes(ds, res, o.RevisedOnly, o.IncludeRounding)
 	fromSrc, toSrc := calc.SourceOf(from), calc.SourceOf(to)
 	return o.Out.Emit(o.F, cmdutil.Output{
 		Human: func() *render.Table {
@@ -367,7 +367,7 @@ func title(res *calc.Revisions) string {
 
 // revisionNotes say what was compared, what differs in kind between the
 // two releases, and how to read the rows.
-func revisionNotes(res *calc.Revisions, revisedOnly, includeRounding bool) []string {
+func revisionNotes(ds *defence.Dataset, res *calc.Revisions, revisedOnly, includeRounding bool) []string {
 	added, dropped := 0, 0
 	for _, r := range res.Rows {
 		switch r.Kind {
@@ -393,6 +393,9 @@ func revisionNotes(res *calc.Revisions, revisedOnly, includeRounding bool) []str
 	}
 	if res.DefinitionChanged {
 		out = append(out, definitionNote(res))
+		if hint := amountsHint(ds, res); hint != "" {
+			out = append(out, hint)
+		}
 	}
 	for _, f := range res.NotCompared {
 		var lacking []string
@@ -554,4 +557,22 @@ func roundingLegend(listed bool) string {
 		return ""
 	}
 	return "; r: differs only by rounding"
+}
+
+// amountsHint names, when the definition note could count only shares of
+// GDP (one of the two releases has no amounts, as NATO's August 2025
+// release), the newest other release of --from's definition that has
+// defence in USD, to compare amounts with instead: shares move with GDP
+// revisions, amounts show the definition. "" for none.
+func amountsHint(ds *defence.Dataset, res *calc.Revisions) string {
+	if res.DefinitionFigure != calc.FigureShare || !calc.PublishesFigure(res.To, calc.FigureDefence) {
+		return ""
+	}
+	for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+		if r != res.From && r != res.To && r.Definition == res.From.Definition && calc.PublishesFigure(r, calc.FigureDefence) {
+			return fmt.Sprintf("Release %s publishes no defence in USD: to see what the %s definition changed in the amounts (the share of GDP also moves with revisions of GDP), compare with --from %s.",
+				res.From.ID, res.To.Definition, r.ID)
+		}
+	}
+	return ""
 }

@@ -121,6 +121,11 @@ func TestPoland2024(t *testing.T) {
 	if !hasNote(d.Notes, "Definitions differ: nato-2025-08 counts defence on NATO's classic definition, nato-2026-07 on the core definition. Countries whose share of GDP is the same in both (at the coarser precision), by year: 2024 0 of 1. Where it is the same, the new definition changed nothing visible; where it differs, a change may be the new definition, a revision, or both: the releases do not separate them.") {
 		t.Errorf("no definition note in %v", d.Notes)
 	}
+	// August 2025 has no amounts: a note points to the classic release
+	// that has them.
+	if !hasNote(d.Notes, "Release nato-2025-08 publishes no defence in USD: to see what the core definition changed in the amounts (the share of GDP also moves with revisions of GDP), compare with --from nato-2024-06.") {
+		t.Errorf("no hint to compare amounts in %v", d.Notes)
+	}
 
 	// The table: the same figures, estimates marked, both sources cited.
 	code, out, _ = run(t, 0, "revisions", "--country", "POL", "--year", "2024", "--figure", "share")
@@ -329,6 +334,11 @@ func TestDefinitionNote(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("notes %v lack %q", d.Notes, want)
+	}
+	for _, n := range d.Notes {
+		if strings.HasPrefix(n, "Release nato-2024-06 publishes no defence") {
+			t.Errorf("a hint to compare amounts when they are compared: %q", n)
+		}
 	}
 	// The same definition: no note, no counts.
 	d = jsonDoc(t, "revisions", "--from", "nato-2024-06", "--to", "nato-2025-08")
