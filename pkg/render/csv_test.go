@@ -253,7 +253,7 @@ func checkGuard(t *testing.T, s string) {
 func TestCSVProperty(t *testing.T) {
 	strs := hostileStrings()
 	rng := rand.New(rand.NewPCG(3, 4))
-	nums := []float64{0, -0.0, -12.5, 1e21, -1e21, 0.1 + 0.2, -1e-7, 5e-324, -5e-324, 1e9 - 0.5, -1e15 - 0.25}
+	nums := []float64{0, math.Copysign(0, -1), -12.5, 1e21, -1e21, 0.1 + 0.2, -1e-7, 5e-324, -5e-324, 1e9 - 0.5, -1e15 - 0.25}
 	for range len(strs) - len(nums) {
 		v := rng.NormFloat64() * math.Pow(10, float64(rng.IntN(16)-6))
 		nums = append(nums, v)

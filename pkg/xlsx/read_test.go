@@ -853,10 +853,11 @@ func rdRaw(t *testing.T, parts []rdPart, name string, deflated []byte, declared 
 type spaces struct{ w io.Writer }
 
 func (s spaces) Write(p []byte) (int, error) {
-	for i := range p {
-		p[i] = ' '
+	q := make([]byte, len(p))
+	for i := range q {
+		q[i] = ' '
 	}
-	return s.w.Write(p)
+	return s.w.Write(q)
 }
 
 // rdMillionRows writes a sheet of a million rows of three numbers, as

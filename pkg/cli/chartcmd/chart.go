@@ -490,7 +490,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		RefLegend:    "target",
 		Source:       calc.SourceOf(q.Release).Line(),
 	}
-	var left, drawn []string
+	var left []string
 	first, last := 0, 0
 	for _, code := range q.Codes {
 		h := calc.CountryHistory(ds, q.Release, code, ys)
@@ -516,7 +516,6 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		}
 		s.Label = h.Name + " " + lastShare
 		c.Series = append(c.Series, s)
-		drawn = append(drawn, h.Name)
 	}
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has figures in %s", q.Release.ID)
