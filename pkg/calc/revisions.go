@@ -155,7 +155,8 @@ type YearAgreement struct {
 // precision of the two releases (FigureDecimals): 3.7500 and 3.75 are the
 // same; 0.4145 (4 decimals) and 0.41 (2 decimals) differ only by rounding
 // (RevisionRounding), counted apart and listed only when the query
-// includes them; 4.1202 and 3.7890 are revised.
+// includes them; 4.1202 and 3.7890 are revised. A value that needs more
+// decimals than its release's (CellDecimals) is compared at its own.
 func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	if q.From == nil || q.To == nil {
 		return nil, fmt.Errorf("two releases are needed to compare")
@@ -235,7 +236,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 						continue
 					}
 					r.Kind = RevisionRevised
-					if WithinRounding(old.V, nw.V, min(res.FromDecimals[f], res.ToDecimals[f])) {
+					if WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[f], res.ToDecimals[f])) {
 						r.Kind = RevisionRounding
 						res.Rounding++
 					} else {
@@ -267,7 +268,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 						agree[y] = ya
 					}
 					ya.Compared++
-					if old.V == nw.V || WithinRounding(old.V, nw.V, min(res.FromDecimals[res.DefinitionFigure], res.ToDecimals[res.DefinitionFigure])) {
+					if old.V == nw.V || WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[res.DefinitionFigure], res.ToDecimals[res.DefinitionFigure])) {
 						ya.Equal++
 					}
 				}
@@ -283,29 +284,58 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 }
 
 // FigureDecimals returns the number of decimals the release writes the
-// figure (a Figure* key) with: the most decimals any of its cells of that
-// figure needs, trailing zeros left out. A release rounds every cell of a
-// figure to the same number of decimals, so the most any cell needs is
-// that number; a trailing zero carries no precision (the file of NATO's
-// 2026 release writes a share published to 2 decimals, 1.34, as 1.3400).
-// Among hundreds of cells, that all of them end in zero by chance is not
-// a risk: the rule is checked against each embedded release's notes by
-// the tests. 0 for a figure the release does not publish.
+// figure (a Figure* key) with: the number most of its cells of that
+// figure need, trailing zeros left out (the larger on a tie). A release
+// rounds a table to one precision, so most cells need exactly that many
+// decimals (a tenth end in a zero and need one fewer, a hundredth two
+// fewer); a trailing zero carries no precision (the file of NATO's 2026
+// release writes a share published to 2 decimals, 1.34, as 1.3400). The
+// rule is checked against each embedded release's notes by the tests. 0
+// for a figure the release does not publish.
+//
+// A cell that needs more decimals than its release's (a figure filled in
+// from another source) keeps its own: see CellDecimals.
 func FigureDecimals(r *defence.Release, figure string) int {
 	return releaseDecimals(r)[figure]
 }
 
+// CellDecimals is the precision of one value of a release whose figure
+// has the given decimals (FigureDecimals): the more of those and the
+// value's own (the shortest decimal that reads back as it).
+func CellDecimals(v float64, releaseDecimals int) int {
+	return max(decimalsOf(v), releaseDecimals)
+}
+
+// coarser is the precision two values are compared at: the fewer decimals
+// of the two cells' (CellDecimals).
+func coarser(old, nw float64, fromDecimals, toDecimals int) int {
+	return min(CellDecimals(old, fromDecimals), CellDecimals(nw, toDecimals))
+}
+
 // releaseDecimals is FigureDecimals for every figure of RevisionFigures.
 func releaseDecimals(r *defence.Release) map[string]int {
-	out := make(map[string]int, len(RevisionFigures))
+	counts := map[string]map[int]int{}
 	for _, ys := range r.Cells() {
 		for _, fig := range ys {
 			for _, f := range RevisionFigures {
 				if n := figureOf(fig, f); n.Known {
-					out[f] = max(out[f], decimalsOf(n.V))
+					if counts[f] == nil {
+						counts[f] = map[int]int{}
+					}
+					counts[f][decimalsOf(n.V)]++
 				}
 			}
 		}
+	}
+	out := make(map[string]int, len(counts))
+	for f, byDecimals := range counts {
+		best, most := 0, 0
+		for d, n := range byDecimals {
+			if n > most || (n == most && d > best) {
+				best, most = d, n
+			}
+		}
+		out[f] = best
 	}
 	return out
 }

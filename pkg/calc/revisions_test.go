@@ -336,3 +336,39 @@ func TestRevisionsDefinition(t *testing.T) {
 		t.Errorf("classic -> classic: %q %v", res.DefinitionFigure, res.DefinitionYears)
 	}
 }
+
+// TestRevisionsMixedPrecision: a release whose figure is mostly whole
+// millions, with a few cells filled in from a source of 2 decimals, keeps
+// 0 decimals as its precision (the most common), and those cells are
+// compared at their own 2.
+func TestRevisionsMixedPrecision(t *testing.T) {
+	cell := func(gdp float64) defence.Figure { return defence.Figure{GDP: defence.N(gdp)} }
+	from := &defence.Release{ID: "a", Series: defence.SeriesDefence, Published: "2024-01-01", Figures: map[string]map[int]defence.Figure{
+		"AAA": {2020: cell(1000.25), 2021: cell(2000.5)},
+		"BBB": {2020: cell(3000.75), 2021: cell(4000.13)},
+	}}
+	to := &defence.Release{ID: "b", Series: defence.SeriesDefence, Published: "2025-01-01", Figures: map[string]map[int]defence.Figure{
+		"AAA": {2020: cell(1000), 2021: cell(2000)},   // whole millions: 0.25, 0.5 within 0.5: rounding
+		"BBB": {2020: cell(3001), 2021: cell(4000.2)}, // 3001: rounding; 4000.2 (filled in, 1 decimal at least): 0.07 > 0.05, revised
+		"CCC": {2020: cell(7), 2021: cell(8)},
+	}}
+	if d := FigureDecimals(to, FigureGDP); d != 0 {
+		t.Errorf("b's GDP decimals %d, want 0 (4 of 6 cells)", d)
+	}
+	if d := FigureDecimals(from, FigureGDP); d != 2 {
+		t.Errorf("a's GDP decimals %d, want 2", d)
+	}
+	ds := &defence.Dataset{Countries: map[string]defence.Country{"AAA": {Code: "AAA"}, "BBB": {Code: "BBB"}, "CCC": {Code: "CCC"}}}
+	res := compare(t, ds, RevisionQuery{From: from, To: to, Codes: []string{"AAA", "BBB"}, IncludeRounding: true})
+	if res.Compared != 4 || res.Rounding != 3 || res.Revised != 1 {
+		t.Fatalf("compared %d, rounding %d, revised %d; want 4, 3, 1", res.Compared, res.Rounding, res.Revised)
+	}
+	for _, r := range res.Rows {
+		if (r.Kind == RevisionRevised) != (r.Code == "BBB" && r.Year == 2021) {
+			t.Errorf("row %+v: only BBB 2021 is revised", r)
+		}
+	}
+	if CellDecimals(4000.2, 0) != 1 || CellDecimals(4000, 2) != 2 {
+		t.Errorf("CellDecimals(4000.2, 0) = %d, CellDecimals(4000, 2) = %d; want 1, 2", CellDecimals(4000.2, 0), CellDecimals(4000, 2))
+	}
+}

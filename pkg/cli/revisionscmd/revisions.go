@@ -57,7 +57,8 @@ percentage points for the shares) and the change in % of the old value.
 
 Two values are compared at the coarser precision of the two releases: a
 release's precision for a figure is the number of decimals it writes it
-with (the most any of its cells needs; trailing zeros add none). A
+with (the number most of its cells need, trailing zeros adding none; a
+cell that needs more, filled in from another source, keeps its own). A
 difference within half a unit of the coarser last decimal is rounding, not
 a revision: 0.4145 (4 decimals) and 0.41 (2 decimals) differ only by
 rounding, 4.1202 and 3.7890 are revised. Such figures are counted in the
