@@ -379,8 +379,8 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		ln := rep.ByCode[code][mi]
 		if !ln.Gap.Known {
 			why := strings.ReplaceAll(string(ln.Status), "-", " ")
-			if ln.Status.Decided() {
-				why = "no GDP"
+			if m := ln.Missing(q.Method); m != "" && ln.Status != calc.StatusNotReported && ln.Year != 0 {
+				why = "no " + m // what is missing: the share, the GDP...
 			}
 			left = append(left, fmt.Sprintf("%s (%s)", ln.Name, why))
 			continue
@@ -407,7 +407,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 			ValueLabel: estimate(render.FormatBillions(ln.Gap.V), ln.Estimate)}})
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s", q.Year, q.Release.ID)
+		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s: %s", q.Year, q.Release.ID, strings.Join(left, ", "))
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].bar.Value != rows[j].bar.Value {

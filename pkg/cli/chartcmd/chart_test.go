@@ -242,6 +242,11 @@ func TestOtherKinds(t *testing.T) {
 		{[]string{"--kind", "gap", "--target", "2", "--country", "BEL,SVN,POL"},
 			[]string{"Slovenia", "Belgium", "Poland"},
 			[]string{"1 short by $0.3 bn in all, 2 meet it with $30.4 bn to spare; release nato-2026-07 (core definition), method share", "0.3 e", "0.0 e", "-30.4 e"}},
+		// Germany 2025 in nato-2025-08: NATO left the share blank, the
+		// IMF's GDP is there: the note names what is missing, the share.
+		{[]string{"--kind", "gap", "--target", "2", "--release", "nato-2025-08", "--year", "2025", "--country", "DEU,POL"},
+			[]string{"Poland"},
+			[]string{"Not drawn, no gap for 2025: Germany (no published share of GDP)."}},
 		{[]string{"--kind", "history", "--country", "DEU,ISL,POL", "--target", "2", "--year", "2020-2026"},
 			// End labels from top to bottom: Poland's 4.68 above Germany's 2.69.
 			[]string{"Poland", "Germany"},
@@ -323,6 +328,15 @@ figures:
 
 // What cannot be drawn is a usage error (exit 2) that says why, and no
 // file is written.
+// A gap chart with no gap to draw says why, country by country: in 2015
+// nato-2025-08 has shares but no GDP, and the IMF's GDP starts in 2021.
+func TestNoGapToDraw(t *testing.T) {
+	code, errOut, data := run(t, t.TempDir(), "c.svg", "chart", "--kind", "gap", "--release", "nato-2025-08", "--year", "2015", "--country", "DEU,POL")
+	if want := "chart: no selected country has a gap for 2015 in nato-2025-08: Germany (no GDP), Poland (no GDP)\n"; code != 1 || !strings.HasSuffix(errOut, want) || data != nil {
+		t.Errorf("exit %d, stderr %q, file %v; want 1 and %q", code, errOut, data != nil, want)
+	}
+}
+
 func TestRefusals(t *testing.T) {
 	tests := []struct {
 		file string
