@@ -5,8 +5,11 @@
 // once it is complete, so that readers see the old content or the whole
 // new content, never a part. The new file keeps the old one's permission
 // bits; a file that did not exist gets 0666 less the umask, as the shell's
-// > would give it. On SIGINT or SIGTERM during the write the temporary
-// file is removed before the process ends by the signal.
+// > would give it. On SIGINT, SIGTERM, SIGHUP (a closed terminal) or
+// SIGQUIT during the write the temporary file is removed before the
+// process ends by the signal (SIGQUIT: exit status 131, without Go's
+// goroutine dump); the handler is in place before the temporary file is
+// created, so no moment of the write leaves one behind.
 //
 // A path that is not a regular file is never replaced: a FIFO or a
 // character device (/dev/null, a terminal) is opened and written to, as
@@ -134,9 +137,10 @@ func writeThrough(path string, data []byte) error {
 	return nil
 }
 
-// testHookWritten, when set (by tests), runs once the temporary file is
-// complete, just before it is renamed into place.
-var testHookWritten func()
+// testHookCreated and testHookWritten, when set (by tests), run once the
+// temporary file is created (still empty), and once it is complete, just
+// before it is renamed into place.
+var testHookCreated, testHookWritten func()
 
 // replace writes data to a new temporary file beside path and renames it
 // over path. old describes the regular file at path, nil when there is
@@ -146,14 +150,21 @@ func replace(path string, data []byte, old fs.FileInfo) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, name, err := createTemp(dir, base)
+	// The guard is in place before the temporary file exists: a signal
+	// that arrives while it is being created waits for its name, then
+	// removes it.
+	guard := newSignalGuard()
+	tmp, name, err := guard.create(dir, base)
 	if err != nil {
+		guard.stop()
 		if errors.Is(err, fs.ErrNotExist) {
 			return &Error{Path: path, Msg: "the directory " + filepath.Clean(dir) + " does not exist", Err: err}
 		}
 		return &Error{Path: path, Msg: "cannot create a file in " + filepath.Clean(dir) + ": " + problem(err), Err: err}
 	}
-	guard := removeOnSignal(name)
+	if testHookCreated != nil {
+		testHookCreated()
+	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -208,21 +219,28 @@ func createTemp(dir, base string) (*os.File, string, error) {
 	return nil, "", errors.New("cannot find a free temporary file name")
 }
 
-// signalGuard removes a temporary file when SIGINT or SIGTERM arrives
+// guardedSignals are the signals that end a write: each removes the
+// temporary file first. SIGHUP is what a closed terminal sends; SIGQUIT
+// (Ctrl-\) would otherwise end the process with a goroutine dump.
+var guardedSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// signalGuard removes a temporary file when one of guardedSignals arrives
 // during the write, then ends the process by that signal.
 type signalGuard struct {
-	mu      sync.Mutex // held while renaming, and by the handler for good
+	mu      sync.Mutex // held while creating and renaming, and by the handler for good
+	name    string     // the temporary file, once created
 	renamed bool
 	ch      chan os.Signal
 	done    chan struct{}
 }
 
-// removeOnSignal starts guarding the temporary file name.
-func removeOnSignal(name string) *signalGuard {
+// newSignalGuard starts handling the signals, before there is anything to
+// remove: create makes the temporary file under the guard.
+func newSignalGuard() *signalGuard {
 	g := &signalGuard{ch: make(chan os.Signal, 1), done: make(chan struct{})}
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+	for _, sig := range guardedSignals {
 		// A signal the process was started to ignore (a background job
-		// ignores SIGINT) stays ignored.
+		// ignores SIGINT, nohup SIGHUP) stays ignored.
 		if !signal.Ignored(sig) {
 			signal.Notify(g.ch, sig)
 		}
@@ -230,15 +248,28 @@ func removeOnSignal(name string) *signalGuard {
 	go func() {
 		select {
 		case sig := <-g.ch:
-			g.mu.Lock() // wait for a rename under way; never unlocked
-			if !g.renamed {
-				os.Remove(name)
+			g.mu.Lock() // wait for a creation or a rename under way; never unlocked
+			if g.name != "" && !g.renamed {
+				os.Remove(g.name)
 			}
 			reraise(sig)
 		case <-g.done:
 		}
 	}()
 	return g
+}
+
+// create creates the temporary file (see createTemp) and records its name
+// for the handler, both under the lock, so that a signal cannot fall
+// between the two.
+func (g *signalGuard) create(dir, base string) (*os.File, string, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f, name, err := createTemp(dir, base)
+	if err == nil {
+		g.name = name
+	}
+	return f, name, err
 }
 
 // rename renames the temporary file into place, unless a signal is being
@@ -261,11 +292,16 @@ func (g *signalGuard) stop() {
 
 // reraise ends the process by sig, as it would have ended without the
 // guard: the default action of the signal, and failing that exit code 128
-// plus the signal's number (130 for SIGINT, 143 for SIGTERM).
+// plus the signal's number (130 for SIGINT, 143 for SIGTERM, 129 for
+// SIGHUP). SIGQUIT is not raised again (Go's own action would print every
+// goroutine's stack and exit 2): it exits 131, as a shell reports a
+// process that SIGQUIT ended.
 func reraise(sig os.Signal) {
-	signal.Reset(sig)
-	if p, err := os.FindProcess(os.Getpid()); err == nil {
-		_ = p.Signal(sig)
+	if sig != syscall.SIGQUIT {
+		signal.Reset(sig)
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			_ = p.Signal(sig)
+		}
 	}
 	code := 1
 	if s, ok := sig.(syscall.Signal); ok {

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -162,73 +163,95 @@ func TestWriteFileErrorNamesNoTempFile(t *testing.T) {
 const childEnv = "ATOMICFILE_SIGNAL_CHILD"
 
 // TestSignalChild is the child process of TestSignalRemovesTempFile: it
-// writes a file and, once the temporary file is complete, says "ready"
-// and waits to be killed.
+// writes a file and, at the moment $ATOMICFILE_SIGNAL_AT names (created:
+// the temporary file exists, empty; written: it is complete), says
+// "ready" and waits to be killed.
 func TestSignalChild(t *testing.T) {
 	path := os.Getenv(childEnv)
 	if path == "" {
 		t.Skip("run by TestSignalRemovesTempFile")
 	}
-	testHookWritten = func() {
+	wait := func() {
 		os.Stdout.WriteString("ready\n")
 		for { // until the signal
 			time.Sleep(time.Hour)
 		}
 	}
+	switch os.Getenv("ATOMICFILE_SIGNAL_AT") {
+	case "created":
+		testHookCreated = wait
+	default:
+		testHookWritten = wait
+	}
 	WriteFile(path, bytes.Repeat([]byte("0123456789abcdef\n"), 1<<16))
 	t.Fatal("the write finished")
 }
 
-// On SIGINT or SIGTERM during a write, the temporary file is removed, an
-// earlier file is untouched, and the process ends by the signal (the
-// temporary file, megabytes of it, used to stay behind).
+// On SIGINT, SIGTERM, SIGHUP (a closed terminal) or SIGQUIT during a
+// write, the temporary file is removed, an earlier file is untouched, and
+// the process ends by the signal, or with 128 plus its number (SIGQUIT,
+// which Go would otherwise turn into a goroutine dump and exit 2: 131).
+// The temporary file, megabytes of it, used to stay behind on SIGHUP and
+// SIGQUIT; and an empty one on a signal that came just after it was
+// created, before the handler was installed (the "created" moment).
 func TestSignalRemovesTempFile(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
-		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			p := filepath.Join(dir, "report.csv")
-			if err := os.WriteFile(p, []byte("old\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(os.Args[0], "-test.run=^TestSignalChild$", "-test.count=1")
-			cmd.Env = append(os.Environ(), childEnv+"="+p)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, err := bufio.NewReader(out).ReadString('\n')
-			if err != nil || line != "ready\n" {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("child said %q, %v", line, err)
-			}
-			// The temporary file is there, complete, before the signal.
-			if got := names(t, dir); len(got) != 2 {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("entries before the signal %q, want report.csv and a temporary file", got)
-			}
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			err = cmd.Wait()
-			var ee *exec.ExitError
-			if !errors.As(err, &ee) {
-				t.Fatalf("child: %v, want death by %v", err, sig)
-			}
-			ws := ee.Sys().(syscall.WaitStatus)
-			if !(ws.Signaled() && ws.Signal() == sig) && ws.ExitStatus() != 128+int(sig) {
-				t.Fatalf("child ended with %v, want death by %v", ws, sig)
-			}
-			if got := names(t, dir); strings.Join(got, " ") != "report.csv" {
-				t.Fatalf("entries after the signal %q, want report.csv only", got)
-			}
-			if b, _ := os.ReadFile(p); string(b) != "old\n" {
-				t.Fatalf("report.csv changed: %q", b)
-			}
-		})
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		for _, at := range []string{"created", "written"} {
+			t.Run(sig.String()+"/"+at, func(t *testing.T) {
+				if signal.Ignored(sig) {
+					// The child would inherit the ignored signal and wait forever.
+					t.Skipf("this process ignores %v (nohup, a background job)", sig)
+				}
+				dir := t.TempDir()
+				p := filepath.Join(dir, "report.csv")
+				if err := os.WriteFile(p, []byte("old\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				cmd := exec.Command(os.Args[0], "-test.run=^TestSignalChild$", "-test.count=1")
+				cmd.Env = append(os.Environ(), childEnv+"="+p, "ATOMICFILE_SIGNAL_AT="+at)
+				out, err := cmd.StdoutPipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				line, err := bufio.NewReader(out).ReadString('\n')
+				if err != nil || line != "ready\n" {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("child said %q, %v", line, err)
+				}
+				// The temporary file is there (empty or complete) before the signal.
+				if got := names(t, dir); len(got) != 2 {
+					cmd.Process.Kill()
+					cmd.Wait()
+					t.Fatalf("entries before the signal %q, want report.csv and a temporary file", got)
+				}
+				if err := cmd.Process.Signal(sig); err != nil {
+					t.Fatal(err)
+				}
+				err = cmd.Wait()
+				var ee *exec.ExitError
+				if !errors.As(err, &ee) {
+					t.Fatalf("child: %v, want death by %v", err, sig)
+				}
+				ws := ee.Sys().(syscall.WaitStatus)
+				if !(ws.Signaled() && ws.Signal() == sig) && ws.ExitStatus() != 128+int(sig) {
+					t.Fatalf("child ended with %v, want death by %v or exit %d; stderr:\n%s", ws, sig, 128+int(sig), stderr.String())
+				}
+				if strings.Contains(stderr.String(), "goroutine ") {
+					t.Fatalf("child printed a goroutine dump:\n%s", stderr.String())
+				}
+				if got := names(t, dir); strings.Join(got, " ") != "report.csv" {
+					t.Fatalf("entries after the signal %q, want report.csv only", got)
+				}
+				if b, _ := os.ReadFile(p); string(b) != "old\n" {
+					t.Fatalf("report.csv changed: %q", b)
+				}
+			})
+		}
 	}
 }

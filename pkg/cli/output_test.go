@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/spf13/cobra"
 )
 
 func writeText(t *testing.T, path, content string) {
@@ -213,6 +216,79 @@ func TestOutputDelimiterPrintable(t *testing.T) {
 	for _, d := range []string{";", "|", " ", "§"} {
 		if code, _, errOut := mainEnv(nil, gapArgs("--format", "csv", "--delimiter", d)...); code != 0 {
 			t.Errorf("--delimiter %q: exit %d: %s", d, code, errOut)
+		}
+	}
+}
+
+// --output sets the format from its extension for every command that has
+// it, and for every selection: gap with several years or several releases
+// used to write the text table into report.csv, .json or .xlsx, exit 0
+// (ResolveAll copied the options before the extension set the format).
+// Each file must equal what --format gives on stdout (csv, json) or with
+// --format xlsx (a workbook). A command with --output that is not listed
+// here fails the test, so that a new one is checked too.
+func TestOutputExtensionEveryCommand(t *testing.T) {
+	runs := map[string][][]string{
+		"gap": {
+			gapArgs(),
+			gapArgs("--year", "2024-2026"),
+			gapArgs("--release", "nato-2026-07,nato-2024-06"),
+			gapArgs("--year", "2019,2024", "--release", "nato-2025-08,nato-2024-06"),
+		},
+		"path":         {{"path", "--target", "3.5", "--country", "DEU", "--by", "2030"}},
+		"history":      {{"history", "--country", "DEU"}},
+		"revisions":    {{"revisions", "--country", "DEU"}},
+		"countries":    {{"countries"}},
+		"targets":      {{"targets"}},
+		"releases":     {{"releases"}},
+		"aid":          {{"aid"}},
+		"aid packages": {{"aid", "packages"}},
+		"import nato":  nil, // --output is the release file (YAML): importcmd's tests
+		"chart":        nil, // --output's extension is the chart format (.svg, .png, .pdf): chartcmd's tests
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("output") != nil {
+			if _, ok := runs[c.CommandPath()[len("natospend "):]]; !ok {
+				t.Errorf("%s has --output but is not checked here", c.CommandPath())
+			}
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(NewRootCmd(NewFactory(func() *iostreams.IOStreams { ios, _, _, _ := iostreams.Test(); return ios }())))
+
+	dir := t.TempDir()
+	for name, list := range runs {
+		for _, args := range list {
+			for _, format := range []string{"csv", "json", "xlsx"} {
+				p := filepath.Join(dir, "report."+format)
+				os.Remove(p)
+				code, out, errOut := mainEnv(nil, append(append([]string{}, args...), "--output", p)...)
+				if code != 0 || out != "" {
+					t.Errorf("%s %q -o report.%s: exit %d, stdout %q, stderr %q", name, args, format, code, out, errOut)
+					continue
+				}
+				got := readText(t, p)
+				var want string
+				if format == "xlsx" {
+					q := filepath.Join(dir, "explicit.xlsx")
+					if code, _, errOut := mainEnv(nil, append(append([]string{}, args...), "--format", "xlsx", "--output", q)...); code != 0 {
+						t.Fatalf("%s %q --format xlsx: exit %d, %s", name, args, code, errOut)
+					}
+					want = readText(t, q)
+					if !strings.HasPrefix(got, "PK\x03\x04") {
+						t.Errorf("%s %q -o report.xlsx: not a workbook (a zip file): %.60q", name, args, got)
+						continue
+					}
+				} else {
+					_, want, _ = mainEnv(nil, append(append([]string{}, args...), "--format", format)...)
+				}
+				if got != want {
+					t.Errorf("%s %q -o report.%s wrote\n%.300s\nwant (--format %s)\n%.300s", name, args, format, got, format, want)
+				}
+			}
 		}
 	}
 }

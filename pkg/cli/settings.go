@@ -16,6 +16,7 @@ import (
 	"sync"
 	"syscall"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
@@ -95,7 +96,7 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		var from string
 		var outer bool
 		if s := getenv(EnvName(fl.Name)); s != "" {
-			from = EnvName(fl.Name) + "=" + showText(s)
+			from = EnvName(fl.Name) + "=" + showValue(s)
 			if isList(fl) && !cmdutil.IsListFlag(fl) {
 				items = splitList(s)
 			} else { // a list flag of cmdutil splits its values itself, where used
@@ -115,7 +116,7 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		}
 		for _, it := range items {
 			if err := cmd.Flags().Set(fl.Name, it); err != nil {
-				if outer && validElsewhere(cmd, fl, it) {
+				if outer && !errors.Is(err, cmdutil.ErrTooManyItems) && validElsewhere(cmd, fl, it) {
 					// A top-level value meant for another command that has a
 					// flag of that name (sort: gap): it never breaks this one.
 					return
@@ -555,7 +556,7 @@ func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSectio
 			*problems = append(*problems, fmt.Sprintf("line %d: %s%s: expected a value or a list, not key: value pairs", v.Line, prefix, key))
 			continue
 		}
-		s.entries[key] = configEntry{path: prefix + key + ": " + showText(nodeText(v)), node: v}
+		s.entries[key] = configEntry{path: prefix + key + ": " + showValue(nodeText(v)), node: v}
 	}
 }
 
@@ -634,6 +635,22 @@ func showText(s string) string {
 		}
 	}
 	return s
+}
+
+// showValue is showText for a value that may be long (a list of
+// thousands of items in the environment): at most its first 80 bytes (cut
+// at a character), then "...", so that an error says where a value came
+// from without printing all of it.
+func showValue(s string) string {
+	const most = 80
+	if len(s) <= most {
+		return showText(s)
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return showText(s[:cut]) + "..."
 }
 
 // decimalInt makes an int flag read decimal digits only, the same from

@@ -66,7 +66,7 @@ func (w *walker) texts(v *yaml.Node, p fpath) []string {
 		if !w.plain(n, p.idx(i)) {
 			continue
 		}
-		if s, ok := w.text(n, p.idx(i)); ok {
+		if s, ok := w.text(n, p.idx(i), CapNote); ok {
 			out = append(out, s)
 		}
 	}
@@ -75,7 +75,7 @@ func (w *walker) texts(v *yaml.Node, p fpath) []string {
 
 // aidID reads the id of an aid or aid-packages file.
 func (w *walker) aidID(v *yaml.Node, p fpath, what string) string {
-	id, ok := w.text(v, p)
+	id, ok := w.text(v, p, CapLabel)
 	if !ok {
 		return ""
 	}
@@ -97,9 +97,9 @@ func (w *walker) aidFile(root *yaml.Node) {
 		case "id":
 			r.ID = w.aidID(v, kp, "an aid release")
 		case "title":
-			r.Title, _ = w.text(v, kp)
+			r.Title, _ = w.text(v, kp, CapTitle)
 		case "publisher":
-			r.Publisher, _ = w.text(v, kp)
+			r.Publisher, _ = w.text(v, kp, CapTitle)
 		case "published":
 			r.Published, _ = w.date(v, kp, true)
 		case "period_start":
@@ -107,11 +107,11 @@ func (w *walker) aidFile(root *yaml.Node) {
 		case "cutoff":
 			r.Cutoff, _ = w.date(v, kp, false)
 		case "url":
-			r.URL, _ = w.text(v, kp)
+			r.URL, _ = w.text(v, kp, CapURL)
 		case "via":
-			r.Via, _ = w.text(v, kp)
+			r.Via, _ = w.text(v, kp, CapNote)
 		case "measure":
-			r.Measure, _ = w.text(v, kp)
+			r.Measure, _ = w.text(v, kp, CapTitle)
 		case "gdp_year":
 			r.GDPYear, _ = w.year(v, kp)
 			gdpYear = v
@@ -171,7 +171,7 @@ func (w *walker) aidDonor(n *yaml.Node, p fpath) (defence.AidDonor, int) {
 			d.GDP, _ = w.inRange(v, kp, 0, maxGDP, true, expGDPBEUR)
 			gdpLine = v.Line
 		case "note":
-			d.Note, _ = w.text(v, kp)
+			d.Note, _ = w.text(v, kp, CapNote)
 		}
 	})
 	if nonEmpty && len(n.Content) == 0 {
@@ -216,7 +216,7 @@ func (w *walker) aidPackagesFile(root *yaml.Node) {
 		case "id":
 			ps.ID = w.aidID(v, kp, "an aid-packages")
 		case "title":
-			ps.Title, _ = w.text(v, kp)
+			ps.Title, _ = w.text(v, kp, CapTitle)
 		case "notes":
 			ps.Notes = w.texts(v, kp)
 		case "packages":
@@ -251,7 +251,7 @@ func (w *walker) aidPackage(n *yaml.Node, p fpath) defence.AidPackage {
 		kp := p.k(key)
 		switch key {
 		case "donor":
-			if code, ok := w.text(v, kp); ok {
+			if code, ok := w.text(v, kp, CapLabel); ok {
 				if msg := checkCode(code); msg != "" {
 					w.add(v.Line, kp, msg)
 				} else {
@@ -265,7 +265,7 @@ func (w *walker) aidPackage(n *yaml.Node, p fpath) defence.AidPackage {
 			x, _ := w.inRange(v, kp, 0, maxMoney, true, expAmountM)
 			pk.Amount = x.V
 		case "currency":
-			if c, ok := w.text(v, kp); ok {
+			if c, ok := w.text(v, kp, CapLabel); ok {
 				if !isCode(c) {
 					w.add(v.Line, kp, show(c)+" is not a currency code ("+currencyExp+")")
 				} else {
@@ -276,13 +276,13 @@ func (w *walker) aidPackage(n *yaml.Node, p fpath) defence.AidPackage {
 			pk.USD, _ = w.inRange(v, kp, 0, maxMoney, true, expUSDM)
 			usdAt = v
 		case "purpose":
-			pk.Purpose, _ = w.text(v, kp)
+			pk.Purpose, _ = w.text(v, kp, CapTitle)
 		case "url":
-			pk.URL, _ = w.text(v, kp)
+			pk.URL, _ = w.text(v, kp, CapURL)
 		case "quote":
-			pk.Quote, _ = w.text(v, kp)
+			pk.Quote, _ = w.text(v, kp, CapNote)
 		case "note":
-			pk.Note, _ = w.text(v, kp)
+			pk.Note, _ = w.text(v, kp, CapNote)
 		}
 	})
 	if pk.Currency == "USD" && usdAt != nil {

@@ -181,7 +181,7 @@ func (w *walker) currencies(n *yaml.Node, p fpath) map[string]string {
 	out := map[string]string{}
 	w.entries(n, p, "a mapping of country codes to currency codes", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
-		cur, ok := w.text(v, p.k(code))
+		cur, ok := w.text(v, p.k(code), CapLabel)
 		if !ok {
 			return
 		}

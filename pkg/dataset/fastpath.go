@@ -379,7 +379,9 @@ func fastParse(s []byte, series string, c *fastFigure) bool {
 				return false
 			}
 			note := string(s[i+1 : j])
-			if textValueProblem(note) != "" {
+			// A note over its cap cannot fit in fastCellMax today; the
+			// check keeps it so if either changes.
+			if textValueProblem(note) != "" || capProblem(note, CapNote) != "" {
 				return false
 			}
 			c.f.Note = note

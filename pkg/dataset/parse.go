@@ -544,36 +544,6 @@ func checkTargetID(s string) string {
 	return ""
 }
 
-// text returns the text of n, or reports why it is not acceptable text.
-func (w *walker) text(n *yaml.Node, p fpath) (string, bool) {
-	if msg := textProblem(n); msg != "" {
-		w.add(n.Line, p, msg)
-		w.skipped(n, p)
-		return "", false
-	}
-	return n.Value, true
-}
-
-// MaxNameLength is the most characters (runes) a name may have: a
-// country's name and aliases, a group's, a target's and a target part's.
-// The longest real one is far shorter ("United Kingdom of Great Britain and
-// Northern Ireland" is 52); a longer one is a mistake or an attack on the
-// tables that show it.
-const MaxNameLength = 200
-
-// name is text for a name: at most MaxNameLength characters.
-func (w *walker) name(n *yaml.Node, p fpath) (string, bool) {
-	s, ok := w.text(n, p)
-	if !ok {
-		return "", false
-	}
-	if c := utf8.RuneCountInString(s); c > MaxNameLength {
-		w.add(n.Line, p, fmt.Sprintf("%s is %d characters long (expected a name of at most %d)", show(s), c, MaxNameLength))
-		return "", false
-	}
-	return s, true
-}
-
 // number returns the value of a plain decimal number. A number too large
 // for a float64 is returned as an infinity, for the caller's range check.
 func (w *walker) number(n *yaml.Node, p fpath, what string) (float64, bool) {
@@ -651,7 +621,7 @@ func (w *walker) boolean(n *yaml.Node, p fpath) (bool, bool) {
 func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
 	// A plain 20260301 is a number to YAML, but a wrong date to the reader.
 	if n.Kind != yaml.ScalarNode || n.Tag == tagNull || n.Style&yaml.TaggedStyle != 0 && n.Tag != tagStr && n.Tag != tagTime {
-		w.text(n, p)
+		w.text(n, p, CapLabel)
 		return "", false
 	}
 	s := n.Value
@@ -669,7 +639,11 @@ func (w *walker) source(line int) string {
 // topInfo checks the citation and url at the top of a file. They are
 // checked, not kept: the Dataset has no place for them.
 func (w *walker) topInfo(key string, v *yaml.Node) {
-	w.text(v, fpath{}.k(key))
+	c := CapNote // citation
+	if key == "url" {
+		c = CapURL
+	}
+	w.text(v, fpath{}.k(key), c)
 }
 
 func (w *walker) countriesFile(root *yaml.Node) {
@@ -712,7 +686,7 @@ func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
 		case "institution":
 			c.Institution, instLine = w.institution(v, p.k(key))
 		case "note":
-			c.Note, _ = w.text(v, p.k(key))
+			c.Note, _ = w.text(v, p.k(key), CapNote)
 		}
 	})
 	w.checkInstitution(c, instLine, p)
@@ -848,7 +822,7 @@ func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
 		case "name":
 			g.Name, _ = w.name(v, p.k(key))
 		case "membership":
-			if m, ok := w.text(v, p.k(key)); ok {
+			if m, ok := w.text(v, p.k(key), CapLabel); ok {
 				if m != defence.MembershipNATO && m != defence.MembershipEU {
 					w.add(v.Line, p.k(key), show(m)+" is not a membership rule (expected nato or eu)")
 				} else {
@@ -856,7 +830,7 @@ func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
 				}
 			}
 		case "note":
-			g.Note, _ = w.text(v, p.k(key))
+			g.Note, _ = w.text(v, p.k(key), CapNote)
 		case "members":
 			mp := p.k(key)
 			if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
@@ -873,7 +847,7 @@ func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
 				if !w.plain(m, ip) {
 					continue
 				}
-				code, ok := w.text(m, ip)
+				code, ok := w.text(m, ip, CapLabel)
 				if !ok {
 					continue
 				}
@@ -923,7 +897,7 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 			n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
 			t.Pct = n.V
 		case "measure":
-			if m, ok := w.text(v, kp); ok {
+			if m, ok := w.text(v, kp, CapLabel); ok {
 				switch m {
 				case "share":
 					t.Measure = defence.MeasureShare
@@ -938,13 +912,13 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 		case "agreed":
 			t.Agreed, _ = w.date(v, kp, false)
 		case "definition":
-			t.Definition, _ = w.text(v, kp)
+			t.Definition, _ = w.text(v, kp, CapLabel)
 		case "citation":
-			t.Citation, _ = w.text(v, kp)
+			t.Citation, _ = w.text(v, kp, CapNote)
 		case "url":
-			t.URL, _ = w.text(v, kp)
+			t.URL, _ = w.text(v, kp, CapURL)
 		case "note":
-			t.Note, _ = w.text(v, kp)
+			t.Note, _ = w.text(v, kp, CapNote)
 		case "components":
 			compNode, compLine = v, k.Line
 		}
@@ -983,7 +957,7 @@ func (w *walker) components(v *yaml.Node, p fpath, total float64, totalOK bool) 
 			kp := ip.k(key)
 			switch key {
 			case "id":
-				if id, ok := w.text(v, kp); ok {
+				if id, ok := w.text(v, kp, CapLabel); ok {
 					if !isID(id, false) {
 						w.add(v.Line, kp, show(id)+" is not a component id (expected lower-case letters, digits and -)")
 					} else if j, dup := ids[id]; dup {
@@ -1000,7 +974,7 @@ func (w *walker) components(v *yaml.Node, p fpath, total float64, totalOK bool) 
 				n, pctOK = w.inRange(v, kp, 0, 100, true, "a percentage greater than 0 and at most 100")
 				c.Pct = n.V
 			case "basis":
-				if b, ok := w.text(v, kp); ok {
+				if b, ok := w.text(v, kp, CapLabel); ok {
 					if b != defence.BasisCore && b != defence.BasisResilience {
 						w.add(v.Line, kp, show(b)+" is not a basis (expected core or resilience)")
 					} else {
@@ -1030,7 +1004,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 		kp := fpath{}.k(key)
 		switch key {
 		case "id":
-			if id, ok := w.text(v, kp); ok {
+			if id, ok := w.text(v, kp, CapLabel); ok {
 				if !isID(id, false) {
 					w.add(v.Line, kp, show(id)+" is not a release id (expected lower-case letters, digits and -)")
 				} else {
@@ -1039,7 +1013,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				}
 			}
 		case "series":
-			if s, ok := w.text(v, kp); ok {
+			if s, ok := w.text(v, kp, CapLabel); ok {
 				if s != defence.SeriesDefence && s != defence.SeriesGDP && s != defence.SeriesPopulation {
 					w.add(v.Line, kp, show(s)+" is not a series (expected defence, gdp or population)")
 				} else {
@@ -1047,21 +1021,21 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				}
 			}
 		case "title":
-			r.Title, _ = w.text(v, kp)
+			r.Title, _ = w.text(v, kp, CapTitle)
 		case "publisher":
-			r.Publisher, _ = w.text(v, kp)
+			r.Publisher, _ = w.text(v, kp, CapTitle)
 		case "published":
 			r.Published, _ = w.date(v, kp, true)
 		case "cutoff":
 			r.Cutoff, _ = w.date(v, kp, false)
 		case "url":
-			r.URL, _ = w.text(v, kp)
+			r.URL, _ = w.text(v, kp, CapURL)
 		case "via":
-			r.Via, _ = w.text(v, kp)
+			r.Via, _ = w.text(v, kp, CapNote)
 		case "price_basis":
-			r.PriceBasis, _ = w.text(v, kp)
+			r.PriceBasis, _ = w.text(v, kp, CapNote)
 		case "definition":
-			r.Definition, _ = w.text(v, kp)
+			r.Definition, _ = w.text(v, kp, CapLabel)
 		case "constant_year":
 			r.ConstantYear, _ = w.year(v, kp)
 		case "currencies":
@@ -1077,7 +1051,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				if !w.plain(n, kp.idx(i)) {
 					continue
 				}
-				if s, ok := w.text(n, kp.idx(i)); ok {
+				if s, ok := w.text(n, kp.idx(i), CapNote); ok {
 					r.Notes = append(r.Notes, s)
 				}
 			}
@@ -1236,7 +1210,7 @@ func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 		case "estimate":
 			f.Estimate, _ = w.boolean(v, kp)
 		case "note":
-			f.Note, _ = w.text(v, kp)
+			f.Note, _ = w.text(v, kp, CapNote)
 		}
 	})
 	if nonEmpty && len(n.Content) == 0 {

@@ -67,6 +67,13 @@ func Parse(values []string, known map[string]defence.Target) ([]defence.Target, 
 	return ParseMeasure(values, known, defence.MeasureShare)
 }
 
+// Max is the most targets a command takes at once (items of --target,
+// before duplicates are dropped): each target is a row per country and
+// year, and a run's rows take memory before any is written. The --target
+// flag refuses more however it is given (cmdutil.LimitList), and so does
+// ParseMeasure.
+const Max = 100
+
 // ParseMeasure is Parse for the targets of one measure:
 // defence.MeasureShare (a percentage is of GDP) or
 // defence.MeasureEquipment (a percentage is of defence expenditure, spent
@@ -75,7 +82,11 @@ func Parse(values []string, known map[string]defence.Target) ([]defence.Target, 
 func ParseMeasure(values []string, known map[string]defence.Target, measure string) ([]defence.Target, error) {
 	var out []defence.Target
 	seen := map[string]bool{}
-	for _, s := range lists.Split(values) {
+	items := lists.Split(values)
+	if len(items) > Max {
+		return nil, fmt.Errorf("%d targets given (expected at most %d)", len(items), Max)
+	}
+	for _, s := range items {
 		t, err := parseOne(s, known, measure)
 		if err != nil {
 			return nil, err

@@ -50,6 +50,20 @@ type OutputFlags struct {
 func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 	fl := cmd.Flags()
 	o.changed = fl.Changed
+	// The extension decides the format once the flags, the environment
+	// and the config file are read (the root's PersistentPreRunE applies
+	// those first), before the command runs: a command that copies its
+	// options (gap, one copy per release and year) copies the format the
+	// extension set.
+	pre := cmd.PreRunE
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		if pre != nil {
+			if err := pre(c, args); err != nil {
+				return err
+			}
+		}
+		return o.formatFromExtension()
+	}
 	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(AllFormats, ", ")+" (with --output and no --format: from the file's extension)")
 	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` instead of stdout, atomically: a failed run leaves an earlier file untouched, and a replaced file keeps its permissions. "+
 		"Its extension (.csv, .tsv, .json, .md, .xlsx) sets the format unless --format is given. "+
@@ -98,10 +112,12 @@ func (o *OutputFlags) toFile() bool { return !isStdout(o.Output) }
 // pipe or a file the shell redirected it to).
 func isStdout(path string) bool { return path == "" || path == "-" || path == "/dev/stdout" }
 
-// Validate checks the output flags, and takes the format from the
-// --output file's extension when --format was not given. A --format that
-// contradicts the extension is a usage error.
-func (o *OutputFlags) Validate() error {
+// formatFromExtension is the one place where the --output file's
+// extension decides the format: when --format was not given, the format is
+// the extension's; a --format that contradicts it is a usage error. Run
+// before the command (AddOutputFlags) and again by Validate, for options
+// built by hand; a second run changes nothing.
+func (o *OutputFlags) formatFromExtension() error {
 	if o.toFile() {
 		if ext := FormatForPath(o.Output); ext != "" {
 			switch {
@@ -113,6 +129,16 @@ func (o *OutputFlags) Validate() error {
 		}
 	}
 	o.Format = strings.ToLower(o.Format) // enumerated values match without regard to case
+	return nil
+}
+
+// Validate checks the output flags, and takes the format from the
+// --output file's extension when --format was not given
+// (formatFromExtension).
+func (o *OutputFlags) Validate() error {
+	if err := o.formatFromExtension(); err != nil {
+		return err
+	}
 	switch o.Format {
 	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX, FormatBars:
 	default:

@@ -137,7 +137,8 @@ already include what each ally reports, so adding it would count it twice.`),
 func AddQueryFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	f := opts.F
 	fl := cmd.Flags()
-	cmdutil.ListVarP(fl, &opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP with a decimal point (3.7, not 3,7) or a named target (repeatable; a list separated by commas, line breaks or tabs)")
+	cmdutil.ListVarP(fl, &opts.Targets, "target", "t", defaultTargets, "target: a percentage of GDP with a decimal point (3.7, not 3,7) or a named target (repeatable; a list separated by commas, line breaks or tabs; at most 100)")
+	cmdutil.LimitList(fl, "target", targets.Max, "targets")
 	cmdutil.ListVarP(fl, &opts.Years, "year", "y", nil, "year: 2024, a range 2014-2024 or a list 2014,2019,2024 (gap only: one row per country and year); default: the latest year the release publishes (the release by default: the newest embedded NATO release)")
 	fl.StringVarP(&opts.Release, "release", "r", "", "release id (default: the newest embedded NATO release that has the year; a --data release only when named); gap: a list shows the same cells of several releases side by side")
 	cmdutil.StringEnumFlag(cmd, &opts.Measure, "measure", "", "share", []string{"share", "equipment"}, "share: targets are shares of GDP; equipment: the share of defence spending on major equipment (the Wales 20% guideline, default target nato-equipment-20)")
@@ -236,7 +237,25 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		}
 		q.GDPGrowth = &g
 	}
+	if err := checkRows([]*calc.Query{q}); err != nil {
+		return nil, err
+	}
 	return q, nil
+}
+
+// checkRows refuses, before anything is computed, a query whose report
+// would have more than calc.MaxRows rows, saying how they add up.
+func checkRows(qs []*calc.Query) error {
+	rows, ys, rels := 0, map[int]bool{}, map[*defence.Release]bool{}
+	for _, q := range qs {
+		rows += calc.Rows(q)
+		ys[q.Year], rels[q.Release] = true, true
+	}
+	if rows <= calc.MaxRows {
+		return nil
+	}
+	return cmdutil.UsageErrorf("this query gives %d rows (%d targets x the countries selected x %d years x %d releases; a target with a resilience part counts three times), more than the %d a run may give (every row is held in memory before any is written): ask for fewer targets, countries, years or releases, or run it in parts",
+		rows, len(qs[0].Targets), len(ys), len(rels), calc.MaxRows)
 }
 
 // years parses --year (nil: not given).
@@ -258,6 +277,10 @@ func (o *Options) years() ([]int, error) {
 // (--release a,b) share the years, by default the latest year they all
 // publish. Each query selects the group members of its own year.
 func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
+	// The output flags are settled on o itself, before it is copied.
+	if err := o.Out.Validate(); err != nil {
+		return nil, err
+	}
 	ys, err := o.years()
 	if err != nil {
 		return nil, err
@@ -331,6 +354,9 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 			}
 			out = append(out, q)
 		}
+	}
+	if err := checkRows(out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
