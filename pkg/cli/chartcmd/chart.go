@@ -309,6 +309,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no figure for %d: %s.", q.Year, listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 
@@ -435,6 +436,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no gap for %d: %s.", q.Year, listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 
@@ -537,6 +539,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn: %s.", listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 

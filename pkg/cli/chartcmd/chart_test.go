@@ -328,6 +328,22 @@ figures:
 
 // What cannot be drawn is a usage error (exit 2) that says why, and no
 // file is written.
+// A target agreed on another definition than the release's: the chart's
+// notes say so, as gap's do (nato-2014 is classic, nato-2026-07 core).
+func TestDefinitionNote(t *testing.T) {
+	for _, kind := range []string{"gap", "share"} {
+		all := strings.Join(texts(t, draw(t, "c.svg", "--kind", kind, "--target", "nato-2014", "--country", "POL,DEU")), " ")
+		if !strings.Contains(all, "nato-2014 (NATO 2% guideline (Wales 2014)) was agreed on NATO's classic definition of defence expenditure; release nato-2026-07 counts defence on the core definition") ||
+			!strings.Contains(all, "use --release nato-2025-08 with a year of 2014-2025") {
+			t.Errorf("--kind %s: no definition note in %q", kind, all)
+		}
+		all = strings.Join(texts(t, draw(t, "c.svg", "--kind", kind, "--target", "nato-2014", "--country", "POL,DEU", "--release", "nato-2025-08", "--year", "2024")), " ")
+		if strings.Contains(all, "was agreed on") {
+			t.Errorf("--kind %s on a classic release: a definition note in %q", kind, all)
+		}
+	}
+}
+
 // A gap chart with no gap to draw says why, country by country: in 2015
 // nato-2025-08 has shares but no GDP, and the IMF's GDP starts in 2021.
 func TestNoGapToDraw(t *testing.T) {
