@@ -54,9 +54,13 @@ short of the target, or has no verdict, and exits:
 
 The verdict is the one gap prints, for the same flags: a country meets a
 target when its share of GDP is at or above it (NATO's published share; with
---method usd, current-USD defence / GDP). A deadline (--by, or a named
-target's own) does not change the verdict: gap shows what spending must be
-by then.
+--method usd, current-USD defence / GDP); with --measure equipment, when
+its equipment share of defence spending is (NATO's 20% guideline). A
+deadline (--by, or a named target's own) does not change the verdict: gap
+shows what spending must be by then. A named target agreed on one
+definition of defence expenditure (Wales's 2% classic, The Hague's 3.5%
+core) checked on a release of the other gets a note on stderr naming a
+release of its own definition.
 
 --on-track asks another question: is the country on track for the target by
 the deadline? It is when it meets the target already, or when the straight
