@@ -52,6 +52,20 @@ func TestUnitsInWords(t *testing.T) {
 		t.Errorf("gap --measure equipment DNK 2025 lacks %q:\n%s", want, out)
 	}
 
+	// Germany 2026: core share 2.69% of GDP, below the 3.5% core part of the
+	// Hague 5%.
+	_, out, _ = runArgs(t, "gap", "--target", "hague", "--country", "DEU")
+	if want := "hague 5%: 0 of 1 country with data meet it on core spending alone, 1 falls short (core share below 3.5% of GDP), 0 undetermined;"; !strings.Contains(out, want) {
+		t.Errorf("gap --target hague lacks %q:\n%s", want, out)
+	}
+	// nato-2025-08 has no USD figures: the equipment guideline's base is
+	// the published share of GDP x the IMF's GDP, and the note says which
+	// share.
+	_, out, _ = runArgs(t, "gap", "--measure", "equipment", "--release", "nato-2025-08", "--year", "2024", "--country", "POL")
+	if want := "Defence expenditure = published share of GDP x GDP (from imf-weo-2025-10) where release nato-2025-08 publishes no USD figure: Poland.\n"; !strings.Contains(out, want) {
+		t.Errorf("gap --measure equipment on nato-2025-08 lacks %q:\n%s", want, out)
+	}
+
 	// history: the change in points is of the share of GDP.
 	if _, out, _ = runArgs(t, "history", "--country", "NOR"); !strings.Contains(out, "Change pts: share of GDP minus the year before's, in percentage points; Change %: defence spending against the year before's, in current USD") {
 		t.Errorf("history notes:\n%s", out)

@@ -691,7 +691,7 @@ func (r *Report) summary() []string {
 			}
 			continue
 		case m.Bounded:
-			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core below %s%%), %d undetermined",
+			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core share below %s%% of GDP), %d undetermined",
 				label, meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
 			switch {
 			case tt.Gap.Known:
