@@ -105,3 +105,17 @@ func TestVersionFlag(t *testing.T) {
 		t.Errorf("--version printed %q, want %q", out, want)
 	}
 }
+
+// A release build stamps the version and commit (scripts/release, -ldflags
+// -X): --version prints both, the commit cut to 12 hex digits.
+func TestVersionStamped(t *testing.T) {
+	defer func(v, c string) { version, commit = v, c }(version, commit)
+	version, commit = "v1.2.3", "0123456789abcdef0123456789abcdef01234567"
+	if got, want := Version(), "v1.2.3 (commit 0123456789ab)"; got != want {
+		t.Errorf("Version() = %q, want %q", got, want)
+	}
+	code, out, _ := completeRun(t, "--version")
+	if code != 0 || out != "natospend v1.2.3 (commit 0123456789ab)\n" {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+}

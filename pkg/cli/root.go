@@ -243,24 +243,44 @@ func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
 	return cmdutil.ExitFailure
 }
 
-// Version is the module version and VCS revision from the build info.
+// version and commit are stamped at link time by release builds
+// (scripts/release):
+//
+//	-ldflags "-X github.com/natospend/natospend/pkg/cli.version=v1.2.3 -X github.com/natospend/natospend/pkg/cli.commit=SHA"
+//
+// Empty (go build, go install, go test): Version takes them from the
+// build info.
+var version, commit string
+
+// Version is the version and commit natospend was built from: the stamped
+// version, else the module version of the build info (v1.2.3 for go
+// install ...@v1.2.3, "(devel)" for a build in a clone); the stamped
+// commit, else the build info's VCS revision (with "+dirty" for a build of
+// modified files), its first 12 hex digits. A build with neither (go
+// install from the module proxy records no revision) prints the version
+// alone.
 func Version() string {
 	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "(unknown)"
+	v := version
+	if v == "" && ok {
+		v = info.Main.Version
 	}
-	v := info.Main.Version
 	if v == "" {
 		v = "(devel)"
 	}
-	var rev, modified string
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				modified = "+dirty"
+	rev, modified, _ := strings.Cut(commit, "+") // a stamped "SHA+dirty"
+	if modified != "" {
+		modified = "+" + modified
+	}
+	if rev == "" && ok {
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = "+dirty"
+				}
 			}
 		}
 	}

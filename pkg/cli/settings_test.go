@@ -483,7 +483,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"gap", "--method", "gdp"}, `natospend: --method "gdp" is not a method (expected one of: share, usd)`},
 		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp)`},
 		{[]string{"path", "--shape", "curve"}, `natospend: --shape "curve" is not a shape (expected one of: linear, growth)`},
-		{[]string{"check", "--format", "markdown"}, `natospend: --format "markdown" is not a format (expected one of: text, json, tsv, csv, xlsx)`},
+		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: text, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"aid", "--kind", "weapons"}, `natospend: --kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},
 	}
 	for _, tt := range tests {

@@ -30,9 +30,14 @@ const (
 	FormatTSV  = "tsv"
 	FormatCSV  = "csv"
 	FormatXLSX = "xlsx" // a workbook: to a pipe or a file (> verdicts.xlsx), never a terminal
+	// The CI formats (ci.go): a GitHub job summary, JUnit XML and GitHub
+	// workflow commands (annotations).
+	FormatMarkdown = "markdown"
+	FormatJUnit    = "junit"
+	FormatGitHub   = "github"
 )
 
-var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV, FormatXLSX}
+var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV, FormatXLSX, FormatMarkdown, FormatJUnit, FormatGitHub}
 
 // NewCmd builds the check command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -71,12 +76,19 @@ of policy. It needs a deadline.
 --format text (the default) prints one tab-separated line per failing
 country; json, tsv/csv and xlsx print every verdict as data (xlsx: a
 workbook with the verdicts and a Sources sheet, to a file or a pipe,
-never a terminal).`),
+never a terminal). For CI: markdown prints a job summary (for
+$GITHUB_STEP_SUMMARY: the verdict counts, a table of the countries short
+or without a verdict, the rest folded), junit a JUnit XML report (one
+testsuite per target, one testcase per country: a failure when short, a
+skip when without a verdict) and github GitHub workflow commands (an
+error annotation per country short, a warning per country without a
+verdict, at most 10 of each). Every format exits with the same code.`),
 		Example: cmdutil.Examples(`
   natospend check --target 2 --group europe
   natospend check --target uk-2027 --country GBR --quiet && echo "meets 2.5%"
   natospend check --target hague-core --on-track --group nato
-  natospend check --target 2 --format json | jq '.verdicts[] | select(.outcome != "pass")'`),
+  natospend check --target 2 --format json | jq '.verdicts[] | select(.outcome != "pass")'
+  natospend check --target 2 --group europe --format markdown >> "$GITHUB_STEP_SUMMARY"`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
@@ -148,7 +160,12 @@ func Run(o *Options) error {
 		code = cmdutil.ExitMissing
 	}
 
-	if format == FormatText {
+	switch format {
+	case FormatMarkdown, FormatJUnit, FormatGitHub:
+		if err := writeCI(newVerdicts(o, rep, q, lines, code, checked, fail, missing), format); err != nil {
+			return err
+		}
+	case FormatText:
 		var out bytes.Buffer
 		if !ios.Quiet {
 			for _, ln := range lines {
@@ -162,7 +179,7 @@ func Run(o *Options) error {
 		if _, err := ios.Out.Write(out.Bytes()); err != nil {
 			return err
 		}
-	} else {
+	default:
 		// Verdicts as data: the same one output path as every report.
 		fs := fields(q, o.OnTrack)
 		emit := cmdutil.OutputFlags{Format: format}
@@ -232,10 +249,7 @@ func plural(n int, one, many string) string {
 
 // Reason says in words what is known of a verdict and what is not.
 func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
-	label := ln.Measure.Label()
-	if ln.Measure.Deadline != 0 {
-		label += fmt.Sprintf(" by %d", ln.Measure.Deadline)
-	}
+	label := targetLabel(ln.Measure)
 	share := func() string {
 		if ln.OfDefence { // the equipment share of defence spending, not of GDP
 			return fmt.Sprintf("%s%% of defence spending on equipment in %d", pctText(ln.Measured), ln.Year)
@@ -294,6 +308,15 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 	return s
 }
 
+// targetLabel names a target as the verdicts do: its label, and its
+// deadline if it has one ("hague 5% by 2035").
+func targetLabel(m calc.Measure) string {
+	if m.Deadline != 0 {
+		return fmt.Sprintf("%s by %d", m.Label(), m.Deadline)
+	}
+	return m.Label()
+}
+
 func pctText(n defence.Num) string {
 	if !n.Known {
 		return "?"
@@ -301,21 +324,24 @@ func pctText(n defence.Num) string {
 	return fmt.Sprintf("%.2f", n.V)
 }
 
-// fields of check's verdicts as data (tsv, csv, json), declared once: a
-// contract, only ever added to, at the end.
+// fields of check's verdicts, declared once: as data (tsv, csv, json) the
+// fields with a Key, a contract, only ever added to, at the end; in the
+// Markdown job summary the fields with a Title.
 func fields(q *calc.Query, onTrack bool) []render.Spec[calc.Line] {
 	return []render.Spec[calc.Line]{
-		{Key: "code", Get: func(ln calc.Line) render.Cell { return render.T(ln.Code) }},
-		{Key: "name", Get: func(ln calc.Line) render.Cell { return render.T(ln.Name) }},
+		{Key: "code", Title: "Code", Get: func(ln calc.Line) render.Cell { return render.T(ln.Code) }},
+		{Key: "name", Title: "Country", Get: func(ln calc.Line) render.Cell { return render.T(ln.Name) }},
 		{Key: "target", Get: func(ln calc.Line) render.Cell { return render.T(ln.Measure.Target.ID) }},
+		{Title: "Target", Get: func(ln calc.Line) render.Cell { return render.T(targetLabel(ln.Measure)) }},
 		{Key: "target_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.N(ln.Measure.Pct) }},
 		{Key: "deadline", Kind: render.Int, Get: func(ln calc.Line) render.Cell {
 			return render.Opt(float64(ln.Measure.Deadline), ln.Measure.Deadline != 0)
 		}},
-		{Key: "year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return render.Opt(float64(ln.Year), ln.Year != 0) }},
-		{Key: "share_pct", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Measured.V, ln.Measured.Known) }},
-		{Key: "gap_musd", Kind: render.Money, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Gap.V, ln.Gap.Known) }},
-		{Key: "status", Get: func(ln calc.Line) render.Cell { return render.T(string(ln.Status)) }},
+		{Key: "year", Title: "Year", Kind: render.Int, Get: func(ln calc.Line) render.Cell { return render.Opt(float64(ln.Year), ln.Year != 0) }},
+		{Key: "share_pct", Title: "Share %", Kind: render.Percent, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Measured.V, ln.Measured.Known) }},
+		{Key: "gap_musd", Title: "Gap $bn", Kind: render.Money, Get: func(ln calc.Line) render.Cell { return render.Opt(ln.Gap.V, ln.Gap.Known) }},
+		{Key: "status", Title: "Verdict", Get: func(ln calc.Line) render.Cell { return render.T(string(ln.Status)) },
+			Show: func(ln calc.Line) render.Cell { return render.T(word(ln, onTrack)) }},
 		{Key: "trend", Get: func(ln calc.Line) render.Cell {
 			if ln.HasTrend {
 				return render.T(string(ln.Trend.Status))
@@ -329,7 +355,7 @@ func fields(q *calc.Query, onTrack bool) []render.Spec[calc.Line] {
 			return render.U()
 		}},
 		{Key: "outcome", Get: func(ln calc.Line) render.Cell { return render.T(string(ln.Outcome(onTrack))) }},
-		{Key: "reason", Get: func(ln calc.Line) render.Cell { return render.T(Reason(ln, q, onTrack)) }},
+		{Key: "reason", Title: "Reason", Get: func(ln calc.Line) render.Cell { return render.T(Reason(ln, q, onTrack)) }},
 	}
 }
 
