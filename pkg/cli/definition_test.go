@@ -57,6 +57,19 @@ func TestTargetDefinitionNote(t *testing.T) {
 		t.Errorf("check stderr lacks the note:\n%s", errOut)
 	}
 
+	// check's CI formats: a notice among GitHub's workflow commands, a
+	// paragraph in the Markdown job summary.
+	if _, out, _ := runArgs(t, "check", "--target", "nato-2014", "--year", "2024", "--country", "DEU,BEL", "--format", "github"); !strings.Contains(out,
+		"\n::notice title=Target on another definition::nato-2014 (NATO 2%25 guideline (Wales 2014)) was agreed on NATO's classic definition of defence expenditure;") {
+		t.Errorf("check --format github lacks the notice:\n%s", out)
+	}
+	if _, out, _ := runArgs(t, "check", "--target", "nato-2014", "--year", "2024", "--country", "DEU,BEL", "--format", "markdown"); !strings.Contains(out, "\n"+wales+"\n") {
+		t.Errorf("check --format markdown lacks the note:\n%s", out)
+	}
+	if _, out, _ := runArgs(t, "check", "--target", "nato-2014", "--year", "2024", "--release", "nato-2025-08", "--country", "DEU,BEL", "--format", "github"); strings.Contains(out, "::notice") {
+		t.Errorf("check --format github on a classic release: a notice\n%s", out)
+	}
+
 	// On the classic releases the Wales 2% is on its own definition: no
 	// note. The counts of allies meeting it in 2024 differ by definition
 	// and release (shares >= 2 in data/nato-2026-07.yaml: 17;

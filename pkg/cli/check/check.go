@@ -162,7 +162,9 @@ func Run(o *Options) error {
 
 	switch format {
 	case FormatMarkdown, FormatJUnit, FormatGitHub:
-		if err := writeCI(newVerdicts(o, rep, q, lines, code, checked, fail, missing), format); err != nil {
+		v := newVerdicts(o, rep, q, lines, code, checked, fail, missing)
+		v.definitionNotes = calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets)
+		if err := writeCI(v, format); err != nil {
 			return err
 		}
 	case FormatText:
