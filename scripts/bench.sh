@@ -5,7 +5,8 @@
 #
 #   bash scripts/bench.sh                      # everything (some 2.5 minutes on 2 cores)
 #   SIZES="10k 100k1 100k" bash scripts/bench.sh   # leave out the 1M data set
-#   SIZES= bash scripts/bench.sh               # part (a) only
+#   SIZES= bash scripts/bench.sh               # parts (a) and (c)
+#   ROUNDS=0 SIZES= CROUNDS=3 bash scripts/bench.sh   # part (c) only
 #
 # (a) start-up: `natospend gap --target 3.7 --format csv` on the embedded
 #     data against two baselines (scripts/baseline), interleaved rounds.
@@ -14,6 +15,9 @@
 #     (scripts/bench_pandas.py), in one hyperfine run per round, after a
 #     check that both print the same totals; then a least-squares fit of
 #     time and memory per cell over the sizes, and the goals of issue 15.
+# (c) `natospend chart`: each of the README's four charts (docs/img) as PNG
+#     against the same chart as SVG, interleaved rounds; the goal of issue
+#     22: a PNG at most 5x the SVG.
 #
 # Sizes of part (b) (200 countries x 50 years per release, unless said):
 #   10k    1 release                                       (1 file)
@@ -32,6 +36,9 @@
 #   BROUNDS    rounds of part (b) (default 5), interleaved the same way (the
 #              order of the commands alternates from one round to the next)
 #   VALIDATE   1: time `natospend validate` too in part (b) (default 0)
+#   CROUNDS    rounds of part (c) (default 5; 0 leaves it out), each timing
+#              every chart RUNS / 2 times in SVG then PNG (PNG then SVG
+#              every other round)
 #   PYTHON     the python3 with pandas (default: the first of python3 and
 #              /usr/bin/python3 that imports pandas; none: the comparison
 #              is skipped with a message)
@@ -48,6 +55,7 @@ rounds=${ROUNDS:-10}
 runs=${RUNS:-40}
 sizes=${SIZES-10k 100k1 100k 1m}
 brounds=${BROUNDS:-5}
+crounds=${CROUNDS:-5}
 validate=${VALIDATE:-0}
 work=${BENCH_DIR:-}
 if [ -z "$work" ]; then
@@ -92,8 +100,9 @@ seconds() {
   echo - >"$work/cpu"
   if $have_hyperfine; then
     hyperfine -N --style none --warmup "$warm" --runs "$n" --export-csv "$work/h.csv" -- "$*" >/dev/null
-    tail -n 1 "$work/h.csv" | awk -F, '{printf "%.3f\n", $5 + $6}' >"$work/cpu"
-    tail -n 1 "$work/h.csv" | cut -d, -f4
+    # Fields counted from the end: the command (the first) may hold commas.
+    tail -n 1 "$work/h.csv" | awk -F, '{printf "%.3f\n", $(NF-3) + $(NF-2)}' >"$work/cpu"
+    tail -n 1 "$work/h.csv" | awk -F, '{print $(NF-4)}'
   else
     local i
     for ((i = 0; i < warm; i++)); do "$@" >/dev/null 2>&1; done
@@ -427,6 +436,55 @@ if [ -n "$sizes" ]; then
         "$(awk -v a="$gw" -v b="$gm" 'BEGIN {print (a <= 11 && b <= 11) ? 1 : 0}')"
     fi
   fi
+fi
+
+# --- (c) charts: PNG against SVG ---------------------------------------------
+if [ "$crounds" -gt 0 ]; then
+  cnames=("share" "gap" "history" "path")
+  cargs=("--kind share --target 2,3.5"
+    "--kind gap --target 3.5"
+    "--kind history --country DEU,FRA,GBR,POL,USA,ITA --target 2,3.5"
+    "--kind path --target hague-core --country DEU,FRA,ITA,ESP")
+  cruns=$((runs / 2))
+  ((cruns >= 3)) || cruns=3
+  for i in "${!cnames[@]}"; do : >"$work/c${i}svg"; : >"$work/c${i}png"; : >"$work/c${i}svgcpu"; : >"$work/c${i}pngcpu"; done
+  for ((r = 1; r <= crounds; r++)); do
+    log "part (c): round $r of $crounds"
+    exts=(svg png)
+    if ((r % 2 == 0)); then exts=(png svg); fi
+    for i in "${!cnames[@]}"; do
+      for ext in "${exts[@]}"; do
+        # shellcheck disable=SC2086 # the arguments are split on spaces on purpose
+        seconds "$cruns" 2 $ns chart ${cargs[$i]} --output "$work/chart.$ext" >>"$work/c$i$ext"
+        cat "$work/cpu" >>"$work/c$i${ext}cpu"
+      done
+    done
+  done
+  echo "## (c) natospend chart: PNG against the same chart as SVG"
+  echo
+  echo "The README's four charts (docs/img); median of $crounds rounds of $cruns runs each (wall),"
+  echo "CPU time (user + system) the median of the rounds' means. share has 31 bars (the densest)."
+  echo
+  echo "| chart | SVG wall (ms) | PNG wall (ms) | PNG / SVG wall | SVG CPU (ms) | PNG CPU (ms) | PNG / SVG CPU |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  worst=0
+  for i in "${!cnames[@]}"; do
+    sw=$(median <"$work/c${i}svg")
+    pw=$(median <"$work/c${i}png")
+    sc=$(median <"$work/c${i}svgcpu" 2>/dev/null || echo -)
+    pc=$(median <"$work/c${i}pngcpu" 2>/dev/null || echo -)
+    if [ "$sc" = - ] || [ "$pc" = - ] || ! $have_hyperfine; then
+      cpucols="- | - | -"
+    else
+      cpucols="$(ms "$sc") | $(ms "$pc") | $(ratio "$pc" "$sc")"
+    fi
+    echo "| ${cnames[$i]} | $(ms "$sw") | $(ms "$pw") | $(ratio "$pw" "$sw") | $cpucols |"
+    worst=$(awk -v w="$worst" -v r="$(ratio "$pw" "$sw")" 'BEGIN {print (r > w) ? r : w}')
+  done
+  echo
+  echo "Goal of issue 22 (item 7): a PNG chart at most 5x the same chart as SVG (wall):" \
+    "worst ${worst}x, $(awk -v a="$worst" 'BEGIN {print (a <= 5) ? "met" : "**not met**"}')."
+  echo
 fi
 
 if [ -n "$startup_ratio" ]; then

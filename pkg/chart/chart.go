@@ -151,8 +151,21 @@ func (c *BarChart) Render(f Format) ([]byte, error) {
 
 // Render draws the line chart in the format.
 func (c *LineChart) Render(f Format) ([]byte, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	fs, err := newFaces()
+	if err != nil {
+		return nil, err
+	}
+	return encode(c.layout(fs), fs, f)
+}
+
+// check refuses a line chart that cannot be drawn: too many series,
+// nothing known, a value that is not a finite number.
+func (c *LineChart) check() error {
 	if len(c.Series) > MaxSeries {
-		return nil, fmt.Errorf("%d series: a line chart draws at most %d", len(c.Series), MaxSeries)
+		return fmt.Errorf("%d series: a line chart draws at most %d", len(c.Series), MaxSeries)
 	}
 	var vs []float64
 	for _, s := range c.Series {
@@ -163,19 +176,12 @@ func (c *LineChart) Render(f Format) ([]byte, error) {
 		}
 	}
 	if len(vs) == 0 {
-		return nil, ErrEmpty
+		return ErrEmpty
 	}
 	for _, r := range append(append([]Ref{}, c.Refs...), c.Marks...) {
 		vs = append(vs, r.Value)
 	}
-	if err := finite(vs...); err != nil {
-		return nil, err
-	}
-	fs, err := newFaces()
-	if err != nil {
-		return nil, err
-	}
-	return encode(c.layout(fs), fs, f)
+	return finite(vs...)
 }
 
 func (c *BarChart) barValues() []float64 {

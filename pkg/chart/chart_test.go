@@ -2,15 +2,25 @@ package chart
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"encoding/xml"
 	"flag"
+	"hash/crc32"
+	"image"
 	"image/png"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/natospend/natospend/internal/testenv"
+	"golang.org/x/image/math/fixed"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.svg from the current output")
@@ -305,6 +315,13 @@ func TestRefusals(t *testing.T) {
 	if _, err := (&BarChart{}).Render(SVG); err != ErrEmpty {
 		t.Errorf("an empty chart: %v", err)
 	}
+	// Collisions refuses what Render refuses.
+	if _, err := (&BarChart{}).Collisions(); err != ErrEmpty {
+		t.Errorf("Collisions of an empty bar chart: %v", err)
+	}
+	if _, err := (&LineChart{Series: []Series{{Label: "x", Points: []Point{{X: 2020}}}}}).Collisions(); err != ErrEmpty {
+		t.Errorf("Collisions of a line chart with no known point: %v", err)
+	}
 	l := sampleLines()
 	for len(l.Series) <= MaxSeries {
 		l.Series = append(l.Series, l.Series[0])
@@ -347,6 +364,248 @@ func TestTicks(t *testing.T) {
 		}
 		if strings.Join(labels, " ") != tt.wantLabels {
 			t.Errorf("labels %v, want %s", labels, tt.wantLabels)
+		}
+	}
+}
+
+// The PNG holds exactly the pixels drawn: decoded by image/png, every
+// pixel is the rasterised canvas's, in the bar chart (at most 256
+// colours: written with a palette) and in the line chart (more: RGB).
+// The header says which (byte 25 of the file: colour type 3 or 2).
+func TestPNGPixels(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		c     interface{ layout(*faces) *canvas }
+		ctype byte
+	}{{"bars", sampleBars(), 3}, {"lines", sampleLines(), 2}} {
+		cv := tc.c.layout(fs)
+		want := rasterise(cv, fs)
+		b, err := encodePNG(cv, fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b[25] != tc.ctype {
+			t.Errorf("%s: colour type %d, want %d", tc.name, b[25], tc.ctype)
+		}
+		img, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		diff := 0
+		for y := 0; y < Height; y++ {
+			for x := 0; x < Width; x++ {
+				r, g, bl, a := img.At(x, y).RGBA()
+				w := want.RGBAAt(x, y)
+				if uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(bl>>8) != w.B || a != 0xFFFF || w.A != 0xFF {
+					diff++
+				}
+			}
+		}
+		if diff != 0 {
+			t.Errorf("%s: %d pixels differ from the drawing", tc.name, diff)
+		}
+	}
+}
+
+// natoURL is the source of NATO's 2026 release as the data names it.
+const natoURL = "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"
+
+// A URL too wide for its line breaks only after a "/": each line but the
+// last ends with one, "//" and the names between slashes stay whole, and
+// the lines join back to the URL. A URL that fits on a line of its own
+// stands there whole.
+func TestWrapURL(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := fs.wrap("Source: NATO (nato-2026-07), "+natoURL, noteSize, 200)
+	if lines[0] != "Source: NATO (nato-2026-07)," {
+		t.Fatalf("lines %q", lines)
+	}
+	url := lines[1:]
+	if len(url) < 3 {
+		t.Fatalf("the URL is not broken: %q", url)
+	}
+	for i, l := range url {
+		if i < len(url)-1 && !strings.HasSuffix(l, "/") {
+			t.Errorf("line %q does not end at a /", l)
+		}
+		if w := fs.width(l, noteSize, false); w > 200 {
+			t.Errorf("line %q is %.0f pixels wide, more than 200", l, w)
+		}
+	}
+	if strings.Join(url, "") != natoURL || !strings.HasPrefix(url[0], "https://") || url[len(url)-1] != "def-exp-2026-en.xlsx" {
+		t.Errorf("the URL's lines %q", url)
+	}
+	lines = fs.wrap("Source: NATO, Defence Expenditure of NATO Countries (2014-2025) (nato-2025-08), published 2025-08-28, cut-off 2025-06-03, "+natoURL, noteSize, 1000)
+	if len(lines) != 2 || lines[1] != natoURL {
+		t.Errorf("a URL that fits a line is not whole on its own: %q", lines)
+	}
+}
+
+// The PNG's font draws a hyphen-minus with the font's hyphen (the glyph
+// of U+00AD), not its own, as wide as a minus sign: "nato-2026-07" is
+// not drawn "nato−2026−07". The text measured and drawn is still "-".
+func TestHyphenGlyph(t *testing.T) {
+	fs, err := newFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bold := range []bool{false, true} {
+		f := fs.face(noteSize, bold)
+		h, _ := f.GlyphAdvance('-')
+		soft, _ := f.GlyphAdvance('\u00AD')
+		minus, _ := f.GlyphAdvance('\u2212')
+		if h != soft || h*3 > minus*2 {
+			t.Errorf("bold %v: '-' advances %v, U+00AD %v, a minus %v", bold, h, soft, minus)
+		}
+		_, m1, _, _, _ := f.Glyph(fixed.P(10, 20), '-')
+		b1 := append([]byte{}, m1.(*image.Alpha).Pix...)
+		_, m2, _, _, _ := f.Glyph(fixed.P(10, 20), '\u00AD')
+		if !bytes.Equal(b1, m2.(*image.Alpha).Pix) {
+			t.Errorf("bold %v: '-' is not drawn with the hyphen's glyph", bold)
+		}
+	}
+}
+
+// copySource is a source line whose ids and URL must survive copy and
+// paste: too long for one line, it puts the URL on a line of its own.
+const copySource = "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx, " + natoURL
+
+// Ids and URLs survive copy and paste: the PDF writes the source line's
+// text as it is, hyphens as byte 0x2D of WinAnsiEncoding (which names it
+// "hyphen"), each line in one string, with no soft hyphen (0xAD)
+// anywhere; the SVG has the URL as one text.
+func TestTextCopies(t *testing.T) {
+	b := sampleBars()
+	b.Source = copySource
+	pdf := render(t, b, PDF)
+	if !bytes.Contains(pdf, []byte("(Source: NATO, Defence Expenditure of NATO Countries \\(2014-2026\\) \\(nato-2026-07\\), published 2026-07-03, cut-off 2026-06-03, read via def-exp-2026-en.xlsx,) Tj")) ||
+		!bytes.Contains(pdf, []byte("("+natoURL+") Tj")) {
+		t.Errorf("the PDF lacks the source line as it is")
+	}
+	if bytes.Contains(pdf, []byte{0xAD}) || bytes.Contains(pdf, []byte(`\255`)) {
+		t.Errorf("the PDF has a soft hyphen")
+	}
+	if !bytes.Contains(pdf, []byte("/Encoding /WinAnsiEncoding")) {
+		t.Errorf("the PDF's fonts are not WinAnsiEncoding")
+	}
+	texts := svgTexts(t, render(t, b, SVG))
+	if !slices.Contains(texts, natoURL) {
+		t.Errorf("the SVG has no text %q", natoURL)
+	}
+}
+
+// pdftotext (poppler-utils) reads the ids and the URL of a PDF chart back
+// as they were given.
+func TestPDFTextReadsBack(t *testing.T) {
+	bin := testenv.Pdftotext(t)
+	b := sampleBars()
+	b.Source = copySource
+	path := filepath.Join(t.TempDir(), "c.pdf")
+	if err := os.WriteFile(path, render(t, b, PDF), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(nato-2026-07)", "def-exp-2026-en.xlsx", natoURL, "Germany", "2.69 e"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("pdftotext does not read %q back:\n%s", want, out)
+		}
+	}
+}
+
+// A value label that would cross a target line is moved past it: Spain's
+// 1.95 ends a few pixels short of the 2% line, and its label is drawn
+// right of the line; Collisions finds nothing.
+func TestValueLabelOffTarget(t *testing.T) {
+	b := sampleBars()
+	b.Bars = append(b.Bars, Bar{Label: "Spain", Value: 1.95, Class: 0, ValueLabel: "1.95"})
+	got, err := b.Collisions()
+	if err != nil || len(got) != 0 {
+		t.Fatalf("collisions %q, %v", got, err)
+	}
+	fs, _ := newFaces()
+	cv := b.layout(fs)
+	var line2, label float64
+	for _, it := range cv.items {
+		switch v := it.(type) {
+		case line:
+			if v.target && line2 == 0 {
+				line2 = v.pts[0].x // the 2% line comes first
+			}
+		case text:
+			if v.s == "1.95" {
+				label = v.x
+			}
+		}
+	}
+	if label <= line2 {
+		t.Errorf("the label of 1.95 starts at %.1f, left of the 2%% line at %.1f", label, line2)
+	}
+}
+
+// The PNG's image data is one zlib stream that zlib reads to its end,
+// checksum included, with a filter byte and three bytes a pixel per row
+// (the line chart has more than 256 colours: RGB).
+func TestPNGStream(t *testing.T) {
+	b := render(t, sampleLines(), PNG)
+	i := bytes.Index(b, []byte("IDAT"))
+	n := binary.BigEndian.Uint32(b[i-4 : i])
+	if crc := crc32.ChecksumIEEE(b[i : i+4+int(n)]); crc != binary.BigEndian.Uint32(b[i+4+int(n):]) {
+		t.Errorf("the IDAT chunk's CRC is wrong")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(b[i+4 : i+4+int(n)]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("the image data does not read to its end: %v", err)
+	}
+	if len(raw) != Height*(1+3*Width) {
+		t.Errorf("%d bytes of image data, want %d", len(raw), Height*(1+3*Width))
+	}
+	if !bytes.HasSuffix(b, []byte("\x00\x00\x00\x00IEND\xae\x42\x60\x82")) {
+		t.Errorf("the PNG does not end with IEND")
+	}
+}
+
+// A series that ends before the chart's last X gets a dotted leader from
+// its last point to its label, one that reaches it none, on an axis of
+// years and on one whose ticks round past the last X alike.
+func TestLeaderLine(t *testing.T) {
+	for _, years := range []bool{true, false} {
+		end := 2022.0
+		if !years {
+			end = 2022.3 // the axis's ticks end at 2022.5
+		}
+		c := &LineChart{
+			X: Axis{Label: "x", Years: years}, Y: Axis{Label: "y"},
+			Series: []Series{
+				{Label: "ends early", Points: []Point{{2020, 1, true, false}, {2021, 2, true, false}, {end, 0, false, false}}},
+				{Label: "reaches the end", Points: []Point{{2020, 2, true, false}, {2021, 2.5, true, false}, {end, 3, true, false}}},
+			},
+		}
+		fs, _ := newFaces()
+		leaders := 0
+		for _, it := range c.layout(fs).items {
+			if l, ok := it.(line); ok && len(l.dash) == 2 && l.dash[0] == 1.5 {
+				leaders++
+				if l.color != SeriesColors[0] {
+					t.Errorf("years %v: a leader of colour %v, want the first series'", years, l.color)
+				}
+			}
+		}
+		if leaders != 1 {
+			t.Errorf("years %v: %d leader lines, want 1", years, leaders)
 		}
 	}
 }

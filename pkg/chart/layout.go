@@ -205,6 +205,11 @@ func (c *BarChart) layout(fs *faces) *canvas {
 
 	rowH := (plotBottom - plotTop) / n
 	barH := math.Min(rowH*0.72, 28)
+	refX := make([]float64, len(c.Refs)) // the target lines, left to right
+	for i, r := range c.Refs {
+		refX[i] = x(r.Value)
+	}
+	sort.Float64s(refX)
 	var values []any // drawn last, over the target lines
 	for i, b := range c.Bars {
 		yc := plotTop + (float64(i)+0.5)*rowH
@@ -217,7 +222,7 @@ func (c *BarChart) layout(fs *faces) *canvas {
 			if b.Value < 0 {
 				t.x, t.anchor = x0-5, end
 			}
-			values = append(values, t)
+			values = append(values, offTargets(t, fs.width(t.s, vs, false)*fallbackSlack, refX))
 		}
 	}
 	if tmin < 0 && tmax > 0 {
@@ -227,7 +232,7 @@ func (c *BarChart) layout(fs *faces) *canvas {
 	}
 	for i, r := range c.Refs {
 		xr := x(r.Value)
-		cv.add(line{pts: []pt{{xr, plotTop - 4}, {xr, plotBottom}}, color: Black, width: 1.5, dash: []float64{6, 4}})
+		cv.add(line{pts: []pt{{xr, plotTop - 4}, {xr, plotBottom}}, color: Black, width: 1.5, dash: []float64{6, 4}, target: true})
 		w := fs.width(r.Label, tickSize, true)
 		cx := clamp(xr, left+w/2, Width-margin-w/2)
 		ty := plotTop - 8 - float64(len(rowsUsed)-1-refRow[i])*(tickSize+5)
@@ -274,6 +279,7 @@ func (c *LineChart) layout(fs *faces) *canvas {
 	if c.YFromZero {
 		ylo = math.Min(0, ylo)
 	}
+	lastX := xhi // the last known point's X, before the axis rounds xhi
 	ytv, ymin, ymax, ystep := ticks(ylo, yhi, 6)
 	var xtv []float64
 	xstep := 1.0
@@ -338,7 +344,7 @@ func (c *LineChart) layout(fs *faces) *canvas {
 	}
 	for _, r := range c.Refs {
 		yr := y(r.Value)
-		cv.add(line{pts: []pt{{left, yr}, {right, yr}}, color: Black, width: 1.5, dash: []float64{6, 4}})
+		cv.add(line{pts: []pt{{left, yr}, {right, yr}}, color: Black, width: 1.5, dash: []float64{6, 4}, target: true})
 	}
 
 	// The series: lines broken at unknown points, markers, end labels.
@@ -346,11 +352,14 @@ func (c *LineChart) layout(fs *faces) *canvas {
 		y     float64
 		s     string
 		color Color
+		// lead: the series' last point, when it is before the chart's
+		// last year: a leader line joins it to the label.
+		lead *pt
 	}
 	// The targets are named at the right, among the series' labels.
 	var ends []endLabel
 	for _, r := range c.Refs {
-		ends = append(ends, endLabel{y(r.Value) + labelSize*0.35, r.Label, Black})
+		ends = append(ends, endLabel{y: y(r.Value) + labelSize*0.35, s: r.Label, color: Black})
 	}
 	for i, s := range c.Series {
 		col := SeriesColors[i%len(SeriesColors)]
@@ -382,12 +391,19 @@ func (c *LineChart) layout(fs *faces) *canvas {
 			cv.add(m)
 		}
 		if last >= 0 && s.Label != "" {
-			ends = append(ends, endLabel{y(s.Points[last].Y) + labelSize*0.35, s.Label, col})
+			p := s.Points[last]
+			e := endLabel{y: y(p.Y) + labelSize*0.35, s: s.Label, color: col}
+			if p.X < lastX {
+				e.lead = &pt{x(p.X), y(p.Y)}
+			}
+			ends = append(ends, e)
 		}
 	}
-	// Spread the end labels apart vertically, keeping their order.
+	// Spread the end labels apart vertically, keeping their order: a
+	// label's box is the font's ascent and descent, and no two touch.
+	m := fs.face(labelSize, true).Metrics()
+	gap := math.Max(labelSize+3, fixedToFloat(m.Ascent+m.Descent)+2)
 	sort.SliceStable(ends, func(a, b int) bool { return ends[a].y < ends[b].y })
-	gap := labelSize + 3
 	for i := 1; i < len(ends); i++ {
 		if ends[i].y < ends[i-1].y+gap {
 			ends[i].y = ends[i-1].y + gap
@@ -401,9 +417,34 @@ func (c *LineChart) layout(fs *faces) *canvas {
 		ends[i].y = math.Min(ends[i].y, limit)
 	}
 	for _, e := range ends {
+		if e.lead != nil { // a dotted leader from the line's own last point
+			cv.add(line{pts: []pt{{e.lead.x + 6, e.lead.y}, {right + 6, e.y - labelSize*0.35}}, color: e.color, width: 1, dash: []float64{1.5, 2.5}})
+		}
 		cv.add(text{x: right + 10, y: e.y, s: e.s, size: labelSize, bold: true, color: e.color})
 	}
 	return cv
+}
+
+// offTargets moves a value label of width w off the target lines at xs
+// (ascending): past a line it would cross, to its right (a label that
+// starts at t.x) or its left (one that ends there), as many lines as it
+// takes.
+func offTargets(t text, w float64, xs []float64) text {
+	const room = 5.0 // between a line and a label
+	if t.anchor == end {
+		for i := len(xs) - 1; i >= 0; i-- {
+			if xs[i] > t.x-w-room && xs[i] < t.x+room {
+				t.x = xs[i] - room
+			}
+		}
+		return t
+	}
+	for _, xr := range xs {
+		if xr > t.x-room && xr < t.x+w+room {
+			t.x = xr + room
+		}
+	}
+	return t
 }
 
 func clamp(v, lo, hi float64) float64 {

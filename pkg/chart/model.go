@@ -79,6 +79,9 @@ type line struct {
 	color Color
 	width float64
 	dash  []float64
+	// target marks a target's reference line, which no text may cross
+	// (Collisions); it changes nothing in the drawing.
+	target bool
 }
 
 // circle is a marker: filled, with an outline of width in stroke.

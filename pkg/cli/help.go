@@ -96,8 +96,9 @@ the commands under it, and overrides the keys around it. A list gives the
 flag once per item, as repeating it on the command line does (data: [a.yaml,
 b.yaml]); a value means what it means on the command line (target: 010 is
 10). A key that no command in its section's reach has is an error (exit 2)
-naming the file, the line and the key, whatever the command run. For
-example:
+naming the file, the line, the key and the nearest keys, for the commands
+its section applies to (at the top level: every command); any other
+command warns once on stderr and runs. For example:
 
 `
 

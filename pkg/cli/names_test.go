@@ -47,7 +47,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"gap", "--target", "2", "--country", "Turky"}, `--country: unknown country "Turky": did you mean Turkey (TUR)?`},
 		{[]string{"gap", "--target", "2", "--country", "Slovak Republik"}, `--country: unknown country "Slovak Republik": did you mean Slovak Republic (SVK)?`},
 		{[]string{"gap", "--target", "2", "--country", "Slovnia"}, `--country: unknown country "Slovnia": did you mean Slovenia (SVN)?`},
-		{[]string{"gap", "--target", "2", "--country", "Narnia"}, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 code, an English name or a common other name such as UK; `natospend countries` lists them)"},
+		{[]string{"gap", "--target", "2", "--country", "Narnia"}, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)"},
 		{[]string{"gap", "--target", "2", "--exclude", "Frnace"}, `--exclude: unknown country "Frnace": did you mean France (FRA)?`},
 		{[]string{"gap", "--target", "2", "--group", "eurpoe"}, `--group: unknown group "eurpoe": did you mean europe?`},
 		{[]string{"gap", "--target", "2", "--group", "nordic"}, `--group: unknown group "nordic" (expected one of: eu, europe, europe-canada, nato)`},
@@ -57,7 +57,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"gap", "--target", "2", "--release", "nato-2025-8"}, `--release: unknown release "nato-2025-8": did you mean nato-2025-08?`},
 		{[]string{"gap", "--target", "2", "--format", "jsno"}, `--format "jsno" is not a format: did you mean json? (expected one of: table, csv, tsv, json, markdown, xlsx`},
 		{[]string{"gap", "--target", "2", "--format", "xml"}, `--format "xml" is not a format (expected one of: table, csv, tsv, json, markdown, xlsx`},
-		{[]string{"check", "--target", "2", "--format", "CVS"}, `--format "CVS" is not a format: did you mean csv? (expected one of: text, json, tsv, csv, xlsx, markdown, junit, github)`},
+		{[]string{"check", "--target", "2", "--format", "CVS"}, `--format "CVS" is not a format: did you mean csv? (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"gap", "--target", "2", "--sort", "gpa"}, `--sort "gpa" is not a sort order: did you mean gap? (expected one of: gap, share, name, gdp)`},
 		{[]string{"gap", "--target", "2", "--release", "nope"}, `--release: unknown release "nope" (expected one of: nato-2026-07, nato-2025-08, nato-2024-06)`},
 	}

@@ -127,13 +127,13 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: flagError(err)}
+		return &cmdutil.UsageError{Err: flagError(cmd, err)}
 	})
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&f.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")
 	pf.BoolVar(&f.NoDefaultData, "no-default-data", false, "use only the --data files, not the embedded data")
 	pf.StringVar(&configFile, "config", "", "read settings from this YAML `FILE` (default $NATOSPEND_CONFIG, else natospend/config.yaml in the user config directory)")
-	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print only data and errors")
+	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print only data and errors: a table without its title, notes and Source lines, and no notes or warnings on stderr (JSON, CSV, TSV and xlsx are printed whole: JSON keeps its notes)")
 	_ = root.RegisterFlagCompletionFunc("data", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +24,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/lists"
+	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
@@ -38,7 +41,10 @@ import (
 // A setting applies to every command that has the flag and is irrelevant
 // to the others: a key valid for one command never breaks another, and a
 // bad value is an error only in a command that has the flag. A key that is
-// no flag of any command in its section's reach is an error.
+// no flag of any command in its section's reach is an error for the
+// commands the section applies to (a typo at the top level: every command;
+// in gap:, gap), with the nearest keys as a hint; every other command
+// warns once on stderr and runs (see sectionProblem).
 
 // EnvPrefix prefixes every environment variable natospend reads.
 const EnvPrefix = "NATOSPEND"
@@ -69,6 +75,7 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 	loc := locateConfig(configFlag, getenv)
 	var cfg *configFile
 	var note string
+	var warnings []string
 	if loc.path != "" {
 		data, found, err := readConfig(loc)
 		var unseen *unseenConfig
@@ -81,6 +88,9 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 			return "", err
 		case found:
 			if cfg, err = parseConfig(cmd.Root(), loc.path, data); err != nil {
+				return "", err
+			}
+			if warnings, err = cfg.sectionProblems(cmd); err != nil {
 				return "", err
 			}
 		}
@@ -136,6 +146,11 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 	}
 	if note != "" && !ios.Quiet {
 		fmt.Fprintf(ios.ErrOut, "natospend: %s\n", note)
+	}
+	if !ios.Quiet { // read once every setting is applied: quiet: true too
+		for _, w := range warnings {
+			cmdutil.Warn(ios, "%s", w)
+		}
 	}
 	if cfg == nil {
 		return "", nil
@@ -322,6 +337,44 @@ func userConfigDir(getenv func(string) string) (string, error) {
 type configFile struct {
 	path string
 	top  *configSection
+	// problems are those found in the sections of commands (gap:, aid:
+	// packages:): each is an error only for the commands its section
+	// applies to (sectionProblems).
+	problems []sectionProblem
+}
+
+// sectionProblem is a problem in a command's section of the config file
+// (an unknown key, say).
+type sectionProblem struct {
+	section *cobra.Command // the command whose section holds it
+	msg     string         // "line 3: unknown setting traget in section gap (...)"
+}
+
+// sectionProblems returns the problems of the sections that apply to cmd
+// (its own and those around it) as one usage error naming the file, and
+// those of the other sections, which do not stop cmd, as warnings (one
+// line each, printed once by ApplySettings unless the run is quiet).
+func (c *configFile) sectionProblems(cmd *cobra.Command) (warnings []string, err error) {
+	var mine, others []string
+	for _, p := range c.problems {
+		applies := false
+		for a := cmd; a != nil; a = a.Parent() {
+			applies = applies || a == p.section
+		}
+		if applies {
+			mine = append(mine, p.msg)
+		} else {
+			others = append(others, p.msg+"; ignored by "+cmd.CommandPath()+", an error for "+p.section.CommandPath())
+		}
+	}
+	prefix := "config file " + showText(c.path) + ": "
+	if len(mine) > 0 {
+		return nil, cmdutil.UsageErrorf("%s%s", prefix, strings.Join(mine, "\n"+prefix))
+	}
+	for _, o := range others {
+		warnings = append(warnings, prefix+o)
+	}
+	return warnings, nil
 }
 
 type configSection struct {
@@ -497,7 +550,7 @@ func parseConfig(root *cobra.Command, path string, data []byte) (*configFile, er
 		return nil, bad("line %d: expected settings as key: value pairs, not %s", top.Line, kindName(top))
 	}
 	var problems []string
-	parseSection(root, top, "", cfg.top, &problems)
+	parseSection(root, top, "", cfg.top, &problems, &cfg.problems)
 	if len(problems) > 0 {
 		return nil, bad("%s", strings.Join(problems, "\nconfig file "+showText(path)+": "))
 	}
@@ -505,8 +558,21 @@ func parseConfig(root *cobra.Command, path string, data []byte) (*configFile, er
 }
 
 // parseSection reads the mapping m, the section of command c (prefix: the
-// keys of the sections around it, "" at the top level).
-func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSection, problems *[]string) {
+// keys of the sections around it, "" at the top level). The problems of
+// the top level go to top, those of a command's section to scoped.
+func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSection, top *[]string, scoped *[]sectionProblem) {
+	var problems *[]string
+	var mine []string
+	if c.HasParent() {
+		problems = &mine
+		defer func() {
+			for _, msg := range mine {
+				*scoped = append(*scoped, sectionProblem{section: c, msg: msg})
+			}
+		}()
+	} else {
+		problems = top
+	}
 	valid := reach(c)
 	subs := map[string]*cobra.Command{}
 	for _, sub := range settingCommands(c) {
@@ -544,12 +610,16 @@ func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSectio
 				continue
 			}
 			child := &configSection{}
-			parseSection(sub, v, prefix+key+": ", child, problems)
+			parseSection(sub, v, prefix+key+": ", child, top, scoped)
 			s.subs[key] = child
 			continue
 		}
 		if !valid[key] {
-			*problems = append(*problems, fmt.Sprintf("line %d: unknown setting %s%s (%s)", k.Line, showText(key), where, expectedKeys(c)))
+			if h := keyHint(key, valid, subs); h != "" {
+				*problems = append(*problems, fmt.Sprintf("line %d: unknown setting %s%s: %s (natospend help environment lists the settings)", k.Line, showText(key), where, h))
+			} else {
+				*problems = append(*problems, fmt.Sprintf("line %d: unknown setting %s%s (%s)", k.Line, showText(key), where, expectedKeys(c)))
+			}
 			continue
 		}
 		if v.Kind == yaml.MappingNode {
@@ -558,6 +628,19 @@ func parseSection(c *cobra.Command, m *yaml.Node, prefix string, s *configSectio
 		}
 		s.entries[key] = configEntry{path: prefix + key + ": " + showValue(nodeText(v)), node: v}
 	}
+}
+
+// keyHint returns "did you mean target?" for the settings and sections
+// (gap:) of a section nearest to an unknown key, or "".
+func keyHint(key string, valid map[string]bool, subs map[string]*cobra.Command) string {
+	set := &suggest.Set{}
+	for _, name := range slices.Sorted(maps.Keys(valid)) {
+		set.Add(name, name, name)
+	}
+	for _, name := range slices.Sorted(maps.Keys(subs)) {
+		set.Add(name+":", name, name+":")
+	}
+	return suggest.DidYouMean(set.Nearest(key))
 }
 
 // expectedKeys says what keys a section takes.
@@ -744,11 +827,19 @@ func flagValueMessage(fl *pflag.Flag, value string, err error) string {
 	return fmt.Sprintf("--%s %s: %s", fl.Name, strconv.Quote(value), msg)
 }
 
-// flagError rewrites a command-line flag error.
-func flagError(err error) error {
+// flagError rewrites a command-line flag error: a bad value in
+// natospend's words, an unknown flag with the nearest flags of cmd
+// ("unknown flag: --traget: did you mean --target?").
+func flagError(cmd *cobra.Command, err error) error {
 	var ive *pflag.InvalidValueError
 	if errors.As(err, &ive) && ive.GetFlag() != nil {
 		return errors.New(flagValueMessage(ive.GetFlag(), ive.GetValue(), ive))
+	}
+	var ne *pflag.NotExistError
+	if errors.As(err, &ne) && cmd != nil && ne.GetSpecifiedShortnames() == "" { // a shorthand is one letter: no guess
+		if h := cmdutil.FlagHint(cmd.Flags(), ne.GetSpecifiedName()); h != "" {
+			return fmt.Errorf("%w: %s", err, h)
+		}
 	}
 	return err
 }

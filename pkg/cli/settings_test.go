@@ -241,9 +241,11 @@ func TestConfigSections(t *testing.T) {
 		{"nested section", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "packages"}, 2, `: aid: packages: from: 2025-13: --from "2025-13" is not a date`},
 		{"nested section, aid run", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "--donor", "ESP", "--format", "csv", "--no-header"}, 0, "ESP,Spain,"},
 		{"outer section reaches in", "aid:\n  donor: Atlantis\n", []string{"aid", "packages"}, 2, `aid: donor: Atlantis: --donor: unknown country "Atlantis"`},
-		// Unknown keys are errors for every command, naming file, line, key.
-		{"unknown key in a section", "gap:\n  sort: gap\n  kind: military\n", []string{"aid"}, 2, `line 3: unknown setting kind in section gap`},
-		{"key of another command in a section", "aid:\n  packages:\n    sort: name\n", []string{"gap"}, 2, `line 3: unknown setting sort in section aid: packages`},
+		// Unknown keys are errors for the commands their section applies
+		// to, naming file, line, key (for the others, a warning:
+		// TestConfigTypoScopedToSection).
+		{"unknown key in a section", "gap:\n  sort: gap\n  kind: military\n", []string{"gap"}, 2, `line 3: unknown setting kind in section gap`},
+		{"key of another command in a section", "aid:\n  packages:\n    sort: name\n", []string{"aid", "packages"}, 2, `line 3: unknown setting sort in section aid: packages`},
 		{"unknown section", "gapp:\n  sort: gap\n", []string{"gap"}, 2, `line 1: unknown setting gapp`},
 		{"section as a value", "gap: 5\n", []string{"gap"}, 2, `line 1: gap is the section of the command natospend gap`},
 		{"empty section", "gap:\ntarget: 5\n", []string{"gap", nldCSV, "--format", "csv", noHeader}, 0, gapAt5},
@@ -483,7 +485,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"gap", "--method", "gdp"}, `natospend: --method "gdp" is not a method (expected one of: share, usd)`},
 		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp)`},
 		{[]string{"path", "--shape", "curve"}, `natospend: --shape "curve" is not a shape (expected one of: linear, growth)`},
-		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: text, json, tsv, csv, xlsx, markdown, junit, github)`},
+		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"aid", "--kind", "weapons"}, `natospend: --kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},
 	}
 	for _, tt := range tests {
@@ -506,7 +508,7 @@ func TestEnumsIgnoreCase(t *testing.T) {
 		{map[string]string{"NATOSPEND_METHOD": "Usd"}, []string{"gap", nldCSV, "--format", "json"}, `"method": "usd"`},
 		{nil, []string{"check", nldCSV, "--format", "JSON"}, `"verdicts"`},
 		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"check", nldCSV}, `"verdicts"`},
-		// table, the other commands' format, is check's text.
+		// table, the other commands' format, is check's default too.
 		{map[string]string{"NATOSPEND_FORMAT": "table"}, []string{"check", nldCSV}, ""},
 	}
 	for _, tt := range tests {
@@ -539,17 +541,18 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 	}
 
 	// Every command, in a run that prints a note (a release other than
-	// the default), prints none with --quiet, and the same data.
+	// the default), prints none with --quiet, and the same data (JSON: a
+	// table loses its title and notes, TestQuietPrintsDataOnly).
 	cfgQuiet := writeFile(t, "config.yaml", "quiet: true\n")
 	for _, args := range [][]string{
-		{"gap", "--release", "nato-2024-06", "--country", "NLD"},
+		{"gap", "--release", "nato-2024-06", "--country", "NLD", "--format", "json"},
 		{"check", "--release", "nato-2024-06", "--country", "NLD"},
-		{"path", "--release", "nato-2024-06", "--country", "NLD", "--target", "uk-2027"},
-		{"aid", "--donor", "ESP"},
-		{"aid", "packages", "--donor", "ESP"},
+		{"path", "--release", "nato-2024-06", "--country", "NLD", "--target", "uk-2027", "--format", "json"},
+		{"aid", "--donor", "ESP", "--format", "json"},
+		{"aid", "packages", "--donor", "ESP", "--format", "json"},
 		{"validate"},
-		{"countries"},
-		{"targets"},
+		{"countries", "--format", "json"},
+		{"targets", "--format", "json"},
 	} {
 		_, loud, noted := runEnv(t, nil, args...)
 		for _, env := range []map[string]string{nil, {"NATOSPEND_QUIET": "true"}, {"NATOSPEND_CONFIG": cfgQuiet}} {
@@ -561,7 +564,7 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 			if errOut != "" {
 				t.Errorf("%v %v: stderr %q, want nothing", env, a, errOut)
 			}
-			if args[0] != "check" && quiet != loud {
+			if args[0] != "check" && args[0] != "validate" && quiet != loud { // check and validate: TestQuietPrintsDataOnly
 				t.Errorf("%v %v: stdout differs with --quiet", env, a)
 			}
 		}

@@ -1,7 +1,9 @@
 package importnato
 
 import (
+	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -75,10 +77,27 @@ func TestRealWorkbook(t *testing.T) {
 	if len(res.Series) != len(measures) || len(res.Missing) != 0 {
 		t.Errorf("%d series, missing %v", len(res.Series), res.Missing)
 	}
-	// 5 sums x 2 aggregates x 11 years, and Table 4: 31 allies x (2 years
-	// of defence at constant prices, 2 shares, 1 real change).
-	if res.Checked != 110+155 || len(res.Differences) != 0 {
-		t.Errorf("checked %d, differences %v", res.Checked, res.Differences)
+	// Table 4: 31 allies x (2 years of defence at constant prices, 2
+	// shares, 1 real change); 5 sums x 2 aggregates x 11 years; the share
+	// against defence / GDP at constant prices, and against the figures
+	// per capita: 31 allies x 11 years each (not Iceland, which has no
+	// defence); the real change: 31 x 10 (2015-2024); the euro-area allies
+	// of each year (ECB): 14 in 2014 (with Latvia), 15 from 2015
+	// (Lithuania), 16 from 2023 (Croatia); the United States, whose
+	// currency is the US dollar, 11 years x current and constant prices;
+	// the constant-price rates, 31 x 11; current = constant prices in
+	// 2015, the base year: 31 allies x defence in national currency and
+	// in USD, 32 x GDP; the four categories: 31 x 11; NATO's 2 aggregates'
+	// shares against their defence / GDP and per capita figures, 2 x 2 x
+	// 11, and real change, 2 x 10 (the real change of 2014 is the one
+	// aggregate that is a ratio left unchecked: 2 figures).
+	want := []int{155, 110, 341, 341, 310, 14 + 8*15 + 2*16, 22, 341, 31 + 31 + 32, 341, 44 + 20}
+	var got []int
+	for _, c := range res.Checks {
+		got = append(got, c.Checked)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+341+310+166+22+341+94+341+64 || res.Unchecked != 2 || len(res.Differences) != 0 {
+		t.Errorf("checked %v (%d), want %v; differences %v", got, res.Checked, want, res.Differences)
 	}
 	r := res.Release
 	if r.ConstantYear != 2015 || r.Currencies["NOR"] != "NOK" || r.Currencies["DNK"] != "DKK" || r.Currencies["HRV"] != "EUR" {
@@ -228,5 +247,41 @@ func TestDriftErrors(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestFormatsThroughTheFile: number formats are read from the workbook's
+// styles (pkg/xlsx), not only in memory: shares stored as fractions with
+// a 0.00% style give the same figures; a year header typed as a date is
+// refused, naming the cell.
+func TestFormatsThroughTheFile(t *testing.T) {
+	base, err := modified(t, nil)
+	must(t, err)
+	res, err := modified(t, func(f *excelize.File) {
+		style, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+		must(t, err)
+		for row := 11; row <= 43; row++ {
+			for col := 4; col <= 14; col++ {
+				ref, _ := excelize.CoordinatesToCellName(col, row)
+				v, err := f.GetCellValue("TABLE3", ref, excelize.Options{RawCellValue: true})
+				must(t, err)
+				if x, err := strconv.ParseFloat(v, 64); err == nil {
+					must(t, f.SetCellFloat("TABLE3", ref, x/100, -1, 64))
+					must(t, f.SetCellStyle("TABLE3", ref, ref, style))
+				}
+			}
+		}
+	})
+	must(t, err)
+	sameFigures(t, "shares as fractions", res.Release, base.Release)
+	_, err = modified(t, func(f *excelize.File) {
+		yyyy := "yyyy"
+		style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &yyyy})
+		must(t, err)
+		must(t, f.SetCellFloat("TABLE5", "I8", 43466, -1, 64)) // 1 January 2019
+		must(t, f.SetCellStyle("TABLE5", "I8", "I8", style))
+	})
+	if want := `sheet TABLE5, cell I8: a date (43466, formatted "yyyy") where a year header belongs`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
 	}
 }

@@ -15,9 +15,18 @@
 // table, section or country it cannot place is an error naming the sheet
 // and cell.
 //
-// NATO's aggregate rows (NATO Europe and Canada, NATO Total) are read and
-// those that are sums are checked against the allies of each year; any
-// difference is reported in the result, never dropped.
+// What it reads is verified (verify.go): each table's unit row (scale and
+// currency, converted or refused), each figure's number format (a percent
+// format is a fraction), the year headers, the currencies rows name. Then
+// the tables are checked against each other: the share of GDP against
+// defence / GDP at constant prices and per capita, the real change, the
+// exchange rates the tables imply, the base year, the categories adding
+// up to 100%, Table 4's repeated figures, and NATO's aggregate rows (NATO
+// Europe and Canada, NATO Total) that are sums against the allies of each
+// year. A difference beyond rounding refuses the workbook
+// (*DifferencesError), unless Options.AcceptDifferences, which writes it
+// into the release's notes. The work is bounded whatever the workbook:
+// Read counts every cell's text against MaxText.
 package importnato
 
 import (
@@ -49,11 +58,44 @@ type Workbook struct {
 	Sheets []Sheet
 }
 
+// Bounds of the work an import does, whatever the workbook (within
+// pkg/xlsx's limits): NATO's June 2024 workbook holds 106 KB of cell text
+// (its longest cell, a note, 449 bytes) in 6,208 cells.
+const (
+	// MaxText is the most bytes of cell text (of every cell, as read:
+	// text, numbers as stored) the importer reads from a workbook.
+	MaxText = 4 << 20
+	// MaxCells is the most cells with a value it reads from a workbook,
+	// all sheets together.
+	MaxCells = 400_000
+	// maxCellText is the longest text of a cell the importer keeps: a
+	// longer one is cut there (it is no title, label or heading of
+	// NATO's; a note is kept cut, saying so).
+	maxCellText = 2048
+	// maxShown is the longest text of a cell a message quotes.
+	maxShown = 200
+	// maxSheetName is the longest sheet name read.
+	maxSheetName = 255
+	// maxNotes is the most bytes of NATO's notes copied into the
+	// release's notes, and maxListed the most lines of differences or of
+	// things not imported listed: the rest are counted.
+	maxNotes  = 64 << 10
+	maxListed = 100
+)
+
 // Read reads every worksheet of an opened workbook (sheets that are not
-// worksheets, such as charts, hold no tables and are left out).
+// worksheets, such as charts, hold no tables and are left out). It counts
+// the text of every cell as it is read, and refuses a workbook with more
+// than MaxText bytes of it or more than MaxCells cells; a text longer
+// than maxCellText bytes is cut there.
 func Read(wb *xlsx.Workbook) (*Workbook, error) {
 	out := &Workbook{Name: filepath.Base(wb.Name), SHA256: wb.SHA256}
+	text, cells := 0, 0
 	for _, name := range wb.Sheets {
+		if len(name) > maxSheetName {
+			return nil, fmt.Errorf("%s: sheet %s...: a sheet name longer than %d bytes (Excel's own limit is 31 characters)", out.Name, quote(cut(name, maxShown)), maxSheetName)
+		}
+		text += len(name)
 		rows, err := wb.Rows(name)
 		var re *xlsx.ReadError
 		if errors.As(err, &re) && re.Cell == "" && strings.HasSuffix(re.Msg, "not a worksheet of cells") {
@@ -62,10 +104,29 @@ func Read(wb *xlsx.Workbook) (*Workbook, error) {
 		if err != nil {
 			return nil, err
 		}
+		for i := range rows {
+			cs := rows[i].Cells
+			cells += len(cs)
+			if cells > MaxCells {
+				return nil, fmt.Errorf("%s: sheet %s: more than %d cells with a value in the workbook's sheets (NATO's June 2024 workbook has 6,208): refused, not one of NATO's workbooks of tables", out.Name, name, MaxCells)
+			}
+			for j := range cs {
+				text += len(cs[j].Text)
+				if text > MaxText {
+					return nil, fmt.Errorf("%s: sheet %s, cell %s: the cells read so far hold more than %d bytes of text (NATO's June 2024 workbook holds 106 KB in all): refused, not one of NATO's workbooks of tables", out.Name, name, cs[j].Ref, MaxText)
+				}
+				if cs[j].Type == xlsx.Text && len(cs[j].Text) > maxCellText {
+					cs[j].Text = cut(cs[j].Text, maxCellText) + cutMark
+				}
+			}
+		}
 		out.Sheets = append(out.Sheets, Sheet{Name: name, Rows: rows})
 	}
 	return out, nil
 }
+
+// cutMark ends a text Read cut.
+const cutMark = " [... cut: longer than 2048 bytes]"
 
 // Options are what the workbook does not say about itself.
 type Options struct {
@@ -84,6 +145,11 @@ type Options struct {
 	PriceBasis string
 	// Notes go first in the release's notes, before the importer's.
 	Notes []string
+	// AcceptDifferences imports a workbook whose tables differ from each
+	// other beyond rounding (see Result.Differences), writing the
+	// differences into the release's notes; without it such a workbook
+	// is refused.
+	AcceptDifferences bool
 }
 
 // Series is where one measure came from, and how much of it there is.
@@ -113,18 +179,52 @@ type Result struct {
 	// Missing lists the measures no table gave (the release leaves them
 	// out), as "key (what)".
 	Missing []string
-	// Checked counts NATO's aggregates (and Table 4's repeated figures)
-	// compared with the figures of the allies; Differences lists those
-	// that differ, each naming its sheet and cell (and problems that kept
-	// a figure from being compared).
+	// Checks are the cross-checks made, each with the comparisons it
+	// made; Checked is their sum. Differences lists the comparisons that
+	// failed, each naming its sheets and cells (and problems that kept a
+	// figure from being compared), at most maxListed of them; Unlisted
+	// counts the others.
+	Checks      []Check
 	Checked     int
 	Differences []string
+	Unlisted    int
 	// Unchecked counts the aggregates read that are not sums (shares, per
+	// capita figures, real change) and that no check compared (the real
+	// change of the first year; all of them when the tables of defence
+	// and GDP at constant prices are not there)
 	// capita figures): they are reported, not compared.
 	Unchecked int
 	// Ignored lists what the workbook holds that is not imported: rows of
 	// figures without a label, tables of no known kind.
 	Ignored []string
+}
+
+// Check is one kind of cross-check of the tables and the comparisons it
+// made.
+type Check struct {
+	What    string
+	Checked int
+}
+
+// DifferencesError is the error of a workbook whose tables differ beyond
+// rounding, imported without Options.AcceptDifferences.
+type DifferencesError struct {
+	File   string
+	Result *Result
+}
+
+func (e *DifferencesError) Error() string {
+	var b strings.Builder
+	n := len(e.Result.Differences) + e.Result.Unlisted
+	fmt.Fprintf(&b, "%s: NATO's tables differ from each other beyond rounding in %d of %d comparisons, so some figures are not what NATO printed or not read as NATO meant (a unit, a format or a label changed?); nothing written (--accept-differences imports anyway and writes the differences into the release's notes):", e.File, n, e.Result.Checked)
+	for _, d := range e.Result.Differences {
+		b.WriteString("\n  ")
+		b.WriteString(d)
+	}
+	if e.Result.Unlisted > 0 {
+		fmt.Fprintf(&b, "\n  ... and %d more", e.Result.Unlisted)
+	}
+	return b.String()
 }
 
 // Encode writes the release as a data file, figures rounded as Decimals
@@ -152,6 +252,7 @@ type series struct {
 	aggs     map[string]map[int]figure // by group id and year
 	aggLabel map[string]string         // by group id: the label as printed
 	rowAt    map[string]string         // by code or group: the label cell
+	factor   factor                    // converts the figures read to the measure's unit
 	blanks   int
 	minRow   int
 	maxRow   int
@@ -163,13 +264,17 @@ type importer struct {
 	wb         *Workbook
 	ds         *defence.Dataset
 	series     map[string]*series
-	currencies map[string]string // by code
-	currencyAt map[string]string // by code: the label cell that named it
+	currencies map[string]string // by code: the currency of Table 1 (of defence_ncu_m)
+	named      map[string]string // by code: the currency any row names
+	namedAt    map[string]string // by code: the label cell that named it
 	baseYear   int
 	baseAt     string
 	footnotes  []string
+	noteBytes  int // of footnotes
+	notesLeft  int // notes not kept, past maxNotes
 	seenNote   map[string]bool
-	checks     []*table // tables that repeat others' figures
+	usedAgg    map[string]bool // aggregates that are ratios compared: key/group/year
+	checks     []*table        // tables that repeat others' figures
 	res        *Result
 }
 
@@ -181,7 +286,7 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 		return nil, errors.New("no release id (expected --id, such as nato-2024-06)")
 	}
 	imp := &importer{wb: wb, ds: ds, series: map[string]*series{}, currencies: map[string]string{},
-		currencyAt: map[string]string{}, seenNote: map[string]bool{}, res: &Result{}}
+		named: map[string]string{}, namedAt: map[string]string{}, seenNote: map[string]bool{}, usedAgg: map[string]bool{}, res: &Result{}}
 	if err := imp.readTables(); err != nil {
 		return nil, imp.wrap(err)
 	}
@@ -192,6 +297,18 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 	}
 	imp.checkTables()
 	imp.checkAggregates()
+	imp.checkShares()
+	imp.checkPerCapita()
+	imp.checkRealChange()
+	imp.checkRates()
+	imp.checkConstantRates()
+	imp.checkBaseYear()
+	imp.checkCategories()
+	imp.checkAggregateRatios()
+	imp.countUnchecked()
+	if len(imp.res.Differences) > 0 && !opt.AcceptDifferences {
+		return nil, &DifferencesError{File: imp.wb.Name, Result: imp.res}
+	}
 	r, err := imp.release(opt)
 	if err != nil {
 		return nil, imp.wrap(err)
@@ -204,6 +321,34 @@ func Import(wb *Workbook, ds *defence.Dataset, opt Options) (*Result, error) {
 }
 
 func (imp *importer) wrap(err error) error { return fmt.Errorf("%s: %w", imp.wb.Name, err) }
+
+// difference reports a comparison that failed, listing at most maxListed.
+func (imp *importer) difference(format string, a ...any) {
+	if len(imp.res.Differences) >= maxListed {
+		imp.res.Unlisted++
+		return
+	}
+	imp.res.Differences = append(imp.res.Differences, fmt.Sprintf(format, a...))
+}
+
+// ignored reports what is not imported, listing at most maxListed.
+func (imp *importer) ignored(format string, a ...any) {
+	switch n := len(imp.res.Ignored); {
+	case n < maxListed:
+		imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf(format, a...))
+	case n == maxListed:
+		imp.res.Ignored = append(imp.res.Ignored, "more that is not listed (the importer lists 100 things not imported)")
+	}
+}
+
+// count records a cross-check and the comparisons it made.
+func (imp *importer) count(what string, n int) {
+	if n == 0 {
+		return
+	}
+	imp.res.Checks = append(imp.res.Checks, Check{What: what, Checked: n})
+	imp.res.Checked += n
+}
 
 // notFound says which table is missing, and what it looks like.
 func (imp *importer) notFound(key string) error {
@@ -237,9 +382,9 @@ func (imp *importer) readTables() error {
 			}
 			switch {
 			case len(matched) > 1:
-				return fmt.Errorf("%s: table %q could be %s or %s (expected one kind of table per title)", t.at(t.title.Ref), t.name, matched[0].id, matched[1].id)
+				return fmt.Errorf("%s: table %s could be %s or %s (expected one kind of table per title)", t.at(t.title.Ref), quote(t.name), matched[0].id, matched[1].id)
 			case len(matched) == 0:
-				imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf("%s: table %q (not one of NATO's tables the importer knows)", t.at(t.title.Ref), t.name))
+				imp.ignored("%s: table %s (not one of NATO's tables the importer knows)", t.at(t.title.Ref), quote(t.name))
 				continue
 			case layoutErr != nil:
 				return layoutErr
@@ -295,7 +440,12 @@ func (imp *importer) footnote(t *table, c xlsx.Cell) {
 	if pageRE.MatchString(text) || imp.seenNote[text] {
 		return
 	}
+	if imp.noteBytes+len(text) > maxNotes {
+		imp.notesLeft++
+		return
+	}
 	imp.seenNote[text] = true
+	imp.noteBytes += len(text)
 	imp.footnotes = append(imp.footnotes, fmt.Sprintf("NATO's note (sheet %s, cell %s): %s", t.sheet, c.Ref, text))
 }
 
@@ -310,7 +460,7 @@ func (imp *importer) readTable(t *table) error {
 		vals := t.values(r)
 		if !ok {
 			if len(vals) > 0 {
-				imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf("sheet %s, row %d: %d values without a label", t.sheet, r.Index, len(vals)))
+				imp.ignored("sheet %s, row %d: %d values without a label", t.sheet, r.Index, len(vals))
 			}
 			continue
 		}
@@ -331,11 +481,11 @@ func (imp *importer) readTable(t *table) error {
 			continue
 		}
 		if pending != nil {
-			return fmt.Errorf("%s: %q is not a section heading of table %q (expected one of: %s)", t.at(pending.Ref), clean(pending.Text), t.name, headings(t.kind))
+			return fmt.Errorf("%s: %s is not a section heading of table %s (expected one of: %s)", t.at(pending.Ref), quote(pending.Text), quote(t.name), headings(t.kind))
 		}
 		if cur == nil {
 			if !single {
-				return fmt.Errorf("%s: a row of figures before any section heading of table %q (expected one of: %s)", t.at(lab.Ref), t.name, headings(t.kind))
+				return fmt.Errorf("%s: a row of figures before any section heading of table %s (expected one of: %s)", t.at(lab.Ref), quote(t.name), headings(t.kind))
 			}
 			s, err := imp.newSeries(t, t.kind.sections[0], xlsx.Cell{})
 			if err != nil {
@@ -362,7 +512,12 @@ func (imp *importer) newSeries(t *table, sec section, heading xlsx.Cell) (*serie
 		}
 		return nil, fmt.Errorf("%s: %s is given twice (also by sheet %s, cell %s)", t.at(at), sec.key, prev.t.sheet, where)
 	}
-	s := &series{key: sec.key, t: t, heading: heading, values: map[string]map[int]figure{},
+	m := measureOf(sec.key)
+	factor, err := t.factor(m.unit, m.label)
+	if err != nil {
+		return nil, err
+	}
+	s := &series{key: sec.key, t: t, heading: heading, factor: factor, values: map[string]map[int]figure{},
 		aggs: map[string]map[int]figure{}, aggLabel: map[string]string{}, rowAt: map[string]string{},
 		minRow: math.MaxInt, minCol: math.MaxInt}
 	if sec.constant {
@@ -375,7 +530,7 @@ func (imp *importer) newSeries(t *table, sec section, heading xlsx.Cell) (*serie
 			at = t.title.Ref
 		}
 		if y == 0 {
-			return nil, fmt.Errorf("%s: table %q gives figures at constant prices without their base year (expected a heading or unit such as \"Constant 2015 prices\")", t.at(t.title.Ref), t.name)
+			return nil, fmt.Errorf("%s: table %s gives figures at constant prices without their base year (expected a heading or unit such as \"Constant 2015 prices\")", t.at(t.title.Ref), quote(t.name))
 		}
 		if imp.baseYear != 0 && imp.baseYear != y {
 			return nil, fmt.Errorf("%s: constant %d prices, where sheet %s gives %d prices (expected one base year for the whole workbook)", t.at(at), y, imp.baseAt, imp.baseYear)
@@ -412,13 +567,12 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 	if !isAgg {
 		c, ok := imp.ds.LookupCountry(name)
 		if !ok {
-			return fmt.Errorf("%s: unknown country %q (expected a country of the countries file, by its name or an alias; add NATO's spelling as an alias in data/countries.yaml)", t.at(lab.Ref), name)
+			return fmt.Errorf("%s: unknown country %s (expected a country of the countries file, by its name or an alias; add NATO's spelling as an alias in data/countries.yaml)", t.at(lab.Ref), quote(name))
 		}
 		code = c.Code
-		if ncu := s.key == "defence_ncu_m" || s.key == "defence_const_ncu_m"; ncu {
-			if err := imp.currency(t, lab, code, paren); err != nil {
-				return err
-			}
+		ncu := s.key == "defence_ncu_m" || s.key == "defence_const_ncu_m"
+		if err := imp.currency(t, lab, code, paren, ncu); err != nil {
+			return err
 		}
 	}
 	id := code
@@ -426,12 +580,13 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 		id = group
 	}
 	if prev, dup := s.rowAt[id]; dup {
-		return fmt.Errorf("%s: %s is listed twice in this section of table %q (also at cell %s)", t.at(lab.Ref), name, t.name, prev)
+		return fmt.Errorf("%s: %s is listed twice in this section of table %s (also at cell %s)", t.at(lab.Ref), name, quote(t.name), prev)
 	}
 	s.rowAt[id] = lab.Ref
 	m := measureOf(s.key)
 	out := map[int]figure{}
-	for col, y := range t.years {
+	for _, col := range sortedKeys(t.years) {
+		y := t.years[col]
 		c, ok := vals[col]
 		if !ok {
 			c = xlsx.Cell{Ref: colName(col) + strconv.Itoa(r.Index)}
@@ -450,6 +605,9 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 			}
 			continue
 		}
+		if v, err = t.converted(c, v, m.unit, s.factor, "a figure of "+m.label); err != nil {
+			return err
+		}
 		if v < 0 && s.key != "real_change_pct" {
 			return fmt.Errorf("%s: %s is negative (expected %s of at least 0)", t.at(c.Ref), strconv.FormatFloat(v, 'f', -1, 64), m.label)
 		}
@@ -463,10 +621,17 @@ func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx
 	return nil
 }
 
-// currency reads the currency a Table 1 row names: "Albania (Leks)".
-func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string) error {
+// currency reads the currency a row names in parentheses: "Albania
+// (Leks)". Table 1's rows (ncu) must name one; in every table, a currency
+// named must be the one the country's other rows name, and the one the
+// data's releases give the country (Release.Currencies), if any does, or
+// the euro if the country adopted it within the table's years.
+func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu bool) error {
 	if paren == "" {
-		return fmt.Errorf("%s: %q names no currency (expected the country and its currency, such as \"Albania (Leks)\")", t.at(lab.Ref), clean(lab.Text))
+		if ncu {
+			return fmt.Errorf("%s: %s names no currency (expected the country and its currency, such as \"Albania (Leks)\")", t.at(lab.Ref), quote(lab.Text))
+		}
+		return nil
 	}
 	key := norm(paren)
 	cur, ok := currencyNames[key]
@@ -474,13 +639,52 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string) error
 		cur, ok = currencyByCountry[key][code]
 	}
 	if !ok {
-		return fmt.Errorf("%s: unknown currency %q (expected a currency name such as Euros, Leks, Kroner)", t.at(lab.Ref), paren)
+		if ncu {
+			return fmt.Errorf("%s: unknown currency %s (expected a currency name such as Euros, Leks, Kroner)", t.at(lab.Ref), quote(paren))
+		}
+		return nil // a note's mark, such as (a)
 	}
-	if prev, seen := imp.currencies[code]; seen && prev != cur {
-		return fmt.Errorf("%s: currency %s, where cell %s gives %s (expected one currency per country)", t.at(lab.Ref), cur, imp.currencyAt[code], prev)
+	if prev, seen := imp.named[code]; seen && prev != cur {
+		return fmt.Errorf("%s: currency %s, where cell %s gives %s (expected one currency per country)", t.at(lab.Ref), cur, imp.namedAt[code], prev)
 	}
-	imp.currencies[code], imp.currencyAt[code] = cur, lab.Ref
+	if known, rel := imp.knownCurrency(code); known != "" && known != cur && !t.adoptedEuro(code, cur) {
+		return fmt.Errorf("%s: %s names %s (%s), but the data gives %s the currency %s (release %s): refused (expected the currency of the country; if it changed, the data's releases must say so first)",
+			t.at(lab.Ref), quote(lab.Text), cur, quote(paren), imp.name(code), known, rel)
+	}
+	imp.named[code], imp.namedAt[code] = cur, lab.Ref
+	if ncu {
+		imp.currencies[code] = cur
+	}
 	return nil
+}
+
+// adoptedEuro reports whether a row's currency is the euro that the
+// country adopted within the years of the table: NATO then gives all its
+// years in euros (Croatia, from 2023, in the June 2024 tables).
+func (t *table) adoptedEuro(code, cur string) bool {
+	since, ok := euroSince[code]
+	if !ok || cur != "EUR" {
+		return false
+	}
+	for _, y := range t.years {
+		if y.year >= since {
+			return true
+		}
+	}
+	return false
+}
+
+// knownCurrency returns the currency the data's releases give a country
+// (the latest published that gives one) and that release's id.
+func (imp *importer) knownCurrency(code string) (string, string) {
+	cur, id, date := "", "", ""
+	for _, rid := range sortedKeys(imp.ds.Releases) {
+		r := imp.ds.Releases[rid]
+		if c, ok := r.Currencies[code]; ok && (id == "" || r.Published > date) {
+			cur, id, date = c, rid, r.Published
+		}
+	}
+	return cur, id
 }
 
 // colName is a column's letters: 1 is A, 27 is AA.
@@ -510,6 +714,10 @@ func close(a, b float64) bool {
 // checkAggregates compares NATO's aggregates that are sums with the sum of
 // the allies of the year.
 func (imp *importer) checkAggregates() {
+	n := 0
+	defer func() {
+		imp.count("NATO's aggregates that are sums against the allies of each year (members of the time)", n)
+	}()
 	for _, m := range measures {
 		s := imp.series[m.key]
 		if s == nil {
@@ -519,11 +727,10 @@ func (imp *importer) checkAggregates() {
 			for _, y := range sortedKeys(s.aggs[group]) {
 				pub := s.aggs[group][y]
 				if !m.additive {
-					imp.res.Unchecked++
-					continue
+					continue // checkAggregateRatios, countUnchecked
 				}
 				if _, ok := imp.ds.Groups[group]; !ok {
-					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s %d (sheet %s, cell %s): not checked, the data has no group %s", s.aggLabel[group], y, s.t.sheet, pub.ref, group))
+					imp.difference("%s %d (sheet %s, cell %s): not checked, the data has no group %s", s.aggLabel[group], y, s.t.sheet, pub.ref, group)
 					continue
 				}
 				sum := 0.0
@@ -532,10 +739,10 @@ func (imp *importer) checkAggregates() {
 						sum += f.v
 					}
 				}
-				imp.res.Checked++
+				n++
 				if !close(sum, pub.v) {
-					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s of %s in %d (sheet %s, cell %s) is %s; the allies of %d add up to %s (difference %s)",
-						s.aggLabel[group], m.key, y, s.t.sheet, pub.ref, fixed(pub.v, m.decimals), y, fixed(sum, m.decimals), fixed(pub.v-sum, m.decimals)))
+					imp.difference("%s of %s in %d (sheet %s, cell %s) is %s; the allies of %d add up to %s (difference %s)",
+						s.aggLabel[group], m.key, y, s.t.sheet, pub.ref, fixed(pub.v, m.decimals), y, fixed(sum, m.decimals), fixed(pub.v-sum, m.decimals))
 				}
 			}
 		}
@@ -551,10 +758,17 @@ var (
 
 // checkTables compares the tables that repeat other tables' figures
 // (Table 4: constant-price defence of two years, their real change, and
-// the shares of GDP) with the figures imported.
+// the shares of GDP) with the figures imported, each read in its table's
+// unit and number format.
 func (imp *importer) checkTables() {
+	n := 0
 	for _, t := range imp.checks {
 		cons, share := imp.series["defence_const_musd"], imp.series["share_pct"]
+		scale, err := t.factor(unitUSD, "defence at constant prices")
+		if err != nil {
+			imp.difference("%v: its figures are not compared", err)
+			continue
+		}
 		for _, r := range t.rows[t.header+1:] {
 			lab, ok := t.label(r)
 			if !ok || len(t.values(r)) == 0 {
@@ -566,38 +780,42 @@ func (imp *importer) checkTables() {
 			}
 			c, ok := imp.ds.LookupCountry(name)
 			if !ok {
-				imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s: unknown country %q: its row is not checked", t.at(lab.Ref), name))
+				imp.difference("%s: unknown country %s: its row is not checked", t.at(lab.Ref), quote(name))
 				continue
 			}
 			cells := map[int]xlsx.Cell{}
 			for _, cell := range r.Cells {
 				cells[cell.Col] = cell
 			}
-			compare := func(cell xlsx.Cell, want figure, have bool, what string) {
+			compare := func(cell xlsx.Cell, want figure, have bool, what string, k unitKind, f factor) {
 				v, known, err := t.number(cell, what)
+				if err == nil && known {
+					v, err = t.converted(cell, v, k, f, what)
+				}
 				switch {
 				case err != nil:
-					imp.res.Differences = append(imp.res.Differences, err.Error())
+					imp.difference("%v", err)
 				case !known && !have:
 				case known != have || !close(v, want.v):
-					imp.res.Checked++
-					imp.res.Differences = append(imp.res.Differences, fmt.Sprintf("%s: %s of %s is %s here, %s at cell %s", t.at(cell.Ref), what, c.Name, show(v, known), show(want.v, have), want.ref))
+					n++
+					imp.difference("%s: %s of %s is %s here, %s at cell %s", t.at(cell.Ref), what, c.Name, show(v, known), show(want.v, have), want.ref)
 				default:
-					imp.res.Checked++
+					n++
 				}
 			}
-			for col, y := range t.years {
+			for _, col := range sortedKeys(t.years) {
+				y := t.years[col]
 				if cons != nil {
 					want, have := cons.values[c.Code][y.year]
-					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("defence at constant prices in %d", y.year))
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("defence at constant prices in %d", y.year), unitUSD, scale)
 				}
 			}
-			for col, head := range t.extra {
-				h := norm(head)
+			for _, col := range sortedKeys(t.extra) {
+				h := norm(t.extra[col])
 				if m := shareYearRE.FindStringSubmatch(h); m != nil && share != nil {
 					y, _ := strconv.Atoi(m[1])
 					want, have := share.values[c.Code][y]
-					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("the share of GDP in %d", y))
+					compare(cellAt(cells, col, r.Index), want, have, fmt.Sprintf("the share of GDP in %d", y), unitPercent, one)
 				}
 				if m := periodChangeRE.FindStringSubmatch(h); m != nil && cons != nil {
 					y1, _ := strconv.Atoi(m[1])
@@ -608,11 +826,12 @@ func (imp *importer) checkTables() {
 					if okA && okB && a.v != 0 {
 						want = figure{v: 100 * (b.v/a.v - 1), ref: a.ref + " and " + b.ref}
 					}
-					compare(cellAt(cells, col, r.Index), want, okA && okB && a.v != 0, fmt.Sprintf("the real change %d-%d", y1, y2))
+					compare(cellAt(cells, col, r.Index), want, okA && okB && a.v != 0, fmt.Sprintf("the real change %d-%d", y1, y2), unitPercent, one)
 				}
 			}
 		}
 	}
+	imp.count("Table 4's figures against the tables that give them", n)
 }
 
 func cellAt(cells map[int]xlsx.Cell, col, row int) xlsx.Cell {
@@ -756,33 +975,33 @@ func (imp *importer) provenance(dateNote string) []string {
 	}
 	out = append(out, "Figures are rounded from the workbook's full precision to the nearest: "+strings.Join(parts, "; ")+".")
 	if res.Checked > 0 || len(res.Differences) > 0 {
-		line := fmt.Sprintf("NATO's aggregates that are sums (NATO Europe and Canada, NATO Total: %s) and the figures Table 4 repeats were checked against the allies' figures, counting the allies of each year (Montenegro from 2017, North Macedonia from 2020, Finland from 2023, Sweden from 2024): %d checks", strings.Join(additiveKeys(), ", "), res.Checked)
-		if len(res.Differences) == 0 {
-			line += ", no difference."
+		parts := make([]string, len(res.Checks))
+		for i, c := range res.Checks {
+			parts[i] = fmt.Sprintf("%s: %d", c.What, c.Checked)
+		}
+		line := fmt.Sprintf("The tables were checked against each other, %d comparisons (%s)", res.Checked, strings.Join(parts, "; "))
+		if n := len(res.Differences) + res.Unlisted; n == 0 {
+			line += ": no difference beyond rounding."
 		} else {
-			line += fmt.Sprintf(", %d differences:", len(res.Differences))
+			line += fmt.Sprintf(": %d differences beyond rounding, imported anyway (import nato --accept-differences): the figures of the cells they name may not be what NATO printed.", n)
 		}
 		out = append(out, line)
 		for _, d := range res.Differences {
 			out = append(out, "Difference: "+d+".")
 		}
+		if res.Unlisted > 0 {
+			out = append(out, fmt.Sprintf("Difference: %d more, not listed.", res.Unlisted))
+		}
 	}
 	if res.Unchecked > 0 {
-		out = append(out, fmt.Sprintf("%d figures of NATO's aggregates are ratios (shares, real change, per capita) and were read, not checked.", res.Unchecked))
+		out = append(out, fmt.Sprintf("%d figures of NATO's aggregates are ratios (shares, real change, per capita) that no check compared: read, not checked.", res.Unchecked))
 	}
 	out = append(out, imp.footnotes...)
+	if imp.notesLeft > 0 {
+		out = append(out, fmt.Sprintf("%d more of NATO's notes are not copied here (the importer copies at most %d bytes of them).", imp.notesLeft, maxNotes))
+	}
 	for _, ig := range res.Ignored {
 		out = append(out, "Not imported: "+ig+".")
-	}
-	return out
-}
-
-func additiveKeys() []string {
-	var out []string
-	for _, m := range measures {
-		if m.additive {
-			out = append(out, m.key)
-		}
 	}
 	return out
 }
@@ -821,14 +1040,21 @@ func (r *Result) Summary(w io.Writer) {
 	for _, m := range r.Missing {
 		fmt.Fprintf(w, "  not in the workbook: %s\n", m)
 	}
-	switch {
-	case len(r.Differences) > 0:
-		fmt.Fprintf(w, "NATO's aggregates and repeated figures: %d checked, %d differ:\n", r.Checked, len(r.Differences))
-		for _, d := range r.Differences {
-			fmt.Fprintf(w, "  %s\n", d)
+	if r.Checked > 0 || len(r.Differences) > 0 {
+		if n := len(r.Differences) + r.Unlisted; n > 0 {
+			fmt.Fprintf(w, "Cross-checks of the tables: %d comparisons, %d differ beyond rounding (accepted: --accept-differences):\n", r.Checked, n)
+		} else {
+			fmt.Fprintf(w, "Cross-checks of the tables: %d comparisons, no difference beyond rounding:\n", r.Checked)
 		}
-	case r.Checked > 0:
-		fmt.Fprintf(w, "NATO's aggregates and repeated figures: %d checked against the allies of each year, all equal.\n", r.Checked)
+		for _, c := range r.Checks {
+			fmt.Fprintf(w, "  %d: %s\n", c.Checked, c.What)
+		}
+		for _, d := range r.Differences {
+			fmt.Fprintf(w, "  differs: %s\n", d)
+		}
+		if r.Unlisted > 0 {
+			fmt.Fprintf(w, "  differs: %d more, not listed\n", r.Unlisted)
+		}
 	}
 	for _, ig := range r.Ignored {
 		fmt.Fprintf(w, "Not imported: %s\n", ig)

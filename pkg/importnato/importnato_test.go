@@ -2,6 +2,7 @@ package importnato
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -186,11 +187,20 @@ func TestAggregates(t *testing.T) {
 	s := &wb.Sheets[0]
 	// NATO Total: ALB + CZE + MNE in 2023 = 397.2735 + 5000 + 100 = 5497.2735; 2024: 6666.1189 (published 6667.12: off by 1.0011).
 	s.Rows = append(s.Rows, xlsx.Row{Index: 20, Cells: []xlsx.Cell{cell("B20", "NATO Total"), cell("D20", 5497.2735), cell("E20", 6667.12)}})
-	res := mustImport(t, wb)
+	want := "NATO Total of defence_musd in 2024 (sheet TABLE2, cell E20) is 6667.12; the allies of 2024 add up to 6666.12 (difference 1.00)"
+	_, err := Import(wb, snapshot.Dataset(), Options{ID: "t"})
+	var de *DifferencesError
+	if !errors.As(err, &de) || !strings.HasPrefix(err.Error(), "240617-test.xlsx: NATO's tables differ from each other beyond rounding in 1 of 2 comparisons") ||
+		!strings.HasSuffix(err.Error(), "(--accept-differences imports anyway and writes the differences into the release's notes):\n  "+want) {
+		t.Fatalf("without --accept-differences: error %v", err)
+	}
+	res, err := Import(wb, snapshot.Dataset(), Options{ID: "t", AcceptDifferences: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if res.Checked != 2 || len(res.Differences) != 1 {
 		t.Fatalf("checked %d, differences %v", res.Checked, res.Differences)
 	}
-	want := "NATO Total of defence_musd in 2024 (sheet TABLE2, cell E20) is 6667.12; the allies of 2024 add up to 6666.12 (difference 1.00)"
 	if res.Differences[0] != want {
 		t.Errorf("difference\n%s\nwant\n%s", res.Differences[0], want)
 	}
@@ -199,7 +209,7 @@ func TestAggregates(t *testing.T) {
 	}
 	var b bytes.Buffer
 	res.Summary(&b)
-	if !strings.Contains(b.String(), "2 checked, 1 differ:\n  "+want+"\n") {
+	if !strings.Contains(b.String(), "2 comparisons, 1 differ beyond rounding (accepted: --accept-differences):\n  2: NATO's aggregates that are sums") || !strings.Contains(b.String(), "\n  differs: "+want+"\n") {
 		t.Errorf("summary:\n%s", b.String())
 	}
 }
@@ -311,6 +321,32 @@ func TestYearOf(t *testing.T) {
 		y, ok := yearOf(c.c)
 		if ok != c.ok || y.year != c.y || y.estimate != c.e {
 			t.Errorf("yearOf(%q) = %+v, %v", c.c.Text, y, ok)
+		}
+	}
+}
+
+// TestEuroAdoption: a currency a row names must be the one the data gives
+// the country (nato-2024-06: Bulgaria BGN), unless it is the euro the
+// country adopted within the table's years (Bulgaria: 1 January 2026).
+func TestEuroAdoption(t *testing.T) {
+	for _, tc := range []struct {
+		first, last any
+		want        string
+	}{
+		{2025, "2026e", ""},
+		{2024, "2025e", `240617-test.xlsx: sheet T1, cell C11: "Bulgaria (Euros)" names EUR ("Euros"), but the data gives Bulgaria the currency BGN (release nato-2024-06): refused`},
+	} {
+		wb := minimal()
+		wb.Sheets = append(wb.Sheets, sheet("T1", cell("B4", "Table 1 : Defence expenditure"), cell("B6", "Million national currency units"),
+			cell("D8", tc.first), cell("E8", tc.last), cell("B10", "Current prices"), cell("C11", "Bulgaria (Euros)"), cell("D11", 1500.5), cell("E11", 1600.25)))
+		res, err := Import(wb, snapshot.Dataset(), Options{ID: "t"})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%v: %v", tc.last, err)
+		case tc.want == "" && res.Release.Currencies["BGR"] != "EUR":
+			t.Errorf("%v: currencies %v", tc.last, res.Release.Currencies)
+		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
+			t.Errorf("%v: error %v, want %s", tc.last, err, tc.want)
 		}
 	}
 }

@@ -45,6 +45,7 @@ type table struct {
 	name     string    // the title as printed, white space cleaned
 	subject  string    // the title without "Table N :", normalised
 	unit     string    // the unit row as printed, cleaned ("" if none)
+	unitRef  string    // its cell
 	kind     *tableKind
 	header   int          // index in rows of the year header row
 	years    map[int]year // by column
@@ -65,6 +66,9 @@ type year struct {
 func yearOf(c xlsx.Cell) (year, bool) {
 	switch c.Type {
 	case xlsx.Number:
+		if classify(c.Format) == formatDate {
+			return year{}, false // a day shown as its year: checkHeader refuses it
+		}
 		if c.Num == math.Trunc(c.Num) && c.Num >= 1949 && c.Num <= 2100 {
 			return year{year: int(c.Num), ref: c.Ref}, true
 		}
@@ -116,7 +120,7 @@ func (t *table) layout() error {
 		years := map[int]year{}
 		extra := map[int]string{}
 		texts := 0
-		var firstText string
+		var firstText, firstRef string
 		for _, c := range r.Cells {
 			if y, ok := yearOf(c); ok {
 				years[c.Col] = y
@@ -125,7 +129,7 @@ func (t *table) layout() error {
 			if c.Type == xlsx.Text {
 				texts++
 				if firstText == "" {
-					firstText = clean(c.Text)
+					firstText, firstRef = clean(c.Text), c.Ref
 				}
 				extra[c.Col] = clean(c.Text)
 			}
@@ -147,10 +151,10 @@ func (t *table) layout() error {
 				}
 			}
 			t.extra = extra
-			return nil
+			return t.checkHeader(r)
 		}
 		if t.unit == "" && texts > 0 && len(r.Cells) == texts {
-			t.unit = firstText
+			t.unit, t.unitRef = firstText, firstRef
 		}
 	}
 	return fmt.Errorf("%s: table %q has no row of years (expected a row of year headers such as 2014 ... 2024e below the title)", t.at(t.title.Ref), t.name)

@@ -38,6 +38,7 @@ type measure struct {
 	decimals int
 	additive bool // an aggregate is the sum of the allies of the year
 	label    string
+	unit     unitKind // what its table's unit row must say
 }
 
 // measures are the cell keys the importer fills, in the order of its
@@ -46,21 +47,21 @@ type measure struct {
 // rounds the workbook's full precision to them, and reproduces those
 // tables cell for cell (scripts/importshared's test).
 var measures = []measure{
-	{"defence_ncu_m", 2, false, "defence, million national currency, current prices"},
-	{"defence_const_ncu_m", 2, false, "defence, million national currency, constant prices"},
-	{"defence_musd", 2, true, "defence, million USD, current prices"},
-	{"defence_const_musd", 2, true, "defence, million USD, constant prices"},
-	{"gdp_musd", 2, true, "GDP, million USD, current prices"},
-	{"gdp_const_musd", 2, true, "GDP, million USD, constant prices"},
-	{"share_pct", 4, false, "defence, % of GDP (constant prices)"},
-	{"real_change_pct", 4, false, "defence, annual real change %"},
-	{"gdp_per_capita_const_kusd", 4, false, "GDP per capita, thousand USD, constant prices"},
-	{"defence_per_capita_const_usd", 2, false, "defence per capita, USD, constant prices"},
-	{"personnel_k", 3, true, "military personnel, thousands"},
-	{"equipment_pct", 4, false, "equipment, % of defence"},
-	{"personnel_pct", 4, false, "personnel, % of defence"},
-	{"infrastructure_pct", 4, false, "infrastructure, % of defence"},
-	{"other_pct", 4, false, "other, % of defence"},
+	{"defence_ncu_m", 2, false, "defence, million national currency, current prices", unitNCU},
+	{"defence_const_ncu_m", 2, false, "defence, million national currency, constant prices", unitNCU},
+	{"defence_musd", 2, true, "defence, million USD, current prices", unitUSD},
+	{"defence_const_musd", 2, true, "defence, million USD, constant prices", unitUSD},
+	{"gdp_musd", 2, true, "GDP, million USD, current prices", unitUSD},
+	{"gdp_const_musd", 2, true, "GDP, million USD, constant prices", unitUSD},
+	{"share_pct", 4, false, "defence, % of GDP (constant prices)", unitPercent},
+	{"real_change_pct", 4, false, "defence, annual real change %", unitPercent},
+	{"gdp_per_capita_const_kusd", 4, false, "GDP per capita, thousand USD, constant prices", unitPerCapita},
+	{"defence_per_capita_const_usd", 2, false, "defence per capita, USD, constant prices", unitPerCapita},
+	{"personnel_k", 3, true, "military personnel, thousands", unitThousands},
+	{"equipment_pct", 4, false, "equipment, % of defence", unitPercent},
+	{"personnel_pct", 4, false, "personnel, % of defence", unitPercent},
+	{"infrastructure_pct", 4, false, "infrastructure, % of defence", unitPercent},
+	{"other_pct", 4, false, "other, % of defence", unitPercent},
 }
 
 func measureOf(key string) measure {
@@ -123,9 +124,11 @@ var kinds = []tableKind{
 	},
 	{
 		id: "defence in US dollars", what: `"Table 2 : Defence expenditure" in "Million US dollars"`,
+		// Any unit but national currency: the unit row is then read for
+		// its scale and currency, and a table in euros is refused.
 		match: func(t, u string) bool {
 			return has(t, "defence expenditure") && !hasAny(t, "share", "change", "capita", "distribution", "categor") &&
-				has(u, "us dollars") && !has(u, "national")
+				!has(u, "national currenc")
 		},
 		sections: []section{
 			{heading: currentSection, key: "defence_musd"},
@@ -163,7 +166,7 @@ var kinds = []tableKind{
 	},
 	{
 		id: "military personnel", what: `"Table 7 : Military personnel" in "Thousands"`,
-		match:    func(t, u string) bool { return has(t, "military personnel") && has(u, "thousand") },
+		match:    func(t, u string) bool { return has(t, "military personnel") },
 		sections: []section{{key: "personnel_k"}},
 	},
 	{

@@ -69,6 +69,12 @@ type Cell struct {
 	Text    string   // the text (shared/inline string), or the number's text as stored
 	Num     float64  // for Number (and Bool: 1 or 0)
 	Formula bool     // the cell holds a formula; Text/Num are its cached value
+	// Format is the number format code of the cell's style, such as
+	// "0.00%" or "#,##0.0" ("" for General): a built-in format (numFmtId
+	// below 164) is given by its code in the default locale ("0.00%" for
+	// 10, "mm-dd-yy" for 14). The value is stored as it is: a percent
+	// format shows 0.0205 as 2.05%, a date format shows 43466 as a date.
+	Format string
 }
 
 // Row is a row with at least one cell with a value; Cells are in column
@@ -98,6 +104,9 @@ type Workbook struct {
 	parts  map[string]*zip.File // by lower-case part name
 	sheets map[string]sheetRef  // by sheet name
 	sst    []string             // shared strings
+	// formats are the number format codes of the cell styles (cellXfs),
+	// by style index; nil when the workbook has no styles part.
+	formats []string
 	// extNames are the defined names (lower case) that refer to
 	// another workbook.
 	extNames map[string]bool
@@ -248,6 +257,7 @@ const (
 	relOfficeDocument = "/officeDocument"
 	relWorksheet      = "/worksheet"
 	relSharedStrings  = "/sharedStrings"
+	relStyles         = "/styles"
 	relExternalLink   = "/externalLink"
 	relExternalPath   = "/externalLinkPath"
 )
@@ -418,6 +428,21 @@ func (wb *Workbook) open(data []byte) error {
 				return wb.fail("not a valid workbook: missing part %s", show(r.target))
 			}
 			if err := wb.readSharedStrings(b, r.target); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	// Styles: the number format of each cell style.
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, relStyles) && !r.external {
+			if r.outside {
+				return wb.outsideErr(r.rel)
+			}
+			if wb.part(r.target) == nil {
+				return wb.fail("not a valid workbook: missing part %s", show(r.target))
+			}
+			if err := wb.readStyles(b, r.target); err != nil {
 				return err
 			}
 			break
@@ -909,6 +934,93 @@ func unescapeX(s string) string {
 	return b.String()
 }
 
+// builtinFormats are the codes of the built-in number formats (ECMA-376
+// Part 1, 18.8.30), in the default (en-US) locale. The ids the standard
+// leaves to the locale (27-36, 50-58: dates in East Asian locales) are
+// given a date code, so that they read as dates.
+var builtinFormats = map[int]string{
+	0: "", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00",
+	5: `"$"#,##0_);("$"#,##0)`, 6: `"$"#,##0_);[Red]("$"#,##0)`, 7: `"$"#,##0.00_);("$"#,##0.00)`, 8: `"$"#,##0.00_);[Red]("$"#,##0.00)`,
+	9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+	14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+	20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+	37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)",
+	45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+}
+
+func builtinFormat(id int) string {
+	if (id >= 27 && id <= 36) || (id >= 50 && id <= 58) {
+		return "yyyy/m/d"
+	}
+	return builtinFormats[id]
+}
+
+// maxStyles bounds the cell styles read (Excel's own limit is 64,000).
+const maxStyles = 65_536
+
+// readStyles reads the number format of each cell style: styleSheet >
+// numFmts > numFmt (numFmtId, formatCode) and styleSheet > cellXfs > xf
+// (numFmtId).
+func (wb *Workbook) readStyles(b *budget, part string) error {
+	custom := map[int]string{}
+	var ids []int
+	err := wb.readXML(b, part, "styleSheet", func(w *walker, tok xml.Token) error {
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			return nil
+		}
+		switch {
+		case w.at("styleSheet", "numFmts", "numFmt"):
+			id, err := strconv.Atoi(attrOr(se, "numFmtId"))
+			if err != nil || id < 0 {
+				return w.fail("numFmt without a valid numFmtId")
+			}
+			code, _ := attr(se, "formatCode")
+			if len(code) > maxTextLen {
+				return w.fail("number format %d is longer than %d bytes", id, maxTextLen)
+			}
+			if strings.EqualFold(code, "general") {
+				code = "" // LibreOffice writes General as a custom format
+			}
+			custom[id] = code
+		case w.at("styleSheet", "cellXfs", "xf"):
+			if len(ids) >= maxStyles {
+				return w.fail("more than %d cell styles", maxStyles)
+			}
+			id := 0
+			if v, ok := attr(se, "numFmtId"); ok {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 0 {
+					return w.fail("cell style %d has numFmtId %s, not a number", len(ids), show(v))
+				}
+				id = n
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wb.formats = make([]string, len(ids))
+	for i, id := range ids {
+		if code, ok := custom[id]; ok {
+			wb.formats[i] = code
+		} else {
+			wb.formats[i] = builtinFormat(id)
+		}
+	}
+	if len(ids) == 0 {
+		wb.formats = nil
+	}
+	return nil
+}
+
+func attrOr(se xml.StartElement, local string) string {
+	v, _ := attr(se, local)
+	return v
+}
+
 // IsWorksheet reports whether the named sheet is a worksheet of cells,
 // which Rows reads (a chart sheet is not).
 func (wb *Workbook) IsWorksheet(sheet string) bool {
@@ -1095,6 +1207,13 @@ func (s *sheetReader) start(se xml.StartElement) error {
 		s.lastCol = c.Col
 		s.c = c
 		s.t, _ = attr(se, "t")
+		if st, ok := attr(se, "s"); ok && s.wb.formats != nil {
+			i, err := strconv.Atoi(st)
+			if err != nil || i < 0 || i >= len(s.wb.formats) {
+				return s.fail(c.Ref, "has style %s, not one of the workbook's %d cell styles", show(st), len(s.wb.formats))
+			}
+			s.c.Format = s.wb.formats[i]
+		}
 		s.v, s.is = s.v[:0], s.is[:0]
 		s.hasV, s.hasIs, s.hasF = false, false, false
 		s.f, s.fShared, s.fSI = s.f[:0], "", ""

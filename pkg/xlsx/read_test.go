@@ -1012,6 +1012,7 @@ func FuzzOpenBytes(f *testing.F) {
 	f.Add(rdZip(f, rdBook([][2]string{{"A", `<row><c t="inlineStr"><is><t>x</t></is></c></row>`}, {"B", ""}}, []string{"<t>s</t>"})))
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add([]byte{})
+	f.Add(rdZip(f, rdStyled(f, `<row r="1"><c r="A1" s="1"><v>0.0205</v></c><c r="B1" s="2"><v>43466</v></c><c r="C1" s="0"><v>2019</v></c></row>`)))
 	lim := Limits{MaxFileSize: 1 << 20, MaxUncompressed: 4 << 20, MaxCells: 10_000, MaxSheets: 16}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rdFuzzCheck(t, data, lim)
@@ -1094,4 +1095,147 @@ func FuzzSheetXML(f *testing.F) {
 		}
 		rdFuzzCheck(t, buf.Bytes(), lim)
 	})
+}
+
+// TestFormats: each cell carries the number format of its style, a
+// built-in one by its code (ECMA-376 Part 1, 18.8.30: 10 is "0.00%", 14
+// "mm-dd-yy"), a custom one as written; General is "".
+func TestFormats(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	style := func(s excelize.Style) int {
+		id, err := f.NewStyle(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	pct, date := style(excelize.Style{NumFmt: 10}), style(excelize.Style{NumFmt: 14})
+	yyyy, custom := "yyyy", "0.0%"
+	year, pct1 := style(excelize.Style{CustomNumFmt: &yyyy}), style(excelize.Style{CustomNumFmt: &custom})
+	for _, c := range []struct {
+		ref   string
+		v     float64
+		style int
+	}{{"A1", 0.0205, pct}, {"B1", 43466, date}, {"C1", 43466, year}, {"D1", 0.5, pct1}, {"E1", 2019, 0}} {
+		if err := f.SetCellFloat("Sheet1", c.ref, c.v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+		if c.style != 0 {
+			if err := f.SetCellStyle("Sheet1", c.ref, c.ref, c.style); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, err := OpenBytes("f.xlsx", buf.Bytes(), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.Rows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range rows[0].Cells {
+		got = append(got, c.Ref+"="+c.Format)
+	}
+	if want := "A1=0.00% B1=mm-dd-yy C1=yyyy D1=0.0% E1="; strings.Join(got, " ") != want {
+		t.Errorf("formats %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestStyleOutOfRange: a cell whose style is not one of the workbook's is
+// refused, naming the cell.
+func TestStyleOutOfRange(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetCellFloat("Sheet1", "A1", 1, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := rewriteZip(t, buf.Bytes(), "xl/worksheets/sheet1.xml", func(s string) string {
+		return strings.Replace(s, `<c r="A1"`, `<c r="A1" s="99"`, 1)
+	})
+	wb, err := OpenBytes("f.xlsx", data, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = wb.Rows("Sheet1")
+	if err == nil || !strings.Contains(err.Error(), "sheet Sheet1, cell A1: has style 99, not one of the workbook's") {
+		t.Errorf("error %v", err)
+	}
+}
+
+// rewriteZip returns the zip data with one part's text changed by edit.
+func rewriteZip(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == name {
+			body = []byte(edit(string(body)))
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// rdStyled is a workbook of one sheet with a styles part: style 1 is the
+// built-in 0.00% (10), style 2 the custom "yyyy" (164).
+func rdStyled(t testing.TB, rows string) []rdPart {
+	parts := rdBook([][2]string{{"S", rows}}, nil)
+	parts = rdEdit(t, parts, "xl/_rels/workbook.xml.rels", func(s string) string {
+		return strings.Replace(s, "</Relationships>", `<Relationship Id="rIdY" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+	})
+	return rdSet(parts, rdPart{Name: "xl/styles.xml", Body: `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10"/><xf numFmtId="164"/></cellXfs></styleSheet>`})
+}
+
+// TestStyledPart: the styles part of a hand-made workbook gives each
+// cell its format; a style index past the styles is refused.
+func TestStyledPart(t *testing.T) {
+	wb, err := OpenBytes("s.xlsx", rdZip(t, rdStyled(t, `<row r="1"><c r="A1" s="1"><v>0.0205</v></c><c r="B1" s="2"><v>43466</v></c><c r="C1"><v>2019</v></c></row>`)), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.Rows("S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(rows[0].Cells[0].Format, "|", rows[0].Cells[1].Format, "|", rows[0].Cells[2].Format); got != "0.00%|yyyy|" {
+		t.Errorf("formats %q", got)
+	}
+	wb, err = OpenBytes("s.xlsx", rdZip(t, rdStyled(t, `<row r="1"><c r="A1" s="3"><v>1</v></c></row>`)), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wb.Rows("S"); err == nil || err.Error() != "s.xlsx: sheet S, cell A1: has style 3, not one of the workbook's 3 cell styles" {
+		t.Errorf("error %v", err)
+	}
 }

@@ -23,7 +23,8 @@ const SchemaVersion = 1
 type Options struct {
 	F *cmdutil.Factory
 
-	Donors  []string
+	Donors []string
+	countryAlias
 	Groups  []string
 	Kind    string
 	Sort    string
@@ -63,6 +64,7 @@ a donor it has no GDP for (a non-ally, the EU's institutions) has no % of
 GDP. Where no release has both for YEAR, natospend says so and stops rather
 than guess a rate.
 
+--country is another name of --donor, as every other command calls it.
 Without --donor or --group every donor of the release is shown, the EU's
 institutions (XEU, not a country) and non-allies such as Japan included. A
 selected country the tracker does not list (Albania, say) shows empty
@@ -82,6 +84,7 @@ never adds aid to defence (see gap --show-aid).`),
   natospend aid packages --donor ESP`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.noteCommandLine(cmd, f)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -89,7 +92,7 @@ never adds aid to defence (see gap --show-aid).`),
 		},
 	}
 	fl := cmd.Flags()
-	addDonorFlags(cmd, &opts.Donors, &opts.Groups, f)
+	addDonorFlags(cmd, &opts.Donors, &opts.countryAlias, &opts.Groups, f)
 	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
@@ -110,21 +113,22 @@ never adds aid to defence (see gap --show-aid).`),
 	return cmd
 }
 
-// addDonorFlags registers --donor and --group.
-func addDonorFlags(cmd *cobra.Command, donors, groups *[]string, f *cmdutil.Factory) {
+// addDonorFlags registers --donor, its other name --country, and --group.
+func addDonorFlags(cmd *cobra.Command, donors *[]string, alias *countryAlias, groups *[]string, f *cmdutil.Factory) {
 	fl := cmd.Flags()
-	cmdutil.ListVar(fl, donors, "donor", nil, "donors by code or name (repeatable; a list separated by commas, line breaks or tabs; XEU: the EU's institutions)")
+	cmdutil.ListVar(fl, donors, "donor", nil, "donors by code or name (repeatable; a list separated by commas, line breaks or tabs; XEU: the EU's institutions); --country is another name of it")
+	addCountryAlias(cmd, alias, f)
 	cmdutil.ListVarP(fl, groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu: the group's members in the year of the aid release's cut-off (aid packages: today's members) (repeatable or a list)")
 	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
 	cmdutil.RegisterGroupCompletion(cmd, "group", f)
 }
 
-// selectDonors resolves --donor and --group to sorted codes, a group
+// selectDonors resolves --donor (or --country: flag) and --group to sorted codes, a group
 // giving its members in the year (0: today's members); donors need not be
 // allies. With neither, it returns nil and all is true: every donor of the
 // data.
-func selectDonors(ds *defence.Dataset, donors, groups []string, year int) (codes []string, all bool, err error) {
-	codes, named, err := cmdutil.Select(ds, "--donor", donors, groups, nil, year, false)
+func selectDonors(ds *defence.Dataset, flag string, donors, groups []string, year int) (codes []string, all bool, err error) {
+	codes, named, err := cmdutil.Select(ds, flag, donors, groups, nil, year, false)
 	if err != nil || !named {
 		return nil, err == nil, err
 	}
@@ -171,8 +175,11 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 		}
 		q.Release = r
 	}
-	var err error
-	if q.Codes, q.All, err = selectDonors(ds, o.Donors, o.Groups, releaseYear(q.Release)); err != nil {
+	donors, flag, err := o.donors(ds, o.Donors)
+	if err != nil {
+		return nil, err
+	}
+	if q.Codes, q.All, err = selectDonors(ds, flag, donors, o.Groups, releaseYear(q.Release)); err != nil {
 		return nil, err
 	}
 	if q.All {

@@ -19,6 +19,7 @@ type PackagesOptions struct {
 	F *cmdutil.Factory
 
 	Donors []string
+	countryAlias
 	Groups []string
 	From   string
 	To     string
@@ -50,13 +51,14 @@ or YYYY.`),
   natospend aid packages --format json`),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.noteCommandLine(cmd, f)
 			if runF != nil {
 				return runF(opts)
 			}
 			return RunPackages(opts)
 		},
 	}
-	addDonorFlags(cmd, &opts.Donors, &opts.Groups, f)
+	addDonorFlags(cmd, &opts.Donors, &opts.countryAlias, &opts.Groups, f)
 	cmd.Flags().StringVar(&opts.From, "from", "", "only packages announced on or after this `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "only packages announced on or before this `DATE` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
@@ -146,13 +148,17 @@ func (o *PackagesOptions) Resolve(ds *defence.Dataset) (*PackagesQuery, error) {
 	if len(ds.AidPackages) == 0 {
 		return nil, fmt.Errorf("the data holds no aid packages (kind: aid-packages; see docs/data.md)")
 	}
-	codes, all, err := selectDonors(ds, o.Donors, o.Groups, 0) // packages have dates of their own: today's members
+	donors, flag, err := o.donors(ds, o.Donors)
+	if err != nil {
+		return nil, err
+	}
+	codes, all, err := selectDonors(ds, flag, donors, o.Groups, 0) // packages have dates of their own: today's members
 	if err != nil {
 		return nil, err
 	}
 	if !all {
 		q.Codes = codes
-		for _, name := range cmdutil.SplitList(o.Donors) {
+		for _, name := range cmdutil.SplitList(donors) {
 			c, _ := ds.LookupCountry(name)
 			q.Named = append(q.Named, c.Code)
 		}

@@ -65,12 +65,16 @@ dashed line per target (--target 2,3.5: at most 4).
 surpluses in two colours, largest shortfall first.
 --kind history: the share of GDP over the years of the release (--year
 2014-2026: a range; default every year) for at most 6 countries, with the
-target lines.
+target lines; a line that ends before the last year is labelled with its
+own last year (and joined to its label by a dotted leader), and a note
+names the years without a figure.
 --kind path: the year-by-year spending path to the target by its deadline
 (--by, or a named target's own), as natospend path computes it (--shape),
 for at most 6 countries.
 
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
+No label overlaps another or crosses a target line (a value label is moved
+past the line); a URL too long for its line breaks only after a "/".
 A country without a figure is left out, never drawn as zero, and named in
 a note. Colours are from the Okabe-Ito palette, told apart with any common
 colour blindness. Texts come from the data as they are, escaped for the
@@ -122,7 +126,12 @@ func (o *Options) Format() (chart.Format, error) {
 
 type drawable interface {
 	Render(chart.Format) ([]byte, error)
+	Collisions() ([]string, error)
 }
+
+// inspect, when set (by a test: export_test.go), is given each chart
+// before it is drawn.
+var inspect func(drawable)
 
 // Run draws the chart and writes it.
 func Run(o *Options) error {
@@ -147,6 +156,9 @@ func Run(o *Options) error {
 	}
 	if err != nil {
 		return err
+	}
+	if inspect != nil {
+		inspect(c)
 	}
 	data, err := c.Render(format)
 	if err != nil {
@@ -494,21 +506,30 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	}
 	var left []string
 	first, last := 0, 0
+	type drawn struct {
+		name      string
+		lastYear  int    // the country's last year with a share
+		lastShare string // its share then, as labelled
+		known     map[int]bool
+	}
+	var series []drawn
 	for _, code := range q.Codes {
 		h := calc.CountryHistory(ds, q.Release, code, ys)
 		s := chart.Series{}
-		lastShare := ""
+		d := drawn{name: h.Name, known: map[int]bool{}}
 		for _, hy := range h.Years {
 			s.Points = append(s.Points, chart.Point{X: float64(hy.Year), Y: hy.Share.V, Known: hy.Share.Known, Hollow: hy.Estimate})
 			if hy.Share.Known {
-				lastShare = estimate(strconv.FormatFloat(hy.Share.V, 'f', 2, 64), hy.Estimate)
+				d.lastShare = estimate(strconv.FormatFloat(hy.Share.V, 'f', 2, 64), hy.Estimate)
+				d.lastYear = hy.Year
+				d.known[hy.Year] = true
 				if first == 0 || hy.Year < first {
 					first = hy.Year
 				}
 				last = max(last, hy.Year)
 			}
 		}
-		if lastShare == "" {
+		if d.lastShare == "" {
 			why := "no figures"
 			if h.NotReported {
 				why = "not reported"
@@ -516,8 +537,8 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 			left = append(left, fmt.Sprintf("%s (%s)", h.Name, why))
 			continue
 		}
-		s.Label = h.Name + " " + lastShare
 		c.Series = append(c.Series, s)
+		series = append(series, d)
 	}
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has figures in %s", q.Release.ID)
@@ -535,7 +556,35 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(rs) == 0 {
 		c.Subtitle = upper(releaseNote(q.Release)) + "; shares as published"
 	}
+	// A line is labelled with its own last share: one that ends before
+	// the chart's last year says the year, and the chart draws a leader
+	// from its last point; a note names the years without a figure.
+	var missing []string
+	early := false
+	for i, d := range series {
+		c.Series[i].Label = d.name + " " + d.lastShare
+		if d.lastYear < last {
+			c.Series[i].Label += " (" + strconv.Itoa(d.lastYear) + ")"
+			early = true
+		}
+		var gaps []int
+		for _, p := range c.Series[i].Points {
+			if y := int(p.X); y >= first && y <= last && !d.known[y] {
+				gaps = append(gaps, y)
+			}
+		}
+		if len(gaps) > 0 {
+			missing = append(missing, d.name+" "+years.Format(gaps))
+		}
+	}
 	c.Notes = append(c.Notes, "Shares of GDP as the release publishes them (NATO computes its own from constant-price figures); e: estimate. A year without a figure breaks the line.")
+	if len(missing) > 0 {
+		n := fmt.Sprintf("No share of GDP in %s: %s.", q.Release.ID, listAnd(missing))
+		if early {
+			n += fmt.Sprintf(" A line that ends before %d is labelled with its own last year.", last)
+		}
+		c.Notes = append(c.Notes, n)
+	}
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn: %s.", listAnd(left)))
 	}

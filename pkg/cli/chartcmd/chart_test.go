@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/natospend/natospend/pkg/cli"
+	"github.com/natospend/natospend/pkg/cli/chartcmd"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 )
 
@@ -149,8 +150,8 @@ func TestShareSVG(t *testing.T) {
 		"below 2%", "2% to 3.5%", "3.5% or more", "e: estimate", "target",
 		"Shares of GDP as the release publishes them (NATO computes its own from constant-price figures); e: estimate.",
 		"Not drawn, no figure for 2026: Iceland (not reported).",
-		"Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07), published 2026-07, cut-off 2026-07-03,",
-		"https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx",
+		// One line: it fits in 1152 pixels in the Go font and in Helvetica.
+		"Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07), published 2026-07, cut-off 2026-07-03, https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx",
 		"Defence expenditure, % of GDP",
 	}
 	if !slices.Equal(rest, want) {
@@ -384,6 +385,79 @@ func TestRefusals(t *testing.T) {
 	for _, out := range [][]string{nil, {"--output", "-"}} {
 		if code := cli.Main(append([]string{"chart"}, out...), ios); code != 2 || !strings.Contains(errOut.String(), "chart writes a file: give --output FILE.svg, FILE.png or FILE.pdf") {
 			t.Errorf("%v: exit %d: %s", out, code, errOut)
+		}
+	}
+}
+
+// No text of a chart overlaps another or crosses a target line (item 10
+// of issue 22: "Germany 2.69" was drawn over "United Kingdom 2.56", and
+// dashed target lines ran through value labels), on the embedded data:
+// the README's four charts, the share chart of every ally against four
+// targets (31 bars, the densest chart), the gaps of Europe, and a history
+// whose line ends early.
+func TestNoCollisions(t *testing.T) {
+	defer chartcmd.Inspect(nil)
+	for _, args := range [][]string{
+		{"--kind", "share", "--target", "2,3.5"},
+		{"--kind", "share", "--target", "2,2.5,3,3.5"},
+		{"--kind", "share", "--target", "2,3.5", "--year", "2024"},
+		{"--kind", "gap", "--target", "3.5"},
+		{"--kind", "gap", "--target", "2", "--group", "europe"},
+		{"--kind", "history", "--country", "DEU,FRA,GBR,POL,USA,ITA", "--target", "2,3.5"},
+		{"--kind", "history", "--country", "DEU,FRA", "--release", "nato-2025-08"},
+		{"--kind", "path", "--target", "hague-core", "--country", "DEU,FRA,ITA,ESP"},
+	} {
+		var got []string
+		calls := 0
+		chartcmd.Inspect(func(collisions func() ([]string, error)) {
+			calls++
+			var err error
+			if got, err = collisions(); err != nil {
+				t.Errorf("%v: %v", args, err)
+			}
+		})
+		draw(t, "c.svg", args...)
+		if calls != 1 {
+			t.Fatalf("%v: %d charts inspected, want 1", args, calls)
+		}
+		for _, g := range got {
+			t.Errorf("%v: %s", args, g)
+		}
+	}
+}
+
+// A history line that ends before the chart's last year is labelled with
+// its own last year, and a note names the year it lacks (issue 22, item
+// 6). NATO's August 2025 release (nato-2025-08, "Defence Expenditure of
+// NATO Countries (2014-2025)", data/nato-2025-08.yaml) leaves Germany's
+// 2025 blank; its 2024 share is 2.0037 (an estimate), France's 2025 share
+// 2.0538 (an estimate).
+func TestHistoryEndsEarly(t *testing.T) {
+	svg := draw(t, "h.svg", "--kind", "history", "--country", "DEU,FRA", "--release", "nato-2025-08")
+	all := texts(t, svg)
+	for _, want := range []string{
+		"Germany 2.00 e (2024)",
+		"France 2.05 e",
+		"No share of GDP in nato-2025-08: Germany 2025. A line that ends before 2025 is labelled with its own last year.",
+	} {
+		if !slices.Contains(all, want) {
+			t.Errorf("no text %q in %q", want, all)
+		}
+	}
+	if slices.Contains(all, "Germany 2.00 e") {
+		t.Errorf("Germany is labelled as if its line reached 2025")
+	}
+	// A dotted leader joins Germany's last point to its label: the one
+	// dashed line of Germany's colour (#0072b2, the first series').
+	if n := bytes.Count(svg, []byte(`stroke="#0072b2" stroke-width="1" stroke-dasharray="1.5 2.5"`)); n != 1 {
+		t.Errorf("%d leader lines, want 1", n)
+	}
+	// Both lines reach the last year in the 2026 release: no year in
+	// brackets, no note on missing years.
+	all = texts(t, draw(t, "h.svg", "--kind", "history", "--country", "DEU,FRA"))
+	for _, s := range all {
+		if strings.HasPrefix(s, "No share of GDP") || strings.HasSuffix(s, ")") && strings.HasPrefix(s, "Germany") {
+			t.Errorf("text %q", s)
 		}
 	}
 }

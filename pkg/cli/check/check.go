@@ -25,11 +25,15 @@ type Options struct {
 
 // Formats of check's output.
 const (
-	FormatText = "text"
-	FormatJSON = "json"
-	FormatTSV  = "tsv"
-	FormatCSV  = "csv"
-	FormatXLSX = "xlsx" // a workbook: to a pipe or a file (> verdicts.xlsx), never a terminal
+	// FormatTable (the default) is one tab-separated line per country
+	// that does not pass: check's table, called table as in every other
+	// command (it was called text: FormatText stays an alias).
+	FormatTable = cmdutil.FormatTable
+	FormatText  = "text" // the old name of FormatTable, still accepted
+	FormatJSON  = "json"
+	FormatTSV   = "tsv"
+	FormatCSV   = "csv"
+	FormatXLSX  = "xlsx" // a workbook: to a pipe or a file (> verdicts.xlsx), never a terminal
 	// The CI formats (ci.go): a GitHub job summary, JUnit XML and GitHub
 	// workflow commands (annotations).
 	FormatMarkdown = "markdown"
@@ -37,7 +41,7 @@ const (
 	FormatGitHub   = "github"
 )
 
-var formats = []string{FormatText, FormatJSON, FormatTSV, FormatCSV, FormatXLSX, FormatMarkdown, FormatJUnit, FormatGitHub}
+var formats = []string{FormatTable, FormatJSON, FormatTSV, FormatCSV, FormatXLSX, FormatMarkdown, FormatJUnit, FormatGitHub}
 
 // NewCmd builds the check command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -73,10 +77,10 @@ line through its published shares of the last --trend-years years reaches the
 target by the deadline. This is a trend of published figures, not a forecast
 of policy. It needs a deadline.
 
---format text (the default) prints one tab-separated line per failing
-country; json, tsv/csv and xlsx print every verdict as data (xlsx: a
-workbook with the verdicts and a Sources sheet, to a file or a pipe,
-never a terminal). For CI: markdown prints a job summary (for
+--format table (the default; text is the same) prints one tab-separated
+line per failing country; json, tsv/csv and xlsx print every verdict as
+data (xlsx: a workbook with the verdicts and a Sources sheet, to a file or
+a pipe, never a terminal). For CI: markdown prints a job summary (for
 $GITHUB_STEP_SUMMARY: the verdict counts, a table of the countries short
 or without a verdict, the rest folded), junit a JUnit XML report (one
 testsuite per target, one testcase per country: a failure when short, a
@@ -103,9 +107,9 @@ verdict, at most 10 of each). Every format exits with the same code.`),
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without a verdict")
 	fl.BoolVar(&opts.OnTrack, "on-track", false, "gate on the trend instead: exit 3 when a country is off track for the target by its deadline")
-	// table, the other commands' default (as a top-level format: in a
-	// config file may say), is text here.
-	cmdutil.EnumFlag{Name: "format", Short: "f", Default: FormatText, Values: formats, Aliases: map[string]string{cmdutil.FormatTable: FormatText}, Usage: "output format"}.Register(cmd, &opts.Format)
+	// table is the default, as in every other command; text, its old
+	// name, is an alias.
+	cmdutil.EnumFlag{Name: "format", Short: "f", Default: FormatTable, Values: formats, Aliases: map[string]string{FormatText: FormatTable}, Usage: "output format (text: the same as table)"}.Register(cmd, &opts.Format)
 	g := &opts.Gap
 	g.Sort = "gap"
 	g.Out.Format = cmdutil.FormatTable
@@ -167,7 +171,7 @@ func Run(o *Options) error {
 		if err := writeCI(v, format); err != nil {
 			return err
 		}
-	case FormatText:
+	case FormatTable:
 		var out bytes.Buffer
 		if !ios.Quiet {
 			for _, ln := range lines {

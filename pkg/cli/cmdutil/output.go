@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,16 @@ const (
 // AllFormats lists every output format, in the order help shows them.
 var AllFormats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX, FormatBars}
 
+// CommonFormats are the formats of every command that prints data; a
+// command adds the others it draws (FormatBars) to AddOutputFlags.
+var CommonFormats = []string{FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX}
+
+// ChartExtensions are the extensions of the files `natospend chart`
+// writes: an --output with one of them on any other command is a usage
+// error pointing to chart (formatFromExtension), never a table in a file
+// named like an image.
+var ChartExtensions = []string{".png", ".svg", ".pdf"}
+
 // OutputFlags are the flags of every command that prints data.
 type OutputFlags struct {
 	Format       string
@@ -44,12 +55,20 @@ type OutputFlags struct {
 	// changed reports whether a flag was set (on the command line, in the
 	// environment or in the config file); set by AddOutputFlags.
 	changed func(name string) bool
+	// formats are the formats the command takes (AddOutputFlags): the
+	// list its help shows and Validate accepts. nil (OutputFlags built by
+	// hand) is AllFormats.
+	formats []string
 }
 
-// AddOutputFlags registers the output flags on cmd.
-func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
+// AddOutputFlags registers the output flags on cmd, which takes the
+// CommonFormats and the extra ones given (FormatBars for a command whose
+// Output has Bars). The help of --format, its completion and Validate all
+// use that one list.
+func AddOutputFlags(cmd *cobra.Command, o *OutputFlags, extra ...string) {
 	fl := cmd.Flags()
 	o.changed = fl.Changed
+	o.formats = append(slices.Clone(CommonFormats), extra...)
 	// The extension decides the format once the flags, the environment
 	// and the config file are read (the root's PersistentPreRunE applies
 	// those first), before the command runs: a command that copies its
@@ -64,15 +83,15 @@ func AddOutputFlags(cmd *cobra.Command, o *OutputFlags) {
 		}
 		return o.formatFromExtension()
 	}
-	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(AllFormats, ", ")+" (with --output and no --format: from the file's extension)")
+	fl.StringVarP(&o.Format, "format", "f", FormatTable, "output format: "+strings.Join(o.formats, ", ")+" (with --output and no --format: from the file's extension)")
 	fl.StringVarP(&o.Output, "output", "o", "", "write to `FILE` instead of stdout, atomically: a failed run leaves an earlier file untouched, and a replaced file keeps its permissions. "+
-		"Its extension (.csv, .tsv, .json, .md, .xlsx) sets the format unless --format is given. "+
+		"Its extension (.csv, .tsv, .json, .md, .xlsx) sets the format unless --format is given; a chart's (.png, .svg, .pdf) is refused: charts are drawn by natospend chart. "+
 		"- or /dev/stdout: stdout. A FIFO or character device (/dev/null) is written to, never replaced; a symbolic link is followed only to one of those (/dev/fd/N); a directory, a socket, a link to a file and the run's --data and config files are refused")
 	fl.BoolVar(&o.BOM, "bom", false, "csv/tsv: start with a UTF-8 byte-order mark, so that Excel reads non-ASCII names right")
 	fl.StringVar(&o.Delimiter, "delimiter", "", "csv: field delimiter, one printable character other than a letter, digit, quote, '.' or '-' (default \",\"; \";\" with --decimal-comma)")
 	fl.BoolVar(&o.DecimalComma, "decimal-comma", false, "csv/tsv: write numbers with a decimal comma, for spreadsheets that import with a decimal-comma locale (de, fr, ...)")
 	fl.BoolVar(&o.NoHeader, "no-header", false, "csv/tsv: leave out the header row")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(AllFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(o.formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // FormatForPath returns the format an output file's extension names
@@ -104,6 +123,14 @@ func (o *OutputFlags) formatGiven() bool {
 	return o.Format != ""
 }
 
+// takes returns the formats the command takes.
+func (o *OutputFlags) takes() []string {
+	if o.formats == nil {
+		return AllFormats
+	}
+	return o.formats
+}
+
 // toFile reports whether the output goes to a file rather than stdout.
 func (o *OutputFlags) toFile() bool { return !isStdout(o.Output) }
 
@@ -118,6 +145,10 @@ func isStdout(path string) bool { return path == "" || path == "-" || path == "/
 // before the command (AddOutputFlags) and again by Validate, for options
 // built by hand; a second run changes nothing.
 func (o *OutputFlags) formatFromExtension() error {
+	if o.toFile() && slices.Contains(ChartExtensions, strings.ToLower(filepath.Ext(o.Output))) {
+		return UsageErrorf("--output %s names a chart (%s), and this command writes tables (%s): draw charts with natospend chart, for example natospend chart --output %s",
+			render.EscapeTerminal(o.Output), strings.Join(ChartExtensions, ", "), strings.Join(o.takes(), ", "), render.EscapeTerminal(o.Output))
+	}
 	if o.toFile() {
 		if ext := FormatForPath(o.Output); ext != "" {
 			switch {
@@ -139,10 +170,11 @@ func (o *OutputFlags) Validate() error {
 	if err := o.formatFromExtension(); err != nil {
 		return err
 	}
-	switch o.Format {
-	case FormatTable, FormatCSV, FormatTSV, FormatJSON, FormatMarkdown, FormatXLSX, FormatBars:
-	default:
-		return UsageErrorf("--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, AllFormats), strings.Join(AllFormats, ", "))
+	if formats := o.takes(); !slices.Contains(formats, o.Format) {
+		if slices.Contains(AllFormats, o.Format) {
+			return UsageErrorf("--format %s is not available for this command (expected one of: %s)", o.Format, strings.Join(formats, ", "))
+		}
+		return UsageErrorf("--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, formats), strings.Join(formats, ", "))
 	}
 	if err := o.validateLayout(); err != nil {
 		return err
@@ -210,9 +242,17 @@ type Output struct {
 // to stdout or, with --output, to the file (see WriteOut). Nothing is
 // written when rendering fails. A CSV flag that has no effect in the
 // chosen format gets a one-line warning on stderr (unless --quiet).
+//
+// With --quiet a table (table, markdown, bars) is printed without its
+// title and notes, the source lines among them: data only. CSV and TSV
+// have neither anyway; JSON and xlsx are data whole, their notes and
+// sources included (a reader of JSON picks the fields it wants).
 func (o *OutputFlags) Emit(f *Factory, out Output) error {
 	o.warnUnused(f)
 	o.warnLayout(f)
+	if f != nil && f.IO != nil && f.IO.Quiet {
+		out = dataOnly(out)
+	}
 	machine := out.Machine
 	if o.Layout == LayoutWide && out.Wide != nil {
 		machine = out.Wide
@@ -261,6 +301,34 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		return err
 	}
 	return WriteOut(f, o.Output, buf.Bytes())
+}
+
+// dataOnly returns out with the title and notes taken out of its human
+// table and its bars (--quiet).
+func dataOnly(out Output) Output {
+	if human := out.Human; human != nil {
+		out.Human = func() *render.Table {
+			t := human()
+			if t == nil {
+				return nil
+			}
+			q := *t
+			q.Title, q.Notes = "", nil
+			return &q
+		}
+	}
+	if bars := out.Bars; bars != nil {
+		out.Bars = func() *render.BarChart {
+			b := bars()
+			if b == nil {
+				return nil
+			}
+			q := *b
+			q.Title, q.Notes = "", nil
+			return &q
+		}
+	}
+	return out
 }
 
 // warnUnused warns about the CSV flags given with a format they do not

@@ -57,6 +57,19 @@ func TestValidateFormatFromExtension(t *testing.T) {
 	if err := o.Validate(); !IsUsage(err) {
 		t.Errorf("by hand: %v", err)
 	}
+	// A chart's extension is refused, whatever the format (issue 22: gap
+	// -o out.png wrote a text table); stdout and other names are not.
+	for _, args := range [][]string{{"-o", "out.png"}, {"-o", "dir/OUT.Svg"}, {"-o", "out.pdf", "--format", "csv"}} {
+		o = newFlags(args...)
+		if err := o.Validate(); !IsUsage(err) || !strings.Contains(err.Error(), "draw charts with natospend chart") {
+			t.Errorf("%q: %v, want a usage error pointing to natospend chart", args, err)
+		}
+	}
+	for _, args := range [][]string{{"-o", "png"}, {"-o", "out.png.csv"}, {"-o", "-"}} {
+		if err := newFlags(args...).Validate(); err != nil {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
 }
 
 func TestCheckDelimiter(t *testing.T) {

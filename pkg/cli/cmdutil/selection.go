@@ -143,7 +143,7 @@ func unknownCountry(ds *defence.Dataset, flag, name string) error {
 	if h := CountryHint(ds, name); h != "" {
 		return UsageErrorf("%s: unknown country %q: %s", flag, name, h)
 	}
-	return UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 code, an English name or a common other name such as UK; `natospend countries` lists them)", flag, name)
+	return UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)", flag, name)
 }
 
 // CountryHint returns "did you mean Germany (DEU)?" for the countries

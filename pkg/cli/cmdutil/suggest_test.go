@@ -34,7 +34,7 @@ func TestSelectAliases(t *testing.T) {
 		{[]string{"UJ"}, nil, nil, `--country: unknown country "UJ": did you mean UK (GBR) or US (USA)?`},
 		{[]string{"Türky"}, nil, nil, `--country: unknown country "Türky": did you mean Turkey (TUR)?`},
 		{[]string{"GRB"}, nil, nil, `--country: unknown country "GRB": did you mean United Kingdom (GBR)?`},
-		{[]string{"Narnia"}, nil, nil, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 code, an English name or a common other name such as UK; `natospend countries` lists them)"},
+		{[]string{"Narnia"}, nil, nil, "--country: unknown country \"Narnia\" (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)"},
 		{nil, nil, []string{"Germani"}, `--exclude: unknown country "Germani": did you mean Germany (DEU)?`},
 		{nil, []string{"nat0"}, nil, `--group: unknown group "nat0": did you mean nato?`},
 		{nil, []string{"g7"}, nil, `--group: unknown group "g7" (expected one of: nato)`},

@@ -126,7 +126,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
 	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
-	cmdutil.AddOutputFlags(cmd, &opts.Out)
+	cmdutil.AddOutputFlags(cmd, &opts.Out, cmdutil.FormatBars)
 	cmdutil.AddLayoutFlag(cmd, &opts.Out)
 	return cmd
 }

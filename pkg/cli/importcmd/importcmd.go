@@ -48,6 +48,9 @@ type NATOOptions struct {
 	URL        string
 	Via        string
 	Definition string
+	// AcceptDifferences imports a workbook whose tables differ from each
+	// other beyond rounding, writing the differences into the notes.
+	AcceptDifferences bool
 }
 
 func newNATOCmd(f *cmdutil.Factory, runF func(*NATOOptions) error) *cobra.Command {
@@ -68,9 +71,26 @@ not by position; countries by their names, through the countries of the data
 (names and aliases). A table, section or country that cannot be placed is an
 error naming the sheet and cell, and nothing is written. Years NATO's
 headers mark e (2024e) are estimates; blanks stay blank (unknown); figures
-are rounded to the decimals docs/data.md gives. NATO's aggregates (NATO
-Europe and Canada, NATO Total) are checked against the sum of the allies of
-each year; a difference is printed on stderr and kept in the file's notes.
+are rounded to the decimals docs/data.md gives.
+
+What is read is verified: each table's unit row gives the scale (thousand,
+million, billion) and currency of its figures, converted to millions (a
+table in another currency than its measure's is refused); a figure with a
+percent format is a fraction (x 100), one with a date or scaling format is
+refused; a year header that is not a year (2019p, Year 2019, a date) is an
+error naming the cell; a currency a row names (Albania (Leks)) must be the
+one the data gives the country. Then the tables are checked against each
+other: the published share of GDP against 100 x defence / GDP at constant
+prices and per capita (within 0.015 points), the annual real change against
+defence at constant prices, one exchange rate for the euro-area allies of
+each year (and 1 for the US dollar), one rate for each ally's constant
+prices, current = constant prices in the base year, the four categories
+adding up to 100%, the figures Table 4 repeats,
+and NATO's aggregates (NATO Europe and Canada, NATO Total) against the sum
+of the allies of each year, their shares and real change against their
+figures. A difference beyond rounding fails the
+import (exit 1, nothing written) naming the cells; --accept-differences
+imports anyway and writes the differences into the file's notes.
 
 The file's notes say where every series came from (sheet, table, section,
 cells) and give the workbook's name and SHA-256. The workbook prints no
@@ -107,6 +127,7 @@ goes to stdout.`),
 	fl.StringVar(&opts.URL, "url", "", "where NATO publishes the workbook (default: the workbook's file name)")
 	fl.StringVar(&opts.Via, "via", "", "the copy that was read, when it is not NATO's own (optional)")
 	fl.StringVar(&opts.Definition, "definition", "", "NATO's definition of defence expenditure: classic, core (optional)")
+	fl.BoolVar(&opts.AcceptDifferences, "accept-differences", false, "import even when NATO's tables differ from each other beyond rounding, writing the differences into the release's notes (default: refuse, exit 1, nothing written)")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
@@ -180,7 +201,7 @@ func RunNATO(o *NATOOptions) error {
 	}
 	res, err := importnato.Import(book, ds, importnato.Options{
 		ID: o.ID, Title: o.Title, Published: o.Published, Cutoff: o.Cutoff,
-		URL: o.URL, Via: o.Via, Definition: o.Definition,
+		URL: o.URL, Via: o.Via, Definition: o.Definition, AcceptDifferences: o.AcceptDifferences,
 	})
 	if err != nil {
 		return err

@@ -1,6 +1,9 @@
 package importcmd_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +12,7 @@ import (
 	"github.com/natospend/natospend/internal/testenv"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/xuri/excelize/v2"
 )
 
 const workbookName = "240617-def-exp-2024-TABLES-en.xlsx"
@@ -41,7 +45,7 @@ func TestImportThenGap(t *testing.T) {
 		"  defence_musd (TABLE2 D11:N41): 31 countries x 11 years 2014-2024, 341 figures, 62 estimates, 0 blanks\n",
 		"  gdp_musd (TABLE5 D11:N42): 32 countries x 11 years 2014-2024, 352 figures, 64 estimates, 0 blanks\n",
 		"  personnel_k (TABLE7 E23:O53): 31 countries x 11 years 2014-2024, 341 figures, 62 estimates, 0 blanks\n",
-		"NATO's aggregates and repeated figures: 265 checked against the allies of each year, all equal.\n",
+		"Cross-checks of the tables: 2285 comparisons, no difference beyond rounding:\n",
 		"Not imported: sheet TABLE1, row 42: 6 values without a label\n",
 	} {
 		if !strings.Contains(errOut, want) {
@@ -173,5 +177,103 @@ func TestREADMEImport(t *testing.T) {
 	want = strings.ReplaceAll(want, "file my.yaml)", "file "+my+")")
 	if g := strings.Join(got, "\n"); g != want {
 		t.Errorf("README.md's import example:\n--- got\n%s\n--- README\n%s", g, want)
+	}
+}
+
+// TestAcceptDifferences: a workbook whose tables disagree (NATO Total of
+// defence in 2014, TABLE2 D43, changed from 943217.58 to 943317.58) is
+// refused, exit 1, the earlier output file untouched; with
+// --accept-differences it is imported, exit 0, the difference in the
+// release's notes and the summary.
+func TestAcceptDifferences(t *testing.T) {
+	f, err := excelize.OpenFile(workbook(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellFloat("TABLE2", "D43", 943317.58340913872, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, workbookName)
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.yaml")
+	if err := os.WriteFile(out, []byte("earlier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const diff = "NATO Total of defence_musd in 2014 (sheet TABLE2, cell D43) is 943317.58; the allies of 2014 add up to 943217.58 (difference 100.00)"
+	code, stdout, errOut := run(t, "import", "nato", book, "--id", "x", "--output", out)
+	if code != 1 || stdout != "" || !strings.HasPrefix(errOut, "natospend: "+workbookName+": NATO's tables differ from each other beyond rounding in 1 of ") || !strings.Contains(errOut, "\n  "+diff+"\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier\n" {
+		t.Errorf("a refused import changed the output file: %q", b)
+	}
+	code, _, errOut = run(t, "import", "nato", book, "--id", "x", "--output", out, "--accept-differences")
+	if code != 0 || !strings.Contains(errOut, "  differs: "+diff+"\n") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), `  - "Difference: `+diff+`."`) {
+		t.Errorf("the release's notes lack the difference (%v)", err)
+	}
+}
+
+// TestAmplifyingWorkbook is issue 20's workbook through the command:
+// 20,000 cells that all refer to one shared string of 131,030 bytes
+// (a table's title). It is refused, exit 1, with one line of stderr,
+// and the earlier output file stays as it was (the issue's run wrote a
+// 65 MB release file and 65 MB of stderr, then died out of memory).
+func TestAmplifyingWorkbook(t *testing.T) {
+	const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	var rows strings.Builder
+	for r := 1; r <= 200; r++ {
+		fmt.Fprintf(&rows, `<row r="%d">`, r)
+		for c := 0; c < 100; c++ {
+			fmt.Fprintf(&rows, `<c r="%c%c%d" t="s"><v>0</v></c>`, 'A'+c/26, 'A'+c%26, r)
+		}
+		rows.WriteString("</row>")
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<?xml version="1.0"?><workbook xmlns="` + ns + `" xmlns:r="` + rel + `"><sheets><sheet name="TABLE2" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + rel + `/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="` + rel + `/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
+		{"xl/sharedStrings.xml", `<?xml version="1.0"?><sst xmlns="` + ns + `"><si><t>Table 2 : Defence expenditure ` + strings.Repeat("x", 131_000) + `</t></si></sst>`},
+		{"xl/worksheets/sheet1.xml", `<?xml version="1.0"?><worksheet xmlns="` + ns + `"><sheetData>` + rows.String() + `</sheetData></worksheet>`},
+	} {
+		w, err := zw.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(p[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	book, out := filepath.Join(dir, "amplifying.xlsx"), filepath.Join(dir, "out.yaml")
+	if err := os.WriteFile(book, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("earlier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errOut := run(t, "import", "nato", book, "--id", "x", "--output", out)
+	// 4 MiB is 32.01 texts of 131,030 bytes: the 33rd cell of row 1 (the
+	// cells are AA1 ... AZ1, BA1 ...: BG1) passes it.
+	want := "natospend: amplifying.xlsx: sheet TABLE2, cell BG1: the cells read so far hold more than 4194304 bytes of text (NATO's June 2024 workbook holds 106 KB in all): refused, not one of NATO's workbooks of tables\n"
+	if code != 1 || stdout != "" || errOut != want {
+		t.Errorf("exit %d, stdout %d bytes, stderr %q", code, len(stdout), errOut)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier\n" {
+		t.Errorf("a refused import changed the output file: %d bytes", len(b))
 	}
 }

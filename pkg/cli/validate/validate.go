@@ -29,7 +29,9 @@ the file, the line and the field. Without PATH it checks the embedded data;
 with PATHs (files or directories) it checks them together with the embedded
 data, as --data would use them (add --no-default-data to check them alone).
 
-Exit code 0 when the data is valid, 1 when it is not.`),
+Exit code 0 when the data is valid, 1 when it is not. With --quiet the
+"ok" line is left out: the exit code says the data is valid, and errors
+still print.`),
 		Example: cmdutil.Examples(`
   natospend validate
   natospend validate mydata.yaml
@@ -47,13 +49,17 @@ Exit code 0 when the data is valid, 1 when it is not.`),
 	}
 }
 
-// Run validates and prints the summary.
+// Run validates and prints the summary (unless --quiet: the "ok" line is
+// a report on the run, not data; the exit code says it).
 func Run(o *Options) error {
 	o.F.DataPaths = append(o.F.DataPaths, o.Paths...)
 	o.F.ParseEmbedded = true // check the embedded YAML itself, not its snapshot
 	ds, err := o.F.Dataset()
 	if err != nil {
 		return err
+	}
+	if o.F.IO.Quiet {
+		return nil
 	}
 	_, err = fmt.Fprintln(o.F.IO.Out, Summary(ds))
 	return err

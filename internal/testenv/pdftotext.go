@@ -1,0 +1,23 @@
+package testenv
+
+import (
+	"os/exec"
+	"testing"
+)
+
+// Pdftotext returns the path of poppler's pdftotext (Debian's
+// poppler-utils; CI installs it with .ci/install-pdftotext), with which a
+// test reads the text of a PDF back as a reader's copy and paste would;
+// without it the test is skipped, or fails when CI is set (CI must run
+// it).
+func Pdftotext(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if CI() {
+			t.Fatal("pdftotext not found, and CI is set: CI must run this test; install Debian's poppler-utils (.ci/install-pdftotext)")
+		}
+		t.Skip("pdftotext not found: install Debian's poppler-utils")
+	}
+	return p
+}
