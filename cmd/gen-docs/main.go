@@ -19,7 +19,10 @@ import (
 
 func main() {
 	ios := iostreams.System()
-	cmd := docscmd.NewCmd(func() *cobra.Command { return cli.NewRootCmd(cli.NewFactory(ios)) })
+	cmd := docscmd.NewCmd(func() *cobra.Command {
+		g := &cmdutil.GlobalOptions{}
+		return cli.NewRootCmd(cli.NewFactory(ios, g), g)
+	})
 	cmd.Use = "gen-docs"
 	cmd.Hidden = false
 	cmd.SilenceUsage = true

@@ -154,6 +154,17 @@ func (r *Report) HasDeadline() bool {
 	return false
 }
 
+// QueryError is a Query that Compute refuses, naming the field of the
+// Query at fault ("Targets", "By"), so that a command can say which of its
+// flags gave it.
+type QueryError struct {
+	Field string
+	Err   error
+}
+
+func (e *QueryError) Error() string { return e.Err.Error() }
+func (e *QueryError) Unwrap() error { return e.Err }
+
 // Compute works out every selected country's gap to every measure, with
 // deadline figures and trends where a deadline applies, the totals and
 // the notes.
@@ -166,15 +177,15 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		switch {
 		case t.OfDefence() && !equipment:
-			return nil, fmt.Errorf("--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)
+			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)}
 		case !t.OfDefence() && equipment:
-			return nil, fmt.Errorf("--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)
+			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)}
 		}
 	}
 	rep := &Report{Query: q, Release: q.Release, ByCode: make(map[string][]Line, len(q.Codes))}
 	if equipment {
 		if q.By != 0 {
-			return nil, fmt.Errorf("--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")
+			return nil, &QueryError{Field: "By", Err: fmt.Errorf("--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")}
 		}
 		for _, t := range q.Targets { // one measure each: no parts, no deadline
 			rep.Measures = append(rep.Measures, Measure{Target: t, Pct: t.Pct})

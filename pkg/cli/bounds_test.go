@@ -81,7 +81,7 @@ func TestTargetCap(t *testing.T) {
 		{"command line", nil, []string{"gap", "--target", targetList(101)}, `natospend: --target "1.00,1.01,1.02,1.03,1.04,1.05,1.06,1.07,"... brings the list to 101 ` + capMsg},
 		{"repeated flag", nil, []string{"gap", "--target", targetList(100), "--target", "7"}, `natospend: --target "7" brings the list to 101 ` + capMsg},
 		{"environment", map[string]string{"NATOSPEND_TARGET": targetList(101)}, []string{"gap"}, "natospend: NATOSPEND_TARGET=1.00,1.01,"},
-		{"config file", nil, []string{"gap", "--config", cfg}, "natospend: config file " + cfg + ": gap: target: [1.00, 1.01,"},
+		{"config file", nil, []string{"gap", "--config", cfg}, "natospend: config file " + cfg + ": line 2: gap: target: [1.00, 1.01,"},
 		{"config file of 120,001 targets", nil, []string{"check", "--config", big}, `--target "2" brings the list to 101 ` + capMsg},
 		{"5,000 targets x 13 years", nil, []string{"gap", "--target", targetList(5000), "--year", "2014-2026", "--format", "csv"}, "brings the list to 5000 " + capMsg},
 	} {

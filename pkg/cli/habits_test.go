@@ -108,7 +108,8 @@ func TestOutputChartExtensionRefused(t *testing.T) {
 // validates: bars only where a command draws bars (gap).
 func TestFormatHelpListsTakenFormats(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
-	root := NewRootCmd(NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	root := NewRootCmd(NewFactory(ios, g), g)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if fl := c.Flags().Lookup("format"); fl != nil && c.Name() != "check" && c.Name() != "chart" {
@@ -223,7 +224,8 @@ func TestCheckFormatTable(t *testing.T) {
 		}
 	}
 	ios, _, _, _ := iostreams.Test()
-	root := NewRootCmd(NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	root := NewRootCmd(NewFactory(ios, g), g)
 	c, _, err := root.Find([]string{"check"})
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +294,7 @@ func TestAidCountryAlias(t *testing.T) {
 		{nil, []string{"aid", "--country", "POL", "--donor", "DEU"}, "natospend: different donors in --donor DEU and --country POL: --country is another name of --donor, give one of them\n"},
 		{nil, []string{"aid", "packages", "--country", "POL", "--donor", "ESP"}, "natospend: different donors in --donor ESP and --country POL: "},
 		{map[string]string{"NATOSPEND_COUNTRY": "POL", "NATOSPEND_DONOR": "DEU"}, []string{"aid"}, "natospend: different donors in --donor DEU (NATOSPEND_DONOR=DEU) and --country POL (NATOSPEND_COUNTRY=POL): "},
-		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"aid"}, "natospend: different donors in --donor DEU (config file " + cfg + ": aid: donor: DEU) and --country POL (config file " + cfg + ": aid: country: POL): "},
+		{map[string]string{"NATOSPEND_CONFIG": cfg}, []string{"aid"}, "natospend: different donors in --donor DEU (config file " + cfg + ": line 2: aid: donor: DEU) and --country POL (config file " + cfg + ": line 3: aid: country: POL): "},
 		{nil, []string{"aid", "--country", "Germny"}, `natospend: --country: unknown country "Germny": did you mean Germany (DEU)?` + "\n"},
 	} {
 		code, out, errOut := runEnv(t, tt.env, tt.args...)

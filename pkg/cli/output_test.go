@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/spf13/cobra"
 )
@@ -257,7 +258,8 @@ func TestOutputExtensionEveryCommand(t *testing.T) {
 			walk(s)
 		}
 	}
-	walk(NewRootCmd(NewFactory(func() *iostreams.IOStreams { ios, _, _, _ := iostreams.Test(); return ios }())))
+	g := &cmdutil.GlobalOptions{}
+	walk(NewRootCmd(NewFactory(func() *iostreams.IOStreams { ios, _, _, _ := iostreams.Test(); return ios }(), g), g))
 
 	dir := t.TempDir()
 	for name, list := range runs {

@@ -71,7 +71,7 @@ func TestUserReleaseIsNotTheDefault(t *testing.T) {
 		t.Errorf("NATOSPEND_RELEASE=my-de: release %s, stderr %q; want %q", d.Release, errOut, want)
 	}
 	cfg := writeFile(t, "config.yaml", "release: my-de\n")
-	want = "natospend: using release my-de (from config file " + cfg + ": release: my-de; file " + de + "), not the default nato-2026-07\n"
+	want = "natospend: using release my-de (from config file " + cfg + ": line 1: release: my-de; file " + de + "), not the default nato-2026-07\n"
 	if d, errOut = runGapJSON(t, map[string]string{"NATOSPEND_CONFIG": cfg}, "--data", de, "--country", "DEU"); d.Release != "my-de" || errOut != want {
 		t.Errorf("config release: my-de: release %s, stderr %q; want %q", d.Release, errOut, want)
 	}

@@ -34,17 +34,18 @@ import (
 // It is the one place that decides what an error prints and how the
 // process ends; a panic becomes a short "internal error" and exit code 70.
 func Main(args []string, ios *iostreams.IOStreams) int {
-	return run(args, NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	return run(args, NewFactory(ios, g), g)
 }
 
-// run executes a command tree built on f; Main's body, with the factory
-// injectable for tests.
-func run(args []string, f *cmdutil.Factory) int {
-	return runTree(args, f, onlyCommand(args, f.IO.Getenv))
+// run executes a command tree built on f and g; Main's body, with the
+// factory and the options injectable for tests.
+func run(args []string, f *cmdutil.Factory, g *cmdutil.GlobalOptions) int {
+	return runTree(args, f, g, onlyCommand(args, f.IO.Getenv))
 }
 
 // runTree is run with the tree built for only (see newRoot).
-func runTree(args []string, f *cmdutil.Factory, only string) (code int) {
+func runTree(args []string, f *cmdutil.Factory, g *cmdutil.GlobalOptions, only string) (code int) {
 	ios := f.IO
 	// --quiet silences the notes of every command by taking their stream
 	// away (see quieten); errors still reach the real one.
@@ -56,22 +57,22 @@ func runTree(args []string, f *cmdutil.Factory, only string) (code int) {
 			code = cmdutil.ExitInternal
 		}
 	}()
-	root := newRoot(f, only)
+	root := newRoot(f, g, only)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	ios.ErrOut = errOut
-	return exitCode(ios, cmd, err)
+	return exitCode(ios, cmd, g, err)
 }
 
-// NewFactory returns the factory for a real run, with the embedded data.
-func NewFactory(ios *iostreams.IOStreams) *cmdutil.Factory {
-	return &cmdutil.Factory{
-		IO:             ios,
-		Embedded:       EmbeddedSources,
-		EmbeddedLoaded: snapshot.Lazy,
-		Version:        Version(),
-	}
+// NewFactory returns the factory for a real run whose root flags and
+// state are g, with the embedded data.
+func NewFactory(ios *iostreams.IOStreams, g *cmdutil.GlobalOptions) *cmdutil.Factory {
+	return cmdutil.NewFactory(ios, Version(), EmbeddedData, g)
 }
+
+// EmbeddedData is the embedded data: its files, and what the loader makes
+// of them, compiled in (pkg/snapshot).
+var EmbeddedData = cmdutil.DataSources{Embedded: EmbeddedSources, EmbeddedLoaded: snapshot.Lazy}
 
 // EmbeddedSources returns the embedded data files as loader sources.
 func EmbeddedSources() []dataset.Source {
@@ -83,14 +84,16 @@ func EmbeddedSources() []dataset.Source {
 	return out
 }
 
-// NewRootCmd builds a fresh command tree: every command and help topic.
-func NewRootCmd(f *cmdutil.Factory) *cobra.Command { return newRoot(f, "") }
+// NewRootCmd builds a fresh command tree on f and g: every command and
+// help topic.
+func NewRootCmd(f *cmdutil.Factory, g *cmdutil.GlobalOptions) *cobra.Command {
+	return newRoot(f, g, "")
+}
 
 // newRoot builds the root command with every command under it, or, when
 // only names one (see onlyCommand), with that command alone: a run of
 // `gap` does not pay for building the flags of the eleven others.
-func newRoot(f *cmdutil.Factory, only string) *cobra.Command {
-	var configFile string
+func newRoot(f *cmdutil.Factory, g *cmdutil.GlobalOptions, only string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "natospend",
 		Short: "NATO allies' defence spending against the 2%, 2.5%, 3.5%, 3.7% and 5% targets",
@@ -112,14 +115,13 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 			if !takesSettings(cmd) {
 				return nil
 			}
-			path, err := ApplySettings(cmd, f.IO, configFile)
+			path, err := applySettings(cmd, f.IO, g)
 			if err != nil {
 				return err
 			}
-			f.ConfigPath = path
-			f.SettingOrigin = func(flag string) string { return cmd.Annotations[originAnnotation+flag] }
+			g.ConfigPath = path
 			quieten(f.IO)
-			started(cmd)
+			g.Started = true
 			return nil
 		},
 	}
@@ -130,9 +132,9 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 		return &cmdutil.UsageError{Err: flagError(cmd, err)}
 	})
 	pf := root.PersistentFlags()
-	pf.StringArrayVar(&f.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")
-	pf.BoolVar(&f.NoDefaultData, "no-default-data", false, "use only the --data files, not the embedded data")
-	pf.StringVar(&configFile, "config", "", "read settings from this YAML `FILE` (default $NATOSPEND_CONFIG, else natospend/config.yaml in the user config directory)")
+	pf.StringArrayVar(&g.DataPaths, "data", nil, "add a data `PATH`: a YAML file or a directory of them (repeatable)")
+	pf.BoolVar(&g.NoDefaultData, "no-default-data", false, "use only the --data files, not the embedded data")
+	pf.StringVar(&g.ConfigFile, "config", "", "read settings from this YAML `FILE` (default $NATOSPEND_CONFIG, else natospend/config.yaml in the user config directory)")
 	pf.BoolVarP(&f.IO.Quiet, "quiet", "q", false, "print only data and errors: a table without its title, notes and Source lines, and no notes or warnings on stderr (JSON, CSV, TSV and xlsx are printed whole: JSON keeps its notes)")
 	_ = root.RegisterFlagCompletionFunc("data", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -148,7 +150,7 @@ Economic Outlook) is embedded and cited; add your own with --data.`),
 			root.AddCommand(c.new(f))
 		}
 	}
-	strictNumbers(root)
+	cmdutil.StrictNumbers(root)
 	if only == "" {
 		addHelpTopics(root)
 	}
@@ -198,18 +200,7 @@ func quieten(ios *iostreams.IOStreams) {
 	}
 }
 
-const startedAnnotation = "natospend/started"
-
-// started marks that a command got past argument and settings parsing, so
-// that later errors are not taken for usage errors.
-func started(cmd *cobra.Command) {
-	if cmd.Annotations == nil {
-		cmd.Annotations = map[string]string{}
-	}
-	cmd.Annotations[startedAnnotation] = "yes"
-}
-
-func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
+func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, g *cmdutil.GlobalOptions, err error) int {
 	if err == nil {
 		return cmdutil.ExitOK
 	}
@@ -230,8 +221,13 @@ func exitCode(ios *iostreams.IOStreams, cmd *cobra.Command, err error) int {
 		fmt.Fprintf(ios.ErrOut, "natospend: %d %s in the data files\n", len(dataErrs), noun)
 		return cmdutil.ExitFailure
 	}
-	usage := cmdutil.IsUsage(err) || cmd == nil || cmd.Annotations[startedAnnotation] == ""
-	fmt.Fprintf(ios.ErrOut, "natospend: %s\n", withOrigin(cmd, err.Error()))
+	usage := cmdutil.IsUsage(err) || cmd == nil || !g.Started
+	var fe *cmdutil.FlagError
+	if errors.As(err, &fe) && fe.Origin == "" {
+		// An error a command found in a value the command line did not give.
+		fe.Origin = g.Origin(fe.Flag)
+	}
+	fmt.Fprintf(ios.ErrOut, "natospend: %s\n", err)
 	if usage {
 		name := "natospend"
 		if cmd != nil {

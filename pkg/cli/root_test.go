@@ -4,16 +4,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/dataset"
 )
 
 func TestPanicIsInternalErrorExit70(t *testing.T) {
 	ios, _, out, errOut := iostreams.Test()
-	f := NewFactory(ios)
-	f.Embedded = func() []dataset.Source { panic("boom") }
-	f.EmbeddedLoaded = nil // no snapshot: gap reads Embedded, which panics
-	code := run([]string{"gap", "--target", "3.7"}, f)
+	g := &cmdutil.GlobalOptions{}
+	// No snapshot: gap reads Embedded, which panics.
+	f := cmdutil.NewFactory(ios, "test", cmdutil.DataSources{Embedded: func() []dataset.Source { panic("boom") }}, g)
+	code := run([]string{"gap", "--target", "3.7"}, f, g)
 	if code != 70 {
 		t.Fatalf("exit %d, want 70", code)
 	}

@@ -9,20 +9,18 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
-	"github.com/natospend/natospend/pkg/dataset"
+	"github.com/natospend/natospend/pkg/guardedfile"
 	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
@@ -61,13 +59,16 @@ func EnvName(flag string) string {
 // notSettings are the flags that cannot come from env or config.
 var notSettings = map[string]bool{"help": true, "version": true, "config": true}
 
-// ApplySettings fills every flag of cmd that the command line did not give
-// from the environment or else the config file, and returns the path of
-// the config file read ("" when none was). A bad value is a usage error
-// that names where it came from; a config file that cannot be read is an
-// I/O error (exit 1). Notes (a default config location that cannot be
-// looked at) go to ios.ErrOut unless the run is quiet.
-func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag string) (string, error) {
+// applySettings fills every flag of cmd that the command line did not give
+// from the environment or else the config file (the one g.ConfigFile
+// names, else the default), records in g where each value came from
+// (g.SetOrigin), and returns the path of the config file read ("" when
+// none was). A bad value is a usage error, a *cmdutil.FlagError (several
+// joined) that names where it came from; a config file that cannot be
+// read is an I/O error (exit 1). Notes (a default config location that
+// cannot be looked at) go to ios.ErrOut unless the run is quiet.
+func applySettings(cmd *cobra.Command, ios *iostreams.IOStreams, g *cmdutil.GlobalOptions) (string, error) {
+	configFlag := g.ConfigFile
 	getenv := ios.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -96,7 +97,7 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 		}
 	}
 
-	var errs []string
+	var errs []error
 	chain := cfg.sectionsFor(cmd)
 	cmd.Flags().VisitAll(func(fl *pflag.Flag) {
 		if notSettings[fl.Name] || fl.Changed {
@@ -113,11 +114,11 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 				items = []string{s}
 			}
 		} else if e, ok := chain.lookup(fl.Name); ok {
-			from = fmt.Sprintf("config file %s: %s", showText(cfg.path), e.path)
+			from = fmt.Sprintf("config file %s: line %d: %s", showText(cfg.path), e.node.Line, e.path)
 			outer = e.outer
 			var err error
 			if items, err = e.items(isList(fl)); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: --%s: %v", from, fl.Name, err))
+				errs = append(errs, &cmdutil.FlagError{Flag: fl.Name, Origin: from, Err: fmt.Errorf("--%s: %w", fl.Name, err)})
 				return
 			}
 		}
@@ -131,18 +132,19 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 					// flag of that name (sort: gap): it never breaks this one.
 					return
 				}
-				msg := from + ": " + flagValueMessage(fl, it, err)
+				fe := cmdutil.Named(fl.Name, it, err)
+				fe.Origin = from
 				if outer {
-					msg += fmt.Sprintf(" (a setting outside the %s: section applies to every command with --%s: to set it for one command, put it in that command's section)", commandKey(cmd), fl.Name)
+					fe.Err = fmt.Errorf("%w (a setting outside the %s: section applies to every command with --%s: to set it for one command, put it in that command's section)", fe.Err, commandKey(cmd), fl.Name)
 				}
-				errs = append(errs, msg)
+				errs = append(errs, fe)
 				return
 			}
 		}
-		setOrigin(cmd, fl.Name, from)
+		g.SetOrigin(fl.Name, from)
 	})
 	if len(errs) > 0 {
-		return "", cmdutil.UsageErrorf("%s", strings.Join(errs, "\n"))
+		return "", &cmdutil.UsageError{Err: errors.Join(errs...)}
 	}
 	if note != "" && !ios.Quiet {
 		fmt.Fprintf(ios.ErrOut, "natospend: %s\n", note)
@@ -159,9 +161,9 @@ func ApplySettings(cmd *cobra.Command, ios *iostreams.IOStreams, configFlag stri
 }
 
 // validElsewhere reports whether another command of the tree has its own
-// flag of fl's name that accepts value: a top-level config key valid for
-// one command must not break another. Trying the value sets that other
-// command's flag, which is harmless: only cmd runs.
+// flag of fl's name that accepts value, as its declaration says
+// (cmdutil.Accepts): a top-level config key valid for one command must
+// not break another.
 func validElsewhere(cmd *cobra.Command, fl *pflag.Flag, value string) bool {
 	var found bool
 	var walk func(c *cobra.Command)
@@ -170,7 +172,7 @@ func validElsewhere(cmd *cobra.Command, fl *pflag.Flag, value string) bool {
 			return
 		}
 		if c != cmd {
-			if other := c.Flags().Lookup(fl.Name); other != nil && other != fl && other.Value.Set(value) == nil {
+			if other := c.Flags().Lookup(fl.Name); other != nil && other != fl && cmdutil.Accepts(other, value) {
 				found = true
 				return
 			}
@@ -222,49 +224,28 @@ func locateConfig(configFlag string, getenv func(string) string) configLocation 
 	return configLocation{}
 }
 
-// readConfig reads the config file with the guards of the data files: a
-// regular file only (a named pipe, a device or a directory is refused
-// before it is opened, and the file is opened without blocking), at most
+// readConfig reads the config file with the guards of every input file
+// (package guardedfile): a regular file only (a named pipe, a device or a
+// directory is refused, and the file is opened without blocking), at most
 // MaxConfigSize bytes. A missing file at the default location is no config
 // (found false, no error), one that cannot be looked at an *unseenConfig;
 // any other failure is an I/O error (exit 1) naming the file.
 func readConfig(loc configLocation) (data []byte, found bool, err error) {
-	fail := func(format string, a ...any) ([]byte, bool, error) {
-		return nil, false, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("%s: %s", loc.origin, fmt.Sprintf(format, a...))}
+	data, err = guardedfile.Read(loc.path, MaxConfigSize)
+	if err == nil {
+		return data, true, nil
 	}
-	fi, err := os.Stat(loc.path)
-	if err != nil {
-		switch {
-		case loc.explicit:
-			return fail("cannot read: %s", osReason(err))
-		case errors.Is(err, fs.ErrNotExist) || isNotDir(err):
+	var ge *guardedfile.Error
+	if !errors.As(err, &ge) {
+		return nil, false, err
+	}
+	if !loc.explicit && ge.Op == "stat" && !errors.Is(err, guardedfile.ErrNotRegular) && !errors.Is(err, guardedfile.ErrTooLarge) {
+		if errors.Is(err, fs.ErrNotExist) || isNotDir(err) {
 			return nil, false, nil
 		}
-		return nil, false, &unseenConfig{fmt.Sprintf("%s: cannot read: %s", loc.origin, osReason(err))}
+		return nil, false, &unseenConfig{loc.origin + ": " + ge.Reason}
 	}
-	if msg := configFileProblem(fi); msg != "" {
-		return fail("%s", msg)
-	}
-	f, err := openNonBlocking(loc.path)
-	if err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	defer f.Close()
-	// The path may have been replaced since os.Stat: check what was opened.
-	if fi, err = f.Stat(); err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	if msg := configFileProblem(fi); msg != "" {
-		return fail("%s", msg)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxConfigSize+1)); err != nil {
-		return fail("cannot read: %s", osReason(err))
-	}
-	if buf.Len() > MaxConfigSize {
-		return fail("file is too large: more than 1 MiB (expected at most 1 MiB)")
-	}
-	return buf.Bytes(), true, nil
+	return nil, false, &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("%s: %s", loc.origin, ge.Reason)}
 }
 
 // unseenConfig is a default config location that cannot be looked at:
@@ -272,25 +253,6 @@ func readConfig(loc configLocation) (data []byte, found bool, err error) {
 type unseenConfig struct{ msg string }
 
 func (e *unseenConfig) Error() string { return e.msg }
-
-func configFileProblem(fi fs.FileInfo) string {
-	if msg := dataset.NotRegular(fi); msg != "" {
-		return msg
-	}
-	if fi.Size() > MaxConfigSize {
-		return fmt.Sprintf("file is too large: %d bytes (expected at most 1 MiB)", fi.Size())
-	}
-	return ""
-}
-
-// osReason returns the reason of an os error without the repeated path.
-func osReason(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
 
 // userConfigDir is os.UserConfigDir, reading the environment through
 // getenv (IOStreams.Getenv) as every setting does: a test's environment,
@@ -736,104 +698,13 @@ func showValue(s string) string {
 	return showText(s[:cut]) + "..."
 }
 
-// decimalInt makes an int flag read decimal digits only, the same from
-// the command line, the environment and the config file: 010 is 10 (not
-// octal 8 as pflag would read it), and a bad value says what was
-// expected instead of strconv's words.
-type decimalInt struct {
-	pflag.Value
-	noun string
-}
-
-// decimalDigits is compiled on first use, not on every run.
-var decimalDigits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([-+]?)0*([0-9]+)$`) })
-
-func (d *decimalInt) Set(s string) error {
-	m := decimalDigits().FindStringSubmatch(strings.TrimSpace(s))
-	bad := fmt.Errorf("%q is not %s", s, d.noun)
-	if m == nil {
-		return bad
-	}
-	n, err := strconv.ParseInt(m[1]+m[2], 10, 64)
-	if err != nil {
-		return bad
-	}
-	return d.Value.Set(strconv.FormatInt(n, 10))
-}
-
-// strictBool makes a bool flag's error say what was expected.
-type strictBool struct{ pflag.Value }
-
-func (b *strictBool) Set(s string) error {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if _, err := strconv.ParseBool(t); err != nil {
-		return fmt.Errorf("%q is not true or false", s)
-	}
-	return b.Value.Set(t)
-}
-
-func (b *strictBool) IsBoolFlag() bool { return true }
-
-// strictNumbers wraps the int and bool flags of every command in c's tree
-// in decimalInt and strictBool.
-func strictNumbers(c *cobra.Command) {
-	// The command's own flags (Flags before cobra merges the inherited
-	// ones in, and PersistentFlags), visited in the order defined: the
-	// order does not matter here, and sorting them (LocalFlags, VisitAll)
-	// was a tenth of building a command.
-	for _, fs := range []*pflag.FlagSet{c.Flags(), c.PersistentFlags()} {
-		sorted := fs.SortFlags
-		fs.SortFlags = false
-		fs.VisitAll(strictFlag)
-		fs.SortFlags = sorted
-	}
-	for _, sub := range c.Commands() {
-		strictNumbers(sub)
-	}
-}
-
-// strictFlag wraps an int or bool flag in decimalInt or strictBool.
-func strictFlag(fl *pflag.Flag) {
-	switch fl.Value.Type() {
-	case "int":
-		if _, done := fl.Value.(*decimalInt); done {
-			return
-		}
-		noun := "a whole number (expected digits, such as 10)"
-		name, _ := pflag.UnquoteUsage(fl)
-		if fl.Name == "year" || strings.HasSuffix(fl.Name, "-year") || name == "YEAR" {
-			noun = "a year (expected one year in digits, such as 2030)"
-		}
-		fl.Value = &decimalInt{Value: fl.Value, noun: noun}
-	case "bool":
-		if _, done := fl.Value.(*strictBool); done {
-			return
-		}
-		fl.Value = &strictBool{Value: fl.Value}
-	}
-}
-
-// flagValueMessage turns pflag's "invalid argument" error for a flag into
-// natospend's words: `--year "2014,2024" is not a year (...)`.
-func flagValueMessage(fl *pflag.Flag, value string, err error) string {
-	var ive *pflag.InvalidValueError
-	if errors.As(err, &ive) {
-		err = ive.Unwrap()
-	}
-	msg := err.Error()
-	if strings.HasPrefix(msg, `"`) {
-		return "--" + fl.Name + " " + msg
-	}
-	return fmt.Sprintf("--%s %s: %s", fl.Name, strconv.Quote(value), msg)
-}
-
-// flagError rewrites a command-line flag error: a bad value in
-// natospend's words, an unknown flag with the nearest flags of cmd
-// ("unknown flag: --traget: did you mean --target?").
+// flagError rewrites a command-line flag error: a bad value as a
+// *cmdutil.FlagError naming the flag, an unknown flag with the nearest
+// flags of cmd ("unknown flag: --traget: did you mean --target?").
 func flagError(cmd *cobra.Command, err error) error {
 	var ive *pflag.InvalidValueError
 	if errors.As(err, &ive) && ive.GetFlag() != nil {
-		return errors.New(flagValueMessage(ive.GetFlag(), ive.GetValue(), ive))
+		return cmdutil.Named(ive.GetFlag().Name, ive.GetValue(), ive)
 	}
 	var ne *pflag.NotExistError
 	if errors.As(err, &ne) && cmd != nil && ne.GetSpecifiedShortnames() == "" { // a shorthand is one letter: no guess
@@ -842,33 +713,4 @@ func flagError(cmd *cobra.Command, err error) error {
 		}
 	}
 	return err
-}
-
-const originAnnotation = "natospend/origin/"
-
-// setOrigin records where a flag's value came from, for error messages.
-func setOrigin(cmd *cobra.Command, flag, from string) {
-	if cmd.Annotations == nil {
-		cmd.Annotations = map[string]string{}
-	}
-	cmd.Annotations[originAnnotation+flag] = from
-}
-
-// leadingFlag is compiled on first use (an error), not on every run.
-var leadingFlag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^--([a-z][a-z-]*)`) })
-
-// withOrigin prefixes a message about a flag whose value came from the
-// environment or the config file with where it came from.
-func withOrigin(cmd *cobra.Command, msg string) string {
-	if cmd == nil {
-		return msg
-	}
-	m := leadingFlag().FindStringSubmatch(msg)
-	if m == nil {
-		return msg
-	}
-	if from := cmd.Annotations[originAnnotation+m[1]]; from != "" {
-		return from + ": " + msg
-	}
-	return msg
 }

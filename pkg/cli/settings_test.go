@@ -199,13 +199,13 @@ func TestUserConfigDir(t *testing.T) {
 
 // runFactory runs natospend on a factory of our own (to look at it after
 // the run), with the environment env.
-func runFactory(t *testing.T, env map[string]string, args ...string) (f *cmdutil.Factory, code int, stdout, stderr string) {
+func runFactory(t *testing.T, env map[string]string, args ...string) (g *cmdutil.GlobalOptions, code int, stdout, stderr string) {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	ios.Getenv = func(k string) string { return env[k] }
-	f = NewFactory(ios)
-	code = run(args, f)
-	return f, code, out.String(), errOut.String()
+	g = &cmdutil.GlobalOptions{}
+	code = run(args, NewFactory(ios, g), g)
+	return g, code, out.String(), errOut.String()
 }
 
 // The config file has a top level, for every command that has the flag,
@@ -523,8 +523,9 @@ func TestEnumsIgnoreCase(t *testing.T) {
 // every note on stderr, whoever prints it; errors still show.
 func TestQuietSilencesEveryNote(t *testing.T) {
 	ios, _, out, errOut := iostreams.Test()
-	f := NewFactory(ios)
-	root := NewRootCmd(f)
+	g := &cmdutil.GlobalOptions{}
+	f := NewFactory(ios, g)
+	root := NewRootCmd(f, g)
 	root.AddCommand(&cobra.Command{Use: "noisy", RunE: func(cmd *cobra.Command, args []string) error {
 		fmt.Fprintln(f.IO.ErrOut, "natospend: a note")
 		fmt.Fprintln(f.IO.Out, "data")
@@ -536,7 +537,7 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 	root.SetArgs([]string{"noisy", "--quiet"})
 	cmd, err := root.ExecuteC()
 	f.IO.ErrOut = errOut // as run restores it
-	if code := exitCode(ios, cmd, err); code != 0 || out.String() != "data\n" || errOut.Len() != 0 {
+	if code := exitCode(ios, cmd, g, err); code != 0 || out.String() != "data\n" || errOut.Len() != 0 {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want data and no note", code, out, errOut)
 	}
 
@@ -582,7 +583,8 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 // flags themselves, and an example config file that every command takes;
 // the README shows the same example.
 func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
-	root := NewRootCmd(NewFactory(testIOS()))
+	g := &cmdutil.GlobalOptions{}
+	root := NewRootCmd(NewFactory(testIOS(), g), g)
 	text := EnvironmentHelp(root)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -610,7 +612,8 @@ func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 	var each func(c *cobra.Command)
 	each = func(c *cobra.Command) {
 		if c.Runnable() {
-			r := NewRootCmd(NewFactory(testIOS()))
+			g := &cmdutil.GlobalOptions{}
+			r := NewRootCmd(NewFactory(testIOS(), g), g)
 			path := strings.Fields(c.CommandPath())[1:]
 			cmd, _, err := r.Find(path)
 			if err != nil {
@@ -619,7 +622,7 @@ func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 			if err := cmd.ParseFlags(nil); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := ApplySettings(cmd, testIOS(), cfg); err != nil {
+			if _, err := applySettings(cmd, testIOS(), &cmdutil.GlobalOptions{ConfigFile: cfg}); err != nil {
 				t.Errorf("%s with the example config: %v", c.CommandPath(), err)
 			}
 		}
@@ -641,4 +644,50 @@ func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 func testIOS() *iostreams.IOStreams {
 	ios, _, _, _ := iostreams.Test()
 	return ios
+}
+
+// A bad setting is a *cmdutil.FlagError naming the flag, the value and
+// where it came from, whichever way the command line, the environment or
+// the config file gives it; Origin is what the message starts with.
+func TestSettingErrorsAreTyped(t *testing.T) {
+	cfg := writeFile(t, "config.yaml", "gap:\n  sort: size\n")
+	tests := []struct {
+		env                 map[string]string
+		args                []string
+		flag, value, origin string
+	}{
+		{map[string]string{"NATOSPEND_NO_HEADER": "maybe"}, []string{"gap"}, "no-header", "maybe", "NATOSPEND_NO_HEADER=maybe"},
+		{nil, []string{"gap", "--config", cfg}, "sort", "size", "config file " + cfg + ": line 2: gap: sort: size"},
+		{nil, []string{"gap", "--sort", "size"}, "sort", "size", ""},
+	}
+	for _, tt := range tests {
+		g := &cmdutil.GlobalOptions{}
+		ios := testIOS()
+		ios.Getenv = func(k string) string { return tt.env[k] }
+		root := NewRootCmd(NewFactory(ios, g), g)
+		root.SetArgs(tt.args)
+		_, err := root.ExecuteC()
+		var fe *cmdutil.FlagError
+		if !errors.As(err, &fe) || !cmdutil.IsUsage(err) {
+			t.Errorf("%v %q: %#v, want a usage error holding a *FlagError", tt.env, tt.args, err)
+			continue
+		}
+		if fe.Flag != tt.flag || fe.Value != tt.value || fe.Origin != tt.origin {
+			t.Errorf("%v %q: {Flag %q, Value %q, Origin %q}, want {%q, %q, %q}", tt.env, tt.args, fe.Flag, fe.Value, fe.Origin, tt.flag, tt.value, tt.origin)
+		}
+	}
+}
+
+// An error a command finds later in a value from the environment gets
+// the value's origin when it is printed, from the run's GlobalOptions;
+// the same value on the command line gets none.
+func TestLaterFlagErrorGetsItsOrigin(t *testing.T) {
+	_, code, _, errOut := runFactory(t, map[string]string{"NATOSPEND_YEAR": "1900"}, "gap", "--target", "2")
+	if want := "natospend: NATOSPEND_YEAR=1900: --year: \"1900\" is out of range (expected years from 1949 to 2100)\nRun 'natospend gap --help' for usage.\n"; code != 2 || errOut != want {
+		t.Errorf("exit %d, stderr %q; want 2, %q", code, errOut, want)
+	}
+	g, code, _, errOut := runFactory(t, nil, "gap", "--target", "2", "--year", "1900")
+	if want := "natospend: --year: \"1900\" is out of range (expected years from 1949 to 2100)\nRun 'natospend gap --help' for usage.\n"; code != 2 || errOut != want || !g.Started {
+		t.Errorf("exit %d, stderr %q, started %v; want 2, %q", code, errOut, g.Started, want)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/dataset"
 )
@@ -18,9 +19,9 @@ func TestSnapshotUsedButValidateParses(t *testing.T) {
 	}
 	run1 := func(args ...string) (int, string, string) {
 		ios, _, out, errOut := iostreams.Test()
-		f := NewFactory(ios)
-		f.Embedded = broken
-		code := run(args, f)
+		g := &cmdutil.GlobalOptions{}
+		f := cmdutil.NewFactory(ios, "test", cmdutil.DataSources{Embedded: broken, EmbeddedLoaded: EmbeddedData.EmbeddedLoaded}, g)
+		code := run(args, f, g)
 		return code, out.String(), errOut.String()
 	}
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/snapshot"
 )
@@ -77,8 +78,9 @@ func TestOnlyCommand(t *testing.T) {
 // each command by the name it runs by, and the whole tree holds them all.
 func TestCommandsTable(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
-	f := NewFactory(ios)
-	root := NewRootCmd(f)
+	g := &cmdutil.GlobalOptions{}
+	f := NewFactory(ios, g)
+	root := NewRootCmd(f, g)
 	for _, c := range commands {
 		cmd := c.new(f)
 		if cmd.Name() != c.name || len(cmd.Aliases) > 0 {
@@ -87,7 +89,7 @@ func TestCommandsTable(t *testing.T) {
 		if found, _, err := root.Find([]string{c.name}); err != nil || found.Name() != c.name {
 			t.Errorf("the whole tree has no command %q", c.name)
 		}
-		one := newRoot(f, c.name)
+		one := newRoot(f, g, c.name)
 		if n := len(one.Commands()); n != 1 || one.Commands()[0].Name() != c.name {
 			t.Errorf("the tree of %q has %d commands", c.name, n)
 		}
@@ -159,9 +161,9 @@ func TestStartupShortcutsSameOutput(t *testing.T) {
 		code := Main(args, ios)
 
 		ios2, _, out2, errOut2 := iostreams.Test()
-		f := NewFactory(ios2)
-		f.EmbeddedLoaded = snapshot.Dataset
-		code2 := runTree(args, f, "")
+		g := &cmdutil.GlobalOptions{}
+		f := cmdutil.NewFactory(ios2, Version(), cmdutil.DataSources{Embedded: EmbeddedSources, EmbeddedLoaded: snapshot.Dataset}, g)
+		code2 := runTree(args, f, g, "")
 
 		if code != code2 || !bytes.Equal(out.Bytes(), out2.Bytes()) || errOut.String() != errOut2.String() {
 			t.Errorf("natospend %s: exit %d, stdout %d bytes, stderr %q; with the whole tree and snapshot: exit %d, stdout %d bytes, stderr %q",

@@ -110,7 +110,7 @@ func parseAll(srcs []Source) []*parsed {
 // of them all, are what loading a million cells holds at its peak.
 func parseOne(s Source) *parsed {
 	if s.file != nil {
-		src, msg := readFile(s.file.path, s.file.info)
+		src, msg := readFile(s.file.path)
 		if msg != "" {
 			return &parsed{name: s.Name, readErr: &Error{File: s.Name, Msg: msg}}
 		}

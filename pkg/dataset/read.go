@@ -1,13 +1,12 @@
 package dataset
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/natospend/natospend/pkg/guardedfile"
 )
 
 // Source is the content of one data file.
@@ -22,7 +21,7 @@ type Source struct {
 
 type listedFile struct {
 	path string
-	info fs.FileInfo // from os.Stat, checked by fileProblem
+	info fs.FileInfo // from os.Stat, checked by guardedfile.Check
 }
 
 // MaxFileSize is the largest data file accepted, in bytes.
@@ -104,82 +103,40 @@ func findPaths(paths []string, read bool) ([]Source, error) {
 }
 
 // openFile reads a file that os.Stat described as fi (readFile), or with
-// read false checks what fi says (fileProblem) and lists it to be read
-// later.
+// read false checks what fi says (guardedfile.Check) and lists it to be
+// read later.
 func openFile(path string, fi fs.FileInfo, read bool) (Source, string) {
 	if read {
-		return readFile(path, fi)
+		return readFile(path)
 	}
-	if msg := fileProblem(fi); msg != "" {
-		return Source{}, msg
+	if err := guardedfile.Check(path, fi, MaxFileSize); err != nil {
+		return Source{}, reason(err)
 	}
 	return Source{Name: path, file: &listedFile{path: path, info: fi}}, ""
 }
 
-// readFile reads a file that os.Stat described as fi. It refuses anything
-// but a regular file (a named pipe would block, a device never end) and
-// anything larger than MaxFileSize, before reading it.
-func readFile(path string, fi fs.FileInfo) (Source, string) {
-	if msg := fileProblem(fi); msg != "" {
-		return Source{}, msg
-	}
-	f, err := os.Open(path)
+// readFile reads a data file with the guards of every input file
+// (package guardedfile): a regular file of at most MaxFileSize bytes,
+// opened without blocking and checked again once opened.
+func readFile(path string) (Source, string) {
+	data, err := guardedfile.Read(path, MaxFileSize)
 	if err != nil {
-		return Source{}, "cannot read: " + osProblem(err)
+		return Source{}, reason(err)
 	}
-	defer f.Close()
-	// The path may have been replaced since os.Stat: check what was opened.
-	if fi, err = f.Stat(); err != nil {
-		return Source{}, "cannot read: " + osProblem(err)
-	}
-	if msg := fileProblem(fi); msg != "" {
-		return Source{}, msg
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return Source{}, "cannot read: " + osProblem(err)
-	}
-	if buf.Len() > MaxFileSize {
-		return Source{}, "file is too large: more than 64 MiB (expected at most 64 MiB)"
-	}
-	return Source{Name: path, Data: buf.Bytes()}, ""
+	return Source{Name: path, Data: data}, ""
 }
 
-func fileProblem(fi fs.FileInfo) string {
-	if msg := NotRegular(fi); msg != "" {
-		return msg
+// reason is a guardedfile error's message without the path (an Error of
+// this package names the file).
+func reason(err error) string {
+	var ge *guardedfile.Error
+	if errors.As(err, &ge) {
+		return ge.Reason
 	}
-	if fi.Size() > MaxFileSize {
-		return tooLarge(fi.Size())
-	}
-	return ""
+	return err.Error()
 }
 
-// NotRegular says why a file that is not a regular file (a FIFO, a device,
-// a socket, a directory) cannot be read, or "" for a regular file: the
-// guard of every file natospend reads (data and config files).
-func NotRegular(fi fs.FileInfo) string {
-	m := fi.Mode()
-	if m.IsRegular() {
-		return ""
-	}
-	what := "a special file"
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		what = "a named pipe"
-	case m&fs.ModeSocket != 0:
-		what = "a socket"
-	case m&fs.ModeDevice != 0:
-		what = "a device"
-	case m.IsDir():
-		what = "a directory"
-	}
-	return "cannot read: is " + what + " (expected a regular file)"
-}
-
-func tooLarge(n int64) string {
-	return fmt.Sprintf("file is too large: %d bytes (expected at most 64 MiB)", n)
-}
+func tooLarge(n int64) string { return guardedfile.TooLarge("", n, MaxFileSize).Reason }
 
 func statProblem(path string, err error) string {
 	if errors.Is(err, fs.ErrNotExist) {

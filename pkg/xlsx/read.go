@@ -22,12 +22,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/natospend/natospend/pkg/guardedfile"
 	"unicode/utf8"
 )
 
@@ -177,62 +177,27 @@ func (wb *Workbook) fail(format string, a ...any) error {
 	return &ReadError{File: wb.Name, Msg: fmt.Sprintf(format, a...)}
 }
 
-// Open opens the workbook at path: a regular file (a named pipe, a device
-// or a directory is refused before it is read) of at most lim.MaxFileSize
-// bytes. Zero fields of lim take the defaults.
+// Open opens the workbook at path, read with the guards of every input
+// file (package guardedfile): a regular file (a named pipe, a device or a
+// directory is refused, and a named pipe swapped in does not block the
+// open) of at most lim.MaxFileSize bytes. Zero fields of lim take the
+// defaults. A file refused is a *ReadError, one that cannot be read a
+// *guardedfile.Error (wrapping the system's error); both name the file.
 func Open(path string, lim Limits) (*Workbook, error) {
 	lim = lim.withDefaults()
-	fi, err := os.Stat(path)
+	data, err := guardedfile.Read(path, lim.MaxFileSize)
 	if err != nil {
-		return nil, err
-	}
-	if err := fileProblem(path, fi, lim); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// The path may have been replaced since os.Stat: check what was opened.
-	if fi, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := fileProblem(path, fi, lim); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, lim.MaxFileSize+1)); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return OpenBytes(path, buf.Bytes(), lim)
-}
-
-func fileProblem(name string, fi fs.FileInfo, lim Limits) error {
-	m := fi.Mode()
-	if !m.IsRegular() {
-		what := "a special file"
-		switch {
-		case m&fs.ModeNamedPipe != 0:
-			what = "a named pipe"
-		case m&fs.ModeSocket != 0:
-			what = "a socket"
-		case m&fs.ModeDevice != 0:
-			what = "a device"
-		case m.IsDir():
-			what = "a directory"
+		var ge *guardedfile.Error
+		if errors.As(err, &ge) && (errors.Is(err, guardedfile.ErrNotRegular) || errors.Is(err, guardedfile.ErrTooLarge)) {
+			return nil, &ReadError{File: path, Msg: ge.Reason}
 		}
-		return &ReadError{File: name, Msg: "cannot read: is " + what + " (expected a regular file)"}
+		return nil, err
 	}
-	if fi.Size() > lim.MaxFileSize {
-		return tooLarge(name, fi.Size(), lim)
-	}
-	return nil
+	return OpenBytes(path, data, lim)
 }
 
 func tooLarge(name string, n int64, lim Limits) error {
-	return &ReadError{File: name, Msg: fmt.Sprintf("file is too large: %d bytes (the limit is %d)", n, lim.MaxFileSize)}
+	return &ReadError{File: name, Msg: guardedfile.TooLarge(name, n, lim.MaxFileSize).Reason}
 }
 
 // OpenBytes opens the workbook whose file's bytes are data; name is used

@@ -797,7 +797,7 @@ func TestZipBombs(t *testing.T) {
 	t.Run("file too large", func(t *testing.T) {
 		data := rdTypesBook(t)
 		_, err := OpenBytes("big.xlsx", data, Limits{MaxFileSize: int64(len(data) - 1)})
-		assertErr(t, err, fmt.Sprintf("big.xlsx: file is too large: %d bytes (the limit is %d)", len(data), len(data)-1))
+		assertErr(t, err, fmt.Sprintf("big.xlsx: file is too large: %d bytes (expected at most %d bytes)", len(data), len(data)-1))
 		if _, err := OpenBytes("big.xlsx", data, Limits{MaxFileSize: int64(len(data))}); err != nil {
 			t.Fatal(err)
 		}
@@ -922,7 +922,7 @@ func TestOpen(t *testing.T) {
 	_, err = Open(dir, Limits{})
 	assertErr(t, err, dir+": cannot read: is a directory (expected a regular file)")
 	_, err = Open(path, Limits{MaxFileSize: 100})
-	assertErr(t, err, fmt.Sprintf("%s: file is too large: %d bytes (the limit is 100)", path, len(data)))
+	assertErr(t, err, fmt.Sprintf("%s: file is too large: %d bytes (expected at most 100 bytes)", path, len(data)))
 	_, err = Open(filepath.Join(dir, "none.xlsx"), Limits{})
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v", err)

@@ -171,7 +171,7 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 			for i, r := range rels {
 				ids[i] = r.ID
 			}
-			return nil, cmdutil.UsageErrorf("--aid-release: unknown aid release %q%s", o.Release, cmdutil.HintOr(suggest.Words(ids...), o.Release, ids))
+			return nil, cmdutil.FlagErrorf("aid-release", "--aid-release: unknown aid release %q%s", o.Release, cmdutil.HintOr(suggest.Words(ids...), o.Release, ids))
 		}
 		q.Release = r
 	}
@@ -256,7 +256,7 @@ func hasGDP(r *defence.Release, year int) bool {
 // tables do). natospend does not guess one.
 func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error {
 	if year < 1949 || year > 2100 {
-		return cmdutil.UsageErrorf("--gdp-year %d is out of range (expected a year from 1949 to 2100)", year)
+		return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d is out of range (expected a year from 1949 to 2100)", year)
 	}
 	var with []string
 	for _, r := range ds.ReleasesNewestFirst("") {
@@ -272,10 +272,10 @@ func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error 
 		basis = fmt.Sprintf("%s's %d GDP in euros", rel.ID, rel.GDPYear)
 	}
 	if len(with) == 0 {
-		return cmdutil.UsageErrorf("--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
+		return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
 			year, year, basis)
 	}
-	return cmdutil.UsageErrorf("--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data publishes GDP for %d and implies an EUR/USD rate for it (only NATO releases with national-currency tables do, such as nato-2024-06 for 2014-2024), and natospend does not guess one. Leave --gdp-year out to use %s",
+	return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data publishes GDP for %d and implies an EUR/USD rate for it (only NATO releases with national-currency tables do, such as nato-2024-06 for 2014-2024), and natospend does not guess one. Leave --gdp-year out to use %s",
 		year, year, strings.Join(with, ", "), rel.ID, year, basis)
 }
 

@@ -74,13 +74,13 @@ var dateArgRE = sync.OnceValue(func() *regexp.Regexp {
 // last) YYYY-MM-DD day it covers.
 func dateBound(flag, s string, end bool) (string, error) {
 	m := dateArgRE().FindStringSubmatch(strings.TrimSpace(s))
-	bad := cmdutil.UsageErrorf("--%s %q is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)", flag, s)
+	bad := cmdutil.FlagErrorf(flag, "--%s %q is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)", flag, s)
 	if m == nil {
 		return "", bad
 	}
 	y, _ := strconv.Atoi(m[1])
 	if y < 1949 || y > 2100 {
-		return "", cmdutil.UsageErrorf("--%s %q: the year is out of range (expected a year from 1949 to 2100)", flag, s)
+		return "", cmdutil.FlagErrorf(flag, "--%s %q: the year is out of range (expected a year from 1949 to 2100)", flag, s)
 	}
 	mo, d := 1, 1
 	if end {
@@ -143,7 +143,7 @@ func (o *PackagesOptions) Resolve(ds *defence.Dataset) (*PackagesQuery, error) {
 		}
 	}
 	if q.From != "" && q.To != "" && q.From > q.To {
-		return nil, cmdutil.UsageErrorf("--from %s is after --to %s", o.From, o.To)
+		return nil, cmdutil.FlagErrorf("from", "--from %s is after --to %s", o.From, o.To)
 	}
 	if len(ds.AidPackages) == 0 {
 		return nil, fmt.Errorf("the data holds no aid packages (kind: aid-packages; see docs/data.md)")

@@ -121,7 +121,7 @@ func (o *Options) Format() (chart.Format, error) {
 	case ".pdf":
 		return chart.PDF, nil
 	}
-	return "", cmdutil.UsageErrorf("--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
 }
 
 type drawable interface {
@@ -175,7 +175,7 @@ func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, nil, cmdutil.UsageErrorf("%v", err)
+		return nil, nil, cmdutil.QueryError(err)
 	}
 	return q, rep, nil
 }
@@ -251,7 +251,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	rs := refs(rep.Measures)
 	if len(rs) > MaxTargets {
-		return nil, cmdutil.UsageErrorf("--target: a share chart marks at most %d targets, got %d", MaxTargets, len(rs))
+		return nil, cmdutil.FlagErrorf("target", "--target: a share chart marks at most %d targets, got %d", MaxTargets, len(rs))
 	}
 	title, axis := subject(q)
 	c := &chart.BarChart{
@@ -365,7 +365,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		return nil, err
 	}
 	if len(q.Targets) != 1 {
-		return nil, cmdutil.UsageErrorf("--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
+		return nil, cmdutil.FlagErrorf("target", "--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]
@@ -456,10 +456,10 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 // chart.MaxSeries countries.
 func (o *Options) lineQuery(q *calc.Query) error {
 	if q.Measure == defence.MeasureEquipment {
-		return cmdutil.UsageErrorf("--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
+		return cmdutil.FlagErrorf("measure", "--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
 	}
 	if len(q.Codes) > chart.MaxSeries {
-		return cmdutil.UsageErrorf("--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
+		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
 	}
 	return nil
 }
@@ -470,7 +470,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(o.Gap.Years) > 0 {
 		var err error
 		if ys, err = years.Parse(o.Gap.Years); err != nil {
-			return nil, cmdutil.UsageErrorf("--year: %v", err)
+			return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	one := *o
@@ -482,7 +482,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		return nil, err
 	}
 	if q.Method == calc.MethodUSD {
-		return nil, cmdutil.UsageErrorf("--method usd: --kind history draws the shares of GDP as published")
+		return nil, cmdutil.FlagErrorf("method", "--method usd: --kind history draws the shares of GDP as published")
 	}
 	if err := o.lineQuery(q); err != nil {
 		return nil, err
@@ -490,7 +490,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(ys) > 0 {
 		for _, y := range ys {
 			if !q.Release.HasFiguresIn(y) {
-				return nil, cmdutil.UsageErrorf("--year %s: release %s publishes no figures for %d", years.Format(ys), q.Release.ID, y)
+				return nil, cmdutil.FlagErrorf("year", "--year %s: release %s publishes no figures for %d", years.Format(ys), q.Release.ID, y)
 			}
 		}
 	}
@@ -596,7 +596,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 // out, one line per country.
 func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if o.Gap.Measure == "equipment" {
-		return nil, cmdutil.UsageErrorf("--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
+		return nil, cmdutil.FlagErrorf("measure", "--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
 	q, err := o.Gap.Resolve(ds)
 	if err != nil {
@@ -606,13 +606,13 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		return nil, err
 	}
 	if len(q.Targets) != 1 {
-		return nil, cmdutil.UsageErrorf("--target: --kind path takes one target, got %d", len(q.Targets))
+		return nil, cmdutil.FlagErrorf("target", "--target: --kind path takes one target, got %d", len(q.Targets))
 	}
 	t := q.Targets[0]
 	deadline := q.By
 	if deadline == 0 {
 		if t.Deadline == 0 {
-			return nil, cmdutil.UsageErrorf("--kind path needs a deadline: give --by YEAR (target %s has none of its own)", targets.Label(t))
+			return nil, cmdutil.FlagErrorf("kind", "--kind path needs a deadline: give --by YEAR (target %s has none of its own)", targets.Label(t))
 		}
 		if t.Deadline < q.Year {
 			return nil, cmdutil.UsageErrorf("target %s's deadline %d is before the base year %d: give --by YEAR", t.ID, t.Deadline, q.Year)
@@ -622,7 +622,7 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	q.By = deadline
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return nil, cmdutil.UsageErrorf("%v", err)
+		return nil, cmdutil.QueryError(err)
 	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]

@@ -15,6 +15,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/chartcmd"
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 )
 
@@ -93,7 +94,7 @@ var number = regexp.MustCompile(`^-?[0-9][0-9,]*(\.[0-9]+)?%?( e)?$`)
 func countryNames(t *testing.T) []string {
 	t.Helper()
 	ios, _, _, _ := iostreams.Test()
-	ds, err := cli.NewFactory(ios).Dataset()
+	ds, err := cli.NewFactory(ios, &cmdutil.GlobalOptions{}).Dataset()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -134,12 +134,12 @@ func Run(o *Options) error {
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+		return cmdutil.QueryError(err)
 	}
 	if o.OnTrack {
 		for _, m := range rep.Measures {
 			if m.Verdict() && m.Deadline == 0 {
-				return cmdutil.UsageErrorf("--on-track needs a deadline for %s: give --by YEAR, or a named target with a deadline still ahead (uk-2027, hague-core, hague)", m.Label())
+				return cmdutil.FlagErrorf("on-track", "--on-track needs a deadline for %s: give --by YEAR, or a named target with a deadline still ahead (uk-2027, hague-core, hague)", m.Label())
 			}
 		}
 	}

@@ -45,7 +45,7 @@ func writeCI(v *verdicts, format string) error {
 	case FormatGitHub:
 		err = render.GitHubCommands(&buf, v.annotations(), render.GitHubOptions{LeftOut: v.leftOut})
 	default:
-		err = cmdutil.UsageErrorf("--format %q is not a format", format)
+		err = cmdutil.FlagErrorf("format", "--format %q is not a format", format)
 	}
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -80,15 +79,22 @@ func (v *enumValue) String() string { return *v.p }
 func (v *enumValue) Type() string   { return "string" }
 
 func (v *enumValue) Set(s string) error {
+	t, ok := v.match(s)
+	if !ok {
+		return valueError(s, "%q is not %s%s (expected one of: %s)", s, v.noun, v.didYouMean(s), strings.Join(v.values, ", "))
+	}
+	*v.p = t
+	return nil
+}
+
+// match returns the value s stands for (without regard to case, or by an
+// alias), and whether it is one.
+func (v *enumValue) match(s string) (string, bool) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	if a, ok := v.aliases[t]; ok {
 		t = a
 	}
-	if !slices.Contains(v.values, t) {
-		return fmt.Errorf("%q is not %s%s (expected one of: %s)", s, v.noun, v.didYouMean(s), strings.Join(v.values, ", "))
-	}
-	*v.p = t
-	return nil
+	return t, slices.Contains(v.values, t)
 }
 
 // didYouMean returns ": did you mean json?" for the values (or aliases)

@@ -71,7 +71,7 @@ func (l *listValue) add(s string) error {
 		if len(shown) < len(s) {
 			q += "..."
 		}
-		return &tooManyItems{fmt.Sprintf("%s brings the list to %d %s (expected at most %d, however given: command line, environment or config file)", q, l.n+k, noun, max)}
+		return &FlagError{Value: s, Err: &unnamed{&tooManyItems{fmt.Sprintf("%s brings the list to %d %s (expected at most %d, however given: command line, environment or config file)", q, l.n+k, noun, max)}}}
 	}
 	l.n += k
 	*l.p = append(*l.p, s)

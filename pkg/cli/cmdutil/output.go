@@ -146,7 +146,7 @@ func isStdout(path string) bool { return path == "" || path == "-" || path == "/
 // built by hand; a second run changes nothing.
 func (o *OutputFlags) formatFromExtension() error {
 	if o.toFile() && slices.Contains(ChartExtensions, strings.ToLower(filepath.Ext(o.Output))) {
-		return UsageErrorf("--output %s names a chart (%s), and this command writes tables (%s): draw charts with natospend chart, for example natospend chart --output %s",
+		return FlagErrorf("output", "--output %s names a chart (%s), and this command writes tables (%s): draw charts with natospend chart, for example natospend chart --output %s",
 			render.EscapeTerminal(o.Output), strings.Join(ChartExtensions, ", "), strings.Join(o.takes(), ", "), render.EscapeTerminal(o.Output))
 	}
 	if o.toFile() {
@@ -155,7 +155,7 @@ func (o *OutputFlags) formatFromExtension() error {
 			case !o.formatGiven():
 				o.Format = ext
 			case strings.ToLower(o.Format) != ext:
-				return UsageErrorf("--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", render.EscapeTerminal(o.Format), render.EscapeTerminal(o.Output), ext)
+				return FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", render.EscapeTerminal(o.Format), render.EscapeTerminal(o.Output), ext)
 			}
 		}
 	}
@@ -172,9 +172,9 @@ func (o *OutputFlags) Validate() error {
 	}
 	if formats := o.takes(); !slices.Contains(formats, o.Format) {
 		if slices.Contains(AllFormats, o.Format) {
-			return UsageErrorf("--format %s is not available for this command (expected one of: %s)", o.Format, strings.Join(formats, ", "))
+			return FlagErrorf("format", "--format %s is not available for this command (expected one of: %s)", o.Format, strings.Join(formats, ", "))
 		}
-		return UsageErrorf("--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, formats), strings.Join(formats, ", "))
+		return FlagErrorf("format", "--format %q is not a format%s (expected one of: %s)", o.Format, didYouMean(o.Format, formats), strings.Join(formats, ", "))
 	}
 	if err := o.validateLayout(); err != nil {
 		return err
@@ -185,10 +185,10 @@ func (o *OutputFlags) Validate() error {
 			return err
 		}
 		if o.Format == FormatTSV {
-			return UsageErrorf("--delimiter only applies to --format csv (tsv is always tab-separated)")
+			return FlagErrorf("delimiter", "--delimiter only applies to --format csv (tsv is always tab-separated)")
 		}
 		if o.Format == FormatCSV && o.DecimalComma && r == ',' {
-			return UsageErrorf("--decimal-comma with --delimiter ',' would make every number a quoted text cell: use --delimiter ';'")
+			return FlagErrorf("decimal-comma", "--decimal-comma with --delimiter ',' would make every number a quoted text cell: use --delimiter ';'")
 		}
 	}
 	return nil
@@ -210,7 +210,7 @@ func checkDelimiter(s string) (rune, error) {
 	if s == "\t" {
 		hint = "; for tab-separated values, use --format tsv"
 	}
-	return 0, UsageErrorf("--delimiter %+q must be one printable character other than a letter, a digit, a quote, '.' or '-' (for example \",\" or \";\")%s", s, hint)
+	return 0, FlagErrorf("delimiter", "--delimiter %+q must be one printable character other than a letter, a digit, a quote, '.' or '-' (for example \",\" or \";\")%s", s, hint)
 }
 
 // Output is what a command prints, built only for the format asked: a
@@ -282,7 +282,7 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		err = render.Text(&buf, out.Human(), render.TextOptions{Width: width})
 	case FormatBars:
 		if out.Bars == nil {
-			return UsageErrorf("--format bars is not available for this command (gap draws bars)")
+			return FlagErrorf("format", "--format bars is not available for this command (gap draws bars)")
 		}
 		width := 0 // a file or a pipe gets render.DefaultBarWidth
 		if isStdout(o.Output) {
@@ -295,7 +295,7 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		}
 		err = writeWorkbook(&buf, out, machine)
 	default:
-		err = UsageErrorf("--format %q is not a format", o.Format)
+		err = FlagErrorf("format", "--format %q is not a format", o.Format)
 	}
 	if err != nil {
 		return err
@@ -373,14 +373,14 @@ func WriteOut(f *Factory, path string, data []byte) error {
 		return err
 	}
 	if what := inputAt(f, path); what != "" {
-		return UsageErrorf("--output %s is %s: natospend does not write over its own input (choose another file)", render.EscapeTerminal(path), what)
+		return FlagErrorf("output", "--output %s is %s: natospend does not write over its own input (choose another file)", render.EscapeTerminal(path), what)
 	}
 	if err := atomicfile.WriteFile(path, data); err != nil {
 		msg := err.Error()
 		if ae := (*atomicfile.Error)(nil); !errors.As(err, &ae) {
 			msg = path + ": write failed"
 		}
-		return errors.New("--output " + render.EscapeTerminal(msg))
+		return &FlagError{Flag: "output", Err: errors.New("--output " + render.EscapeTerminal(msg))}
 	}
 	return nil
 }
@@ -391,9 +391,10 @@ func WriteOut(f *Factory, path string, data []byte) error {
 // compared by identity (os.SameFile), so that another name of the same
 // file (a link, a relative path) is caught too.
 func inputAt(f *Factory, path string) string {
-	if f == nil {
+	if f == nil || f.Inputs == nil {
 		return ""
 	}
+	configPath, dataPaths := f.Inputs()
 	out, err := os.Stat(path)
 	if err != nil {
 		return ""
@@ -402,10 +403,10 @@ func inputAt(f *Factory, path string) string {
 		fi, err := os.Stat(p)
 		return err == nil && os.SameFile(out, fi)
 	}
-	if f.ConfigPath != "" && same(f.ConfigPath) {
-		return "the config file " + render.EscapeTerminal(f.ConfigPath)
+	if configPath != "" && same(configPath) {
+		return "the config file " + render.EscapeTerminal(configPath)
 	}
-	for _, d := range f.DataPaths {
+	for _, d := range dataPaths {
 		di, err := os.Stat(d)
 		if err != nil {
 			continue

@@ -93,7 +93,7 @@ func (c ReleaseChoice) PrintNote(f *Factory) {
 func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (ReleaseChoice, error) {
 	var c ReleaseChoice
 	if year != 0 && (year < 1949 || year > 2100) {
-		return c, UsageErrorf("--year %d is out of range (expected a year from 1949 to 2100)", year)
+		return c, FlagErrorf("year", "--year %d is out of range (expected a year from 1949 to 2100)", year)
 	}
 	releases := ds.ReleasesNewestFirst(defence.SeriesDefence)
 	if len(releases) == 0 {
@@ -107,24 +107,24 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 		rel, ok := ds.Releases[releaseID]
 		if !ok {
 			ids := releaseIDs(releases)
-			return c, UsageErrorf("--release: unknown release %q%s", releaseID, HintOr(suggest.Words(ids...), releaseID, ids))
+			return c, FlagErrorf("release", "--release: unknown release %q%s", releaseID, HintOr(suggest.Words(ids...), releaseID, ids))
 		}
 		if rel.Series != defence.SeriesDefence {
 			what := map[string]string{defence.SeriesGDP: "GDP", defence.SeriesPopulation: "population"}[rel.Series]
 			if what == "" {
 				what = rel.Series
 			}
-			return c, UsageErrorf("--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
+			return c, FlagErrorf("release", "--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
 		}
 		if year != 0 && !rel.HasFiguresIn(year) {
-			return c, UsageErrorf("--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))
+			return c, FlagErrorf("year", "--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))
 		}
 		c.Release, c.Named = rel, true
 	} else if len(embedded) == 0 {
 		// --no-default-data: the user's releases are all there is.
 		rel := newestWithYear(releases, year)
 		if rel == nil {
-			return c, UsageErrorf("--year %d: no release publishes figures for %d (%s)", year, year, coverage(releases))
+			return c, FlagErrorf("year", "--year %d: no release publishes figures for %d (%s)", year, year, coverage(releases))
 		}
 		c.Release = rel
 		if year == 0 {
@@ -139,7 +139,7 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 			if user := userReleases(releases); len(user) > 0 {
 				msg += fmt.Sprintf("; the releases of your --data files are used only when named with --release (%s)", coverage(user))
 			}
-			return c, UsageErrorf("%s", msg)
+			return c, FlagErrorf("year", "%s", msg)
 		}
 		c.Release = rel
 		if rel != c.Default {

@@ -110,7 +110,7 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 	for _, g := range gs {
 		id := strings.ToLower(g)
 		if _, ok := ds.Groups[id]; !ok {
-			return nil, false, UsageErrorf("--group: unknown group %q%s", g, HintOr(suggest.Words(ds.GroupIDs()...), g, ds.GroupIDs()))
+			return nil, false, FlagErrorf("group", "--group: unknown group %q%s", g, HintOr(suggest.Words(ds.GroupIDs()...), g, ds.GroupIDs()))
 		}
 		dated := ds.Groups[id].Membership != ""
 		for _, m := range ds.MembersIn(id, year) {
@@ -141,9 +141,9 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 // what is expected.
 func unknownCountry(ds *defence.Dataset, flag, name string) error {
 	if h := CountryHint(ds, name); h != "" {
-		return UsageErrorf("%s: unknown country %q: %s", flag, name, h)
+		return FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q: %s", flag, name, h)
 	}
-	return UsageErrorf("%s: unknown country %q (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)", flag, name)
+	return FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)", flag, name)
 }
 
 // CountryHint returns "did you mean Germany (DEU)?" for the countries

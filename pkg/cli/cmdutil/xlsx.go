@@ -31,7 +31,7 @@ func (o *OutputFlags) validateLayout() error {
 	case "", LayoutLong, LayoutWide:
 		return nil
 	}
-	return UsageErrorf("--layout %q is not a layout (expected long or wide)", o.Layout)
+	return FlagErrorf("layout", "--layout %q is not a layout (expected long or wide)", o.Layout)
 }
 
 // warnLayout warns that --layout, when given, does nothing in a format for
@@ -61,7 +61,7 @@ func (o *OutputFlags) xlsxDestination(f *Factory) error {
 		return nil
 	}
 	if isTerminal(o.Output) {
-		return UsageErrorf("--output %s is a terminal: %s", render.EscapeTerminal(o.Output), xlsxMessage)
+		return FlagErrorf("output", "--output %s is a terminal: %s", render.EscapeTerminal(o.Output), xlsxMessage)
 	}
 	return nil
 }

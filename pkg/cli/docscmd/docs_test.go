@@ -21,7 +21,8 @@ import (
 // as in a real run (added here if pkg/cli does not register it yet).
 func newRoot() *cobra.Command {
 	ios, _, _, _ := iostreams.Test()
-	root := cli.NewRootCmd(cli.NewFactory(ios))
+	g := &cmdutil.GlobalOptions{}
+	root := cli.NewRootCmd(cli.NewFactory(ios, g), g)
 	for _, c := range root.Commands() {
 		if c.Name() == "docs" {
 			return root

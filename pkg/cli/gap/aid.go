@@ -20,7 +20,7 @@ type AidContext struct {
 func AidFor(ds *defence.Dataset) (*AidContext, error) {
 	rels := ds.AidReleasesNewestFirst()
 	if len(rels) == 0 {
-		return nil, cmdutil.UsageErrorf("--show-aid: the data holds no aid release (kind: aid; see docs/data.md)")
+		return nil, cmdutil.FlagErrorf("show-aid", "--show-aid: the data holds no aid release (kind: aid; see docs/data.md)")
 	}
 	return &AidContext{Release: rels[0]}, nil
 }

@@ -17,7 +17,7 @@ import (
 func (r *Report) useCurrency(currency string) error {
 	for _, rel := range r.releases() {
 		if len(rel.Currencies) == 0 {
-			return cmdutil.UsageErrorf("--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
+			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
 		}
 	}
 	releases := map[string]*defence.Release{}

@@ -179,13 +179,13 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		values = []string{"nato-equipment-20"} // the Wales guideline, not the 2% default
 	}
 	if q.Targets, err = targets.ParseMeasure(values, ds.Targets, measure); err != nil {
-		return nil, cmdutil.UsageErrorf("--target: %v", err)
+		return nil, cmdutil.FlagErrorf("target", "--target: %v", err)
 	}
 	switch calc.Method(o.Method) {
 	case calc.MethodShare, calc.MethodUSD:
 		q.Method = calc.Method(o.Method)
 	default:
-		return nil, cmdutil.UsageErrorf("--method %q is not a method (expected share or usd)", o.Method)
+		return nil, cmdutil.FlagErrorf("method", "--method %q is not a method (expected share or usd)", o.Method)
 	}
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
@@ -195,14 +195,14 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		return nil, err
 	}
 	if len(ys) > 1 {
-		return nil, cmdutil.UsageErrorf("--year %s: this command takes one year (gap shows several, one row per country and year)", years.Format(ys))
+		return nil, cmdutil.FlagErrorf("year", "--year %s: this command takes one year (gap shows several, one row per country and year)", years.Format(ys))
 	}
 	year := 0
 	if len(ys) == 1 {
 		year = ys[0]
 	}
 	if rels := lists.Split([]string{o.Release}); len(rels) > 1 {
-		return nil, cmdutil.UsageErrorf("--release %s: this command takes one release (gap shows several side by side)", strings.Join(rels, ","))
+		return nil, cmdutil.FlagErrorf("release", "--release %s: this command takes one release (gap shows several side by side)", strings.Join(rels, ","))
 	}
 	rc, err := cmdutil.ResolveReleaseYear(ds, strings.TrimSpace(o.Release), year)
 	if err != nil {
@@ -213,27 +213,27 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 		rc.PrintNote(o.F)
 	}
 	if q.Method == calc.MethodUSD && !calc.PublishesFigure(q.Release, calc.FigureDefence) {
-		return nil, cmdutil.UsageErrorf("--method usd: release %s publishes no defence figures in US dollars, only shares of GDP (use --method share, or a release with USD figures)", q.Release.ID)
+		return nil, cmdutil.FlagErrorf("method", "--method usd: release %s publishes no defence figures in US dollars, only shares of GDP (use --method share, or a release with USD figures)", q.Release.ID)
 	}
 	if o.TrendYears < 2 || o.TrendYears > 15 {
-		return nil, cmdutil.UsageErrorf("--trend-years %d is out of range (expected 2 to 15)", o.TrendYears)
+		return nil, cmdutil.FlagErrorf("trend-years", "--trend-years %d is out of range (expected 2 to 15)", o.TrendYears)
 	}
 	if q.Codes, err = o.Select.Resolve(ds, q.Year, true); err != nil {
 		return nil, err
 	}
 	if o.By != 0 {
 		if o.By < q.Year {
-			return nil, cmdutil.UsageErrorf("--by %d is before the base year %d (expected a year from %d to %d)", o.By, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
+			return nil, cmdutil.FlagErrorf("by", "--by %d is before the base year %d (expected a year from %d to %d)", o.By, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
 		}
 		if o.By > q.Year+calc.MaxYearsAhead {
-			return nil, cmdutil.UsageErrorf("--by %d is more than %d years after the base year %d (expected a year from %d to %d)", o.By, calc.MaxYearsAhead, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
+			return nil, cmdutil.FlagErrorf("by", "--by %d is more than %d years after the base year %d (expected a year from %d to %d)", o.By, calc.MaxYearsAhead, q.Year, q.Year, q.Year+calc.MaxYearsAhead)
 		}
 		q.By = o.By
 	}
 	if o.GDPGrowth != "" {
 		g, err := cmdutil.ParseGrowth(o.GDPGrowth)
 		if err != nil {
-			return nil, cmdutil.UsageErrorf("--gdp-growth: %v", err)
+			return nil, cmdutil.FlagErrorf("gdp-growth", "--gdp-growth: %v", err)
 		}
 		q.GDPGrowth = &g
 	}
@@ -265,7 +265,7 @@ func (o *Options) years() ([]int, error) {
 	}
 	ys, err := years.Parse(o.Years)
 	if err != nil {
-		return nil, cmdutil.UsageErrorf("--year: %v", err)
+		return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 	}
 	return ys, nil
 }
@@ -310,7 +310,7 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 		}
 		for _, r := range resolved {
 			if r == q.Release {
-				return nil, cmdutil.UsageErrorf("--release: %s is named twice", r.ID)
+				return nil, cmdutil.FlagErrorf("release", "--release: %s is named twice", r.ID)
 			}
 		}
 		resolved = append(resolved, q.Release)
@@ -326,7 +326,7 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 			}
 		}
 		if len(ys) == 0 {
-			return nil, cmdutil.UsageErrorf("--release %s: these releases have no year in common", strings.Join(rels, ","))
+			return nil, cmdutil.FlagErrorf("release", "--release %s: these releases have no year in common", strings.Join(rels, ","))
 		}
 	}
 	for _, r := range resolved {
@@ -337,11 +337,11 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 			}
 		}
 		if len(missing) > 0 {
-			return nil, cmdutil.UsageErrorf("--year %s: release %s publishes no figures for %s (each release shows every year asked: give --release, or other years)", years.Format(ys), r.ID, strings.Join(missing, ", "))
+			return nil, cmdutil.FlagErrorf("year", "--year %s: release %s publishes no figures for %s (each release shows every year asked: give --release, or other years)", years.Format(ys), r.ID, strings.Join(missing, ", "))
 		}
 	}
 	if o.By != 0 && o.By < ys[len(ys)-1] {
-		return nil, cmdutil.UsageErrorf("--by %d is before the year %d", o.By, ys[len(ys)-1])
+		return nil, cmdutil.FlagErrorf("by", "--by %d is before the year %d", o.By, ys[len(ys)-1])
 	}
 	var out []*calc.Query
 	for _, r := range resolved {
@@ -371,7 +371,7 @@ func (o *Options) decimalCommas() error {
 		return nil
 	}
 	if o.DecimalCommaIsError {
-		return cmdutil.UsageErrorf("--target %s", dcs[0].Refusal())
+		return cmdutil.FlagErrorf("target", "--target %s", dcs[0].Refusal())
 	}
 	if o.F == nil || o.F.IO == nil {
 		return nil
@@ -399,13 +399,13 @@ func Run(o *Options) error {
 		return err
 	}
 	if len(qs) > 1 && o.Burden {
-		return cmdutil.UsageErrorf("--burden takes one year and one release (the shares of one selection)")
+		return cmdutil.FlagErrorf("burden", "--burden takes one year and one release (the shares of one selection)")
 	}
 	reps := make([]*calc.Report, 0, len(qs))
 	for _, q := range qs {
 		c, err := calc.Compute(ds, q)
 		if err != nil {
-			return cmdutil.UsageErrorf("%v", err)
+			return cmdutil.QueryError(err)
 		}
 		reps = append(reps, c)
 	}

@@ -148,7 +148,7 @@ func Run(o *Options) error {
 	var ys []int
 	if len(lists.Split(o.Years)) > 0 {
 		if ys, err = years.Parse(o.Years); err != nil {
-			return cmdutil.UsageErrorf("--year: %v", err)
+			return cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	rc, err := cmdutil.ResolveReleaseYear(ds, o.Release, 0)
@@ -164,7 +164,7 @@ func Run(o *Options) error {
 			}
 		}
 		if len(missing) > 0 {
-			return cmdutil.UsageErrorf("--year %s: release %s publishes no figures for %s (it covers %s; give --release, or other years)", years.Format(ys), rel.ID, years.Format(missing), years.Format(rel.Years()))
+			return cmdutil.FlagErrorf("year", "--year %s: release %s publishes no figures for %s (it covers %s; give --release, or other years)", years.Format(ys), rel.ID, years.Format(missing), years.Format(rel.Years()))
 		}
 	} else {
 		ys = rel.Years()

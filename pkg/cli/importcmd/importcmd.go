@@ -157,25 +157,25 @@ func isDate(s string) bool {
 // Validate checks the options that need no file.
 func (o *NATOOptions) Validate() error {
 	if o.ID == "" {
-		return cmdutil.UsageErrorf("--id is required: the id of the release to write, such as nato-2024-06")
+		return cmdutil.FlagErrorf("id", "--id is required: the id of the release to write, such as nato-2024-06")
 	}
 	if !isID(o.ID) {
-		return cmdutil.UsageErrorf("--id %q is not a release id (expected lower-case letters, digits and -, such as nato-2024-06)", o.ID)
+		return cmdutil.FlagErrorf("id", "--id %q is not a release id (expected lower-case letters, digits and -, such as nato-2024-06)", o.ID)
 	}
 	for _, d := range []struct{ flag, v string }{{"published", o.Published}, {"cutoff", o.Cutoff}} {
 		if d.v != "" && !isDate(d.v) {
-			return cmdutil.UsageErrorf("--%s %q is not a date (expected YYYY-MM-DD)", d.flag, d.v)
+			return cmdutil.FlagErrorf(d.flag, "--%s %q is not a date (expected YYYY-MM-DD)", d.flag, d.v)
 		}
 	}
 	if o.Output != "" && o.Output != "-" && o.Output != "/dev/stdout" {
 		switch strings.ToLower(filepath.Ext(o.Output)) {
 		case ".yaml", ".yml":
 		default:
-			return cmdutil.UsageErrorf("--output %s: a release file is YAML (expected a name ending in .yaml or .yml)", render.EscapeTerminal(o.Output))
+			return cmdutil.FlagErrorf("output", "--output %s: a release file is YAML (expected a name ending in .yaml or .yml)", render.EscapeTerminal(o.Output))
 		}
 		if in, err := os.Stat(o.Path); err == nil {
 			if out, err := os.Stat(o.Output); err == nil && os.SameFile(in, out) {
-				return cmdutil.UsageErrorf("--output %s is the workbook read: natospend does not write over its own input", render.EscapeTerminal(o.Output))
+				return cmdutil.FlagErrorf("output", "--output %s is the workbook read: natospend does not write over its own input", render.EscapeTerminal(o.Output))
 			}
 		}
 	}

@@ -81,17 +81,17 @@ func Run(o *Options) error {
 	}
 	shape := calc.Shape(o.Shape) // linear or growth: the flag takes no other
 	if len(o.Gap.Targets) == 0 {
-		return cmdutil.UsageErrorf("--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
+		return cmdutil.FlagErrorf("target", "--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
 	}
 	if o.Gap.Measure == "equipment" {
-		return cmdutil.UsageErrorf("--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
+		return cmdutil.FlagErrorf("measure", "--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
 	q, err := o.Gap.Resolve(ds)
 	if err != nil {
 		return err
 	}
 	if len(q.Targets) != 1 {
-		return cmdutil.UsageErrorf("--target: path takes one target, got %d", len(q.Targets))
+		return cmdutil.FlagErrorf("target", "--target: path takes one target, got %d", len(q.Targets))
 	}
 	t := q.Targets[0]
 	deadline := q.By
@@ -107,7 +107,7 @@ func Run(o *Options) error {
 	q.By = deadline
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
-		return cmdutil.UsageErrorf("%v", err)
+		return cmdutil.QueryError(err)
 	}
 	measure := 0 // the whole target, or its core part when it has parts
 	for i, m := range rep.Measures {

@@ -192,10 +192,10 @@ func Run(o *Options) error {
 	q := calc.RevisionQuery{From: from, To: to, RevisedOnly: o.RevisedOnly, IncludeRounding: o.IncludeRounding}
 	if len(lists.Split(o.Years)) > 0 {
 		if q.Years, err = years.Parse(o.Years); err != nil {
-			return cmdutil.UsageErrorf("--year: %v", err)
+			return cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 		if !anyYear(q.Years, from, to) {
-			return cmdutil.UsageErrorf("--year %s: neither %s (%s) nor %s (%s) has figures for it", years.Format(q.Years), from.ID, years.Format(from.Years()), to.ID, years.Format(to.Years()))
+			return cmdutil.FlagErrorf("year", "--year %s: neither %s (%s) nor %s (%s) has figures for it", years.Format(q.Years), from.ID, years.Format(from.Years()), to.ID, years.Format(to.Years()))
 		}
 	}
 	codes, named, err := cmdutil.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
@@ -286,11 +286,11 @@ func (o *Options) releases(ds *defence.Dataset) (from, to *defence.Release, err 
 	if from == nil {
 		from = before(all, to)
 		if from == nil {
-			return nil, nil, cmdutil.UsageErrorf("--from: no defence release was published before %s (%s): name one with --from", to.ID, to.Published)
+			return nil, nil, cmdutil.FlagErrorf("from", "--from: no defence release was published before %s (%s): name one with --from", to.ID, to.Published)
 		}
 	}
 	if from.ID == to.ID {
-		return nil, nil, cmdutil.UsageErrorf("--from and --to are both %s: name two different releases", from.ID)
+		return nil, nil, cmdutil.FlagErrorf("from", "--from and --to are both %s: name two different releases", from.ID)
 	}
 	return from, to, nil
 }
@@ -306,10 +306,10 @@ func named(ds *defence.Dataset, all []*defence.Release, flag, id string) (*defen
 	}
 	rel, ok := ds.Releases[id]
 	if !ok {
-		return nil, cmdutil.UsageErrorf("%s: unknown release %q%s", flag, id, cmdutil.HintOr(suggest.Words(ids...), id, ids))
+		return nil, cmdutil.FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown release %q%s", flag, id, cmdutil.HintOr(suggest.Words(ids...), id, ids))
 	}
 	if rel.Series != defence.SeriesDefence {
-		return nil, cmdutil.UsageErrorf("%s %s is not a defence release (expected one of: %s)", flag, id, strings.Join(ids, ", "))
+		return nil, cmdutil.FlagErrorf(strings.TrimPrefix(flag, "--"), "%s %s is not a defence release (expected one of: %s)", flag, id, strings.Join(ids, ", "))
 	}
 	return rel, nil
 }

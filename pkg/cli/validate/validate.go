@@ -52,9 +52,8 @@ still print.`),
 // Run validates and prints the summary (unless --quiet: the "ok" line is
 // a report on the run, not data; the exit code says it).
 func Run(o *Options) error {
-	o.F.DataPaths = append(o.F.DataPaths, o.Paths...)
-	o.F.ParseEmbedded = true // check the embedded YAML itself, not its snapshot
-	ds, err := o.F.Dataset()
+	// The embedded YAML itself, not its snapshot: checking it is the job.
+	ds, err := o.F.CheckDataset(o.Paths)
 	if err != nil {
 		return err
 	}
