@@ -62,7 +62,7 @@ func TestUnitsInWords(t *testing.T) {
 	// the published share of GDP x the IMF's GDP, and the note says which
 	// share.
 	_, out, _ = runArgs(t, "gap", "--measure", "equipment", "--release", "nato-2025-08", "--year", "2024", "--country", "POL")
-	if want := "Defence expenditure = published share of GDP x GDP (from imf-weo-2025-10) where release nato-2025-08 publishes no USD figure: Poland.\n"; !strings.Contains(out, want) {
+	if want := "Defence expenditure the equipment share applies to: defence at share, published share of GDP x GDP (from imf-weo-2025-10), where release nato-2025-08 publishes no USD figure: Poland.\n"; !strings.Contains(out, want) {
 		t.Errorf("gap --measure equipment on nato-2025-08 lacks %q:\n%s", want, out)
 	}
 

@@ -96,7 +96,7 @@ never adds aid to defence (see gap --show-aid).`),
 	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
-	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in one NATO release (USD), in euros at the EUR/USD rate the same release's figures imply for that year (2014-2024 with the embedded data: nato-2024-06)")
+	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in one NATO release (USD), in euros at the EUR/USD rate the same release's figures imply for that year (2014-2026 with the embedded data: nato-2026-07)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
@@ -275,7 +275,7 @@ func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error 
 		return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
 			year, year, basis)
 	}
-	return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data publishes GDP for %d and implies an EUR/USD rate for it (only NATO releases with national-currency tables do, such as nato-2024-06 for 2014-2024), and natospend does not guess one. Leave --gdp-year out to use %s",
+	return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data publishes GDP for %d and implies an EUR/USD rate for it (only NATO releases with national-currency tables do, such as nato-2026-07 for 2014-2026), and natospend does not guess one. Leave --gdp-year out to use %s",
 		year, year, strings.Join(with, ", "), rel.ID, year, basis)
 }
 

@@ -312,7 +312,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7" (expected one of: eu, europe, europe-canada, nato)`},
 		// NATO's and the IMF's GDP is in USD, Kiel's amounts in EUR, and the
 		// data carries no cited exchange rate: natospend says so.
-		{[]string{"aid", "--gdp-year", "2026"}, "--gdp-year 2026: the GDP of 2026 (nato-2026-07, imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data publishes GDP for 2026 and implies an EUR/USD rate for it"},
+		{[]string{"aid", "--gdp-year", "2027"}, "--gdp-year 2027: the GDP of 2027 (imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data publishes GDP for 2027 and implies an EUR/USD rate for it"},
 		{[]string{"aid", "--gdp-year", "1990"}, "--gdp-year 1990: no NATO or IMF release in the data has GDP for 1990"},
 		{[]string{"aid", "packages", "--from", "2025-13"}, `--from "2025-13" is not a date`},
 		{[]string{"aid", "packages", "--from", "2025-03", "--to", "2025-02"}, "--from 2025-03 is after --to 2025-02"},
@@ -438,7 +438,7 @@ func TestGapShowAid(t *testing.T) {
 		}
 	}
 	pol := find(t, with, "POL")
-	num(t, pol, "defence_musd", 53110.5588, 1e-6)
+	num(t, pol, "defence_musd", 53080, 0) // NATO's Table 2, nato-2026-07: Poland 2026e
 	num(t, pol, "aid_military_meur", 4451.81, 0)
 	isNull(t, find(t, with, "ALB"), "aid_military_meur")
 	if !strings.Contains(strings.Join(with.Notes, " "), "never added to defence") {
@@ -451,16 +451,14 @@ func TestGapShowAid(t *testing.T) {
 }
 
 // TestGDPYearOneRelease: --gdp-year takes GDP and the EUR/USD rate from
-// one named release. For 2024 the newest release with GDP is nato-2026-07,
-// but it has no national-currency table, so no rate: both come from
-// nato-2024-06 (never nato-2026-07's GDP at nato-2024-06's rate).
-// Germany, from data/nato-2024-06.yaml (NATO's June 2024 Tables 1, 2 and
-// 5): GDP 4,610,035.22 million USD; defence 90,585.85 million EUR and
-// 97,685.59 million USD, so EUR 0.9273205 per USD (the euro-area rate the
-// release implies agrees to 6 decimals); GDP 4,610,035.22 x 0.9273205 =
-// 4,274,980 million EUR = EUR 4,274.98 bn; total aid 25,294.509 (Kiel) /
-// 4,274,980 = 0.591687 %. With nato-2026-07's GDP (4,686,831 million
-// USD) it would be EUR 4,346.2 bn.
+// one named release, the newest with both for the year: for 2024, NATO's
+// 2026 release (data/nato-2026-07.yaml: Germany 2024 GDP 4,686,831 million
+// USD; its Table 1 and 2 give the euro-area rate, 0.924175 EUR per USD:
+// 260,220 million EUR / 281,570 million USD over its 18 euro allies, as
+// cmd/natospend/testdata/script/aid.txtar works out). GDP 4,686,831 x
+// 0.924175 = 4,331,452 million EUR = EUR 4,331.45 bn; total aid 25,294.509
+// (Kiel) / 4,331,452 = 0.583973 %. Before that release had its currency
+// tables, natospend divided by its GDP at the June 2024 release's rate.
 func TestGDPYearOneRelease(t *testing.T) {
 	code, out, errOut := run(t, "aid", "--gdp-year", "2024", "--donor", "DEU,JPN", "--format", "json")
 	if code != 0 {
@@ -476,7 +474,7 @@ func TestGDPYearOneRelease(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatal(err)
 	}
-	if d.GDPRelease == nil || *d.GDPRelease != "nato-2024-06" || !strings.HasPrefix(d.GDPBasis, "nato-2024-06: 2024 GDP, USD at 0.927320 EUR per USD") {
+	if d.GDPRelease == nil || *d.GDPRelease != "nato-2026-07" || !strings.HasPrefix(d.GDPBasis, "nato-2026-07: 2024 GDP, USD at 0.924175 EUR per USD") {
 		t.Errorf("gdp_release %v, gdp_basis %q", d.GDPRelease, d.GDPBasis)
 	}
 	var deu, jpn row
@@ -488,16 +486,16 @@ func TestGDPYearOneRelease(t *testing.T) {
 			jpn = r
 		}
 	}
-	if p, ok := deu["pct_gdp"].(float64); !ok || math.Abs(p-0.591687) > 1e-5 {
-		t.Errorf("Germany pct_gdp %v, want 0.591687", deu["pct_gdp"])
+	if p, ok := deu["pct_gdp"].(float64); !ok || math.Abs(p-0.583973) > 1e-5 {
+		t.Errorf("Germany pct_gdp %v, want 0.583973", deu["pct_gdp"])
 	}
 	if jpn["pct_gdp"] != nil {
-		t.Errorf("Japan (no GDP in nato-2024-06) pct_gdp %v, want null", jpn["pct_gdp"])
+		t.Errorf("Japan (no GDP in nato-2026-07) pct_gdp %v, want null", jpn["pct_gdp"])
 	}
-	if g, ok := d.Totals[0]["gdp_beur"].(float64); !ok || math.Abs(g-4274.98) > 0.01 {
-		t.Errorf("gdp_beur %v, want 4274.98 (Germany's only)", d.Totals[0]["gdp_beur"])
+	if g, ok := d.Totals[0]["gdp_beur"].(float64); !ok || math.Abs(g-4331.45) > 0.01 {
+		t.Errorf("gdp_beur %v, want 4331.45 (Germany's only)", d.Totals[0]["gdp_beur"])
 	}
-	want := "% GDP (--gdp-year 2024): total aid / the donor's 2024 GDP in US dollars from release nato-2024-06 (its 2024 figures are estimates), converted to euros at 0.927320 EUR per USD, the rate the same release's figures imply for 2024"
+	want := "% GDP (--gdp-year 2024): total aid / the donor's 2024 GDP in US dollars from release nato-2026-07, converted to euros at 0.924175 EUR per USD, the rate the same release's figures imply for 2024"
 	found := false
 	for _, n := range d.Notes {
 		found = found || strings.HasPrefix(n, want)

@@ -314,7 +314,7 @@ func (r *Report) TotalsTable() *render.Table {
 // Sources is the aid release, for the xlsx Sources sheet.
 func (r *Report) Sources() []calc.Source {
 	rel := r.Query.Release
-	out := []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL}}
+	out := []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via}}
 	if r.Query.GDPRelease != nil {
 		out = append(out, calc.SourceOf(r.Query.GDPRelease))
 	}

@@ -139,7 +139,7 @@ func TestPoland2024(t *testing.T) {
 		"Precision: nato-2025-08 writes share of GDP and equipment share to 4 decimals (%); nato-2026-07 writes share of GDP and equipment share to 2 decimals (%). A difference within half a unit of the coarser of the two last decimals is rounding, not a revision.\n",
 		"Definitions differ:",
 		"Source (--from): NATO, Defence Expenditure of NATO Countries (2014-2025) (nato-2025-08)",
-		"Source (--to): NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07)",
+		"Source (--to): NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
