@@ -91,12 +91,12 @@ names the years without a figure.
 for at most 6 countries.
 --aggregate: the whole selection's aggregate, for a selection of any
 size: --kind history draws one line, its aggregate share of GDP each year
-(total defence / total GDP x 100, current USD, of the allies the selection
-has that year, as gap's Total row computes it, and, where the release
-publishes the selection's own aggregate, NATO Total or NATO Europe and
-Canada, that too as printed); --kind path one line, the
-sum of the countries' paths (natospend path's total row); --kind share
-adds one bar, the aggregate share of the year. Not with --kind gap.
+(total published defence / total GDP x 100, current USD, of the allies
+the selection has that year, as gap's Total row computes it) and, where
+the release publishes the selection's own aggregate (NATO Total, NATO
+Europe and Canada), that too as printed; --kind path one line, the sum of
+the countries' paths (natospend path's total row); --kind share adds one
+bar, the aggregate share of the year. Not with --kind gap.
 
 Money (--kind gap and path) is in $bn of current USD; --currency eur draws
 it in EUR bn at the rate NATO's own figures imply for the year (a path at
@@ -1125,11 +1125,7 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	if len(c.Refs) == 0 {
 		c.Subtitle = upper(releaseNote(q.Release)) + "; aggregate share"
 	}
-	how := "each country's defence expenditure is its published share x its GDP"
-	if q.Method == calc.MethodUSD {
-		how = "defence expenditure and GDP at current prices and exchange rates"
-	}
-	c.Notes = append(c.Notes, fmt.Sprintf("Aggregate share of GDP: total defence expenditure / total GDP x 100, current USD, of the allies in the selection each year (%d in %d), as natospend gap's Total row computes it (%s); natospend's figure, not one NATO publishes.", n, last, how))
+	c.Notes = append(c.Notes, fmt.Sprintf("Aggregate share of GDP: total defence expenditure (the figures the release publishes) / total GDP x 100, current USD, of the allies in the selection each year (%d in %d), as natospend gap's Total row computes it; natospend's figure, not one NATO publishes.", n, last))
 	if len(missing) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("No aggregate in %s: a country in the selection has GDP but no defence figure in %s. A year without a figure breaks the line.", years.Format(missing), q.Release.ID))
 	}
