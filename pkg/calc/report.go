@@ -313,6 +313,10 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 	return Growth{Source: "no GDP release"}
 }
 
+// SortOrders are the orders of a report's countries (Query.Sort): by
+// gap (largest shortfall first), share, name or GDP.
+var SortOrders = []string{"gap", "share", "name", "gdp"}
+
 // sort orders the countries; the first measure decides.
 func (r *Report) sort(order string) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies

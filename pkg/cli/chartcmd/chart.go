@@ -13,7 +13,7 @@ import (
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/chart"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -39,7 +39,7 @@ const MaxTargets = 4
 // Options of a chart run: the gap command's query plus the kind, the
 // path's shape and the output file.
 type Options struct {
-	Gap    gap.Options
+	Query  query.Options
 	Kind   string
 	Shape  string
 	Output string
@@ -48,7 +48,7 @@ type Options struct {
 // NewCmd builds the chart command. A test may pass runF to capture the
 // options instead of running.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name", Out: cmdutil.OutputFlags{Format: cmdutil.FormatTable}}}
+	opts := &Options{Query: query.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name"}}
 	cmd := &cobra.Command{
 		Use:   "chart",
 		Short: "A chart of shares, gaps, history or a spending path, as SVG, PNG or PDF",
@@ -91,14 +91,14 @@ The selection flags are those of gap: --country, --group, --exclude,
   natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
+			opts.Query.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
+	query.AddFlags(cmd, &opts.Query, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE` (required), atomically; its extension sets the format: .svg, .png or .pdf")
@@ -139,7 +139,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
@@ -164,12 +164,12 @@ func Run(o *Options) error {
 	if err != nil {
 		return fmt.Errorf("chart: %v", err)
 	}
-	return cmdutil.WriteOut(o.Gap.F, o.Output, data)
+	return cmdutil.WriteOut(o.Query.F, o.Output, data)
 }
 
 // compute resolves the query and computes the report, as gap does.
 func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error) {
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -465,17 +465,17 @@ func (o *Options) lineQuery(q *calc.Query) error {
 // historyChart: the published shares over the years, with target lines.
 func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	var ys []int
-	if len(o.Gap.Years) > 0 {
+	if len(o.Query.Years) > 0 {
 		var err error
-		if ys, err = years.Parse(o.Gap.Years); err != nil {
+		if ys, err = years.Parse(o.Query.Years); err != nil {
 			return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	one := *o
 	if len(ys) > 0 { // the release is the one for the latest year asked
-		one.Gap.Years = []string{strconv.Itoa(ys[len(ys)-1])}
+		one.Query.Years = []string{strconv.Itoa(ys[len(ys)-1])}
 	}
-	q, err := one.Gap.Resolve(ds)
+	q, err := one.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -592,10 +592,10 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 // pathChart: the spending path to the deadline, as natospend path lays it
 // out, one line per country.
 func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
-	if o.Gap.Measure == "equipment" {
+	if o.Query.Measure == "equipment" {
 		return nil, cmdutil.FlagErrorf("measure", "--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}

@@ -9,22 +9,23 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
-// Options of a path run: the gap options plus the shape.
+// Options of a path run: the query, the shape and the output flags.
 type Options struct {
-	Gap   gap.Options
+	Query query.Options
 	Shape string
+	Out   cmdutil.OutputFlags
 }
 
 // NewCmd builds the path command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears}}
+	opts := &Options{Query: query.Options{F: f, TrendYears: calc.DefaultTrendYears}}
 	cmd := &cobra.Command{
 		Use:   "path",
 		Short: "Year-by-year spending path from today to a target by its deadline",
@@ -56,10 +57,10 @@ its core part: resilience spending is not in NATO's tables.`),
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, nil)
-	gap.AddSortFlag(cmd, &opts.Gap, "name")
+	query.AddFlags(cmd, &opts.Query, nil)
+	query.AddSortFlag(cmd, &opts.Query, "name")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "linear: the share rises by equal steps; growth: spending grows at a constant rate")
-	cmdutil.AddOutputFlags(cmd, &opts.Gap.Out)
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
 
@@ -75,18 +76,21 @@ type Step struct {
 
 // Run computes and prints the paths.
 func Run(o *Options) error {
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
 	shape := calc.Shape(o.Shape) // linear or growth: the flag takes no other
-	if len(o.Gap.Targets) == 0 {
+	if len(o.Query.Targets) == 0 {
 		return cmdutil.FlagErrorf("target", "--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
 	}
-	if o.Gap.Measure == "equipment" {
+	if o.Query.Measure == "equipment" {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
-	q, err := o.Gap.Resolve(ds)
+	if err := o.Out.Validate(); err != nil {
+		return err
+	}
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return err
 	}
@@ -149,8 +153,8 @@ func Run(o *Options) error {
 		}
 	}
 	var totals []Step
-	if len(o.Gap.Select.Groups) > 0 && len(group) > 0 {
-		code, name := groupLabel(ds, o.Gap.Select.Groups)
+	if len(o.Query.Select.Groups) > 0 && len(group) > 0 {
+		code, name := groupLabel(ds, o.Query.Select.Groups)
 		sort.Ints(groupYears)
 		var prev *Step
 		for _, y := range groupYears {
@@ -169,8 +173,8 @@ func Run(o *Options) error {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
 	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
-	out.Sources = func() []calc.Source { return gap.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
-	return o.Gap.Out.Emit(o.Gap.F, out)
+	out.Sources = func() []calc.Source { return calc.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
+	return o.Out.Emit(o.Query.F, out)
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {
