@@ -90,6 +90,42 @@ func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
 // knows nothing of output: a command with output flags validates them
 // itself, before.
 func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
+	q, err := o.resolve(ds)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkMeasure(q); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// checkMeasure refuses a target that is not of the measure asked and a
+// deadline for the equipment guideline, in the words of the flags that
+// set them (calc.Compute refuses them too, naming no flag).
+func checkMeasure(q *calc.Query) error {
+	equipment := q.Measure == defence.MeasureEquipment
+	for _, t := range q.Targets {
+		name := t.ID
+		if name == "" {
+			name = targets.FormatPct(t.Pct)
+		}
+		switch {
+		case t.OfDefence() && !equipment:
+			return cmdutil.FlagErrorf("target", "--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)
+		case !t.OfDefence() && equipment:
+			return cmdutil.FlagErrorf("target", "--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)
+		}
+	}
+	if equipment && q.By != 0 {
+		return cmdutil.FlagErrorf("by", "--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")
+	}
+	return nil
+}
+
+// resolve is Resolve without checkMeasure, which ResolveAll runs once,
+// after every query is resolved.
+func (o *Options) resolve(ds *defence.Dataset) (*calc.Query, error) {
 	q := &calc.Query{Latest: o.Latest, Sort: o.Sort, TrendYears: o.TrendYears}
 	var err error
 	if err := o.decimalCommas(); err != nil {
@@ -223,7 +259,7 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 		if len(ys) > 0 {
 			one.Years = []string{strconv.Itoa(ys[len(ys)-1])}
 		}
-		q, err := one.Resolve(ds)
+		q, err := one.resolve(ds)
 		if err != nil {
 			return nil, err
 		}
@@ -267,7 +303,7 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 		for _, y := range ys {
 			one := *o
 			one.Release, one.Years, one.quietRelease = r.ID, []string{strconv.Itoa(y)}, true
-			q, err := one.Resolve(ds)
+			q, err := one.resolve(ds)
 			if err != nil {
 				return nil, err
 			}
@@ -275,6 +311,9 @@ func (o *Options) ResolveAll(ds *defence.Dataset) ([]*calc.Query, error) {
 		}
 	}
 	if err := checkRows(out); err != nil {
+		return nil, err
+	}
+	if err := checkMeasure(out[0]); err != nil { // the queries differ only in release and year
 		return nil, err
 	}
 	return out, nil
