@@ -621,10 +621,12 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if err != nil {
 		return nil, cmdutil.QueryError(err)
 	}
-	mi := measureIndex(rep.Measures)
-	m := rep.Measures[mi]
 	shape := calc.Shape(o.Shape)
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	ps, err := calc.PathsOf(ds, rep, shape)
+	if err != nil {
+		return nil, err
+	}
+	m := ps.Measure
 	c := &chart.LineChart{
 		Title:        fmt.Sprintf("Spending path to %s of GDP by %d (%s)", targets.Label(t), deadline, shape),
 		X:            chart.Axis{Label: "Year", Years: true},
@@ -633,33 +635,16 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		HollowLegend: "projected or estimate",
 		Source:       calc.SourceOf(q.Release).Line(),
 	}
-	var notes []string
-	minBase := 0
-	for _, code := range rep.Order {
-		ln := rep.ByCode[code][mi]
-		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
-			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
-			continue
-		}
-		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
-		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
-			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
-		})
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
-			continue
-		}
+	notes := ps.NoPath
+	for _, cp := range ps.Countries {
 		s := chart.Series{}
-		for _, p := range pts {
-			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
+		for _, p := range cp.Points {
+			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > cp.Base || cp.Estimate})
 		}
-		s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
+		s.Label = cp.Name + " " + render.FormatBillions(cp.Points[len(cp.Points)-1].Spending)
 		c.Series = append(c.Series, s)
-		if minBase == 0 || base < minBase {
-			minBase = base
-		}
 	}
+	minBase := ps.MinBase()
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a path (%s)", strings.Join(notes, " "))
 	}
@@ -671,8 +656,8 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		how = "spending grows at one constant rate"
 	}
 	c.Subtitle = fmt.Sprintf("From the base year's spending to %s of GDP in %d: %s; %s, method %s", pct(m.Pct), deadline, how, releaseNote(q.Release), q.Method)
-	if m.Part == calc.PartCore {
-		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%s): resilience spending is not in NATO's tables.", t.ID, pct(m.Pct)))
+	if n := ps.PartNote(); n != "" {
+		notes = append(notes, n)
 	}
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))

@@ -4,7 +4,6 @@ package pathcmd
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -113,64 +112,26 @@ func Run(o *Options) error {
 	if err != nil {
 		return cmdutil.QueryError(err)
 	}
-	measure := 0 // the whole target, or its core part when it has parts
-	for i, m := range rep.Measures {
-		if m.Part == calc.PartCore {
-			measure = i
-		}
+	ps, err := calc.PathsOf(ds, rep, shape)
+	if err != nil {
+		return err
 	}
-	m := rep.Measures[measure]
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	var steps []Step
-	var notes []string
-	group := map[int]*Step{}
-	var groupYears []int
-	for _, code := range rep.Order {
-		ln := rep.ByCode[code][measure]
-		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
-			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
-			continue
-		}
-		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
-		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
-			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
-		})
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
-			continue
-		}
-		for _, p := range pts {
-			steps = append(steps, Step{Code: code, Name: ln.Name, Target: t, Pct: m.Pct, BaseYear: base, Deadline: deadline, Point: p})
-			g, ok := group[p.Year]
-			if !ok {
-				g = &Step{Target: t, Pct: m.Pct, BaseYear: q.Year, Deadline: deadline, Point: calc.Point{Year: p.Year, GDPSource: "sum"}}
-				group[p.Year] = g
-				groupYears = append(groupYears, p.Year)
-			}
-			g.GDP += p.GDP
-			g.Spending += p.Spending
+	for _, c := range ps.Countries {
+		for _, p := range c.Points {
+			steps = append(steps, Step{Code: c.Code, Name: c.Name, Target: t, Pct: ps.Measure.Pct, BaseYear: c.Base, Deadline: deadline, Point: p})
 		}
 	}
 	var totals []Step
-	if len(o.Query.Select.Groups) > 0 && len(group) > 0 {
+	if len(o.Query.Select.Groups) > 0 && len(ps.Countries) > 0 {
 		code, name := groupLabel(ds, o.Query.Select.Groups)
-		sort.Ints(groupYears)
-		var prev *Step
-		for _, y := range groupYears {
-			g := group[y]
-			g.Code, g.Name = code, name
-			g.Share = g.Spending / g.GDP * 100
-			if prev != nil {
-				g.Increase = g.Spending - prev.Spending
-				g.HasIncrease = true
-			}
-			totals = append(totals, *g)
-			prev = g
+		for _, p := range ps.Total() {
+			totals = append(totals, Step{Code: code, Name: name, Target: t, Pct: ps.Measure.Pct, BaseYear: q.Year, Deadline: deadline, Point: p})
 		}
 	}
-	if m.Part == calc.PartCore {
-		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
+	notes := ps.NoPath
+	if n := ps.PartNote(); n != "" {
+		notes = append(notes, n)
 	}
 	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
 	out.Sources = func() []calc.Source { return calc.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
