@@ -9,6 +9,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/render"
@@ -74,10 +75,10 @@ changed between releases, use natospend revisions.`),
 	cmdutil.ListVar(fl, &opts.Exclude, "exclude", nil, "countries to leave out, by code or name (repeatable or a list)")
 	cmdutil.ListVarP(fl, &opts.Years, "year", "y", nil, "years: 2024, a range 2014-2024 or a list 2014,2019,2024 (default: every year of the release)")
 	fl.StringVarP(&opts.Release, "release", "r", "", "defence release id (default: the newest embedded NATO release; a --data release only when named)")
-	cmdutil.RegisterCountryCompletion(cmd, "country", f)
-	cmdutil.RegisterCountryCompletion(cmd, "exclude", f)
-	cmdutil.RegisterGroupCompletion(cmd, "group", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	query.RegisterCountryCompletion(cmd, "country", f)
+	query.RegisterCountryCompletion(cmd, "exclude", f)
+	query.RegisterGroupCompletion(cmd, "group", f)
+	query.RegisterReleaseCompletion(cmd, "release", f)
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -151,7 +152,7 @@ func Run(o *Options) error {
 			return cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
-	rc, err := cmdutil.ResolveReleaseYear(ds, o.Release, 0)
+	rc, err := query.ResolveReleaseYear(ds, o.Release, 0)
 	if err != nil {
 		return err
 	}
@@ -169,7 +170,7 @@ func Run(o *Options) error {
 	} else {
 		ys = rel.Years()
 	}
-	codes, named, err := cmdutil.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
+	codes, named, err := query.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ type Options struct {
 	// TrendYearsSet is true when --trend-years was given (flag, env or
 	// config), so that a run without a deadline can say it has no effect.
 	TrendYearsSet bool
-	Select        cmdutil.SelectFlags
+	Select        SelectFlags
 
 	// DecimalCommaIsError (check) makes a --target value that reads as a
 	// decimal comma ("3,7") a usage error; gap and path warn and read it
@@ -70,9 +70,9 @@ func AddFlags(cmd *cobra.Command, opts *Options, defaultTargets []string) {
 	fl.BoolVar(&opts.Latest, "latest", false, "for a country without figures in the year, use its most recent earlier year in the release")
 	fl.IntVar(&opts.By, "by", 0, "deadline `YEAR`: what the target requires then (default: a named target's own deadline)")
 	fl.StringVar(&opts.GDPGrowth, "gdp-growth", "", "project GDP at this constant nominal growth, `PCT` a year, instead of the IMF WEO's (above -100)")
-	cmdutil.AddSelectFlags(cmd, &opts.Select, f)
-	cmdutil.RegisterTargetCompletion(cmd, "target", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	AddSelectFlags(cmd, &opts.Select, f)
+	RegisterTargetCompletion(cmd, "target", f)
+	RegisterReleaseCompletion(cmd, "release", f)
 }
 
 // AddTrendFlag registers --trend-years, for the on-track question.
@@ -163,7 +163,7 @@ func (o *Options) resolve(ds *defence.Dataset) (*calc.Query, error) {
 	if rels := lists.Split([]string{o.Release}); len(rels) > 1 {
 		return nil, cmdutil.FlagErrorf("release", "--release %s: this command takes one release (gap shows several side by side)", strings.Join(rels, ","))
 	}
-	rc, err := cmdutil.ResolveReleaseYear(ds, strings.TrimSpace(o.Release), year)
+	rc, err := ResolveReleaseYear(ds, strings.TrimSpace(o.Release), year)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +190,7 @@ func (o *Options) resolve(ds *defence.Dataset) (*calc.Query, error) {
 		q.By = o.By
 	}
 	if o.GDPGrowth != "" {
-		g, err := cmdutil.ParseGrowth(o.GDPGrowth)
+		g, err := ParseGrowth(o.GDPGrowth)
 		if err != nil {
 			return nil, cmdutil.FlagErrorf("gdp-growth", "--gdp-growth: %v", err)
 		}
