@@ -431,13 +431,8 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		c.Bars = append(c.Bars, r.bar)
 	}
 	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
-	if q.Method == calc.MethodUSD {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = %s x GDP - defence expenditure, current USD (--method usd); e: estimate.", pct(m.Pct)))
-	} else if q.Measure == defence.MeasureEquipment {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - equipment share) x defence expenditure, current USD; e: estimate.", pct(m.Pct)))
-	} else {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - published share of GDP) x GDP, current USD; e: estimate.", pct(m.Pct)))
-	}
+	_, formula := query.MethodNotes(q, m.Pct)
+	c.Notes = append(c.Notes, formula+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -62,16 +63,34 @@ func (r *Report) lastYear() int {
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
-// key, kind, value) with where the human table shows it. The table has one
-// row per country: a per-country field shows once (from the country's
-// first line), a per-measure field once per measure it applies to, with
-// the title title(m) ("" : not for that measure), ordered by order within
-// the measure's group.
+// key, kind, value) with everything every layout needs to know of it. The
+// human table has one row per country: a per-country field shows once
+// (from the country's first line), a per-measure field once per measure it
+// applies to, with the title title(m) ("" : not for that measure), ordered
+// by order within the measure's group; a last field goes after every
+// measure's group. total is the field's total in the table's footer, from
+// its measure's totals (false: none). The wide layout shows a once field
+// once per row (what a country has whatever the target, read by wideGet
+// when set), every other field once per measure.
 type field struct {
 	render.Spec[*calc.Line]
 	perCountry string                      // the per-country title
 	title      func(m calc.Measure) string // the per-measure title
 	order      int
+	last       bool
+	total      func(t calc.MeasureTotals) (render.Cell, bool)
+	once       bool
+	wideGet    func(*calc.Line) render.Cell
+}
+
+// totalOf is a field's total: the total get reads, always shown.
+func totalOf(get func(calc.MeasureTotals) defence.Num) func(calc.MeasureTotals) (render.Cell, bool) {
+	return func(t calc.MeasureTotals) (render.Cell, bool) { return num(get(t)), true }
+}
+
+// totalText is a field's total in words.
+func totalText(format string, get func(calc.MeasureTotals) int) func(calc.MeasureTotals) (render.Cell, bool) {
+	return func(t calc.MeasureTotals) (render.Cell, bool) { return render.T(fmt.Sprintf(format, get(t))), true }
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -96,19 +115,31 @@ func (r *Report) fields() []field {
 	}
 	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
 	fs := []field{
-		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code"},
-		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country"},
+		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
+			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+				return render.T(fmt.Sprintf("Total (%d of %d)", t.WithData, t.Countries)), true
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
-			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
-		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle},
-		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}},
-		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
-		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
+			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.GDP })},
+		// In the wide layout, the source of the year's GDP (a deadline's GDP
+		// source is in gdp_deadline_source_<suffix>).
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
+			wideGet: text(func(ln *calc.Line) string { return ln.GDPSource })},
 		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
-			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
-		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
+			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn",
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Defence })},
+		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
+			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Required }),
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
 					return "Need " + m.Label() + " $bn"
@@ -123,6 +154,7 @@ func (r *Report) fields() []field {
 				}
 				return c
 			}},
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Gap }),
 			title: func(m calc.Measure) string {
 				if plain(m) {
 					return "Gap " + m.Label() + " $bn"
@@ -130,6 +162,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
+			total: totalText("%d meet", func(t calc.MeasureTotals) int { return t.Meeting }),
 			title: func(m calc.Measure) string {
 				switch {
 				case m.Part == calc.PartResilience:
@@ -151,14 +184,23 @@ func (r *Report) fields() []field {
 			}
 			return render.T(rangeText(ln.GapMin, ln.GapMax))
 		}},
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { // the bounded gap's range
+				if !t.Measure.Bounded {
+					return render.Cell{}, false
+				}
+				if t.Gap.Known {
+					return render.T(render.FormatBillions(t.Gap.V)), true
+				}
+				return render.T(rangeText(t.GapMin, t.GapMax)), true
+			},
 			title: func(m calc.Measure) string {
 				if m.Bounded {
 					return "Gap " + m.Label() + " $bn"
 				}
 				return ""
 			}},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Defence })}},
-		{Spec: render.Spec[*calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Earlier) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Defence })}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Earlier) }}, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "base_year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.BaseYear) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "deadline", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.Year) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "years_left", Kind: render.Int, Get: func(ln *calc.Line) render.Cell {
@@ -167,6 +209,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Deadline.Required }),
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return fmt.Sprintf("Need %d $bn", m.Deadline)
@@ -175,6 +218,7 @@ func (r *Report) fields() []field {
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
 		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Deadline.Growth }),
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return "Growth %/yr"
@@ -187,6 +231,7 @@ func (r *Report) fields() []field {
 			}
 			return ""
 		})}, order: 8,
+			total: totalText("%d on track", func(t calc.MeasureTotals) int { return t.OnTrack }),
 			title: func(m calc.Measure) string {
 				if m.Deadline != 0 && m.Part != calc.PartResilience {
 					return "Trend"
@@ -205,34 +250,40 @@ func (r *Report) fields() []field {
 				return "equipment"
 			}
 			return "share"
-		})}},
-		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle},
+		})}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Share), t.OfDefence }},
 		{Spec: render.Spec[*calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln *calc.Line) render.Cell {
 			if ln.OfDefence {
 				return num(ln.Spending)
 			}
 			return render.U()
-		}}},
+		}}, once: true},
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
 				Get: func(ln *calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
-				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff},
-			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}},
+				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff, once: true, last: true},
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}, once: true},
 		)
 	}
 	if r.Burden != nil { // --burden: three more fields at the end, and columns
 		share := func(get func(calc.Burden) defence.Num) func(*calc.Line) render.Cell {
 			return func(ln *calc.Line) render.Cell { return num(get(r.Burden[ln.Code])) }
 		}
+		// The base's shares add up to 100% by construction, their
+		// differences to 0 points.
+		base := func(v float64) func(calc.MeasureTotals) (render.Cell, bool) {
+			return func(calc.MeasureTotals) (render.Cell, bool) { return render.N(v), r.BurdenBase > 0 }
+		}
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %"},
+				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100)},
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %"},
+				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100)},
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
+				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0)},
 		)
 	}
 	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
@@ -256,11 +307,11 @@ func (r *Report) fields() []field {
 					return rate.Currency
 				}
 				return ""
-			})}, perCountry: curTitle},
+			})}, perCountry: curTitle, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				return render.Opt(rate.PerUSD, ok)
-			}}, perCountry: "Per $"},
+			}}, perCountry: "Per $", last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.GDP })}},
 			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
 			field{Spec: render.Spec[*calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Required })}},
@@ -273,11 +324,11 @@ func (r *Report) fields() []field {
 		}
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })},
 				title: func(m calc.Measure) string {
@@ -323,18 +374,6 @@ func (r *Report) MachineTable() *render.Table {
 	return render.MachineTable(specs(r.fields()), r.linePtrs())
 }
 
-// wideOnce are the fields the wide layout shows once per row: what a
-// country has whatever the target. Every other field is repeated for each
-// measure, with the measure's suffix (wideSuffixes).
-var wideOnce = map[string]bool{
-	"code": true, "name": true, "year": true, "release": true, "estimate": true,
-	"gdp_musd": true, "gdp_source": true, "share_pct": true, "defence_published_musd": true,
-	"year_is_earlier": true, "measure": true, "equipment_pct": true, "equipment_musd": true,
-	"aid_military_meur": true, "aid_cutoff": true,
-	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
-	"population_m": true, "gdp_per_capita_usd": true, "defence_per_capita_usd": true,
-}
-
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
 // row per country (and year and release, when there are several), the
 // per-country fields once, then a group of columns per measure whose keys
@@ -343,7 +382,7 @@ var wideOnce = map[string]bool{
 // gdp_source is the source of the year's GDP; a deadline's GDP source is in
 // gdp_deadline_source_<suffix>.
 func (r *Report) WideTable() *render.Table {
-	fs := specs(r.fields())
+	fs := r.fields()
 	type col struct {
 		spec    render.Spec[*calc.Line]
 		measure int // -1: once per row
@@ -351,13 +390,13 @@ func (r *Report) WideTable() *render.Table {
 	var cols []col
 	t := &render.Table{}
 	for _, f := range fs {
-		if f.Key == "" || !wideOnce[f.Key] {
+		if f.Key == "" || !f.once {
 			continue
 		}
-		if f.Key == "gdp_source" {
-			f.Get = text(func(ln *calc.Line) string { return ln.GDPSource })
+		if f.wideGet != nil {
+			f.Get = f.wideGet
 		}
-		cols = append(cols, col{spec: f, measure: -1})
+		cols = append(cols, col{spec: f.Spec, measure: -1})
 		t.Columns = append(t.Columns, render.Column{Key: f.Key, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 	}
 	for i, sfx := range wideSuffixes(r.Measures) {
@@ -365,10 +404,10 @@ func (r *Report) WideTable() *render.Table {
 			continue // the same measure again
 		}
 		for _, f := range fs {
-			if f.Key == "" || wideOnce[f.Key] {
+			if f.Key == "" || f.once {
 				continue
 			}
-			cols = append(cols, col{spec: f, measure: i})
+			cols = append(cols, col{spec: f.Spec, measure: i})
 			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 		}
 	}
@@ -506,15 +545,14 @@ func (r *Report) layColumns() []column {
 		sort.SliceStable(group, func(a, b int) bool { return group[a].f.order < group[b].f.order })
 		out = append(out, group...)
 	}
-	// The --show-aid and --burden columns (per country) go last.
+	// The columns of the added views (--show-aid, --burden, --per-capita,
+	// --currency) go last.
 	var last []column
 	kept := out[:0:0]
 	for _, c := range out {
-		switch c.f.Key {
-		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
-			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd":
+		if c.f.last {
 			last = append(last, c)
-		default:
+		} else {
 			kept = append(kept, c)
 		}
 	}
@@ -560,8 +598,9 @@ func (r *Report) HumanTable() *render.Table {
 	return t
 }
 
-// footer is a column's total in the human table: the totals of its
-// measure (the first plain measure's for per-country columns).
+// footer is a column's total in the human table, as its field declares it:
+// from the totals of its measure (the first plain measure's for
+// per-country columns); empty where the field has none.
 func (r *Report) footer(c column) render.Cell {
 	tot := r.baseTotals()
 	if c.measure >= 0 {
@@ -571,48 +610,9 @@ func (r *Report) footer(c column) render.Cell {
 	if c.f.Kind == render.String {
 		empty = render.T("")
 	}
-	switch c.f.Key {
-	case "name":
-		return render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries))
-	case "gdp_musd":
-		return num(tot.GDP)
-	case "defence_musd":
-		return num(tot.Defence)
-	case "share_pct":
-		if tot.OfDefence {
-			return empty // the total share is the equipment share (below)
-		}
-		return num(tot.Share)
-	case "equipment_pct":
-		if tot.OfDefence {
-			return num(tot.Share)
-		}
-	case "required_musd":
-		return num(tot.Required)
-	case "gap_musd":
-		return num(tot.Gap)
-	case "required_deadline_musd":
-		return num(tot.Deadline.Required)
-	case "annual_growth_pct":
-		return num(tot.Deadline.Growth)
-	case "trend":
-		return render.T(fmt.Sprintf("%d on track", tot.OnTrack))
-	case "status":
-		return render.T(fmt.Sprintf("%d meet", tot.Meeting))
-	case "burden_defence_pct", "burden_gdp_pct":
-		if r.BurdenBase > 0 {
-			return render.N(100) // the base's shares, by construction
-		}
-	case "burden_diff_pts":
-		if r.BurdenBase > 0 {
-			return render.N(0)
-		}
-	case "":
-		if c.f.title != nil && tot.Measure.Bounded { // the bounded gap's range
-			if tot.Gap.Known {
-				return render.T(render.FormatBillions(tot.Gap.V))
-			}
-			return render.T(rangeText(tot.GapMin, tot.GapMax))
+	if c.f.total != nil {
+		if cell, ok := c.f.total(tot); ok {
+			return cell
 		}
 	}
 	return empty
@@ -714,13 +714,8 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
-	if r.Query.Measure == defence.MeasureEquipment {
-		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
-	} else if r.Query.Method == calc.MethodUSD {
-		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
-	} else {
-		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
-	}
+	method, _ := query.MethodNotes(r.Query, 0)
+	out = append(out, method)
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}

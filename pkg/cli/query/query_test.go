@@ -115,3 +115,24 @@ func TestResolveAllYears(t *testing.T) {
 		t.Fatalf("equipment with --by over two years: %v, want an error of --by", err)
 	}
 }
+
+// MethodNotes: one rule for gap's note and chart's formula. The equipment
+// guideline's gap is a share of defence spending whatever --method says
+// (chart said "Gap = 20% x GDP - defence" for --measure equipment
+// --method usd before it shared the rule).
+func TestMethodNotes(t *testing.T) {
+	for _, tc := range []struct {
+		q                 calc.Query
+		sentence, formula string
+	}{
+		{calc.Query{Method: calc.MethodShare}, "Method share: ", "Gap = (3.5% - published share of GDP) x GDP, current USD"},
+		{calc.Query{Method: calc.MethodUSD}, "Method usd: ", "Gap = 3.5% x GDP - defence expenditure, current USD (--method usd)"},
+		{calc.Query{Method: calc.MethodShare, Measure: defence.MeasureEquipment}, "Equipment guideline: ", "Gap = (3.5% - equipment share) x defence expenditure, current USD"},
+		{calc.Query{Method: calc.MethodUSD, Measure: defence.MeasureEquipment}, "Equipment guideline: ", "Gap = (3.5% - equipment share) x defence expenditure, current USD"},
+	} {
+		s, f := MethodNotes(&tc.q, 3.5)
+		if !strings.HasPrefix(s, tc.sentence) || f != tc.formula {
+			t.Errorf("%s/%s: %q, %q; want %q..., %q", tc.q.Method, tc.q.Measure, s, f, tc.sentence, tc.formula)
+		}
+	}
+}
