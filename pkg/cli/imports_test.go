@@ -49,3 +49,26 @@ func TestNoCommandImportsAnother(t *testing.T) {
 		}
 	}
 }
+
+// Every command package has tests of its own (issue 21, item 7): at least
+// one _test.go file beside its code.
+func TestEveryCommandHasTests(t *testing.T) {
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "testdata" || sharedPackages[e.Name()] {
+			continue
+		}
+		n++
+		tests, _ := filepath.Glob(filepath.Join(e.Name(), "*_test.go"))
+		if len(tests) == 0 {
+			t.Errorf("pkg/cli/%s has no tests of its own", e.Name())
+		}
+	}
+	if n < 10 {
+		t.Fatalf("%d command packages under pkg/cli, expected every command", n)
+	}
+}
