@@ -431,8 +431,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		c.Bars = append(c.Bars, r.bar)
 	}
 	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
-	_, formula := query.MethodNotes(q, m.Pct)
-	c.Notes = append(c.Notes, formula+"; e: estimate.")
+	c.Notes = append(c.Notes, query.MethodNotes(q).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}

@@ -69,9 +69,10 @@ func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 // applies to, with the title title(m) ("" : not for that measure), ordered
 // by order within the measure's group; a last field goes after every
 // measure's group. total is the field's total in the table's footer, from
-// its measure's totals (false: none). The wide layout shows a once field
-// once per row (what a country has whatever the target, read by wideGet
-// when set), every other field once per measure.
+// its measure's totals (false: none; written as a func literal that
+// captures nothing, so that declaring it allocates nothing). The wide
+// layout shows a once field once per row (what a country has whatever the
+// target, read by wideGet when set), every other field once per measure.
 type field struct {
 	render.Spec[*calc.Line]
 	perCountry string                      // the per-country title
@@ -81,16 +82,6 @@ type field struct {
 	total      func(t calc.MeasureTotals) (render.Cell, bool)
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
-}
-
-// totalOf is a field's total: the total get reads, always shown.
-func totalOf(get func(calc.MeasureTotals) defence.Num) func(calc.MeasureTotals) (render.Cell, bool) {
-	return func(t calc.MeasureTotals) (render.Cell, bool) { return num(get(t)), true }
-}
-
-// totalText is a field's total in words.
-func totalText(format string, get func(calc.MeasureTotals) int) func(calc.MeasureTotals) (render.Cell, bool) {
-	return func(t calc.MeasureTotals) (render.Cell, bool) { return render.T(fmt.Sprintf(format, get(t))), true }
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -125,21 +116,21 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.GDP })},
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
-			wideGet: text(func(ln *calc.Line) string { return ln.GDPSource })},
+			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
 		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
 			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn",
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Defence })},
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Defence), true }},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(t calc.MeasureTotals) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Required }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
 					return "Need " + m.Label() + " $bn"
@@ -154,7 +145,7 @@ func (r *Report) fields() []field {
 				}
 				return c
 			}},
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Gap }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Gap), true },
 			title: func(m calc.Measure) string {
 				if plain(m) {
 					return "Gap " + m.Label() + " $bn"
@@ -162,7 +153,9 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
-			total: totalText("%d meet", func(t calc.MeasureTotals) int { return t.Meeting }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
+			},
 			title: func(m calc.Measure) string {
 				switch {
 				case m.Part == calc.PartResilience:
@@ -209,7 +202,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Deadline.Required }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Deadline.Required), true },
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return fmt.Sprintf("Need %d $bn", m.Deadline)
@@ -218,7 +211,7 @@ func (r *Report) fields() []field {
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
 		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
-			total: totalOf(func(t calc.MeasureTotals) defence.Num { return t.Deadline.Growth }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Deadline.Growth), true },
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return "Growth %/yr"
@@ -231,7 +224,9 @@ func (r *Report) fields() []field {
 			}
 			return ""
 		})}, order: 8,
-			total: totalText("%d on track", func(t calc.MeasureTotals) int { return t.OnTrack }),
+			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+				return render.T(fmt.Sprintf("%d on track", t.OnTrack)), true
+			},
 			title: func(m calc.Measure) string {
 				if m.Deadline != 0 && m.Part != calc.PartResilience {
 					return "Trend"
@@ -714,8 +709,7 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
-	method, _ := query.MethodNotes(r.Query, 0)
-	out = append(out, method)
+	out = append(out, query.MethodNotes(r.Query).Sentence)
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
