@@ -431,7 +431,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		c.Bars = append(c.Bars, r.bar)
 	}
 	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
-	c.Notes = append(c.Notes, query.MethodNotes(q).Formula(m.Pct)+"; e: estimate.")
+	c.Notes = append(c.Notes, query.MethodNotes(q, "in current USD", true).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}
@@ -655,6 +655,9 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	}
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
+	}
+	if q.Method == calc.MethodShare {
+		notes = append(notes, "The base year's spending is defence at share (published share x GDP), not the published defence expenditure: NATO computes the share from constant-price figures.")
 	}
 	c.Notes = append(notes, rep.Notes...)
 	return c, nil

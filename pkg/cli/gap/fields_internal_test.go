@@ -20,9 +20,9 @@ func TestFieldDeclarations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &Report{Report: &calc.Report{Query: &calc.Query{}}, Aid: aid, Burden: map[string]calc.Burden{}, BurdenBase: 2, Currency: calc.CurrencyEUR, PerCapita: ds}
+	r := &Report{Report: &calc.Report{Query: &calc.Query{}, Release: ds.Releases["nato-2024-06"]}, Aid: aid, Burden: map[string]calc.Burden{}, BurdenBase: 2, Currency: calc.CurrencyEUR, PerCapita: ds}
 	keys := map[string]bool{}
-	var once, last, totals []string
+	var once, last, totals, perHead []string
 	for _, f := range r.fields() {
 		if f.Key != "" {
 			if keys[f.Key] {
@@ -45,9 +45,13 @@ func TestFieldDeclarations(t *testing.T) {
 		if f.total != nil {
 			totals = append(totals, f.Key)
 		}
+		if f.perHead {
+			perHead = append(perHead, f.Key)
+		}
 	}
 	// The lists the footer's switch, wideOnce and the trailing keys held
-	// before they became attributes of the declarations.
+	// before they became attributes of the declarations; the per-head
+	// amounts a table in another currency converts.
 	same := func(what string, got, want []string) {
 		t.Helper()
 		if len(got) != len(want) {
@@ -62,10 +66,12 @@ func TestFieldDeclarations(t *testing.T) {
 		}
 	}
 	same("once", once, []string{"code", "name", "year", "release", "estimate", "gdp_musd", "gdp_source", "share_pct", "defence_published_musd",
-		"year_is_earlier", "measure", "equipment_pct", "equipment_musd", "aid_military_meur", "aid_cutoff",
-		"burden_defence_pct", "burden_gdp_pct", "burden_diff_pts", "population_m", "gdp_per_capita_usd", "defence_per_capita_usd"})
+		"year_is_earlier", "measure", "equipment_pct", "equipment_musd", "defence_at_share_musd", "aid_military_meur", "aid_cutoff",
+		"burden_defence_pct", "burden_gdp_pct", "burden_diff_pts", "population_m", "gdp_per_capita_usd", "defence_per_capita_usd",
+		"nato_gdp_per_capita_const_kusd", "nato_defence_per_capita_const_usd"})
 	same("last", last, []string{"aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts", "currency", "rate_per_usd",
-		"population_m", "gdp_per_capita_usd", "defence_per_capita_usd"})
+		"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "nato_gdp_per_capita_const_kusd", "nato_defence_per_capita_const_usd"})
+	same("perHead", perHead, []string{"gdp_per_capita_usd", "defence_per_capita_usd", "gap_per_capita_usd"})
 	same("totals", totals, []string{"name", "gdp_musd", "defence_musd", "share_pct", "required_musd", "gap_musd", "status", "",
-		"required_deadline_musd", "annual_growth_pct", "trend", "equipment_pct", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts"})
+		"required_deadline_musd", "annual_growth_pct", "trend", "equipment_pct", "defence_at_share_musd", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts"})
 }

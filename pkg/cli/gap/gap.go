@@ -42,6 +42,11 @@ constant-price figures, so it can differ from defence / GDP at current prices
 (the Netherlands, 2026: 2.58% published, 2.29% in current USD). --method usd
 measures instead on current-USD figures: gap = target / 100 x GDP - defence.
 
+Defence $bn (defence_musd) is the defence expenditure the release publishes,
+as printed; the amount the share implies, share x GDP, which the share method
+measures from, is Defence at share $bn (defence_at_share_musd). A release of
+shares only (nato-2025-08) has no published amount: its Defence is unknown.
+
 A country without figures for the year shows status no-data and no gap (never
 a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
 a country's most recent earlier year in the same release instead.
@@ -86,7 +91,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	query.AddSortFlag(cmd, &opts.Options, "gap")
 	query.AddTrendFlag(cmd, &opts.Options)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
-	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO, the vintage of its GDP), and NATO's own GDP and defence per head at constant prices (Table 6) where the release has them")
 	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out, cmdutil.FormatBars)
@@ -141,21 +146,38 @@ func Run(o *Options) error {
 		}
 	}
 	if o.Burden {
-		rep.Burden, rep.BurdenBase = c.Burdens()
-		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
+		var atShare bool
+		rep.Burden, rep.BurdenBase, atShare = c.Burdens()
+		what := "NATO's published defence expenditure"
+		if atShare {
+			what = fmt.Sprintf("defence at share, published share x GDP, as release %s publishes no defence amounts", c.Release.ID)
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
-		if err := rep.useCurrency(o.Currency); err != nil {
+		if err := rep.useCurrency(ds, o.Currency); err != nil {
 			return err
 		}
 	}
 	if o.PerCapita {
 		rep.PerCapita = ds
 		var used []calc.PopulationFigure
+		var nato []calc.NATOPerCapita
 		for _, ln := range c.Lines {
 			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
+			nato = append(nato, calc.NATOPerCapitaOf(ds, ln.Row))
 		}
-		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
+		note := calc.PopulationNote(ds, used) + " Defence per head divides NATO's published USD figure; the gap per head divides the row's gap."
+		switch o.Currency {
+		case calc.CurrencyEUR:
+			note += " The table shows them in euros, each at its row's rate."
+		case calc.CurrencyNational:
+			note += " The table shows them in national currencies, each at its row's rate."
+		}
+		rep.Notes = append(rep.Notes, note)
+		if n := calc.NATOPerCapitaNote(nato); n != "" {
+			rep.Notes = append(rep.Notes, n)
+		}
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {
@@ -168,7 +190,7 @@ func Run(o *Options) error {
 			src := calc.UsedSources(ds, rep.releases(), c.Lines, o.PerCapita)
 			if rep.Aid != nil {
 				a := rep.Aid.Release
-				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL})
+				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL, Via: a.Via})
 			}
 			return src
 		}})

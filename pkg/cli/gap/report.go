@@ -2,7 +2,7 @@ package gap
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +16,11 @@ import (
 )
 
 // SchemaVersion of the JSON output. Fields are only ever added.
-const SchemaVersion = 1
+//
+// Version 2: defence_musd is NATO's published defence (it was share x GDP
+// under --method share, the published figure being in
+// defence_published_musd); that amount is now defence_at_share_musd.
+const SchemaVersion = 2
 
 // Report is a computed gap report (pkg/calc) with what the gap command
 // adds for display: the --show-aid context.
@@ -40,6 +44,8 @@ type Report struct {
 	// PerCapita, with --per-capita, is the data the populations come from
 	// (calc.PerCapitaOf): figures per head are worked out line by line.
 	PerCapita *defence.Dataset
+	// cur caches the totals in Currency (inCurrencyTotals).
+	cur *curTotals
 }
 
 // releases are the releases shown: one unless --release lists several.
@@ -73,6 +79,8 @@ func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 // captures nothing, so that declaring it allocates nothing). The wide
 // layout shows a once field once per row (what a country has whatever the
 // target, read by wideGet when set), every other field once per measure.
+// A perHead field is an amount per head in USD, which a table in another
+// currency converts as it does money.
 type field struct {
 	render.Spec[*calc.Line]
 	perCountry string                      // the per-country title
@@ -82,6 +90,7 @@ type field struct {
 	total      func(t calc.MeasureTotals) (render.Cell, bool)
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
+	perHead    bool
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -105,6 +114,13 @@ func (r *Report) fields() []field {
 		releaseTitle = "Release"
 	}
 	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
+	defenceTitle, atShareTitle := "", ""
+	if r.publishesDefence() {
+		defenceTitle = "Defence $bn"
+	}
+	if r.showsAtShare() {
+		atShareTitle = "Defence at share $bn"
+	}
 	fs := []field{
 		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
@@ -121,8 +137,7 @@ func (r *Report) fields() []field {
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
-			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn",
+		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
 			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Defence), true }},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(t calc.MeasureTotals) (render.Cell, bool) {
@@ -254,6 +269,11 @@ func (r *Report) fields() []field {
 			}
 			return render.U()
 		}}, once: true},
+		// added with schema 2: the spending the share method measures from,
+		// share x GDP, apart from NATO's published defence (defence_musd)
+		{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+			perCountry: atShareTitle, once: true,
+			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.DefenceAtShare), true }},
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
@@ -302,13 +322,22 @@ func (r *Report) fields() []field {
 					return rate.Currency
 				}
 				return ""
+			}), Show: text(func(ln *calc.Line) string {
+				rate, ok := rateOf(ln)
+				if !ok {
+					return ""
+				}
+				if from := r.euroFrom(ln); from != "" && r.Currency == calc.CurrencyNational {
+					return rate.Currency + " (from " + from + ")"
+				}
+				return rate.Currency
 			})}, perCountry: curTitle, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				return render.Opt(rate.PerUSD, ok)
 			}}, perCountry: "Per $", last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.GDP })}},
-			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(publishedDefence)}},
 			field{Spec: render.Spec[*calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Required })}},
 			field{Spec: render.Spec[*calc.Line]{Key: "gap_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Gap })}},
 		)
@@ -321,17 +350,35 @@ func (r *Report) fields() []field {
 			field{Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
 						return "Gap/head " + m.Label() + " $"
 					}
 					return ""
 				}},
+			// NATO's own figures per head (Table 6, constant prices),
+			// named apart from the ones above.
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$", once: true, last: true},
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $", once: true, last: true},
+		)
+	}
+	if r.Currency != "" { // --currency, added with schema 2: defence at share in that currency, and the currency a euro figure was converted from
+		fs = append(fs,
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_mcur", Kind: render.Number, Get: func(ln *calc.Line) render.Cell {
+				rate, ok := r.Rate(ln)
+				if !ok {
+					return render.U()
+				}
+				return num(rate.Convert(ln.DefenceAtShare()))
+			}}},
+			field{Spec: render.Spec[*calc.Line]{Key: "currency_converted_from", Get: text(r.euroFrom)}},
 		)
 	}
 	return fs
@@ -478,11 +525,25 @@ type column struct {
 func (r *Report) columns() []column {
 	cols := r.layColumns()
 	for i := range cols {
-		if r.Currency != "" && cols[i].f.Kind == render.Money {
+		switch {
+		case r.Currency == "":
+		case cols[i].f.Kind == render.Money:
 			cols[i].title = strings.ReplaceAll(cols[i].title, "$bn", r.currencyUnit())
+		case cols[i].f.perHead:
+			unit := " cur."
+			if r.Currency == calc.CurrencyEUR {
+				unit = " €"
+			}
+			cols[i].title = strings.TrimSuffix(cols[i].title, " $") + unit
 		}
 	}
 	return cols
+}
+
+// converted reports whether the human table shows a column in the table's
+// currency rather than as the field holds it (USD).
+func (r *Report) converted(f field) bool {
+	return r.Currency != "" && (f.Kind == render.Money || f.perHead)
 }
 
 // currencyUnit is what money columns are titled in with --currency.
@@ -507,25 +568,38 @@ func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 	return out
 }
 
-// totalInCurrency converts a money total: in euros at the year's one rate;
-// in national currencies there is no total (their sum would mean nothing).
-func (r *Report) totalInCurrency(c render.Cell) render.Cell {
-	if !c.Known || r.Currency != calc.CurrencyEUR || len(r.Lines) == 0 {
+// footerInCurrency is a money column's total in the table's currency: the
+// sum of its converted rows (inCurrencyTotals); unknown where the rows are
+// in several national currencies or one lacks a rate.
+func (r *Report) footerInCurrency(c column) render.Cell {
+	i := r.baseIndex()
+	if c.measure >= 0 {
+		i = c.measure
+	}
+	ct := r.inCurrencyTotals()
+	if ct.unit[i] == "" {
 		return render.U()
 	}
-	rate, ok := r.Rate(&r.Lines[0])
-	if !ok {
-		return render.U()
-	}
-	return render.N(c.Num * rate.PerUSD)
+	return r.footer(c, ct.totals)
 }
 
 func (r *Report) layColumns() []column {
 	fs := r.fields()
 	var out []column
 	for _, f := range fs {
-		if f.perCountry != "" {
+		if f.perCountry != "" && f.Key != "defence_at_share_musd" {
 			out = append(out, column{f: f, measure: -1, title: f.perCountry})
+		}
+	}
+	for _, f := range fs { // defence at share goes beside the published defence (or in its place)
+		if f.perCountry != "" && f.Key == "defence_at_share_musd" {
+			at := len(out)
+			for i, c := range out {
+				if c.f.Key == "share_pct" {
+					at = i
+				}
+			}
+			out = slices.Insert(out, at, column{f: f, measure: -1, title: f.perCountry})
 		}
 	}
 	for i, m := range r.Measures {
@@ -574,7 +648,7 @@ func (r *Report) HumanTable() *render.Table {
 			} else {
 				cells[j] = c.f.Get(ln)
 			}
-			if r.Currency != "" && c.f.Kind == render.Money {
+			if r.converted(c.f) {
 				cells[j] = r.inCurrency(cells[j], ln)
 			}
 		}
@@ -583,9 +657,10 @@ func (r *Report) HumanTable() *render.Table {
 	if !r.multi() { // several years: each year's totals are in the notes
 		t.Footer = make([]render.Cell, len(cols))
 		for j, c := range cols {
-			t.Footer[j] = r.footer(c)
 			if r.Currency != "" && c.f.Kind == render.Money {
-				t.Footer[j] = r.totalInCurrency(t.Footer[j])
+				t.Footer[j] = r.footerInCurrency(c)
+			} else {
+				t.Footer[j] = r.footer(c, r.Totals)
 			}
 		}
 	}
@@ -594,13 +669,14 @@ func (r *Report) HumanTable() *render.Table {
 }
 
 // footer is a column's total in the human table, as its field declares it:
-// from the totals of its measure (the first plain measure's for
+// from the totals of its measure in totals (the first plain measure's for
 // per-country columns); empty where the field has none.
-func (r *Report) footer(c column) render.Cell {
-	tot := r.baseTotals()
+func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
+	i := r.baseIndex()
 	if c.measure >= 0 {
-		tot = r.Totals[c.measure]
+		i = c.measure
 	}
+	tot := totals[i]
 	empty := render.U()
 	if c.f.Kind == render.String {
 		empty = render.T("")
@@ -619,15 +695,18 @@ func deadlineColumns(m calc.Measure) bool {
 	return m.Deadline != 0 && m.Part != calc.PartResilience && !m.Bounded
 }
 
-// bn prints money in $ bn for sentences.
-func bn(v float64) string { return render.BillionsText(v) }
+// withMoneyOf is t with the amounts of c (the same totals in another
+// currency); counts, shares and growth rates stay t's.
+func withMoneyOf(t, c calc.MeasureTotals) calc.MeasureTotals {
+	t.GDP, t.Defence, t.DefenceAtShare, t.Equipment = c.GDP, c.Defence, c.DefenceAtShare, c.Equipment
+	t.Required, t.Gap, t.Shortfall, t.GapMin, t.GapMax, t.AggregateGap = c.Required, c.Gap, c.Shortfall, c.GapMin, c.GapMax, c.AggregateGap
+	t.Deadline.GDP, t.Deadline.Required, t.Deadline.Increase = c.Deadline.GDP, c.Deadline.Required, c.Deadline.Increase
+	return t
+}
 
-// netText says a net sum in words: a shortfall or a surplus, never "$-x".
-func netText(v float64) string {
-	if v < 0 {
-		return "a surplus of " + bn(-v)
-	}
-	return "a shortfall of " + bn(v)
+// withoutMoney is t with every amount unknown.
+func withoutMoney(t calc.MeasureTotals) calc.MeasureTotals {
+	return withMoneyOf(t, calc.MeasureTotals{})
 }
 
 // meetText says "3 of 31 countries with data meet it", agreeing in number.
@@ -647,10 +726,28 @@ func verb(n int, one, many string) string {
 	return many
 }
 
-// summary is the notes under the human table.
+// summary is the notes under the human table. Every amount is in the
+// table's currency: with --currency, the totals of the converted rows
+// (inCurrencyTotals); where those cannot be added up, no amount.
 func (r *Report) summary() []string {
 	var out []string
-	for _, tt := range r.Totals {
+	for i, tt := range r.Totals {
+		unit, noMoney := "$", ""
+		if r.Currency != "" {
+			ct := r.inCurrencyTotals()
+			if unit = ct.unit[i]; unit == "" {
+				tt, noMoney = withoutMoney(tt), " (amounts in several national currencies, or without a rate: not added up)."
+			} else {
+				tt = withMoneyOf(tt, ct.totals[i])
+			}
+		}
+		bn := func(v float64) string { return render.BillionsTextIn(unit, v) }
+		netText := func(v float64) string {
+			if v < 0 {
+				return "a surplus of " + bn(-v)
+			}
+			return "a shortfall of " + bn(v)
+		}
 		m := tt.Measure
 		label := m.Label()
 		switch {
@@ -673,6 +770,8 @@ func (r *Report) summary() []string {
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
 			case tt.GapMin.Known && tt.GapMax.Known:
 				s += fmt.Sprintf("; the gaps add up to between %s and %s: resilience spending is unknown.", netText(tt.GapMin.V), netText(tt.GapMax.V))
+			case noMoney != "":
+				s += noMoney
 			default:
 				s += "."
 			}
@@ -684,12 +783,14 @@ func (r *Report) summary() []string {
 				s += fmt.Sprintf("; none falls short; all gaps together: %s.", netText(tt.Gap.V))
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; shortfalls add up to %s; all gaps, net of surpluses, to %s.", bn(tt.Shortfall.V), netText(tt.Gap.V))
+			case noMoney != "":
+				s += noMoney
 			default:
 				s += " (no GDP for the year: verdicts from the published shares, no money)."
 			}
 			out = append(out, s)
-			if tt.AggregateGap.Known && math.Abs(tt.AggregateGap.V-tt.Gap.V) >= 0.05 && !tt.OfDefence {
-				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
+			if tt.AggregateGap.Known && netText(tt.AggregateGap.V) != netText(tt.Gap.V) && !tt.OfDefence {
+				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total published defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
 			}
 		}
 		if m.Deadline != 0 {
@@ -709,7 +810,8 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
-	out = append(out, query.MethodNotes(r.Query).Sentence)
+	out = append(out, r.publishedNotes()...)
+	out = append(out, query.MethodNotes(r.Query, r.currencyWords(), r.publishesDefence()).Sentence)
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
@@ -721,15 +823,15 @@ func (r *Report) summary() []string {
 	return out
 }
 
-// baseTotals are the totals the footer's GDP and defence come from: the
-// first measure whose gap is known country by country.
-func (r *Report) baseTotals() calc.MeasureTotals {
-	for _, t := range r.Totals {
+// baseIndex is the index of the totals the footer's GDP and defence come
+// from: the first measure whose gap is known country by country.
+func (r *Report) baseIndex() int {
+	for i, t := range r.Totals {
 		if !t.Measure.Bounded && t.Measure.Part != calc.PartResilience {
-			return t
+			return i
 		}
 	}
-	return r.Totals[0]
+	return 0
 }
 
 func (r *Report) title() string {
@@ -768,27 +870,35 @@ func (r *Report) title() string {
 	return s
 }
 
-// defenceOf is a line's defence spending: the spending its gap is measured
-// from, or for the equipment guideline the defence expenditure the
-// equipment share applies to.
-func defenceOf(ln *calc.Line) defence.Num {
-	if ln.OfDefence {
-		return ln.Base
+// publishedDefence is a line's defence expenditure as the publisher
+// prints it (NATO's Table 2, million current USD): unknown where the
+// release publishes shares only, never share x GDP (that is
+// Obs.DefenceAtShare, defence_at_share_musd).
+func publishedDefence(ln *calc.Line) defence.Num { return ln.Defence }
+
+// publishesDefence reports whether a release shown publishes defence
+// amounts: the table then has the Defence $bn column.
+func (r *Report) publishesDefence() bool {
+	for _, rel := range r.releases() {
+		if calc.PublishesFigure(rel, calc.FigureDefence) {
+			return true
+		}
 	}
-	return ln.Spending
+	return false
 }
 
-func coreSpending(ln *calc.Line) defence.Num {
-	if ln.OfDefence {
-		return ln.Base
+// showsAtShare reports whether the table shows defence at share (share x
+// GDP): under the share method, whose gaps are measured from it, and for
+// the equipment guideline on a release without defence amounts, whose
+// equipment money is measured on it.
+func (r *Report) showsAtShare() bool {
+	if r.Query == nil {
+		return false
 	}
-	if ln.Measure.Bounded || ln.Measure.Part == calc.PartResilience {
-		if ln.Share.Known && ln.GDP.Known {
-			return defence.N(ln.Share.V / 100 * ln.GDP.V)
-		}
-		return defence.Unknown
+	if r.Query.Measure == defence.MeasureEquipment {
+		return !r.publishesDefence()
 	}
-	return ln.Spending
+	return r.Query.Method == calc.MethodShare
 }
 
 func rangeText(lo, hi defence.Num) string {
@@ -859,6 +969,39 @@ func measureWord(ofDefence bool) string {
 	return "share"
 }
 
+// UsedSources are the citations of the releases a report's lines use: the
+// releases shown (rels), then the GDP releases of the lines' GDP and of
+// their deadline GDP, each once, in order of first use; with per-head
+// figures (perCapita), also the population releases.
+func UsedSources(ds *defence.Dataset, rels []*defence.Release, lines []calc.Line, perCapita bool) []calc.Source {
+	var ids []string
+	add := func(id string) {
+		id = strings.TrimSuffix(id, " extrapolated")
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, rel := range rels {
+		add(rel.ID)
+	}
+	for _, ln := range lines {
+		add(ln.GDPSource)
+		if ln.Deadline.Set {
+			add(ln.Deadline.GDPSource)
+		}
+		if perCapita {
+			add(calc.PerCapitaOf(ds, ln.Row).Population.Release)
+		}
+	}
+	out := []calc.Source{}
+	for _, id := range ids {
+		if rel, ok := ds.Releases[id]; ok { // a GDP source may be a description, not a release id
+			out = append(out, calc.SourceOf(rel))
+		}
+	}
+	return out
+}
+
 // totalFields are the fields of a measure's totals, declared once: the
 // JSON totals and the xlsx Totals sheet derive from them (keys: a
 // contract, only ever added to, at the end).
@@ -916,6 +1059,15 @@ func totalFields() []render.Spec[calc.MeasureTotals] {
 		// added with the equipment guideline
 		str("measure", func(t T) string { return measureWord(t.OfDefence) }),
 		money("equipment_musd", func(t T) defence.Num { return t.Equipment }),
+		// added with the publisher's aggregates: NATO's own row for the
+		// countries shown (NATO Total, NATO Europe and Canada), beside the
+		// computed totals; null when the release has none for them.
+		str("published_aggregate", func(t T) string { return t.Published.Group }),
+		money("published_gdp_musd", func(t T) defence.Num { return t.Published.GDP }),
+		money("published_defence_musd", func(t T) defence.Num { return t.Published.Defence }),
+		pct("published_share_pct", func(t T) defence.Num { return t.Published.Share }),
+		// added with schema 2 (defence_musd is now the published figures' sum)
+		money("defence_at_share_musd", func(t T) defence.Num { return t.DefenceAtShare }),
 	}
 }
 
@@ -943,4 +1095,53 @@ func intPtr(v int) *int {
 		return nil
 	}
 	return &v
+}
+
+// publishedNotes are one line per release and year whose own aggregate
+// matches the countries shown: NATO's figures beside the Total row, and
+// why they differ. The amounts are in the table's money: US dollars, or
+// euros at the year's rate with --currency eur; in national currencies
+// (which do not add up) the line gives NATO's share alone.
+func (r *Report) publishedNotes() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tt := range r.Totals {
+		money := func(musd float64) (string, bool) {
+			switch r.Currency {
+			case "":
+				return render.BillionsText(musd), true
+			case calc.CurrencyEUR: // the rate of these totals' release and year
+				if rate, ok := r.Rate(&calc.Line{Row: calc.Row{Obs: calc.Obs{Release: tt.Release, Year: tt.Year}}}); ok {
+					return render.BillionsTextIn("€", musd*rate.PerUSD), true
+				}
+			}
+			return "", false
+		}
+		p := tt.Published
+		key := tt.Release + " " + strconv.Itoa(tt.Year)
+		if p.Group == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var figs []string
+		if s, ok := money(p.GDP.V); ok && p.GDP.Known {
+			figs = append(figs, "GDP "+s)
+		}
+		if s, ok := money(p.Defence.V); ok && p.Defence.Known {
+			figs = append(figs, "defence "+s)
+		}
+		if p.Share.Known {
+			figs = append(figs, render.FormatNumber(p.Share.V, 2)+"% of GDP")
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		est := ""
+		if p.Estimate {
+			est = "e"
+		}
+		out = append(out, fmt.Sprintf("%s as NATO publishes it (release %s, %d%s): %s. It can differ from the Total row: NATO computes its share from constant-price figures, and where the release has no GDP for Iceland the Total row counts the one named below; both count the allies of the year.",
+			p.Name, tt.Release, tt.Year, est, strings.Join(figs, ", ")))
+	}
+	return out
 }

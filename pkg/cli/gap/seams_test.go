@@ -41,9 +41,10 @@ func TestParseOptions(t *testing.T) {
 
 // Run on hand-built options, to test streams. Germany, 2024, in NATO's
 // June 2024 release (nato-2024-06, Defence Expenditure of NATO Countries
-// (2014-2024), table 3 and 6): GDP $4,610,035.22 m, 2.119% of GDP. By hand:
-// defence = 2.119% x 4,610,035.22 = 97,686.646312; gap to 2% = (2 - 2.119)%
-// x 4,610,035.22 = -5,485.941912 (a surplus): meets.
+// (2014-2024), tables 2, 3 and 6): defence $97,685.59 m as published, GDP
+// $4,610,035.22 m, 2.119% of GDP. By hand: defence at share = 2.119% x
+// 4,610,035.22 = 97,686.646312; gap to 2% = (2 - 2.119)% x 4,610,035.22 =
+// -5,485.941912 (a surplus): meets.
 func TestRunHandBuilt(t *testing.T) {
 	f, out, errOut := clitest.Factory(t)
 	o := &gap.Options{
@@ -63,7 +64,7 @@ func TestRunHandBuilt(t *testing.T) {
 		got[k] = rows[1][i]
 	}
 	for k, want := range map[string]string{"code": "DEU", "year": "2024", "gdp_musd": "4610035.22", "share_pct": "2.119",
-		"defence_musd": "97686.646312", "gap_musd": "-5485.941912", "status": "meets"} {
+		"defence_musd": "97685.59", "defence_at_share_musd": "97686.646312", "gap_musd": "-5485.941912", "status": "meets"} {
 		if got[k] != want {
 			t.Errorf("%s = %q, want %q", k, got[k], want)
 		}

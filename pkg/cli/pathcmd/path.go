@@ -133,6 +133,9 @@ func Run(o *Options) error {
 	if n := ps.PartNote(); n != "" {
 		notes = append(notes, n)
 	}
+	if q.Method == calc.MethodShare && len(steps) > 0 {
+		notes = append(notes, "Spending in the base year is defence at share (published share x GDP, what gap's share method measures from: its defence_at_share_musd), not the published defence expenditure (gap's and history's defence_musd): NATO computes the share from constant-price figures, so the two can differ.")
+	}
 	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
 	out.Sources = func() []calc.Source { return calc.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
 	return o.Out.Emit(o.Query.F, out)

@@ -31,7 +31,7 @@ func TestParseOptions(t *testing.T) {
 
 // Run on hand-built options: Germany to hague-core (3.5% of GDP by 2035,
 // its own deadline: The Hague Summit Declaration, 2025). Base year 2026 in
-// NATO's July 2026 release (nato-2026-07): GDP $5,455,980 m, 2.69% of GDP,
+// NATO's 2026 release (nato-2026-07, June 2026): GDP $5,455,980 m, 2.69% of GDP,
 // so spending 5,455,980 x 2.69% = 146,765.862; the path ends at 3.5% in
 // 2035, ten rows in all.
 func TestRunHandBuilt(t *testing.T) {

@@ -130,7 +130,7 @@ func TestMethodNotes(t *testing.T) {
 		{calc.Query{Method: calc.MethodShare, Measure: defence.MeasureEquipment}, "Equipment guideline: ", "Gap = (3.5% - equipment share) x defence expenditure, current USD"},
 		{calc.Query{Method: calc.MethodUSD, Measure: defence.MeasureEquipment}, "Equipment guideline: ", "Gap = (3.5% - equipment share) x defence expenditure, current USD"},
 	} {
-		n := MethodNotes(&tc.q)
+		n := MethodNotes(&tc.q, "in current USD", true)
 		s, f := n.Sentence, n.Formula(3.5)
 		if !strings.HasPrefix(s, tc.sentence) || f != tc.formula {
 			t.Errorf("%s/%s: %q, %q; want %q..., %q", tc.q.Method, tc.q.Measure, s, f, tc.sentence, tc.formula)

@@ -19,10 +19,10 @@ func TestParseOptions(t *testing.T) {
 	}
 }
 
-// Run on hand-built options: the embedded NATO releases, newest first, as
-// NATO published them (data/README.md): Defence Investment of NATO
-// Countries (2014-2026), July 2026; Defence Expenditure of NATO Countries
-// (2014-2025), 28 August 2025; (2014-2024), 17 June 2024 (its workbook:
+// Run on hand-built options: the embedded NATO releases, newest first,
+// with the dates data/ gives them (data/nato-*.yaml, published:): Defence
+// Expenditure of NATO Countries (2014-2026), June 2026; (2014-2025), 28
+// August 2025; (2014-2024), 17 June 2024 (its workbook:
 // 240617-def-exp-2024-TABLES-en.xlsx).
 func TestRunHandBuilt(t *testing.T) {
 	f, out, _ := clitest.Factory(t)
@@ -47,7 +47,7 @@ func TestRunHandBuilt(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"nato-2026-07 2026-07", "nato-2025-08 2025-08-28", "nato-2024-06 2024-06-17"}
+	want := []string{"nato-2026-07 2026-06", "nato-2025-08 2025-08-28", "nato-2024-06 2024-06-17"}
 	if len(nato) != len(want) {
 		t.Fatalf("defence releases %v, want %v", nato, want)
 	}
