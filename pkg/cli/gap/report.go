@@ -65,7 +65,8 @@ func (r *Report) lastYear() int {
 }
 
 // multi reports whether the report holds several years or releases: one
-// row per country, year and release, the totals of each in the notes.
+// row per country, year and release, the totals of each in the notes (and,
+// for several years of one release, a total row per year).
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
@@ -87,7 +88,7 @@ type field struct {
 	title      func(m calc.Measure) string // the per-measure title
 	order      int
 	last       bool
-	total      func(t calc.MeasureTotals) (render.Cell, bool)
+	total      func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool)
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
 	perHead    bool
@@ -124,28 +125,31 @@ func (r *Report) fields() []field {
 	fs := []field{
 		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) {
-				return render.T(fmt.Sprintf("Total (%d of %d)", t.WithData, t.Countries)), true
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				if r.Ranked > 0 {
+					return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)), true
+				}
+				return render.T(fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)), true
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.GDP), true }},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
 		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Defence), true }},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Required), true },
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
 					return "Need " + m.Label() + " $bn"
@@ -160,7 +164,7 @@ func (r *Report) fields() []field {
 				}
 				return c
 			}},
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Gap), true },
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Gap), true },
 			title: func(m calc.Measure) string {
 				if plain(m) {
 					return "Gap " + m.Label() + " $bn"
@@ -168,7 +172,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
 			},
 			title: func(m calc.Measure) string {
@@ -192,7 +196,7 @@ func (r *Report) fields() []field {
 			}
 			return render.T(rangeText(ln.GapMin, ln.GapMax))
 		}},
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { // the bounded gap's range
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { // the bounded gap's range
 				if !t.Measure.Bounded {
 					return render.Cell{}, false
 				}
@@ -217,7 +221,9 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Deadline.Required), true },
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Deadline.Required), true
+			},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return fmt.Sprintf("Need %d $bn", m.Deadline)
@@ -226,7 +232,9 @@ func (r *Report) fields() []field {
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
 		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Deadline.Growth), true },
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Deadline.Growth), true
+			},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return "Growth %/yr"
@@ -239,7 +247,7 @@ func (r *Report) fields() []field {
 			}
 			return ""
 		})}, order: 8,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) {
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(fmt.Sprintf("%d on track", t.OnTrack)), true
 			},
 			title: func(m calc.Measure) string {
@@ -262,7 +270,9 @@ func (r *Report) fields() []field {
 			return "share"
 		})}, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.Share), t.OfDefence }},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Share), t.OfDefence
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln *calc.Line) render.Cell {
 			if ln.OfDefence {
 				return num(ln.Spending)
@@ -273,7 +283,9 @@ func (r *Report) fields() []field {
 		// share x GDP, apart from NATO's published defence (defence_musd)
 		{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
 			perCountry: atShareTitle, once: true,
-			total: func(t calc.MeasureTotals) (render.Cell, bool) { return num(t.DefenceAtShare), true }},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.DefenceAtShare), true
+			}},
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
@@ -289,8 +301,10 @@ func (r *Report) fields() []field {
 		}
 		// The base's shares add up to 100% by construction, their
 		// differences to 0 points.
-		base := func(v float64) func(calc.MeasureTotals) (render.Cell, bool) {
-			return func(calc.MeasureTotals) (render.Cell, bool) { return render.N(v), r.BurdenBase > 0 }
+		base := func(v float64) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
+			return func(r *Report, _ calc.MeasureTotals, _ string) (render.Cell, bool) {
+				return render.N(v), r.BurdenBase > 0
+			}
 		}
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
@@ -417,7 +431,8 @@ func (r *Report) MachineTable() *render.Table {
 }
 
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
-// row per country (and year and release, when there are several), the
+// row per country (and release, when there are several; several years of
+// one release: a group of columns per year, wideByYear), the
 // per-country fields once, then a group of columns per measure whose keys
 // end in the measure's suffix: gap_musd_3_5, status_hague_5. A SUM over a
 // column such as gdp_musd counts each country once. In this layout
@@ -453,6 +468,16 @@ func (r *Report) WideTable() *render.Table {
 			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 		}
 	}
+	if len(r.Years) > 1 && len(r.releases()) == 1 {
+		return r.wideByYear(t, func(j int, lines []calc.Line) render.Cell {
+			c := cols[j]
+			ln := &lines[0]
+			if c.measure >= 0 {
+				ln = &lines[c.measure]
+			}
+			return c.spec.Get(ln)
+		})
+	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
@@ -466,6 +491,78 @@ func (r *Report) WideTable() *render.Table {
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// wideByYear is the wide layout of several years of one release: one row
+// per country (code, name and release once), then the columns of the
+// one-year wide table (t, get giving a cell from a country's
+// lines of one year) for each year in turn, their keys ending in _YEAR
+// (share_pct_2024, gap_musd_2_2024). An unknown is empty, never 0, where
+// a country has no line for a year.
+func (r *Report) wideByYear(t *render.Table, get func(j int, lines []calc.Line) render.Cell) *render.Table {
+	once := map[string]bool{"code": true, "name": true, "release": true}
+	out := &render.Table{}
+	var perYear []int // the columns of t repeated for each year
+	for j, c := range t.Columns {
+		if once[c.Key] {
+			out.Columns = append(out.Columns, c)
+		} else {
+			perYear = append(perYear, j)
+		}
+	}
+	for _, y := range r.Years {
+		for _, j := range perYear {
+			c := t.Columns[j]
+			c.Key += "_" + strconv.Itoa(y)
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	// Merge keys a country's lines of a year by "CODE YEAR RELEASE", in
+	// r.Order; the countries come in the order of their first line.
+	byYear := map[string]map[int][]calc.Line{}
+	var codes []string
+	for _, id := range r.Order {
+		f := strings.Fields(id)
+		if len(f) < 2 {
+			continue
+		}
+		y, err := strconv.Atoi(f[1])
+		if err != nil {
+			continue
+		}
+		if byYear[f[0]] == nil {
+			byYear[f[0]] = map[int][]calc.Line{}
+			codes = append(codes, f[0])
+		}
+		byYear[f[0]][y] = r.ByCode[id]
+	}
+	for _, code := range codes {
+		var any []calc.Line
+		for _, y := range r.Years {
+			if ls := byYear[code][y]; ls != nil {
+				any = ls
+				break
+			}
+		}
+		var cells []render.Cell
+		for j, c := range t.Columns {
+			if once[c.Key] {
+				cells = append(cells, get(j, any))
+			}
+		}
+		for _, y := range r.Years {
+			ls := byYear[code][y]
+			for _, j := range perYear {
+				if ls == nil {
+					cells = append(cells, render.U())
+					continue
+				}
+				cells = append(cells, get(j, ls))
+			}
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out
 }
 
 // wideSuffixes names each measure's group of columns in the wide layout,
@@ -571,16 +668,16 @@ func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 // footerInCurrency is a money column's total in the table's currency: the
 // sum of its converted rows (inCurrencyTotals); unknown where the rows are
 // in several national currencies or one lacks a rate.
-func (r *Report) footerInCurrency(c column) render.Cell {
+func (r *Report) footerInCurrency(c column, idx []int, label string) render.Cell {
 	i := r.baseIndex()
 	if c.measure >= 0 {
 		i = c.measure
 	}
 	ct := r.inCurrencyTotals()
-	if ct.unit[i] == "" {
+	if ct.unit[idx[i]] == "" {
 		return render.U()
 	}
-	return r.footer(c, ct.totals)
+	return r.footer(c, pick(ct.totals, idx), label)
 }
 
 func (r *Report) layColumns() []column {
@@ -654,13 +751,24 @@ func (r *Report) HumanTable() *render.Table {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	if !r.multi() { // several years: each year's totals are in the notes
-		t.Footer = make([]render.Cell, len(cols))
-		for j, c := range cols {
-			if r.Currency != "" && c.f.Kind == render.Money {
-				t.Footer[j] = r.footerInCurrency(c)
+	if !r.multi() {
+		t.Footer = r.footerRow(cols, "Total", nil)
+	} else if len(r.releases()) == 1 { // several years of one release: a total row per year
+		for _, y := range r.Years {
+			var idx []int // the year's totals, one per measure
+			for i, tt := range r.Totals {
+				if tt.Year == y {
+					idx = append(idx, i)
+				}
+			}
+			if len(idx) != len(r.Measures) {
+				continue
+			}
+			row := r.footerRow(cols, fmt.Sprintf("Total %d", y), idx)
+			if t.Footer == nil {
+				t.Footer = row
 			} else {
-				t.Footer[j] = r.footer(c, r.Totals)
+				t.MoreFooters = append(t.MoreFooters, row)
 			}
 		}
 	}
@@ -668,10 +776,40 @@ func (r *Report) HumanTable() *render.Table {
 	return t
 }
 
-// footer is a column's total in the human table, as its field declares it:
-// from the totals of its measure in totals (the first plain measure's for
-// per-country columns); empty where the field has none.
-func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
+// footerRow is a total row of the human table, the name column's label
+// starting with label: the totals r.Totals[idx] (one per measure; nil:
+// all of them, a report of one year and release), in the table's currency.
+func (r *Report) footerRow(cols []column, label string, idx []int) []render.Cell {
+	if idx == nil {
+		for i := range r.Totals {
+			idx = append(idx, i)
+		}
+	}
+	row := make([]render.Cell, len(cols))
+	for j, c := range cols {
+		if r.Currency != "" && c.f.Kind == render.Money {
+			row[j] = r.footerInCurrency(c, idx, label)
+		} else {
+			row[j] = r.footer(c, pick(r.Totals, idx), label)
+		}
+	}
+	return row
+}
+
+// pick returns the totals ts[idx].
+func pick(ts []calc.MeasureTotals, idx []int) []calc.MeasureTotals {
+	out := make([]calc.MeasureTotals, len(idx))
+	for k, i := range idx {
+		out[k] = ts[i]
+	}
+	return out
+}
+
+// footer is a column's total in the human table, as its field declares it
+// (label: the row's label): from the totals of its measure in totals (the
+// first plain measure's for per-country columns); empty where the field
+// has none.
+func (r *Report) footer(c column, totals []calc.MeasureTotals, label string) render.Cell {
 	i := r.baseIndex()
 	if c.measure >= 0 {
 		i = c.measure
@@ -682,7 +820,7 @@ func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
 		empty = render.T("")
 	}
 	if c.f.total != nil {
-		if cell, ok := c.f.total(tot); ok {
+		if cell, ok := c.f.total(r, tot, label); ok {
 			return cell
 		}
 	}
@@ -812,6 +950,9 @@ func (r *Report) summary() []string {
 	}
 	out = append(out, r.publishedNotes()...)
 	out = append(out, query.MethodNotes(r.Query, r.currencyWords(), r.publishesDefence()).Sentence)
+	if r.Query.Constant {
+		out = append(out, fmt.Sprintf("Prices: GDP and defence in US dollars at constant %d prices and exchange rates, as release %s publishes them (never GDP from another release); the money columns and totals are in those dollars.", r.Release.ConstantYear, r.Release.ID))
+	}
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
@@ -866,6 +1007,9 @@ func (r *Report) title() string {
 	s := fmt.Sprintf("Gap to %s %s in %s: %s%s", strings.Join(what, ", "), of, in, rel, method)
 	if r.Query.By != 0 {
 		s += fmt.Sprintf(", deadline %d", r.Query.By)
+	}
+	if r.Query.Constant {
+		s += fmt.Sprintf(", constant %d prices", r.Release.ConstantYear)
 	}
 	return s
 }
@@ -923,6 +1067,10 @@ func (r *Report) JSON() any {
 		Notes:         append([]string{}, r.Notes...),
 		Source:        calc.SourceOf(r.Release),
 		Years:         r.Years,
+		Prices:        "current",
+	}
+	if r.Query.Constant {
+		doc.Prices, doc.ConstantYear = "constant", r.Release.ConstantYear
 	}
 	for _, rel := range r.releases() {
 		doc.Releases = append(doc.Releases, rel.ID)
@@ -953,6 +1101,10 @@ type jsonReport struct {
 	// added with side-by-side releases (--release a,b)
 	Releases []string      `json:"releases"`
 	Sources  []calc.Source `json:"sources"`
+	// added with --prices: current or constant, and the base year of
+	// constant prices (omitted at current prices)
+	Prices       string `json:"prices"`
+	ConstantYear int    `json:"constant_year,omitempty"`
 }
 
 type jsonTarget struct {

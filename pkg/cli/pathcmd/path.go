@@ -19,7 +19,10 @@ import (
 type Options struct {
 	Query query.Options
 	Shape string
-	Out   cmdutil.OutputFlags
+	// Prices is --prices: current; constant is refused (a path projects
+	// GDP at current prices).
+	Prices string
+	Out    cmdutil.OutputFlags
 }
 
 // NewCmd builds the path command.
@@ -58,6 +61,8 @@ its core part: resilience spending is not in NATO's tables.`),
 	}
 	query.AddFlags(cmd, &opts.Query, nil)
 	query.AddSortFlag(cmd, &opts.Query, "name")
+	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
+		Usage: "current prices; constant is refused: a path grows GDP at the IMF's nominal growth, at current prices"}.Register(cmd, &opts.Prices)
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
@@ -85,6 +90,9 @@ func Run(o *Options) error {
 	}
 	if o.Query.Measure == "equipment" {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
+	}
+	if o.Prices == "constant" {
+		return cmdutil.FlagErrorf("prices", "--prices constant: a path grows GDP at the IMF's nominal growth to the deadline, at current prices, so it has no constant-price form (for real terms: natospend history --prices constant, or gap --prices constant)")
 	}
 	if err := o.Out.Validate(); err != nil {
 		return err
