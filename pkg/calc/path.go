@@ -3,7 +3,6 @@ package calc
 import (
 	"fmt"
 	"math"
-	"sort"
 )
 
 // Shape of a spending path from the base year to the deadline.
@@ -88,38 +87,4 @@ func Path(b, d int, gdpB float64, gdpSourceB string, spendB, pct float64, meets 
 		points = append(points, pt)
 	}
 	return points, nil
-}
-
-// TotalPath is a group's path: year by year, the sum of the GDP and of the
-// spending of the paths that have the year (GDPSource "sum"), the share of
-// the sums (total spending / total GDP x 100, the aggregate rule of Total)
-// and the increase of the summed spending over the year before. The years
-// are in order; no path gives no point.
-func TotalPath(paths [][]Point) []Point {
-	byYear := map[int]*Point{}
-	var years []int
-	for _, pts := range paths {
-		for _, p := range pts {
-			g, ok := byYear[p.Year]
-			if !ok {
-				g = &Point{Year: p.Year, GDPSource: "sum"}
-				byYear[p.Year] = g
-				years = append(years, p.Year)
-			}
-			g.GDP += p.GDP
-			g.Spending += p.Spending
-		}
-	}
-	sort.Ints(years)
-	out := make([]Point, 0, len(years))
-	for i, y := range years {
-		g := byYear[y]
-		g.Share = g.Spending / g.GDP * 100
-		if i > 0 {
-			g.Increase = g.Spending - out[i-1].Spending
-			g.HasIncrease = true
-		}
-		out = append(out, *g)
-	}
-	return out
 }

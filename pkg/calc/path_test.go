@@ -49,28 +49,3 @@ func TestPathAlreadyMeets(t *testing.T) {
 	}
 	close(t, "spending 2028", pts[2].Spending, 0.04*1210, 1e-9)
 }
-
-// A group's path adds up its countries' paths year by year (worked out by
-// hand): the share is that of the sums, the increase that of the summed
-// spending, and a year only one path has counts that path alone.
-func TestTotalPath(t *testing.T) {
-	a := []Point{{Year: 2025, GDP: 100, Spending: 2}, {Year: 2026, GDP: 110, Spending: 3}, {Year: 2027, GDP: 120, Spending: 4}}
-	b := []Point{{Year: 2026, GDP: 90, Spending: 1}, {Year: 2027, GDP: 80, Spending: 2}}
-	got := TotalPath([][]Point{b, a})
-	want := []Point{
-		{Year: 2025, GDP: 100, Spending: 2, Share: 2, GDPSource: "sum"},
-		{Year: 2026, GDP: 200, Spending: 4, Share: 2, Increase: 2, HasIncrease: true, GDPSource: "sum"},
-		{Year: 2027, GDP: 200, Spending: 6, Share: 3, Increase: 2, HasIncrease: true, GDPSource: "sum"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d points, want %d: %+v", len(got), len(want), got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("point %d: got %+v, want %+v", i, got[i], want[i])
-		}
-	}
-	if TotalPath(nil) == nil || len(TotalPath(nil)) != 0 {
-		t.Errorf("no path: want no point")
-	}
-}

@@ -14,7 +14,7 @@ import (
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/chart"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -40,7 +40,7 @@ const MaxTargets = 4
 // Options of a chart run: the gap command's query plus the kind, the
 // path's shape and the output file.
 type Options struct {
-	Gap   gap.Options
+	Query query.Options
 	Kind  string
 	Shape string
 	// Output is the file to write ("" or "-": standard output); Format
@@ -63,7 +63,7 @@ var Formats = []string{string(chart.SVG), string(chart.PNG), string(chart.PDF)}
 // NewCmd builds the chart command. A test may pass runF to capture the
 // options instead of running.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name", Out: cmdutil.OutputFlags{Format: cmdutil.FormatTable}}}
+	opts := &Options{Query: query.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name"}}
 	cmd := &cobra.Command{
 		Use:   "chart",
 		Short: "A chart of shares, gaps, history or a spending path, as SVG, PNG or PDF",
@@ -128,14 +128,14 @@ The selection flags are those of gap: --country, --group, --exclude,
   natospend chart --kind history --group europe --aggregate --output europe.svg`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
+			opts.Query.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
+	query.AddFlags(cmd, &opts.Query, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
@@ -160,14 +160,14 @@ The selection flags are those of gap: --country, --group, --exclude,
 func (o *Options) chartFormat() (chart.Format, error) {
 	given := chart.Format(strings.ToLower(o.Format))
 	if cmdutil.IsStdout(o.Output) {
-		tty := o.Gap.F != nil && o.Gap.F.IO != nil && o.Gap.F.IO.OutTTY
+		tty := o.Query.F != nil && o.Query.F.IO != nil && o.Query.F.IO.OutTTY
 		switch {
 		case given == "" && tty:
 			return "", cmdutil.UsageErrorf("chart draws a picture, not for a terminal: give --output FILE.svg, FILE.png or FILE.pdf, or pipe it (--format svg, png or pdf)")
 		case given == "":
 			return chart.SVG, nil
 		case given != chart.SVG:
-			if err := cmdutil.BinaryDestination(o.Gap.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s, or pipe it", given, given)); err != nil {
+			if err := cmdutil.BinaryDestination(o.Query.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s, or pipe it", given, given)); err != nil {
 				return "", err
 			}
 		}
@@ -193,7 +193,7 @@ func (o *Options) chartFormat() (chart.Format, error) {
 		return "", cmdutil.FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", given, render.EscapeTerminal(o.Output), ext)
 	}
 	if ext != chart.SVG {
-		if err := cmdutil.BinaryDestination(o.Gap.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s", ext, ext)); err != nil {
+		if err := cmdutil.BinaryDestination(o.Query.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s", ext, ext)); err != nil {
 			return "", err
 		}
 	}
@@ -215,7 +215,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
@@ -243,7 +243,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return fmt.Errorf("chart: %v", err)
 	}
-	return cmdutil.WriteOut(o.Gap.F, o.Output, data)
+	return cmdutil.WriteOut(o.Query.F, o.Output, data)
 }
 
 // checkMoney refuses --per-capita and --currency where the chart draws no
@@ -279,7 +279,7 @@ type eurRates struct {
 }
 
 func newEURRates(ds *defence.Dataset, rel *defence.Release) (*eurRates, error) {
-	if err := gap.CheckCurrency(ds, calc.CurrencyEUR, rel); err != nil {
+	if err := query.CheckCurrency(ds, calc.CurrencyEUR, rel); err != nil {
 		return nil, err
 	}
 	return &eurRates{rel: rel, got: map[int]calc.Rate{}}, nil
@@ -310,7 +310,7 @@ func (e *eurRates) note() string {
 
 // compute resolves the query and computes the report, as gap does.
 func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error) {
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -644,13 +644,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	default:
 		c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
 	}
-	if q.Method == calc.MethodUSD {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = %s x GDP - defence expenditure, current USD (--method usd); e: estimate.", pct(m.Pct)))
-	} else if q.Measure == defence.MeasureEquipment {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - equipment share) x defence expenditure, current USD; e: estimate.", pct(m.Pct)))
-	} else {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - published share of GDP) x GDP, current USD; e: estimate.", pct(m.Pct)))
-	}
+	c.Notes = append(c.Notes, query.MethodNotes(q, "in current USD", true).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}
@@ -685,17 +679,17 @@ func (o *Options) lineQuery(q *calc.Query) error {
 // historyChart: the published shares over the years, with target lines.
 func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	var ys []int
-	if len(o.Gap.Years) > 0 {
+	if len(o.Query.Years) > 0 {
 		var err error
-		if ys, err = years.Parse(o.Gap.Years); err != nil {
+		if ys, err = years.Parse(o.Query.Years); err != nil {
 			return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	one := *o
 	if len(ys) > 0 { // the release is the one for the latest year asked
-		one.Gap.Years = []string{strconv.Itoa(ys[len(ys)-1])}
+		one.Query.Years = []string{strconv.Itoa(ys[len(ys)-1])}
 	}
-	q, err := one.Gap.Resolve(ds)
+	q, err := one.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -816,10 +810,10 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 // pathChart: the spending path to the deadline, as natospend path lays it
 // out, one line per country.
 func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
-	if o.Gap.Measure == "equipment" {
+	if o.Query.Measure == "equipment" {
 		return nil, cmdutil.FlagErrorf("measure", "--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -845,10 +839,12 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if err != nil {
 		return nil, cmdutil.QueryError(err)
 	}
-	mi := measureIndex(rep.Measures)
-	m := rep.Measures[mi]
 	shape := calc.Shape(o.Shape)
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	ps, err := calc.PathsOf(ds, rep, shape)
+	if err != nil {
+		return nil, err
+	}
+	m := ps.Measure
 	yLabel := "Defence spending, $bn (current USD)"
 	var eur *eurRates
 	if o.Currency == calc.CurrencyEUR {
@@ -870,61 +866,48 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		HollowLegend: "projected or estimate",
 		Source:       calc.SourceOf(q.Release).Line(),
 	}
-	var notes []string
-	minBase := 0
-	var paths [][]calc.Point // --aggregate: the countries' paths, to add up
-	var pathCodes []string   // and whose they are
+	notes := ps.NoPath
+	var drawn []calc.CountryPath // the paths drawn (in euros with --currency eur)
 	estimates := false
 	perHead := &perHeadPaths{ds: ds}
-	for _, code := range rep.Order {
-		ln := rep.ByCode[code][mi]
-		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
-			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
-			continue
-		}
-		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
-		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
-			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
-		})
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
-			continue
-		}
+	for _, cp := range ps.Countries {
 		if eur != nil { // the whole path at its base year's rate, as gap's deadline amounts
-			rate, ok := eur.rate(base)
+			rate, ok := eur.rate(cp.Base)
 			if !ok {
-				notes = append(notes, fmt.Sprintf("%s: no path in euros (no EUR/USD rate for %d in %s).", ln.Name, base, q.Release.ID))
+				notes = append(notes, fmt.Sprintf("%s: no path in euros (no EUR/USD rate for %d in %s).", cp.Name, cp.Base, q.Release.ID))
 				continue
 			}
-			pts = inCurrency(pts, rate)
+			cp.Points = inCurrency(cp.Points, rate)
 		}
-		if minBase == 0 || base < minBase {
-			minBase = base
-		}
+		drawn = append(drawn, cp)
 		if o.Aggregate {
-			paths = append(paths, pts)
-			pathCodes = append(pathCodes, code)
-			estimates = estimates || ln.Estimate
+			estimates = estimates || cp.Estimate
 			continue
 		}
 		s := chart.Series{}
 		if o.PerCapita {
-			s.Label = ln.Name + " " + perHead.series(&s, pts, []string{code}, [][]calc.Point{pts}, func(y int) bool { return y > base || ln.Estimate })
+			s.Label = cp.Name + " " + perHead.series(&s, cp.Points, []string{cp.Code}, [][]calc.Point{cp.Points}, func(y int) bool { return y > cp.Base || cp.Estimate })
 		} else {
-			for _, p := range pts {
-				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
+			for _, p := range cp.Points {
+				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > cp.Base || cp.Estimate})
 			}
-			s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
+			s.Label = cp.Name + " " + render.FormatBillions(cp.Points[len(cp.Points)-1].Spending)
 		}
 		c.Series = append(c.Series, s)
 	}
-	if o.Aggregate && len(paths) > 0 {
+	if o.Aggregate && len(drawn) > 0 {
 		// The selection's total path, as natospend path's total row.
-		total := calc.TotalPath(paths)
+		all := *ps
+		all.Countries = drawn
+		total := all.Total()
+		var codes []string
+		var paths [][]calc.Point
+		for _, cp := range drawn {
+			codes, paths = append(codes, cp.Code), append(paths, cp.Points)
+		}
 		s := chart.Series{}
 		if o.PerCapita {
-			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + perHead.series(&s, total, pathCodes, paths, func(y int) bool { return y > q.Year || estimates })
+			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + perHead.series(&s, total, codes, paths, func(y int) bool { return y > q.Year || estimates })
 		} else {
 			for _, p := range total {
 				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
@@ -934,8 +917,9 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		c.Series = append(c.Series, s)
 		c.Title = fmt.Sprintf("%s to %s of GDP by %d (%s): total of %s", title, targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
 		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
-			len(paths), countries(len(paths)), deadline, total[len(total)-1].Share))
+			len(drawn), countries(len(drawn)), deadline, total[len(total)-1].Share))
 	}
+	minBase := ps.MinBase()
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a path (%s)", strings.Join(notes, " "))
 	}
@@ -947,8 +931,8 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		how = "spending grows at one constant rate"
 	}
 	c.Subtitle = fmt.Sprintf("From the base year's spending to %s of GDP in %d: %s; %s, method %s", pct(m.Pct), deadline, how, releaseNote(q.Release), q.Method)
-	if m.Part == calc.PartCore {
-		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%s): resilience spending is not in NATO's tables.", t.ID, pct(m.Pct)))
+	if n := ps.PartNote(); n != "" {
+		notes = append(notes, n)
 	}
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
@@ -1044,19 +1028,19 @@ func appendNote(c *chart.LineChart, n string) { c.Notes = append(c.Notes, n) }
 // countries named.
 func (o *Options) selectionName(ds *defence.Dataset, codes []string) string {
 	var names []string
-	for _, id := range cmdutil.SplitList(o.Gap.Select.Groups) {
+	for _, id := range cmdutil.SplitList(o.Query.Select.Groups) {
 		if g, ok := ds.Groups[strings.ToLower(id)]; ok {
 			names = append(names, g.Name)
 		}
 	}
-	if len(cmdutil.SplitList(o.Gap.Select.Countries)) == 0 && len(names) == 0 {
-		names = append(names, ds.Groups[cmdutil.DefaultGroup].Name)
+	if len(cmdutil.SplitList(o.Query.Select.Countries)) == 0 && len(names) == 0 {
+		names = append(names, ds.Groups[query.DefaultGroup].Name)
 	}
-	if len(names) == 0 || len(cmdutil.SplitList(o.Gap.Select.Countries)) > 0 {
+	if len(names) == 0 || len(cmdutil.SplitList(o.Query.Select.Countries)) > 0 {
 		return fmt.Sprintf("%d selected %s", len(codes), countries(len(codes)))
 	}
 	name := strings.Join(names, " + ")
-	if len(cmdutil.SplitList(o.Gap.Select.Exclude)) > 0 {
+	if len(cmdutil.SplitList(o.Query.Select.Exclude)) > 0 {
 		name += " (less those excluded)"
 	}
 	return name
@@ -1080,7 +1064,7 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	first, last, lastShare := 0, 0, ""
 	n := 0
 	for _, y := range ys {
-		codes, err := o.Gap.Select.Resolve(ds, y, true)
+		codes, err := o.Query.Select.Resolve(ds, y, true)
 		if err != nil {
 			return nil, err
 		}
