@@ -67,9 +67,6 @@ type Country struct {
 	Source      string // file:line where the country was defined
 }
 
-// Ally reports whether the country is a NATO member.
-func (c Country) Ally() bool { return c.NATOSince > 0 }
-
 // Group is a named set of countries, such as "nato" or "eu".
 type Group struct {
 	ID      string
@@ -428,20 +425,6 @@ func (d *Dataset) ReleasesNewestFirst(series string) []*Release {
 		}
 		return out[i].ID < out[j].ID
 	})
-	return out
-}
-
-// GroupsOf returns the ids of the groups that hold the country, sorted.
-func (d *Dataset) GroupsOf(code string) []string {
-	var out []string
-	for _, id := range d.GroupIDs() {
-		for _, m := range d.Groups[id].Members {
-			if m == code {
-				out = append(out, id)
-				break
-			}
-		}
-	}
 	return out
 }
 
