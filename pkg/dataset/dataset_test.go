@@ -65,20 +65,18 @@ func TestValidValues(t *testing.T) {
 		t.Errorf("target ids %v", got)
 	}
 
-	wantRelease := &defence.Release{
+	wantRelease := (&defence.Release{
 		ID: "my-ministry-2026", Series: "defence", Title: "Defence budget 2026, as adopted", Publisher: "Ministry of Defence",
 		Published: "2026-03-01", Cutoff: "2026-02-15", URL: "https://example.org/budget-2026.pdf",
 		Via: "optional, the copy that was actually read", PriceBasis: "current prices and exchange rates", Definition: "classic",
-		Notes: []string{"anything a reader of these figures must know"}, Source: dir + "release.yaml",
-		Figures: map[string]map[int]defence.Figure{
-			"DEU": {
-				2025: {GDP: defence.N(5056631), Defence: defence.N(112141), Share: defence.N(2.22), Equipment: defence.N(25.21),
-					Estimate: true, Source: dir + "release.yaml:16"},
-				2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: dir + "release.yaml:17"},
-			},
-			"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
+		Notes: []string{"anything a reader of these figures must know"}, Source: dir + "release.yaml"}).SetFigures(map[string]map[int]defence.Figure{
+		"DEU": {
+			2025: {GDP: defence.N(5056631), Defence: defence.N(112141), Share: defence.N(2.22), Equipment: defence.N(25.21),
+				Estimate: true, Source: dir + "release.yaml:16"},
+			2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: dir + "release.yaml:17"},
 		},
-	}
+		"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
+	})
 	if got := releasetest.Unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
 		t.Errorf("release:\n got %+v\nwant %+v", got, wantRelease)
 	}

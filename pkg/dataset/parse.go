@@ -1066,8 +1066,8 @@ func (w *walker) releaseFile(root *yaml.Node) {
 		}
 		w.checkUnits(r)
 	}
-	if r.Figures == nil {
-		r.Figures = map[string]map[int]defence.Figure{}
+	if r.Cells() == nil {
+		r.SetFigures(map[string]map[int]defence.Figure{})
 	}
 	w.out.release = r
 }
@@ -1076,14 +1076,16 @@ func (w *walker) releaseFile(root *yaml.Node) {
 // hot path. Per country it builds one map and one string (the sources of
 // all its cells); nothing else is allocated per cell.
 func (w *walker) figures(n *yaml.Node, p fpath, r *defence.Release) {
+	var figures map[string]map[int]defence.Figure
 	if n.Kind == yaml.MappingNode {
-		r.Figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
+		figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
+		r.SetFigures(figures)
 	}
 	w.entries(n, p, "a mapping of country codes to years", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
 		w.curCode = code
 		if ys := w.years(v, p.k(code), r.Series); ys != nil {
-			r.Figures[code] = ys
+			figures[code] = ys
 		}
 	})
 }

@@ -19,7 +19,7 @@ import "github.com/natospend/natospend/pkg/defence"
 func Dataset() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].Figures = rf.Figures().Map()
+		ds.Releases[rf.ID].SetFigures(rf.Figures().Map())
 	}
 	return ds
 }

@@ -46,7 +46,7 @@ func TestGenerate(t *testing.T) {
 		if n := r.CountryYears(); n != 30*4 {
 			t.Errorf("%s: %d country-years, want 120", id, n)
 		}
-		for code, ys := range r.Figures {
+		for code, ys := range r.Cells() {
 			for y, f := range ys {
 				// Every cell holds what NATO's July 2026 release holds.
 				if !f.GDP.Known || !f.Defence.Known || !f.Share.Known || !f.Equipment.Known || f.Estimate != (y >= 2025) || y < 2023 || y > 2026 {
