@@ -72,7 +72,8 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	}
 	var table strings.Builder
 	figure := f.TypeName(reflect.TypeFor[defence.Figure]())
-	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitNested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() golitNested[string, int, %s]\n}{\n", figure)
+	nested := f.Runtime("Nested") + "[string, int, " + figure + "]"
+	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitrt.Nested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", nested)
 	for i, id := range ids {
 		name := fmt.Sprintf("figures%d", i)
 		if err := f.Nested(name, ds.Releases[id].Cells()); err != nil {
