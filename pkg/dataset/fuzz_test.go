@@ -148,8 +148,9 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// clearSources sets every string field named Source to "", through
-// pointers, maps, slices and structs.
+// clearSources sets every field named Source (a string or a
+// defence.Place) to its zero value, through pointers, maps, slices and
+// structs.
 func clearSources(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -167,6 +168,10 @@ func clearSources(v reflect.Value) {
 			}
 			if v.Type().Field(i).Name == "Source" && v.Field(i).Kind() == reflect.String {
 				v.Field(i).SetString("")
+				continue
+			}
+			if v.Type().Field(i).Name == "Source" && v.Field(i).Type() == reflect.TypeFor[defence.Place]() {
+				v.Field(i).SetZero()
 				continue
 			}
 			clearSources(v.Field(i))
@@ -219,6 +224,7 @@ func TestEncodeEmbedded(t *testing.T) {
 		"Figure":      {"GDP", "Defence", "Share", "Equipment", "Resilience", "Population", "Detail", "Estimate", "Note", "Source"},
 		"Detail":      {"DefenceNCU", "DefenceConstNCU", "DefenceConst", "GDPConst", "RealChange", "GDPPerCapitaConst", "DefencePerCapitaConst", "Personnel", "PersonnelPct", "InfrastructurePct", "OtherPct"},
 		"Num":         {"V", "Known"},
+		"Place":       {"File", "Line"}, // a Source
 		"AidRelease":  {"ID", "Title", "Publisher", "Published", "PeriodStart", "Cutoff", "URL", "Via", "Measure", "GDPYear", "Notes", "Source", "Donors"},
 		"AidDonor":    {"Military", "Financial", "Humanitarian", "Total", "Commitments", "GDP", "Note", "Source"},
 		"AidPackages": {"ID", "Title", "Notes", "Source", "Packages"},

@@ -632,6 +632,8 @@ func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
 	return s, true
 }
 
+func (w *walker) place(line int) defence.Place { return defence.Place{File: w.file, Line: line} }
+
 func (w *walker) source(line int) string {
 	return w.file + ":" + strconv.Itoa(line)
 }
@@ -661,7 +663,7 @@ func (w *walker) countriesFile(root *yaml.Node) {
 }
 
 func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
-	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
+	c := defence.Country{Code: code, DefenceReported: true, Source: w.place(k.Line)}
 	instLine, euLeftLine, euSinceGiven := 0, 0, false
 	at := namesAt{name: k.Line}
 	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
@@ -816,7 +818,7 @@ func (w *walker) groupsFile(root *yaml.Node) {
 }
 
 func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
-	g := groupDef{Group: defence.Group{ID: id, Source: w.source(k.Line)}, line: k.Line}
+	g := groupDef{Group: defence.Group{ID: id, Source: w.place(k.Line)}, line: k.Line}
 	w.object(v, p, groupSchema, "a mapping with name and members", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
@@ -883,7 +885,7 @@ func (w *walker) targetsFile(root *yaml.Node) {
 }
 
 func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
-	t := defence.Target{ID: id, Source: w.source(k.Line)}
+	t := defence.Target{ID: id, Source: w.place(k.Line)}
 	var compNode *yaml.Node
 	compLine := 0 // the line of the components key
 	pctOK := false

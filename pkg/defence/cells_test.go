@@ -83,3 +83,21 @@ func TestCellsChanged(t *testing.T) {
 		t.Errorf("SetFigures(nil) left %d cells", r.CountryYears())
 	}
 }
+
+// TestPlace: a place prints as messages quote it, "file:line", or the file
+// alone when the line is unknown.
+func TestPlace(t *testing.T) {
+	for _, tc := range []struct {
+		p    defence.Place
+		want string
+	}{
+		{defence.Place{File: "embedded:countries.yaml", Line: 80}, "embedded:countries.yaml:80"},
+		{defence.Place{File: "C:/data/my.yaml", Line: 3}, "C:/data/my.yaml:3"},
+		{defence.Place{File: "my.yaml"}, "my.yaml"},
+		{defence.Place{}, ""},
+	} {
+		if got := tc.p.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.p, got, tc.want)
+		}
+	}
+}

@@ -66,7 +66,7 @@ type Country struct {
 	// EU's institutions; its code is from ISO 3166-1's user-assigned range.
 	Institution bool
 	Note        string
-	Source      string // file:line where the country was defined
+	Source      Place // where the country was defined
 }
 
 // Group is a named set of countries, such as "nato" or "eu".
@@ -79,7 +79,7 @@ type Group struct {
 	// whose members all count in every year.
 	Membership string
 	Note       string
-	Source     string
+	Source     Place // where the group was defined
 }
 
 // Membership rules of a group.
@@ -135,7 +135,7 @@ type Target struct {
 	Citation   string
 	URL        string
 	Note       string
-	Source     string
+	Source     Place // where the target was defined
 }
 
 // OfDefence reports whether the target is a share of defence expenditure

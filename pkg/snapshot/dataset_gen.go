@@ -25,7 +25,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2009,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:80",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 80},
 			},
 			"AUS": {
 				Code: "AUS",
@@ -34,7 +34,7 @@ func build() *defence.Dataset {
 					"AU",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:118",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 118},
 			},
 			"AUT": {
 				Code: "AUT",
@@ -44,7 +44,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:119",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 119},
 			},
 			"BEL": {
 				Code: "BEL",
@@ -58,7 +58,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:81",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 81},
 			},
 			"BGR": {
 				Code: "BGR",
@@ -70,7 +70,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2007,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:82",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 82},
 			},
 			"CAN": {
 				Code: "CAN",
@@ -80,7 +80,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:83",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 83},
 			},
 			"CHE": {
 				Code: "CHE",
@@ -89,7 +89,7 @@ func build() *defence.Dataset {
 					"CH",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:120",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 120},
 			},
 			"CHN": {
 				Code: "CHN",
@@ -99,7 +99,7 @@ func build() *defence.Dataset {
 					"CN",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:121",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 121},
 			},
 			"CYP": {
 				Code: "CYP",
@@ -109,7 +109,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:122",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 122},
 			},
 			"CZE": {
 				Code: "CZE",
@@ -123,7 +123,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:84",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 84},
 			},
 			"DEU": {
 				Code: "DEU",
@@ -135,7 +135,7 @@ func build() *defence.Dataset {
 				NATOSince:       1955,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:85",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 85},
 			},
 			"DNK": {
 				Code: "DNK",
@@ -147,7 +147,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1973,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:86",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 86},
 			},
 			"ESP": {
 				Code: "ESP",
@@ -159,7 +159,7 @@ func build() *defence.Dataset {
 				NATOSince:       1982,
 				EUSince:         1986,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:87",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 87},
 			},
 			"EST": {
 				Code: "EST",
@@ -171,7 +171,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:88",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 88},
 			},
 			"FIN": {
 				Code: "FIN",
@@ -183,7 +183,7 @@ func build() *defence.Dataset {
 				NATOSince:       2023,
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:89",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 89},
 			},
 			"FRA": {
 				Code: "FRA",
@@ -194,7 +194,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:90",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 90},
 			},
 			"GBR": {
 				Code: "GBR",
@@ -209,7 +209,7 @@ func build() *defence.Dataset {
 				EUSince:         1973,
 				EULeft:          2020,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:91",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 91},
 			},
 			"GRC": {
 				Code: "GRC",
@@ -221,7 +221,7 @@ func build() *defence.Dataset {
 				NATOSince:       1952,
 				EUSince:         1981,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:92",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 92},
 			},
 			"HRV": {
 				Code: "HRV",
@@ -233,7 +233,7 @@ func build() *defence.Dataset {
 				NATOSince:       2009,
 				EUSince:         2013,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:93",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 93},
 			},
 			"HUN": {
 				Code: "HUN",
@@ -245,7 +245,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:94",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 94},
 			},
 			"IND": {
 				Code: "IND",
@@ -254,7 +254,7 @@ func build() *defence.Dataset {
 					"IN",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:123",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 123},
 			},
 			"IRL": {
 				Code: "IRL",
@@ -264,7 +264,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         1973,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:124",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 124},
 			},
 			"ISL": {
 				Code: "ISL",
@@ -275,7 +275,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince: 1949,
 				Note:      "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.",
-				Source:    "embedded:countries.yaml:95",
+				Source:    defence.Place{File: "embedded:countries.yaml", Line: 95},
 			},
 			"ITA": {
 				Code: "ITA",
@@ -287,7 +287,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:101",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 101},
 			},
 			"JPN": {
 				Code: "JPN",
@@ -296,7 +296,7 @@ func build() *defence.Dataset {
 					"JP",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:125",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 125},
 			},
 			"KOR": {
 				Code: "KOR",
@@ -307,7 +307,7 @@ func build() *defence.Dataset {
 					"KR",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:126",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 126},
 			},
 			"LTU": {
 				Code: "LTU",
@@ -319,7 +319,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:102",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 102},
 			},
 			"LUX": {
 				Code: "LUX",
@@ -332,7 +332,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:103",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 103},
 			},
 			"LVA": {
 				Code: "LVA",
@@ -344,7 +344,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:104",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 104},
 			},
 			"MKD": {
 				Code: "MKD",
@@ -357,7 +357,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2020,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:105",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 105},
 			},
 			"MLT": {
 				Code: "MLT",
@@ -367,7 +367,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:127",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 127},
 			},
 			"MNE": {
 				Code: "MNE",
@@ -379,7 +379,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2017,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:106",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 106},
 			},
 			"NLD": {
 				Code: "NLD",
@@ -393,7 +393,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:107",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 107},
 			},
 			"NOR": {
 				Code: "NOR",
@@ -405,7 +405,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:108",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 108},
 			},
 			"NZL": {
 				Code: "NZL",
@@ -414,7 +414,7 @@ func build() *defence.Dataset {
 					"NZ",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:128",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 128},
 			},
 			"POL": {
 				Code: "POL",
@@ -426,7 +426,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:109",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 109},
 			},
 			"PRT": {
 				Code: "PRT",
@@ -437,7 +437,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1986,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:110",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 110},
 			},
 			"ROU": {
 				Code: "ROU",
@@ -448,7 +448,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2007,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:111",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 111},
 			},
 			"SVK": {
 				Code: "SVK",
@@ -461,7 +461,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:112",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 112},
 			},
 			"SVN": {
 				Code: "SVN",
@@ -473,7 +473,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:113",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 113},
 			},
 			"SWE": {
 				Code: "SWE",
@@ -485,7 +485,7 @@ func build() *defence.Dataset {
 				NATOSince:       2024,
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:114",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 114},
 			},
 			"TUR": {
 				Code: "TUR",
@@ -497,7 +497,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1952,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:115",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 115},
 			},
 			"TWN": {
 				Code: "TWN",
@@ -506,7 +506,7 @@ func build() *defence.Dataset {
 					"TW",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:129",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 129},
 			},
 			"USA": {
 				Code: "USA",
@@ -517,7 +517,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:116",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 116},
 			},
 			"XEU": {
 				Code:            "XEU",
@@ -525,7 +525,7 @@ func build() *defence.Dataset {
 				DefenceReported: true,
 				Institution:     true,
 				Note:            "Not a country: the European Union's institutions, a donor of the Kiel Ukraine Support Tracker. XEU is from ISO 3166-1's user-assigned range; the EU has no ISO 3166 alpha-3 code.",
-				Source:          "embedded:countries.yaml:131",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 131},
 			},
 		},
 		Groups: map[string]defence.Group{
@@ -564,7 +564,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "eu",
 				Note:       "the EU's member states of the year: today's 27, and the United Kingdom up to 2019. Austria, Cyprus, Ireland and Malta are not allies: gap, check and path, which only hold allies' figures, count the allies among the members of the year",
-				Source:     "embedded:groups.yaml:30",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 30},
 			},
 			"europe": {
 				ID:   "europe",
@@ -603,7 +603,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the European allies of the year, all but the United States and Canada (30 today; Türkiye and Iceland included)",
-				Source:     "embedded:groups.yaml:25",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 25},
 			},
 			"europe-canada": {
 				ID:   "europe-canada",
@@ -643,7 +643,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the allies of the year but the United States, as in NATO's aggregate of that name (31 today)",
-				Source:     "embedded:groups.yaml:20",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 20},
 			},
 			"nato": {
 				ID:   "nato",
@@ -684,7 +684,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the allies of the year asked (32 today)",
-				Source:     "embedded:groups.yaml:15",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 15},
 			},
 		},
 		Targets: map[string]defence.Target{
@@ -701,7 +701,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements and defence- and security-related spending",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "The declaration says \"up to 1.5%\" for defence- and security-related spending (resilience), which NATO's tables do not hold; the 1.5 here is that ceiling.",
-				Source:   "embedded:targets.yaml:50",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 50},
 			},
 			"hague-core": {
 				ID:       "hague-core",
@@ -715,7 +715,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "At least 3.5% of GDP annually by 2035 on core defence requirements, counted on NATO's definition of defence expenditure (releases with definition core).",
-				Source:   "embedded:targets.yaml:40",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 40},
 			},
 			"nato-2014": {
 				ID:       "nato-2014",
@@ -726,7 +726,7 @@ func build() *defence.Dataset {
 				Citation: "Wales Summit Declaration, 5 September 2014, paragraph 14",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
 				Note:     "Allies below 2% of GDP agreed to aim to move towards the 2% guideline within a decade, hence 2024.",
-				Source:   "embedded:targets.yaml:11",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 11},
 			},
 			"nato-equipment-20": {
 				ID:       "nato-equipment-20",
@@ -738,7 +738,7 @@ func build() *defence.Dataset {
 				Citation: "Wales Summit Declaration, 5 September 2014, paragraph 14",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
 				Note:     "20% of defence expenditure on major equipment, including related research and development, agreed with the 2% of GDP: allies below it agreed to aim to reach it within a decade, hence 2024. A share of defence expenditure, not of GDP (equipment_pct in the releases).",
-				Source:   "embedded:targets.yaml:19",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 19},
 			},
 			"rutte-3.7": {
 				ID:       "rutte-3.7",
@@ -746,7 +746,7 @@ func build() *defence.Dataset {
 				Pct:      3.7,
 				Citation: "Figure floated by NATO Secretary General Mark Rutte in 2025",
 				Note:     "Not a NATO decision: a figure the Secretary General floated in 2025; it has no deadline. What the allies agreed at The Hague is 3.5% core defence (hague-core) within 5% (hague).",
-				Source:   "embedded:targets.yaml:35",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 35},
 			},
 			"uk-2027": {
 				ID:       "uk-2027",
@@ -756,7 +756,7 @@ func build() *defence.Dataset {
 				Agreed:   "2025-02-25",
 				Citation: "UK Prime Minister, PM statement on Defence: 25 February 2025 (GOV.UK): UK defence spending to rise to 2.5% of GDP from April 2027",
 				Note:     "A national commitment of the United Kingdom, not a NATO target.",
-				Source:   "embedded:targets.yaml:28",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 28},
 			},
 		},
 		Releases: map[string]*defence.Release{
