@@ -47,8 +47,14 @@ func TestNationalAndEURRates(t *testing.T) {
 	if math.Abs(e.PerUSD-0.893178) > 1e-5 || math.Abs(e.Outliers["HRV"]-(0.879467/0.893178-1)) > 1e-4 {
 		t.Fatalf("2019: %v per USD, Croatia %v", e.PerUSD, e.Outliers["HRV"])
 	}
-	// No national-currency table (the July 2026 release): no rate.
-	if _, ok := EURRate(ds.Releases["nato-2026-07"], 2026); ok {
+	// The 2026 release holds NATO's Table 1 too (in whole millions):
+	// Germany 2026e, 124,660 million EUR / 147,002 million USD = 0.848016
+	// EUR per USD; the euro-area allies agree up to their rounding.
+	if e, ok := EURRate(ds.Releases["nato-2026-07"], 2026); !ok || math.Abs(e.PerUSD-124660.0/147002) > 0.001 {
+		t.Fatalf("nato-2026-07 2026: %+v (%v), want about 0.848016 EUR per USD", e, ok)
+	}
+	// No national-currency table (the August 2025 release): no rate.
+	if _, ok := EURRate(ds.Releases["nato-2025-08"], 2025); ok {
 		t.Fatal("a rate from a release without national-currency figures")
 	}
 }

@@ -164,18 +164,45 @@ type Source struct {
 	Title     string `json:"title"`
 	Publisher string `json:"publisher"`
 	Published string `json:"published"`
-	Cutoff    string `json:"cutoff"`
+	Cutoff    string `json:"cutoff"` // "" when not given
 	URL       string `json:"url"`
+	// SourceFile and SourceSHA256 name the publisher's file the figures
+	// come from, where URL is another document ("" when not given); Via
+	// is the copy that was read, where it is not the publisher's own
+	// file ("" otherwise).
+	SourceFile   string `json:"source_file"`
+	SourceSHA256 string `json:"source_sha256"`
+	Via          string `json:"via"`
+	// cutoffKnowable: the release is of a kind that has a data cut-off
+	// (NATO's defence releases), so a missing one is said to be missing.
+	cutoffKnowable bool
+}
+
+// CutoffNotGiven is what a source line says of a defence release whose
+// cut-off no source read gives.
+const CutoffNotGiven = "cut-off not given by the sources read"
+
+// CutoffText is the cut-off as a reader is shown it: the date, or
+// CutoffNotGiven for a defence release without one, or "" (a release of a
+// kind that has none, such as the IMF's).
+func (s Source) CutoffText() string {
+	if s.Cutoff == "" && s.cutoffKnowable {
+		return CutoffNotGiven
+	}
+	return s.Cutoff
 }
 
 // SourceOf is the citation of a release.
 func SourceOf(r *defence.Release) Source {
-	return Source{ID: r.ID, Title: r.Title, Publisher: r.Publisher, Published: r.Published, Cutoff: r.Cutoff, URL: r.URL}
+	return Source{ID: r.ID, Title: r.Title, Publisher: r.Publisher, Published: r.Published, Cutoff: r.Cutoff, URL: r.URL,
+		SourceFile: r.SourceFile, SourceSHA256: r.SourceSHA256, Via: r.Via, cutoffKnowable: r.Series == defence.SeriesDefence}
 }
 
 // Line is the source as one line under a table: "Source: NATO, Defence
-// Investment of NATO Countries (2014-2026) (nato-2026-07), published
-// 2026-07, cut-off 2026-07-03, https://..."
+// Expenditure of NATO Countries (2014-2024) (nato-2024-06), published
+// 2024-06-17, cut-off 2024-06-12, https://..., figures from
+// 240617-def-exp-2024-TABLES-en.xlsx (SHA-256 ...), read via https://...":
+// a release read from a copy that is not the publisher's own file says so.
 func (s Source) Line() string {
 	var parts []string
 	if s.Publisher != "" {
@@ -189,11 +216,23 @@ func (s Source) Line() string {
 	if s.Published != "" {
 		parts = append(parts, "published "+s.Published)
 	}
-	if s.Cutoff != "" {
-		parts = append(parts, "cut-off "+s.Cutoff)
+	if c := s.CutoffText(); c == CutoffNotGiven {
+		parts = append(parts, c)
+	} else if c != "" {
+		parts = append(parts, "cut-off "+c)
 	}
 	if s.URL != "" {
 		parts = append(parts, s.URL)
+	}
+	if s.SourceFile != "" {
+		file := "figures from " + s.SourceFile
+		if s.SourceSHA256 != "" {
+			file += " (SHA-256 " + s.SourceSHA256 + ")"
+		}
+		parts = append(parts, file)
+	}
+	if s.Via != "" {
+		parts = append(parts, "read via "+s.Via)
 	}
 	return "Source: " + strings.Join(parts, ", ") // no final period: a URL may end it
 }

@@ -23,8 +23,7 @@ type PopulationFigure struct {
 // PopulationOf returns a country's population in a year from the newest
 // population release (series population, by publication date) that has
 // it. It is unknown, never 0, when no population release has the country
-// and year (Montenegro 2021 in the IMF's April 2025 vintage, any year
-// after 2030).
+// and year (such as any year after 2030).
 func PopulationOf(ds *defence.Dataset, code string, year int) PopulationFigure {
 	for _, r := range ds.ReleasesNewestFirst(defence.SeriesPopulation) {
 		if f, ok := r.Figure(code, year); ok && f.Population.Known && f.Population.V > 0 {
@@ -114,8 +113,8 @@ func PopulationNote(ds *defence.Dataset, used []PopulationFigure) string {
 	return note
 }
 
-// populationSource names a population release: "imf-weo-2025-04-population
-// (IMF, World Economic Outlook, April 2025 (population), 2025-04)".
+// populationSource names a population release: "imf-weo-2025-10-population
+// (IMF, World Economic Outlook, October 2025 (population), 2025-10)".
 func populationSource(ds *defence.Dataset, id string) string {
 	r, ok := ds.Releases[id]
 	if !ok {
@@ -131,4 +130,54 @@ func populationSource(ds *defence.Dataset, id string) string {
 		return id
 	}
 	return id + " (" + strings.Join(what, ", ") + ")"
+}
+
+// NATOPerCapita is what NATO's own release publishes per head for a row's
+// country and year (Table 6): at constant prices and exchange rates of the
+// release's ConstantYear, divided by the population NATO uses, which its
+// tables do not print. It is not the figures per head above (current prices,
+// the IMF's population) and is never mixed with them.
+type NATOPerCapita struct {
+	GDP          defence.Num // thousand USD per person, constant prices
+	Defence      defence.Num // USD per person, constant prices
+	ConstantYear int         // the base year of the prices; 0 when none
+	Release      string
+}
+
+// NATOPerCapitaOf returns the row's release's own figures per head for
+// the row's country and year; unknown where the release has none (NATO's
+// August 2025 release, Iceland's defence).
+func NATOPerCapitaOf(ds *defence.Dataset, r Row) NATOPerCapita {
+	rel := ds.Releases[r.Release]
+	if rel == nil || r.Year == 0 {
+		return NATOPerCapita{}
+	}
+	f, ok := rel.Figure(r.Code, r.Year)
+	if !ok {
+		return NATOPerCapita{}
+	}
+	d := f.Details()
+	if !d.GDPPerCapitaConst.Known && !d.DefencePerCapitaConst.Known {
+		return NATOPerCapita{}
+	}
+	return NATOPerCapita{GDP: d.GDPPerCapitaConst, Defence: d.DefencePerCapitaConst, ConstantYear: rel.ConstantYear, Release: rel.ID}
+}
+
+// NATOPerCapitaNote says what NATO's own figures per head are, for the
+// releases used (by id, with their constant year); "" when none is.
+func NATOPerCapitaNote(used []NATOPerCapita) string {
+	seen := map[string]bool{}
+	var parts []string
+	for _, u := range used {
+		if u.Release == "" || seen[u.Release] {
+			continue
+		}
+		seen[u.Release] = true
+		parts = append(parts, fmt.Sprintf("%s at constant %d prices and exchange rates", u.Release, u.ConstantYear))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "NATO GDP/head k$ and NATO def./head $ (nato_gdp_per_capita_const_kusd, nato_defence_per_capita_const_usd): NATO's own figures per head (Table 6; " +
+		strings.Join(parts, "; ") + "), GDP in thousand US dollars and defence in US dollars per person. They divide by the population NATO uses, which its tables do not print and which need not be the IMF's, at constant prices: they are not comparable one-to-one with GDP/head $ and Def./head $ (current prices, IMF population)."
 }

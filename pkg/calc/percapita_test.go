@@ -9,8 +9,9 @@ import (
 )
 
 // TestPerCapitaUSA2024: the United States in 2024, from NATO's June 2024
-// release (nato-2024-06, 2024e) and the IMF's April 2025 population
-// (imf-weo-2025-04-population; 2024 is an actual year for the US):
+// release (nato-2024-06, 2024e) and the IMF's October 2025 population
+// (imf-weo-2025-10-population, imf_weo_population_2025_10.csv: 340.102;
+// 2024 is an actual year for the US):
 //
 //	defence 967,707.00 USD m / population 340.102 m = 2,845.3435 USD per person
 //	GDP 28,719,941.56 USD m / 340.102 m             = 84,445.0828 USD per person
@@ -20,8 +21,8 @@ import (
 func TestPerCapitaUSA2024(t *testing.T) {
 	ds := snapshot.Dataset()
 	pop := PopulationOf(ds, "USA", 2024)
-	if pop.Release != "imf-weo-2025-04-population" || pop.Estimate {
-		t.Fatalf("population of the US in 2024 from %q (estimate %v), want imf-weo-2025-04-population, actual", pop.Release, pop.Estimate)
+	if pop.Release != "imf-weo-2025-10-population" || pop.Estimate {
+		t.Fatalf("population of the US in 2024 from %q (estimate %v), want imf-weo-2025-10-population, actual", pop.Release, pop.Estimate)
 	}
 	near(t, "population", pop.Value, 340.102)
 
@@ -61,14 +62,20 @@ func TestPerCapitaUnknown(t *testing.T) {
 	ds := snapshot.Dataset()
 	rel := ds.Releases["nato-2024-06"]
 
-	// Montenegro: no population for 2021 in the IMF's April 2025 vintage.
+	// Montenegro 2021: population 0.625 m in the IMF's October 2025
+	// vintage; defence 91.19 USD m (nato-2024-06) / 0.625 = 145.904 USD
+	// per person. Without a population release, all unknown.
 	obs := Resolve(ds, rel, 2021, []string{"MNE"}, false)
 	if !obs[0].Defence.Known {
 		t.Fatal("MNE 2021: no defence figure in nato-2024-06")
 	}
 	pc := PerCapitaOf(ds, Gap(obs[0], 2, MethodShare))
+	near(t, "MNE 2021 defence per head", pc.Defence, 145.904)
+	noPop := snapshot.Dataset()
+	delete(noPop.Releases, "imf-weo-2025-10-population")
+	pc = PerCapitaOf(noPop, Gap(obs[0], 2, MethodShare))
 	if pc.Population.Value.Known || pc.Population.Release != "" || pc.GDP.Known || pc.Defence.Known || pc.Gap.Known {
-		t.Errorf("MNE 2021: %+v, want all unknown", pc)
+		t.Errorf("MNE 2021 without a population release: %+v, want all unknown", pc)
 	}
 
 	// Iceland 2024: population 0.384 m, GDP 32,894.49 USD m; no defence.
@@ -115,8 +122,8 @@ func TestPopulationNewestRelease(t *testing.T) {
 	if p := PopulationOf(ds, "USA", 2024); p.Release != "mine" || p.Value.V != 341 {
 		t.Errorf("USA 2024: %+v, want 341 from mine", p)
 	}
-	if p := PopulationOf(ds, "POL", 2024); p.Release != "imf-weo-2025-04-population" || p.Value.V != 36.621 {
-		t.Errorf("POL 2024: %+v, want 36.621 from imf-weo-2025-04-population", p)
+	if p := PopulationOf(ds, "POL", 2024); p.Release != "imf-weo-2025-10-population" || p.Value.V != 36.621 {
+		t.Errorf("POL 2024: %+v, want 36.621 from imf-weo-2025-10-population", p)
 	}
 	// The newest GDP release is never the population release.
 	if rs := ds.ReleasesNewestFirst(defence.SeriesGDP); rs[0].ID != "gdp" || len(rs) != 2 {
@@ -130,9 +137,9 @@ func TestPopulationNewestRelease(t *testing.T) {
 
 func TestPopulationNote(t *testing.T) {
 	ds := snapshot.Dataset()
-	imf := PopulationFigure{Value: defence.N(340.102), Release: "imf-weo-2025-04-population"}
-	proj := PopulationFigure{Value: defence.N(342.373), Release: "imf-weo-2025-04-population", Estimate: true}
-	const src = "population from imf-weo-2025-04-population (IMF, World Economic Outlook, April 2025 (population), 2025-04)."
+	imf := PopulationFigure{Value: defence.N(340.102), Release: "imf-weo-2025-10-population"}
+	proj := PopulationFigure{Value: defence.N(341.698), Release: "imf-weo-2025-10-population", Estimate: true}
+	const src = "population from imf-weo-2025-10-population (IMF, World Economic Outlook, October 2025 (population), 2025-10)."
 	for _, c := range []struct {
 		used      []PopulationFigure
 		want, not []string
@@ -153,5 +160,44 @@ func TestPopulationNote(t *testing.T) {
 				t.Errorf("%+v: note %q has %q", c.used, got, w)
 			}
 		}
+	}
+}
+
+// TestPerCapitaGermany2024: one vintage for GDP and population. Germany
+// 2024 in nato-2026-07: defence 93,747 USD m (Table 2) / 83.517 m people
+// (IMF WEO October 2025, imf_weo_population_2025_10.csv; the April 2025
+// vintage had 84.716 m) = 1,122.4900 USD per person; GDP 4,686,831 /
+// 83.517 = 56,118.2873. NATO's own Table 6 of the release, at constant
+// 2021 prices (nato_2026_via_all_tables.md): 52.4 thousand USD and 1,049
+// USD per person, given apart, never mixed with the IMF-based figures.
+func TestPerCapitaGermany2024(t *testing.T) {
+	ds := snapshot.Dataset()
+	obs := Resolve(ds, ds.Releases["nato-2026-07"], 2024, []string{"DEU"}, false)
+	row := Gap(obs[0], 3.5, MethodShare)
+	pc := PerCapitaOf(ds, row)
+	if pc.Population.Release != "imf-weo-2025-10-population" || pc.Population.Value.V != 83.517 || pc.Population.Estimate {
+		t.Fatalf("population %+v, want 83.517 (actual) from imf-weo-2025-10-population", pc.Population)
+	}
+	if pc.Defence.V < 1122.4899 || pc.Defence.V > 1122.4901 {
+		t.Errorf("defence per head %.4f, want 1,122.4900", pc.Defence.V)
+	}
+	if pc.GDP.V < 56118.2872 || pc.GDP.V > 56118.2874 {
+		t.Errorf("GDP per head %.4f, want 56,118.2873", pc.GDP.V)
+	}
+	n := NATOPerCapitaOf(ds, row)
+	if n.GDP.V != 52.4 || n.Defence.V != 1049 || n.ConstantYear != 2021 || n.Release != "nato-2026-07" {
+		t.Errorf("NATO's per head: %+v, want 52.4 thousand and 1,049 USD at 2021 prices", n)
+	}
+	// A release without Table 6 (nato-2025-08): unknown, never 0.
+	obs = Resolve(ds, ds.Releases["nato-2025-08"], 2024, []string{"DEU"}, false)
+	if n := NATOPerCapitaOf(ds, Gap(obs[0], 2, MethodShare)); n.GDP.Known || n.Defence.Known || n.Release != "" {
+		t.Errorf("nato-2025-08: %+v, want unknown", n)
+	}
+	note := NATOPerCapitaNote([]NATOPerCapita{n, NATOPerCapitaOf(ds, row)})
+	if !strings.Contains(note, "nato-2026-07 at constant 2021 prices and exchange rates") || !strings.Contains(note, "the population NATO uses, which its tables do not print") {
+		t.Errorf("note %q", note)
+	}
+	if NATOPerCapitaNote(nil) != "" {
+		t.Error("a note without NATO figures per head")
 	}
 }

@@ -44,6 +44,9 @@ type ReleaseInfo struct {
 	Cells               int
 	PeriodStart         string // aid only: the first day the amounts count; may be ""
 	URL, Via            string
+	// SourceFile and SourceSHA256 name the publisher's file the figures
+	// come from where URL is another document ("" when not given).
+	SourceFile, SourceSHA256 string
 	// Embedded is true for a release compiled into natospend, false for a
 	// user's --data file; Replaces is true for a user's file that replaces
 	// the embedded release of its id. File is the file it was read from
@@ -86,7 +89,7 @@ func ReleaseList(ds *defence.Dataset) []ReleaseInfo {
 			ID: r.ID, Kind: r.Series, Title: r.Title, Publisher: r.Publisher, Published: r.Published,
 			Cutoff: r.Cutoff, Definition: r.Definition, PriceBasis: r.PriceBasis,
 			Countries: len(r.Cells()), Cells: r.CountryYears(),
-			URL: r.URL, Via: r.Via, Embedded: r.Embedded(), Replaces: r.Replaced != nil,
+			URL: r.URL, Via: r.Via, SourceFile: r.SourceFile, SourceSHA256: r.SourceSHA256, Embedded: r.Embedded(), Replaces: r.Replaced != nil,
 			File: strings.TrimPrefix(r.Source, defence.EmbeddedPrefix),
 		}
 		if ys := r.Years(); len(ys) > 0 {

@@ -18,8 +18,8 @@ import (
 func TestReleaseListEmbedded(t *testing.T) {
 	got := ReleaseList(snapshot.Dataset())
 	want := []ReleaseInfo{
-		{ID: "nato-2026-07", Kind: "defence", Title: "Defence Investment of NATO Countries (2014-2026)", Publisher: "NATO",
-			Published: "2026-07", Cutoff: "2026-07-03", Definition: "core",
+		{ID: "nato-2026-07", Kind: "defence", Title: "Defence Expenditure of NATO Countries (2014-2026)", Publisher: "NATO",
+			Published: "2026-06", Cutoff: "", Definition: "core",
 			Countries: 31, Years: 13, FirstYear: 2014, LastYear: 2026, Cells: 403,
 			URL: "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx", File: "nato-2026-07.yaml"},
 		{ID: "nato-2025-08", Kind: "defence", Title: "Defence Expenditure of NATO Countries (2014-2025)", Publisher: "NATO",
@@ -33,9 +33,9 @@ func TestReleaseListEmbedded(t *testing.T) {
 		{ID: "imf-weo-2025-10", Kind: "gdp", Title: "World Economic Outlook, October 2025", Publisher: "IMF", Published: "2025-10",
 			Countries: 32, Years: 10, FirstYear: 2021, LastYear: 2030, Cells: 320,
 			URL: "https://data.imf.org/en/datasets/IMF.RES:WEO", File: "imf-weo-2025-10.yaml"},
-		{ID: "imf-weo-2025-04-population", Kind: "population", Title: "World Economic Outlook, April 2025 (population)", Publisher: "IMF",
-			Published: "2025-04", Countries: 32, Years: 10, FirstYear: 2021, LastYear: 2030, Cells: 318,
-			URL: "https://www.imf.org/en/Publications/WEO/weo-database/2025/april/download-entire-database", File: "imf-weo-2025-04-population.yaml"},
+		{ID: "imf-weo-2025-10-population", Kind: "population", Title: "World Economic Outlook, October 2025 (population)", Publisher: "IMF",
+			Published: "2025-10", Countries: 32, Years: 17, FirstYear: 2014, LastYear: 2030, Cells: 544,
+			URL: "https://data.imf.org/en/datasets/IMF.RES:WEO", File: "imf-weo-2025-10-population.yaml"},
 		{ID: "kiel-ust-28", Kind: "aid", Publisher: "Kiel Institute for the World Economy", Published: "2026-04-22", Cutoff: "2026-02-28",
 			Measure: "bilateral allocations, cumulative, million EUR", Countries: 42, Cells: 42, PeriodStart: "2022-01-24",
 			URL: "https://www.kielinstitut.de/publications/ukraine-support-tracker-data-6453/", File: "kiel-ust-28.yaml"},
@@ -64,7 +64,7 @@ func TestReleaseListEmbedded(t *testing.T) {
 		"31 countries x 2014-2025 (12 years)",
 		"32 countries x 2014-2024 (11 years)",
 		"32 countries x 2021-2030 (10 years)",
-		"32 countries x 2021-2030 (10 years), 318 cells",
+		"32 countries x 2014-2030 (17 years)",
 		"42 donors",
 	} {
 		if c := got[i].Coverage(); c != cov {
@@ -96,7 +96,7 @@ func TestReleaseListUserFiles(t *testing.T) {
 			}
 		}
 	}
-	want := []string{"nato-2026-07", "nato-2025-08", "nato-2024-06", "imf-weo-2025-10", "census", "imf-weo-2025-04-population", "kiel-ust-28"}
+	want := []string{"nato-2026-07", "nato-2025-08", "nato-2024-06", "imf-weo-2025-10", "census", "imf-weo-2025-10-population", "kiel-ust-28"}
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("order %v, want %v", ids, want)
 	}

@@ -141,6 +141,9 @@ type MeasureTotals struct {
 	Measure Measure
 	Year    int
 	Release string
+	// Published is the release's own aggregate for the countries shown
+	// (NATO Total for all the allies of the year), where it has one.
+	Published Published
 }
 
 // HasDeadline reports whether any measure has a deadline.
@@ -240,6 +243,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		rep.Order = append(rep.Order, o.Code)
 	}
 	rep.sort(q.Sort)
+	published := PublishedFor(ds, q.Release, q.Year, rep.Order)
 	for i, m := range rep.Measures {
 		rows := make([]Row, 0, len(rep.Order))
 		var dls []Deadline
@@ -257,7 +261,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		if len(trends) != len(rows) {
 			trends = nil
 		}
-		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m, Year: q.Year, Release: q.Release.ID})
+		rep.Totals = append(rep.Totals, MeasureTotals{Totals: Total(rows, dls, trends, m.Pct), Measure: m, Year: q.Year, Release: q.Release.ID, Published: published})
 	}
 	rep.Notes = notes(ds, rep, n)
 	return rep, nil

@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/natospend/natospend/pkg/defence"
+import (
+	"slices"
+
+	"github.com/natospend/natospend/pkg/defence"
+)
 
 // Totals are a selection's rows for one measure, added up.
 //
@@ -210,4 +214,61 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 		}
 	}
 	return t
+}
+
+// Published is the publisher's own aggregate row of a release (NATO
+// Total, NATO Europe and Canada) for the countries of a report's totals,
+// shown beside the computed totals, never in their place: NATO's share is
+// of real GDP (constant prices), its GDP counts Iceland's as NATO has it,
+// and it counts the allies of each year, so it differs from Defence /
+// GDP of the rows.
+type Published struct {
+	Group               string // the group id (nato, europe-canada); "" when none matches
+	Name                string // the group's name
+	GDP, Defence, Share defence.Num
+	Estimate            bool
+}
+
+// natoAggregateNames are the labels of NATO's aggregate rows, by the id of
+// the group whose members of the year they count.
+var natoAggregateNames = map[string]string{"nato": "NATO Total", "europe-canada": "NATO Europe and Canada"}
+
+// PublishedFor returns the release's aggregate whose group's members in
+// the year are exactly the codes (in any order), or a Published with no
+// Group when the release has none for that selection.
+func PublishedFor(ds *defence.Dataset, rel *defence.Release, year int, codes []string) Published {
+	if len(rel.Aggregates) == 0 || len(codes) == 0 {
+		return Published{}
+	}
+	want := make(map[string]bool, len(codes))
+	for _, c := range codes {
+		want[c] = true
+	}
+	ids := make([]string, 0, len(rel.Aggregates))
+	for id := range rel.Aggregates {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		f, ok := rel.Aggregates[id][year]
+		if !ok {
+			continue
+		}
+		members := ds.MembersIn(id, year)
+		if len(members) != len(want) {
+			continue
+		}
+		same := true
+		for _, m := range members {
+			same = same && want[m]
+		}
+		if same {
+			name := natoAggregateNames[id]
+			if name == "" {
+				name = ds.Groups[id].Name
+			}
+			return Published{Group: id, Name: name, GDP: f.GDP, Defence: f.Defence, Share: f.Share, Estimate: f.Estimate}
+		}
+	}
+	return Published{}
 }

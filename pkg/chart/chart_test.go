@@ -48,7 +48,7 @@ func sampleBars() *BarChart {
 		EstimateLegend: "e: estimate",
 		RefLegend:      "target",
 		Notes:          []string{"Not drawn, no figure for 2026: Iceland (not reported)."},
-		Source:         "Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07), published 2026-07, https://www.nato.int/x.xlsx",
+		Source:         "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-06, https://www.nato.int/x.xlsx",
 	}
 }
 

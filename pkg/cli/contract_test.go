@@ -29,6 +29,7 @@ var gapTotalsFields = []string{
 	"gap_min_musd", "gap_max_musd", "deadline", "gdp_deadline_musd", "required_deadline_musd",
 	"increase_musd", "annual_growth_pct", "short", "undetermined", "required_musd",
 	"aggregate_gap_musd", "on_track", "off_track", "year", "release", "measure", "equipment_musd",
+	"published_aggregate", "published_gdp_musd", "published_defence_musd", "published_share_pct",
 }
 
 var pathRowFields = []string{
@@ -121,7 +122,8 @@ func TestJSONContractLists(t *testing.T) {
 	}
 	doc = jsonOf(t, "releases")
 	want = []string{"id", "kind", "title", "publisher", "published", "cutoff", "definition", "price_basis", "measure",
-		"countries", "first_year", "last_year", "cells", "period_start", "url", "via", "embedded", "replaces_embedded", "file"}
+		"countries", "first_year", "last_year", "cells", "period_start", "url", "via", "embedded", "replaces_embedded", "file",
+		"source_file", "source_sha256"}
 	if got := keysInOrder(t, firstOf(t, doc["releases"])); !reflect.DeepEqual(got, want) {
 		t.Errorf("releases fields: got %v want %v", got, want)
 	}

@@ -40,8 +40,9 @@ func TestValidateEmbedded(t *testing.T) {
 	code, out, errOut := runArgs(t, "validate")
 	// 3 NATO releases, the IMF WEO's GDP and its population; 45 countries
 	// (32 allies, 12 other donors, the EU's institutions as XEU); cells:
-	// 403 + 372 + 352 + 320 + 318 = 1,765 (see data/README.md).
-	want := "ok: 5 releases (3 defence, 1 GDP, 1 population), 45 countries, 4 groups, 6 targets, 1765 country-years; aid: 1 release, 42 donor rows, 5 packages\n"
+	// 403 + 372 + 352 + 320 + 544 = 1,991 (see data/README.md); NATO's
+	// aggregates: 2 groups x 13 years (nato-2026-07) + 2 x 11 (nato-2024-06).
+	want := "ok: 5 releases (3 defence, 1 GDP, 1 population), 45 countries, 4 groups, 6 targets, 1991 country-years, 48 published aggregate-years; aid: 1 release, 42 donor rows, 5 packages\n"
 	if code != 0 || out != want {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want %q", code, out, errOut, want)
 	}

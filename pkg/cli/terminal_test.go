@@ -49,7 +49,7 @@ func TestTablesFitTheTerminal(t *testing.T) {
 		{[]string{"aid", "--group", "nato"}, []string{"115,380.6", "64,616.9"}},
 		{[]string{"countries"}, []string{"North Macedonia", "EU (Commission and Council)"}},
 		{[]string{"targets"}, []string{"hague-core"}},
-		{[]string{"releases"}, []string{"nato-2024-06", "imf-weo-2025-04-population"}},
+		{[]string{"releases"}, []string{"nato-2024-06", "imf-weo-2025-10-population"}},
 		{[]string{"gap", "--year", "2014-2016", "--country", "DEU,POL"}, []string{"Germany"}},
 		{[]string{"gap", "--release", "nato-2024-06,nato-2026-07", "--country", "POL"}, []string{"Poland"}},
 		{[]string{"path", "--target", "hague-core"}, []string{"Albania"}},

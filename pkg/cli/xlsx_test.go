@@ -336,7 +336,7 @@ func TestXLSXGapTotalsAndSources(t *testing.T) {
 	}
 	// The keys are the JSON totals' keys, in order (checked by hand: the
 	// first few and the last).
-	if got := strings.Join(rows[0][:5], ","); got != "target_pct,countries,countries_with_data,meeting,gdp_musd" || rows[0][len(rows[0])-1] != "equipment_musd" {
+	if got := strings.Join(rows[0][:5], ","); got != "target_pct,countries,countries_with_data,meeting,gdp_musd" || rows[0][len(rows[0])-1] != "published_share_pct" {
 		t.Errorf("Totals header %v", rows[0])
 	}
 	// The 2% row by hand: 32 countries, 31 with data (Iceland reports none).
@@ -348,10 +348,14 @@ func TestXLSXGapTotalsAndSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(src[0], ","); got != "release,title,publisher,published,cutoff,url" {
+	if got := strings.Join(src[0], ","); got != "release,title,publisher,published,cutoff,url,source_file,source_sha256,via" {
 		t.Errorf("Sources header %q", got)
 	}
-	want := []string{"nato-2026-07", "Defence Investment of NATO Countries (2014-2026)", "NATO", "2026-07", "2026-07-03", "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"}
+	// Read from a third party's export of NATO's workbook: via says so;
+	// no source read gives the cut-off.
+	want := []string{"nato-2026-07", "Defence Expenditure of NATO Countries (2014-2026)", "NATO", "2026-06", "cut-off not given by the sources read",
+		"https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx", "", "",
+		"https://github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli/blob/366dedbbf761c480cfe91ca2da7c28a3a079810d/data/processed/nato_defence.csv"}
 	if !slices.Equal(src[1], want) {
 		t.Errorf("Sources row 2 %q, want %q", src[1], want)
 	}
@@ -365,7 +369,8 @@ func TestXLSXGapTotalsAndSources(t *testing.T) {
 	}
 	// The notes are the table's: the summary lines, the method, the source.
 	if len(notes) < 4 || !strings.HasPrefix(notes[0], "2%: 30 of 31 countries with data meet it") ||
-		!strings.HasPrefix(notes[len(notes)-1], "Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07)") {
+		!strings.HasPrefix(notes[len(notes)-1], "Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07)") ||
+		!strings.HasSuffix(notes[len(notes)-1], ", read via https://github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli/blob/366dedbbf761c480cfe91ca2da7c28a3a079810d/data/processed/nato_defence.csv") {
 		t.Errorf("Sources notes: %q", notes)
 	}
 	// Formats: money with one decimal and separators, shares with two.

@@ -330,6 +330,12 @@ func (m *merger) crossCheck(files []*parsed) Errors {
 		// already, and the more it says the better.
 		if r := f.release; r != nil && (r.ID == "" || m.ds.Releases[r.ID] == r) {
 			check(f.name, f.refs, "the release")
+			for _, g := range f.groupRefs {
+				if _, ok := m.ds.Groups[g.code]; !ok {
+					errs = append(errs, &Error{File: f.name, Line: g.line, Field: g.field.String(),
+						Msg: fmt.Sprintf("the release's aggregates use the group %s, which no groups file defines", g.code)})
+				}
+			}
 		}
 		errs = append(errs, m.crossCheckAid(f)...)
 	}

@@ -338,7 +338,10 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 	e.key(false, "url")
 	e.text("url", r.URL)
 	e.line()
-	for _, kv := range [][2]string{{"via", r.Via}, {"price_basis", r.PriceBasis}, {"definition", r.Definition}} {
+	if r.SourceSHA256 != "" && !isSHA256(r.SourceSHA256) {
+		e.fail("source_sha256: %q is not a SHA-256", r.SourceSHA256)
+	}
+	for _, kv := range [][2]string{{"source_file", r.SourceFile}, {"source_sha256", r.SourceSHA256}, {"via", r.Via}, {"price_basis", r.PriceBasis}, {"definition", r.Definition}} {
 		if kv[1] != "" {
 			e.key(false, kv[0])
 			e.text(kv[0], kv[1])
@@ -366,6 +369,31 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 		}
 	}
 	e.notes(r.Notes)
+	if len(r.Aggregates) > 0 {
+		e.b = append(e.b, "aggregates:"...)
+		e.line()
+		for _, id := range sortedIDs(r.Aggregates) {
+			ys := r.Aggregates[id]
+			if !isID(id, false) {
+				e.fail("aggregates: %q is not a group id", id)
+			}
+			e.b = append(e.b, "  "...)
+			e.b = append(e.b, id...)
+			e.b = append(e.b, ':')
+			e.line()
+			if len(ys) == 0 {
+				e.fail("aggregates.%s: no years", id)
+			}
+			years := make([]int, 0, len(ys))
+			for y := range ys {
+				years = append(years, y)
+			}
+			slices.Sort(years)
+			for _, y := range years {
+				e.cell(id, y, ys[y], r.Series)
+			}
+		}
+	}
 	e.b = append(e.b, "figures:"...)
 	e.line()
 	cells := r.Cells()

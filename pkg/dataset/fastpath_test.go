@@ -163,7 +163,7 @@ func TestFastPathEquivalence(t *testing.T) {
 	}
 	for _, name := range []string{
 		"embedded:nato-2024-06.yaml", "embedded:nato-2025-08.yaml", "embedded:nato-2026-07.yaml",
-		"embedded:imf-weo-2025-10.yaml", "embedded:imf-weo-2025-04-population.yaml",
+		"embedded:imf-weo-2025-10.yaml", "embedded:imf-weo-2025-10-population.yaml",
 		"fast-0.yaml", "fast-1.yaml", "fast-2.yaml", "fast-3.yaml", "fast-4.yaml", "fast-5.yaml",
 		"fast-6.yaml", "fast-7.yaml", "fast-8.yaml", "fast-9.yaml", "fast-10.yaml", "fast-11.yaml",
 	} {

@@ -81,7 +81,7 @@ func TestFaults(t *testing.T) {
 
 		// Keys.
 		{"unknown top-level key", releaseWith(5, "publisher: Nobody\npublisherr: Nobody"), 6, "publisherr",
-			"unknown field (expected one of: kind, id, series, title, publisher, published, cutoff, url, via, price_basis, definition, constant_year, currencies, notes, figures)"},
+			"unknown field (expected one of: kind, id, series, title, publisher, published, cutoff, url, source_file, source_sha256, via, price_basis, definition, constant_year, currencies, notes, aggregates, figures)"},
 		{"unknown cell key", release("    2024: {gdp_musd: 1, gdp: 2}"), 10, "figures.DEU.2024.gdp",
 			"unknown field (expected one of: gdp_musd, defence_musd, share_pct, equipment_pct, resilience_musd, population_m, defence_ncu_m, defence_const_ncu_m, defence_const_musd, gdp_const_musd, real_change_pct, gdp_per_capita_const_kusd, defence_per_capita_const_usd, personnel_k, personnel_pct, infrastructure_pct, other_pct, estimate, note)"},
 		{"key in another case", release("    2024: {GDP_musd: 1}"), 10, "figures.DEU.2024.GDP_musd",

@@ -55,6 +55,7 @@ type parsed struct {
 	release   *defence.Release
 	releaseAt int        // line of the id
 	refs      []ref      // country codes used by the release (or aid file)
+	groupRefs []ref      // group ids used by the release's aggregates
 	aid       *aidParsed // an aid or aid-packages file (aid.go)
 	errs      Errors
 	readErr   *Error // the file ListPaths listed could not be read (then nothing else is set)
@@ -106,7 +107,7 @@ var (
 	groupsFile    = newSchema([]string{"kind", "citation", "url", "groups"}, "kind", "groups")
 	targetsFile   = newSchema([]string{"kind", "citation", "url", "targets"}, "kind", "targets")
 	releaseFile   = newSchema([]string{"kind", "id", "series", "title", "publisher", "published", "cutoff",
-		"url", "via", "price_basis", "definition", "constant_year", "currencies", "notes", "figures"},
+		"url", "source_file", "source_sha256", "via", "price_basis", "definition", "constant_year", "currencies", "notes", "aggregates", "figures"},
 		"id", "series", "title", "publisher", "published", "url", "figures")
 
 	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
@@ -1030,6 +1031,16 @@ func (w *walker) releaseFile(root *yaml.Node) {
 			r.Cutoff, _ = w.date(v, kp, false)
 		case "url":
 			r.URL, _ = w.text(v, kp, CapURL)
+		case "source_file":
+			r.SourceFile, _ = w.text(v, kp, CapTitle)
+		case "source_sha256":
+			if h, ok := w.text(v, kp, CapLabel); ok {
+				if !isSHA256(h) {
+					w.add(v.Line, kp, show(h)+" is not a SHA-256 (expected 64 lower-case hexadecimal digits)")
+				} else {
+					r.SourceSHA256 = h
+				}
+			}
 		case "via":
 			r.Via, _ = w.text(v, kp, CapNote)
 		case "price_basis":
@@ -1055,6 +1066,8 @@ func (w *walker) releaseFile(root *yaml.Node) {
 					r.Notes = append(r.Notes, s)
 				}
 			}
+		case "aggregates":
+			r.Aggregates = w.aggregates(v, kp, r)
 		case "figures":
 			figures, figuresAt = v, kp
 		}
@@ -1072,6 +1085,24 @@ func (w *walker) releaseFile(root *yaml.Node) {
 		r.SetFigures(map[string]map[int]defence.Figure{})
 	}
 	w.out.release = r
+}
+
+// aggregates reads a release's aggregates: a mapping of group ids (of a
+// groups file) to years to cells, as figures are.
+func (w *walker) aggregates(n *yaml.Node, p fpath, r *defence.Release) map[string]map[int]defence.Figure {
+	out := map[string]map[int]defence.Figure{}
+	w.entries(n, p, "a mapping of group ids to years", strings.ToLower, checkGroupID, func(id string, k, v *yaml.Node) {
+		w.out.groupRefs = append(w.out.groupRefs, ref{code: id, line: k.Line, field: p.k(id)})
+		w.curCode = id
+		if ys := w.years(v, p.k(id), r.Series); ys != nil {
+			out[id] = ys
+		}
+	})
+	w.curCode = ""
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // figures walks the country -> year -> cell mappings of a release: the
@@ -1223,4 +1254,18 @@ func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 			show(defenceAt.Value), strconv.FormatFloat(f.GDP.V, 'f', -1, 64)))
 	}
 	return f
+}
+
+// isSHA256 reports whether s is a SHA-256 in hex: 64 lower-case
+// hexadecimal digits.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -37,8 +37,8 @@ func TestEmbeddedCoverage(t *testing.T) {
 		"nato-2025-08":    {defence.SeriesDefence, defence.DefinitionClassic, 31, 372, 2014, 2025},
 		"nato-2024-06":    {defence.SeriesDefence, defence.DefinitionClassic, 32, 352, 2014, 2024},
 		"imf-weo-2025-10": {defence.SeriesGDP, "", 32, 320, 2021, 2030},
-		// 32 x 10 but Montenegro's 2021 and 2022, absent from the vintage.
-		"imf-weo-2025-04-population": {defence.SeriesPopulation, "", 32, 318, 2021, 2030},
+		// 32 x 2014-2030 (imf_weo_population_2025_10.csv).
+		"imf-weo-2025-10-population": {defence.SeriesPopulation, "", 32, 544, 2014, 2030},
 	}
 	if len(ds.Releases) != len(want) {
 		t.Errorf("%d releases, want %d", len(ds.Releases), len(want))
@@ -132,29 +132,26 @@ func TestEmbeddedCellsAsPublished(t *testing.T) {
 	if f, _ := ds.Releases["nato-2025-08"].Figure("DNK", 2025); f.Equipment.Known || !f.Share.Known || f.Share.V != 3.2158 {
 		t.Errorf("DNK 2025 (nato-2025-08): %+v, want share 3.2158 and no equipment share", f)
 	}
-	// IMF WEO April 2025 population, million people; projections after
-	// each country's last actual year (2024 for the US, 2021 for Albania).
-	pop := ds.Releases["imf-weo-2025-04-population"]
+	// IMF WEO October 2025 population, million people
+	// (imf_weo_population_2025_10.csv); projections after each country's
+	// last actual year (2024; 2023 for the United Kingdom).
+	pop := ds.Releases["imf-weo-2025-10-population"]
 	for _, c := range []struct {
 		code     string
 		year     int
 		want     float64
 		estimate bool
 	}{
-		{"USA", 2024, 340.102, false},
-		{"USA", 2025, 342.373, true},
-		{"ALB", 2021, 2.812, false},
-		{"ALB", 2022, 2.778, true},
-		{"MNE", 2023, 0.633, false},
-		{"ISL", 2024, 0.384, false},
+		{"DEU", 2024, 83.517, false},
+		{"DEU", 2025, 83.664, true},
+		{"ALB", 2014, 2.889, false},
+		{"GBR", 2023, 68.265, false},
+		{"GBR", 2024, 69.226, true},
 	} {
 		f, ok := pop.Figure(c.code, c.year)
 		if !ok || !f.Population.Known || f.Population.V != c.want || f.Estimate != c.estimate || f.GDP.Known {
 			t.Errorf("population %s %d: %+v, want %v (estimate %v) and nothing else", c.code, c.year, f, c.want, c.estimate)
 		}
-	}
-	if _, ok := pop.Figure("MNE", 2021); ok {
-		t.Error("Montenegro 2021 is not in the IMF's April 2025 population vintage")
 	}
 }
 

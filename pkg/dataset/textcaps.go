@@ -28,8 +28,8 @@ type TextCap struct {
 // TestTextCapsDocumented checks the list).
 var (
 	CapName  = TextCap{"a name", MaxNameLength, "names and aliases of countries, groups, targets and target parts"}
-	CapLabel = TextCap{"a label", 200, "ids, codes, currencies, series, definitions, memberships, measures of targets, bases"}
-	CapTitle = TextCap{"a title", 1000, "titles, publishers, aid measures, aid-package purposes"}
+	CapLabel = TextCap{"a label", 200, "ids, codes, currencies, series, definitions, memberships, measures of targets, bases, SHA-256s"}
+	CapTitle = TextCap{"a title", 1000, "titles, publishers, aid measures, aid-package purposes, source files"}
 	CapURL   = TextCap{"a URL", 2048, "url"}
 	CapNote  = TextCap{"a note", 10000, "notes, quotes, citations, via, price_basis"}
 )

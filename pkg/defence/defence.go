@@ -194,13 +194,21 @@ func (f Figure) HasFigures() bool { return f.Share.Known || f.Defence.Known }
 // Release is one published table: NATO's defence expenditure release of a
 // given date, or a vintage of the IMF World Economic Outlook.
 type Release struct {
-	ID         string
-	Series     string // SeriesDefence, SeriesGDP or SeriesPopulation
-	Title      string
-	Publisher  string
-	Published  string // YYYY-MM-DD
-	Cutoff     string // YYYY-MM-DD, may be empty
-	URL        string
+	ID        string
+	Series    string // SeriesDefence, SeriesGDP or SeriesPopulation
+	Title     string
+	Publisher string
+	Published string // YYYY-MM-DD
+	Cutoff    string // YYYY-MM-DD, may be empty
+	URL       string
+	// SourceFile names the publisher's file the figures were read from
+	// (NATO's workbook 240617-def-exp-2024-TABLES-en.xlsx) where URL is
+	// another document of the release (its press PDF); SourceSHA256 is
+	// the hex SHA-256 of that file. Both "" when not given.
+	SourceFile   string
+	SourceSHA256 string
+	// Via is the copy that was read, where it is not the publisher's own
+	// file (a third party's export or re-saved workbook); "" otherwise.
 	Via        string
 	PriceBasis string
 	Definition string // DefinitionClassic, DefinitionCore, or a user's own word
@@ -212,7 +220,14 @@ type Release struct {
 	// ConstantYear is the base year of the release's figures at constant
 	// prices (2015 for NATO's June 2024 tables); 0 when it has none.
 	ConstantYear int
-	Source       string // file name ("embedded:..." for an embedded file; see Embedded)
+	// Aggregates holds the publisher's own aggregate rows, by group id
+	// (nato for NATO Total, europe-canada for NATO Europe and Canada)
+	// and year, as the release prints them: never computed from the
+	// countries' figures (they count the members of each year and may
+	// count a country whose figures the release leaves out, such as
+	// Iceland's GDP). Nil when the release has none.
+	Aggregates map[string]map[int]Figure
+	Source     string // file name ("embedded:..." for an embedded file; see Embedded)
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release

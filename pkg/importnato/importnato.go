@@ -647,7 +647,7 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu b
 	if prev, seen := imp.named[code]; seen && prev != cur {
 		return fmt.Errorf("%s: currency %s, where cell %s gives %s (expected one currency per country)", t.at(lab.Ref), cur, imp.namedAt[code], prev)
 	}
-	if known, rel := imp.knownCurrency(code); known != "" && known != cur && !t.adoptedEuro(code, cur) {
+	if known, rel := imp.knownCurrency(code, t.lastYear()); known != "" && known != cur && !t.adoptedEuro(code, cur) {
 		return fmt.Errorf("%s: %s names %s (%s), but the data gives %s the currency %s (release %s): refused (expected the currency of the country; if it changed, the data's releases must say so first)",
 			t.at(lab.Ref), quote(lab.Text), cur, quote(paren), imp.name(code), known, rel)
 	}
@@ -656,6 +656,15 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu b
 		imp.currencies[code] = cur
 	}
 	return nil
+}
+
+// lastYear is the last year of the table's columns, 0 when it has none.
+func (t *table) lastYear() int {
+	last := 0
+	for _, y := range t.years {
+		last = max(last, y.year)
+	}
+	return last
 }
 
 // adoptedEuro reports whether a row's currency is the euro that the
@@ -675,11 +684,20 @@ func (t *table) adoptedEuro(code, cur string) bool {
 }
 
 // knownCurrency returns the currency the data's releases give a country
-// (the latest published that gives one) and that release's id.
-func (imp *importer) knownCurrency(code string) (string, string) {
+// (the latest published that gives one) and that release's id. For a table
+// whose years all precede the country's adoption of the euro (last, its
+// last year), only releases whose years do too count: NATO gives a
+// country's whole series in euros once it has adopted them (Bulgaria in
+// the 2026 release, 2014-2026), and in its own currency before (leva in
+// June 2024).
+func (imp *importer) knownCurrency(code string, last int) (string, string) {
+	since, adopts := euroSince[code]
 	cur, id, date := "", "", ""
 	for _, rid := range sortedKeys(imp.ds.Releases) {
 		r := imp.ds.Releases[rid]
+		if adopts && last != 0 && last < since && r.LatestYear() >= since {
+			continue
+		}
 		if c, ok := r.Currencies[code]; ok && (id == "" || r.Published > date) {
 			cur, id, date = c, rid, r.Published
 		}
@@ -861,6 +879,7 @@ func sortedKeys[K string | int, V any](m map[K]V) []K {
 func (imp *importer) release(opt Options) (*defence.Release, error) {
 	r := (&defence.Release{ID: opt.ID, Series: defence.SeriesDefence, Publisher: "NATO", Title: opt.Title,
 		Published: opt.Published, Cutoff: opt.Cutoff, URL: opt.URL, Via: opt.Via, Definition: opt.Definition, PriceBasis: opt.PriceBasis,
+		SourceFile: imp.wb.Name, SourceSHA256: imp.wb.SHA256,
 		ConstantYear: imp.baseYear}).SetFigures(map[string]map[int]defence.Figure{})
 	dateNote := ""
 	if r.Published == "" {
@@ -905,6 +924,27 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 				if f.est {
 					info.Estimates++
 				}
+			}
+		}
+		// NATO's aggregate rows, as printed (members of the year), kept
+		// beside the allies' figures, never in place of their sums.
+		for group, ys := range s.aggs {
+			if _, ok := imp.ds.Groups[group]; !ok {
+				continue // reported by checkAggregates where it is a sum
+			}
+			if r.Aggregates == nil {
+				r.Aggregates = map[string]map[int]defence.Figure{}
+			}
+			cells := r.Aggregates[group]
+			if cells == nil {
+				cells = map[int]defence.Figure{}
+				r.Aggregates[group] = cells
+			}
+			for y, f := range ys {
+				cell := cells[y]
+				dataset.SetCell(&cell, m.key, defence.N(round(f.v, m.decimals)))
+				cell.Estimate = cell.Estimate || f.est
+				cells[y] = cell
 			}
 		}
 		imp.res.Series = append(imp.res.Series, info)
@@ -1017,11 +1057,22 @@ func (imp *importer) validate() error {
 	if err := dataset.EncodeCountries(&countries, dataset.Head{}, cs); err != nil {
 		return err
 	}
+	srcs := []dataset.Source{{Name: "countries.yaml", Data: countries.Bytes()}}
+	if len(imp.ds.Groups) > 0 {
+		var groups bytes.Buffer
+		gs := make([]defence.Group, 0, len(imp.ds.Groups))
+		for _, id := range imp.ds.GroupIDs() {
+			gs = append(gs, imp.ds.Groups[id])
+		}
+		if err := dataset.EncodeGroups(&groups, dataset.Head{}, gs); err != nil {
+			return err
+		}
+		srcs = append(srcs, dataset.Source{Name: "groups.yaml", Data: groups.Bytes()})
+	}
 	if err := imp.res.Encode(&rel, ""); err != nil {
 		return err
 	}
-	_, err := dataset.Load([]dataset.Source{{Name: "countries.yaml", Data: countries.Bytes()}},
-		[]dataset.Source{{Name: imp.res.Release.ID + ".yaml", Data: rel.Bytes()}})
+	_, err := dataset.Load(srcs, []dataset.Source{{Name: imp.res.Release.ID + ".yaml", Data: rel.Bytes()}})
 	if err != nil {
 		return fmt.Errorf("the release would not load: %w", err)
 	}

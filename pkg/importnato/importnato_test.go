@@ -102,7 +102,7 @@ func (s simple) build(name string) Sheet {
 // minimal is the smallest workbook that imports: the four required
 // measures, each a table of its own.
 func minimal() *Workbook {
-	return &Workbook{Name: "240617-test.xlsx", SHA256: "00", Sheets: []Sheet{
+	return &Workbook{Name: "240617-test.xlsx", SHA256: strings.Repeat("0", 64), Sheets: []Sheet{
 		simple{"Table 2 : Defence expenditure", "Million US dollars", []string{"Current prices and exchange rates"},
 			[][]float64{{397.2735, 516.1149, 5000, 6000.004, 100, 150}}}.build("TABLE2"),
 		simple{"Table 3 : Defence expenditure as a share of GDP and annual real change", "Based on 2015 prices", []string{"Share of real GDP (%)"},
@@ -326,24 +326,36 @@ func TestYearOf(t *testing.T) {
 }
 
 // TestEuroAdoption: a currency a row names must be the one the data gives
-// the country (nato-2024-06: Bulgaria BGN), unless it is the euro the
-// country adopted within the table's years (Bulgaria: 1 January 2026).
+// the country, unless it is the euro the country adopted within the
+// table's years (Bulgaria: 1 January 2026). For a table that ends before
+// the adoption, the data's currency is that of the releases that do too
+// (nato-2024-06: BGN), not the euros of the 2026 release.
 func TestEuroAdoption(t *testing.T) {
 	for _, tc := range []struct {
 		first, last any
 		want        string
+		cur         string // the currency the row names: Euros when ""
 	}{
-		{2025, "2026e", ""},
-		{2024, "2025e", `240617-test.xlsx: sheet T1, cell C11: "Bulgaria (Euros)" names EUR ("Euros"), but the data gives Bulgaria the currency BGN (release nato-2024-06): refused`},
+		{2025, "2026e", "", ""},
+		{2024, "2025e", `240617-test.xlsx: sheet T1, cell C11: "Bulgaria (Euros)" names EUR ("Euros"), but the data gives Bulgaria the currency BGN (release nato-2024-06): refused`, ""},
+		// Leva before 2026: the currency of nato-2024-06, although the
+		// newest release (nato-2026-07, 2014-2026) gives Bulgaria's
+		// whole series in euros.
+		{2024, "2025e", "", "Leva"},
+		{2025, "2026e", `240617-test.xlsx: sheet T1, cell C11: "Bulgaria (Leva)" names BGN ("Leva"), but the data gives Bulgaria the currency EUR (release nato-2026-07): refused`, "Leva"},
 	} {
+		label := "Bulgaria (Euros)"
+		if tc.cur != "" {
+			label = "Bulgaria (" + tc.cur + ")"
+		}
 		wb := minimal()
 		wb.Sheets = append(wb.Sheets, sheet("T1", cell("B4", "Table 1 : Defence expenditure"), cell("B6", "Million national currency units"),
-			cell("D8", tc.first), cell("E8", tc.last), cell("B10", "Current prices"), cell("C11", "Bulgaria (Euros)"), cell("D11", 1500.5), cell("E11", 1600.25)))
+			cell("D8", tc.first), cell("E8", tc.last), cell("B10", "Current prices"), cell("C11", label), cell("D11", 1500.5), cell("E11", 1600.25)))
 		res, err := Import(wb, snapshot.Dataset(), Options{ID: "t"})
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%v: %v", tc.last, err)
-		case tc.want == "" && res.Release.Currencies["BGR"] != "EUR":
+		case tc.want == "" && tc.cur == "" && res.Release.Currencies["BGR"] != "EUR", tc.want == "" && tc.cur == "Leva" && res.Release.Currencies["BGR"] != "BGN":
 			t.Errorf("%v: currencies %v", tc.last, res.Release.Currencies)
 		case tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
 			t.Errorf("%v: error %v, want %s", tc.last, err, tc.want)

@@ -368,7 +368,7 @@ func mutations() []mutation {
 		{"Germany and France swapped in T6", false, "but 100 x defence per capita / GDP per capita", func(m mutant) { m.swapLabels("TABLE6", "Germany", "France", 0, 0) }},
 		{"Spain and Italy swapped in T8a", false, "the categories of defence of Italy in 2014", func(m mutant) { m.swapLabels("TABLE8a", "Spain", "Italy", 0, 0) }},
 		{"Spain and Italy swapped in T8b", false, "the categories of defence of Italy in 2014", func(m mutant) { m.swapLabels("TABLE8b", "Spain", "Italy", 0, 0) }},
-		{"Albania (Euros) in T1", false, `sheet TABLE1, cell C11: "Albania (Euros)" names EUR ("Euros"), but the data gives Albania the currency ALL (release nato-2024-06)`, func(m mutant) {
+		{"Albania (Euros) in T1", false, `sheet TABLE1, cell C11: "Albania (Euros)" names EUR ("Euros"), but the data gives Albania the currency ALL (release nato-2026-07)`, func(m mutant) {
 			m.relabel("TABLE1", "C11", "Leks", "Euros")
 			m.relabel("TABLE1", "C44", "Leks", "Euros")
 		}},

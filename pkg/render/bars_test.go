@@ -74,7 +74,7 @@ func TestBarsASCII(t *testing.T) {
 func TestBarsFit(t *testing.T) {
 	c := &BarChart{Title: "Share of GDP (%) in 2026 against 2%, 3.5% and 5%: release nato-2026-07 with a long title that wraps", Unit: "%", Decimals: 2,
 		Targets: []BarTarget{{2, "2%"}, {3.5, "hague-core 3.5%"}, {3.7, "3.7%"}, {5, "hague 5%"}},
-		Notes:   []string{"Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07), published 2026-07, https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"}}
+		Notes:   []string{"Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-06, https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx"}}
 	for i, n := range []string{"North Macedonia", "United States of America and a very long name indeed", "Türkiye", "日本"} {
 		c.Rows = append(c.Rows, BarRow{Label: n, Value: float64(i) + 1.61, Known: true, Mark: "*e"})
 	}

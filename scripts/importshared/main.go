@@ -38,13 +38,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/natospend/natospend/pkg/dataset"
 )
 
 // Shared tables read by this program.
 const (
 	natoCSV = "nato_defence_expenditure.csv"
+	aggCSV  = "nato_aggregates.csv"
 	imfCSV  = "imf_weo_gdp.csv"
-	popCSV  = "imf_weo_population.csv"
+	popCSV  = "imf_weo_population_2025_10.csv"
 	// natoWorkbook is NATO's own workbook of the June 2024 release, which
 	// pkg/importnato (natospend import nato) reads.
 	natoWorkbook = "workbooks/240617-def-exp-2024-TABLES-en.xlsx"
@@ -89,7 +92,9 @@ type releaseSpec struct {
 	Cutoff     string
 	PriceBasis string
 	Definition string
-	Notes      []string
+	// ConstantYear is the base year of the figures at constant prices.
+	ConstantYear int
+	Notes        []string
 
 	// Sanity checks on what the table holds for this vintage.
 	FirstYear, LastYear int
@@ -110,25 +115,30 @@ const fiscalYears = "Fiscal years are assigned to the calendar year holding most
 // releases lists the release files, in output order.
 var releases = []releaseSpec{
 	{
-		File:       "nato-2026-07.yaml",
-		Source:     natoCSV,
-		Vintage:    "NATO-2026-07-core",
-		ID:         "nato-2026-07",
-		Series:     "defence",
-		Title:      "Defence Investment of NATO Countries (2014-2026)",
-		Publisher:  "NATO",
-		Published:  "2026-07", // the sources give the month and the cut-off, not the day
-		Cutoff:     "2026-07-03",
-		PriceBasis: "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures",
-		Definition: "core",
+		File:         "nato-2026-07.yaml",
+		Source:       viaCSV,
+		Vintage:      "NATO-2026-07-core",
+		URL:          "https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx",
+		Via:          "https://github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli/blob/366dedbbf761c480cfe91ca2da7c28a3a079810d/data/processed/nato_defence.csv",
+		ID:           "nato-2026-07",
+		Series:       "defence",
+		Title:        "Defence Expenditure of NATO Countries (2014-2026)",
+		Publisher:    "NATO",
+		Published:    "2026-06", // as the copy read dates it; no source read gives the day or the cut-off
+		PriceBasis:   "defence_musd and gdp_musd in million US dollars at current prices and exchange rates; share_pct as published by NATO, computed from real (constant-price) figures; *_const_* at constant 2021 prices and exchange rates; defence_ncu_m and defence_const_ncu_m in national currency (currencies)",
+		Definition:   "core",
+		ConstantYear: 2021,
 		Notes: []string{
 			"Core defence expenditure: the basis of the 3.5% core-defence part of the commitment made at The Hague summit (25 June 2025). The classic definition of NATO's earlier releases differs, so compare releases with care.",
-			"NATO's workbook gives defence and GDP in whole million USD and shares to 2 decimals. The shared table writes them with trailing zeros (13314.00, 1.3400), copied here as they are: the zeros add no precision.",
-			"share_pct is NATO's published share of GDP, computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2026 is published at 2.58%, while 32900 / 1436621 at current prices is 2.29%.",
+			"Title and date as the copy read gives them: the project that exported NATO's workbook calls it \"Defence Expenditure of NATO Countries (2014-2026)\" and dates it June 2026. No source read gives the day of publication or the data cut-off: the cut-off is not given here (unknown). The id nato-2026-07 is natospend's name for the release.",
+			"Read from a third-party tidy export of every table of NATO's workbook (via), not from NATO's file itself: 15 measures of Tables 1-3 and 5-8b, the allies and NATO's aggregates, 2014-2026.",
+			"NATO's workbook gives money in whole millions (defence per head in whole US dollars), shares and real change to 2 decimals, GDP per head (thousand USD) and personnel (thousands) to 1 decimal; the export writes them with one decimal or two (13314.0, 1.34), copied here as text.",
+			"share_pct is NATO's published share of GDP (Table 3, share of real GDP, 2021 prices); it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2026 is published at 2.58%, while 32900 / 1436621 at current prices is 2.29%.",
+			"aggregates: NATO's own rows NATO Europe and Canada (europe-canada) and NATO Total (nato), as published in Tables 2, 3, 5, 6 and 7. They count the allies of each year (Montenegro from 2017, North Macedonia from 2020, Finland from 2023, Sweden from 2024) and Iceland's GDP, and their share_pct is NATO's share of real GDP (constant 2021 prices): they are not the sums and ratios natospend computes from the allies' rows, which it shows beside them.",
 			"2025 and 2026 are estimates.",
-			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it.",
+			"Iceland is not in these tables: it has no armed forces and NATO publishes no defence figure for it, and the export read has no row for it at all. NATO's GDP aggregates of this release count Iceland's GDP: natospend's group totals take it from the IMF (imf-weo-2025-10, 2021 on) and, before that, from NATO's June 2024 release (nato-2024-06, Table 5, 2014-2020), and name the source in their notes; NATO's later figure for Iceland, in these totals, is not given by the sources read.",
+			"The Netherlands and Portugal have no 2026 personnel, infrastructure or other share in the export read (their 2026 equipment share is there): absent here (unknown, not zero).",
 			fiscalYears,
-			"Read from a third-party tidy export of NATO's workbook (via), not from NATO's file itself.",
 		},
 		FirstYear: 2014, LastYear: 2026, Countries: 31,
 	},
@@ -166,11 +176,14 @@ var releases = []releaseSpec{
 		}},
 	},
 	{
-		File:       "nato-2024-06.yaml",
-		Source:     natoWorkbook,
-		Vintage:    "NATO-2024-06",
-		URL:        "https://www.nato.int/content/dam/nato/legacy-wcm/media_pdf/2024/6/pdf/240617-def-exp-2024-en.pdf",
-		Via:        "https://github.com/jacobvoss/geopolitical-dashboard/blob/4214f086987d9460907575a7a9cc6d90e75ba792/data/240617-def-exp-2024-TABLES-en.xlsx",
+		File:    "nato-2024-06.yaml",
+		Source:  natoWorkbook,
+		Vintage: "NATO-2024-06",
+		URL:     "https://www.nato.int/content/dam/nato/legacy-wcm/media_pdf/2024/6/pdf/240617-def-exp-2024-en.pdf",
+		// The copy with NATO's own file metadata (last saved by NATO on
+		// 2024-06-17); the repository's next commit (4214f08) re-saved
+		// it with identical values.
+		Via:        "https://github.com/jacobvoss/geopolitical-dashboard/blob/4318b07168142bf24b3eef25dc7f463534820388/data/240617-def-exp-2024-TABLES-en.xlsx",
 		ID:         "nato-2024-06",
 		Series:     "defence",
 		Title:      "Defence Expenditure of NATO Countries (2014-2024)",
@@ -182,7 +195,8 @@ var releases = []releaseSpec{
 		Notes: []string{
 			"Classic NATO definition of defence expenditure.",
 			"share_pct is NATO's published share of GDP (Table 3), computed from real (constant-price) figures; it can differ from defence_musd / gdp_musd at current prices. Example: the Netherlands 2024 is published at 2.05%, while the current-price ratio is 1.85%; also Italy 2016-2017 and the United States 2019-2024 (up to 0.07 points).",
-			"Amounts to 2 decimals and percentages to 4 decimals, rounded from NATO's workbook (shared/data/workbooks/240617-def-exp-2024-TABLES-en.xlsx), which holds more digits; gdp_musd, defence_musd, share_pct and equipment_pct equal those of the shared table (nato_defence_expenditure.csv) cell for cell.",
+			"The figures come from NATO's workbook of the release, 240617-def-exp-2024-TABLES-en.xlsx (source_file, with its SHA-256), read in a copy that keeps NATO's own file metadata (via); url is NATO's press PDF of the release, which prints the same tables. No source read gives the workbook's own address on NATO's site.",
+			"Amounts to 2 decimals and percentages to 4 decimals, rounded from NATO's workbook, which holds more digits; gdp_musd, defence_musd, share_pct and equipment_pct equal, cell for cell, those the project read earlier from the same workbook (a copy re-saved by a third party, identical in value).",
 			"Iceland: GDP only. It has no armed forces and NATO publishes no defence figure for it.",
 			"Luxembourg's GDP drops from 81969 (2022) to 57529 (2023e) million USD and its share doubles, probably a switch to GNI as the denominator; NATO does not say. Kept as published.",
 			"2023 and 2024 are estimates.",
@@ -208,26 +222,23 @@ var releases = []releaseSpec{
 		FirstYear: 2021, LastYear: 2030, Countries: 32, LastActual: 2024,
 	},
 	{
-		File:       "imf-weo-2025-04-population.yaml",
+		File:       "imf-weo-2025-10-population.yaml",
 		Source:     popCSV,
-		Vintage:    "IMF WEO April 2025",
-		ID:         "imf-weo-2025-04-population",
+		Vintage:    "IMF WEO October 2025",
+		ID:         "imf-weo-2025-10-population",
 		Series:     "population",
-		Title:      "World Economic Outlook, April 2025 (population)",
+		Title:      "World Economic Outlook, October 2025 (population)",
 		Publisher:  "IMF",
-		Published:  "2025-04", // the sources give the month, not the day
+		Published:  "2025-10", // the sources give the month, not the day
 		PriceBasis: "population in millions of people (no prices involved)",
 		Notes: []string{
 			"Population in millions of people, as the IMF publishes it (to 3 decimals), copied as text.",
-			"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for most countries, 2023 for Bulgaria, Croatia, Luxembourg, Montenegro, North Macedonia, Sweden and the United Kingdom, and 2021 for Albania.",
-			"Montenegro has no figures for 2021 and 2022 in this vintage: they are absent (unknown, not zero).",
-			"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures.",
+			"The same vintage as the GDP of imf-weo-2025-10, so that figures per head divide the IMF's GDP by the IMF's population of one vintage.",
+			"Years after the IMF's last year of actual data for a country are projections (estimate: true). In this vintage the last actual year is 2024 for every country but the United Kingdom (2023).",
+			"natospend uses these figures for values per head only (million USD / million people = USD per person), never as GDP or defence figures. NATO's own figures per head (Table 6, defence_per_capita_const_usd and gdp_per_capita_const_kusd of its releases) divide by the population NATO uses (its tables do not print it), at constant prices: they differ from these.",
 		},
-		FirstYear: 2021, LastYear: 2030, Countries: 32, LastActual: 2024,
-		LastActualExcept: map[string]int{
-			"ALB": 2021,
-			"BGR": 2023, "GBR": 2023, "HRV": 2023, "LUX": 2023, "MKD": 2023, "MNE": 2023, "SWE": 2023,
-		},
+		FirstYear: 2014, LastYear: 2030, Countries: 32, LastActual: 2024,
+		LastActualExcept: map[string]int{"GBR": 2023},
 	},
 }
 
@@ -235,14 +246,61 @@ var releases = []releaseSpec{
 type cell struct {
 	GDP, Defence, Share, Equipment string
 	Population                     string // million people
-	Estimate                       bool
-	Note                           string
+	// More holds the figures of NATO's other tables, by cell key
+	// (defence_ncu_m ...).
+	More     map[string]string
+	Estimate bool
+	Note     string
+}
+
+// get returns the figure of a cell key as text, "" when absent.
+func (c *cell) get(key string) string {
+	switch key {
+	case "gdp_musd":
+		return c.GDP
+	case "defence_musd":
+		return c.Defence
+	case "share_pct":
+		return c.Share
+	case "equipment_pct":
+		return c.Equipment
+	case "population_m":
+		return c.Population
+	}
+	return c.More[key]
+}
+
+// set stores the figure of a cell key as text.
+func (c *cell) set(key, v string) {
+	switch key {
+	case "gdp_musd":
+		c.GDP = v
+	case "defence_musd":
+		c.Defence = v
+	case "share_pct":
+		c.Share = v
+	case "equipment_pct":
+		c.Equipment = v
+	case "population_m":
+		c.Population = v
+	default:
+		if c.More == nil {
+			c.More = map[string]string{}
+		}
+		c.More[key] = v
+	}
 }
 
 // table is what one release holds.
 type table struct {
 	URL, Via string
 	Cells    map[string]map[int]*cell
+	// Aggregates holds the publisher's aggregate rows, by group id.
+	Aggregates map[string]map[int]*cell
+	// Currencies names the currency of each country's figures in
+	// national currency; CurrencyNote says how they were established.
+	Currencies   map[string]string
+	CurrencyNote string
 	// LastActual holds each country's last_actual_year in an IMF vintage
 	// (all rows of a country must give the same).
 	LastActual map[string]int
@@ -306,6 +364,11 @@ func convert(sharedDir string) ([]outFile, error) {
 		var t *table
 		var err error
 		switch spec.Source {
+		case viaCSV:
+			t, err = convertVia(sharedDir, &spec)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", spec.File, err)
+			}
 		case natoCSV:
 			t, err = readNATO(path, spec.Vintage)
 		case imfCSV:
@@ -659,8 +722,13 @@ func billionsToMillions(s string) (string, error) {
 // render writes one release file.
 func render(spec *releaseSpec, t *table) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Generated by scripts/importshared from shared/data/%s,\n", spec.Source)
-	fmt.Fprintf(&b, "# the rows with vintage %q.\n", spec.Vintage)
+	if spec.Source == viaCSV {
+		fmt.Fprintf(&b, "# Generated by scripts/importshared from shared/data/%s (every row),\n", spec.Source)
+		fmt.Fprintf(&b, "# checked against the rows with vintage %q of %s and %s.\n", spec.Vintage, natoCSV, aggCSV)
+	} else {
+		fmt.Fprintf(&b, "# Generated by scripts/importshared from shared/data/%s,\n", spec.Source)
+		fmt.Fprintf(&b, "# the rows with vintage %q.\n", spec.Vintage)
+	}
 	fmt.Fprintf(&b, "# DO NOT EDIT BY HAND: change the converter or the shared table and regenerate with\n")
 	fmt.Fprintf(&b, "#   %s\n", regenerate)
 	fmt.Fprintf(&b, "# Figures are copied as text from the table; a figure it leaves empty is absent here.\n")
@@ -671,46 +739,69 @@ func render(spec *releaseSpec, t *table) []byte {
 	field(&b, "publisher", spec.Publisher)
 	field(&b, "published", spec.Published)
 	field(&b, "cutoff", spec.Cutoff)
-	field(&b, "url", t.URL)
-	field(&b, "via", t.Via)
+	field(&b, "url", firstOf(t.URL, spec.URL))
+	field(&b, "via", firstOf(t.Via, spec.Via))
 	field(&b, "price_basis", spec.PriceBasis)
 	field(&b, "definition", spec.Definition)
-	if len(spec.Notes) > 0 {
+	if spec.ConstantYear != 0 {
+		fmt.Fprintf(&b, "constant_year: %d\n", spec.ConstantYear)
+	}
+	if len(t.Currencies) > 0 {
+		b.WriteString("currencies:\n")
+		for _, code := range sortedCodes(t.Currencies) {
+			fmt.Fprintf(&b, "  %s: %s\n", code, t.Currencies[code])
+		}
+	}
+	notes := spec.Notes
+	if t.CurrencyNote != "" {
+		notes = append(append([]string(nil), notes...), t.CurrencyNote)
+	}
+	if len(notes) > 0 {
 		b.WriteString("notes:\n")
-		for _, n := range spec.Notes {
+		for _, n := range notes {
 			fmt.Fprintf(&b, "  - %s\n", quote(n))
 		}
 	}
-	b.WriteString("figures:\n")
-	codes := make([]string, 0, len(t.Cells))
-	for code := range t.Cells {
-		codes = append(codes, code)
+	if len(t.Aggregates) > 0 {
+		b.WriteString("aggregates:\n")
+		cells(&b, t.Aggregates)
 	}
-	sort.Strings(codes)
-	for _, code := range codes {
-		fmt.Fprintf(&b, "  %s:\n", code)
-		years := make([]int, 0, len(t.Cells[code]))
-		for y := range t.Cells[code] {
+	b.WriteString("figures:\n")
+	cells(&b, t.Cells)
+	return b.Bytes()
+}
+
+// cells writes cells by code (or group id), then year.
+func cells(b *bytes.Buffer, m map[string]map[int]*cell) {
+	for _, code := range sortedCodes(m) {
+		fmt.Fprintf(b, "  %s:\n", code)
+		years := make([]int, 0, len(m[code]))
+		for y := range m[code] {
 			years = append(years, y)
 		}
 		sort.Ints(years)
 		for _, y := range years {
-			fmt.Fprintf(&b, "    %d: {%s}\n", y, flow(t.Cells[code][y]))
+			fmt.Fprintf(b, "    %d: {%s}\n", y, flow(m[code][y]))
 		}
 	}
-	return b.Bytes()
 }
 
-// flow renders a cell as the inside of a YAML flow mapping.
+func sortedCodes[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// flow renders a cell as the inside of a YAML flow mapping, its keys in
+// the order of the loader's cell keys.
 func flow(c *cell) string {
 	var parts []string
-	for _, kv := range []struct{ k, v string }{
-		{"gdp_musd", c.GDP}, {"defence_musd", c.Defence},
-		{"share_pct", c.Share}, {"equipment_pct", c.Equipment},
-		{"population_m", c.Population},
-	} {
-		if kv.v != "" {
-			parts = append(parts, kv.k+": "+kv.v)
+	for _, k := range dataset.CellKeyNames() {
+		if v := c.get(k); v != "" {
+			parts = append(parts, k+": "+v)
 		}
 	}
 	if c.Estimate {
@@ -720,6 +811,13 @@ func flow(c *cell) string {
 		parts = append(parts, "note: "+quote(c.Note))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // field writes a top-level "key: value" line; an empty value is left out.

@@ -15,7 +15,7 @@ import (
 // when CI is set (see internal/testenv).
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	return testenv.SharedDir(t, natoCSV, natoWorkbook, imfCSV, popCSV, kielCSV, packagesCSV)
+	return testenv.SharedDir(t, natoCSV, natoWorkbook, imfCSV, popCSV, viaCSV, aggCSV, kielCSV, packagesCSV)
 }
 
 // TestCommittedDataMatchesShared regenerates every release file from the
@@ -100,12 +100,13 @@ func TestCellCounts(t *testing.T) {
 		"nato-2025-08.yaml":    371 + 1, // + Germany 2025, blank in the release
 		"nato-2024-06.yaml":    352,
 		"imf-weo-2025-10.yaml": 320,
-		// 32 countries x 2021-2030, but Montenegro has no 2021 and 2022.
-		"imf-weo-2025-04-population.yaml": 318,
+		// 32 countries x 2014-2030.
+		"imf-weo-2025-10-population.yaml": 544,
 	}
 	for _, f := range files {
 		n := 0
-		for _, line := range strings.Split(string(f.Data), "\n") {
+		_, body, _ := strings.Cut(string(f.Data), "\nfigures:\n") // the aggregates' cells are not countries'
+		for _, line := range strings.Split(body, "\n") {
 			if strings.HasPrefix(line, "    ") && strings.Contains(line, ": {") {
 				n++
 			}
@@ -196,8 +197,9 @@ func TestFlowKeyOrder(t *testing.T) {
 }
 
 // TestPopulationCells checks cells of the population release against the
-// shared table's rows: copied as text, projections after each country's
-// last_actual_year (2024 for the US, 2021 for Albania).
+// shared table's rows (imf_weo_population_2025_10.csv): copied as text,
+// projections after each country's last_actual_year (2024; the United
+// Kingdom 2023).
 func TestPopulationCells(t *testing.T) {
 	shared := sharedDir(t)
 	files, err := convert(shared)
@@ -206,19 +208,21 @@ func TestPopulationCells(t *testing.T) {
 	}
 	var data string
 	for _, f := range files {
-		if f.Name == "imf-weo-2025-04-population.yaml" {
+		if f.Name == "imf-weo-2025-10-population.yaml" {
 			data = string(f.Data)
 		}
 	}
 	for _, want := range []string{
 		"series: population\n",
-		"url: https://www.imf.org/en/Publications/WEO/weo-database/2025/april/download-entire-database\n",
-		"  USA:\n    2021: {population_m: 332.453}\n    2022: {population_m: 334.273}\n    2023: {population_m: 337.014}\n    2024: {population_m: 340.102}\n    2025: {population_m: 342.373, estimate: true}\n",
-		"  ALB:\n    2021: {population_m: 2.812}\n    2022: {population_m: 2.778, estimate: true}\n",
-		"  MNE:\n    2023: {population_m: 0.633}\n    2024: {population_m: 0.634, estimate: true}\n",
+		"url: https://data.imf.org/en/datasets/IMF.RES:WEO\n",
+		"  ALB:\n    2014: {population_m: 2.889}\n    2015: {population_m: 2.881}\n",
+		// Germany 2024 (actual), 2025 (projection); the United Kingdom's
+		// last actual year is 2023.
+		"    2024: {population_m: 83.517}\n    2025: {population_m: 83.664, estimate: true}\n",
+		"    2023: {population_m: 68.265}\n    2024: {population_m: 69.226, estimate: true}\n",
 	} {
 		if !strings.Contains(data, want) {
-			t.Errorf("imf-weo-2025-04-population.yaml lacks %q", want)
+			t.Errorf("imf-weo-2025-10-population.yaml lacks %q", want)
 		}
 	}
 }

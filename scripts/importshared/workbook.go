@@ -21,11 +21,7 @@ func importWorkbook(spec *releaseSpec, path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	wb, err := xlsx.Open(path, xlsx.DefaultLimits())
-	if err != nil {
-		return nil, err
-	}
-	book, err := importnato.Read(wb)
+	book, err := readWorkbook(path)
 	if err != nil {
 		return nil, err
 	}
@@ -73,4 +69,30 @@ func countriesAndGroups() (*defence.Dataset, error) {
 		}
 	}
 	return dataset.Load(srcs, nil)
+}
+
+func readWorkbook(path string) (*importnato.Workbook, error) {
+	wb, err := xlsx.Open(path, xlsx.DefaultLimits())
+	if err != nil {
+		return nil, err
+	}
+	return importnato.Read(wb)
+}
+
+// workbookRelease imports NATO's workbook as a release of its own (the
+// reference the currencies of another release are established against).
+func workbookRelease(path string) (*defence.Release, error) {
+	ds, err := countriesAndGroups()
+	if err != nil {
+		return nil, err
+	}
+	book, err := readWorkbook(path)
+	if err != nil {
+		return nil, err
+	}
+	res, err := importnato.Import(book, ds, importnato.Options{ID: "reference"})
+	if err != nil {
+		return nil, err
+	}
+	return res.Release, nil
 }

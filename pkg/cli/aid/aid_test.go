@@ -312,7 +312,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7" (expected one of: eu, europe, europe-canada, nato)`},
 		// NATO's and the IMF's GDP is in USD, Kiel's amounts in EUR, and the
 		// data carries no cited exchange rate: natospend says so.
-		{[]string{"aid", "--gdp-year", "2026"}, "--gdp-year 2026: the GDP of 2026 (nato-2026-07, imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data implies an EUR/USD rate for 2026"},
+		{[]string{"aid", "--gdp-year", "2027"}, "--gdp-year 2027: the GDP of 2027 (imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data implies an EUR/USD rate for 2027"},
 		{[]string{"aid", "--gdp-year", "1990"}, "--gdp-year 1990: no NATO or IMF release in the data has GDP for 1990"},
 		{[]string{"aid", "packages", "--from", "2025-13"}, `--from "2025-13" is not a date`},
 		{[]string{"aid", "packages", "--from", "2025-03", "--to", "2025-02"}, "--from 2025-03 is after --to 2025-02"},

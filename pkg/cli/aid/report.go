@@ -314,7 +314,7 @@ func (r *Report) TotalsTable() *render.Table {
 // Sources is the aid release, for the xlsx Sources sheet.
 func (r *Report) Sources() []calc.Source {
 	rel := r.Query.Release
-	return []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL}}
+	return []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via}}
 }
 
 // JSON returns the JSON document of the report.

@@ -151,8 +151,11 @@ func TestShareSVG(t *testing.T) {
 		"below 2%", "2% to 3.5%", "3.5% or more", "e: estimate", "target",
 		"Shares of GDP as the release publishes them (NATO computes its own from constant-price figures); e: estimate.",
 		"Not drawn, no figure for 2026: Iceland (not reported).",
-		// One line: it fits in 1152 pixels in the Go font and in Helvetica.
-		"Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07), published 2026-07, cut-off 2026-07-03, https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx",
+		// Three lines: the copy read ("read via") makes it longer than the
+		// 1152 pixels one line fits in the Go font and in Helvetica.
+		"Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-06, cut-off not given by the sources read,",
+		"https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-en.xlsx, read via",
+		"https://github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli/blob/366dedbbf761c480cfe91ca2da7c28a3a079810d/data/processed/nato_defence.csv",
 		"Defence expenditure, % of GDP",
 	}
 	if !slices.Equal(rest, want) {
@@ -298,7 +301,7 @@ figures:
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	ts := texts(t, svg)
-	for _, want := range []string{"<script>alert(1)</script> & Co (x)", "Source: Ministry & <i>Co</i>, Budget <b>&</b> more (my-evil), published 2026-03-01, https://example.org/a?b=1&c=<2>"} {
+	for _, want := range []string{"<script>alert(1)</script> & Co (x)", "Source: Ministry & <i>Co</i>, Budget <b>&</b> more (my-evil), published 2026-03-01, cut-off not given by the sources read, https://example.org/a?b=1&c=<2>"} {
 		if !slices.Contains(ts, want) {
 			t.Errorf("text %q missing from %q", want, ts)
 		}

@@ -120,7 +120,7 @@ func TestMarkdownEurope(t *testing.T) {
 		!strings.Contains(page, `<td style="text-align:left">ISL</td>`) {
 		t.Errorf("no <details> with the 28 that meet and Iceland:\n%s", page)
 	}
-	if !strings.Contains(page, "<p>Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07)") {
+	if !strings.Contains(page, "<p>Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07), published 2026-06, cut-off not given by the sources read") {
 		t.Errorf("no Source line:\n%s", page)
 	}
 

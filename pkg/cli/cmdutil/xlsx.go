@@ -167,17 +167,20 @@ func machineNumber(v float64) float64 {
 	return v
 }
 
-// sourcesSheet lists the releases (id, title, publisher, dates, URL), then,
+// sourcesSheet lists the releases (id, title, publisher, dates, URL, the
+// publisher's file and its SHA-256, the copy read), then,
 // after an empty row, the notes the table prints, one a row in column A.
 func sourcesSheet(sources []calc.Source, notes []string) xlsx.Sheet {
 	text := func(k string) xlsx.Column { return xlsx.Column{Title: k, Kind: xlsx.KindText} }
 	s := xlsx.Sheet{Name: SheetSources, FreezeHeader: true,
-		Columns: []xlsx.Column{text("release"), text("title"), text("publisher"), text("published"), text("cutoff"), text("url")}}
+		Columns: []xlsx.Column{text("release"), text("title"), text("publisher"), text("published"), text("cutoff"), text("url"),
+			text("source_file"), text("source_sha256"), text("via")}}
 	// Column A fits the release ids, not the notes, which spill over the
 	// empty cells to their right.
 	width := len("release")
 	for _, src := range sources {
-		s.Rows = append(s.Rows, []xlsx.Value{{Text: src.ID}, {Text: src.Title}, {Text: src.Publisher}, {Text: src.Published}, {Text: src.Cutoff}, {Text: src.URL}})
+		s.Rows = append(s.Rows, []xlsx.Value{{Text: src.ID}, {Text: src.Title}, {Text: src.Publisher}, {Text: src.Published}, {Text: src.CutoffText()}, {Text: src.URL},
+			{Text: src.SourceFile}, {Text: src.SourceSHA256}, {Text: src.Via}})
 		width = max(width, len([]rune(src.ID)))
 	}
 	s.Columns[0].Width = float64(min(width+2, xlsx.MaxWidth))

@@ -44,7 +44,10 @@ func TestGapBars(t *testing.T) {
 		"Iceland  not-reported" + r(" ", 15) + "│" + r(" ", 20) + "│",
 		r(" ", 9) + "0%" + r(" ", 58) + "4.68%",
 		"│ target; e: estimate",
-		"Source: NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07),",
+		"Source: NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07),",
+		"  published 2026-06, cut-off not given by the sources read,",
+		"  https://www.nato.int/content/dam/nato/webready/documents/finance/def-exp-2026-",
+		"  en.xlsx, read via",
 	}
 	lines := strings.Split(out, "\n")
 	for i, w := range want {

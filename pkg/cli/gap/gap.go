@@ -123,7 +123,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	AddSortFlag(cmd, opts, "gap")
 	AddTrendFlag(cmd, opts)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
-	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO)")
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO, the vintage of its GDP), and NATO's own GDP and defence per head at constant prices (Table 6) where the release has them")
 	cmd.Flags().BoolVar(&opts.Burden, "burden", false, "add each country's share of the selection's defence spending and of its GDP (%), and the difference (points)")
 	cmd.Flags().BoolVar(&opts.ShowAid, "show-aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), for context only: never added to defence")
 	cmdutil.AddOutputFlags(cmd, &opts.Out, cmdutil.FormatBars)
@@ -442,10 +442,15 @@ func Run(o *Options) error {
 	if o.PerCapita {
 		rep.PerCapita = ds
 		var used []calc.PopulationFigure
+		var nato []calc.NATOPerCapita
 		for _, ln := range c.Lines {
 			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
+			nato = append(nato, calc.NATOPerCapitaOf(ds, ln.Row))
 		}
 		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
+		if n := calc.NATOPerCapitaNote(nato); n != "" {
+			rep.Notes = append(rep.Notes, n)
+		}
 	}
 	if o.ShowAid {
 		if rep.Aid, err = AidFor(ds); err != nil {
@@ -458,7 +463,7 @@ func Run(o *Options) error {
 			src := UsedSources(ds, rep.releases(), c.Lines, o.PerCapita)
 			if rep.Aid != nil {
 				a := rep.Aid.Release
-				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL})
+				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL, Via: a.Via})
 			}
 			return src
 		}})

@@ -287,6 +287,12 @@ func (r *Report) fields() []field {
 					}
 					return ""
 				}},
+			// NATO's own figures per head (Table 6, constant prices),
+			// named apart from the ones above.
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$"},
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $"},
 		)
 	}
 	return fs
@@ -334,6 +340,7 @@ var wideOnce = map[string]bool{
 	"aid_military_meur": true, "aid_cutoff": true,
 	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
 	"population_m": true, "gdp_per_capita_usd": true, "defence_per_capita_usd": true,
+	"nato_gdp_per_capita_const_kusd": true, "nato_defence_per_capita_const_usd": true,
 }
 
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
@@ -513,7 +520,8 @@ func (r *Report) layColumns() []column {
 	for _, c := range out {
 		switch c.f.Key {
 		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
-			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd":
+			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd",
+			"nato_gdp_per_capita_const_kusd", "nato_defence_per_capita_const_usd":
 			last = append(last, c)
 		default:
 			kept = append(kept, c)
@@ -715,6 +723,7 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
+	out = append(out, r.publishedNotes()...)
 	if r.Query.Measure == defence.MeasureEquipment {
 		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
 	} else if r.Query.Method == calc.MethodUSD {
@@ -961,6 +970,13 @@ func totalFields() []render.Spec[calc.MeasureTotals] {
 		// added with the equipment guideline
 		str("measure", func(t T) string { return measureWord(t.OfDefence) }),
 		money("equipment_musd", func(t T) defence.Num { return t.Equipment }),
+		// added with the publisher's aggregates: NATO's own row for the
+		// countries shown (NATO Total, NATO Europe and Canada), beside the
+		// computed totals; null when the release has none for them.
+		str("published_aggregate", func(t T) string { return t.Published.Group }),
+		money("published_gdp_musd", func(t T) defence.Num { return t.Published.GDP }),
+		money("published_defence_musd", func(t T) defence.Num { return t.Published.Defence }),
+		pct("published_share_pct", func(t T) defence.Num { return t.Published.Share }),
 	}
 }
 
@@ -988,4 +1004,53 @@ func intPtr(v int) *int {
 		return nil
 	}
 	return &v
+}
+
+// publishedNotes are one line per release and year whose own aggregate
+// matches the countries shown: NATO's figures beside the Total row, and
+// why they differ. The amounts are in the table's money: US dollars, or
+// euros at the year's rate with --currency eur; in national currencies
+// (which do not add up) the line gives NATO's share alone.
+func (r *Report) publishedNotes() []string {
+	var out []string
+	seen := map[string]bool{}
+	money := func(musd float64) (string, bool) {
+		switch r.Currency {
+		case "":
+			return render.BillionsText(musd), true
+		case calc.CurrencyEUR:
+			if c := r.totalInCurrency(render.N(musd)); c.Known {
+				return "€" + render.FormatBillions(c.Num) + " bn", true
+			}
+		}
+		return "", false
+	}
+	for _, tt := range r.Totals {
+		p := tt.Published
+		key := tt.Release + " " + strconv.Itoa(tt.Year)
+		if p.Group == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		var figs []string
+		if s, ok := money(p.GDP.V); ok && p.GDP.Known {
+			figs = append(figs, "GDP "+s)
+		}
+		if s, ok := money(p.Defence.V); ok && p.Defence.Known {
+			figs = append(figs, "defence "+s)
+		}
+		if p.Share.Known {
+			figs = append(figs, render.FormatNumber(p.Share.V, 2)+"% of GDP")
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		est := ""
+		if p.Estimate {
+			est = "e"
+		}
+		out = append(out, fmt.Sprintf("%s as NATO publishes it (release %s, %d%s): %s. It can differ from the Total row: NATO computes its share from constant-price figures, and where the release has no GDP for Iceland the Total row counts the one named below; both count the allies of the year.",
+			p.Name, tt.Release, tt.Year, est, strings.Join(figs, ", ")))
+	}
+	return out
 }

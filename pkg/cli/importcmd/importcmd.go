@@ -90,10 +90,13 @@ and NATO's aggregates (NATO Europe and Canada, NATO Total) against the sum
 of the allies of each year, their shares and real change against their
 figures. A difference beyond rounding fails the
 import (exit 1, nothing written) naming the cells; --accept-differences
-imports anyway and writes the differences into the file's notes.
+imports anyway and writes the differences into the file's notes. NATO's
+aggregates are kept as NATO prints them, in the release's aggregates (by
+group: europe-canada, nato), which gap shows beside its own totals.
 
 The file's notes say where every series came from (sheet, table, section,
-cells) and give the workbook's name and SHA-256. The workbook prints no
+cells); source_file and source_sha256 give the workbook's name and SHA-256,
+which every Source line then cites. The workbook prints no
 date: --published defaults to the date in NATO's file name (YYMMDD-...).
 A summary goes to stderr (not with --quiet); without --output the release
 goes to stdout.`),

@@ -69,7 +69,7 @@ func TestImportThenGap(t *testing.T) {
 		if strings.HasPrefix(a[i], "Gap to ") || strings.HasPrefix(a[i], "Source: ") {
 			continue
 		}
-		if a[i] != b[i] {
+		if strings.ReplaceAll(a[i], "(release my-2024,", "(release nato-2024-06,") != b[i] {
 			t.Errorf("line %d:\n%s\nembedded:\n%s", i+1, a[i], b[i])
 		}
 	}

@@ -29,7 +29,10 @@ files: NATO's defence expenditure releases, the IMF World Economic Outlook's
 GDP and population, and the Kiel Institute's aid tracker. For each: its id
 (what --release takes), kind, title, publisher, publication date, cut-off,
 definition of defence expenditure (classic or core), price basis, what it
-covers (countries x years) and its URL.`),
+covers (countries x years), its URL and, where they apply, the publisher's
+file its figures come from (with its SHA-256) and the copy that was read
+(via) when it is not the publisher's own file. A defence release whose
+cut-off no source gives says so.`),
 		Example: cmdutil.Examples(`
   natospend releases
   natospend releases --format csv`),
@@ -76,6 +79,10 @@ var fields = []render.Spec[calc.ReleaseInfo]{
 	{Key: "embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Embedded) }},
 	{Key: "replaces_embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Replaces) }},
 	{Key: "file", Get: text(func(r calc.ReleaseInfo) string { return r.File })},
+	// added with the provenance of issue 19: the publisher's file the
+	// figures come from, where the url is another document
+	{Key: "source_file", Get: text(func(r calc.ReleaseInfo) string { return r.SourceFile })},
+	{Key: "source_sha256", Get: text(func(r calc.ReleaseInfo) string { return r.SourceSHA256 })},
 }
 
 // Run lists the releases.
@@ -91,6 +98,18 @@ func Run(o *Options) error {
 	var notes []string
 	for _, r := range rows {
 		line := r.ID + ": " + r.URL
+		if r.SourceFile != "" {
+			line += ", figures from " + r.SourceFile
+			if r.SourceSHA256 != "" {
+				line += " (SHA-256 " + r.SourceSHA256 + ")"
+			}
+		}
+		if r.Via != "" {
+			line += ", read via " + r.Via
+		}
+		if r.Cutoff == "" && r.Kind == calc.KindDefence {
+			line += "; " + calc.CutoffNotGiven
+		}
 		switch {
 		case r.Replaces:
 			line += " (your file " + r.File + ", replacing the embedded release of that id)"

@@ -126,7 +126,7 @@ func TestPoland2024(t *testing.T) {
 		"1 figure published in both releases: 0 unchanged, 1 revised; 0 only in nato-2026-07 (added), 0 only in nato-2025-08 (dropped).\n",
 		"Definitions differ:",
 		"Source (--from): NATO, Defence Expenditure of NATO Countries (2014-2025) (nato-2025-08)",
-		"Source (--to): NATO, Defence Investment of NATO Countries (2014-2026) (nato-2026-07)",
+		"Source (--to): NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)

@@ -66,8 +66,11 @@ func Run(o *Options) error {
 
 // Summary is the "ok" line: counts of what the data holds.
 func Summary(ds *defence.Dataset) string {
-	var defenceReleases, gdpReleases, popReleases, countryYears int
+	var defenceReleases, gdpReleases, popReleases, countryYears, aggregateYears int
 	for _, r := range ds.Releases {
+		for _, ys := range r.Aggregates {
+			aggregateYears += len(ys)
+		}
 		switch r.Series {
 		case defence.SeriesGDP:
 			gdpReleases++
@@ -85,9 +88,13 @@ func Summary(ds *defence.Dataset) string {
 	for _, p := range ds.AidPackages {
 		packages += len(p.Packages)
 	}
-	return fmt.Sprintf("ok: %s (%d defence, %d GDP, %d population), %s, %s, %s, %s; aid: %s, %s, %s",
+	aggregates := ""
+	if aggregateYears > 0 {
+		aggregates = ", " + count(aggregateYears, "published aggregate-year")
+	}
+	return fmt.Sprintf("ok: %s (%d defence, %d GDP, %d population), %s, %s, %s, %s%s; aid: %s, %s, %s",
 		count(len(ds.Releases), "release"), defenceReleases, gdpReleases, popReleases, count(len(ds.Countries), "country"),
-		count(len(ds.Groups), "group"), count(len(ds.Targets), "target"), count(countryYears, "country-year"),
+		count(len(ds.Groups), "group"), count(len(ds.Targets), "target"), count(countryYears, "country-year"), aggregates,
 		count(len(ds.AidReleases), "release"), count(donors, "donor row"), count(packages, "package"))
 }
 
