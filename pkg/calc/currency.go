@@ -59,9 +59,10 @@ func NationalRate(rel *defence.Release, code string, year int) (Rate, bool) {
 // where an ally's euro figures are converted from another currency at a
 // fixed rate (Croatia before it joined the euro in 2023: its kuna figures
 // at the conversion rate). The rate is that of the consensus: the allies
-// whose own rate is within 0.1% of the median, total defence in EUR over
-// total defence in USD; the others are Outliers, named in the notes and
-// never used. ok is false where no ally has both figures.
+// whose own rate is within 0.1% of the median, plus what the rounding of
+// their published figures can move it (RoundingTolerance), total defence
+// in EUR over total defence in USD; the others are Outliers, named in the
+// notes and never used. ok is false where no ally has both figures.
 func EURRate(rel *defence.Release, year int) (Rate, bool) {
 	type own struct {
 		code string
@@ -93,7 +94,7 @@ func EURRate(rel *defence.Release, year int) (Rate, bool) {
 	var used []own
 	rate := Rate{Currency: "EUR", Year: year, Outliers: map[string]float64{}}
 	for _, o := range all {
-		if math.Abs(o.rate/median-1) <= EURConsensus {
+		if math.Abs(o.rate/median-1) <= EURConsensus+RoundingTolerance(o.eur, o.usd) {
 			eur += o.eur
 			usd += o.usd
 			used = append(used, o)
@@ -114,10 +115,94 @@ func EURRate(rel *defence.Release, year int) (Rate, bool) {
 // the worst rounding of the published figures seen in NATO's tables.
 const EURConsensus = 0.001
 
+// RoundingTolerance is how far (relative) rounding alone can move a rate
+// worked out as a / b from two published amounts, each rounded to at worst
+// a whole unit (NATO's July 2026 tables give whole millions: Montenegro's
+// 86 million USD in 2022 moves by up to 0.6% on rounding alone).
+func RoundingTolerance(a, b float64) float64 {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
+	return 0.5/a + 0.5/b
+}
+
 // Convert turns million USD into millions of the rate's currency.
 func (r Rate) Convert(musd defence.Num) defence.Num {
 	if !musd.Known || r.PerUSD <= 0 {
 		return defence.Unknown
 	}
 	return defence.N(musd.V * r.PerUSD)
+}
+
+// scale multiplies a known amount by k; unknown stays unknown.
+func scale(n defence.Num, k float64) defence.Num {
+	if !n.Known {
+		return n
+	}
+	return defence.N(n.V * k)
+}
+
+// InCurrency is the row with its money (million current USD) converted at
+// perUSD units of another currency per USD: GDP, defence, resilience,
+// spending, requirement, gap and its bounds, the equipment base. Shares
+// and percentages are unchanged, so that Total over converted rows gives
+// the totals in that currency, each the sum of its converted column.
+func (r Row) InCurrency(perUSD float64) Row {
+	out := r
+	out.GDP = scale(r.GDP, perUSD)
+	out.Defence = scale(r.Defence, perUSD)
+	out.Resilience = scale(r.Resilience, perUSD)
+	out.Spending = scale(r.Spending, perUSD)
+	out.Required = scale(r.Required, perUSD)
+	out.Gap = scale(r.Gap, perUSD)
+	out.GapMin = scale(r.GapMin, perUSD)
+	out.GapMax = scale(r.GapMax, perUSD)
+	out.Base = scale(r.Base, perUSD)
+	return out
+}
+
+// InCurrency is the deadline's money converted at perUSD (the base year's
+// rate: no rate of a future year is known); its growth is unchanged.
+func (d Deadline) InCurrency(perUSD float64) Deadline {
+	out := d
+	out.GDP = scale(d.GDP, perUSD)
+	out.Required = scale(d.Required, perUSD)
+	out.Increase = scale(d.Increase, perUSD)
+	return out
+}
+
+// HasMoney reports whether the row carries any amount (GDP, defence,
+// spending or a requirement): a row that a total in another currency
+// cannot leave out.
+func (r Row) HasMoney() bool {
+	return r.GDP.Known || r.Defence.Known || r.Spending.Known || r.Required.Known || r.Base.Known
+}
+
+// euroFrom are the allies whose euro figures in NATO's Table 1 are, before
+// the ally joined the euro, its former currency converted to euros at the
+// fixed conversion rate: Croatia, kuna (HRK), before 2023. The rate they
+// imply against the dollar therefore differs from the euro area's market
+// rate (EURRate leaves them out as outliers).
+var euroFrom = map[string]struct {
+	from   string
+	joined int
+}{"HRV": {"HRK", 2023}}
+
+// EuroConvertedFrom reports, for an ally whose euro figures in the release
+// are its former currency converted at the fixed rate in that year
+// (Croatia before 2023) and whose implied rate therefore differs from the
+// euro area's (it is one of EURRate's Outliers), the former currency; ""
+// otherwise. Where the release's dollar figures agree with the euro area's
+// rate (NATO's July 2026 tables: Croatia 2019, 881 million EUR / 986
+// million USD), there is nothing to say.
+func EuroConvertedFrom(rel *defence.Release, code string, year int) string {
+	e, ok := euroFrom[code]
+	if !ok || year == 0 || year >= e.joined || rel.Currencies[code] != "EUR" {
+		return ""
+	}
+	r, ok := EURRate(rel, year)
+	if _, out := r.Outliers[code]; !ok || !out {
+		return ""
+	}
+	return e.from
 }

@@ -58,3 +58,38 @@ func TestNationalAndEURRates(t *testing.T) {
 		t.Fatal("a rate from a release without national-currency figures")
 	}
 }
+
+// TestEuroConvertedFrom: Croatia's euro figures before 2023 are kuna at the
+// fixed conversion rate (NATO's Table 1), said where their implied rate
+// differs from the euro area's. June 2024 release: 2019, 880.54 EUR /
+// 1,001.22 USD = 0.879467 against the other euro-area allies' 154,099.71 /
+// 172,529.77 = 0.893178, 1.54% off; 2021, 1,150.36 / 1,361.49 = 0.844927,
+// within rounding of the euro area's 0.844932: nothing to say; 2023, in
+// the euro area.
+func TestEuroConvertedFrom(t *testing.T) {
+	rel := snapshot.Dataset().Releases["nato-2024-06"]
+	for _, c := range []struct {
+		code string
+		year int
+		want string
+	}{{"HRV", 2019, "HRK"}, {"HRV", 2014, "HRK"}, {"HRV", 2021, ""}, {"HRV", 2023, ""}, {"DEU", 2019, ""}, {"HRV", 0, ""}} {
+		if got := EuroConvertedFrom(rel, c.code, c.year); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.code, c.year, got, c.want)
+		}
+	}
+	if math.Abs(880.54/1001.22-0.879467) > 1e-6 || math.Abs(154099.71/172529.77-0.893178) > 1e-6 {
+		t.Fatal("the comment's arithmetic")
+	}
+}
+
+// TestRoundingTolerance: whole-million figures (NATO's July 2026 tables)
+// move a rate by up to half a unit of each: Montenegro 2022, 86 million
+// USD.
+func TestRoundingTolerance(t *testing.T) {
+	if got := RoundingTolerance(82, 86); math.Abs(got-(0.5/82+0.5/86)) > 1e-15 || got < 0.0118 || got > 0.0120 {
+		t.Fatalf("tolerance %v", got)
+	}
+	if RoundingTolerance(0, 86) != 0 {
+		t.Fatal("no amount, no tolerance")
+	}
+}

@@ -168,8 +168,10 @@ func TestEquipmentTotals(t *testing.T) {
 }
 
 // TestEquipmentTotalsWithBlank: in nato-2025-08, 2025, Denmark's equipment
-// share is blank while its defence (share x IMF GDP) is known. Defence adds
-// it (14,780.202696 + Poland's 46,580.129295 = 61,360.331991), equipment
+// share is blank while its defence at share (share x IMF GDP) is known: the
+// release publishes no defence amounts, so Defence is unknown and
+// DefenceAtShare adds them (14,780.202696 + Poland's 46,580.129295 =
+// 61,360.331991), equipment
 // only Poland's (0.54439 x 46,580.129295 = 25,357.756587); the aggregate
 // equipment share would count Denmark's as 0%, so it is unknown, as is
 // NATO's aggregate gap; the gap is Poland's alone, -16,041.730728.
@@ -179,7 +181,10 @@ func TestEquipmentTotalsWithBlank(t *testing.T) {
 	if tt.WithData != 1 || tt.Meeting != 1 || tt.Countries != 2 {
 		t.Fatalf("counts %+v", tt)
 	}
-	near(t, "defence", tt.Defence, 61360.331991)
+	if tt.Defence.Known {
+		t.Fatalf("defence %v: the release publishes none, want unknown", tt.Defence)
+	}
+	near(t, "defence at share", tt.DefenceAtShare, 61360.331991)
 	near(t, "equipment", tt.Equipment, 25357.756587)
 	near(t, "gap", tt.Gap, -16041.730728)
 	if tt.Share.Known || tt.AggregateGap.Known {
@@ -194,9 +199,9 @@ func TestTotalShareOfGDPUnchanged(t *testing.T) {
 	if tt.OfDefence || tt.Equipment.Known {
 		t.Fatalf("totals of a share of GDP: %+v", tt)
 	}
-	// (0.0258 x 1,436,621 + 0.0269 x 5,455,980) / (1,436,621 + 5,455,980) x 100
-	// = (37,064.8218 + 146,765.862) / 6,892,601 x 100 = 183,830.6838 / 6,892,601 x 100 = 2.667073
-	near(t, "share", tt.Share, 2.667073)
+	// the published defence (Table 2) over GDP: (32,900 + 147,002) /
+	// (1,436,621 + 5,455,980) x 100 = 179,902 / 6,892,601 x 100 = 2.610074
+	near(t, "share", tt.Share, 2.610074)
 }
 
 // TestMeasuresSkipEquipment: the share-of-GDP paths leave the equipment

@@ -60,6 +60,20 @@ type Obs struct {
 	NotReported bool
 }
 
+// DefenceAtShare is the defence spending the published share implies:
+// share / 100 x GDP, million current USD. It is what the share method's
+// gap arithmetic measures from (Row.Spending under MethodShare), a derived
+// figure with its own name: NATO computes the share from constant-price
+// figures, so it differs from the published Defence (the Netherlands 2024,
+// release nato-2024-06: 2.0495% x 1,162,882.90 = 23,833.29 against the
+// published 21,459.68). Unknown without the share or the GDP.
+func (o Obs) DefenceAtShare() defence.Num {
+	if !o.Share.Known || !o.GDP.Known {
+		return defence.Unknown
+	}
+	return defence.N(o.Share.V / 100 * o.GDP.V)
+}
+
 // Row is a country's gap to one target.
 //
 // The verdict (Status) follows one rule: a country meets a share target
@@ -127,7 +141,7 @@ func Gap(o Obs, pct float64, m Method) Row {
 		// a verdict.
 		r.Status = verdict(o.Share.V >= pct)
 		if o.GDP.Known {
-			r.Spending = defence.N(o.Share.V / 100 * o.GDP.V)
+			r.Spending = o.DefenceAtShare()
 			r.Required = defence.N(pct / 100 * o.GDP.V)
 			r.Gap = defence.N((pct - o.Share.V) / 100 * o.GDP.V)
 		}

@@ -192,19 +192,22 @@ func TestTotal(t *testing.T) {
 	}
 	// GDP, every GDP shown: 1,436,621 + 5,455,980 + 32,894.49 = 6,925,495.49
 	near(t, "GDP", got.GDP, 6925495.49)
-	// defence: 0.0258 x 1,436,621 (37,064.8218) + 0.0269 x 5,455,980 (146,765.862) = 183,830.6838
-	near(t, "defence", got.Defence, 183830.6838)
+	// defence: NATO's published figures (Table 2), 32,900 + 147,002 = 179,902,
+	// never share x GDP; that is defence at share, 0.0258 x 1,436,621
+	// (37,064.8218) + 0.0269 x 5,455,980 (146,765.862) = 183,830.6838
+	near(t, "defence", got.Defence, 179902)
+	near(t, "defence at share", got.DefenceAtShare, 183830.6838)
 	// gap, the sum of the rows: NLD (2 - 2.58) / 100 x 1,436,621 = -8,332.4018;
 	// DEU (2 - 2.69) / 100 x 5,455,980 = -37,646.262; sum -45,978.6638
 	near(t, "gap", got.Gap, -45978.6638)
 	// required of the countries with a gap: 0.02 x (1,436,621 + 5,455,980) = 137,852.02
 	near(t, "required", got.Required, 137852.02)
-	// NATO's convention counts Iceland's GDP: 0.02 x 6,925,495.49 - 183,830.6838
-	// = 138,509.9098 - 183,830.6838 = -45,320.774
-	near(t, "aggregate gap", got.AggregateGap, -45320.774)
+	// NATO's convention counts Iceland's GDP and the published defence:
+	// 0.02 x 6,925,495.49 - 179,902 = 138,509.9098 - 179,902 = -41,392.0902
+	near(t, "aggregate gap", got.AggregateGap, -41392.0902)
 	near(t, "shortfall", got.Shortfall, 0)
-	// share: 183,830.6838 / 6,925,495.49 x 100
-	near(t, "share", got.Share, 183830.6838/6925495.49*100)
+	// share: 179,902 / 6,925,495.49 x 100
+	near(t, "share", got.Share, 179902/6925495.49*100)
 	if got.GapMin.Known || got.GapMax.Known || got.Deadline.Set {
 		t.Fatalf("bounds or deadline totals known without bounds or deadline: %+v", got)
 	}
@@ -231,8 +234,8 @@ func TestTotalShareNeedsDefenceForEveryGDP(t *testing.T) {
 		t.Fatalf("share %v aggregate %v, want unknown", got.Share, got.AggregateGap)
 	}
 	got = Total([]Row{Gap(nld, 2, MethodShare), Gap(isl, 2, MethodShare)}, nil, nil, 2)
-	// 37,064.8218 / (1,436,621 + 32,894.49) x 100
-	near(t, "share", got.Share, 37064.8218/(1436621+32894.49)*100)
+	// the published 32,900 / (1,436,621 + 32,894.49) x 100
+	near(t, "share", got.Share, 32900/(1436621+32894.49)*100)
 }
 
 func TestTotalBoundedIsARangeNeverAPartialSum(t *testing.T) {

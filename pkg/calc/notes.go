@@ -76,7 +76,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 		}
 	}
 	for _, src := range fromShare.keys {
-		out = append(out, fmt.Sprintf("Defence expenditure = published share x GDP (from %s) where release %s publishes no USD figure: %s.", src, rep.Release.ID, fromShare.who(src, len(rep.Order))))
+		out = append(out, fmt.Sprintf("Defence expenditure the equipment share applies to: defence at share, published share x GDP (from %s), where release %s publishes no USD figure: %s.", src, rep.Release.ID, fromShare.who(src, len(rep.Order))))
 	}
 	for _, src := range baseGDP.keys {
 		out = append(out, fmt.Sprintf("GDP from %s where release %s publishes none: %s.", describe(ds, src), rep.Release.ID, baseGDP.who(src, len(rep.Order))))

@@ -11,11 +11,14 @@ import (
 // The rule: every money total is the sum of its own column over the rows
 // shown, so that a spreadsheet SUM of the column equals it.
 //   - GDP and Defence add every figure shown (Iceland's GDP too, as NATO's
-//     own aggregates count it); Share is Defence / GDP x 100, as NATO
-//     computes its aggregate share. Share (and AggregateGap) are unknown
-//     when a country other than a not-reported one adds GDP without
-//     defence (a country the release has no share for): its GDP would
-//     count as spending nothing.
+//     own aggregates count it). Defence is the publisher's defence figure
+//     (Obs.Defence), never share x GDP; DefenceAtShare adds the rows'
+//     Obs.DefenceAtShare, the spending the share method measures gaps
+//     from. Share is Defence / GDP x 100, as NATO computes its aggregate
+//     share. Share (and AggregateGap) are unknown when a country other
+//     than a not-reported one adds GDP without a published defence figure
+//     (a country the release has no figure for, or a release of shares
+//     only): its GDP would count as spending nothing.
 //   - Required, Gap, Shortfall, GapMin, GapMax and the deadline sums add
 //     the rows that have a requirement (the countries with a gap). If one
 //     of those rows lacks the figure (a Hague 5% gap that is only bounded),
@@ -28,9 +31,11 @@ import (
 //
 // Rows OfDefence (the equipment guideline, EquipmentGap) are added up by
 // the same rules on their own base, defence expenditure instead of GDP:
-// Defence adds every row's Base, Equipment every row's equipment spending
-// (Spending), Share is Equipment / Defence x 100 (the aggregate equipment
-// share, % of defence expenditure) and AggregateGap target x total defence
+// Defence adds the published defence figures as for any row, Equipment
+// every row's equipment spending (Spending), Share is Equipment / the sum
+// of the rows' Base x 100 (the aggregate equipment share, % of the defence
+// expenditure the shares apply to: the published figures, or defence at
+// share where a release publishes none) and AggregateGap target x that sum
 // - total equipment; both are unknown when a country adds defence without
 // an equipment share (Denmark 2025 in nato-2025-08). GDP still adds every
 // GDP shown.
@@ -52,10 +57,12 @@ type Totals struct {
 	Bounded int
 
 	GDP, Defence, Share defence.Num
-	Required, Gap       defence.Num
-	Shortfall           defence.Num // the sum of the positive gaps
-	GapMin, GapMax      defence.Num
-	AggregateGap        defence.Num
+	// DefenceAtShare adds the rows' defence at share (share x GDP).
+	DefenceAtShare defence.Num
+	Required, Gap  defence.Num
+	Shortfall      defence.Num // the sum of the positive gaps
+	GapMin, GapMax defence.Num
+	AggregateGap   defence.Num
 	// Equipment is the sum of the rows' equipment spending (rows
 	// OfDefence); unknown for a share of GDP.
 	Equipment defence.Num
@@ -112,7 +119,7 @@ func (s sum) num() defence.Num {
 // trends (nil without).
 func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 	t := Totals{TargetPct: pct}
-	var gdp, def, equip, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
+	var gdp, def, atShare, equipBase, equip, req, gap, short, gmin, gmax, dgdp, dreq, dinc, base sum
 	years := -1
 	// A row adds its base (GDP; defence for a row OfDefence) without the
 	// spending measured on it: the aggregate share would count it as 0.
@@ -136,16 +143,16 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 			t.Bounded++
 		}
 		gdp.add(r.GDP)
-		rowBase := r.GDP
+		def.add(r.Defence)
+		atShare.add(r.DefenceAtShare())
 		if r.OfDefence {
 			t.OfDefence = true
-			rowBase = r.Base
-			def.add(r.Base)
+			equipBase.add(r.Base)
 			equip.add(r.Spending)
-		} else {
-			def.add(r.Spending)
-		}
-		if rowBase.Known && !r.Spending.Known && r.Status != StatusNotReported {
+			if r.Base.Known && !r.Spending.Known && r.Status != StatusNotReported {
+				baseWithoutSpending = true
+			}
+		} else if r.GDP.Known && !r.Defence.Known && r.Status != StatusNotReported {
 			baseWithoutSpending = true
 		}
 		if r.Required.Known {
@@ -188,13 +195,13 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 			}
 		}
 	}
-	t.GDP, t.Defence = gdp.num(), def.num()
+	t.GDP, t.Defence, t.DefenceAtShare = gdp.num(), def.num(), atShare.num()
 	switch {
 	case t.OfDefence:
 		t.Equipment = equip.num()
-		if t.Defence.Known && t.Equipment.Known && t.Defence.V > 0 && !baseWithoutSpending {
-			t.Share = defence.N(t.Equipment.V / t.Defence.V * 100)
-			t.AggregateGap = defence.N(pct/100*t.Defence.V - t.Equipment.V)
+		if b := equipBase.num(); b.Known && t.Equipment.Known && b.V > 0 && !baseWithoutSpending {
+			t.Share = defence.N(t.Equipment.V / b.V * 100)
+			t.AggregateGap = defence.N(pct/100*b.V - t.Equipment.V)
 		}
 	case t.GDP.Known && t.Defence.Known && t.GDP.V > 0 && !baseWithoutSpending:
 		t.Share = defence.N(t.Defence.V / t.GDP.V * 100)

@@ -21,6 +21,8 @@ var gapRowFields = []string{
 	"defence_published_musd", "year_is_earlier", "base_year", "deadline", "years_left",
 	"gdp_deadline_musd", "gdp_deadline_source", "required_deadline_musd", "increase_musd",
 	"annual_growth_pct", "trend", "trend_share_pct", "measure", "equipment_pct", "equipment_musd",
+	// schema 2: defence_musd is the published figure; share x GDP has its own name
+	"defence_at_share_musd",
 }
 
 var gapTotalsFields = []string{
@@ -30,6 +32,7 @@ var gapTotalsFields = []string{
 	"increase_musd", "annual_growth_pct", "short", "undetermined", "required_musd",
 	"aggregate_gap_musd", "on_track", "off_track", "year", "release", "measure", "equipment_musd",
 	"published_aggregate", "published_gdp_musd", "published_defence_musd", "published_share_pct",
+	"defence_at_share_musd", // schema 2
 }
 
 var pathRowFields = []string{

@@ -203,13 +203,13 @@ func TestSmallGapsAreNotZero(t *testing.T) {
 			cells[f[1]] = f
 		}
 	}
-	// Columns: | Code | Country | Year | GDP | Defence | Share | Gap 2% | Status 2% | Gap 3.5% | Status | Gap 5% | Status |
+	// Columns: | Code | Country | Year | GDP | Defence | Defence at share | Share | Gap 2% | Status 2% | Gap 3.5% | Status | Gap 5% | Status |
 	for _, c := range []struct {
 		code string
 		col  int
 		want string
 	}{
-		{"LVA", 11, "<0.1"}, {"MNE", 7, "-<0.1"}, {"BEL", 7, "0.0"}, {"LVA", 9, "-0.8"},
+		{"LVA", 12, "<0.1"}, {"MNE", 8, "-<0.1"}, {"BEL", 8, "0.0"}, {"LVA", 10, "-0.8"},
 	} {
 		if got := cells[c.code]; len(got) <= c.col || got[c.col] != c.want {
 			t.Errorf("%s column %d = %q, want %q (header %q)", c.code, c.col, got, c.want, cells["Code"])
@@ -231,7 +231,7 @@ func TestOutputFileGetsTheFullTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The full table's header row, as a pipe gets it.
-	if !strings.Contains(string(b), "| Code | Country          |  Year |  GDP $bn | Defence $bn | Share % | Gap 3.7% $bn | Status       |") {
+	if !strings.Contains(string(b), "| Code | Country          |  Year |  GDP $bn | Defence $bn | Defence at share $bn | Share % | Gap 3.7% $bn | Status       |") {
 		t.Fatalf("not the full table:\n%s", b)
 	}
 }

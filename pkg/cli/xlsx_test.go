@@ -336,7 +336,7 @@ func TestXLSXGapTotalsAndSources(t *testing.T) {
 	}
 	// The keys are the JSON totals' keys, in order (checked by hand: the
 	// first few and the last).
-	if got := strings.Join(rows[0][:5], ","); got != "target_pct,countries,countries_with_data,meeting,gdp_musd" || rows[0][len(rows[0])-1] != "published_share_pct" {
+	if got := strings.Join(rows[0][:5], ","); got != "target_pct,countries,countries_with_data,meeting,gdp_musd" || rows[0][len(rows[0])-1] != "defence_at_share_musd" {
 		t.Errorf("Totals header %v", rows[0])
 	}
 	// The 2% row by hand: 32 countries, 31 with data (Iceland reports none).
@@ -373,8 +373,10 @@ func TestXLSXGapTotalsAndSources(t *testing.T) {
 		!strings.HasSuffix(notes[len(notes)-1], ", read via https://github.com/aiutononesistonousername/leave-the-gun-take-the-cannoli/blob/366dedbbf761c480cfe91ca2da7c28a3a079810d/data/processed/nato_defence.csv") {
 		t.Errorf("Sources notes: %q", notes)
 	}
-	// Formats: money with one decimal and separators, shares with two.
-	for ref, wantShown := range map[string]string{"E2": "63,183,298.0", "G2": "2.87", "A2": "2.00"} {
+	// Formats: money with one decimal and separators, shares with two. The
+	// share is the published defence's total over GDP's (1,809.9 / 63,183.3
+	// $bn, the table's footer), not defence at share's (1,812.8: 2.87).
+	for ref, wantShown := range map[string]string{"E2": "63,183,298.0", "G2": "2.86", "A2": "2.00"} {
 		if got, _ := f.GetCellValue("Totals", ref); got != wantShown {
 			t.Errorf("Totals %s shown %q, want %q", ref, got, wantShown)
 		}

@@ -195,12 +195,16 @@ func FormatNumber(v float64, decimals int) string {
 
 // BillionsText says million USD as USD billions for a sentence: "$1,474.4
 // bn", and "less than $0.1 bn" for a non-zero amount that rounds to 0.0.
-func BillionsText(musd float64) string {
-	if musd < 0 {
-		return "-" + BillionsText(-musd)
+func BillionsText(musd float64) string { return BillionsTextIn("$", musd) }
+
+// BillionsTextIn is BillionsText in another currency: unit is its sign as
+// written before the amount ("€", or a code and a space, "PLN ").
+func BillionsTextIn(unit string, m float64) string {
+	if m < 0 {
+		return "-" + BillionsTextIn(unit, -m)
 	}
-	if s := FormatBillions(musd); s != "<0.1" {
-		return "$" + s + " bn"
+	if s := FormatBillions(m); s != "<0.1" {
+		return unit + s + " bn"
 	}
-	return "less than $0.1 bn"
+	return "less than " + unit + "0.1 bn"
 }

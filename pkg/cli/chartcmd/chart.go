@@ -678,6 +678,9 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))
 	}
+	if q.Method == calc.MethodShare {
+		notes = append(notes, "The base year's spending is defence at share (published share x GDP), not the published defence expenditure: NATO computes the share from constant-price figures.")
+	}
 	c.Notes = append(notes, rep.Notes...)
 	return c, nil
 }

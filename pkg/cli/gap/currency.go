@@ -2,6 +2,7 @@ package gap
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,10 +15,20 @@ import (
 // euros at the rates NATO's own figures imply (calc.NationalRate,
 // calc.EURRate), with a note citing them. A release without
 // national-currency figures has no such rate: a usage error, never a guess.
-func (r *Report) useCurrency(currency string) error {
+func (r *Report) useCurrency(ds *defence.Dataset, currency string) error {
 	for _, rel := range r.releases() {
 		if len(rel.Currencies) == 0 {
-			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (nato-2024-06 does: give --release nato-2024-06, or leave --currency out)", currency, rel.ID)
+			var with []string
+			for _, other := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+				if len(other.Currencies) > 0 {
+					with = append(with, other.ID)
+				}
+			}
+			hint := "no release in the data does"
+			if len(with) > 0 {
+				hint = fmt.Sprintf("%s %s: give --release %s", strings.Join(with, ", "), verb(len(with), "does", "do"), with[0])
+			}
+			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (%s, or leave --currency out)", currency, rel.ID, hint)
 		}
 	}
 	releases := map[string]*defence.Release{}
@@ -57,6 +68,9 @@ func (r *Report) useCurrency(currency string) error {
 		return rate, ok
 	}
 	r.Notes = append(r.Notes, r.currencyNote())
+	if n := r.euroFromNote(); n != "" {
+		r.Notes = append(r.Notes, n)
+	}
 	return nil
 }
 
@@ -85,7 +99,144 @@ func (r *Report) currencyNote() string {
 			parts = append(parts, s+")")
 		}
 		sort.Strings(parts)
-		return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + ". Deadline amounts use the base year's rate."
+		return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + ". Deadline amounts use the base year's rate; amounts per head are converted at the same rate."
 	}
-	return "National currencies (--currency national): each country's money at the rate NATO's own figures imply for it and its year, defence in national currency (Table 1) / defence in USD (Table 2), current prices; Cur. names the currency, Per $ the units per USD. Totals in several currencies are not added up. Deadline amounts use the base year's rate."
+	return "National currencies (--currency national): each country's money at the rate NATO's own figures imply for it and its year, defence in national currency (Table 1) / defence in USD (Table 2), current prices; Cur. names the currency, Per $ the units per USD. Totals and the amounts below are added up only where every row is in one currency (never across currencies). Deadline amounts use the base year's rate; amounts per head are converted at the same rate."
+}
+
+// curTotals are the totals in the table's currency (--currency), one per
+// r.Totals; unit[i] is how their amounts are written ("€", "PLN "), ""
+// where they cannot be added up: a line with money but no rate, or lines
+// in several national currencies (whose sum would mean nothing).
+type curTotals struct {
+	totals []calc.MeasureTotals
+	unit   []string
+}
+
+// linesOf are the lines r.Totals[i] adds up: the i-th measure's line of
+// each country (several years or releases: of that year and release).
+func (r *Report) linesOf(i int) []*calc.Line {
+	nm := len(r.Measures)
+	if nm == 0 {
+		return nil
+	}
+	tt := r.Totals[i]
+	suffix := fmt.Sprintf(" %d %s", tt.Year, tt.Release)
+	var out []*calc.Line
+	for _, code := range r.Order {
+		if r.multi() && !strings.HasSuffix(code, suffix) {
+			continue
+		}
+		if lines := r.ByCode[code]; i%nm < len(lines) {
+			out = append(out, &lines[i%nm])
+		}
+	}
+	return out
+}
+
+// inCurrencyTotals works out (once) the totals in the table's currency:
+// calc.Total over the lines converted at their own rates, so that each is
+// the sum of its converted column.
+func (r *Report) inCurrencyTotals() curTotals {
+	if r.cur != nil {
+		return *r.cur
+	}
+	ct := curTotals{totals: make([]calc.MeasureTotals, len(r.Totals)), unit: make([]string, len(r.Totals))}
+	for i, tt := range r.Totals {
+		var rows []calc.Row
+		var dls []calc.Deadline
+		code, ok := "", true
+		for _, ln := range r.linesOf(i) {
+			rate, has := r.Rate(ln)
+			if !has {
+				if ln.HasMoney() {
+					ok = false
+				}
+				rows = append(rows, ln.Row.InCurrency(0)) // no money to add
+				dls = append(dls, ln.Deadline.InCurrency(0))
+				continue
+			}
+			switch {
+			case code == "":
+				code = rate.Currency
+			case code != rate.Currency:
+				ok = false
+			}
+			rows = append(rows, ln.Row.InCurrency(rate.PerUSD))
+			dls = append(dls, ln.Deadline.InCurrency(rate.PerUSD))
+		}
+		if !ok || code == "" {
+			continue
+		}
+		if tt.Measure.Deadline == 0 {
+			dls = nil
+		}
+		ct.totals[i] = calc.MeasureTotals{Totals: calc.Total(rows, dls, nil, tt.TargetPct), Measure: tt.Measure, Year: tt.Year, Release: tt.Release}
+		ct.unit[i] = unitOf(code)
+	}
+	r.cur = &ct
+	return ct
+}
+
+// unitOf is how an amount in a currency is written in a sentence.
+func unitOf(code string) string {
+	switch code {
+	case "USD":
+		return "$"
+	case "EUR":
+		return "€"
+	}
+	return code + " "
+}
+
+// currencyWords names the table's money for the method notes.
+func (r *Report) currencyWords() string {
+	switch r.Currency {
+	case calc.CurrencyEUR:
+		return "in euros (current USD at the EUR/USD rate NATO's figures imply for the year, below)"
+	case calc.CurrencyNational:
+		return "in each country's national currency (current USD at the rate NATO's figures imply for the country and year, below)"
+	}
+	return "in current USD"
+}
+
+// euroFromNote is the note on allies whose euro figures are converted from
+// a former currency at a fixed rate (Croatia before 2023), when a line
+// shown is one.
+func (r *Report) euroFromNote() string {
+	releases := map[string]*defence.Release{}
+	for _, rel := range r.releases() {
+		releases[rel.ID] = rel
+	}
+	var years []string
+	for i := range r.Lines {
+		ln := &r.Lines[i]
+		if rel := releases[ln.Release]; rel != nil && ln.Code == "HRV" && calc.EuroConvertedFrom(rel, ln.Code, ln.Year) != "" {
+			y := fmt.Sprint(ln.Year)
+			if !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+	}
+	if len(years) == 0 {
+		return ""
+	}
+	sort.Strings(years)
+	s := fmt.Sprintf("Croatia before 2023 (here %s): NATO's Table 1 gives its kuna figures converted to euros at the fixed conversion rate, so the euro/USD rate they imply differs from the euro area's. ", strings.Join(years, ", "))
+	if r.Currency == calc.CurrencyEUR {
+		return s + "--currency eur converts Croatia at the euro area's rate, as every country; --currency national uses Croatia's own implied rate (EUR from HRK)."
+	}
+	return s + "--currency national uses Croatia's own implied rate (Cur. EUR (from HRK)); --currency eur converts it at the euro area's rate instead."
+}
+
+// euroFrom is, for a line whose release gives the country's euro figures
+// converted at a fixed rate from its former currency (Croatia before 2023),
+// that currency; "" otherwise.
+func (r *Report) euroFrom(ln *calc.Line) string {
+	for _, rel := range r.releases() {
+		if rel.ID == ln.Release {
+			return calc.EuroConvertedFrom(rel, ln.Code, ln.Year)
+		}
+	}
+	return ""
 }

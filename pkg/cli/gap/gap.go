@@ -79,6 +79,11 @@ constant-price figures, so it can differ from defence / GDP at current prices
 (the Netherlands, 2026: 2.58% published, 2.29% in current USD). --method usd
 measures instead on current-USD figures: gap = target / 100 x GDP - defence.
 
+Defence $bn (defence_musd) is the defence expenditure the release publishes,
+as printed; the amount the share implies, share x GDP, which the share method
+measures from, is Defence at share $bn (defence_at_share_musd). A release of
+shares only (nato-2025-08) has no published amount: its Defence is unknown.
+
 A country without figures for the year shows status no-data and no gap (never
 a zero); Iceland, which has no armed forces, shows not-reported. --latest uses
 a country's most recent earlier year in the same release instead.
@@ -431,11 +436,16 @@ func Run(o *Options) error {
 		}
 	}
 	if o.Burden {
-		rep.Burden, rep.BurdenBase = c.Burdens()
-		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", rep.BurdenBase))
+		var atShare bool
+		rep.Burden, rep.BurdenBase, atShare = c.Burdens()
+		what := "NATO's published defence expenditure"
+		if atShare {
+			what = fmt.Sprintf("defence at share, published share x GDP, as release %s publishes no defence amounts", c.Release.ID)
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
-		if err := rep.useCurrency(o.Currency); err != nil {
+		if err := rep.useCurrency(ds, o.Currency); err != nil {
 			return err
 		}
 	}
@@ -447,7 +457,14 @@ func Run(o *Options) error {
 			used = append(used, calc.PerCapitaOf(ds, ln.Row).Population)
 			nato = append(nato, calc.NATOPerCapitaOf(ds, ln.Row))
 		}
-		rep.Notes = append(rep.Notes, calc.PopulationNote(ds, used)+" Defence per head divides NATO's published USD figure; the gap per head divides the row's gap.")
+		note := calc.PopulationNote(ds, used) + " Defence per head divides NATO's published USD figure; the gap per head divides the row's gap."
+		switch o.Currency {
+		case calc.CurrencyEUR:
+			note += " The table shows them in euros, each at its row's rate."
+		case calc.CurrencyNational:
+			note += " The table shows them in national currencies, each at its row's rate."
+		}
+		rep.Notes = append(rep.Notes, note)
 		if n := calc.NATOPerCapitaNote(nato); n != "" {
 			rep.Notes = append(rep.Notes, n)
 		}

@@ -221,7 +221,11 @@ func TestHagueParts(t *testing.T) {
 	num(t, core, "gap_musd", 44193.438, 1e-6)
 	resil := find(t, d, "DEU", 1.5)
 	str(t, resil, "part", "resilience")
-	isNull(t, resil, "gap_musd", "defence_musd")
+	isNull(t, resil, "gap_musd")
+	// defence_musd is the country's published defence on every row, the
+	// resilience part's too (NATO's Table 2, nato-2026-07: Germany 2026e
+	// 147,002 million USD); the resilience spending itself is unknown.
+	num(t, resil, "defence_musd", 147002, 0)
 	num(t, resil, "required_musd", 0.015*5455980, 1e-6)
 	// Poland (4.68% of 1,134,841): core surplus -13,391.1238, whole gap up to
 	// 3,631.4912: cannot tell, so undetermined rather than a guess.
@@ -233,7 +237,11 @@ func TestHagueParts(t *testing.T) {
 	// the sum of the rows': 44,193.438 - 13,391.1238 = 30,802.3142 and
 	// 126,033.138 + 3,631.4912 = 129,664.6292.
 	tot := d.Totals[0]
-	isNull(t, tot, "gap_musd", "shortfall_musd", "defence_musd", "share_pct", "aggregate_gap_musd")
+	isNull(t, tot, "gap_musd", "shortfall_musd", "aggregate_gap_musd")
+	// Defence adds the published figures (Table 2: 147,002 + 53,080), the
+	// share is their total over GDP's (5,455,980 + 1,134,841).
+	num(t, tot, "defence_musd", 200082, 0)
+	num(t, tot, "share_pct", 200082.0/6590821*100, 1e-6)
 	num(t, tot, "gap_min_musd", 30802.3142, 1e-6)
 	num(t, tot, "gap_max_musd", 129664.6292, 1e-6)
 	num(t, tot, "short", 1, 0)

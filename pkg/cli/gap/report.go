@@ -2,7 +2,6 @@ package gap
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,7 +15,11 @@ import (
 )
 
 // SchemaVersion of the JSON output. Fields are only ever added.
-const SchemaVersion = 1
+//
+// Version 2: defence_musd is NATO's published defence (it was share x GDP
+// under --method share, the published figure being in
+// defence_published_musd); that amount is now defence_at_share_musd.
+const SchemaVersion = 2
 
 // Report is a computed gap report (pkg/calc) with what the gap command
 // adds for display: the --show-aid context.
@@ -40,6 +43,8 @@ type Report struct {
 	// PerCapita, with --per-capita, is the data the populations come from
 	// (calc.PerCapitaOf): figures per head are worked out line by line.
 	PerCapita *defence.Dataset
+	// cur caches the totals in Currency (inCurrencyTotals).
+	cur *curTotals
 }
 
 // releases are the releases shown: one unless --release lists several.
@@ -96,6 +101,13 @@ func (r *Report) fields() []field {
 		releaseTitle = "Release"
 	}
 	plain := func(m calc.Measure) bool { return !m.Bounded && m.Part != calc.PartResilience }
+	defenceTitle, atShareTitle := "", ""
+	if r.publishesDefence() {
+		defenceTitle = "Defence $bn"
+	}
+	if r.showsAtShare() {
+		atShareTitle = "Defence at share $bn"
+	}
 	fs := []field{
 		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code"},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country"},
@@ -105,8 +117,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(defenceOf),
-			Show: func(ln *calc.Line) render.Cell { return num(coreSpending(ln)) }}, perCountry: "Defence $bn"},
+		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
@@ -214,6 +225,10 @@ func (r *Report) fields() []field {
 			}
 			return render.U()
 		}}},
+		// added with schema 2: the spending the share method measures from,
+		// share x GDP, apart from NATO's published defence (defence_musd)
+		{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+			perCountry: atShareTitle},
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
@@ -257,13 +272,22 @@ func (r *Report) fields() []field {
 					return rate.Currency
 				}
 				return ""
+			}), Show: text(func(ln *calc.Line) string {
+				rate, ok := rateOf(ln)
+				if !ok {
+					return ""
+				}
+				if from := r.euroFrom(ln); from != "" && r.Currency == calc.CurrencyNational {
+					return rate.Currency + " (from " + from + ")"
+				}
+				return rate.Currency
 			})}, perCountry: curTitle},
 			field{Spec: render.Spec[*calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				return render.Opt(rate.PerUSD, ok)
 			}}, perCountry: "Per $"},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.GDP })}},
-			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(defenceOf)}},
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(publishedDefence)}},
 			field{Spec: render.Spec[*calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Required })}},
 			field{Spec: render.Spec[*calc.Line]{Key: "gap_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Gap })}},
 		)
@@ -293,6 +317,18 @@ func (r *Report) fields() []field {
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$"},
 			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $"},
+		)
+	}
+	if r.Currency != "" { // --currency, added with schema 2: defence at share in that currency, and the currency a euro figure was converted from
+		fs = append(fs,
+			field{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_mcur", Kind: render.Number, Get: func(ln *calc.Line) render.Cell {
+				rate, ok := r.Rate(ln)
+				if !ok {
+					return render.U()
+				}
+				return num(rate.Convert(ln.DefenceAtShare()))
+			}}},
+			field{Spec: render.Spec[*calc.Line]{Key: "currency_converted_from", Get: text(r.euroFrom)}},
 		)
 	}
 	return fs
@@ -335,7 +371,7 @@ func (r *Report) MachineTable() *render.Table {
 // measure, with the measure's suffix (wideSuffixes).
 var wideOnce = map[string]bool{
 	"code": true, "name": true, "year": true, "release": true, "estimate": true,
-	"gdp_musd": true, "gdp_source": true, "share_pct": true, "defence_published_musd": true,
+	"gdp_musd": true, "gdp_source": true, "share_pct": true, "defence_published_musd": true, "defence_at_share_musd": true,
 	"year_is_earlier": true, "measure": true, "equipment_pct": true, "equipment_musd": true,
 	"aid_military_meur": true, "aid_cutoff": true,
 	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
@@ -452,11 +488,29 @@ type column struct {
 func (r *Report) columns() []column {
 	cols := r.layColumns()
 	for i := range cols {
-		if r.Currency != "" && cols[i].f.Kind == render.Money {
+		switch {
+		case r.Currency == "":
+		case cols[i].f.Kind == render.Money:
 			cols[i].title = strings.ReplaceAll(cols[i].title, "$bn", r.currencyUnit())
+		case perHead[cols[i].f.Key]:
+			unit := " cur."
+			if r.Currency == calc.CurrencyEUR {
+				unit = " €"
+			}
+			cols[i].title = strings.TrimSuffix(cols[i].title, " $") + unit
 		}
 	}
 	return cols
+}
+
+// perHead are the fields of amounts per head (USD per person), which a
+// table in another currency converts as it does money.
+var perHead = map[string]bool{"gdp_per_capita_usd": true, "defence_per_capita_usd": true, "gap_per_capita_usd": true}
+
+// converted reports whether the human table shows a column in the table's
+// currency rather than as the field holds it (USD).
+func (r *Report) converted(f field) bool {
+	return r.Currency != "" && (f.Kind == render.Money || perHead[f.Key])
 }
 
 // currencyUnit is what money columns are titled in with --currency.
@@ -481,25 +535,38 @@ func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 	return out
 }
 
-// totalInCurrency converts a money total: in euros at the year's one rate;
-// in national currencies there is no total (their sum would mean nothing).
-func (r *Report) totalInCurrency(c render.Cell) render.Cell {
-	if !c.Known || r.Currency != calc.CurrencyEUR || len(r.Lines) == 0 {
+// footerInCurrency is a money column's total in the table's currency: the
+// sum of its converted rows (inCurrencyTotals); unknown where the rows are
+// in several national currencies or one lacks a rate.
+func (r *Report) footerInCurrency(c column) render.Cell {
+	i := r.baseIndex()
+	if c.measure >= 0 {
+		i = c.measure
+	}
+	ct := r.inCurrencyTotals()
+	if ct.unit[i] == "" {
 		return render.U()
 	}
-	rate, ok := r.Rate(&r.Lines[0])
-	if !ok {
-		return render.U()
-	}
-	return render.N(c.Num * rate.PerUSD)
+	return r.footer(c, ct.totals)
 }
 
 func (r *Report) layColumns() []column {
 	fs := r.fields()
 	var out []column
 	for _, f := range fs {
-		if f.perCountry != "" {
+		if f.perCountry != "" && f.Key != "defence_at_share_musd" {
 			out = append(out, column{f: f, measure: -1, title: f.perCountry})
+		}
+	}
+	for _, f := range fs { // defence at share goes beside the published defence (or in its place)
+		if f.perCountry != "" && f.Key == "defence_at_share_musd" {
+			at := len(out)
+			for i, c := range out {
+				if c.f.Key == "share_pct" {
+					at = i
+				}
+			}
+			out = slices.Insert(out, at, column{f: f, measure: -1, title: f.perCountry})
 		}
 	}
 	for i, m := range r.Measures {
@@ -550,7 +617,7 @@ func (r *Report) HumanTable() *render.Table {
 			} else {
 				cells[j] = c.f.Get(ln)
 			}
-			if r.Currency != "" && c.f.Kind == render.Money {
+			if r.converted(c.f) {
 				cells[j] = r.inCurrency(cells[j], ln)
 			}
 		}
@@ -559,9 +626,10 @@ func (r *Report) HumanTable() *render.Table {
 	if !r.multi() { // several years: each year's totals are in the notes
 		t.Footer = make([]render.Cell, len(cols))
 		for j, c := range cols {
-			t.Footer[j] = r.footer(c)
 			if r.Currency != "" && c.f.Kind == render.Money {
-				t.Footer[j] = r.totalInCurrency(t.Footer[j])
+				t.Footer[j] = r.footerInCurrency(c)
+			} else {
+				t.Footer[j] = r.footer(c, r.Totals)
 			}
 		}
 	}
@@ -571,11 +639,12 @@ func (r *Report) HumanTable() *render.Table {
 
 // footer is a column's total in the human table: the totals of its
 // measure (the first plain measure's for per-country columns).
-func (r *Report) footer(c column) render.Cell {
-	tot := r.baseTotals()
+func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
+	i := r.baseIndex()
 	if c.measure >= 0 {
-		tot = r.Totals[c.measure]
+		i = c.measure
 	}
+	tot := totals[i]
 	empty := render.U()
 	if c.f.Kind == render.String {
 		empty = render.T("")
@@ -587,6 +656,8 @@ func (r *Report) footer(c column) render.Cell {
 		return num(tot.GDP)
 	case "defence_musd":
 		return num(tot.Defence)
+	case "defence_at_share_musd":
+		return num(tot.DefenceAtShare)
 	case "share_pct":
 		if tot.OfDefence {
 			return empty // the total share is the equipment share (below)
@@ -633,15 +704,18 @@ func deadlineColumns(m calc.Measure) bool {
 	return m.Deadline != 0 && m.Part != calc.PartResilience && !m.Bounded
 }
 
-// bn prints money in $ bn for sentences.
-func bn(v float64) string { return render.BillionsText(v) }
+// withMoneyOf is t with the amounts of c (the same totals in another
+// currency); counts, shares and growth rates stay t's.
+func withMoneyOf(t, c calc.MeasureTotals) calc.MeasureTotals {
+	t.GDP, t.Defence, t.DefenceAtShare, t.Equipment = c.GDP, c.Defence, c.DefenceAtShare, c.Equipment
+	t.Required, t.Gap, t.Shortfall, t.GapMin, t.GapMax, t.AggregateGap = c.Required, c.Gap, c.Shortfall, c.GapMin, c.GapMax, c.AggregateGap
+	t.Deadline.GDP, t.Deadline.Required, t.Deadline.Increase = c.Deadline.GDP, c.Deadline.Required, c.Deadline.Increase
+	return t
+}
 
-// netText says a net sum in words: a shortfall or a surplus, never "$-x".
-func netText(v float64) string {
-	if v < 0 {
-		return "a surplus of " + bn(-v)
-	}
-	return "a shortfall of " + bn(v)
+// withoutMoney is t with every amount unknown.
+func withoutMoney(t calc.MeasureTotals) calc.MeasureTotals {
+	return withMoneyOf(t, calc.MeasureTotals{})
 }
 
 // meetText says "3 of 31 countries with data meet it", agreeing in number.
@@ -661,10 +735,28 @@ func verb(n int, one, many string) string {
 	return many
 }
 
-// summary is the notes under the human table.
+// summary is the notes under the human table. Every amount is in the
+// table's currency: with --currency, the totals of the converted rows
+// (inCurrencyTotals); where those cannot be added up, no amount.
 func (r *Report) summary() []string {
 	var out []string
-	for _, tt := range r.Totals {
+	for i, tt := range r.Totals {
+		unit, noMoney := "$", ""
+		if r.Currency != "" {
+			ct := r.inCurrencyTotals()
+			if unit = ct.unit[i]; unit == "" {
+				tt, noMoney = withoutMoney(tt), " (amounts in several national currencies, or without a rate: not added up)."
+			} else {
+				tt = withMoneyOf(tt, ct.totals[i])
+			}
+		}
+		bn := func(v float64) string { return render.BillionsTextIn(unit, v) }
+		netText := func(v float64) string {
+			if v < 0 {
+				return "a surplus of " + bn(-v)
+			}
+			return "a shortfall of " + bn(v)
+		}
 		m := tt.Measure
 		label := m.Label()
 		switch {
@@ -687,6 +779,8 @@ func (r *Report) summary() []string {
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))
 			case tt.GapMin.Known && tt.GapMax.Known:
 				s += fmt.Sprintf("; the gaps add up to between %s and %s: resilience spending is unknown.", netText(tt.GapMin.V), netText(tt.GapMax.V))
+			case noMoney != "":
+				s += noMoney
 			default:
 				s += "."
 			}
@@ -698,12 +792,14 @@ func (r *Report) summary() []string {
 				s += fmt.Sprintf("; none falls short; all gaps together: %s.", netText(tt.Gap.V))
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; shortfalls add up to %s; all gaps, net of surpluses, to %s.", bn(tt.Shortfall.V), netText(tt.Gap.V))
+			case noMoney != "":
+				s += noMoney
 			default:
 				s += " (no GDP for the year: verdicts from the published shares, no money)."
 			}
 			out = append(out, s)
-			if tt.AggregateGap.Known && math.Abs(tt.AggregateGap.V-tt.Gap.V) >= 0.05 && !tt.OfDefence {
-				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
+			if tt.AggregateGap.Known && netText(tt.AggregateGap.V) != netText(tt.Gap.V) && !tt.OfDefence {
+				out = append(out, fmt.Sprintf("  NATO's convention, target x total GDP - total published defence (which also counts the GDP of countries without a gap): %s.", netText(tt.AggregateGap.V)))
 			}
 		}
 		if m.Deadline != 0 {
@@ -725,11 +821,17 @@ func (r *Report) summary() []string {
 	}
 	out = append(out, r.publishedNotes()...)
 	if r.Query.Measure == defence.MeasureEquipment {
-		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, current USD. The total's Equip. % is total equipment / total defence.")
+		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, "+r.currencyWords()+". The total's Equip. % is total equipment / total defence.")
 	} else if r.Query.Method == calc.MethodUSD {
-		out = append(out, "Method usd: gap = target x GDP - defence, both in current USD; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
+		out = append(out, "Method usd: gap = target x GDP - defence, both "+r.currencyWords()+"; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
 	} else {
-		out = append(out, "Method share: a country meets the target when its published share of GDP is at or above it; defence = share x GDP, gap = (target - share) x GDP, current USD. NATO computes the share from constant-price figures.")
+		s := "Method share: a country meets the target when its published share of GDP is at or above it; gap = (target - share) x GDP = target x GDP - defence at share (share x GDP), " + r.currencyWords() + "."
+		if r.publishesDefence() {
+			s += " Defence is the defence expenditure the release publishes; NATO computes the share from constant-price figures, so defence at share can differ from it."
+		} else {
+			s += " The release publishes shares of GDP, no defence amounts: defence at share is derived from them, not published, and the total's share is unknown."
+		}
+		out = append(out, s)
 	}
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
@@ -742,15 +844,15 @@ func (r *Report) summary() []string {
 	return out
 }
 
-// baseTotals are the totals the footer's GDP and defence come from: the
-// first measure whose gap is known country by country.
-func (r *Report) baseTotals() calc.MeasureTotals {
-	for _, t := range r.Totals {
+// baseIndex is the index of the totals the footer's GDP and defence come
+// from: the first measure whose gap is known country by country.
+func (r *Report) baseIndex() int {
+	for i, t := range r.Totals {
 		if !t.Measure.Bounded && t.Measure.Part != calc.PartResilience {
-			return t
+			return i
 		}
 	}
-	return r.Totals[0]
+	return 0
 }
 
 func (r *Report) title() string {
@@ -789,27 +891,35 @@ func (r *Report) title() string {
 	return s
 }
 
-// defenceOf is a line's defence spending: the spending its gap is measured
-// from, or for the equipment guideline the defence expenditure the
-// equipment share applies to.
-func defenceOf(ln *calc.Line) defence.Num {
-	if ln.OfDefence {
-		return ln.Base
+// publishedDefence is a line's defence expenditure as the publisher
+// prints it (NATO's Table 2, million current USD): unknown where the
+// release publishes shares only, never share x GDP (that is
+// Obs.DefenceAtShare, defence_at_share_musd).
+func publishedDefence(ln *calc.Line) defence.Num { return ln.Defence }
+
+// publishesDefence reports whether a release shown publishes defence
+// amounts: the table then has the Defence $bn column.
+func (r *Report) publishesDefence() bool {
+	for _, rel := range r.releases() {
+		if calc.PublishesFigure(rel, calc.FigureDefence) {
+			return true
+		}
 	}
-	return ln.Spending
+	return false
 }
 
-func coreSpending(ln *calc.Line) defence.Num {
-	if ln.OfDefence {
-		return ln.Base
+// showsAtShare reports whether the table shows defence at share (share x
+// GDP): under the share method, whose gaps are measured from it, and for
+// the equipment guideline on a release without defence amounts, whose
+// equipment money is measured on it.
+func (r *Report) showsAtShare() bool {
+	if r.Query == nil {
+		return false
 	}
-	if ln.Measure.Bounded || ln.Measure.Part == calc.PartResilience {
-		if ln.Share.Known && ln.GDP.Known {
-			return defence.N(ln.Share.V / 100 * ln.GDP.V)
-		}
-		return defence.Unknown
+	if r.Query.Measure == defence.MeasureEquipment {
+		return !r.publishesDefence()
 	}
-	return ln.Spending
+	return r.Query.Method == calc.MethodShare
 }
 
 func rangeText(lo, hi defence.Num) string {
@@ -977,6 +1087,8 @@ func totalFields() []render.Spec[calc.MeasureTotals] {
 		money("published_gdp_musd", func(t T) defence.Num { return t.Published.GDP }),
 		money("published_defence_musd", func(t T) defence.Num { return t.Published.Defence }),
 		pct("published_share_pct", func(t T) defence.Num { return t.Published.Share }),
+		// added with schema 2 (defence_musd is now the published figures' sum)
+		money("defence_at_share_musd", func(t T) defence.Num { return t.DefenceAtShare }),
 	}
 }
 
@@ -1014,18 +1126,18 @@ func intPtr(v int) *int {
 func (r *Report) publishedNotes() []string {
 	var out []string
 	seen := map[string]bool{}
-	money := func(musd float64) (string, bool) {
-		switch r.Currency {
-		case "":
-			return render.BillionsText(musd), true
-		case calc.CurrencyEUR:
-			if c := r.totalInCurrency(render.N(musd)); c.Known {
-				return "€" + render.FormatBillions(c.Num) + " bn", true
-			}
-		}
-		return "", false
-	}
 	for _, tt := range r.Totals {
+		money := func(musd float64) (string, bool) {
+			switch r.Currency {
+			case "":
+				return render.BillionsText(musd), true
+			case calc.CurrencyEUR: // the rate of these totals' release and year
+				if rate, ok := r.Rate(&calc.Line{Row: calc.Row{Obs: calc.Obs{Release: tt.Release, Year: tt.Year}}}); ok {
+					return render.BillionsTextIn("€", musd*rate.PerUSD), true
+				}
+			}
+			return "", false
+		}
 		p := tt.Published
 		key := tt.Release + " " + strconv.Itoa(tt.Year)
 		if p.Group == "" || seen[key] {

@@ -168,6 +168,9 @@ func Run(o *Options) error {
 	if m.Part == calc.PartCore {
 		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
 	}
+	if q.Method == calc.MethodShare && len(steps) > 0 {
+		notes = append(notes, "Spending in the base year is defence at share (published share x GDP, what gap's share method measures from: its defence_at_share_musd), not the published defence expenditure (gap's and history's defence_musd): NATO computes the share from constant-price figures, so the two can differ.")
+	}
 	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
 	out.Sources = func() []calc.Source { return gap.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
 	return o.Gap.Out.Emit(o.Gap.F, out)
