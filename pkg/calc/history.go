@@ -21,6 +21,10 @@ type HistoryYear struct {
 	// marks it an estimate or projection (the IMF's 2025-2030).
 	GDPEstimate bool
 	Equipment   defence.Num // major equipment as % of defence, as published
+	// Detail holds the cell's figures of NATO's other tables (constant
+	// prices, real change, personnel, the categories of spending), as
+	// the release publishes them; all unknown where it has none.
+	Detail defence.Detail
 	// ShareChange is Share minus the year before's share, in percentage
 	// points. DefenceChangePct is the change of Defence from the year
 	// before, in % of that year's (current USD, so exchange rates move
@@ -61,7 +65,7 @@ func CountryHistory(ds *defence.Dataset, rel *defence.Release, code string, year
 		hy := HistoryYear{
 			Year: y, Estimate: o.Estimate,
 			Share: o.Share, Defence: o.Defence, GDP: o.GDP, GDPSource: o.GDPSource,
-			Equipment: f.Equipment, Note: f.Note, Source: f.Source,
+			Equipment: f.Equipment, Detail: f.Details(), Note: f.Note, Source: f.Source,
 		}
 		if other := ds.Releases[o.GDPSource]; other != nil && other != rel {
 			g, _ := other.Figure(code, y)
@@ -77,4 +81,69 @@ func CountryHistory(ds *defence.Dataset, rel *defence.Release, code string, year
 		h.Years = append(h.Years, hy)
 	}
 	return h
+}
+
+// HasConstantPrices reports whether a release publishes defence at
+// constant prices (NATO's June 2024 tables, base year rel.ConstantYear):
+// a release without them has ConstantYear 0 or no such figure.
+func HasConstantPrices(rel *defence.Release) bool {
+	if rel == nil || rel.ConstantYear == 0 {
+		return false
+	}
+	for _, years := range rel.Cells() {
+		for _, f := range years {
+			if f.Details().DefenceConst.Known {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SpanChange is a country's change from one year of a release to a later
+// one. Each change is unknown, never 0, where a figure it needs is unknown.
+type SpanChange struct {
+	From, To           int
+	ShareFrom, ShareTo defence.Num // as published, % of GDP
+	// SharePts is ShareTo - ShareFrom, in percentage points.
+	SharePts defence.Num
+	// DefenceFrom and DefenceTo are million current USD; DefenceChangePct
+	// is (DefenceTo / DefenceFrom - 1) x 100 (exchange rates move it too).
+	DefenceFrom, DefenceTo defence.Num
+	DefenceChangePct       defence.Num
+	// RealChangePct is the cumulative real change of defence over the
+	// span, from NATO's annual real change r of each year From+1..To:
+	// (product of (1 + r/100) - 1) x 100; unknown if any year's is.
+	RealChangePct defence.Num
+}
+
+// Span is the change of h's figures from year from to year to (from <
+// to); h must hold every year from..to (CountryHistory with those years).
+func Span(h History, from, to int) SpanChange {
+	sc := SpanChange{From: from, To: to}
+	byYear := map[int]HistoryYear{}
+	for _, y := range h.Years {
+		byYear[y.Year] = y
+	}
+	a, b := byYear[from], byYear[to]
+	sc.ShareFrom, sc.ShareTo = a.Share, b.Share
+	if a.Share.Known && b.Share.Known {
+		sc.SharePts = defence.N(b.Share.V - a.Share.V)
+	}
+	sc.DefenceFrom, sc.DefenceTo = a.Defence, b.Defence
+	if a.Defence.Known && b.Defence.Known && a.Defence.V > 0 {
+		sc.DefenceChangePct = defence.N((b.Defence.V/a.Defence.V - 1) * 100)
+	}
+	prod := 1.0
+	for y := from + 1; y <= to; y++ {
+		r := byYear[y].Detail.RealChange
+		if !r.Known {
+			return sc
+		}
+		prod *= 1 + r.V/100
+	}
+	if to > from {
+		sc.RealChangePct = defence.N((prod - 1) * 100)
+	}
+	return sc
 }

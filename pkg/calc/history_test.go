@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"math"
 	"testing"
 
 	"github.com/natospend/natospend/pkg/defence"
@@ -123,5 +124,42 @@ func TestCountryHistoryUnknowns(t *testing.T) {
 	isl := CountryHistory(ds, ds.Releases["nato-2024-06"], "ISL", []int{2024})
 	if !isl.NotReported || isl.Years[0].Share.Known || isl.Years[0].GDP.V != 32894.49 {
 		t.Errorf("Iceland = %+v", isl)
+	}
+}
+
+// Span over NATO's June 2024 release, Germany 2022-2024 (the DEU cells of
+// data/nato-2024-06.yaml): share 2.1190 - 1.5055 = 0.6135 points; defence
+// 97685.59 / 61405.46 - 1 = 59.082906% (current USD); real change
+// (1 + 8.8386/100) x (1 + 29.4471/100) - 1 = 40.888411%; a span without
+// every year's real change is unknown.
+func TestSpanGermany(t *testing.T) {
+	ds := snapshot.Dataset()
+	rel := ds.Releases["nato-2024-06"]
+	h := CountryHistory(ds, rel, "DEU", []int{2022, 2023, 2024})
+	sc := Span(h, 2022, 2024)
+	if !sc.SharePts.Known || math.Abs(sc.SharePts.V-0.6135) > 1e-9 {
+		t.Errorf("share pts %v", sc.SharePts)
+	}
+	if !sc.DefenceChangePct.Known || math.Abs(sc.DefenceChangePct.V-59.082906) > 1e-5 {
+		t.Errorf("defence change %v, want 59.082906", sc.DefenceChangePct)
+	}
+	if !sc.RealChangePct.Known || math.Abs(sc.RealChangePct.V-40.888411) > 1e-5 {
+		t.Errorf("real change %v, want 40.888411", sc.RealChangePct)
+	}
+	if !HasConstantPrices(rel) || !HasConstantPrices(ds.Releases["nato-2026-07"]) || HasConstantPrices(ds.Releases["nato-2025-08"]) {
+		t.Error("HasConstantPrices: want true for nato-2024-06 and nato-2026-07, false for nato-2025-08")
+	}
+	// The 2026 release (constant 2021 prices), Germany 2024-2026: real
+	// change (1 + 11.26/100) x (1 + 22.29/100) - 1 = 36.059854%
+	// (data/nato-2026-07.yaml's DEU 2025 and 2026 cells).
+	sc = Span(CountryHistory(ds, ds.Releases["nato-2026-07"], "DEU", []int{2024, 2025, 2026}), 2024, 2026)
+	if !sc.RealChangePct.Known || math.Abs(sc.RealChangePct.V-36.059854) > 1e-5 {
+		t.Errorf("2026 release real change %v, want 36.059854", sc.RealChangePct)
+	}
+	// The August 2025 release publishes no real change: none over a span
+	// either (never 0).
+	rel = ds.Releases["nato-2025-08"]
+	if sc := Span(CountryHistory(ds, rel, "DEU", []int{2024, 2025}), 2024, 2025); sc.RealChangePct.Known {
+		t.Errorf("2025 release real change %v, want unknown", sc.RealChangePct)
 	}
 }

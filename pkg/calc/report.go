@@ -104,6 +104,15 @@ type Query struct {
 	Codes   []string
 	Latest  bool
 	Sort    string
+	// Constant, when set, measures at the release's constant prices: GDP
+	// and defence are the release's constant-price figures (Detail's
+	// GDPConst and DefenceConst, base year Release.ConstantYear), never a
+	// GDP of another release; a deadline, which projects GDP at current
+	// prices, is refused.
+	Constant bool
+	// Top, when above 0, keeps the first Top countries after sorting: the
+	// lines and the totals are those of the countries kept.
+	Top int
 	// By is the deadline from --by (0: each target's own, if any).
 	By int
 	// GDPGrowth, when set, replaces the GDP projection with a constant
@@ -128,6 +137,9 @@ type Report struct {
 	ByCode   map[string][]Line // one line per measure, in measure order
 	Lines    []Line            // all lines: country by country, measures inside
 	Totals   []MeasureTotals   // one per measure
+	// Ranked is the number of countries before Query.Top kept the first
+	// ones; 0 when Top left them all.
+	Ranked int
 	// Notes name the sources used and explain what is missing. TrendNote
 	// says what the trend is, for the outputs that show it (gap, check),
 	// not path.
@@ -196,6 +208,9 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		rep.Measures = Measures(q.Targets, q.By, q.Year)
 	}
 	withDeadline := rep.HasDeadline()
+	if q.Constant && withDeadline {
+		return nil, &QueryError{Field: "Prices", Err: fmt.Errorf("--prices constant: a deadline projects GDP at current prices (the IMF's), so it has no constant-price form: leave out --by, or give a target without a deadline")}
+	}
 	n := q.TrendYears
 	if n == 0 {
 		n = DefaultTrendYears
@@ -204,6 +219,9 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 	// from its latest earlier year (its base year).
 	latest := q.Latest || withDeadline
 	obs := Resolve(ds, q.Release, q.Year, q.Codes, latest)
+	if q.Constant {
+		AtConstantPrices(q.Release, obs)
+	}
 	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	for _, o := range obs {
 		var growth Growth
@@ -242,8 +260,12 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		rep.Order = append(rep.Order, o.Code)
 	}
-	rep.sort(q.Sort)
+	rep.sort(ds, q.Sort)
+	rep.top(q.Top)
 	published := PublishedFor(ds, q.Release, q.Year, rep.Order)
+	if q.Constant { // NATO's aggregate rows are at current prices: none beside constant ones
+		published = Published{}
+	}
 	for i, m := range rep.Measures {
 		rows := make([]Row, 0, len(rep.Order))
 		var dls []Deadline
@@ -317,9 +339,67 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 	return Growth{Source: "no GDP release"}
 }
 
-// sort orders the countries; the first measure decides.
-func (r *Report) sort(order string) {
+// AtConstantPrices replaces the GDP and defence of each observation with
+// the release's constant-price figures of its year (unknown where the
+// release has none; the GDP source is then empty).
+func AtConstantPrices(rel *defence.Release, obs []Obs) {
+	for i := range obs {
+		o := &obs[i]
+		d := defence.Detail{}
+		if f, ok := rel.Figure(o.Code, o.Year); ok && o.Year != 0 {
+			d = f.Details()
+		}
+		o.GDP, o.Defence, o.GDPSource = d.GDPConst, d.DefenceConst, ""
+		if d.GDPConst.Known {
+			o.GDPSource = rel.ID
+		}
+	}
+}
+
+// top keeps the first n countries (n > 0), and their lines only.
+func (r *Report) top(n int) {
+	if n <= 0 || n >= len(r.Order) {
+		return
+	}
+	r.Ranked = len(r.Order)
+	for _, code := range r.Order[n:] {
+		delete(r.ByCode, code)
+	}
+	r.Order = r.Order[:n]
+	var lines []Line
+	for _, code := range r.Order {
+		lines = append(lines, r.ByCode[code]...)
+	}
+	r.Lines = lines
+}
+
+// sort orders the countries; the first measure decides. The orders by a
+// figure per head (defence-per-head, gdp-per-head) divide by the
+// population of ds, as PerCapitaOf does.
+func (r *Report) sort(ds *defence.Dataset, order string) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
+	var perHead map[string]defence.Num
+	if order == "defence-per-head" || order == "gdp-per-head" {
+		perHead = map[string]defence.Num{}
+		for _, code := range r.Order {
+			pc := PerCapitaOf(ds, first(code).Row)
+			perHead[code] = pc.GDP
+			if order == "defence-per-head" {
+				perHead[code] = pc.Defence
+			}
+		}
+	}
+	// larger orders known values from the largest down, unknown last; ok
+	// is false on a tie.
+	larger := func(a, b defence.Num) (less, ok bool) {
+		switch {
+		case a.Known != b.Known:
+			return a.Known, true
+		case a.V != b.V:
+			return a.V > b.V, true
+		}
+		return false, false
+	}
 	hasData := func(l *Line) bool { return l.Gap.Known || l.GapMax.Known }
 	key := func(l *Line) float64 {
 		if l.Gap.Known {
@@ -347,6 +427,18 @@ func (r *Report) sort(order string) {
 		case "gdp":
 			if a.GDP.V != b.GDP.V {
 				return a.GDP.V > b.GDP.V
+			}
+		case "defence":
+			if less, ok := larger(a.Defence, b.Defence); ok {
+				return less
+			}
+		case "equipment":
+			if less, ok := larger(a.Equipment, b.Equipment); ok {
+				return less
+			}
+		case "defence-per-head", "gdp-per-head":
+			if less, ok := larger(perHead[a.Code], perHead[b.Code]); ok {
+				return less
 			}
 		}
 		return a.Name < b.Name

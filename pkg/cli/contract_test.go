@@ -240,7 +240,7 @@ func TestJSONContractHistoryRevisions(t *testing.T) {
 		top, rows []string
 	}{
 		{[]string{"history", "--country", "DEU"},
-			[]string{"schema_version", "release", "definition", "years", "countries", "rows", "notes", "source"}, historyRowFields},
+			[]string{"schema_version", "release", "definition", "years", "countries", "rows", "notes", "source", "prices"}, historyRowFields},
 		{[]string{"revisions", "--country", "POL"},
 			[]string{"schema_version", "from", "to", "from_definition", "to_definition", "definition_changed", "backwards",
 				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source"}, revisionsRowFields},

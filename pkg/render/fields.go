@@ -1,5 +1,11 @@
 package render
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Spec declares one field of a report, once: its machine key (the CSV/TSV
 // header and the JSON key), its title in the human table, its kind and how
 // to get its value from a row. A report's human table, its CSV/TSV rows and
@@ -20,6 +26,49 @@ type Spec[R any] struct {
 	// Show, when set, is what the human table shows instead of Get (the
 	// same value with a mark, say). It must suit Kind.
 	Show func(R) Cell
+	// Sort, when set, is the word --sort takes to order the rows by the
+	// field (see SortRows): the same word for the same figure in every
+	// command (share, defence, gdp, change...).
+	Sort string
+}
+
+// SortWords lists the words of the sortable fields, in order, each once.
+func SortWords[R any](fields []Spec[R]) []string {
+	var out []string
+	for _, f := range fields {
+		if f.Sort != "" && !slices.Contains(out, f.Sort) {
+			out = append(out, f.Sort)
+		}
+	}
+	return out
+}
+
+// SortRows orders rows, in place and stably, by the first field whose Sort
+// is word: a number from the largest down (a ranking), unknown values
+// last; text (a String field) from A to Z. It reports whether a field
+// takes the word.
+func SortRows[R any](fields []Spec[R], rows []R, word string) bool {
+	i := slices.IndexFunc(fields, func(f Spec[R]) bool { return f.Sort == word })
+	if i < 0 {
+		return false
+	}
+	f := fields[i]
+	slices.SortStableFunc(rows, func(a, b R) int {
+		x, y := f.Get(a), f.Get(b)
+		if f.Kind == String {
+			return strings.Compare(x.Text, y.Text)
+		}
+		switch {
+		case x.Known && y.Known:
+			return cmp.Compare(y.Num, x.Num)
+		case x.Known:
+			return -1
+		case y.Known:
+			return 1
+		}
+		return 0
+	})
+	return true
 }
 
 func (f Spec[R]) column(machine bool) Column {

@@ -115,7 +115,10 @@ type Table struct {
 	Columns []Column
 	Rows    [][]Cell
 	Footer  []Cell
-	Notes   []string
+	// MoreFooters are further total rows below Footer (a total per year),
+	// each of len(Columns) cells; only with a Footer.
+	MoreFooters [][]Cell
+	Notes       []string
 }
 
 // validate checks the shape of t and that every known number is finite.
@@ -164,6 +167,11 @@ func validate(t *Table) error {
 	}
 	if len(t.Footer) > 0 {
 		if err := check(0, t.Footer); err != nil {
+			return err
+		}
+	}
+	for _, f := range t.MoreFooters {
+		if err := check(0, f); err != nil {
 			return err
 		}
 	}

@@ -93,7 +93,8 @@ type grid struct {
 	right  []bool // numbers are right-aligned
 	header []string
 	rows   [][]string
-	footer []string // nil: no footer
+	footer []string   // nil: no footer
+	more   [][]string // further footer rows (Table.MoreFooters)
 }
 
 func newGrid(t *Table, markdown bool) *grid {
@@ -113,16 +114,34 @@ func newGrid(t *Table, markdown bool) *grid {
 	}
 	if len(t.Rows) > 0 && len(t.Footer) > 0 {
 		g.footer = tableRow(t.Columns, t.Footer, clean)
+		for _, f := range t.MoreFooters {
+			g.more = append(g.more, tableRow(t.Columns, f, clean))
+		}
 	}
 	return g
 }
 
-// body returns the rows and then the footer, if any.
+// body returns the rows and then the footer rows, if any.
 func (g *grid) body() [][]string {
 	if g.footer == nil {
 		return g.rows
 	}
-	return append(g.rows[:len(g.rows):len(g.rows)], g.footer)
+	return append(append(g.rows[:len(g.rows):len(g.rows)], g.footer), g.more...)
+}
+
+// footers returns the footer rows as one, each cell the rows' cells one
+// line each (tablewriter draws one footer), each wrapped by wrap first.
+func (g *grid) footers(wrap func([]string) []string) []string {
+	if g.footer == nil {
+		return nil
+	}
+	out := wrap(g.footer)
+	for _, f := range g.more {
+		for i, c := range wrap(f) {
+			out[i] += "\n" + c
+		}
+	}
+	return out
 }
 
 // tableRow formats one row of cells for the table, marks included.
@@ -158,7 +177,13 @@ func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
 		title := escapeMarkdown(strings.ReplaceAll(cleanLine(t.Title), "\n", " "), true)
 		buf.WriteString("**" + title + "**\n\n")
 	}
-	g.draw(buf, renderer.NewMarkdown(), 1, g.header, g.rows, g.footer)
+	rows, footer := g.rows, g.footer
+	if len(g.more) > 0 { // Markdown has no multi-line cell: the totals but the last as rows
+		all := append([][]string{g.footer}, g.more...)
+		rows = append(rows[:len(rows):len(rows)], all[:len(all)-1]...)
+		footer = all[len(all)-1]
+	}
+	g.draw(buf, renderer.NewMarkdown(), 1, g.header, rows, footer)
 	for _, note := range t.Notes {
 		buf.WriteByte('\n')
 		buf.WriteString(escapeMarkdown(strings.ReplaceAll(cleanLine(note), "\n", " "), true))
@@ -400,7 +425,7 @@ func (g *grid) box(buf *bytes.Buffer, lay layout) {
 	for i, r := range g.rows {
 		rows[i] = wrap(r, false)
 	}
-	g.draw(buf, renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)}), lay.pad, wrap(g.header, true), rows, wrap(g.footer, false))
+	g.draw(buf, renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleASCII)}), lay.pad, wrap(g.header, true), rows, g.footers(func(c []string) []string { return wrap(c, false) }))
 }
 
 // draw has tablewriter draw the cells as they are: no wrapping, no

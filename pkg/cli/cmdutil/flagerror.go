@@ -89,6 +89,8 @@ func queryFlag(field string) string {
 		return "target"
 	case "By":
 		return "by"
+	case "Prices":
+		return "prices"
 	}
 	return ""
 }

@@ -23,7 +23,7 @@ const (
 // builder (gap).
 func AddLayoutFlag(cmd *cobra.Command, o *OutputFlags) {
 	EnumFlag{Name: "layout", Default: LayoutLong, Values: []string{LayoutLong, LayoutWide}, Noun: "a layout",
-		Usage: "csv, tsv, xlsx: long, one row per country and target; wide, one row per country with a group of columns per target (keys such as gap_musd_3_5), so that a SUM over GDP counts each country once"}.Register(cmd, &o.Layout)
+		Usage: "csv, tsv, xlsx: long, one row per country and target; wide, one row per country with a group of columns per target (keys such as gap_musd_3_5) and, with several years, per year (gap_musd_3_5_2026), so that a SUM over GDP counts each country once"}.Register(cmd, &o.Layout)
 }
 
 // validateLayout checks --layout (empty: long, for commands without it).
@@ -38,7 +38,9 @@ func (o *OutputFlags) validateLayout() error {
 // warnLayout warns that --layout, when given, does nothing in a format for
 // people or JSON (one line on stderr, unless --quiet).
 func (o *OutputFlags) warnLayout(f *Factory) {
-	if f == nil || f.IO == nil || o.changed == nil || !o.changed("layout") {
+	// Layout "" is a command that declares a --layout of its own, for
+	// every format (history), not this one.
+	if f == nil || f.IO == nil || o.changed == nil || o.Layout == "" || !o.changed("layout") {
 		return
 	}
 	switch o.Format {

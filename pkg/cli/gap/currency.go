@@ -197,6 +197,9 @@ func (r *Report) currencyWords() string {
 	case calc.CurrencyNational:
 		return "in each country's national currency (current USD at the rate NATO's figures imply for the country and year, below)"
 	}
+	if r.Query.Constant {
+		return fmt.Sprintf("in USD at constant %d prices", r.Release.ConstantYear)
+	}
 	return "in current USD"
 }
 

@@ -4,6 +4,7 @@ package gap
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,8 +33,14 @@ type Options struct {
 	Method       string
 	Latest       bool
 	Sort         string
-	By           int
-	GDPGrowth    string
+	// Prices is --prices (gap): current (the default) or constant, the
+	// release's constant-price GDP and defence (calc.Query.Constant).
+	Prices string
+	// Top is --top (gap): keep the first N countries after --sort, the
+	// totals covering those (0: all).
+	Top       int
+	By        int
+	GDPGrowth string
 	// TrendYears is --trend-years (gap and check): the years of published
 	// shares a trend line is drawn through.
 	TrendYears int
@@ -59,7 +66,11 @@ type Options struct {
 }
 
 // Sort orders.
-var sortOrders = []string{"gap", "share", "name", "gdp"}
+var sortOrders = []string{"gap", "share", "name", "gdp", "defence"}
+
+// gapSortOrders are gap's: also by the figures only gap shows (largest
+// first; per head with --per-capita).
+var gapSortOrders = append(slices.Clip(sortOrders), "equipment", "defence-per-head", "gdp-per-head")
 
 // NewCmd builds the gap command. A test may pass runF to capture the
 // options instead of running.
@@ -104,6 +115,14 @@ through its published shares of the last --trend-years years reaches the
 target by the deadline. A trend of published figures, not a forecast.
 
 Totals add up the rows shown: a spreadsheet SUM of a column equals them.
+--sort ranks the countries (gdp, defence, equipment and, with --per-capita,
+defence-per-head and gdp-per-head: largest first); --top N keeps the first N,
+and the totals then cover those N. Several years print a total row per year.
+
+--prices constant measures with the release's constant-price GDP and defence
+(NATO's June 2024 release: 2015 prices), named in the title; it takes no
+deadline, --per-capita, --currency or --show-aid (never two price bases in
+one table).
 
 --show-aid adds each country's military aid to Ukraine (the newest aid
 release: Kiel's Ukraine Support Tracker, million EUR, with its cut-off) as
@@ -125,7 +144,10 @@ already include what each ally reports, so adding it would count it twice.`),
 		},
 	}
 	AddQueryFlags(cmd, opts, []string{"2"})
-	AddSortFlag(cmd, opts, "gap")
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
+		Usage: "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)"}.Register(cmd, &opts.Prices)
+	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	AddTrendFlag(cmd, opts)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "add GDP, defence and the gap per head, in USD per person (population: the IMF WEO, the vintage of its GDP), and NATO's own GDP and defence per head at constant prices (Table 6) where the release has them")
@@ -164,6 +186,42 @@ func AddTrendFlag(cmd *cobra.Command, opts *Options) {
 // AddSortFlag registers --sort with a default order.
 func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: def, Values: sortOrders, Noun: "a sort order", Usage: "sort by"}.Register(cmd, &opts.Sort)
+}
+
+// checkPrices refuses --prices constant where a table would mix price
+// bases or the release has no constant prices.
+func (o *Options) checkPrices(ds *defence.Dataset, qs []*calc.Query) error {
+	if o.Prices != "constant" {
+		return nil
+	}
+	rel := qs[0].Release
+	for _, q := range qs {
+		if q.Release != rel {
+			return cmdutil.FlagErrorf("prices", "--prices constant takes one release (releases have different base years)")
+		}
+	}
+	if !calc.HasConstantPrices(rel) {
+		var ids []string
+		for _, id := range slices.Sorted(maps.Keys(ds.Releases)) {
+			if r := ds.Releases[id]; calc.HasConstantPrices(r) {
+				ids = append(ids, fmt.Sprintf("%s (%d prices)", id, r.ConstantYear))
+			}
+		}
+		with := ""
+		if len(ids) > 0 {
+			with = " (these do: " + strings.Join(ids, ", ") + "; give --release)"
+		}
+		return cmdutil.FlagErrorf("prices", "--prices constant: release %s publishes no figures at constant prices%s", rel.ID, with)
+	}
+	switch {
+	case o.Currency != "" && o.Currency != calc.CurrencyUSD:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --currency %s: NATO's exchange rates are those of current prices; leave out one of them", o.Currency)
+	case o.PerCapita:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --per-capita: for NATO's figures per head at constant prices, see natospend history --prices constant --figures per-head")
+	case o.ShowAid:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --show-aid: aid is in current euros; leave out one of them")
+	}
+	return nil
 }
 
 // Resolve validates the options against the data: the targets, the release
@@ -406,8 +464,22 @@ func Run(o *Options) error {
 	if len(qs) > 1 && o.Burden {
 		return cmdutil.FlagErrorf("burden", "--burden takes one year and one release (the shares of one selection)")
 	}
+	if strings.HasSuffix(o.Sort, "-per-head") && !o.PerCapita {
+		return cmdutil.FlagErrorf("sort", "--sort %s: the figures per head are shown with --per-capita: add it", o.Sort)
+	}
+	if o.Top < 0 {
+		return cmdutil.FlagErrorf("top", "--top %d: expected a number of countries, 1 or more", o.Top)
+	}
+	if len(qs) > 1 && o.Top > 0 {
+		return cmdutil.FlagErrorf("top", "--top takes one year and one release (the first countries of one ranking)")
+	}
+	if err := o.checkPrices(ds, qs); err != nil {
+		return err
+	}
 	reps := make([]*calc.Report, 0, len(qs))
 	for _, q := range qs {
+		q.Top = o.Top
+		q.Constant = o.Prices == "constant"
 		c, err := calc.Compute(ds, q)
 		if err != nil {
 			return cmdutil.QueryError(err)
@@ -426,6 +498,9 @@ func Run(o *Options) error {
 	}
 	if c.TrendNote != "" {
 		c.Notes = append(c.Notes, c.TrendNote)
+	}
+	if c.Ranked > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("--top %d: the first %d of %d countries by --sort %s; the totals cover those shown.", o.Top, len(c.Order), c.Ranked, o.Sort))
 	}
 	if !c.HasDeadline() {
 		if o.GDPGrowth != "" {

@@ -64,7 +64,8 @@ func (r *Report) lastYear() int {
 }
 
 // multi reports whether the report holds several years or releases: one
-// row per country, year and release, the totals of each in the notes.
+// row per country, year and release, the totals of each in the notes (and,
+// for several years of one release, a total row per year).
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
@@ -380,7 +381,8 @@ var wideOnce = map[string]bool{
 }
 
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
-// row per country (and year and release, when there are several), the
+// row per country (and release, when there are several; several years of
+// one release: a group of columns per year, wideByYear), the
 // per-country fields once, then a group of columns per measure whose keys
 // end in the measure's suffix: gap_musd_3_5, status_hague_5. A SUM over a
 // column such as gdp_musd counts each country once. In this layout
@@ -416,6 +418,16 @@ func (r *Report) WideTable() *render.Table {
 			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 		}
 	}
+	if len(r.Years) > 1 && len(r.releases()) == 1 {
+		return r.wideByYear(t, func(j int, lines []calc.Line) render.Cell {
+			c := cols[j]
+			ln := &lines[0]
+			if c.measure >= 0 {
+				ln = &lines[c.measure]
+			}
+			return c.spec.Get(ln)
+		})
+	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
@@ -429,6 +441,78 @@ func (r *Report) WideTable() *render.Table {
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// wideByYear is the wide layout of several years of one release: one row
+// per country (code, name and release once), then the columns of the
+// one-year wide table (t, get giving a cell from a country's
+// lines of one year) for each year in turn, their keys ending in _YEAR
+// (share_pct_2024, gap_musd_2_2024). An unknown is empty, never 0, where
+// a country has no line for a year.
+func (r *Report) wideByYear(t *render.Table, get func(j int, lines []calc.Line) render.Cell) *render.Table {
+	once := map[string]bool{"code": true, "name": true, "release": true}
+	out := &render.Table{}
+	var perYear []int // the columns of t repeated for each year
+	for j, c := range t.Columns {
+		if once[c.Key] {
+			out.Columns = append(out.Columns, c)
+		} else {
+			perYear = append(perYear, j)
+		}
+	}
+	for _, y := range r.Years {
+		for _, j := range perYear {
+			c := t.Columns[j]
+			c.Key += "_" + strconv.Itoa(y)
+			out.Columns = append(out.Columns, c)
+		}
+	}
+	// Merge keys a country's lines of a year by "CODE YEAR RELEASE", in
+	// r.Order; the countries come in the order of their first line.
+	byYear := map[string]map[int][]calc.Line{}
+	var codes []string
+	for _, id := range r.Order {
+		f := strings.Fields(id)
+		if len(f) < 2 {
+			continue
+		}
+		y, err := strconv.Atoi(f[1])
+		if err != nil {
+			continue
+		}
+		if byYear[f[0]] == nil {
+			byYear[f[0]] = map[int][]calc.Line{}
+			codes = append(codes, f[0])
+		}
+		byYear[f[0]][y] = r.ByCode[id]
+	}
+	for _, code := range codes {
+		var any []calc.Line
+		for _, y := range r.Years {
+			if ls := byYear[code][y]; ls != nil {
+				any = ls
+				break
+			}
+		}
+		var cells []render.Cell
+		for j, c := range t.Columns {
+			if once[c.Key] {
+				cells = append(cells, get(j, any))
+			}
+		}
+		for _, y := range r.Years {
+			ls := byYear[code][y]
+			for _, j := range perYear {
+				if ls == nil {
+					cells = append(cells, render.U())
+					continue
+				}
+				cells = append(cells, get(j, ls))
+			}
+		}
+		out.Rows = append(out.Rows, cells)
+	}
+	return out
 }
 
 // wideSuffixes names each measure's group of columns in the wide layout,
@@ -538,16 +622,16 @@ func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 // footerInCurrency is a money column's total in the table's currency: the
 // sum of its converted rows (inCurrencyTotals); unknown where the rows are
 // in several national currencies or one lacks a rate.
-func (r *Report) footerInCurrency(c column) render.Cell {
+func (r *Report) footerInCurrency(c column, idx []int, label string) render.Cell {
 	i := r.baseIndex()
 	if c.measure >= 0 {
 		i = c.measure
 	}
 	ct := r.inCurrencyTotals()
-	if ct.unit[i] == "" {
+	if ct.unit[idx[i]] == "" {
 		return render.U()
 	}
-	return r.footer(c, ct.totals)
+	return r.footer(c, pick(ct.totals, idx), label)
 }
 
 func (r *Report) layColumns() []column {
@@ -623,13 +707,24 @@ func (r *Report) HumanTable() *render.Table {
 		}
 		t.Rows = append(t.Rows, cells)
 	}
-	if !r.multi() { // several years: each year's totals are in the notes
-		t.Footer = make([]render.Cell, len(cols))
-		for j, c := range cols {
-			if r.Currency != "" && c.f.Kind == render.Money {
-				t.Footer[j] = r.footerInCurrency(c)
+	if !r.multi() {
+		t.Footer = r.footerRow(cols, "Total", nil)
+	} else if len(r.releases()) == 1 { // several years of one release: a total row per year
+		for _, y := range r.Years {
+			var idx []int // the year's totals, one per measure
+			for i, tt := range r.Totals {
+				if tt.Year == y {
+					idx = append(idx, i)
+				}
+			}
+			if len(idx) != len(r.Measures) {
+				continue
+			}
+			row := r.footerRow(cols, fmt.Sprintf("Total %d", y), idx)
+			if t.Footer == nil {
+				t.Footer = row
 			} else {
-				t.Footer[j] = r.footer(c, r.Totals)
+				t.MoreFooters = append(t.MoreFooters, row)
 			}
 		}
 	}
@@ -637,9 +732,38 @@ func (r *Report) HumanTable() *render.Table {
 	return t
 }
 
+// footerRow is a total row of the human table, the name column's label
+// starting with label: the totals r.Totals[idx] (one per measure; nil:
+// all of them, a report of one year and release), in the table's currency.
+func (r *Report) footerRow(cols []column, label string, idx []int) []render.Cell {
+	if idx == nil {
+		for i := range r.Totals {
+			idx = append(idx, i)
+		}
+	}
+	row := make([]render.Cell, len(cols))
+	for j, c := range cols {
+		if r.Currency != "" && c.f.Kind == render.Money {
+			row[j] = r.footerInCurrency(c, idx, label)
+		} else {
+			row[j] = r.footer(c, pick(r.Totals, idx), label)
+		}
+	}
+	return row
+}
+
+// pick returns the totals ts[idx].
+func pick(ts []calc.MeasureTotals, idx []int) []calc.MeasureTotals {
+	out := make([]calc.MeasureTotals, len(idx))
+	for k, i := range idx {
+		out[k] = ts[i]
+	}
+	return out
+}
+
 // footer is a column's total in the human table: the totals of its
 // measure (the first plain measure's for per-country columns).
-func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
+func (r *Report) footer(c column, totals []calc.MeasureTotals, label string) render.Cell {
 	i := r.baseIndex()
 	if c.measure >= 0 {
 		i = c.measure
@@ -651,7 +775,10 @@ func (r *Report) footer(c column, totals []calc.MeasureTotals) render.Cell {
 	}
 	switch c.f.Key {
 	case "name":
-		return render.T(fmt.Sprintf("Total (%d of %d)", tot.WithData, tot.Countries))
+		if r.Ranked > 0 {
+			return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), tot.WithData, tot.Countries))
+		}
+		return render.T(fmt.Sprintf("%s (%d of %d)", label, tot.WithData, tot.Countries))
 	case "gdp_musd":
 		return num(tot.GDP)
 	case "defence_musd":
@@ -833,6 +960,9 @@ func (r *Report) summary() []string {
 		}
 		out = append(out, s)
 	}
+	if r.Query.Constant {
+		out = append(out, fmt.Sprintf("Prices: GDP and defence in US dollars at constant %d prices and exchange rates, as release %s publishes them (never GDP from another release); the money columns and totals are in those dollars.", r.Release.ConstantYear, r.Release.ID))
+	}
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
@@ -887,6 +1017,9 @@ func (r *Report) title() string {
 	s := fmt.Sprintf("Gap to %s %s in %s: %s%s", strings.Join(what, ", "), of, in, rel, method)
 	if r.Query.By != 0 {
 		s += fmt.Sprintf(", deadline %d", r.Query.By)
+	}
+	if r.Query.Constant {
+		s += fmt.Sprintf(", constant %d prices", r.Release.ConstantYear)
 	}
 	return s
 }
@@ -944,6 +1077,10 @@ func (r *Report) JSON() any {
 		Notes:         append([]string{}, r.Notes...),
 		Source:        calc.SourceOf(r.Release),
 		Years:         r.Years,
+		Prices:        "current",
+	}
+	if r.Query.Constant {
+		doc.Prices, doc.ConstantYear = "constant", r.Release.ConstantYear
 	}
 	for _, rel := range r.releases() {
 		doc.Releases = append(doc.Releases, rel.ID)
@@ -974,6 +1111,10 @@ type jsonReport struct {
 	// added with side-by-side releases (--release a,b)
 	Releases []string      `json:"releases"`
 	Sources  []calc.Source `json:"sources"`
+	// added with --prices: current or constant, and the base year of
+	// constant prices (omitted at current prices)
+	Prices       string `json:"prices"`
+	ConstantYear int    `json:"constant_year,omitempty"`
 }
 
 type jsonTarget struct {

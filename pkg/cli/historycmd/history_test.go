@@ -217,6 +217,10 @@ func TestFitsTheTerminal(t *testing.T) {
 		{"history", "--country", "DEU"},
 		{"history", "--country", "DEU,UK,US", "--release", "nato-2025-08"},
 		{"history", "--group", "nato", "--year", "2026"},
+		{"history", "--country", "DEU", "--release", "nato-2024-06", "--prices", "constant", "--figures", "share,defence,gdp,equipment,personnel"},
+		{"history", "--country", "DEU,FRA", "--release", "nato-2024-06", "--figures", "equipment,personnel,personnel-pct,infrastructure,other"},
+		{"history", "--group", "nato", "--since", "2022", "--sort", "change"},
+		{"history", "--group", "nato", "--year", "2022-2026", "--layout", "wide", "--figure", "defence"},
 	} {
 		code, out, errOut := run(t, 80, args...)
 		if code != 0 {

@@ -58,6 +58,8 @@ its core part: resilience spending is not in NATO's tables.`),
 	}
 	gap.AddQueryFlags(cmd, &opts.Gap, nil)
 	gap.AddSortFlag(cmd, &opts.Gap, "name")
+	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
+		Usage: "current prices; constant is refused: a path grows GDP at the IMF's nominal growth, at current prices"}.Register(cmd, &opts.Gap.Prices)
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmdutil.AddOutputFlags(cmd, &opts.Gap.Out)
 	return cmd
@@ -85,6 +87,9 @@ func Run(o *Options) error {
 	}
 	if o.Gap.Measure == "equipment" {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
+	}
+	if o.Gap.Prices == "constant" {
+		return cmdutil.FlagErrorf("prices", "--prices constant: a path grows GDP at the IMF's nominal growth to the deadline, at current prices, so it has no constant-price form (for real terms: natospend history --prices constant, or gap --prices constant)")
 	}
 	q, err := o.Gap.Resolve(ds)
 	if err != nil {
