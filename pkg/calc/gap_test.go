@@ -273,3 +273,28 @@ func TestSourceLine(t *testing.T) {
 		t.Fatalf("bare release: %q", got)
 	}
 }
+
+// TestLineMissing: what a line lacks, in words, for each kind of line.
+func TestLineMissing(t *testing.T) {
+	known := defence.N(1)
+	for _, c := range []struct {
+		ln   Line
+		m    Method
+		want string
+	}{
+		{Line{Row: Row{Obs: Obs{GDP: known}}}, MethodShare, "published share of GDP"},
+		{Line{Row: Row{Obs: Obs{Share: known}}}, MethodShare, "GDP"},
+		{Line{Row: Row{Obs: Obs{}}}, MethodShare, "published share of GDP and GDP"},
+		{Line{Row: Row{Obs: Obs{Share: known, GDP: known}}}, MethodShare, ""},
+		{Line{Row: Row{Obs: Obs{Share: known, GDP: known}}}, MethodUSD, "defence spending in USD"},
+		{Line{Row: Row{Obs: Obs{Defence: known}}}, MethodUSD, "GDP in USD"},
+		{Line{Row: Row{Obs: Obs{Share: known, GDP: known}, OfDefence: true, Base: known}}, MethodShare, "published equipment share of defence spending"},
+		{Line{Row: Row{Obs: Obs{Equipment: known}, OfDefence: true}}, MethodShare, "defence spending in USD"},
+		{Line{Row: Row{Obs: Obs{GDP: known}}, Measure: Measure{Part: PartResilience}}, MethodShare, "resilience spending"},
+		{Line{Row: Row{Obs: Obs{NotReported: true}}}, MethodShare, "defence figure of any kind"},
+	} {
+		if got := c.ln.Missing(c.m); got != c.want {
+			t.Errorf("%+v, %s: Missing %q, want %q", c.ln.Obs, c.m, got, c.want)
+		}
+	}
+}

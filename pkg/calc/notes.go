@@ -19,6 +19,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 			}
 		}
 	}
+	out = append(out, DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets)...)
 	for _, code := range rep.Order {
 		c := ds.Countries[code]
 		first := rep.ByCode[code][0]
@@ -26,7 +27,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 		case !c.DefenceReported && c.Note != "":
 			out = append(out, fmt.Sprintf("%s (not reported): %s", c.Name, c.Note))
 		case first.Year != 0 && first.Status == StatusNoData:
-			msg := fmt.Sprintf("%s: release %s publishes no share of GDP for %d.", c.Name, rep.Release.ID, first.Year)
+			msg := fmt.Sprintf("%s: no %s for %d in release %s.", c.Name, first.Missing(rep.Query.Method), first.Year, rep.Release.ID)
 			if f, ok := rep.Release.Figure(code, first.Year); ok && f.Note != "" {
 				msg = fmt.Sprintf("%s: %s", c.Name, f.Note)
 			}
@@ -76,7 +77,7 @@ func notes(ds *defence.Dataset, rep *Report, trendYears int) []string {
 		}
 	}
 	for _, src := range fromShare.keys {
-		out = append(out, fmt.Sprintf("Defence expenditure the equipment share applies to: defence at share, published share x GDP (from %s), where release %s publishes no USD figure: %s.", src, rep.Release.ID, fromShare.who(src, len(rep.Order))))
+		out = append(out, fmt.Sprintf("Defence expenditure the equipment share applies to: defence at share, published share of GDP x GDP (from %s), where release %s publishes no USD figure: %s.", src, rep.Release.ID, fromShare.who(src, len(rep.Order))))
 	}
 	for _, src := range baseGDP.keys {
 		out = append(out, fmt.Sprintf("GDP from %s where release %s publishes none: %s.", describe(ds, src), rep.Release.ID, baseGDP.who(src, len(rep.Order))))
@@ -235,4 +236,71 @@ func (s Source) Line() string {
 		parts = append(parts, "read via "+s.Via)
 	}
 	return "Source: " + strings.Join(parts, ", ") // no final period: a URL may end it
+}
+
+// DefinitionNotes say, for each target agreed on one definition of
+// defence expenditure (Target.Definition: Wales's 2% on the classic one,
+// The Hague's 3.5% on core defence) measured on a release that counts
+// defence on another, that it is so, and which release of the target's
+// definition to use instead: the newest with figures for the year, else
+// the newest of that definition. Nothing when either side does not name
+// its definition.
+func DefinitionNotes(ds *defence.Dataset, rel *defence.Release, year int, ts []defence.Target) []string {
+	if rel == nil || rel.Definition == "" {
+		return nil
+	}
+	var out []string
+	said := map[string]bool{}
+	for _, t := range ts {
+		if t.Definition == "" || t.Definition == rel.Definition || said[t.ID] {
+			continue
+		}
+		said[t.ID] = true
+		s := fmt.Sprintf("%s (%s) was agreed on NATO's %s definition of defence expenditure; release %s counts defence on the %s definition, not the one the target was agreed on: ",
+			t.ID, t.Name, t.Definition, rel.ID, rel.Definition)
+		var newest, withYear *defence.Release
+		for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+			if r.Definition != t.Definition {
+				continue
+			}
+			if newest == nil {
+				newest = r
+			}
+			if withYear == nil && r.HasFiguresIn(year) {
+				withYear = r
+			}
+		}
+		switch {
+		case withYear != nil:
+			s += fmt.Sprintf("for the %s definition, use --release %s.", t.Definition, withYear.ID)
+		case newest != nil:
+			s += fmt.Sprintf("for the %s definition, use --release %s with a year of %s (it has no figures for %d).", t.Definition, newest.ID, yearsText(newest.Years()), year)
+		default:
+			s += fmt.Sprintf("no release on the %s definition is loaded.", t.Definition)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// yearsText is "2014-2025" for consecutive years, else the years listed.
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return "none"
+	}
+	consecutive := true
+	for i := 1; i < len(ys); i++ {
+		consecutive = consecutive && ys[i] == ys[i-1]+1
+	}
+	if consecutive {
+		if len(ys) == 1 {
+			return fmt.Sprint(ys[0])
+		}
+		return fmt.Sprintf("%d-%d", ys[0], ys[len(ys)-1])
+	}
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = fmt.Sprint(y)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/targets"
@@ -454,4 +455,37 @@ func (r *Report) sort(ds *defence.Dataset, order string) {
 	for _, code := range r.Order {
 		r.Lines = append(r.Lines, r.ByCode[code]...)
 	}
+}
+
+// Missing names, in words and without an article ("no " + Missing reads
+// as a sentence), what a line without a verdict or without money lacks,
+// for the year it is of: the figure the verdict compares (the
+// published share of GDP under MethodShare, defence and GDP in USD under
+// MethodUSD, the equipment share of defence spending for a target of it,
+// resilience spending for the resilience part), or GDP where the verdict
+// stands without money. "" when it lacks nothing that matters to it.
+func (ln Line) Missing(m Method) string {
+	var lacks []string
+	add := func(ok bool, what string) {
+		if !ok {
+			lacks = append(lacks, what)
+		}
+	}
+	switch {
+	case ln.NotReported:
+		return "defence figure of any kind"
+	case ln.Measure.Part == PartResilience:
+		add(ln.Resilience.Known, "resilience spending")
+		add(ln.GDP.Known, "GDP")
+	case ln.OfDefence:
+		add(ln.Equipment.Known, "published equipment share of defence spending")
+		add(ln.Base.Known, "defence spending in USD")
+	case m == MethodUSD:
+		add(ln.Defence.Known, "defence spending in USD")
+		add(ln.GDP.Known, "GDP in USD")
+	default:
+		add(ln.Share.Known, "published share of GDP")
+		add(ln.GDP.Known, "GDP")
+	}
+	return strings.Join(lacks, " and ")
 }

@@ -3,8 +3,10 @@ package calc
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/defence"
@@ -58,6 +60,11 @@ const (
 	RevisionAdded RevisionKind = "added"
 	// RevisionDropped: published only in the From release (New unknown).
 	RevisionDropped RevisionKind = "dropped"
+	// RevisionRounding: published in both with values that differ by no
+	// more than half a unit of the last decimal of the coarser of the two
+	// (see FigureDecimals): 0.4145 written to 4 decimals and 0.41 written
+	// to 2 may be the same figure, rounded.
+	RevisionRounding RevisionKind = "rounding"
 )
 
 // Revision is one figure of one country and year that differs between
@@ -88,6 +95,9 @@ type RevisionQuery struct {
 	// RevisedOnly leaves out the figures published in only one of the two
 	// releases (RevisionAdded, RevisionDropped).
 	RevisedOnly bool
+	// IncludeRounding lists the figures that differ only by rounding
+	// (RevisionRounding) too; they are counted either way.
+	IncludeRounding bool
 }
 
 // Revisions is what changed between two releases.
@@ -112,16 +122,41 @@ type Revisions struct {
 	// publishes for no cell at all (NATO's August 2025 release has no USD
 	// or GDP figures): listing each as added or dropped would say nothing.
 	NotCompared []string
-	// Compared counts the selected figures known in both releases, and
-	// Unchanged those of them with the same value.
-	Compared, Unchanged int
+	// Compared counts the selected figures known in both releases,
+	// Unchanged those of them with the same value, Rounding those that
+	// differ only by rounding (listed only when the query includes them)
+	// and Revised the others.
+	Compared, Unchanged, Rounding, Revised int
+	// FromDecimals and ToDecimals are the decimals each release writes
+	// each compared figure with (see FigureDecimals).
+	FromDecimals, ToDecimals map[string]int
+	// DefinitionFigure and DefinitionYears say, when DefinitionChanged,
+	// how many of the selected countries have the same figure in both
+	// releases, year by year: defence in USD when both releases publish
+	// it, else the share of GDP ("" and nil when neither release pair
+	// has one of them, or the definitions do not differ). Equal counts
+	// figures unchanged or differing only by rounding.
+	DefinitionFigure string
+	DefinitionYears  []YearAgreement
+}
+
+// YearAgreement counts, for one year, the countries whose figure is known
+// in both releases (Compared) and those of them whose figure is the same
+// at the coarser precision of the two (Equal).
+type YearAgreement struct {
+	Year            int
+	Equal, Compared int
 }
 
 // CompareReleases lists every selected figure that differs between two
 // releases: known in both with different values (revised), or known in
 // only one of them, in a cell both have or in a year or country only one
-// has (added, dropped). Values are compared exactly as read from the
-// data: 3.7500 and 3.75 are the same, 4.1202 and 4.12 differ.
+// has (added, dropped). Two known values are compared at the coarser
+// precision of the two releases (FigureDecimals): 3.7500 and 3.75 are the
+// same; 0.4145 (4 decimals) and 0.41 (2 decimals) differ only by rounding
+// (RevisionRounding), counted apart and listed only when the query
+// includes them; 4.1202 and 3.7890 are revised. A value that needs more
+// decimals than its release's (CellDecimals) is compared at its own.
 func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	if q.From == nil || q.To == nil {
 		return nil, fmt.Errorf("two releases are needed to compare")
@@ -146,6 +181,17 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 		From: q.From, To: q.To,
 		DefinitionChanged: q.From.Definition != "" && q.To.Definition != "" && q.From.Definition != q.To.Definition,
 		Backwards:         q.From.Published > q.To.Published,
+	}
+	res.FromDecimals, res.ToDecimals = releaseDecimals(q.From), releaseDecimals(q.To)
+	var agree map[int]*YearAgreement
+	if res.DefinitionChanged {
+		for _, f := range []string{FigureDefence, FigureShare} {
+			if PublishesFigure(q.From, f) && PublishesFigure(q.To, f) {
+				res.DefinitionFigure = f
+				agree = map[int]*YearAgreement{}
+				break
+			}
+		}
 	}
 	var compared []string
 	for _, f := range figures {
@@ -190,6 +236,12 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 						continue
 					}
 					r.Kind = RevisionRevised
+					if WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[f], res.ToDecimals[f])) {
+						r.Kind = RevisionRounding
+						res.Rounding++
+					} else {
+						res.Revised++
+					}
 					r.Change = defence.N(nw.V - old.V)
 					if old.V != 0 {
 						r.ChangePct = defence.N(r.Change.V / old.V * 100)
@@ -201,15 +253,119 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 				default:
 					continue
 				}
-				if q.RevisedOnly && r.Kind != RevisionRevised {
+				if (q.RevisedOnly && r.Kind != RevisionRevised && r.Kind != RevisionRounding) ||
+					(!q.IncludeRounding && r.Kind == RevisionRounding) {
 					continue
 				}
 				res.Rows = append(res.Rows, r)
 			}
+			if agree != nil {
+				old, nw := figureOf(a, res.DefinitionFigure), figureOf(b, res.DefinitionFigure)
+				if old.Known && nw.Known {
+					ya := agree[y]
+					if ya == nil {
+						ya = &YearAgreement{Year: y}
+						agree[y] = ya
+					}
+					ya.Compared++
+					if old.V == nw.V || WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[res.DefinitionFigure], res.ToDecimals[res.DefinitionFigure])) {
+						ya.Equal++
+					}
+				}
+			}
 		}
 	}
+	for _, ya := range agree {
+		res.DefinitionYears = append(res.DefinitionYears, *ya)
+	}
+	sort.Slice(res.DefinitionYears, func(i, j int) bool { return res.DefinitionYears[i].Year < res.DefinitionYears[j].Year })
 	sortRevisions(res.Rows)
 	return res, nil
+}
+
+// FigureDecimals returns the number of decimals the release writes the
+// figure (a Figure* key) with: the number most of its cells of that
+// figure need, trailing zeros left out (the larger on a tie). A release
+// rounds a table to one precision, so most cells need exactly that many
+// decimals (a tenth end in a zero and need one fewer, a hundredth two
+// fewer); a trailing zero carries no precision (the file of NATO's 2026
+// release writes a share published to 2 decimals, 1.34, as 1.3400). The
+// rule is checked against each embedded release's notes by the tests. 0
+// for a figure the release does not publish.
+//
+// A cell that needs more decimals than its release's (a figure filled in
+// from another source) keeps its own: see CellDecimals.
+func FigureDecimals(r *defence.Release, figure string) int {
+	return releaseDecimals(r)[figure]
+}
+
+// CellDecimals is the precision of one value of a release whose figure
+// has the given decimals (FigureDecimals): the more of those and the
+// value's own (the shortest decimal that reads back as it).
+func CellDecimals(v float64, releaseDecimals int) int {
+	return max(decimalsOf(v), releaseDecimals)
+}
+
+// coarser is the precision two values are compared at: the fewer decimals
+// of the two cells' (CellDecimals).
+func coarser(old, nw float64, fromDecimals, toDecimals int) int {
+	return min(CellDecimals(old, fromDecimals), CellDecimals(nw, toDecimals))
+}
+
+// releaseDecimals is FigureDecimals for every figure of RevisionFigures.
+func releaseDecimals(r *defence.Release) map[string]int {
+	counts := map[string]map[int]int{}
+	for _, ys := range r.Cells() {
+		for _, fig := range ys {
+			for _, f := range RevisionFigures {
+				if n := figureOf(fig, f); n.Known {
+					if counts[f] == nil {
+						counts[f] = map[int]int{}
+					}
+					counts[f][decimalsOf(n.V)]++
+				}
+			}
+		}
+	}
+	out := make(map[string]int, len(counts))
+	for f, byDecimals := range counts {
+		best, most := 0, 0
+		for d, n := range byDecimals {
+			if n > most || (n == most && d > best) {
+				best, most = d, n
+			}
+		}
+		out[f] = best
+	}
+	return out
+}
+
+// decimalsOf is the number of decimals of the shortest decimal that reads
+// back as v (0.4145: 4; 13314: 0).
+func decimalsOf(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// WithinRounding reports whether a and b differ by no more than half a
+// unit of the decimals-th decimal (decimals 2: 0.005), as exact decimals
+// (the shortest that read back as a and b): a figure written to that
+// many decimals by one release and to more by another may then be the
+// same figure, rounded. 0.4145 and 0.41 at 2 decimals: 0.0045 <= 0.005,
+// true; 4.1202 and 3.7890: false.
+func WithinRounding(a, b float64, decimals int) bool {
+	x, okA := new(big.Rat).SetString(strconv.FormatFloat(a, 'f', -1, 64))
+	y, okB := new(big.Rat).SetString(strconv.FormatFloat(b, 'f', -1, 64))
+	if !okA || !okB { // not finite: never loaded
+		return false
+	}
+	d := new(big.Rat).Sub(x, y)
+	d.Abs(d)
+	half := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Mul(big.NewInt(2), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)))
+	return d.Cmp(half) <= 0
 }
 
 // PublishesFigure reports whether the release has the figure (a Figure*

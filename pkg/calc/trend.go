@@ -96,7 +96,7 @@ func OnTrack(r Row, history map[int]float64, n, deadline int, pct, resilPct floa
 	for y := r.Year - n + 1; y <= r.Year; y++ {
 		s, ok := history[y]
 		if !ok {
-			t.Err = fmt.Sprintf("no published share for %d", y)
+			t.Err = fmt.Sprintf("no published share of GDP for %d", y)
 			break
 		}
 		years = append(years, y)

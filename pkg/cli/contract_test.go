@@ -131,7 +131,7 @@ func TestJSONContractLists(t *testing.T) {
 		t.Errorf("releases fields: got %v want %v", got, want)
 	}
 	doc = jsonOf(t, "targets")
-	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure"}
+	want = []string{"id", "name", "target_pct", "deadline", "agreed", "components", "citation", "url", "note", "measure", "definition"}
 	if got := keysInOrder(t, firstOf(t, doc["targets"])); !reflect.DeepEqual(got, want) {
 		t.Errorf("targets fields: got %v want %v", got, want)
 	}
@@ -243,7 +243,8 @@ func TestJSONContractHistoryRevisions(t *testing.T) {
 			[]string{"schema_version", "release", "definition", "years", "countries", "rows", "notes", "source", "prices"}, historyRowFields},
 		{[]string{"revisions", "--country", "POL"},
 			[]string{"schema_version", "from", "to", "from_definition", "to_definition", "definition_changed", "backwards",
-				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source"}, revisionsRowFields},
+				"compared", "unchanged", "not_compared", "rows", "notes", "from_source", "to_source",
+				"revised", "rounding", "from_decimals", "to_decimals", "definition_figure", "definition_years"}, revisionsRowFields},
 	} {
 		ios, _, out, errOut := iostreams.Test()
 		if code := Main(append(c.args, "--format", "json"), ios); code != 0 {

@@ -112,6 +112,11 @@ func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
 			e.date(what+" agreed", t.Agreed, false)
 			e.line()
 		}
+		if t.Definition != "" {
+			field("definition")
+			e.text(what+" definition", t.Definition)
+			e.line()
+		}
 		field("citation")
 		e.text(what+" citation", t.Citation)
 		e.line()

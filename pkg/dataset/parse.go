@@ -112,7 +112,7 @@ var (
 
 	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
 	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
-	targetSchema    = newSchema([]string{"name", "pct", "measure", "deadline", "agreed", "citation", "url", "note", "components"}, "name", "pct", "citation")
+	targetSchema    = newSchema([]string{"name", "pct", "measure", "deadline", "agreed", "definition", "citation", "url", "note", "components"}, "name", "pct", "citation")
 	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
 )
 
@@ -914,6 +914,8 @@ func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
 			t.Deadline, _ = w.year(v, kp)
 		case "agreed":
 			t.Agreed, _ = w.date(v, kp, false)
+		case "definition":
+			t.Definition, _ = w.text(v, kp, CapLabel)
 		case "citation":
 			t.Citation, _ = w.text(v, kp, CapNote)
 		case "url":

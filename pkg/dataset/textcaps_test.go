@@ -85,6 +85,9 @@ func TestTextCaps(t *testing.T) {
 		{"target citation", CapNote, ascii('c'), func(s string) []Source {
 			return src("kind: targets", "targets:", "  t1:", "    name: T", "    pct: 2", "    citation: "+s)
 		}, 6, "targets.t1.citation"},
+		{"target definition", CapLabel, ascii('d'), func(s string) []Source {
+			return src("kind: targets", "targets:", "  t1:", "    name: T", "    pct: 2", "    definition: "+s, "    citation: x")
+		}, 6, "targets.t1.definition"},
 		{"target url", CapURL, url, func(s string) []Source {
 			return src("kind: targets", "targets:", "  t1:", "    name: T", "    pct: 2", "    citation: x", "    url: "+s)
 		}, 7, "targets.t1.url"},

@@ -128,9 +128,14 @@ type Target struct {
 	Pct  float64
 	// Measure is MeasureShare (a share of GDP) or MeasureEquipment (the
 	// equipment share of defence expenditure).
-	Measure    string
-	Deadline   int // year by which the target is to be met; 0 when none
-	Agreed     string
+	Measure  string
+	Deadline int // year by which the target is to be met; 0 when none
+	Agreed   string
+	// Definition is the definition of defence expenditure the target was
+	// agreed on (DefinitionClassic, DefinitionCore, or a user's own
+	// word); "" when the data does not say (a percentage typed on the
+	// command line, a figure only floated).
+	Definition string
 	Components []Component
 	Citation   string
 	URL        string

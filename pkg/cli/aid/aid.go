@@ -54,11 +54,15 @@ share does not change with the filter) and the amount as a percentage of
 the donor's GDP. --kind chooses which amount the share, the % of GDP, the
 sort and the totals are about (default total).
 
-The % of GDP uses the donor's 2021 GDP in euros as Kiel gives it. --gdp-year
-would use the donor's GDP of another year from NATO's or the IMF's data,
-which is in US dollars: natospend converts only with an exchange rate the
-data carries and cites, and the data holds none, so it says so and stops
-rather than guess.
+The % of GDP uses the donor's GDP in euros as Kiel gives it (2021 for
+release 28). --gdp-year YEAR uses instead the donor's GDP of YEAR from one
+named NATO release: the newest that publishes, for YEAR, both GDP in US
+dollars and defence in national currency, from which it implies an EUR/USD
+rate (its euro-area allies' defence in EUR over the same in USD). GDP and
+rate come from that one release (gdp_release in JSON; the note names it);
+a donor it has no GDP for (a non-ally, the EU's institutions) has no % of
+GDP. Where no release has both for YEAR, natospend says so and stops rather
+than guess a rate.
 
 --country is another name of --donor, as every other command calls it.
 Without --donor or --group every donor of the release is shown, the EU's
@@ -92,7 +96,7 @@ never adds aid to defence (see gap --show-aid).`),
 	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
-	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in NATO's or the IMF's data (USD), in euros at the EUR/USD rate NATO's own figures imply for that year (2014-2024 with the embedded data)")
+	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in one NATO release (USD), in euros at the EUR/USD rate the same release's figures imply for that year (2014-2026 with the embedded data: nato-2026-07)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
@@ -140,11 +144,12 @@ type Query struct {
 	All     bool     // no --donor or --group: every donor of the release
 	// GDPYear, with --gdp-year, is the year of the GDP the % of GDP uses
 	// instead of the release's own: GDP in euros (billion) by donor, from
-	// NATO's or the IMF's GDP in USD at the EUR/USD rate NATO's figures
+	// GDPRelease's GDP in USD at the EUR/USD rate GDPRelease's own figures
 	// imply for that year (GDPRate); a donor without it has no % of GDP.
-	GDPYear int
-	GDP     map[string]defence.Num
-	GDPRate calc.Rate
+	GDPYear    int
+	GDP        map[string]defence.Num
+	GDPRate    calc.Rate
+	GDPRelease *defence.Release
 }
 
 // Resolve validates the options against the data. Problems are usage
@@ -205,37 +210,44 @@ func releaseYear(r *defence.AidRelease) int {
 	return y
 }
 
-// gdpOfYear sets the GDP of --gdp-year: each donor's GDP in USD from the
-// newest defence release that has it (NATO's), else the newest GDP release
-// (the IMF's), converted to euros at the EUR/USD rate NATO's own figures
-// imply for the year (calc.EURRate, from the newest release with
-// national-currency tables). Without such a rate it says why (exit 2):
-// natospend converts only at a cited rate, never a guessed one.
+// gdpOfYear sets the GDP of --gdp-year from one release: the newest
+// defence release that publishes GDP for the year and implies an EUR/USD
+// rate for it (calc.EURRate: only releases with national-currency tables
+// do); each donor's GDP in USD from that release, converted to euros at
+// that release's rate. GDP and rate come from the same release, never one
+// release's GDP at another's rate; a donor the release has no GDP for has
+// none. Without such a release it says why (exit 2): natospend converts
+// only at a cited rate, never a guessed one.
 func (q *Query) gdpOfYear(ds *defence.Dataset, year int) error {
+	var rel *defence.Release
 	var rate calc.Rate
-	found := false
 	for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
-		if rt, ok := calc.EURRate(r, year); ok {
-			rate, found = rt, true
+		if rt, ok := calc.EURRate(r, year); ok && hasGDP(r, year) {
+			rel, rate = r, rt
 			break
 		}
 	}
-	if !found {
+	if rel == nil {
 		return gdpYearError(ds, q.Release, year)
 	}
-	q.GDPYear, q.GDPRate, q.GDP = year, rate, map[string]defence.Num{}
-	defenceRel := ds.ReleasesNewestFirst(defence.SeriesDefence)
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	q.GDPYear, q.GDPRate, q.GDPRelease, q.GDP = year, rate, rel, map[string]defence.Num{}
 	for _, code := range q.Codes {
-		g, _ := calc.GDPFrom(defenceRel, code, year)
-		if !g.Known {
-			g, _ = calc.GDPFrom(gdpRel, code, year)
-		}
-		if g.Known {
-			q.GDP[code] = defence.N(g.V * rate.PerUSD / 1000) // million USD -> billion EUR
+		if f, ok := rel.Figure(code, year); ok && f.GDP.Known {
+			q.GDP[code] = defence.N(f.GDP.V * rate.PerUSD / 1000) // million USD -> billion EUR
 		}
 	}
 	return nil
+}
+
+// hasGDP reports whether the release publishes GDP for the year for any
+// country.
+func hasGDP(r *defence.Release, year int) bool {
+	for _, ys := range r.Cells() {
+		if f, ok := ys[year]; ok && f.GDP.Known {
+			return true
+		}
+	}
+	return false
 }
 
 // gdpYearError explains why --gdp-year cannot be honoured: NATO's and the
@@ -263,7 +275,7 @@ func gdpYearError(ds *defence.Dataset, rel *defence.AidRelease, year int) error 
 		return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: no NATO or IMF release in the data has GDP for %d; leave --gdp-year out to use %s",
 			year, year, basis)
 	}
-	return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data implies an EUR/USD rate for %d (only NATO releases with national-currency tables do, such as nato-2024-06 for 2014-2024), and natospend does not guess one. Leave --gdp-year out to use %s",
+	return cmdutil.FlagErrorf("gdp-year", "--gdp-year %d: the GDP of %d (%s) is in US dollars and %s's amounts are in euros; no release in the data publishes GDP for %d and implies an EUR/USD rate for it (only NATO releases with national-currency tables do, such as nato-2026-07 for 2014-2026), and natospend does not guess one. Leave --gdp-year out to use %s",
 		year, year, strings.Join(with, ", "), rel.ID, year, basis)
 }
 

@@ -312,7 +312,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"aid", "--group", "g7"}, `--group: unknown group "g7" (expected one of: eu, europe, europe-canada, nato)`},
 		// NATO's and the IMF's GDP is in USD, Kiel's amounts in EUR, and the
 		// data carries no cited exchange rate: natospend says so.
-		{[]string{"aid", "--gdp-year", "2027"}, "--gdp-year 2027: the GDP of 2027 (imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data implies an EUR/USD rate for 2027"},
+		{[]string{"aid", "--gdp-year", "2027"}, "--gdp-year 2027: the GDP of 2027 (imf-weo-2025-10) is in US dollars and kiel-ust-28's amounts are in euros; no release in the data publishes GDP for 2027 and implies an EUR/USD rate for it"},
 		{[]string{"aid", "--gdp-year", "1990"}, "--gdp-year 1990: no NATO or IMF release in the data has GDP for 1990"},
 		{[]string{"aid", "packages", "--from", "2025-13"}, `--from "2025-13" is not a date`},
 		{[]string{"aid", "packages", "--from", "2025-03", "--to", "2025-02"}, "--from 2025-03 is after --to 2025-02"},
@@ -447,5 +447,75 @@ func TestGapShowAid(t *testing.T) {
 	code, out, _ := run(t, "gap", "--target", "3.5", "--country", "POL", "--show-aid")
 	if code != 0 || !strings.Contains(out, "Mil. aid €m to 2026-02-28") || !strings.Contains(out, "4,451.8") {
 		t.Errorf("table: %s", out)
+	}
+}
+
+// TestGDPYearOneRelease: --gdp-year takes GDP and the EUR/USD rate from
+// one named release, the newest with both for the year: for 2024, NATO's
+// 2026 release (data/nato-2026-07.yaml: Germany 2024 GDP 4,686,831 million
+// USD; its Table 1 and 2 give the euro-area rate, 0.924175 EUR per USD:
+// 260,220 million EUR / 281,570 million USD over its 18 euro allies, as
+// cmd/natospend/testdata/script/aid.txtar works out). GDP 4,686,831 x
+// 0.924175 = 4,331,452 million EUR = EUR 4,331.45 bn; total aid 25,294.509
+// (Kiel) / 4,331,452 = 0.583973 %. Before that release had its currency
+// tables, natospend divided by its GDP at the June 2024 release's rate.
+func TestGDPYearOneRelease(t *testing.T) {
+	code, out, errOut := run(t, "aid", "--gdp-year", "2024", "--donor", "DEU,JPN", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var d struct {
+		GDPBasis   string  `json:"gdp_basis"`
+		GDPRelease *string `json:"gdp_release"`
+		Rows       []row   `json:"rows"`
+		Totals     []row   `json:"totals"`
+		Notes      []string
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.GDPRelease == nil || *d.GDPRelease != "nato-2026-07" || !strings.HasPrefix(d.GDPBasis, "nato-2026-07: 2024 GDP, USD at 0.924175 EUR per USD") {
+		t.Errorf("gdp_release %v, gdp_basis %q", d.GDPRelease, d.GDPBasis)
+	}
+	var deu, jpn row
+	for _, r := range d.Rows {
+		switch r["code"] {
+		case "DEU":
+			deu = r
+		case "JPN":
+			jpn = r
+		}
+	}
+	if p, ok := deu["pct_gdp"].(float64); !ok || math.Abs(p-0.583973) > 1e-5 {
+		t.Errorf("Germany pct_gdp %v, want 0.583973", deu["pct_gdp"])
+	}
+	if jpn["pct_gdp"] != nil {
+		t.Errorf("Japan (no GDP in nato-2026-07) pct_gdp %v, want null", jpn["pct_gdp"])
+	}
+	if g, ok := d.Totals[0]["gdp_beur"].(float64); !ok || math.Abs(g-4331.45) > 0.01 {
+		t.Errorf("gdp_beur %v, want 4331.45 (Germany's only)", d.Totals[0]["gdp_beur"])
+	}
+	want := "% GDP (--gdp-year 2024): total aid / the donor's 2024 GDP in US dollars from release nato-2026-07, converted to euros at 0.924175 EUR per USD, the rate the same release's figures imply for 2024"
+	found := false
+	for _, n := range d.Notes {
+		found = found || strings.HasPrefix(n, want)
+	}
+	if !found {
+		t.Errorf("notes %q lack %q", d.Notes, want)
+	}
+	// Without --gdp-year: null.
+	_, out, _ = run(t, "aid", "--donor", "DEU", "--format", "json")
+	if !strings.Contains(out, `"gdp_release": null`) {
+		t.Errorf("no null gdp_release:\n%s", out)
+	}
+	// The help says what it does: one release, no IMF, no guess.
+	_, out, _ = run(t, "aid", "--help")
+	for _, want := range []string{"from one\nnamed NATO release", "GDP and\nrate come from that one release"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("aid --help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "IMF") || strings.Contains(out, "the data holds none") {
+		t.Errorf("aid --help still speaks of the IMF's GDP or of no rate:\n%s", out)
 	}
 }

@@ -159,7 +159,7 @@ func kindTitle(kind string) string { return strings.ToUpper(kind[:1]) + kind[1:]
 func (r *Report) gdpBasis() string {
 	rel := r.Query.Release
 	if q := r.Query; q.GDP != nil {
-		return fmt.Sprintf("%d GDP, USD at %.6f EUR per USD (NATO-implied, %s)", q.GDPYear, q.GDPRate.PerUSD, q.GDPRate.Source)
+		return fmt.Sprintf("%s: %d GDP, USD at %.6f EUR per USD (implied by the same release: %s)", q.GDPRelease.ID, q.GDPYear, q.GDPRate.PerUSD, q.GDPRate.Source)
 	}
 	if rel.GDPYear == 0 {
 		return rel.ID + ": GDP, EUR"
@@ -191,8 +191,8 @@ func (r *Report) notes() []string {
 		gdp = fmt.Sprintf("the donor's %d GDP in euros as the release gives it", rel.GDPYear)
 	}
 	if q.GDP != nil {
-		out = append(out, fmt.Sprintf("%% GDP (--gdp-year %d): %s aid / the donor's %d GDP in US dollars (NATO's, else the IMF's) converted to euros at %.6f EUR per USD, the rate NATO's own figures imply for %d (%s); a donor without that GDP (a non-ally) has none.",
-			q.GDPYear, q.Kind, q.GDPYear, q.GDPRate.PerUSD, q.GDPYear, q.GDPRate.Source))
+		out = append(out, fmt.Sprintf("%% GDP (--gdp-year %d): %s aid / the donor's %d GDP in US dollars from release %s%s, converted to euros at %.6f EUR per USD, the rate the same release's figures imply for %d (%s); a donor without GDP in %s (a non-ally) has none.",
+			q.GDPYear, q.Kind, q.GDPYear, q.GDPRelease.ID, estimateText(q.GDPRelease, q.GDPYear), q.GDPRate.PerUSD, q.GDPYear, q.GDPRate.Source, q.GDPRelease.ID))
 	} else {
 		out = append(out, fmt.Sprintf("%% GDP: %s aid / %s (not NATO's or the IMF's GDP).", q.Kind, gdp))
 	}
@@ -314,7 +314,22 @@ func (r *Report) TotalsTable() *render.Table {
 // Sources is the aid release, for the xlsx Sources sheet.
 func (r *Report) Sources() []calc.Source {
 	rel := r.Query.Release
-	return []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via}}
+	out := []calc.Source{{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via}}
+	if r.Query.GDPRelease != nil {
+		out = append(out, calc.SourceOf(r.Query.GDPRelease))
+	}
+	return out
+}
+
+// estimateText says when a release marks the year's figures of the
+// selected donors as estimates (NATO's June 2024 release: 2023 and 2024).
+func estimateText(rel *defence.Release, year int) string {
+	for _, ys := range rel.Cells() {
+		if f, ok := ys[year]; ok && f.GDP.Known && f.Estimate {
+			return fmt.Sprintf(" (its %d figures are estimates)", year)
+		}
+	}
+	return ""
 }
 
 // JSON returns the JSON document of the report.
@@ -335,6 +350,10 @@ func (r *Report) JSON() any {
 		Rows:          []render.Object{},
 		Totals:        []jsonTotals{},
 		Notes:         append([]string{}, r.Notes...),
+	}
+	if q.GDPRelease != nil {
+		id := q.GDPRelease.ID
+		doc.GDPRelease = &id
 	}
 	doc.Rows = append(doc.Rows, render.Objects(r.fields(), r.Rows)...)
 	tot := r.Totals
@@ -363,6 +382,9 @@ type jsonReport struct {
 	Rows          []render.Object `json:"rows"`
 	Totals        []jsonTotals    `json:"totals"`
 	Notes         []string        `json:"notes"`
+	// GDPRelease (added later): with --gdp-year, the release whose GDP and
+	// implied EUR/USD rate the % of GDP uses; null without it.
+	GDPRelease *string `json:"gdp_release"`
 }
 
 type jsonTotals struct {

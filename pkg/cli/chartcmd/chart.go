@@ -322,6 +322,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no figure for %d: %s.", q.Year, listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 
@@ -392,8 +393,8 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		ln := rep.ByCode[code][mi]
 		if !ln.Gap.Known {
 			why := strings.ReplaceAll(string(ln.Status), "-", " ")
-			if ln.Status.Decided() {
-				why = "no GDP"
+			if m := ln.Missing(q.Method); m != "" && ln.Status != calc.StatusNotReported && ln.Year != 0 {
+				why = "no " + m // what is missing: the share, the GDP...
 			}
 			left = append(left, fmt.Sprintf("%s (%s)", ln.Name, why))
 			continue
@@ -420,7 +421,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 			ValueLabel: estimate(render.FormatBillions(ln.Gap.V), ln.Estimate)}})
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s", q.Year, q.Release.ID)
+		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s: %s", q.Year, q.Release.ID, strings.Join(left, ", "))
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].bar.Value != rows[j].bar.Value {
@@ -448,6 +449,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no gap for %d: %s.", q.Year, listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 
@@ -587,6 +589,7 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn: %s.", listAnd(left)))
 	}
+	c.Notes = append(c.Notes, calc.DefinitionNotes(ds, q.Release, q.Year, q.Targets)...)
 	return c, nil
 }
 

@@ -247,6 +247,11 @@ func TestOtherKinds(t *testing.T) {
 		{[]string{"--kind", "gap", "--target", "2", "--country", "BEL,SVN,POL"},
 			[]string{"Slovenia", "Belgium", "Poland"},
 			[]string{"1 short by $0.3 bn in all, 2 meet it with $30.4 bn to spare; release nato-2026-07 (core definition), method share", "0.3 e", "0.0 e", "-30.4 e"}},
+		// Germany 2025 in nato-2025-08: NATO left the share blank, the
+		// IMF's GDP is there: the note names what is missing, the share.
+		{[]string{"--kind", "gap", "--target", "2", "--release", "nato-2025-08", "--year", "2025", "--country", "DEU,POL"},
+			[]string{"Poland"},
+			[]string{"Not drawn, no gap for 2025: Germany (no published share of GDP)."}},
 		{[]string{"--kind", "history", "--country", "DEU,ISL,POL", "--target", "2", "--year", "2020-2026"},
 			// End labels from top to bottom: Poland's 4.68 above Germany's 2.69.
 			[]string{"Poland", "Germany"},
@@ -328,6 +333,31 @@ figures:
 
 // What cannot be drawn is a usage error (exit 2) that says why, and no
 // file is written.
+// A target agreed on another definition than the release's: the chart's
+// notes say so, as gap's do (nato-2014 is classic, nato-2026-07 core).
+func TestDefinitionNote(t *testing.T) {
+	for _, kind := range []string{"gap", "share"} {
+		all := strings.Join(texts(t, draw(t, "c.svg", "--kind", kind, "--target", "nato-2014", "--country", "POL,DEU")), " ")
+		if !strings.Contains(all, "nato-2014 (NATO 2% guideline (Wales 2014)) was agreed on NATO's classic definition of defence expenditure; release nato-2026-07 counts defence on the core definition") ||
+			!strings.Contains(all, "use --release nato-2025-08 with a year of 2014-2025") {
+			t.Errorf("--kind %s: no definition note in %q", kind, all)
+		}
+		all = strings.Join(texts(t, draw(t, "c.svg", "--kind", kind, "--target", "nato-2014", "--country", "POL,DEU", "--release", "nato-2025-08", "--year", "2024")), " ")
+		if strings.Contains(all, "was agreed on") {
+			t.Errorf("--kind %s on a classic release: a definition note in %q", kind, all)
+		}
+	}
+}
+
+// A gap chart with no gap to draw says why, country by country: in 2015
+// nato-2025-08 has shares but no GDP, and the IMF's GDP starts in 2021.
+func TestNoGapToDraw(t *testing.T) {
+	code, errOut, data := run(t, t.TempDir(), "c.svg", "chart", "--kind", "gap", "--release", "nato-2025-08", "--year", "2015", "--country", "DEU,POL")
+	if want := "chart: no selected country has a gap for 2015 in nato-2025-08: Germany (no GDP), Poland (no GDP)\n"; code != 1 || !strings.HasSuffix(errOut, want) || data != nil {
+		t.Errorf("exit %d, stderr %q, file %v; want 1 and %q", code, errOut, data != nil, want)
+	}
+}
+
 func TestRefusals(t *testing.T) {
 	tests := []struct {
 		file string

@@ -63,9 +63,13 @@ short of the target, or has no verdict, and exits:
 
 The verdict is the one gap prints, for the same flags: a country meets a
 target when its share of GDP is at or above it (NATO's published share; with
---method usd, current-USD defence / GDP). A deadline (--by, or a named
-target's own) does not change the verdict: gap shows what spending must be
-by then.
+--method usd, current-USD defence / GDP); with --measure equipment, when
+its equipment share of defence spending is (NATO's 20% guideline). A
+deadline (--by, or a named target's own) does not change the verdict: gap
+shows what spending must be by then. A named target agreed on one
+definition of defence expenditure (Wales's 2% classic, The Hague's 3.5%
+core) checked on a release of the other gets a note on stderr naming a
+release of its own definition.
 
 --on-track asks another question: is the country on track for the target by
 the deadline? It is when it meets the target already, or when the straight
@@ -162,7 +166,9 @@ func Run(o *Options) error {
 
 	switch format {
 	case FormatMarkdown, FormatJUnit, FormatGitHub:
-		if err := writeCI(newVerdicts(o, rep, q, lines, code, checked, fail, missing), format); err != nil {
+		v := newVerdicts(o, rep, q, lines, code, checked, fail, missing)
+		v.definitionNotes = calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets)
+		if err := writeCI(v, format); err != nil {
 			return err
 		}
 	case FormatTable:
@@ -198,6 +204,11 @@ func Run(o *Options) error {
 	}
 	if !ios.Quiet {
 		fmt.Fprintln(ios.ErrOut, summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack))
+		// The one note that decides whether a verdict answers the question
+		// asked: a target measured on another definition than its own.
+		for _, n := range calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets) {
+			fmt.Fprintln(ios.ErrOut, "check: "+n)
+		}
 	}
 	if code != cmdutil.ExitOK {
 		return &cmdutil.ExitError{Code: code}
@@ -246,6 +257,9 @@ func plural(n int, one, many string) string {
 func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 	label := targetLabel(ln.Measure)
 	share := func() string {
+		if ln.OfDefence { // the equipment share of defence spending, not of GDP
+			return fmt.Sprintf("%s%% of defence spending on equipment in %d", pctText(ln.Measured), ln.Year)
+		}
 		core, usd := "", ""
 		if ln.Measure.Bounded {
 			core = "core "
@@ -262,7 +276,7 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 		if ln.Year == 0 {
 			return fmt.Sprintf("%s: no figures for %d in release %s", label, q.Year, q.Release.ID)
 		}
-		return fmt.Sprintf("%s: no share of GDP for %d in release %s", label, ln.Year, q.Release.ID)
+		return fmt.Sprintf("%s: no %s for %d in release %s", label, ln.Missing(q.Method), ln.Year, q.Release.ID)
 	}
 	var s string
 	switch {
@@ -288,7 +302,11 @@ func Reason(ln calc.Line, q *calc.Query, onTrack bool) string {
 		switch {
 		case t.Status == calc.TrendOnTrack && ln.Status == calc.StatusMeets:
 		case t.Share.Known:
-			s += fmt.Sprintf("; the straight line through its %d-%d shares reaches %s%% in %d", t.From, t.To, pctText(t.Share), ln.Measure.Deadline)
+			of := "shares of GDP"
+			if ln.OfDefence {
+				of = "equipment shares of defence spending"
+			}
+			s += fmt.Sprintf("; the straight line through its %d-%d %s reaches %s%% in %d", t.From, t.To, of, pctText(t.Share), ln.Measure.Deadline)
 		case t.Err != "":
 			s += "; no trend: " + t.Err
 		}

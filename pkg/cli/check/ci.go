@@ -23,6 +23,9 @@ type verdicts struct {
 	checked, fail, missing int
 	summary                string // the line check prints on stderr
 	failWord, failSentence string // "short", "short of" / "off track", "off track for"
+	// definitionNotes say which targets are measured on a release of
+	// another definition than their own (calc.DefinitionNotes).
+	definitionNotes []string
 }
 
 // writeCI renders the CI formats (markdown, junit, github) into memory and
@@ -147,7 +150,13 @@ func (v *verdicts) annotations() []render.Annotation {
 				Title: fmt.Sprintf("%s without a verdict on %s", who, targetLabel(ln.Measure)), Message: Reason(ln, v.q, v.o.OnTrack)})
 		}
 	}
-	return append(errs, warns...)
+	// A target measured on another definition than the one it was agreed
+	// on: a notice, so that the caveat is where the verdicts are read.
+	var notices []render.Annotation
+	for _, n := range v.definitionNotes {
+		notices = append(notices, render.Annotation{Level: render.AnnotationNotice, Title: "Target on another definition", Message: n})
+	}
+	return append(append(errs, warns...), notices...)
 }
 
 // leftOut is the notice after the first 10 annotations of a level.

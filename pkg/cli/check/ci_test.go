@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,12 +140,13 @@ func TestMarkdownEurope(t *testing.T) {
 func TestMarkdownEveryTarget(t *testing.T) {
 	_, out, _ := run(t, nil, "targets", "--format", "csv")
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil || len(recs) < 2 || recs[0][0] != "id" || recs[0][len(recs[0])-1] != "measure" {
+	if err != nil || len(recs) < 2 || recs[0][0] != "id" || !slices.Contains(recs[0], "measure") {
 		t.Fatalf("targets --format csv: %v\n%s", err, out)
 	}
+	col := slices.Index(recs[0], "measure")
 	byMeasure := map[string][]string{}
 	for _, r := range recs[1:] {
-		byMeasure[r[len(r)-1]] = append(byMeasure[r[len(r)-1]], r[0])
+		byMeasure[r[col]] = append(byMeasure[r[col]], r[0])
 	}
 	if len(byMeasure["share"]) < 5 {
 		t.Fatalf("named targets of GDP: %v", byMeasure["share"])

@@ -854,6 +854,25 @@ func meetText(meet, of int) string {
 	return fmt.Sprintf("%d of %d %s with data %s it", meet, of, noun, verb(meet, "meets", "meet"))
 }
 
+// noMoneyText says why a total has no money: no country has the figure
+// its verdict compares (the published share of GDP, the equipment share
+// of defence spending, defence and GDP in USD), or, where verdicts stand,
+// none has the base the money is a share of (GDP; defence spending for the
+// equipment share).
+func noMoneyText(withData int, ofDefence bool, m calc.Method) string {
+	switch {
+	case withData == 0 && ofDefence:
+		return "no country selected has a published equipment share of defence spending for the year: no verdict, no money"
+	case withData == 0 && m == calc.MethodUSD:
+		return "no country selected has both defence spending and GDP in USD for the year: no verdict, no money"
+	case withData == 0:
+		return "no country selected has a published share of GDP for the year: no verdict, no money"
+	case ofDefence:
+		return "no defence spending in USD for the year: verdicts from the published equipment shares, no money"
+	}
+	return "no GDP for the year: verdicts from the published shares of GDP, no money"
+}
+
 // verb picks the singular or plural form for n.
 func verb(n int, one, many string) string {
 	if n == 1 {
@@ -899,7 +918,7 @@ func (r *Report) summary() []string {
 			}
 			continue
 		case m.Bounded:
-			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core below %s%%), %d undetermined",
+			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core share below %s%% of GDP), %d undetermined",
 				label, meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
 			switch {
 			case tt.Gap.Known:
@@ -922,7 +941,7 @@ func (r *Report) summary() []string {
 			case noMoney != "":
 				s += noMoney
 			default:
-				s += " (no GDP for the year: verdicts from the published shares, no money)."
+				s += " (" + noMoneyText(tt.WithData, tt.OfDefence, r.Query.Method) + ")."
 			}
 			out = append(out, s)
 			if tt.AggregateGap.Known && netText(tt.AggregateGap.V) != netText(tt.Gap.V) && !tt.OfDefence {

@@ -752,11 +752,11 @@ func historyNotes(ds *defence.Dataset, rel *defence.Release, hs []calc.History, 
 	if human {
 		switch {
 		case current && slices.Contains(figures, "share") && slices.Contains(figures, "defence"):
-			out = append(out, "Change pts: share minus the year before's, in percentage points; Change %: defence against the year before's, in current USD (exchange rates move it too).")
+			out = append(out, "Change pts: share of GDP minus the year before's, in percentage points; Change %: defence spending against the year before's, in current USD (exchange rates move it too).")
 		case slices.Contains(figures, "share"):
-			out = append(out, "Change pts: share minus the year before's, in percentage points.")
+			out = append(out, "Change pts: share of GDP minus the year before's, in percentage points.")
 		case current && slices.Contains(figures, "defence"):
-			out = append(out, "Change %: defence against the year before's, in current USD (exchange rates move it too).")
+			out = append(out, "Change %: defence spending against the year before's, in current USD (exchange rates move it too).")
 		}
 		if slices.Contains(figures, "personnel") {
 			out = append(out, "Personnel k: military personnel, thousands, as NATO publishes it.")

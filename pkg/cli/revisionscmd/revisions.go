@@ -4,6 +4,7 @@ package revisionscmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -26,10 +27,12 @@ type Options struct {
 	Years       []string // --year as given: a year, a range or a list
 	Figure      string   // all, share, defence, gdp or equipment
 	RevisedOnly bool
-	Countries   []string
-	Groups      []string
-	Exclude     []string
-	Out         cmdutil.OutputFlags
+	// IncludeRounding lists the figures that differ only by rounding.
+	IncludeRounding bool
+	Countries       []string
+	Groups          []string
+	Exclude         []string
+	Out             cmdutil.OutputFlags
 }
 
 // FigureAll is --figure's default: every figure.
@@ -52,18 +55,28 @@ dollars, and the equipment share of defence. Each row shows the old value
 (--from), the new one (--to), the change (new - old, in the figure's unit:
 percentage points for the shares) and the change in % of the old value.
 
+Two values are compared at the coarser precision of the two releases: a
+release's precision for a figure is the number of decimals it writes it
+with (the number most of its cells need, trailing zeros adding none; a
+cell that needs more, filled in from another source, keeps its own). A
+difference within half a unit of the coarser last decimal is rounding, not
+a revision: 0.4145 (4 decimals) and 0.41 (2 decimals) differ only by
+rounding, 4.1202 and 3.7890 are revised. Such figures are counted in the
+notes and listed (kind rounding) only with --include-rounding.
+
 Rows come largest change in % first; then changes from an old value of 0;
 then figures published in only one of the two releases (added: only in
 --to; dropped: only in --from), which --revised-only leaves out. Figures
-equal in both are counted in the notes, not listed. Values are compared as
-the releases write them: 4.1202 and 4.12 differ.
+equal in both are counted in the notes, not listed.
 
 --to defaults to the newest embedded NATO release, --from to the newest
-embedded release published before --to. A note says when the two count
-defence on different definitions (classic up to 2025, core from July 2026:
-a change is then partly the new definition, not a revision of the same
-measure), and which figures one release does not publish at all (NATO's
-August 2025 release has shares only), which are not compared.
+embedded release published before --to. When the two count defence on
+different definitions (classic up to 2025, core from July 2026), a note
+counts year by year the countries whose figure is the same in both (defence
+in USD where both publish it, else the share of GDP): where it differs,
+a change may be the new definition, a revision, or both. Another note names
+the figures one release does not publish at all (NATO's August 2025
+release has shares only), which are not compared.
 
 The table shows money in US$ billions; CSV and JSON in million US$.`),
 		Example: cmdutil.Examples(`
@@ -93,6 +106,7 @@ The table shows money in US$ billions; CSV and JSON in million US$.`),
 		},
 		Usage: "only this figure: share of GDP, defence USD, GDP USD or equipment share of defence"}.Register(cmd, &opts.Figure)
 	fl.BoolVar(&opts.RevisedOnly, "revised-only", false, "list only figures published in both releases with different values (leave out added and dropped ones)")
+	fl.BoolVar(&opts.IncludeRounding, "include-rounding", false, "list the figures that differ only by rounding too (within half a unit of the coarser release's last decimal; always counted in the notes)")
 	cmdutil.RegisterCountryCompletion(cmd, "country", f)
 	cmdutil.RegisterCountryCompletion(cmd, "exclude", f)
 	cmdutil.RegisterGroupCompletion(cmd, "group", f)
@@ -150,7 +164,13 @@ var fields = []render.Spec[calc.Revision]{
 	{Key: "new", Title: "New", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.New) },
 		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.New, r.NewEstimate) }},
 	{Key: "change", Title: "Change", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.Change) },
-		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.Change, false) }},
+		Show: func(r calc.Revision) render.Cell {
+			c := humanValue(r.Figure, r.Change, false)
+			if r.Kind == calc.RevisionRounding {
+				c.Mark = "r"
+			}
+			return c
+		}},
 	{Key: "change_pct", Title: "Change %", Kind: render.Percent, Get: func(r calc.Revision) render.Cell { return num(r.ChangePct) }},
 	{Key: "old_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.OldEstimate) }},
 	{Key: "new_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.NewEstimate) }},
@@ -169,7 +189,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	q := calc.RevisionQuery{From: from, To: to, RevisedOnly: o.RevisedOnly}
+	q := calc.RevisionQuery{From: from, To: to, RevisedOnly: o.RevisedOnly, IncludeRounding: o.IncludeRounding}
 	if len(lists.Split(o.Years)) > 0 {
 		if q.Years, err = years.Parse(o.Years); err != nil {
 			return cmdutil.FlagErrorf("year", "--year: %v", err)
@@ -204,12 +224,12 @@ func Run(o *Options) error {
 		return cmdutil.UsageErrorf("%v", err)
 	}
 	rows := append([]calc.Revision{}, res.Rows...)
-	notes := revisionNotes(res, o.RevisedOnly)
+	notes := revisionNotes(ds, res, o.RevisedOnly, o.IncludeRounding)
 	fromSrc, toSrc := calc.SourceOf(from), calc.SourceOf(to)
 	return o.Out.Emit(o.F, cmdutil.Output{
 		Human: func() *render.Table {
 			n := append(append([]string{}, notes...),
-				"Largest change in % of the old value first; Change = New - Old (percentage points for shares); money in US$ bn. - unknown (not published); e: estimate.",
+				"Largest change in % of the old value first; Change = New - Old (percentage points for shares); money in US$ bn. - unknown (not published); e: estimate"+roundingLegend(o.IncludeRounding)+".",
 				"Source (--from): "+strings.TrimPrefix(fromSrc.Line(), "Source: "),
 				"Source (--to): "+strings.TrimPrefix(toSrc.Line(), "Source: "))
 			return render.HumanTable(title(res), fields, rows, nil, n)
@@ -233,6 +253,12 @@ func Run(o *Options) error {
 				{Key: "notes", Value: notes},
 				{Key: "from_source", Value: fromSrc},
 				{Key: "to_source", Value: toSrc},
+				{Key: "revised", Value: res.Revised},
+				{Key: "rounding", Value: res.Rounding},
+				{Key: "from_decimals", Value: decimalsObject(res.FromDecimals)},
+				{Key: "to_decimals", Value: decimalsObject(res.ToDecimals)},
+				{Key: "definition_figure", Value: definitionFigure(res)},
+				{Key: "definition_years", Value: definitionYears(res)},
 			}
 		},
 	})
@@ -336,22 +362,16 @@ func title(res *calc.Revisions) string {
 		}
 		return r.Definition
 	}
-	differ := plural(len(res.Rows), "figure") + " differ"
-	if len(res.Rows) == 1 {
-		differ += "s"
-	}
-	return fmt.Sprintf("Revisions from release %s (%s definition) to %s (%s definition): %s",
-		res.From.ID, def(res.From), res.To.ID, def(res.To), differ)
+	return fmt.Sprintf("Revisions from release %s (%s definition) to %s (%s definition): %s revised, %d %s only by rounding",
+		res.From.ID, def(res.From), res.To.ID, def(res.To), plural(res.Revised, "figure"), res.Rounding, verb(res.Rounding, "differs", "differ"))
 }
 
 // revisionNotes say what was compared, what differs in kind between the
 // two releases, and how to read the rows.
-func revisionNotes(res *calc.Revisions, revisedOnly bool) []string {
-	revised, added, dropped := 0, 0, 0
+func revisionNotes(ds *defence.Dataset, res *calc.Revisions, revisedOnly, includeRounding bool) []string {
+	added, dropped := 0, 0
 	for _, r := range res.Rows {
 		switch r.Kind {
-		case calc.RevisionRevised:
-			revised++
 		case calc.RevisionAdded:
 			added++
 		case calc.RevisionDropped:
@@ -359,15 +379,24 @@ func revisionNotes(res *calc.Revisions, revisedOnly bool) []string {
 		}
 	}
 	from, to := res.From, res.To
-	s := fmt.Sprintf("%s published in both releases: %d unchanged, %d revised", plural(res.Compared, "figure"), res.Unchanged, revised)
+	s := fmt.Sprintf("%s published in both releases: %d unchanged, %d revised, %d %s only by rounding", plural(res.Compared, "figure"), res.Unchanged, res.Revised, res.Rounding, verb(res.Rounding, "differs", "differ"))
+	if res.Rounding > 0 && !includeRounding {
+		s += " (not listed: --include-rounding lists them)"
+	}
 	if revisedOnly {
 		s += "; figures published in only one of them are left out (--revised-only)."
 	} else {
 		s += fmt.Sprintf("; %d only in %s (added), %d only in %s (dropped).", added, to.ID, dropped, from.ID)
 	}
 	out := []string{s}
+	if p := precisionNote(res); p != "" {
+		out = append(out, p)
+	}
 	if res.DefinitionChanged {
-		out = append(out, fmt.Sprintf("Definitions differ: %s counts defence on NATO's %s definition, %s on the %s definition; a change is partly the new definition, not a revision of the same measure.", from.ID, from.Definition, to.ID, to.Definition))
+		out = append(out, definitionNote(res))
+		if hint := amountsHint(ds, res); hint != "" {
+			out = append(out, hint)
+		}
 	}
 	for _, f := range res.NotCompared {
 		var lacking []string
@@ -413,4 +442,138 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// verb picks the singular or plural form for n.
+func verb(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// compared lists the figures compared, in RevisionFigures' order.
+func compared(res *calc.Revisions) []string {
+	var out []string
+	for _, f := range calc.RevisionFigures {
+		_, a := res.FromDecimals[f]
+		_, b := res.ToDecimals[f]
+		if a && b && !slices.Contains(res.NotCompared, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// precisionNote says how many decimals each release writes the compared
+// figures with, and what the rounding rule is; "" when nothing is
+// compared.
+func precisionNote(res *calc.Revisions) string {
+	figs := compared(res)
+	if len(figs) == 0 {
+		return ""
+	}
+	side := func(id string, dec map[string]int) string {
+		var texts []string // in the order of figs
+		names := map[string][]string{}
+		for _, f := range figs {
+			t := decimalsText(f, dec[f])
+			if names[t] == nil {
+				texts = append(texts, t)
+			}
+			names[t] = append(names[t], figureNames[f])
+		}
+		parts := make([]string, len(texts))
+		for i, t := range texts {
+			parts[i] = strings.Join(names[t], " and ") + " " + t
+		}
+		return id + " writes " + strings.Join(parts, ", ")
+	}
+	return fmt.Sprintf("Precision: %s; %s. A difference within half a unit of the coarser of the two last decimals is rounding, not a revision.",
+		side(res.From.ID, res.FromDecimals), side(res.To.ID, res.ToDecimals))
+}
+
+// decimalsText is "to 2 decimals (%)" or "in whole million US$".
+func decimalsText(figure string, d int) string {
+	unit := "%"
+	if isMoney(figure) {
+		unit = "million US$"
+		if d == 0 {
+			return "in whole " + unit
+		}
+	}
+	return fmt.Sprintf("to %s (%s)", plural(d, "decimal"), unit)
+}
+
+// definitionNote says, year by year, for how many countries the two
+// releases, which count defence on different definitions, have the same
+// figure: where the new definition shows in the figures.
+func definitionNote(res *calc.Revisions) string {
+	from, to := res.From, res.To
+	s := fmt.Sprintf("Definitions differ: %s counts defence on NATO's %s definition, %s on the %s definition.", from.ID, from.Definition, to.ID, to.Definition)
+	if len(res.DefinitionYears) == 0 {
+		return s + " No figure of both releases shows what the new definition changed: a change may be the new definition, a revision, or both."
+	}
+	var parts []string
+	for _, y := range res.DefinitionYears {
+		parts = append(parts, fmt.Sprintf("%d %d of %d", y.Year, y.Equal, y.Compared))
+	}
+	return s + fmt.Sprintf(" Countries whose %s is the same in both (at the coarser precision), by year: %s. Where it is the same, the new definition changed nothing visible; where it differs, a change may be the new definition, a revision, or both: the releases do not separate them.",
+		figureNames[res.DefinitionFigure], strings.Join(parts, ", "))
+}
+
+// decimalsObject is a release's decimals per compared figure, for JSON.
+func decimalsObject(dec map[string]int) render.Object {
+	out := render.Object{}
+	for _, f := range calc.RevisionFigures {
+		if d, ok := dec[f]; ok {
+			out = append(out, render.Field{Key: f, Value: d})
+		}
+	}
+	return out
+}
+
+// definitionFigure is the figure the definition counts are of; nil (JSON
+// null) for none.
+func definitionFigure(res *calc.Revisions) any {
+	if res.DefinitionFigure == "" {
+		return nil
+	}
+	return res.DefinitionFigure
+}
+
+// definitionYears are the definition counts, for JSON ([] for none).
+func definitionYears(res *calc.Revisions) []render.Object {
+	out := []render.Object{}
+	for _, y := range res.DefinitionYears {
+		out = append(out, render.Object{{Key: "year", Value: y.Year}, {Key: "equal", Value: y.Equal}, {Key: "compared", Value: y.Compared}})
+	}
+	return out
+}
+
+// roundingLegend explains the mark of a rounding row, when they are
+// listed.
+func roundingLegend(listed bool) string {
+	if !listed {
+		return ""
+	}
+	return "; r: differs only by rounding"
+}
+
+// amountsHint names, when the definition note could count only shares of
+// GDP (one of the two releases has no amounts, as NATO's August 2025
+// release), the newest other release of --from's definition that has
+// defence in USD, to compare amounts with instead: shares move with GDP
+// revisions, amounts show the definition. "" for none.
+func amountsHint(ds *defence.Dataset, res *calc.Revisions) string {
+	if res.DefinitionFigure != calc.FigureShare || !calc.PublishesFigure(res.To, calc.FigureDefence) {
+		return ""
+	}
+	for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
+		if r != res.From && r != res.To && r.Definition == res.From.Definition && calc.PublishesFigure(r, calc.FigureDefence) {
+			return fmt.Sprintf("Release %s publishes no defence in USD: to see what the %s definition changed in the amounts (the share of GDP also moves with revisions of GDP), compare with --from %s.",
+				res.From.ID, res.To.Definition, r.ID)
+		}
+	}
+	return ""
 }

@@ -49,6 +49,12 @@ type doc struct {
 	Backwards         bool             `json:"backwards"`
 	Compared          int              `json:"compared"`
 	Unchanged         int              `json:"unchanged"`
+	Revised           int              `json:"revised"`
+	Rounding          int              `json:"rounding"`
+	FromDecimals      map[string]int   `json:"from_decimals"`
+	ToDecimals        map[string]int   `json:"to_decimals"`
+	DefinitionFigure  *string          `json:"definition_figure"`
+	DefinitionYears   []map[string]int `json:"definition_years"`
 	NotCompared       []string         `json:"not_compared"`
 	Rows              []map[string]any `json:"rows"`
 	Notes             []string         `json:"notes"`
@@ -111,8 +117,14 @@ func TestPoland2024(t *testing.T) {
 	if len(d.Rows) != 1 || r["old"] != 3.789 || r["new"] != 3.75 || r["change"] != -0.039 || r["change_pct"] != -1.029295 || r["old_estimate"] != true || r["new_estimate"] != false {
 		t.Errorf("row %v", r)
 	}
-	if !hasNote(d.Notes, "Definitions differ: nato-2025-08 counts defence on NATO's classic definition, nato-2026-07 on the core definition; a change is partly the new definition, not a revision of the same measure.") {
+	// Poland's 2024 share differs (0.039 > 0.005): 0 of 1.
+	if !hasNote(d.Notes, "Definitions differ: nato-2025-08 counts defence on NATO's classic definition, nato-2026-07 on the core definition. Countries whose share of GDP is the same in both (at the coarser precision), by year: 2024 0 of 1. Where it is the same, the new definition changed nothing visible; where it differs, a change may be the new definition, a revision, or both: the releases do not separate them.") {
 		t.Errorf("no definition note in %v", d.Notes)
+	}
+	// August 2025 has no amounts: a note points to the classic release
+	// that has them.
+	if !hasNote(d.Notes, "Release nato-2025-08 publishes no defence in USD: to see what the core definition changed in the amounts (the share of GDP also moves with revisions of GDP), compare with --from nato-2024-06.") {
+		t.Errorf("no hint to compare amounts in %v", d.Notes)
 	}
 
 	// The table: the same figures, estimates marked, both sources cited.
@@ -121,9 +133,10 @@ func TestPoland2024(t *testing.T) {
 		t.Fatal(code)
 	}
 	for _, want := range []string{
-		"Revisions from release nato-2025-08 (classic definition) to nato-2026-07 (core definition): 1 figure differs\n",
+		"Revisions from release nato-2025-08 (classic definition) to nato-2026-07 (core definition): 1 figure revised, 0 differ only by rounding\n",
 		"| POL  | Poland  | 2024 | share % | 3.7890e | 3.7500 | -0.0390 |    -1.03 |\n",
-		"1 figure published in both releases: 0 unchanged, 1 revised; 0 only in nato-2026-07 (added), 0 only in nato-2025-08 (dropped).\n",
+		"1 figure published in both releases: 0 unchanged, 1 revised, 0 differ only by rounding; 0 only in nato-2026-07 (added), 0 only in nato-2025-08 (dropped).\n",
+		"Precision: nato-2025-08 writes share of GDP and equipment share to 4 decimals (%); nato-2026-07 writes share of GDP and equipment share to 2 decimals (%). A difference within half a unit of the coarser of the two last decimals is rounding, not a revision.\n",
 		"Definitions differ:",
 		"Source (--from): NATO, Defence Expenditure of NATO Countries (2014-2025) (nato-2025-08)",
 		"Source (--to): NATO, Defence Expenditure of NATO Countries (2014-2026) (nato-2026-07)",
@@ -181,11 +194,12 @@ func TestMoneyAddedDropped(t *testing.T) {
 	if d = jsonDoc(t, "revisions", "--country", "DNK", "--year", "2025", "--figure", "equipment", "--revised-only"); len(d.Rows) != 0 {
 		t.Errorf("--revised-only: %v", d.Rows)
 	}
-	// Poland's shares June 2024 -> July 2026: 2014-2024 revised (11), 2025
+	// Poland's shares June 2024 -> July 2026: 2014-2024 in both (11): 10
+	// revised, 2023 (3.2602 -> 3.26) only by rounding, not listed; 2025
 	// and 2026 added, last.
 	d = jsonDoc(t, "revisions", "--from", "nato-2024-06", "--to", "nato-2026-07", "--country", "POL", "--figure", "share")
-	if len(d.Rows) != 13 || d.Compared != 11 || d.Rows[11]["kind"] != "added" || d.Rows[12]["year"] != float64(2026) || d.Rows[0]["year"] != float64(2024) {
-		t.Errorf("Poland shares: compared %d, %d rows", d.Compared, len(d.Rows))
+	if len(d.Rows) != 12 || d.Compared != 11 || d.Revised != 10 || d.Rounding != 1 || d.Rows[10]["kind"] != "added" || d.Rows[11]["year"] != float64(2026) || d.Rows[0]["year"] != float64(2024) {
+		t.Errorf("Poland shares: compared %d, revised %d, rounding %d, %d rows", d.Compared, d.Revised, d.Rounding, len(d.Rows))
 	}
 	// Backwards: Old is the newer figure, and the notes say so.
 	d = jsonDoc(t, "revisions", "--from", "nato-2026-07", "--to", "nato-2024-06", "--country", "ISL", "--year", "2024")
@@ -254,6 +268,86 @@ func TestUsageErrors(t *testing.T) {
 		code, out, errOut := run(t, 0, c.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+// Luxembourg's 2015 share: 0.4145 in nato-2025-08 (4 decimals), 0.41 in
+// nato-2026-07 (2 decimals): 0.0045 is within half a unit of the second
+// decimal, rounding, not a revision; counted, and listed only with
+// --include-rounding, marked r in the table.
+func TestRounding(t *testing.T) {
+	d := jsonDoc(t, "revisions", "--country", "LUX", "--year", "2015", "--figure", "share")
+	if len(d.Rows) != 0 || d.Compared != 1 || d.Revised != 0 || d.Rounding != 1 ||
+		d.FromDecimals["share_pct"] != 4 || d.ToDecimals["share_pct"] != 2 {
+		t.Errorf("Luxembourg 2015: %+v", d)
+	}
+	if !hasNote(d.Notes, "1 figure published in both releases: 0 unchanged, 0 revised, 1 differs only by rounding (not listed: --include-rounding lists them); 0 only in nato-2026-07 (added), 0 only in nato-2025-08 (dropped).") {
+		t.Errorf("notes %v", d.Notes)
+	}
+	d = jsonDoc(t, "revisions", "--country", "LUX", "--year", "2015", "--figure", "share", "--include-rounding")
+	if len(d.Rows) != 1 || d.Rows[0]["kind"] != "rounding" || d.Rows[0]["old"] != 0.4145 || d.Rows[0]["new"] != 0.41 || d.Rounding != 1 {
+		t.Errorf("--include-rounding: %+v", d)
+	}
+	code, out, _ := run(t, 0, "revisions", "--country", "LUX", "--year", "2015", "--figure", "share", "--include-rounding")
+	for _, want := range []string{
+		": 0 figures revised, 1 differs only by rounding\n",
+		"| LUX  | Luxembourg | 2015 | share % | 0.4145 | 0.4100 | -0.0045r |    -1.09 |\n",
+		"; r: differs only by rounding.\n",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+
+	// Every figure, August 2025 -> July 2026 (the defaults): 734 differ,
+	// 522 only by rounding, 212 revised (counted in pkg/calc's
+	// TestRevisionsRounding); only added ones are listed beside them.
+	d = jsonDoc(t, "revisions")
+	if d.Revised != 212 || d.Rounding != 522 || len(d.Rows) != 212+65 {
+		t.Errorf("defaults: revised %d, rounding %d, %d rows", d.Revised, d.Rounding, len(d.Rows))
+	}
+	for _, r := range d.Rows {
+		if r["kind"] == "rounding" {
+			t.Fatalf("a rounding row without --include-rounding: %v", r)
+		}
+	}
+}
+
+// The definition note counts, year by year, the allies whose defence in
+// USD is the same in June 2024 (classic) and July 2026 (core): 27-30 of
+// 31 for 2014-2022 (issue 19), 13 in 2023, 1 in 2024.
+func TestDefinitionNote(t *testing.T) {
+	d := jsonDoc(t, "revisions", "--from", "nato-2024-06", "--figure", "defence")
+	if d.DefinitionFigure == nil || *d.DefinitionFigure != "defence_musd" || len(d.DefinitionYears) != 11 {
+		t.Fatalf("definition %v %v", d.DefinitionFigure, d.DefinitionYears)
+	}
+	for i, want := range []int{27, 28, 29, 27, 28, 28, 30, 29, 30, 13, 1} {
+		if y := d.DefinitionYears[i]; y["year"] != 2014+i || y["equal"] != want || y["compared"] != 31 {
+			t.Errorf("definition year %v, want %d: %d of 31", y, 2014+i, want)
+		}
+	}
+	want := "Definitions differ: nato-2024-06 counts defence on NATO's classic definition, nato-2026-07 on the core definition. Countries whose defence in USD is the same in both (at the coarser precision), by year: 2014 27 of 31, 2015 28 of 31, 2016 29 of 31, 2017 27 of 31, 2018 28 of 31, 2019 28 of 31, 2020 30 of 31, 2021 29 of 31, 2022 30 of 31, 2023 13 of 31, 2024 1 of 31."
+	found := false
+	for _, n := range d.Notes {
+		found = found || strings.HasPrefix(n, want)
+	}
+	if !found {
+		t.Errorf("notes %v lack %q", d.Notes, want)
+	}
+	for _, n := range d.Notes {
+		if strings.HasPrefix(n, "Release nato-2024-06 publishes no defence") {
+			t.Errorf("a hint to compare amounts when they are compared: %q", n)
+		}
+	}
+	// The same definition: no note, no counts.
+	d = jsonDoc(t, "revisions", "--from", "nato-2024-06", "--to", "nato-2025-08")
+	if d.DefinitionFigure != nil || len(d.DefinitionYears) != 0 {
+		t.Errorf("classic -> classic: %v %v", d.DefinitionFigure, d.DefinitionYears)
+	}
+	for _, n := range d.Notes {
+		if strings.HasPrefix(n, "Definitions differ") {
+			t.Errorf("classic -> classic: %q", n)
 		}
 	}
 }

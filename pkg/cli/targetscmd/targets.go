@@ -58,6 +58,9 @@ type row struct {
 	// Measure (added later): share (a percentage of GDP) or equipment (a
 	// percentage of defence expenditure spent on major equipment).
 	Measure string `json:"measure"`
+	// Definition (added later): the definition of defence expenditure the
+	// target was agreed on (classic, core); null when the data names none.
+	Definition *string `json:"definition"`
 }
 
 // fields are the targets table's fields, declared once: the human table
@@ -90,6 +93,12 @@ var fields = []render.Spec[row]{
 	{Key: "url", Get: func(r row) render.Cell { return render.T(r.URL) }},
 	{Key: "note", Get: func(r row) render.Cell { return render.T(r.Note) }},
 	{Key: "measure", Get: func(r row) render.Cell { return render.T(r.Measure) }},
+	{Key: "definition", Get: func(r row) render.Cell {
+		if r.Definition == nil {
+			return render.U()
+		}
+		return render.T(*r.Definition)
+	}},
 }
 
 // Run lists the targets.
@@ -109,6 +118,10 @@ func Run(o *Options) error {
 		r := row{ID: id, Name: t.Name, Pct: t.Pct, Agreed: t.Agreed, Citation: t.Citation, URL: t.URL, Note: t.Note, Components: []component{}, Measure: "share"}
 		if t.OfDefence() {
 			r.Measure = "equipment"
+		}
+		if t.Definition != "" {
+			d := t.Definition
+			r.Definition = &d
 		}
 		if t.Deadline > 0 {
 			d := t.Deadline
