@@ -217,7 +217,7 @@ func TestMeasuresSkipEquipment(t *testing.T) {
 		t.Fatalf("measures %+v", ms)
 	}
 	_, err := Compute(ds, &Query{Targets: []defence.Target{eq}, Release: ds.Releases["nato-2024-06"], Year: 2024, Codes: []string{"POL"}})
-	want := "--target nato-equipment-20 is a target of the equipment share of defence spending, not of GDP: use --measure equipment"
+	want := "target nato-equipment-20 is a target of the equipment share of defence spending, not of GDP: the query measures shares of GDP"
 	if err == nil || err.Error() != want {
 		t.Fatalf("Compute: %v, want %s", err, want)
 	}

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -236,6 +237,39 @@ func (s Source) Line() string {
 		parts = append(parts, "read via "+s.Via)
 	}
 	return "Source: " + strings.Join(parts, ", ") // no final period: a URL may end it
+}
+
+// UsedSources are the citations of the releases a report's lines use: the
+// releases shown (rels), then the GDP releases of the lines' GDP and of
+// their deadline GDP, each once, in order of first use; with per-head
+// figures (perCapita), also the population releases.
+func UsedSources(ds *defence.Dataset, rels []*defence.Release, lines []Line, perCapita bool) []Source {
+	var ids []string
+	add := func(id string) {
+		id = strings.TrimSuffix(id, " extrapolated")
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	for _, rel := range rels {
+		add(rel.ID)
+	}
+	for _, ln := range lines {
+		add(ln.GDPSource)
+		if ln.Deadline.Set {
+			add(ln.Deadline.GDPSource)
+		}
+		if perCapita {
+			add(PerCapitaOf(ds, ln.Row).Population.Release)
+		}
+	}
+	out := []Source{}
+	for _, id := range ids {
+		if rel, ok := ds.Releases[id]; ok { // a GDP source may be a description, not a release id
+			out = append(out, SourceOf(rel))
+		}
+	}
+	return out
 }
 
 // DefinitionNotes say, for each target agreed on one definition of

@@ -192,15 +192,15 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		switch {
 		case t.OfDefence() && !equipment:
-			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)}
+			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("target %s is a target of the equipment share of defence spending, not of GDP: the query measures shares of GDP", name)}
 		case !t.OfDefence() && equipment:
-			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)}
+			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("target %s is a target of GDP, not of the equipment share of defence spending: the query measures the equipment share", name)}
 		}
 	}
 	rep := &Report{Query: q, Release: q.Release, ByCode: make(map[string][]Line, len(q.Codes))}
 	if equipment {
 		if q.By != 0 {
-			return nil, &QueryError{Field: "By", Err: fmt.Errorf("--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")}
+			return nil, &QueryError{Field: "By", Err: fmt.Errorf("a deadline (By %d) applies to shares of GDP: the equipment guideline is measured in the year asked", q.By)}
 		}
 		for _, t := range q.Targets { // one measure each: no parts, no deadline
 			rep.Measures = append(rep.Measures, Measure{Target: t, Pct: t.Pct})
@@ -339,6 +339,11 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 	}
 	return Growth{Source: "no GDP release"}
 }
+
+// SortOrders are the orders of a report's countries (Query.Sort) that
+// every command measuring gaps takes: by gap (largest shortfall first),
+// share (smallest first), name, GDP or defence (largest first).
+var SortOrders = []string{"gap", "share", "name", "gdp", "defence"}
 
 // AtConstantPrices replaces the GDP and defence of each observation with
 // the release's constant-price figures of its year (unknown where the

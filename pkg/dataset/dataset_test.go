@@ -177,7 +177,7 @@ func TestMerge(t *testing.T) {
 			t.Errorf("weo = %+v", r)
 		}
 		// The replacement remembers the embedded release (the default
-		// release stays where it was: pkg/cli/cmdutil.ResolveReleaseYear).
+		// release stays where it was: pkg/cli/query.ResolveReleaseYear).
 		if r := ds.Releases["weo"]; r.Embedded() || r.Replaced == nil || r.Replaced.Title != "old" || !r.Replaced.Embedded() || r.Origin() != r.Replaced {
 			t.Errorf("weo replaces %+v", r.Replaced)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
@@ -119,8 +120,8 @@ func addDonorFlags(cmd *cobra.Command, donors *[]string, alias *countryAlias, gr
 	cmdutil.ListVar(fl, donors, "donor", nil, "donors by code or name (repeatable; a list separated by commas, line breaks or tabs; XEU: the EU's institutions); --country is another name of it")
 	addCountryAlias(cmd, alias, f)
 	cmdutil.ListVarP(fl, groups, "group", "g", nil, "donors in these groups, e.g. nato, europe, eu: the group's members in the year of the aid release's cut-off (aid packages: today's members) (repeatable or a list)")
-	cmdutil.RegisterCountryCompletion(cmd, "donor", f)
-	cmdutil.RegisterGroupCompletion(cmd, "group", f)
+	query.RegisterCountryCompletion(cmd, "donor", f)
+	query.RegisterGroupCompletion(cmd, "group", f)
 }
 
 // selectDonors resolves --donor (or --country: flag) and --group to sorted codes, a group
@@ -128,7 +129,7 @@ func addDonorFlags(cmd *cobra.Command, donors *[]string, alias *countryAlias, gr
 // allies. With neither, it returns nil and all is true: every donor of the
 // data.
 func selectDonors(ds *defence.Dataset, flag string, donors, groups []string, year int) (codes []string, all bool, err error) {
-	codes, named, err := cmdutil.Select(ds, flag, donors, groups, nil, year, false)
+	codes, named, err := query.Select(ds, flag, donors, groups, nil, year, false)
 	if err != nil || !named {
 		return nil, err == nil, err
 	}

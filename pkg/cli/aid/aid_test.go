@@ -7,8 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/natospend/natospend/pkg/cli"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/internal/clitest"
 )
 
 // Every expected number below is worked out by hand from the Kiel
@@ -30,9 +29,7 @@ type doc struct {
 
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	code := cli.Main(args, ios)
-	return code, out.String(), errOut.String()
+	return clitest.Run(t, 0, nil, args...)
 }
 
 func runJSON(t *testing.T, args ...string) doc {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
@@ -27,7 +28,7 @@ type countryAlias struct {
 // addCountryAlias registers --country beside --donor.
 func addCountryAlias(cmd *cobra.Command, a *countryAlias, f *cmdutil.Factory) {
 	cmdutil.ListVar(cmd.Flags(), &a.Countries, "country", nil, "another name of --donor (as in every other command): donors by code or name; giving both with different donors is a usage error (repeatable or a list)")
-	cmdutil.RegisterCountryCompletion(cmd, "country", f)
+	query.RegisterCountryCompletion(cmd, "country", f)
 }
 
 // noteCommandLine records which of --donor and --country the command line

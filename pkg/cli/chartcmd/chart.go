@@ -13,7 +13,7 @@ import (
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/chart"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -40,7 +40,7 @@ const MaxTargets = 4
 // Options of a chart run: the gap command's query plus the kind, the
 // path's shape and the output file.
 type Options struct {
-	Gap    gap.Options
+	Query  query.Options
 	Kind   string
 	Shape  string
 	Output string
@@ -49,7 +49,7 @@ type Options struct {
 // NewCmd builds the chart command. A test may pass runF to capture the
 // options instead of running.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name", Out: cmdutil.OutputFlags{Format: cmdutil.FormatTable}}}
+	opts := &Options{Query: query.Options{F: f, TrendYears: calc.DefaultTrendYears, Sort: "name"}}
 	cmd := &cobra.Command{
 		Use:   "chart",
 		Short: "A chart of shares, gaps, history or a spending path, as SVG, PNG or PDF",
@@ -92,14 +92,14 @@ The selection flags are those of gap: --country, --group, --exclude,
   natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
+			opts.Query.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
+	query.AddFlags(cmd, &opts.Query, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE` (required), atomically; its extension sets the format: .svg, .png or .pdf")
@@ -140,7 +140,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
@@ -165,12 +165,12 @@ func Run(o *Options) error {
 	if err != nil {
 		return fmt.Errorf("chart: %v", err)
 	}
-	return cmdutil.WriteOut(o.Gap.F, o.Output, data)
+	return cmdutil.WriteOut(o.Query.F, o.Output, data)
 }
 
 // compute resolves the query and computes the report, as gap does.
 func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error) {
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -433,13 +433,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		c.Bars = append(c.Bars, r.bar)
 	}
 	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
-	if q.Method == calc.MethodUSD {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = %s x GDP - defence expenditure, current USD (--method usd); e: estimate.", pct(m.Pct)))
-	} else if q.Measure == defence.MeasureEquipment {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - equipment share) x defence expenditure, current USD; e: estimate.", pct(m.Pct)))
-	} else {
-		c.Notes = append(c.Notes, fmt.Sprintf("Gap = (%s - published share of GDP) x GDP, current USD; e: estimate.", pct(m.Pct)))
-	}
+	c.Notes = append(c.Notes, query.MethodNotes(q, "in current USD", true).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}
@@ -468,17 +462,17 @@ func (o *Options) lineQuery(q *calc.Query) error {
 // historyChart: the published shares over the years, with target lines.
 func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	var ys []int
-	if len(o.Gap.Years) > 0 {
+	if len(o.Query.Years) > 0 {
 		var err error
-		if ys, err = years.Parse(o.Gap.Years); err != nil {
+		if ys, err = years.Parse(o.Query.Years); err != nil {
 			return nil, cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
 	one := *o
 	if len(ys) > 0 { // the release is the one for the latest year asked
-		one.Gap.Years = []string{strconv.Itoa(ys[len(ys)-1])}
+		one.Query.Years = []string{strconv.Itoa(ys[len(ys)-1])}
 	}
-	q, err := one.Gap.Resolve(ds)
+	q, err := one.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -596,10 +590,10 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 // pathChart: the spending path to the deadline, as natospend path lays it
 // out, one line per country.
 func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
-	if o.Gap.Measure == "equipment" {
+	if o.Query.Measure == "equipment" {
 		return nil, cmdutil.FlagErrorf("measure", "--measure equipment: --kind path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, err
 	}
@@ -625,10 +619,12 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if err != nil {
 		return nil, cmdutil.QueryError(err)
 	}
-	mi := measureIndex(rep.Measures)
-	m := rep.Measures[mi]
 	shape := calc.Shape(o.Shape)
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
+	ps, err := calc.PathsOf(ds, rep, shape)
+	if err != nil {
+		return nil, err
+	}
+	m := ps.Measure
 	c := &chart.LineChart{
 		Title:        fmt.Sprintf("Spending path to %s of GDP by %d (%s)", targets.Label(t), deadline, shape),
 		X:            chart.Axis{Label: "Year", Years: true},
@@ -637,33 +633,16 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		HollowLegend: "projected or estimate",
 		Source:       calc.SourceOf(q.Release).Line(),
 	}
-	var notes []string
-	minBase := 0
-	for _, code := range rep.Order {
-		ln := rep.ByCode[code][mi]
-		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
-			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
-			continue
-		}
-		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
-		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
-			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
-		})
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
-			continue
-		}
+	notes := ps.NoPath
+	for _, cp := range ps.Countries {
 		s := chart.Series{}
-		for _, p := range pts {
-			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > base || ln.Estimate})
+		for _, p := range cp.Points {
+			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > cp.Base || cp.Estimate})
 		}
-		s.Label = ln.Name + " " + render.FormatBillions(pts[len(pts)-1].Spending)
+		s.Label = cp.Name + " " + render.FormatBillions(cp.Points[len(cp.Points)-1].Spending)
 		c.Series = append(c.Series, s)
-		if minBase == 0 || base < minBase {
-			minBase = base
-		}
 	}
+	minBase := ps.MinBase()
 	if len(c.Series) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a path (%s)", strings.Join(notes, " "))
 	}
@@ -675,8 +654,8 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		how = "spending grows at one constant rate"
 	}
 	c.Subtitle = fmt.Sprintf("From the base year's spending to %s of GDP in %d: %s; %s, method %s", pct(m.Pct), deadline, how, releaseNote(q.Release), q.Method)
-	if m.Part == calc.PartCore {
-		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%s): resilience spending is not in NATO's tables.", t.ID, pct(m.Pct)))
+	if n := ps.PartNote(); n != "" {
+		notes = append(notes, n)
 	}
 	if minBase <= calc.ReviewYear && deadline >= calc.ReviewYear {
 		notes = append(notes, fmt.Sprintf("%d: the year the Hague commitment's trajectories are reviewed.", calc.ReviewYear))

@@ -8,7 +8,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -17,7 +17,7 @@ import (
 
 // Options of a check run: the gap options plus the gate's own.
 type Options struct {
-	Gap          gap.Options
+	Query        query.Options
 	AllowMissing bool
 	OnTrack      bool
 	Format       string
@@ -45,7 +45,7 @@ var formats = []string{FormatTable, FormatJSON, FormatTSV, FormatCSV, FormatXLSX
 
 // NewCmd builds the check command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f}}
+	opts := &Options{Query: query.Options{F: f}}
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Exit non-zero when a selected country falls short of a target (for CI)",
@@ -95,37 +95,36 @@ verdict, at most 10 of each). Every format exits with the same code.`),
   natospend check --target 2 --group europe --format markdown >> "$GITHUB_STEP_SUMMARY"`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Gap.TargetsSet = cmd.Flags().Changed("target")
+			opts.Query.TargetsSet = cmd.Flags().Changed("target")
 			if runF != nil {
 				return runF(opts)
 			}
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, []string{"2"})
-	gap.AddTrendFlag(cmd, &opts.Gap)
+	query.AddFlags(cmd, &opts.Query, []string{"2"})
+	query.AddTrendFlag(cmd, &opts.Query)
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.AllowMissing, "allow-missing", false, "do not fail (exit 4) for countries without a verdict")
 	fl.BoolVar(&opts.OnTrack, "on-track", false, "gate on the trend instead: exit 3 when a country is off track for the target by its deadline")
 	// table is the default, as in every other command; text, its old
 	// name, is an alias.
 	cmdutil.EnumFlag{Name: "format", Short: "f", Default: FormatTable, Values: formats, Aliases: map[string]string{FormatText: FormatTable}, Usage: "output format (text: the same as table)"}.Register(cmd, &opts.Format)
-	g := &opts.Gap
+	g := &opts.Query
 	g.Sort = "gap"
-	g.Out.Format = cmdutil.FormatTable
 	g.DecimalCommaIsError = true // a wrong gate is worse than a stopped one
 	return cmd
 }
 
 // Run checks and returns an ExitError with code 3 or 4 when the gate fails.
 func Run(o *Options) error {
-	ios := o.Gap.F.IO
+	ios := o.Query.F.IO
 	format := o.Format // one of formats: the flag takes no other
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
-	q, err := o.Gap.Resolve(ds)
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return err
 	}
@@ -189,10 +188,10 @@ func Run(o *Options) error {
 		// Verdicts as data: the same one output path as every report.
 		fs := fields(q, o.OnTrack)
 		emit := cmdutil.OutputFlags{Format: format}
-		err := emit.Emit(o.Gap.F, cmdutil.Output{
+		err := emit.Emit(o.Query.F, cmdutil.Output{
 			Machine: func() *render.Table { return render.MachineTable(fs, lines) },
 			Sources: func() []calc.Source {
-				return gap.UsedSources(ds, []*defence.Release{rep.Release}, lines, false)
+				return calc.UsedSources(ds, []*defence.Release{rep.Release}, lines, false)
 			},
 			JSON: func() any {
 				return jsonDoc(rep, render.Objects(fs, lines), o, code, checked, fail, missing)

@@ -50,7 +50,7 @@ func writeCI(v *verdicts, format string) error {
 	if err != nil {
 		return err
 	}
-	_, err = v.o.Gap.F.IO.Out.Write(buf.Bytes())
+	_, err = v.o.Query.F.IO.Out.Write(buf.Bytes())
 	return err
 }
 
@@ -175,7 +175,7 @@ func (v *verdicts) leftOut(level string, n int) string {
 // junit is the JUnit report: a suite per target, a case per country.
 func (v *verdicts) junit() (*render.JUnitReport, error) {
 	r := &render.JUnitReport{Name: "natospend check"}
-	if s := v.o.Gap.F.IO.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+	if s := v.o.Query.F.IO.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || sec < 0 {
 			return nil, cmdutil.UsageErrorf("SOURCE_DATE_EPOCH=%q is not a time: expected a whole number of seconds since 1970-01-01 UTC", s)

@@ -13,9 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/clitest"
 	"github.com/natospend/natospend/internal/testenv"
-	"github.com/natospend/natospend/pkg/cli"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -25,10 +24,7 @@ import (
 // run runs natospend in process with the given environment.
 func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	ios.Getenv = func(k string) string { return env[k] }
-	code := cli.Main(args, ios)
-	return code, out.String(), errOut.String()
+	return clitest.Run(t, 0, env, args...)
 }
 
 // jsonVerdicts is what check --format json says, the reference the other

@@ -6,6 +6,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/spf13/cobra"
@@ -95,7 +96,7 @@ func Run(o *Options) error {
 	}
 	codes := ds.CountryCodes()
 	if len(cmdutil.SplitList(o.Groups)) > 0 {
-		sel := cmdutil.SelectFlags{Groups: o.Groups}
+		sel := query.SelectFlags{Groups: o.Groups}
 		if codes, err = sel.Resolve(ds, 0, false); err != nil {
 			return err
 		}

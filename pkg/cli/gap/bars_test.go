@@ -5,21 +5,14 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/natospend/natospend/pkg/cli"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/internal/clitest"
 )
 
 // runEnv runs natospend in process with the given environment; width > 0
 // makes stdout a terminal that wide.
 func runEnv(t *testing.T, width int, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	ios.Getenv = func(k string) string { return env[k] }
-	if width > 0 {
-		ios.SetTerminal(width)
-	}
-	code := cli.Main(args, ios)
-	return code, out.String(), errOut.String()
+	return clitest.Run(t, width, env, args...)
 }
 
 var utf8Env = map[string]string{"LANG": "en_US.UTF-8"}

@@ -9,6 +9,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/gap"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/snapshot"
 	"github.com/natospend/natospend/pkg/targets"
@@ -20,7 +21,7 @@ func allTargets(ds *defence.Dataset) []string {
 }
 
 func benchQuery(b *testing.B, ds *defence.Dataset, targets []string, by int) *calc.Query {
-	o := &gap.Options{Targets: targets, Method: "share", Sort: "gap", By: by, TrendYears: calc.DefaultTrendYears, Out: cmdutil.OutputFlags{Format: "table"}}
+	o := &query.Options{Targets: targets, Method: "share", Sort: "gap", By: by, TrendYears: calc.DefaultTrendYears}
 	q, err := o.Resolve(ds)
 	if err != nil {
 		b.Fatal(err)

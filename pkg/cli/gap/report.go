@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
@@ -69,16 +70,28 @@ func (r *Report) lastYear() int {
 func (r *Report) multi() bool { return len(r.Years) > 1 || len(r.Releases) > 1 }
 
 // field is one field of a gap line, declared once (render.Spec: machine
-// key, kind, value) with where the human table shows it. The table has one
-// row per country: a per-country field shows once (from the country's
-// first line), a per-measure field once per measure it applies to, with
-// the title title(m) ("" : not for that measure), ordered by order within
-// the measure's group.
+// key, kind, value) with everything every layout needs to know of it. The
+// human table has one row per country: a per-country field shows once
+// (from the country's first line), a per-measure field once per measure it
+// applies to, with the title title(m) ("" : not for that measure), ordered
+// by order within the measure's group; a last field goes after every
+// measure's group. total is the field's total in the table's footer, from
+// its measure's totals (false: none; written as a func literal that
+// captures nothing, so that declaring it allocates nothing). The wide
+// layout shows a once field once per row (what a country has whatever the
+// target, read by wideGet when set), every other field once per measure.
+// A perHead field is an amount per head in USD, which a table in another
+// currency converts as it does money.
 type field struct {
 	render.Spec[*calc.Line]
 	perCountry string                      // the per-country title
 	title      func(m calc.Measure) string // the per-measure title
 	order      int
+	last       bool
+	total      func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool)
+	once       bool
+	wideGet    func(*calc.Line) render.Cell
+	perHead    bool
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -110,18 +123,33 @@ func (r *Report) fields() []field {
 		atShareTitle = "Defence at share $bn"
 	}
 	fs := []field{
-		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code"},
-		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country"},
+		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				if r.Ranked > 0 {
+					return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)), true
+				}
+				return render.T(fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)), true
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
-			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year"},
-		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle},
-		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}},
-		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn"},
-		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle},
-		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %"},
+			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
+		// In the wide layout, the source of the year's GDP (a deadline's GDP
+		// source is in gdp_deadline_source_<suffix>).
+		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
+			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
+		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
+		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
 					return "Need " + m.Label() + " $bn"
@@ -136,6 +164,7 @@ func (r *Report) fields() []field {
 				}
 				return c
 			}},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Gap), true },
 			title: func(m calc.Measure) string {
 				if plain(m) {
 					return "Gap " + m.Label() + " $bn"
@@ -143,6 +172,9 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
+			},
 			title: func(m calc.Measure) string {
 				switch {
 				case m.Part == calc.PartResilience:
@@ -164,14 +196,23 @@ func (r *Report) fields() []field {
 			}
 			return render.T(rangeText(ln.GapMin, ln.GapMax))
 		}},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { // the bounded gap's range
+				if !t.Measure.Bounded {
+					return render.Cell{}, false
+				}
+				if t.Gap.Known {
+					return render.T(render.FormatBillions(t.Gap.V)), true
+				}
+				return render.T(rangeText(t.GapMin, t.GapMax)), true
+			},
 			title: func(m calc.Measure) string {
 				if m.Bounded {
 					return "Gap " + m.Label() + " $bn"
 				}
 				return ""
 			}},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Defence })}},
-		{Spec: render.Spec[*calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Earlier) }}},
+		{Spec: render.Spec[*calc.Line]{Key: "defence_published_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Defence })}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "year_is_earlier", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Earlier) }}, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "base_year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.BaseYear) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "deadline", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Deadline.Year) }}},
 		{Spec: render.Spec[*calc.Line]{Key: "years_left", Kind: render.Int, Get: func(ln *calc.Line) render.Cell {
@@ -180,6 +221,9 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
 		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Deadline.Required), true
+			},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return fmt.Sprintf("Need %d $bn", m.Deadline)
@@ -188,6 +232,9 @@ func (r *Report) fields() []field {
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
 		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Deadline.Growth), true
+			},
 			title: func(m calc.Measure) string {
 				if deadlineColumns(m) {
 					return "Growth %/yr"
@@ -200,6 +247,9 @@ func (r *Report) fields() []field {
 			}
 			return ""
 		})}, order: 8,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return render.T(fmt.Sprintf("%d on track", t.OnTrack)), true
+			},
 			title: func(m calc.Measure) string {
 				if m.Deadline != 0 && m.Part != calc.PartResilience {
 					return "Trend"
@@ -218,38 +268,51 @@ func (r *Report) fields() []field {
 				return "equipment"
 			}
 			return "share"
-		})}},
-		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle},
+		})}, once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.Share), t.OfDefence
+			}},
 		{Spec: render.Spec[*calc.Line]{Key: "equipment_musd", Kind: render.Money, Get: func(ln *calc.Line) render.Cell {
 			if ln.OfDefence {
 				return num(ln.Spending)
 			}
 			return render.U()
-		}}},
+		}}, once: true},
 		// added with schema 2: the spending the share method measures from,
 		// share x GDP, apart from NATO's published defence (defence_musd)
 		{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
-			perCountry: atShareTitle},
+			perCountry: atShareTitle, once: true,
+			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
+				return num(t.DefenceAtShare), true
+			}},
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
 				Get: func(ln *calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
-				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff},
-			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}},
+				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff, once: true, last: true},
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}, once: true},
 		)
 	}
 	if r.Burden != nil { // --burden: three more fields at the end, and columns
 		share := func(get func(calc.Burden) defence.Num) func(*calc.Line) render.Cell {
 			return func(ln *calc.Line) render.Cell { return num(get(r.Burden[ln.Code])) }
 		}
+		// The base's shares add up to 100% by construction, their
+		// differences to 0 points.
+		base := func(v float64) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
+			return func(r *Report, _ calc.MeasureTotals, _ string) (render.Cell, bool) {
+				return render.N(v), r.BurdenBase > 0
+			}
+		}
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %"},
+				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100)},
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %"},
+				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100)},
 			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts"},
+				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0)},
 		)
 	}
 	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
@@ -282,11 +345,11 @@ func (r *Report) fields() []field {
 					return rate.Currency + " (from " + from + ")"
 				}
 				return rate.Currency
-			})}, perCountry: curTitle},
+			})}, perCountry: curTitle, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "rate_per_usd", Kind: render.Number, Decimals: 4, Get: func(ln *calc.Line) render.Cell {
 				rate, ok := rateOf(ln)
 				return render.Opt(rate.PerUSD, ok)
-			}}, perCountry: "Per $"},
+			}}, perCountry: "Per $", last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.GDP })}},
 			field{Spec: render.Spec[*calc.Line]{Key: "defence_mcur", Kind: render.Number, Get: conv(publishedDefence)}},
 			field{Spec: render.Spec[*calc.Line]{Key: "required_mcur", Kind: render.Number, Get: conv(func(ln *calc.Line) defence.Num { return ln.Required })}},
@@ -299,13 +362,13 @@ func (r *Report) fields() []field {
 		}
 		fs = append(fs,
 			field{Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $"},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
-				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })},
+				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
 						return "Gap/head " + m.Label() + " $"
@@ -315,9 +378,9 @@ func (r *Report) fields() []field {
 			// NATO's own figures per head (Table 6, constant prices),
 			// named apart from the ones above.
 			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
-				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$"},
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$", once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
-				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $"},
+				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $", once: true, last: true},
 		)
 	}
 	if r.Currency != "" { // --currency, added with schema 2: defence at share in that currency, and the currency a euro figure was converted from
@@ -367,19 +430,6 @@ func (r *Report) MachineTable() *render.Table {
 	return render.MachineTable(specs(r.fields()), r.linePtrs())
 }
 
-// wideOnce are the fields the wide layout shows once per row: what a
-// country has whatever the target. Every other field is repeated for each
-// measure, with the measure's suffix (wideSuffixes).
-var wideOnce = map[string]bool{
-	"code": true, "name": true, "year": true, "release": true, "estimate": true,
-	"gdp_musd": true, "gdp_source": true, "share_pct": true, "defence_published_musd": true, "defence_at_share_musd": true,
-	"year_is_earlier": true, "measure": true, "equipment_pct": true, "equipment_musd": true,
-	"aid_military_meur": true, "aid_cutoff": true,
-	"burden_defence_pct": true, "burden_gdp_pct": true, "burden_diff_pts": true,
-	"population_m": true, "gdp_per_capita_usd": true, "defence_per_capita_usd": true,
-	"nato_gdp_per_capita_const_kusd": true, "nato_defence_per_capita_const_usd": true,
-}
-
 // WideTable is the wide layout (--layout wide) for CSV, TSV and xlsx: one
 // row per country (and release, when there are several; several years of
 // one release: a group of columns per year, wideByYear), the
@@ -389,7 +439,7 @@ var wideOnce = map[string]bool{
 // gdp_source is the source of the year's GDP; a deadline's GDP source is in
 // gdp_deadline_source_<suffix>.
 func (r *Report) WideTable() *render.Table {
-	fs := specs(r.fields())
+	fs := r.fields()
 	type col struct {
 		spec    render.Spec[*calc.Line]
 		measure int // -1: once per row
@@ -397,13 +447,13 @@ func (r *Report) WideTable() *render.Table {
 	var cols []col
 	t := &render.Table{}
 	for _, f := range fs {
-		if f.Key == "" || !wideOnce[f.Key] {
+		if f.Key == "" || !f.once {
 			continue
 		}
-		if f.Key == "gdp_source" {
-			f.Get = text(func(ln *calc.Line) string { return ln.GDPSource })
+		if f.wideGet != nil {
+			f.Get = f.wideGet
 		}
-		cols = append(cols, col{spec: f, measure: -1})
+		cols = append(cols, col{spec: f.Spec, measure: -1})
 		t.Columns = append(t.Columns, render.Column{Key: f.Key, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 	}
 	for i, sfx := range wideSuffixes(r.Measures) {
@@ -411,10 +461,10 @@ func (r *Report) WideTable() *render.Table {
 			continue // the same measure again
 		}
 		for _, f := range fs {
-			if f.Key == "" || wideOnce[f.Key] {
+			if f.Key == "" || f.once {
 				continue
 			}
-			cols = append(cols, col{spec: f, measure: i})
+			cols = append(cols, col{spec: f.Spec, measure: i})
 			t.Columns = append(t.Columns, render.Column{Key: f.Key + "_" + sfx, Kind: f.Kind, Decimals: f.Decimals, TrueText: f.TrueText})
 		}
 	}
@@ -576,7 +626,7 @@ func (r *Report) columns() []column {
 		case r.Currency == "":
 		case cols[i].f.Kind == render.Money:
 			cols[i].title = strings.ReplaceAll(cols[i].title, "$bn", r.currencyUnit())
-		case perHead[cols[i].f.Key]:
+		case cols[i].f.perHead:
 			unit := " cur."
 			if r.Currency == calc.CurrencyEUR {
 				unit = " €"
@@ -587,14 +637,10 @@ func (r *Report) columns() []column {
 	return cols
 }
 
-// perHead are the fields of amounts per head (USD per person), which a
-// table in another currency converts as it does money.
-var perHead = map[string]bool{"gdp_per_capita_usd": true, "defence_per_capita_usd": true, "gap_per_capita_usd": true}
-
 // converted reports whether the human table shows a column in the table's
 // currency rather than as the field holds it (USD).
 func (r *Report) converted(f field) bool {
-	return r.Currency != "" && (f.Kind == render.Money || perHead[f.Key])
+	return r.Currency != "" && (f.Kind == render.Money || f.perHead)
 }
 
 // currencyUnit is what money columns are titled in with --currency.
@@ -665,16 +711,14 @@ func (r *Report) layColumns() []column {
 		sort.SliceStable(group, func(a, b int) bool { return group[a].f.order < group[b].f.order })
 		out = append(out, group...)
 	}
-	// The --show-aid and --burden columns (per country) go last.
+	// The columns of the added views (--show-aid, --burden, --per-capita,
+	// --currency) go last.
 	var last []column
 	kept := out[:0:0]
 	for _, c := range out {
-		switch c.f.Key {
-		case "aid_military_meur", "burden_defence_pct", "burden_gdp_pct", "burden_diff_pts",
-			"population_m", "gdp_per_capita_usd", "defence_per_capita_usd", "currency", "rate_per_usd",
-			"nato_gdp_per_capita_const_kusd", "nato_defence_per_capita_const_usd":
+		if c.f.last {
 			last = append(last, c)
-		default:
+		} else {
 			kept = append(kept, c)
 		}
 	}
@@ -761,8 +805,10 @@ func pick(ts []calc.MeasureTotals, idx []int) []calc.MeasureTotals {
 	return out
 }
 
-// footer is a column's total in the human table: the totals of its
-// measure (the first plain measure's for per-country columns).
+// footer is a column's total in the human table, as its field declares it
+// (label: the row's label): from the totals of its measure in totals (the
+// first plain measure's for per-country columns); empty where the field
+// has none.
 func (r *Report) footer(c column, totals []calc.MeasureTotals, label string) render.Cell {
 	i := r.baseIndex()
 	if c.measure >= 0 {
@@ -773,53 +819,9 @@ func (r *Report) footer(c column, totals []calc.MeasureTotals, label string) ren
 	if c.f.Kind == render.String {
 		empty = render.T("")
 	}
-	switch c.f.Key {
-	case "name":
-		if r.Ranked > 0 {
-			return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), tot.WithData, tot.Countries))
-		}
-		return render.T(fmt.Sprintf("%s (%d of %d)", label, tot.WithData, tot.Countries))
-	case "gdp_musd":
-		return num(tot.GDP)
-	case "defence_musd":
-		return num(tot.Defence)
-	case "defence_at_share_musd":
-		return num(tot.DefenceAtShare)
-	case "share_pct":
-		if tot.OfDefence {
-			return empty // the total share is the equipment share (below)
-		}
-		return num(tot.Share)
-	case "equipment_pct":
-		if tot.OfDefence {
-			return num(tot.Share)
-		}
-	case "required_musd":
-		return num(tot.Required)
-	case "gap_musd":
-		return num(tot.Gap)
-	case "required_deadline_musd":
-		return num(tot.Deadline.Required)
-	case "annual_growth_pct":
-		return num(tot.Deadline.Growth)
-	case "trend":
-		return render.T(fmt.Sprintf("%d on track", tot.OnTrack))
-	case "status":
-		return render.T(fmt.Sprintf("%d meet", tot.Meeting))
-	case "burden_defence_pct", "burden_gdp_pct":
-		if r.BurdenBase > 0 {
-			return render.N(100) // the base's shares, by construction
-		}
-	case "burden_diff_pts":
-		if r.BurdenBase > 0 {
-			return render.N(0)
-		}
-	case "":
-		if c.f.title != nil && tot.Measure.Bounded { // the bounded gap's range
-			if tot.Gap.Known {
-				return render.T(render.FormatBillions(tot.Gap.V))
-			}
-			return render.T(rangeText(tot.GapMin, tot.GapMax))
+	if c.f.total != nil {
+		if cell, ok := c.f.total(r, tot, label); ok {
+			return cell
 		}
 	}
 	return empty
@@ -966,19 +968,7 @@ func (r *Report) summary() []string {
 		}
 	}
 	out = append(out, r.publishedNotes()...)
-	if r.Query.Measure == defence.MeasureEquipment {
-		out = append(out, "Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, "+r.currencyWords()+". The total's Equip. % is total equipment / total defence.")
-	} else if r.Query.Method == calc.MethodUSD {
-		out = append(out, "Method usd: gap = target x GDP - defence, both "+r.currencyWords()+"; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).")
-	} else {
-		s := "Method share: a country meets the target when its published share of GDP is at or above it; gap = (target - share) x GDP = target x GDP - defence at share (share x GDP), " + r.currencyWords() + "."
-		if r.publishesDefence() {
-			s += " Defence is the defence expenditure the release publishes; NATO computes the share from constant-price figures, so defence at share can differ from it."
-		} else {
-			s += " The release publishes shares of GDP, no defence amounts: defence at share is derived from them, not published, and the total's share is unknown."
-		}
-		out = append(out, s)
-	}
+	out = append(out, query.MethodNotes(r.Query, r.currencyWords(), r.publishesDefence()).Sentence)
 	if r.Query.Constant {
 		out = append(out, fmt.Sprintf("Prices: GDP and defence in US dollars at constant %d prices and exchange rates, as release %s publishes them (never GDP from another release); the money columns and totals are in those dollars.", r.Release.ConstantYear, r.Release.ID))
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/render"
@@ -132,10 +133,10 @@ row per year for money and personnel (a share does not add up: no total).
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Values: sortWords(), Noun: "a sort order",
 		Usage: "order rows by a figure, largest first (name: A to Z; with --layout wide, the last year's), where the table shows it; default: by country, then year"}.Register(cmd, &opts.Sort)
 	fl.IntVar(&opts.Top, "top", 0, "keep the first `N` rows after --sort (default: all)")
-	cmdutil.RegisterCountryCompletion(cmd, "country", f)
-	cmdutil.RegisterCountryCompletion(cmd, "exclude", f)
-	cmdutil.RegisterGroupCompletion(cmd, "group", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "release", f)
+	query.RegisterCountryCompletion(cmd, "country", f)
+	query.RegisterCountryCompletion(cmd, "exclude", f)
+	query.RegisterGroupCompletion(cmd, "group", f)
+	query.RegisterReleaseCompletion(cmd, "release", f)
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -294,7 +295,7 @@ func Run(o *Options) error {
 			return cmdutil.FlagErrorf("year", "--year: %v", err)
 		}
 	}
-	rc, err := cmdutil.ResolveReleaseYear(ds, o.Release, 0)
+	rc, err := query.ResolveReleaseYear(ds, o.Release, 0)
 	if err != nil {
 		return err
 	}
@@ -328,7 +329,7 @@ func Run(o *Options) error {
 	default:
 		ys = rel.Years()
 	}
-	codes, named, err := cmdutil.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
+	codes, named, err := query.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
 	if err != nil {
 		return err
 	}

@@ -1,43 +1,24 @@
 package historycmd_test
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/natospend/natospend/pkg/cli"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/internal/clitest"
 )
 
 // run runs natospend in process; width > 0 makes stdout a terminal that wide.
 func run(t *testing.T, width int, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	if width > 0 {
-		ios.SetTerminal(width)
-	}
-	code := cli.Main(args, ios)
-	return code, out.String(), errOut.String()
+	return clitest.Run(t, width, nil, args...)
 }
 
 func csvRows(t *testing.T, s string) []map[string]string {
 	t.Helper()
-	recs, err := csv.NewReader(strings.NewReader(s)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, k := range recs[0] {
-			m[k] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
+	return clitest.CSVRows(t, s)
 }
 
 // Germany 2014-2024 in NATO's June 2024 release: one row per year whose

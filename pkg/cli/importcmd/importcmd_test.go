@@ -9,9 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/clitest"
 	"github.com/natospend/natospend/internal/testenv"
-	"github.com/natospend/natospend/pkg/cli"
-	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,9 +23,7 @@ func workbook(t *testing.T) string {
 
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	code := cli.Main(args, ios)
-	return code, out.String(), errOut.String()
+	return clitest.Run(t, 0, nil, args...)
 }
 
 // TestImportThenGap is the done-when check: the release imported

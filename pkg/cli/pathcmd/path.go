@@ -4,27 +4,30 @@ package pathcmd
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
-// Options of a path run: the gap options plus the shape.
+// Options of a path run: the query, the shape and the output flags.
 type Options struct {
-	Gap   gap.Options
+	Query query.Options
 	Shape string
+	// Prices is --prices: current; constant is refused (a path projects
+	// GDP at current prices).
+	Prices string
+	Out    cmdutil.OutputFlags
 }
 
 // NewCmd builds the path command.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{Gap: gap.Options{F: f, TrendYears: calc.DefaultTrendYears}}
+	opts := &Options{Query: query.Options{F: f, TrendYears: calc.DefaultTrendYears}}
 	cmd := &cobra.Command{
 		Use:   "path",
 		Short: "Year-by-year spending path from today to a target by its deadline",
@@ -56,12 +59,12 @@ its core part: resilience spending is not in NATO's tables.`),
 			return Run(opts)
 		},
 	}
-	gap.AddQueryFlags(cmd, &opts.Gap, nil)
-	gap.AddSortFlag(cmd, &opts.Gap, "name")
+	query.AddFlags(cmd, &opts.Query, nil)
+	query.AddSortFlag(cmd, &opts.Query, "name")
 	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
-		Usage: "current prices; constant is refused: a path grows GDP at the IMF's nominal growth, at current prices"}.Register(cmd, &opts.Gap.Prices)
+		Usage: "current prices; constant is refused: a path grows GDP at the IMF's nominal growth, at current prices"}.Register(cmd, &opts.Prices)
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "linear: the share rises by equal steps; growth: spending grows at a constant rate")
-	cmdutil.AddOutputFlags(cmd, &opts.Gap.Out)
+	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
 
@@ -77,21 +80,24 @@ type Step struct {
 
 // Run computes and prints the paths.
 func Run(o *Options) error {
-	ds, err := o.Gap.F.Dataset()
+	ds, err := o.Query.F.Dataset()
 	if err != nil {
 		return err
 	}
 	shape := calc.Shape(o.Shape) // linear or growth: the flag takes no other
-	if len(o.Gap.Targets) == 0 {
+	if len(o.Query.Targets) == 0 {
 		return cmdutil.FlagErrorf("target", "--target is required: a percentage of GDP with --by, or a named target with a deadline (uk-2027, hague-core, hague)")
 	}
-	if o.Gap.Measure == "equipment" {
+	if o.Query.Measure == "equipment" {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: path lays out shares of GDP to a deadline; the equipment guideline has none")
 	}
-	if o.Gap.Prices == "constant" {
+	if o.Prices == "constant" {
 		return cmdutil.FlagErrorf("prices", "--prices constant: a path grows GDP at the IMF's nominal growth to the deadline, at current prices, so it has no constant-price form (for real terms: natospend history --prices constant, or gap --prices constant)")
 	}
-	q, err := o.Gap.Resolve(ds)
+	if err := o.Out.Validate(); err != nil {
+		return err
+	}
+	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return err
 	}
@@ -114,71 +120,33 @@ func Run(o *Options) error {
 	if err != nil {
 		return cmdutil.QueryError(err)
 	}
-	measure := 0 // the whole target, or its core part when it has parts
-	for i, m := range rep.Measures {
-		if m.Part == calc.PartCore {
-			measure = i
-		}
+	ps, err := calc.PathsOf(ds, rep, shape)
+	if err != nil {
+		return err
 	}
-	m := rep.Measures[measure]
-	gdpRel := ds.ReleasesNewestFirst(defence.SeriesGDP)
 	var steps []Step
-	var notes []string
-	group := map[int]*Step{}
-	var groupYears []int
-	for _, code := range rep.Order {
-		ln := rep.ByCode[code][measure]
-		if !ln.Spending.Known || !ln.GDP.Known || ln.Year == 0 {
-			notes = append(notes, fmt.Sprintf("%s: no path (%s in %s).", ln.Name, strings.ReplaceAll(string(ln.Status), "-", " "), q.Release.ID))
-			continue
-		}
-		growth := calc.GrowthFor(gdpRel, code, q.GDPGrowth)
-		base := ln.Year
-		pts, err := calc.Path(base, deadline, ln.GDP.V, ln.GDPSource, ln.Spending.V, m.Pct, ln.Status == calc.StatusMeets, shape, func(y int) (calc.Projected, error) {
-			return calc.ProjectGDP(ln.GDP.V, base, y, growth)
-		})
-		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: no path (%v).", ln.Name, err))
-			continue
-		}
-		for _, p := range pts {
-			steps = append(steps, Step{Code: code, Name: ln.Name, Target: t, Pct: m.Pct, BaseYear: base, Deadline: deadline, Point: p})
-			g, ok := group[p.Year]
-			if !ok {
-				g = &Step{Target: t, Pct: m.Pct, BaseYear: q.Year, Deadline: deadline, Point: calc.Point{Year: p.Year, GDPSource: "sum"}}
-				group[p.Year] = g
-				groupYears = append(groupYears, p.Year)
-			}
-			g.GDP += p.GDP
-			g.Spending += p.Spending
+	for _, c := range ps.Countries {
+		for _, p := range c.Points {
+			steps = append(steps, Step{Code: c.Code, Name: c.Name, Target: t, Pct: ps.Measure.Pct, BaseYear: c.Base, Deadline: deadline, Point: p})
 		}
 	}
 	var totals []Step
-	if len(o.Gap.Select.Groups) > 0 && len(group) > 0 {
-		code, name := groupLabel(ds, o.Gap.Select.Groups)
-		sort.Ints(groupYears)
-		var prev *Step
-		for _, y := range groupYears {
-			g := group[y]
-			g.Code, g.Name = code, name
-			g.Share = g.Spending / g.GDP * 100
-			if prev != nil {
-				g.Increase = g.Spending - prev.Spending
-				g.HasIncrease = true
-			}
-			totals = append(totals, *g)
-			prev = g
+	if len(o.Query.Select.Groups) > 0 && len(ps.Countries) > 0 {
+		code, name := groupLabel(ds, o.Query.Select.Groups)
+		for _, p := range ps.Total() {
+			totals = append(totals, Step{Code: code, Name: name, Target: t, Pct: ps.Measure.Pct, BaseYear: q.Year, Deadline: deadline, Point: p})
 		}
 	}
-	if m.Part == calc.PartCore {
-		notes = append(notes, fmt.Sprintf("The path is that of %s's core part (%g%%): resilience spending is not in NATO's tables.", t.ID, m.Pct))
+	notes := ps.NoPath
+	if n := ps.PartNote(); n != "" {
+		notes = append(notes, n)
 	}
 	if q.Method == calc.MethodShare && len(steps) > 0 {
 		notes = append(notes, "Spending in the base year is defence at share (published share x GDP, what gap's share method measures from: its defence_at_share_musd), not the published defence expenditure (gap's and history's defence_musd): NATO computes the share from constant-price figures, so the two can differ.")
 	}
 	out := output(q, shape, deadline, steps, totals, append(notes, rep.Notes...))
-	out.Sources = func() []calc.Source { return gap.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
-	return o.Gap.Out.Emit(o.Gap.F, out)
+	out.Sources = func() []calc.Source { return calc.UsedSources(ds, []*defence.Release{q.Release}, rep.Lines, false) }
+	return o.Out.Emit(o.Query.F, out)
 }
 
 func groupLabel(ds *defence.Dataset, groups []string) (string, string) {

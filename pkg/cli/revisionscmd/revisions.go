@@ -9,6 +9,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/render"
@@ -107,11 +108,11 @@ The table shows money in US$ billions; CSV and JSON in million US$.`),
 		Usage: "only this figure: share of GDP, defence USD, GDP USD or equipment share of defence"}.Register(cmd, &opts.Figure)
 	fl.BoolVar(&opts.RevisedOnly, "revised-only", false, "list only figures published in both releases with different values (leave out added and dropped ones)")
 	fl.BoolVar(&opts.IncludeRounding, "include-rounding", false, "list the figures that differ only by rounding too (within half a unit of the coarser release's last decimal; always counted in the notes)")
-	cmdutil.RegisterCountryCompletion(cmd, "country", f)
-	cmdutil.RegisterCountryCompletion(cmd, "exclude", f)
-	cmdutil.RegisterGroupCompletion(cmd, "group", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "from", f)
-	cmdutil.RegisterReleaseCompletion(cmd, "to", f)
+	query.RegisterCountryCompletion(cmd, "country", f)
+	query.RegisterCountryCompletion(cmd, "exclude", f)
+	query.RegisterGroupCompletion(cmd, "group", f)
+	query.RegisterReleaseCompletion(cmd, "from", f)
+	query.RegisterReleaseCompletion(cmd, "to", f)
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
 	return cmd
 }
@@ -198,7 +199,7 @@ func Run(o *Options) error {
 			return cmdutil.FlagErrorf("year", "--year %s: neither %s (%s) nor %s (%s) has figures for it", years.Format(q.Years), from.ID, years.Format(from.Years()), to.ID, years.Format(to.Years()))
 		}
 	}
-	codes, named, err := cmdutil.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
+	codes, named, err := query.Select(ds, "--country", o.Countries, o.Groups, o.Exclude, 0, true)
 	if err != nil {
 		return err
 	}
@@ -274,7 +275,7 @@ func (o *Options) releases(ds *defence.Dataset) (from, to *defence.Release, err 
 		return nil, nil, err
 	}
 	if to == nil {
-		rc, err := cmdutil.ResolveReleaseYear(ds, "", 0)
+		rc, err := query.ResolveReleaseYear(ds, "", 0)
 		if err != nil {
 			return nil, nil, err
 		}

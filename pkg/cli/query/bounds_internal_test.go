@@ -1,4 +1,4 @@
-package gap
+package query
 
 import (
 	"fmt"

@@ -1,9 +1,10 @@
-package cmdutil
+package query
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/defence"
 )
@@ -45,7 +46,7 @@ func checkReleaseCases(t *testing.T, ds *defence.Dataset, tests []releaseCase) {
 	for _, tt := range tests {
 		c, err := ResolveReleaseYear(ds, tt.release, tt.year)
 		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) || !IsUsage(err) {
+			if err == nil || !strings.Contains(err.Error(), tt.err) || !cmdutil.IsUsage(err) {
 				t.Errorf("%q %d: error %v, want usage error %q", tt.release, tt.year, err, tt.err)
 			}
 			continue
@@ -127,7 +128,7 @@ func TestReleasePrintNote(t *testing.T) {
 		t.Fatal(err)
 	}
 	ios, _, out, errOut := iostreams.Test()
-	f := &Factory{IO: ios}
+	f := &cmdutil.Factory{IO: ios}
 	c.PrintNote(f)
 	if want := "natospend: using release mine (from --release; file my.yaml), not the default new\n"; errOut.String() != want || out.Len() != 0 {
 		t.Errorf("stderr %q, stdout %q; want stderr %q", errOut, out, want)

@@ -1,10 +1,11 @@
-package cmdutil
+package query
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/suggest"
 	"github.com/spf13/cobra"
@@ -66,7 +67,7 @@ func (c ReleaseChoice) Note(from string) string {
 
 // PrintNote prints the note, if any, as one line on stderr, unless
 // --quiet. The origin of a named release is the one f.SettingOrigin gives.
-func (c ReleaseChoice) PrintNote(f *Factory) {
+func (c ReleaseChoice) PrintNote(f *cmdutil.Factory) {
 	if f == nil || f.IO == nil || f.IO.Quiet {
 		return
 	}
@@ -93,7 +94,7 @@ func (c ReleaseChoice) PrintNote(f *Factory) {
 func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (ReleaseChoice, error) {
 	var c ReleaseChoice
 	if year != 0 && (year < 1949 || year > 2100) {
-		return c, FlagErrorf("year", "--year %d is out of range (expected a year from 1949 to 2100)", year)
+		return c, cmdutil.FlagErrorf("year", "--year %d is out of range (expected a year from 1949 to 2100)", year)
 	}
 	releases := ds.ReleasesNewestFirst(defence.SeriesDefence)
 	if len(releases) == 0 {
@@ -107,24 +108,24 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 		rel, ok := ds.Releases[releaseID]
 		if !ok {
 			ids := releaseIDs(releases)
-			return c, FlagErrorf("release", "--release: unknown release %q%s", releaseID, HintOr(suggest.Words(ids...), releaseID, ids))
+			return c, cmdutil.FlagErrorf("release", "--release: unknown release %q%s", releaseID, cmdutil.HintOr(suggest.Words(ids...), releaseID, ids))
 		}
 		if rel.Series != defence.SeriesDefence {
 			what := map[string]string{defence.SeriesGDP: "GDP", defence.SeriesPopulation: "population"}[rel.Series]
 			if what == "" {
 				what = rel.Series
 			}
-			return c, FlagErrorf("release", "--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
+			return c, cmdutil.FlagErrorf("release", "--release %s publishes %s only (expected a defence release: %s)", releaseID, what, strings.Join(releaseIDs(releases), ", "))
 		}
 		if year != 0 && !rel.HasFiguresIn(year) {
-			return c, FlagErrorf("year", "--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))
+			return c, cmdutil.FlagErrorf("year", "--year %d: release %s publishes no figures for %d (it covers %s)", year, rel.ID, year, span(rel))
 		}
 		c.Release, c.Named = rel, true
 	} else if len(embedded) == 0 {
 		// --no-default-data: the user's releases are all there is.
 		rel := newestWithYear(releases, year)
 		if rel == nil {
-			return c, FlagErrorf("year", "--year %d: no release publishes figures for %d (%s)", year, year, coverage(releases))
+			return c, cmdutil.FlagErrorf("year", "--year %d: no release publishes figures for %d (%s)", year, year, coverage(releases))
 		}
 		c.Release = rel
 		if year == 0 {
@@ -139,7 +140,7 @@ func ResolveReleaseYear(ds *defence.Dataset, releaseID string, year int) (Releas
 			if user := userReleases(releases); len(user) > 0 {
 				msg += fmt.Sprintf("; the releases of your --data files are used only when named with --release (%s)", coverage(user))
 			}
-			return c, FlagErrorf("year", "%s", msg)
+			return c, cmdutil.FlagErrorf("year", "%s", msg)
 		}
 		c.Release = rel
 		if rel != c.Default {
@@ -226,7 +227,7 @@ func releaseIDs(rs []*defence.Release) []string {
 
 // RegisterReleaseCompletion completes the ids of defence releases (the
 // ones --release accepts) for a flag.
-func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *Factory) {
+func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {
@@ -241,7 +242,7 @@ func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *Factory) {
 }
 
 // RegisterTargetCompletion completes named targets for a flag.
-func RegisterTargetCompletion(cmd *cobra.Command, flag string, f *Factory) {
+func RegisterTargetCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {

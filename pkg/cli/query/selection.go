@@ -1,13 +1,12 @@
-package cmdutil
+package query
 
 import (
 	"sort"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
-	"github.com/natospend/natospend/pkg/lists"
 	"github.com/natospend/natospend/pkg/suggest"
-	"github.com/natospend/natospend/pkg/targets"
 	"github.com/spf13/cobra"
 )
 
@@ -22,11 +21,11 @@ type SelectFlags struct {
 }
 
 // AddSelectFlags registers --country, --group and --exclude on cmd.
-func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *Factory) {
+func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *cmdutil.Factory) {
 	fl := cmd.Flags()
-	ListVarP(fl, &s.Countries, "country", "c", nil, "countries by ISO code or name (repeatable; a list separated by commas, line breaks or tabs)")
-	ListVarP(fl, &s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu: the allies among the group's members of the year asked, as NATO's totals count them (repeatable or a list; default nato)")
-	ListVar(fl, &s.Exclude, "exclude", nil, "countries to leave out, by code or name (repeatable or a list)")
+	cmdutil.ListVarP(fl, &s.Countries, "country", "c", nil, "countries by ISO code or name (repeatable; a list separated by commas, line breaks or tabs)")
+	cmdutil.ListVarP(fl, &s.Groups, "group", "g", nil, "groups of countries, e.g. nato, europe, eu: the allies among the group's members of the year asked, as NATO's totals count them (repeatable or a list; default nato)")
+	cmdutil.ListVar(fl, &s.Exclude, "exclude", nil, "countries to leave out, by code or name (repeatable or a list)")
 	RegisterCountryCompletion(cmd, "country", f)
 	RegisterCountryCompletion(cmd, "exclude", f)
 	RegisterGroupCompletion(cmd, "group", f)
@@ -34,7 +33,7 @@ func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *Factory) {
 
 // RegisterGroupCompletion completes group ids for a flag, described by
 // their names and whether they count the members of the year asked.
-func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *Factory) {
+func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {
@@ -49,7 +48,7 @@ func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *Factory) {
 }
 
 // RegisterCountryCompletion completes country codes for a flag.
-func RegisterCountryCompletion(cmd *cobra.Command, flag string, f *Factory) {
+func RegisterCountryCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		ds, err := f.Dataset()
 		if err != nil {
@@ -81,7 +80,7 @@ func GroupDescription(g defence.Group) string {
 // list what is accepted.
 func (s *SelectFlags) Resolve(ds *defence.Dataset, year int, alliesOnly bool) ([]string, error) {
 	groups := s.Groups
-	if len(SplitList(s.Countries)) == 0 && len(SplitList(groups)) == 0 {
+	if len(cmdutil.SplitList(s.Countries)) == 0 && len(cmdutil.SplitList(groups)) == 0 {
 		groups = []string{DefaultGroup}
 	}
 	codes, _, err := Select(ds, "--country", s.Countries, groups, s.Exclude, year, alliesOnly)
@@ -99,7 +98,7 @@ func (s *SelectFlags) Resolve(ds *defence.Dataset, year int, alliesOnly bool) ([
 // given at all, so that a caller can choose its own default.
 func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude []string, year int, alliesOnly bool) (codes []string, named bool, err error) {
 	chosen := map[string]bool{}
-	names, gs := SplitList(countries), SplitList(groups)
+	names, gs := cmdutil.SplitList(countries), cmdutil.SplitList(groups)
 	for _, name := range names {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
@@ -110,7 +109,7 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 	for _, g := range gs {
 		id := strings.ToLower(g)
 		if _, ok := ds.Groups[id]; !ok {
-			return nil, false, FlagErrorf("group", "--group: unknown group %q%s", g, HintOr(suggest.Words(ds.GroupIDs()...), g, ds.GroupIDs()))
+			return nil, false, cmdutil.FlagErrorf("group", "--group: unknown group %q%s", g, cmdutil.HintOr(suggest.Words(ds.GroupIDs()...), g, ds.GroupIDs()))
 		}
 		dated := ds.Groups[id].Membership != ""
 		for _, m := range ds.MembersIn(id, year) {
@@ -121,7 +120,7 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 			}
 		}
 	}
-	for _, name := range SplitList(exclude) {
+	for _, name := range cmdutil.SplitList(exclude) {
 		c, ok := ds.LookupCountry(name)
 		if !ok {
 			return nil, false, unknownCountry(ds, "--exclude", name)
@@ -141,9 +140,9 @@ func Select(ds *defence.Dataset, countryFlag string, countries, groups, exclude 
 // what is expected.
 func unknownCountry(ds *defence.Dataset, flag, name string) error {
 	if h := CountryHint(ds, name); h != "" {
-		return FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q: %s", flag, name, h)
+		return cmdutil.FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q: %s", flag, name, h)
 	}
-	return FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)", flag, name)
+	return cmdutil.FlagErrorf(strings.TrimPrefix(flag, "--"), "%s: unknown country %q (expected an ISO 3166 alpha-3 or alpha-2 code, an English name, the country's own name such as Deutschland or a common other name such as UK; `natospend countries` lists them)", flag, name)
 }
 
 // CountryHint returns "did you mean Germany (DEU)?" for the countries
@@ -162,41 +161,4 @@ func CountryHint(ds *defence.Dataset, name string) string {
 		}
 	}
 	return suggest.DidYouMean(set.Nearest(name))
-}
-
-// HintOr returns ": did you mean x?" for the names of set nearest to
-// input, or " (expected one of: a, b, c)" listing valid when none is
-// close: the tail of an "unknown ..." message.
-func HintOr(set *suggest.Set, input string, valid []string) string {
-	if h := suggest.DidYouMean(set.Nearest(input)); h != "" {
-		return ": " + h
-	}
-	return " (expected one of: " + strings.Join(valid, ", ") + ")"
-}
-
-// didYouMean returns ": did you mean json?" for the words nearest to
-// input, or "": for a message that lists the words anyway.
-func didYouMean(input string, words []string) string {
-	if h := suggest.DidYouMean(suggest.Words(words...).Nearest(input)); h != "" {
-		return ": " + h
-	}
-	return ""
-}
-
-// SplitList splits the values of a list flag (each as given on the
-// command line, in the environment or in the config file) into trimmed,
-// non-blank items: a comma, a line break or a tab separates items
-// (pkg/lists, the one rule for every list).
-func SplitList(values []string) []string { return lists.Split(values) }
-
-// NoArgsTargetHint rejects positional arguments, suggesting --target for
-// what reads as a percentage (natospend gap 3.7).
-func NoArgsTargetHint(cmd *cobra.Command, args []string) error {
-	if len(args) == 0 {
-		return nil
-	}
-	if _, err := targets.ParsePct(args[0]); err == nil {
-		return UsageErrorf("unexpected argument %q: did you mean --target %s?", args[0], args[0])
-	}
-	return UsageErrorf("unexpected argument %q: %s takes flags only (a target goes after --target; `natospend targets` lists the named ones)", args[0], cmd.CommandPath())
 }
