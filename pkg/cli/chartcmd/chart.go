@@ -18,6 +18,7 @@ import (
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/natospend/natospend/pkg/years"
 	"github.com/spf13/cobra"
 )
@@ -188,9 +189,9 @@ func (o *Options) chartFormat() (chart.Format, error) {
 	}
 	switch {
 	case ext == "":
-		return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+		return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", termesc.String(o.Output))
 	case given != "" && given != ext:
-		return "", cmdutil.FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", given, render.EscapeTerminal(o.Output), ext)
+		return "", cmdutil.FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", given, termesc.String(o.Output), ext)
 	}
 	if ext != chart.SVG {
 		if err := cmdutil.BinaryDestination(o.Query.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s", ext, ext)); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/natospend/natospend/pkg/xlsx"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -71,7 +72,7 @@ func BinaryDestination(f *Factory, output, message string) error {
 		return nil
 	}
 	if isTerminal(output) {
-		return FlagErrorf("output", "--output %s is a terminal: %s", render.EscapeTerminal(output), message)
+		return FlagErrorf("output", "--output %s is a terminal: %s", termesc.String(output), message)
 	}
 	return nil
 }
