@@ -56,6 +56,9 @@ type Options struct {
 	// money's currency, euros at the rate NATO's figures imply (gap's).
 	PerCapita bool
 	Currency  string
+	// Prices is --prices (--kind gap): current, or the release's constant
+	// prices as gap --prices constant measures them.
+	Prices string
 }
 
 // Formats are the chart formats --format takes.
@@ -142,6 +145,7 @@ The selection flags are those of gap: --country, --group, --exclude,
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, as gap --per-capita's Gap/head; --kind path: spending per head; in USD per person (population: the IMF WEO)")
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyEUR}, "--kind gap and path: money in usd, or eur at the EUR/USD rate NATO's figures imply for the euro-area allies (as gap --currency eur; a chart has one currency, so no national)")
+	query.AddPricesFlag(cmd, &opts.Prices, "--kind gap: gaps at current prices and exchange rates, or at the release's constant prices, as gap --prices constant (its base year on the axis); shares of GDP need none: NATO's are of real GDP")
 	format := cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
 	// NATOSPEND_FORMAT=csv (or format: csv outside chart: in the config
 	// file) is meant for the commands that print tables, never an error here.
@@ -258,6 +262,14 @@ func (o *Options) checkMoney() error {
 		return cmdutil.FlagErrorf("currency", "--currency %s: --kind %s draws shares of GDP, not money (--kind gap and path draw money)", o.Currency, o.kind())
 	case eur && o.PerCapita:
 		return cmdutil.FlagErrorf("currency", "--currency %s: figures per head are in USD per person, as gap --per-capita's (leave out --currency or --per-capita)", o.Currency)
+	case o.Prices == query.PricesConstant && o.Kind == KindPath:
+		return cmdutil.FlagErrorf("prices", "--prices constant: a path projects spending at current prices (GDP grows in nominal terms), as natospend path does; for real terms see --kind gap or natospend history --prices constant")
+	case o.Prices == query.PricesConstant && o.Kind != KindGap:
+		return cmdutil.FlagErrorf("prices", "--prices constant: --kind %s draws shares of GDP, which need no price basis (NATO's shares are of real GDP); --kind gap draws money", o.kind())
+	case o.Prices == query.PricesConstant && eur:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --currency %s: NATO's exchange rates are those of current prices; leave out one of them", o.Currency)
+	case o.Prices == query.PricesConstant && o.PerCapita:
+		return cmdutil.FlagErrorf("prices", "--prices constant with --per-capita: for NATO's figures per head at constant prices, see natospend history --prices constant --figures per-head")
 	}
 	return nil
 }
@@ -314,6 +326,12 @@ func (o *Options) compute(ds *defence.Dataset) (*calc.Query, *calc.Report, error
 	q, err := o.Query.Resolve(ds)
 	if err != nil {
 		return nil, nil, err
+	}
+	if o.Prices == query.PricesConstant {
+		if err := query.CheckConstantPrices(ds, []*calc.Query{q}); err != nil {
+			return nil, nil, err
+		}
+		q.Constant = true
 	}
 	rep, err := calc.Compute(ds, q)
 	if err != nil {
@@ -546,6 +564,10 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		what = "of defence expenditure on major equipment"
 	}
 	unit, axisUnit := "$bn", "$bn (current USD)"
+	if q.Constant {
+		unit = fmt.Sprintf("$bn at constant %d prices", q.Release.ConstantYear)
+		axisUnit = fmt.Sprintf("$bn (USD at constant %d prices and exchange rates, as the release publishes them)", q.Release.ConstantYear)
+	}
 	var eur *eurRates
 	if o.Currency == calc.CurrencyEUR {
 		if eur, err = newEURRates(ds, q.Release); err != nil {
@@ -645,7 +667,16 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	default:
 		c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
 	}
-	c.Notes = append(c.Notes, query.MethodNotes(q, "in current USD", true).Formula(m.Pct)+"; e: estimate.")
+	money := "in current USD"
+	switch {
+	case o.PerCapita:
+		money = "in current USD, per person"
+	case eur != nil:
+		money = "in euros at the EUR/USD rate NATO's figures imply for the year"
+	case q.Constant:
+		money = fmt.Sprintf("in USD at constant %d prices and exchange rates", q.Release.ConstantYear)
+	}
+	c.Notes = append(c.Notes, query.MethodNotes(q, money, true).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
 	}

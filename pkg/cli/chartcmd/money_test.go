@@ -102,3 +102,37 @@ func TestMoney(t *testing.T) {
 		}
 	}
 }
+
+// --prices constant (issue 22, item 1) where a chart draws money: the gap
+// chart measures at the release's constant prices as gap --prices
+// constant does. Germany 2024 in NATO's June 2024 tables: (2 - 2.119) x
+// 3,631,139.24 million USD at constant 2015 prices (Table 5) / 100 =
+// -4,321.055696 million, drawn in $bn; the axis and the formula name the
+// base year. Charts of shares take no price basis, a path projects at
+// current prices, and a release without constant prices is refused.
+func TestPricesConstant(t *testing.T) {
+	g := drawn(t, "--kind", "gap", "--target", "2", "--country", "DEU,FRA", "--release", "nato-2024-06", "--year", "2024", "--prices", "constant").(*chart.BarChart)
+	b := barOf(t, g, "Germany")
+	if math.Abs(b.Value*1000-(-4321.055696)) > 1e-3 || b.ValueLabel != "-4.3 e" {
+		t.Errorf("Germany at constant prices: bar %v (%q), want -4321.055696 million", b.Value*1000, b.ValueLabel)
+	}
+	r := row0(t, jsonOf(t, "gap", "--target", "2", "--country", "DEU", "--release", "nato-2024-06", "--year", "2024", "--prices", "constant"))
+	if math.Abs(b.Value*1000-r["gap_musd"].(float64)) > 1e-6 {
+		t.Errorf("chart %v and gap --prices constant %v differ", b.Value*1000, r["gap_musd"])
+	}
+	if !strings.Contains(g.Title, "constant 2015 prices") || !strings.Contains(g.Axis.Label, "constant 2015 prices") ||
+		!strings.Contains(strings.Join(g.Notes, "\n"), "x GDP, USD at constant 2015 prices and exchange rates") {
+		t.Errorf("constant prices not named: title %q, axis %q, notes %q", g.Title, g.Axis.Label, g.Notes)
+	}
+	for _, args := range [][]string{
+		{"--kind", "share", "--prices", "constant"},
+		{"--kind", "history", "--country", "DEU", "--prices", "constant"},
+		{"--kind", "path", "--target", "3.5", "--by", "2035", "--country", "DEU", "--prices", "constant"},
+		{"--kind", "gap", "--target", "2", "--release", "nato-2025-08", "--prices", "constant"},
+		{"--kind", "gap", "--target", "2", "--prices", "constant", "--currency", "eur"},
+	} {
+		if code, errOut, _ := run(t, t.TempDir(), "c.svg", append([]string{"chart"}, args...)...); code != 2 || !strings.Contains(errOut, "--prices constant") {
+			t.Errorf("chart %v: exit %d, stderr %q; want 2 and a word on --prices constant", args, code, errOut)
+		}
+	}
+}

@@ -4,7 +4,6 @@ package gap
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -110,8 +109,7 @@ already include what each ally reports, so adding it would count it twice.`),
 	}
 	query.AddFlags(cmd, &opts.Options, []string{"2"})
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
-	cmdutil.EnumFlag{Name: "prices", Default: "current", Values: []string{"current", "constant"}, Noun: "a price basis",
-		Usage: "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)"}.Register(cmd, &opts.Prices)
+	query.AddPricesFlag(cmd, &opts.Prices, "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)")
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	query.AddTrendFlag(cmd, &opts.Options)
 	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyNational, calc.CurrencyEUR}, "money in: usd; national (each country's own currency at NATO's implied rate for its year); eur (at the EUR/USD rate NATO's figures imply for the euro-area allies)")
@@ -129,24 +127,8 @@ func (o *Options) checkPrices(ds *defence.Dataset, qs []*calc.Query) error {
 	if o.Prices != "constant" {
 		return nil
 	}
-	rel := qs[0].Release
-	for _, q := range qs {
-		if q.Release != rel {
-			return cmdutil.FlagErrorf("prices", "--prices constant takes one release (releases have different base years)")
-		}
-	}
-	if !calc.HasConstantPrices(rel) {
-		var ids []string
-		for _, id := range slices.Sorted(maps.Keys(ds.Releases)) {
-			if r := ds.Releases[id]; calc.HasConstantPrices(r) {
-				ids = append(ids, fmt.Sprintf("%s (%d prices)", id, r.ConstantYear))
-			}
-		}
-		with := ""
-		if len(ids) > 0 {
-			with = " (these do: " + strings.Join(ids, ", ") + "; give --release)"
-		}
-		return cmdutil.FlagErrorf("prices", "--prices constant: release %s publishes no figures at constant prices%s", rel.ID, with)
+	if err := query.CheckConstantPrices(ds, qs); err != nil {
+		return err
 	}
 	switch {
 	case o.Currency != "" && o.Currency != calc.CurrencyUSD:

@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/defence"
@@ -16,7 +17,8 @@ type MethodNote struct {
 }
 
 // Formula is the note's formula for the target percentage pct: "Gap =
-// (3.5% - published share of GDP) x GDP, current USD".
+// (3.5% - published share of GDP) x GDP, current USD", in the money's
+// unit as MethodNotes was given it.
 func (m MethodNote) Formula(pct float64) string {
 	return fmt.Sprintf(m.formula, targets.FormatPct(pct)+"%")
 }
@@ -29,13 +31,14 @@ func (m MethodNote) Formula(pct float64) string {
 // defence amounts (the share method's sentence says where defence comes
 // from).
 func MethodNotes(q *calc.Query, currency string, publishesDefence bool) MethodNote {
+	unit := strings.TrimPrefix(currency, "in ") // the formula's money: "current USD"
 	switch {
 	case q.Measure == defence.MeasureEquipment:
 		return MethodNote{"Equipment guideline: a country meets it when its published equipment share (major equipment and related R&D, % of defence expenditure) is at or above the target; gap = (target - equipment share) x defence expenditure, " + currency + ". The total's Equip. % is total equipment / total defence.",
-			"Gap = (%s - equipment share) x defence expenditure, current USD"}
+			"Gap = (%s - equipment share) x defence expenditure, " + unit}
 	case q.Method == calc.MethodUSD:
 		return MethodNote{"Method usd: gap = target x GDP - defence, both " + currency + "; a country meets the target when defence / GDP is at or above it (NATO's verdicts use the published share instead).",
-			"Gap = %s x GDP - defence expenditure, current USD (--method usd)"}
+			"Gap = %s x GDP - defence expenditure, " + unit + " (--method usd)"}
 	}
 	s := "Method share: a country meets the target when its published share of GDP is at or above it; gap = (target - share) x GDP = target x GDP - defence at share (share x GDP), " + currency + "."
 	if publishesDefence {
@@ -43,5 +46,5 @@ func MethodNotes(q *calc.Query, currency string, publishesDefence bool) MethodNo
 	} else {
 		s += " The release publishes shares of GDP, no defence amounts: defence at share is derived from them, not published, and the total's share is unknown."
 	}
-	return MethodNote{s, "Gap = (%s - published share of GDP) x GDP, current USD"}
+	return MethodNote{s, "Gap = (%s - published share of GDP) x GDP, " + unit}
 }
