@@ -22,10 +22,10 @@ import (
 // reading so builds no map; and then that Cells gives want back.
 func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.Figure) {
 	t.Helper()
-	if got.Figures != nil {
+	if MapsBuilt(got) {
 		t.Fatalf("%s: not lazy (its maps are built)", got.ID)
 	}
-	w := &defence.Release{ID: got.ID, Series: got.Series, Figures: want}
+	w := (&defence.Release{ID: got.ID, Series: got.Series}).SetFigures(want)
 	if got.CountryYears() != w.CountryYears() || got.LatestYear() != w.LatestYear() || !slices.Equal(got.Years(), w.Years()) {
 		t.Fatalf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", got.ID,
 			got.CountryYears(), got.LatestYear(), got.Years(), w.CountryYears(), w.LatestYear(), w.Years())
@@ -79,7 +79,7 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 			}
 		}
 	}
-	if got.Figures != nil {
+	if MapsBuilt(got) {
 		t.Fatalf("%s: reading single cells built the maps", got.ID)
 	}
 	if cells := got.Cells(); !reflect.DeepEqual(cells, want) {
@@ -96,8 +96,28 @@ func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	}
 	for _, r := range ds.Releases {
 		for ; r != nil; r = r.Replaced {
-			r.Cells()
+			r.SetFigures(r.Cells())
 		}
 	}
 	return ds
+}
+
+// MapsBuilt reports whether r holds its figures as maps: set so
+// (SetFigures), or lazy and built by Cells. It reads the release's
+// unexported fields (no command needs to know), and fails loudly, by
+// panicking, if they are no longer those of defence.Release.
+func MapsBuilt(r *defence.Release) bool {
+	v := reflect.ValueOf(r).Elem()
+	lazy := v.FieldByName("lazy")
+	if !lazy.IsValid() {
+		panic("releasetest: defence.Release has no field lazy")
+	}
+	if lazy.IsNil() {
+		return true
+	}
+	built := lazy.Elem().FieldByName("built").FieldByName("v") // atomic.Pointer's pointer
+	if !built.IsValid() {
+		panic("releasetest: defence.Release's lazy figures have no built pointer")
+	}
+	return !built.IsNil()
 }

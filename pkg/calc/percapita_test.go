@@ -115,11 +115,10 @@ func TestPerCapitaUnknown(t *testing.T) {
 // the country and year gives it; an older one fills in what it lacks.
 func TestPopulationNewestRelease(t *testing.T) {
 	ds := snapshot.Dataset()
-	ds.Releases["mine"] = &defence.Release{ID: "mine", Series: defence.SeriesPopulation, Title: "Census", Publisher: "Office",
-		Published: "2026-01-01", Figures: map[string]map[int]defence.Figure{"USA": {2024: {Population: defence.N(341)}}}}
+	ds.Releases["mine"] = (&defence.Release{ID: "mine", Series: defence.SeriesPopulation, Title: "Census", Publisher: "Office",
+		Published: "2026-01-01"}).SetFigures(map[string]map[int]defence.Figure{"USA": {2024: {Population: defence.N(341)}}})
 	// A GDP release published later is no population source.
-	ds.Releases["gdp"] = &defence.Release{ID: "gdp", Series: defence.SeriesGDP, Published: "2027-01-01",
-		Figures: map[string]map[int]defence.Figure{"USA": {2024: {GDP: defence.N(1)}}}}
+	ds.Releases["gdp"] = (&defence.Release{ID: "gdp", Series: defence.SeriesGDP, Published: "2027-01-01"}).SetFigures(map[string]map[int]defence.Figure{"USA": {2024: {GDP: defence.N(1)}}})
 	if p := PopulationOf(ds, "USA", 2024); p.Release != "mine" || p.Value.V != 341 {
 		t.Errorf("USA 2024: %+v, want 341 from mine", p)
 	}

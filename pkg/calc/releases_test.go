@@ -78,10 +78,9 @@ func TestReleaseListEmbedded(t *testing.T) {
 func TestReleaseListUserFiles(t *testing.T) {
 	ds := snapshot.Dataset()
 	old := ds.Releases["nato-2024-06"]
-	ds.Releases["nato-2024-06"] = &defence.Release{ID: "nato-2024-06", Series: defence.SeriesDefence, Published: "2024-06-17",
-		Source: "mine/nato.yaml", Replaced: old, Figures: map[string]map[int]defence.Figure{"POL": {2024: {Share: defence.N(4.12)}}}}
-	ds.Releases["census"] = &defence.Release{ID: "census", Series: defence.SeriesPopulation, Published: "2026-01-01", Source: "census.yaml",
-		Figures: map[string]map[int]defence.Figure{"POL": {2024: {Population: defence.N(36.6)}}, "DEU": {2023: {Population: defence.N(83)}}}}
+	ds.Releases["nato-2024-06"] = (&defence.Release{ID: "nato-2024-06", Series: defence.SeriesDefence, Published: "2024-06-17",
+		Source: "mine/nato.yaml", Replaced: old}).SetFigures(map[string]map[int]defence.Figure{"POL": {2024: {Share: defence.N(4.12)}}})
+	ds.Releases["census"] = (&defence.Release{ID: "census", Series: defence.SeriesPopulation, Published: "2026-01-01", Source: "census.yaml"}).SetFigures(map[string]map[int]defence.Figure{"POL": {2024: {Population: defence.N(36.6)}}, "DEU": {2023: {Population: defence.N(83)}}})
 	var ids []string
 	for _, ri := range ReleaseList(ds) {
 		ids = append(ids, ri.ID)

@@ -343,15 +343,15 @@ func TestRevisionsDefinition(t *testing.T) {
 // compared at their own 2.
 func TestRevisionsMixedPrecision(t *testing.T) {
 	cell := func(gdp float64) defence.Figure { return defence.Figure{GDP: defence.N(gdp)} }
-	from := &defence.Release{ID: "a", Series: defence.SeriesDefence, Published: "2024-01-01", Figures: map[string]map[int]defence.Figure{
+	from := (&defence.Release{ID: "a", Series: defence.SeriesDefence, Published: "2024-01-01"}).SetFigures(map[string]map[int]defence.Figure{
 		"AAA": {2020: cell(1000.25), 2021: cell(2000.5)},
 		"BBB": {2020: cell(3000.75), 2021: cell(4000.13)},
-	}}
-	to := &defence.Release{ID: "b", Series: defence.SeriesDefence, Published: "2025-01-01", Figures: map[string]map[int]defence.Figure{
+	})
+	to := (&defence.Release{ID: "b", Series: defence.SeriesDefence, Published: "2025-01-01"}).SetFigures(map[string]map[int]defence.Figure{
 		"AAA": {2020: cell(1000), 2021: cell(2000)},   // whole millions: 0.25, 0.5 within 0.5: rounding
 		"BBB": {2020: cell(3001), 2021: cell(4000.2)}, // 3001: rounding; 4000.2 (filled in, 1 decimal at least): 0.07 > 0.05, revised
 		"CCC": {2020: cell(7), 2021: cell(8)},
-	}}
+	})
 	if d := FigureDecimals(to, FigureGDP); d != 0 {
 		t.Errorf("b's GDP decimals %d, want 0 (4 of 6 cells)", d)
 	}

@@ -331,7 +331,7 @@ func TestAllyCodesAndOwnNames(t *testing.T) {
 	ds := snapshot.Lazy()
 	allies := 0
 	for code, c := range ds.Countries {
-		if !c.Ally() {
+		if c.NATOSince == 0 {
 			continue
 		}
 		allies++

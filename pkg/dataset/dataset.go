@@ -124,7 +124,7 @@ func parseOne(s Source) *parsed {
 }
 
 // readErrors returns the errors of the files that could not be read, in
-// the order of the files (as ReadPaths would have returned them), or nil.
+// the order of the files (as ListPaths lists them), or nil.
 func readErrors(files []*parsed) Errors {
 	var errs Errors
 	for _, f := range files {

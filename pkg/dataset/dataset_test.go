@@ -30,11 +30,11 @@ func TestValidValues(t *testing.T) {
 	const dir = "testdata/valid/"
 
 	wantCountries := map[string]defence.Country{
-		"DEU": {Code: "DEU", Name: "Germany", Aliases: []string{"Federal Republic of Germany", "FRG"}, NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: dir + "countries.yaml:5"},
-		"SWE": {Code: "SWE", Name: "Sweden", NATOSince: 2024, EUSince: 1995, DefenceReported: true, Source: dir + "countries.yaml:14"},
+		"DEU": {Code: "DEU", Name: "Germany", Aliases: []string{"Federal Republic of Germany", "FRG"}, NATOSince: 1955, EUSince: 1958, DefenceReported: true, Source: defence.Place{File: dir + "countries.yaml", Line: 5}},
+		"SWE": {Code: "SWE", Name: "Sweden", NATOSince: 2024, EUSince: 1995, DefenceReported: true, Source: defence.Place{File: dir + "countries.yaml", Line: 14}},
 		"ISL": {Code: "ISL", Name: "Iceland", NATOSince: 1949, DefenceReported: false,
-			Note: "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.", Source: dir + "countries.yaml:8"},
-		"JPN": {Code: "JPN", Name: "Japan", DefenceReported: true, Source: dir + "countries.yaml:15"},
+			Note: "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.", Source: defence.Place{File: dir + "countries.yaml", Line: 8}},
+		"JPN": {Code: "JPN", Name: "Japan", DefenceReported: true, Source: defence.Place{File: dir + "countries.yaml", Line: 15}},
 	}
 	for code, want := range wantCountries {
 		if got := ds.Countries[code]; !reflect.DeepEqual(got, want) {
@@ -46,7 +46,7 @@ func TestValidValues(t *testing.T) {
 	}
 
 	wantGroup := defence.Group{ID: "nordics", Name: "Nordic allies", Members: []string{"DNK", "FIN", "ISL", "NOR", "SWE"},
-		Membership: defence.MembershipNATO, Note: "optional", Source: dir + "groups.yaml:4"}
+		Membership: defence.MembershipNATO, Note: "optional", Source: defence.Place{File: dir + "groups.yaml", Line: 4}}
 	if got := ds.Groups["nordics"]; !reflect.DeepEqual(got, wantGroup) {
 		t.Errorf("group:\n got %+v\nwant %+v", got, wantGroup)
 	}
@@ -57,7 +57,7 @@ func TestValidValues(t *testing.T) {
 			{ID: "resilience", Name: "defence- and security-related spending", Pct: 1.5, Basis: "resilience"},
 		},
 		Citation: "The Hague Summit Declaration, 25 June 2025, paragraphs 2-3",
-		URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm", Source: dir + "targets.yaml:9"}
+		URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm", Source: defence.Place{File: dir + "targets.yaml", Line: 9}}
 	if got := ds.Targets["hague"]; !reflect.DeepEqual(got, wantTarget) {
 		t.Errorf("target:\n got %+v\nwant %+v", got, wantTarget)
 	}
@@ -65,20 +65,18 @@ func TestValidValues(t *testing.T) {
 		t.Errorf("target ids %v", got)
 	}
 
-	wantRelease := &defence.Release{
+	wantRelease := (&defence.Release{
 		ID: "my-ministry-2026", Series: "defence", Title: "Defence budget 2026, as adopted", Publisher: "Ministry of Defence",
 		Published: "2026-03-01", Cutoff: "2026-02-15", URL: "https://example.org/budget-2026.pdf",
 		Via: "optional, the copy that was actually read", PriceBasis: "current prices and exchange rates", Definition: "classic",
-		Notes: []string{"anything a reader of these figures must know"}, Source: dir + "release.yaml",
-		Figures: map[string]map[int]defence.Figure{
-			"DEU": {
-				2025: {GDP: defence.N(5056631), Defence: defence.N(112141), Share: defence.N(2.22), Equipment: defence.N(25.21),
-					Estimate: true, Source: dir + "release.yaml:16"},
-				2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: dir + "release.yaml:17"},
-			},
-			"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
+		Notes: []string{"anything a reader of these figures must know"}, Source: dir + "release.yaml"}).SetFigures(map[string]map[int]defence.Figure{
+		"DEU": {
+			2025: {GDP: defence.N(5056631), Defence: defence.N(112141), Share: defence.N(2.22), Equipment: defence.N(25.21),
+				Estimate: true, Source: dir + "release.yaml:16"},
+			2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: dir + "release.yaml:17"},
 		},
-	}
+		"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
+	})
 	if got := releasetest.Unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
 		t.Errorf("release:\n got %+v\nwant %+v", got, wantRelease)
 	}
@@ -383,7 +381,7 @@ func TestHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 		ds := mustLoad(t, nil, user)
-		want := defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Source: dir + "bom.yaml:4"}
+		want := defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Source: defence.Place{File: dir + "bom.yaml", Line: 4}}
 		if got := ds.Countries["CZE"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -392,7 +390,7 @@ func TestHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 		ds = mustLoad(t, nil, user)
-		want = defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Note: "two lines", Source: dir + "crlf.yaml:4"}
+		want = defence.Country{Code: "CZE", Name: "Czechia", NATOSince: 1999, DefenceReported: true, Note: "two lines", Source: defence.Place{File: dir + "crlf.yaml", Line: 4}}
 		if got := ds.Countries["CZE"]; !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}

@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -21,61 +20,6 @@ type Head struct {
 	Comment  string // may hold several lines
 	Citation string
 	URL      string
-}
-
-// Encode writes the dataset as data files that Load reads back to the same
-// values, Source fields aside (they name the files and lines read): one
-// countries, one groups and one targets file (each left out when empty)
-// and one file per release, named after its id. head goes at the top of
-// each file.
-//
-// Encode refuses what the loader would refuse, such as a NaN, a code that
-// is not three upper-case letters or an empty release, rather than write a
-// file that does not load.
-func Encode(ds *defence.Dataset, head Head) ([]Source, error) {
-	var out []Source
-	add := func(name string, write func(w io.Writer) error) error {
-		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
-			return err
-		}
-		out = append(out, Source{Name: name, Data: buf.Bytes()})
-		return nil
-	}
-	if len(ds.Countries) > 0 {
-		if err := add("countries.yaml", func(w io.Writer) error { return EncodeCountries(w, head, mapValues(ds.Countries)) }); err != nil {
-			return nil, err
-		}
-	}
-	if len(ds.Groups) > 0 {
-		if err := add("groups.yaml", func(w io.Writer) error { return EncodeGroups(w, head, mapValues(ds.Groups)) }); err != nil {
-			return nil, err
-		}
-	}
-	if len(ds.Targets) > 0 {
-		if err := add("targets.yaml", func(w io.Writer) error { return EncodeTargets(w, head, mapValues(ds.Targets)) }); err != nil {
-			return nil, err
-		}
-	}
-	for _, id := range sortedIDs(ds.Releases) {
-		r := ds.Releases[id]
-		if err := add("release-"+id+".yaml", func(w io.Writer) error { return EncodeRelease(w, head.Comment, r) }); err != nil {
-			return nil, err
-		}
-	}
-	more, err := encodeAid(ds, head)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, more...), nil
-}
-
-func mapValues[V any](m map[string]V) []V {
-	out := make([]V, 0, len(m))
-	for _, k := range sortedIDs(m) {
-		out = append(out, m[k])
-	}
-	return out
 }
 
 func sortedIDs[V any](m map[string]V) []string {
@@ -342,91 +286,6 @@ func EncodeGroups(w io.Writer, h Head, gs []defence.Group) error {
 		}
 		e.b = append(e.b, '}')
 		e.line()
-	}
-	return e.done()
-}
-
-// EncodeTargets writes a targets file, in the order given.
-func EncodeTargets(w io.Writer, h Head, ts []defence.Target) error {
-	e := newEnc(w)
-	if len(ts) == 0 {
-		e.fail("a targets file needs a target")
-	}
-	e.head(kindTargets, h)
-	e.b = append(e.b, "targets:"...)
-	e.line()
-	for _, t := range ts {
-		what := "target " + t.ID
-		e.b = append(e.b, "  "...)
-		e.id(what, t.ID, true)
-		e.b = append(e.b, ':')
-		e.line()
-		field := func(k string) { e.b = append(e.b, "    "...); e.key(false, k) }
-		field("name")
-		e.text(what+" name", t.Name)
-		e.line()
-		field("pct")
-		e.num(what+" pct", t.Pct, math.SmallestNonzeroFloat64, 100)
-		e.line()
-		switch t.Measure {
-		case defence.MeasureShare:
-		case defence.MeasureEquipment:
-			field("measure")
-			e.text(what+" measure", t.Measure)
-			e.line()
-			if t.Components != nil {
-				e.fail("%s: a target of the equipment share has no components", what)
-			}
-		default:
-			e.fail("%s: %q is not a measure (expected %q or %q)", what, t.Measure, defence.MeasureShare, defence.MeasureEquipment)
-		}
-		if t.Deadline != 0 {
-			field("deadline")
-			e.year(what+" deadline", t.Deadline)
-			e.line()
-		}
-		if t.Agreed != "" {
-			field("agreed")
-			e.date(what+" agreed", t.Agreed, false)
-			e.line()
-		}
-		if t.Definition != "" {
-			field("definition")
-			e.text(what+" definition", t.Definition)
-			e.line()
-		}
-		field("citation")
-		e.text(what+" citation", t.Citation)
-		e.line()
-		for _, kv := range [][2]string{{"url", t.URL}, {"note", t.Note}} {
-			if kv[1] != "" {
-				field(kv[0])
-				e.text(what+" "+kv[0], kv[1])
-				e.line()
-			}
-		}
-		if t.Components != nil {
-			e.b = append(e.b, "    components:"...)
-			if len(t.Components) == 0 {
-				e.fail("%s: an empty list of components", what)
-			}
-			e.line()
-			for _, c := range t.Components {
-				e.b = append(e.b, "      - {"...)
-				e.key(false, "id")
-				e.id(what+" component", c.ID, false)
-				if c.Name != "" {
-					e.key(true, "name")
-					e.text(what+" component name", c.Name)
-				}
-				e.key(true, "pct")
-				e.num(what+" component pct", c.Pct, math.SmallestNonzeroFloat64, 100)
-				e.key(true, "basis")
-				e.text(what+" component basis", c.Basis)
-				e.b = append(e.b, '}')
-				e.line()
-			}
-		}
 	}
 	return e.done()
 }

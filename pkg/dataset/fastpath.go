@@ -137,13 +137,15 @@ func (w *walker) streamFigures(p fpath, r *defence.Release, process bool) bool {
 		first    map[string]int // line of each country
 		codeByte [3]byte
 	)
+	var figures map[string]map[int]defence.Figure
 	if process {
-		r.Figures = make(map[string]map[int]defence.Figure)
+		figures = make(map[string]map[int]defence.Figure)
+		r.SetFigures(figures)
 		first = map[string]int{}
 	}
 	end := func() {
 		if code != "" {
-			r.Figures[code] = w.takeYears()
+			figures[code] = w.takeYears()
 			code = ""
 		}
 	}

@@ -220,7 +220,7 @@ func TestFastPathValues(t *testing.T) {
 	if !ok || len(p.errs) > 0 {
 		t.Fatalf("streamed %v, %v", ok, p.errs)
 	}
-	deu := p.release.Figures["DEU"]
+	deu := p.release.Cells()["DEU"]
 	c := deu[2025]
 	if c.GDP.V != 54980310 || c.Defence.V != 340878 || c.Share.V != 0.62 || !c.Equipment.Known || c.Equipment.V != 0 ||
 		c.Estimate || c.Note != "x: y # z" || c.Source != "r.yaml:13" || c.Detail != nil {

@@ -138,8 +138,7 @@ func TestNATOTableFaults(t *testing.T) {
 // TestEncodeDecimals: fixed decimals write a figure as a table prints it,
 // and refuse one that the text would not read back.
 func TestEncodeDecimals(t *testing.T) {
-	r := &defence.Release{ID: "t", Series: defence.SeriesDefence, Title: "T", Publisher: "P", Published: "2024-06-17", URL: "u",
-		Figures: map[string]map[int]defence.Figure{"ALB": {2020: {GDP: defence.N(15192), Share: defence.N(1.2958), Detail: &defence.Detail{RealChange: defence.N(-0.5)}}}}}
+	r := (&defence.Release{ID: "t", Series: defence.SeriesDefence, Title: "T", Publisher: "P", Published: "2024-06-17", URL: "u"}).SetFigures(map[string]map[int]defence.Figure{"ALB": {2020: {GDP: defence.N(15192), Share: defence.N(1.2958), Detail: &defence.Detail{RealChange: defence.N(-0.5)}}}})
 	var b bytes.Buffer
 	opt := EncodeOptions{Decimals: map[string]int{"gdp_musd": 2, "share_pct": 4, "real_change_pct": 4}}
 	if err := EncodeReleaseWith(&b, "", r, opt); err != nil {

@@ -1,9 +1,6 @@
 package dataset
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/natospend/natospend/pkg/defence"
 )
 
@@ -78,15 +75,5 @@ func (m *merger) seed() {
 	}
 }
 
-// placeOf splits a "file:line" source.
-func placeOf(source string) place {
-	i := strings.LastIndexByte(source, ':')
-	if i < 0 {
-		return place{file: source}
-	}
-	line, err := strconv.Atoi(source[i+1:])
-	if err != nil {
-		return place{file: source}
-	}
-	return place{file: source[:i], line: line}
-}
+// placeOf is where a definition was read (its Source).
+func placeOf(p defence.Place) place { return place{file: p.File, line: p.Line} }

@@ -633,6 +633,8 @@ func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
 	return s, true
 }
 
+func (w *walker) place(line int) defence.Place { return defence.Place{File: w.file, Line: line} }
+
 func (w *walker) source(line int) string {
 	return w.file + ":" + strconv.Itoa(line)
 }
@@ -662,7 +664,7 @@ func (w *walker) countriesFile(root *yaml.Node) {
 }
 
 func (w *walker) country(code string, k, v *yaml.Node, p fpath) {
-	c := defence.Country{Code: code, DefenceReported: true, Source: w.source(k.Line)}
+	c := defence.Country{Code: code, DefenceReported: true, Source: w.place(k.Line)}
 	instLine, euLeftLine, euSinceGiven := 0, 0, false
 	at := namesAt{name: k.Line}
 	w.object(v, p, countrySchema, "a mapping with name, nato_since, ...", func(key string, k, v *yaml.Node) {
@@ -817,7 +819,7 @@ func (w *walker) groupsFile(root *yaml.Node) {
 }
 
 func (w *walker) group(id string, k, v *yaml.Node, p fpath) {
-	g := groupDef{Group: defence.Group{ID: id, Source: w.source(k.Line)}, line: k.Line}
+	g := groupDef{Group: defence.Group{ID: id, Source: w.place(k.Line)}, line: k.Line}
 	w.object(v, p, groupSchema, "a mapping with name and members", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "name":
@@ -884,7 +886,7 @@ func (w *walker) targetsFile(root *yaml.Node) {
 }
 
 func (w *walker) target(id string, k, v *yaml.Node, p fpath) {
-	t := defence.Target{ID: id, Source: w.source(k.Line)}
+	t := defence.Target{ID: id, Source: w.place(k.Line)}
 	var compNode *yaml.Node
 	compLine := 0 // the line of the components key
 	pctOK := false
@@ -1081,8 +1083,8 @@ func (w *walker) releaseFile(root *yaml.Node) {
 		}
 		w.checkUnits(r)
 	}
-	if r.Figures == nil {
-		r.Figures = map[string]map[int]defence.Figure{}
+	if r.Cells() == nil {
+		r.SetFigures(map[string]map[int]defence.Figure{})
 	}
 	w.out.release = r
 }
@@ -1109,14 +1111,16 @@ func (w *walker) aggregates(n *yaml.Node, p fpath, r *defence.Release) map[strin
 // hot path. Per country it builds one map and one string (the sources of
 // all its cells); nothing else is allocated per cell.
 func (w *walker) figures(n *yaml.Node, p fpath, r *defence.Release) {
+	var figures map[string]map[int]defence.Figure
 	if n.Kind == yaml.MappingNode {
-		r.Figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
+		figures = make(map[string]map[int]defence.Figure, len(n.Content)/2)
+		r.SetFigures(figures)
 	}
 	w.entries(n, p, "a mapping of country codes to years", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 		w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: p.k(code)})
 		w.curCode = code
 		if ys := w.years(v, p.k(code), r.Series); ys != nil {
-			r.Figures[code] = ys
+			figures[code] = ys
 		}
 	})
 }

@@ -82,14 +82,10 @@ func TestEncodePopulation(t *testing.T) {
 	}
 
 	for name, r := range map[string]*defence.Release{
-		"population in a defence release": {ID: "d", Series: defence.SeriesDefence, Title: "t", Publisher: "p", Published: "2026-01", URL: "u",
-			Figures: map[string]map[int]defence.Figure{"DEU": {2024: {Population: defence.N(83.5)}}}},
-		"GDP in a population release": {ID: "p", Series: defence.SeriesPopulation, Title: "t", Publisher: "p", Published: "2026-01", URL: "u",
-			Figures: map[string]map[int]defence.Figure{"DEU": {2024: {GDP: defence.N(1)}}}},
-		"zero population": {ID: "p", Series: defence.SeriesPopulation, Title: "t", Publisher: "p", Published: "2026-01", URL: "u",
-			Figures: map[string]map[int]defence.Figure{"DEU": {2024: {Population: defence.N(0)}}}},
-		"no series": {ID: "p", Title: "t", Publisher: "p", Published: "2026-01", URL: "u",
-			Figures: map[string]map[int]defence.Figure{"DEU": {2024: {GDP: defence.N(1)}}}},
+		"population in a defence release": (&defence.Release{ID: "d", Series: defence.SeriesDefence, Title: "t", Publisher: "p", Published: "2026-01", URL: "u"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: {Population: defence.N(83.5)}}}),
+		"GDP in a population release":     (&defence.Release{ID: "p", Series: defence.SeriesPopulation, Title: "t", Publisher: "p", Published: "2026-01", URL: "u"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: {GDP: defence.N(1)}}}),
+		"zero population":                 (&defence.Release{ID: "p", Series: defence.SeriesPopulation, Title: "t", Publisher: "p", Published: "2026-01", URL: "u"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: {Population: defence.N(0)}}}),
+		"no series":                       (&defence.Release{ID: "p", Title: "t", Publisher: "p", Published: "2026-01", URL: "u"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: {GDP: defence.N(1)}}}),
 	} {
 		if err := EncodeRelease(&bytes.Buffer{}, "", r); err == nil {
 			t.Errorf("%s: EncodeRelease accepted it", name)

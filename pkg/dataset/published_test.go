@@ -68,7 +68,7 @@ func TestEmbeddedCoverage(t *testing.T) {
 	if isl.DefenceReported || isl.Note == "" || isl.NATOSince != 1949 {
 		t.Errorf("Iceland must be flagged as not reporting, with a note: %+v", isl)
 	}
-	if ds.Countries["JPN"].Ally() {
+	if ds.Countries["JPN"].NATOSince > 0 {
 		t.Error("Japan is in the data as a donor, not as an ally")
 	}
 }

@@ -27,22 +27,18 @@ type listedFile struct {
 // MaxFileSize is the largest data file accepted, in bytes.
 const MaxFileSize = 64 << 20
 
-// ReadPaths reads data files. Each path is a file, or a directory whose
-// *.yaml and *.yml files are read (not those of its subdirectories), in
-// name order. A missing or unreadable path, a file that is not a regular
-// file, a file larger than MaxFileSize and a directory without data files
-// are errors naming the path. The error, if any, is an Errors holding every
-// problem found.
-func ReadPaths(paths []string) ([]Source, error) { return findPaths(paths, true) }
-
-// ListPaths finds the data files as ReadPaths does, and checks them as far
-// as os.Stat can (a missing path, a file that is not a regular file or is
-// larger than MaxFileSize), without reading them: Load and LoadOnto read
-// each file when they come to parse it and let its bytes go once it is
-// parsed, so that the raw bytes of many files are never in memory at once.
-// A file that cannot be read then (no permission) makes Load and LoadOnto
-// return the errors ReadPaths would have returned for the files that
-// could not be read, and nothing else.
+// ListPaths finds data files: each path is a file, or a directory whose
+// *.yaml and *.yml files are listed (not those of its subdirectories), in
+// name order. It checks them as far as os.Stat can (a missing path, a file
+// that is not a regular file or is larger than MaxFileSize, a directory
+// without data files: errors naming the path; the error, if any, is an
+// Errors holding every problem found), without reading them: Load and
+// LoadOnto read each file when they come to parse it and let its bytes go
+// once it is parsed, so that the raw bytes of many files are never in
+// memory at once. A file that cannot be read then (no permission) makes
+// Load and LoadOnto return the errors of the files that could not be read,
+// and nothing else (the tests' ReadPaths, export_test.go, reads the files
+// at once and returns those errors).
 func ListPaths(paths []string) ([]Source, error) { return findPaths(paths, false) }
 
 func findPaths(paths []string, read bool) ([]Source, error) {

@@ -6,6 +6,8 @@ package defence
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/natospend/natospend/pkg/suggest"
 )
@@ -64,11 +66,8 @@ type Country struct {
 	// EU's institutions; its code is from ISO 3166-1's user-assigned range.
 	Institution bool
 	Note        string
-	Source      string // file:line where the country was defined
+	Source      Place // where the country was defined
 }
-
-// Ally reports whether the country is a NATO member.
-func (c Country) Ally() bool { return c.NATOSince > 0 }
 
 // Group is a named set of countries, such as "nato" or "eu".
 type Group struct {
@@ -80,7 +79,7 @@ type Group struct {
 	// whose members all count in every year.
 	Membership string
 	Note       string
-	Source     string
+	Source     Place // where the group was defined
 }
 
 // Membership rules of a group.
@@ -141,7 +140,7 @@ type Target struct {
 	Citation   string
 	URL        string
 	Note       string
-	Source     string
+	Source     Place // where the target was defined
 }
 
 // OfDefence reports whether the target is a share of defence expenditure
@@ -237,14 +236,47 @@ type Release struct {
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release
-	// Figures maps country code to year to figure. A lazy release (see
-	// Lazy) has none until Cells builds them: code that may be handed an
-	// embedded release or a loaded one reads them through Cells, or
-	// through the methods that read single cells.
-	Figures map[string]map[int]Figure
-	// index, when set, holds the figures of a lazy release until Cells
-	// builds them (see Lazy).
+	// figures maps country code to year to figure (the map form, set by
+	// SetFigures); nil for a lazy release (see Lazy), which holds its
+	// figures in lazy until Cells builds the maps. Outside this package
+	// the figures are read through Cells or the methods that read single
+	// cells, whichever form the release holds.
+	figures map[string]map[int]Figure
+	lazy    *lazyFigures
+}
+
+// lazyFigures holds the figures of a lazy release: index until Cells
+// builds the maps, then the maps (built), which every method reads from
+// then on, so that a caller may change what Cells returned. built is set
+// once, under mu; the methods that read single cells load it without
+// locking, so a release may be read from several goroutines at once,
+// Cells included.
+type lazyFigures struct {
 	index FigureIndex
+	mu    sync.Mutex
+	built atomic.Pointer[map[string]map[int]Figure]
+}
+
+// SetFigures makes the release hold figures (country code to year to
+// figure), in place of any it held, and returns r: for the loader and the
+// importers, which build the maps, and for tests. The release keeps the
+// maps, not a copy. Like Lazy, it is not safe for concurrent use with
+// anything else on the release.
+func (r *Release) SetFigures(figures map[string]map[int]Figure) *Release {
+	r.figures, r.lazy = figures, nil
+	return r
+}
+
+// maps returns the release's maps when it holds or has built them, or
+// nil while the release is lazy.
+func (r *Release) maps() map[string]map[int]Figure {
+	if r.lazy == nil {
+		return r.figures
+	}
+	if m := r.lazy.built.Load(); m != nil {
+		return *m
+	}
+	return nil
 }
 
 // FigureIndex holds a release's figures in another form than its maps:
@@ -254,7 +286,7 @@ type Release struct {
 // of each country) builds none, and a million cells take little memory.
 type FigureIndex interface {
 	// Figure returns the cell of a country and year, as the release's
-	// Figures would, and whether there is one.
+	// maps would, and whether there is one.
 	Figure(code string, year int) (Figure, bool)
 	// Each calls fn with every cell (only those of the country code
 	// when only is set) until fn returns false. The figures carry at
@@ -262,7 +294,7 @@ type FigureIndex interface {
 	// may be left out (Figure gives them). fn must not change what a
 	// figure points to.
 	Each(only bool, code string, fn func(code string, year int, f Figure) bool)
-	// Map builds the figures as the release's Figures: a new value on
+	// Map builds the figures as the release holds them (Cells): a new value on
 	// every call.
 	Map() map[string]map[int]Figure
 }
@@ -276,26 +308,27 @@ type FigureIndex interface {
 // LatestYear, LatestYearFor, CountryYears, HasFiguresIn, HasCountry,
 // EachYear) read index.
 func (r *Release) Lazy(index FigureIndex) *Release {
-	r.Figures, r.index = nil, index
+	r.figures, r.lazy = nil, &lazyFigures{index: index}
 	return r
 }
 
 // each calls fn with every cell (only the country code's with only) until
 // fn returns false, in no particular order.
 func (r *Release) each(only bool, code string, fn func(code string, year int, f Figure) bool) {
-	if r.index != nil {
-		r.index.Each(only, code, fn)
+	m := r.maps()
+	if m == nil && r.lazy != nil {
+		r.lazy.index.Each(only, code, fn)
 		return
 	}
 	if only {
-		for y, f := range r.Figures[code] {
+		for y, f := range m[code] {
 			if !fn(code, y, f) {
 				return
 			}
 		}
 		return
 	}
-	for c, ys := range r.Figures {
+	for c, ys := range m {
 		for y, f := range ys {
 			if !fn(c, y, f) {
 				return
@@ -319,22 +352,32 @@ func (r *Release) HasCountry(code string) bool {
 	return found
 }
 
-// Cells returns the release's figures, by country code and then year
-// (Figures), building them first if the release is lazy. It is not safe
-// for concurrent use with another first call on the same release.
+// Cells returns the release's figures, by country code and then year,
+// building them first if the release is lazy (once: later calls return
+// the same maps). It is safe for concurrent use, with itself and with the
+// methods that read single cells. The caller may change the maps; the
+// release's methods then read the changed maps.
 func (r *Release) Cells() map[string]map[int]Figure {
-	if r.index != nil {
-		r.Figures, r.index = r.index.Map(), nil
+	if m := r.maps(); m != nil || r.lazy == nil {
+		return m
 	}
-	return r.Figures
+	r.lazy.mu.Lock()
+	defer r.lazy.mu.Unlock()
+	if m := r.lazy.built.Load(); m != nil {
+		return *m
+	}
+	m := r.lazy.index.Map()
+	r.lazy.built.Store(&m)
+	return m
 }
 
 // Figure returns the cell for a country and year, and whether it exists.
 func (r *Release) Figure(code string, year int) (Figure, bool) {
-	if r.index != nil {
-		return r.index.Figure(code, year)
+	m := r.maps()
+	if m == nil && r.lazy != nil {
+		return r.lazy.index.Figure(code, year)
 	}
-	f, ok := r.Cells()[code][year]
+	f, ok := m[code][year]
 	return f, ok
 }
 
@@ -448,20 +491,6 @@ func (d *Dataset) ReleasesNewestFirst(series string) []*Release {
 		}
 		return out[i].ID < out[j].ID
 	})
-	return out
-}
-
-// GroupsOf returns the ids of the groups that hold the country, sorted.
-func (d *Dataset) GroupsOf(code string) []string {
-	var out []string
-	for _, id := range d.GroupIDs() {
-		for _, m := range d.Groups[id].Members {
-			if m == code {
-				out = append(out, id)
-				break
-			}
-		}
-	}
 	return out
 }
 

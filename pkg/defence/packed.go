@@ -271,8 +271,8 @@ func (p *Packed) Map() map[string]map[int]Figure {
 // them from the columns, and builds the maps again only when asked for the
 // whole (Cells). A release that is already lazy is left as it is.
 func (r *Release) Pack() {
-	if r.index != nil {
+	if r.lazy != nil {
 		return
 	}
-	r.Lazy(Pack(r.Figures))
+	r.Lazy(Pack(r.figures))
 }

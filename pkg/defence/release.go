@@ -1,6 +1,26 @@
 package defence
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
+
+// Place is where a data file defines something: the file's name
+// ("embedded:countries.yaml" for an embedded file, else its path) and the
+// line, from 1; Line is 0 when unknown (a value built by hand).
+type Place struct {
+	File string
+	Line int
+}
+
+// String returns "file:line", or the file alone when the line is unknown:
+// the form messages print.
+func (p Place) String() string {
+	if p.Line <= 0 {
+		return p.File
+	}
+	return p.File + ":" + strconv.Itoa(p.Line)
+}
 
 // EmbeddedPrefix starts the name of every data file compiled into
 // natospend ("embedded:nato-2026-07.yaml"), and so the Source of what they

@@ -68,7 +68,7 @@ func (f *File) Func(name string, v any) error {
 	return nil
 }
 
-// Nested adds `func name() golitNested[K1, K2, V]`: v, a map of maps
+// Nested adds `func name() golitrt.Nested[K1, K2, V]`: v, a map of maps
 // that Func would write as tables (constant keys; values of constants,
 // structs of constants or pointers to structs of constants; no nil inner
 // map), kept as those tables. Its Map method builds the map of maps, as
@@ -91,14 +91,18 @@ func (f *File) Nested(name string, v any) error {
 	if err := w.nestedTable(rv, keys, name, true); err != nil {
 		return err
 	}
-	w.views = true
-	fmt.Fprintf(&f.decls, "\nfunc %s() golitNested[%s, %s, %s] {\n\treturn %s\n}\n", name, w.typeName(t.Key()), w.typeName(t.Elem().Key()), w.typeName(t.Elem().Elem()), body.String())
+	fmt.Fprintf(&f.decls, "\nfunc %s() %s[%s, %s, %s] {\n\treturn %s\n}\n", name, w.rt("Nested"), w.typeName(t.Key()), w.typeName(t.Elem().Key()), w.typeName(t.Elem().Elem()), body.String())
 	return nil
 }
 
 // TypeName spells t in the file's source, importing the packages it
 // names: for declarations written by hand.
 func (f *File) TypeName(t reflect.Type) string { return f.w.typeName(t) }
+
+// Runtime spells a name of package golitrt (the helpers the file calls at
+// run time, such as Nested) in the file's source, importing the package:
+// for declarations written by hand.
+func (f *File) Runtime(name string) string { return f.w.rt(name) }
 
 // Decl adds Go declarations written by hand, after the functions.
 func (f *File) Decl(src string) { f.decls.WriteString("\n" + src) }
@@ -128,13 +132,7 @@ func (f *File) Bytes() ([]byte, error) {
 		src.WriteString(")\n")
 	}
 	src.Write(f.decls.Bytes())
-	if w.ntables > 0 {
-		src.WriteString(tableHelpers)
-		if w.views {
-			src.WriteString(viewHelpers)
-		}
-		src.Write(w.tables.Bytes())
-	}
+	src.Write(w.tables.Bytes())
 	out, err := format.Source(src.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("golit: formatting the generated source: %w", err)
@@ -149,9 +147,14 @@ type writer struct {
 	onStack map[uintptr]bool  // pointers being written, to refuse cycles
 	tables  bytes.Buffer      // package-level tables (see mapLit)
 	ntables int
-	nnested int  // nested tables written (see nestedTable)
-	views   bool // some were written as golitNested values (File.Nested)
 }
+
+// rtPath is the package of the helpers the written source calls at run
+// time (golitrt.Map, Map2, Nested...).
+const rtPath = "github.com/natospend/natospend/pkg/golit/golitrt"
+
+// rt spells a name of package golitrt in the source, importing it.
+func (w *writer) rt(name string) string { return w.qualifier(rtPath) + "." + name }
 
 // qualifier returns the name under which the package path is imported.
 func (w *writer) qualifier(p string) string {
@@ -405,24 +408,6 @@ func (w *writer) mapLit(v reflect.Value, typed bool, at string) error {
 // written as a table.
 const minTable = 4
 
-// tableHelpers builds a map from a table: see table.
-const tableHelpers = `
-// golitKV is an entry of a map table.
-type golitKV[K comparable, V any] struct {
-	K K
-	V V
-}
-
-// golitMap builds a map from a table of entries.
-func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
-	m := make(map[K]V, len(kvs))
-	for _, kv := range kvs {
-		m[kv.K] = kv.V
-	}
-	return m
-}
-`
-
 // table writes a map whose keys and values are constants (scalars and
 // structs of scalars) as a package-level array of entries, which the
 // compiler lays out as static data, and a call that builds the map from
@@ -433,8 +418,8 @@ func (w *writer) table(v reflect.Value, keys []reflect.Value, at string) error {
 	t := v.Type()
 	name := fmt.Sprintf("golitTable%d", w.ntables)
 	w.ntables++
-	kv := "golitKV[" + w.typeName(t.Key()) + ", " + w.typeName(t.Elem()) + "]"
-	fmt.Fprintf(w.buf, "golitMap(%s[:])", name)
+	kv := w.rt("KV") + "[" + w.typeName(t.Key()) + ", " + w.typeName(t.Elem()) + "]"
+	fmt.Fprintf(w.buf, "%s(%s[:])", w.rt("Map"), name)
 	saved := w.buf
 	defer func() { w.buf = saved }()
 	var tb bytes.Buffer
@@ -442,11 +427,11 @@ func (w *writer) table(v reflect.Value, keys []reflect.Value, at string) error {
 	fmt.Fprintf(&tb, "\nvar %s = [...]%s{\n", name, kv)
 	for _, k := range keys {
 		ka := fmt.Sprintf("%s[%v]", at, k)
-		tb.WriteByte('{')
+		tb.WriteString("{K: ") // keyed: golitrt.KV is of another package (go vet)
 		if err := w.value(k, true, ka); err != nil {
 			return err
 		}
-		tb.WriteString(", ")
+		tb.WriteString(", V: ")
 		if err := w.value(v.MapIndex(k), true, ka); err != nil {
 			return err
 		}
@@ -456,93 +441,6 @@ func (w *writer) table(v reflect.Value, keys []reflect.Value, at string) error {
 	w.tables.Write(tb.Bytes())
 	return nil
 }
-
-// nestedHelpers builds a map of maps from tables: see nestedTable.
-const nestedHelpers = `
-// golitRun is an outer key of a map of maps and the number of entries of
-// its inner map, which follow in the inner table.
-type golitRun[K comparable] struct {
-	K K
-	N int
-}
-
-// golitMap2 builds a map of maps from the runs of its outer keys and a
-// table of the inner maps' entries, one run after the other. own, when
-// not nil, gives each value a copy of what its pointers point to.
-func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {
-	m := make(map[K1]map[K2]V, len(runs))
-	for _, r := range runs {
-		inner := make(map[K2]V, r.N)
-		for _, kv := range kvs[:r.N] {
-			v := kv.V
-			if own != nil {
-				own(&v)
-			}
-			inner[kv.K] = v
-		}
-		kvs = kvs[r.N:]
-		m[r.K] = inner
-	}
-	return m
-}
-`
-
-// viewHelpers read a map of maps kept as tables: see File.Nested.
-const viewHelpers = `
-// golitNested is a map of maps kept as the tables golitMap2 builds it
-// from: Map builds it; Lookup and Each read it without building a map.
-type golitNested[K1, K2 comparable, V any] struct {
-	Runs []golitRun[K1]
-	KVs  []golitKV[K2, V]
-	Own  func(*V) // gives a value a copy of what its pointers point to; nil: none
-}
-
-// Map builds the map of maps: a new value on every call.
-func (t golitNested[K1, K2, V]) Map() map[K1]map[K2]V { return golitMap2(t.Runs, t.KVs, t.Own) }
-
-// Lookup returns the value at k1 and k2, with its own copy of what it
-// points to, and whether there is one.
-func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {
-	kvs := t.KVs
-	for _, r := range t.Runs {
-		if r.K != k1 {
-			kvs = kvs[r.N:]
-			continue
-		}
-		for _, kv := range kvs[:r.N] {
-			if kv.K == k2 {
-				if t.Own == nil {
-					return kv.V, true
-				}
-				v := kv.V // on the heap (Own takes its address): only here
-				t.Own(&v)
-				return v, true
-			}
-		}
-		break
-	}
-	var zero V
-	return zero, false
-}
-
-// Each calls fn with every entry, in the order of the outer keys and then
-// of the inner keys, until fn returns false; with only, only the entries
-// of the outer key k1. The values share what they point to with the
-// tables: fn must not change it.
-func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
-	kvs := t.KVs
-	for _, r := range t.Runs {
-		if !only || r.K == k1 {
-			for _, kv := range kvs[:r.N] {
-				if !fn(r.K, kv.K, kv.V) {
-					return
-				}
-			}
-		}
-		kvs = kvs[r.N:]
-	}
-}
-`
 
 // isNestedTable reports whether v, a map, is a map of maps that
 // nestedTable writes: constant keys, inner maps of constant keys whose
@@ -583,14 +481,10 @@ func hasConstPointers(t reflect.Type) bool {
 // other; and a call that builds the maps from them. The values' pointers
 // are given copies of the static structs they point to, so that every
 // call still builds a new value. With view, the call is instead a
-// golitNested value holding the tables (see File.Nested).
+// golitrt.Nested value holding the tables (see File.Nested).
 func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, view bool) error {
 	t := v.Type()
 	in := t.Elem()
-	if w.nnested == 0 {
-		w.tables.WriteString(nestedHelpers)
-	}
-	w.nnested++
 	runs := fmt.Sprintf("golitTable%d", w.ntables)
 	entries := fmt.Sprintf("golitTable%d", w.ntables+1)
 	w.ntables += 2
@@ -607,23 +501,23 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, v
 		own = b.String()
 	}
 	if view {
-		fmt.Fprintf(w.buf, "golitNested[%s, %s, %s]{%s[:], %s[:], %s}", w.typeName(t.Key()), w.typeName(in.Key()), w.typeName(in.Elem()), runs, entries, own)
+		fmt.Fprintf(w.buf, "%s[%s, %s, %s]{Runs: %s[:], KVs: %s[:], Own: %s}", w.rt("Nested"), w.typeName(t.Key()), w.typeName(in.Key()), w.typeName(in.Elem()), runs, entries, own)
 	} else {
-		fmt.Fprintf(w.buf, "golitMap2(%s[:], %s[:], %s)", runs, entries, own)
+		fmt.Fprintf(w.buf, "%s(%s[:], %s[:], %s)", w.rt("Map2"), runs, entries, own)
 	}
 	saved := w.buf
 	defer func() { w.buf = saved }()
 	var rb, eb bytes.Buffer
-	fmt.Fprintf(&rb, "\nvar %s = [...]golitRun[%s]{\n", runs, w.typeName(t.Key()))
-	fmt.Fprintf(&eb, "\nvar %s = [...]golitKV[%s, %s]{\n", entries, w.typeName(in.Key()), w.typeName(in.Elem()))
+	fmt.Fprintf(&rb, "\nvar %s = [...]%s[%s]{\n", runs, w.rt("Run"), w.typeName(t.Key()))
+	fmt.Fprintf(&eb, "\nvar %s = [...]%s[%s, %s]{\n", entries, w.rt("KV"), w.typeName(in.Key()), w.typeName(in.Elem()))
 	for _, k := range keys {
 		m := v.MapIndex(k)
 		w.buf = &rb
-		rb.WriteByte('{')
+		rb.WriteString("{K: ")
 		if err := w.value(k, true, at); err != nil {
 			return err
 		}
-		fmt.Fprintf(&rb, ", %d},\n", m.Len())
+		fmt.Fprintf(&rb, ", N: %d},\n", m.Len())
 		inner, err := sortedKeys(m, at)
 		if err != nil {
 			return err
@@ -631,11 +525,11 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, v
 		w.buf = &eb
 		for _, ik := range inner {
 			ka := fmt.Sprintf("%s[%v][%v]", at, k, ik)
-			eb.WriteByte('{')
+			eb.WriteString("{K: ")
 			if err := w.value(ik, true, ka); err != nil {
 				return err
 			}
-			eb.WriteString(", ")
+			eb.WriteString(", V: ")
 			if err := w.value(m.MapIndex(ik), true, ka); err != nil {
 				return err
 			}

@@ -169,37 +169,23 @@ package p
 
 import (
 	"github.com/natospend/natospend/pkg/golit"
+	"github.com/natospend/natospend/pkg/golit/golitrt"
 )
 
 func build() map[string]map[int]golit.inner {
 	return map[string]map[int]golit.inner{
-		"a": golitMap(golitTable0[:]),
+		"a": golitrt.Map(golitTable0[:]),
 		"b": {
 			1: {V: 1},
 		},
 	}
 }
 
-// golitKV is an entry of a map table.
-type golitKV[K comparable, V any] struct {
-	K K
-	V V
-}
-
-// golitMap builds a map from a table of entries.
-func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
-	m := make(map[K]V, len(kvs))
-	for _, kv := range kvs {
-		m[kv.K] = kv.V
-	}
-	return m
-}
-
-var golitTable0 = [...]golitKV[int, golit.inner]{
-	{1, golit.inner{V: 1}},
-	{2, golit.inner{V: 2}},
-	{3, golit.inner{}},
-	{4, golit.inner{Known: true}},
+var golitTable0 = [...]golitrt.KV[int, golit.inner]{
+	{K: 1, V: golit.inner{V: 1}},
+	{K: 2, V: golit.inner{V: 2}},
+	{K: 3, V: golit.inner{}},
+	{K: 4, V: golit.inner{Known: true}},
 }
 `
 	if string(src) != want {
@@ -229,10 +215,9 @@ func TestFuncNestedTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	sourceHas(t, src,
-		"return golitMap2(golitTable0[:], golitTable1[:], func(v *golit.withPtr) {\n\t\tif v.Ptr != nil {\n\t\t\tc := *v.Ptr\n\t\t\tv.Ptr = &c\n\t\t}\n\t})\n",
-		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 2},\n\t{\"b\", 1},\n\t{\"c\", 0},\n\t{\"d\", 1},\n}\n",
-		"var golitTable1 = [...]golitKV[int, golit.withPtr]{\n\t{1, golit.withPtr{}},\n\t{2, golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{7, golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{1, golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
-		"func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {",
+		"return golitrt.Map2(golitTable0[:], golitTable1[:], func(v *golit.withPtr) {\n\t\tif v.Ptr != nil {\n\t\t\tc := *v.Ptr\n\t\t\tv.Ptr = &c\n\t\t}\n\t})\n",
+		"var golitTable0 = [...]golitrt.Run[string]{\n\t{K: \"a\", N: 2},\n\t{K: \"b\", N: 1},\n\t{K: \"c\", N: 0},\n\t{K: \"d\", N: 1},\n}\n",
+		"var golitTable1 = [...]golitrt.KV[int, golit.withPtr]{\n\t{K: 1, V: golit.withPtr{}},\n\t{K: 2, V: golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{K: 7, V: golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{K: 1, V: golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
 	)
 
 	// A nil inner map cannot be told from an empty one in a table: a
@@ -242,7 +227,7 @@ func TestFuncNestedTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(src), "golitMap2") || !strings.Contains(string(src), `"c": nil,`) {
+	if strings.Contains(string(src), "golitrt.Map2") || !strings.Contains(string(src), `"c": nil,`) {
 		t.Errorf("a nil inner map: got\n%s", src)
 	}
 }
@@ -264,7 +249,7 @@ func TestFile(t *testing.T) {
 	}
 	sourceHas(t, src,
 		"func one() golit.inner {\n\treturn golit.inner{V: 1}\n}\n",
-		"func two() map[string]int {\n\treturn golitMap(golitTable0[:])\n}\n",
+		"func two() map[string]int {\n\treturn golitrt.Map(golitTable0[:])\n}\n",
 		"var x = golit.inner{}\n",
 	)
 	if strings.Count(string(src), "import (") != 1 {
@@ -273,8 +258,9 @@ func TestFile(t *testing.T) {
 }
 
 // TestNested: File.Nested keeps a map of maps as its two static tables
-// (any size, even empty) in a golitNested value whose methods the file
-// carries; a map that is not one of constants is refused.
+// (any size, even empty) in a golitrt.Nested value, whose methods are
+// golitrt's (none is written into the file); a map that is not one of
+// constants is refused.
 func TestNested(t *testing.T) {
 	f := NewFile("p", "h")
 	if err := f.Nested("figs", map[string]map[int]withPtr{"b": {7: {Ptr: &inner{Known: true}}}, "a": {1: {N: 1}}}); err != nil {
@@ -291,17 +277,15 @@ func TestNested(t *testing.T) {
 		t.Fatal(err)
 	}
 	sourceHas(t, src,
-		"func figs() golitNested[string, int, golit.withPtr] {\n\treturn golitNested[string, int, golit.withPtr]{golitTable0[:], golitTable1[:], func(v *golit.withPtr) {",
-		"var golitTable0 = [...]golitRun[string]{\n\t{\"a\", 1},\n\t{\"b\", 1},\n}\n",
-		"func ints() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable2[:], golitTable3[:], nil}\n}\n",
-		"func none() golitNested[string, int, int] {\n\treturn golitNested[string, int, int]{golitTable4[:], golitTable5[:], nil}\n}\n",
-		"func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {",
-		"func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {",
+		"func figs() golitrt.Nested[string, int, golit.withPtr] {\n\treturn golitrt.Nested[string, int, golit.withPtr]{Runs: golitTable0[:], KVs: golitTable1[:], Own: func(v *golit.withPtr) {",
+		"var golitTable0 = [...]golitrt.Run[string]{\n\t{K: \"a\", N: 1},\n\t{K: \"b\", N: 1},\n}\n",
+		"func ints() golitrt.Nested[string, int, int] {\n\treturn golitrt.Nested[string, int, int]{Runs: golitTable2[:], KVs: golitTable3[:], Own: nil}\n}\n",
+		"func none() golitrt.Nested[string, int, int] {\n\treturn golitrt.Nested[string, int, int]{Runs: golitTable4[:], KVs: golitTable5[:], Own: nil}\n}\n",
 	)
 	// Func writes the same tables for a map of maps of plain constants
 	// (it panicked on them before Nested's test found it).
 	src, err = Func("p", "h", "m", map[string]map[int]int{"a": {1: 1}, "b": {}, "c": {}, "d": {}})
-	if err != nil || !strings.Contains(string(src), "return golitMap2(golitTable0[:], golitTable1[:], nil)") {
+	if err != nil || !strings.Contains(string(src), "return golitrt.Map2(golitTable0[:], golitTable1[:], nil)") {
 		t.Errorf("Func on a map of maps of ints: %v\n%s", err, src)
 	}
 	if err := NewFile("p", "h").Nested("bad", map[string]int{"a": 1}); err == nil {

@@ -106,7 +106,7 @@ func TestRealWorkbook(t *testing.T) {
 	// Albania 2014, by hand from the workbook: TABLE1 D11 18788.017032,
 	// D44 18893.951763457313; TABLE2 D45 150.02559881337785; TABLE7 E23
 	// 6.744; TABLE3 D45 (annual real change) rounded to 4 decimals.
-	f := r.Figures["ALB"][2014]
+	f := r.Cells()["ALB"][2014]
 	d := f.Details()
 	for _, c := range []struct {
 		name string
@@ -124,25 +124,25 @@ func TestRealWorkbook(t *testing.T) {
 			t.Errorf("ALB 2014 %s = %+v, want %v", c.name, c.got, c.want)
 		}
 	}
-	if f.Estimate || !r.Figures["ALB"][2023].Estimate || !r.Figures["ALB"][2024].Estimate {
+	if f.Estimate || !r.Cells()["ALB"][2023].Estimate || !r.Cells()["ALB"][2024].Estimate {
 		t.Error("estimates: 2023e and 2024e only")
 	}
-	if _, ok := r.Figures["ISL"][2024]; !ok || r.Figures["ISL"][2024].Defence.Known {
+	if _, ok := r.Cells()["ISL"][2024]; !ok || r.Cells()["ISL"][2024].Defence.Known {
 		t.Error("Iceland: GDP, no defence")
 	}
 }
 
 func sameFigures(t *testing.T, what string, got, want *defence.Release) {
 	t.Helper()
-	if len(got.Figures) != len(want.Figures) {
-		t.Fatalf("%s: %d countries, want %d", what, len(got.Figures), len(want.Figures))
+	if len(got.Cells()) != len(want.Cells()) {
+		t.Fatalf("%s: %d countries, want %d", what, len(got.Cells()), len(want.Cells()))
 	}
-	for code, ys := range want.Figures {
-		if len(got.Figures[code]) != len(ys) {
-			t.Errorf("%s: %s has %d years, want %d", what, code, len(got.Figures[code]), len(ys))
+	for code, ys := range want.Cells() {
+		if len(got.Cells()[code]) != len(ys) {
+			t.Errorf("%s: %s has %d years, want %d", what, code, len(got.Cells()[code]), len(ys))
 		}
 		for y, f := range ys {
-			g := got.Figures[code][y]
+			g := got.Cells()[code][y]
 			if g.Details() != f.Details() || (g.Detail == nil) != (f.Detail == nil) {
 				t.Errorf("%s: %s %d details = %+v, want %+v", what, code, y, g.Details(), f.Details())
 			}
@@ -209,17 +209,17 @@ func TestYearAdded(t *testing.T) {
 	})
 	must(t, err)
 	r := res.Release
-	if got := r.Figures["ALB"][2025]; got.Details() != (defence.Detail{DefenceConst: defence.N(330.12)}) ||
+	if got := r.Cells()["ALB"][2025]; got.Details() != (defence.Detail{DefenceConst: defence.N(330.12)}) ||
 		got.Defence != defence.N(612.35) || !got.Estimate || got.GDP.Known || got.Share.Known {
 		t.Errorf("ALB 2025 = %+v, details %+v", got, got.Details())
 	}
-	if got := r.Figures["DEU"][2025]; got != (defence.Figure{Defence: defence.N(101234.57), Estimate: true}) {
+	if got := r.Cells()["DEU"][2025]; got != (defence.Figure{Defence: defence.N(101234.57), Estimate: true}) {
 		t.Errorf("DEU 2025 = %+v", got)
 	}
-	if _, ok := r.Figures["FRA"][2025]; ok {
+	if _, ok := r.Cells()["FRA"][2025]; ok {
 		t.Error("France 2025 is blank, but has a cell")
 	}
-	if r.Figures["ALB"][2024].Defence != defence.N(516.11) {
+	if r.Cells()["ALB"][2024].Defence != defence.N(516.11) {
 		t.Error("2024 moved")
 	}
 }

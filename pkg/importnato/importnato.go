@@ -877,10 +877,10 @@ func sortedKeys[K string | int, V any](m map[K]V) []K {
 
 // release builds the release from the series read.
 func (imp *importer) release(opt Options) (*defence.Release, error) {
-	r := &defence.Release{ID: opt.ID, Series: defence.SeriesDefence, Publisher: "NATO", Title: opt.Title,
+	r := (&defence.Release{ID: opt.ID, Series: defence.SeriesDefence, Publisher: "NATO", Title: opt.Title,
 		Published: opt.Published, Cutoff: opt.Cutoff, URL: opt.URL, Via: opt.Via, Definition: opt.Definition, PriceBasis: opt.PriceBasis,
 		SourceFile: imp.wb.Name, SourceSHA256: imp.wb.SHA256,
-		ConstantYear: imp.baseYear, Figures: map[string]map[int]defence.Figure{}}
+		ConstantYear: imp.baseYear}).SetFigures(map[string]map[int]defence.Figure{})
 	dateNote := ""
 	if r.Published == "" {
 		m := fileDateRE.FindStringSubmatch(imp.wb.Name)
@@ -911,10 +911,10 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		first, last = min(first, info.FirstYear), max(last, info.LastYear)
 		for code, ys := range s.values {
 			for y, f := range ys {
-				cells := r.Figures[code]
+				cells := r.Cells()[code]
 				if cells == nil {
 					cells = map[int]defence.Figure{}
-					r.Figures[code] = cells
+					r.Cells()[code] = cells
 				}
 				cell := cells[y]
 				dataset.SetCell(&cell, m.key, defence.N(round(f.v, m.decimals)))
@@ -949,11 +949,11 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		}
 		imp.res.Series = append(imp.res.Series, info)
 	}
-	if len(r.Figures) == 0 {
+	if len(r.Cells()) == 0 {
 		return nil, errors.New("the tables hold no figures")
 	}
 	for code, cur := range imp.currencies {
-		if _, ok := r.Figures[code]; ok {
+		if _, ok := r.Cells()[code]; ok {
 			if r.Currencies == nil {
 				r.Currencies = map[string]string{}
 			}
@@ -1083,7 +1083,7 @@ func (imp *importer) validate() error {
 // figures, estimates and blanks; the checks of NATO's aggregates; what
 // was not imported.
 func (r *Result) Summary(w io.Writer) {
-	fmt.Fprintf(w, "Release %s: %d countries, %d country-years.\n", r.Release.ID, len(r.Release.Figures), r.Release.CountryYears())
+	fmt.Fprintf(w, "Release %s: %d countries, %d country-years.\n", r.Release.ID, len(r.Release.Cells()), r.Release.CountryYears())
 	for _, s := range r.Series {
 		fmt.Fprintf(w, "  %s (%s %s): %d countries x %d years %d-%d, %d figures, %d estimates, %d blanks\n",
 			s.Key, s.Sheet, s.Range, s.Countries, s.Years, s.FirstYear, s.LastYear, s.Figures, s.Estimates, s.Blanks)

@@ -132,7 +132,7 @@ func TestMinimal(t *testing.T) {
 	if r.Published != "2024-06-17" || r.Series != defence.SeriesDefence || r.Publisher != "NATO" {
 		t.Errorf("release %+v", r)
 	}
-	alb := r.Figures["ALB"]
+	alb := r.Cells()["ALB"]
 	want := defence.Figure{GDP: defence.N(25431), Defence: defence.N(516.11), Share: defence.N(2.0295), Equipment: defence.N(47.744), Estimate: true}
 	if alb[2024] != want {
 		t.Errorf("ALB 2024 = %+v, want %+v", alb[2024], want)
@@ -140,7 +140,7 @@ func TestMinimal(t *testing.T) {
 	if f := alb[2023]; f.Estimate || f.Defence != defence.N(397.27) || f.Share != defence.N(1.7468) {
 		t.Errorf("ALB 2023 = %+v", f)
 	}
-	if f := r.Figures["CZE"][2024]; f.Defence != defence.N(6000) || f.GDP != defence.N(330000.5) {
+	if f := r.Cells()["CZE"][2024]; f.Defence != defence.N(6000) || f.GDP != defence.N(330000.5) {
 		t.Errorf("CZE 2024 = %+v (Czechia* is Czechia)", f)
 	}
 	if r.Currencies != nil || r.ConstantYear != 0 {
@@ -173,7 +173,7 @@ func TestSectionsAndCurrencies(t *testing.T) {
 	if want := map[string]string{"ALB": "ALL", "CZE": "CZK", "MNE": "EUR"}; fmt.Sprint(r.Currencies) != fmt.Sprint(want) {
 		t.Errorf("currencies %v, want %v", r.Currencies, want)
 	}
-	f := r.Figures["ALB"][2024]
+	f := r.Cells()["ALB"][2024]
 	if d := f.Details(); d.DefenceNCU != defence.N(49842.38) || d.DefenceConstNCU != defence.N(38973.37) {
 		t.Errorf("ALB 2024 in national currency: %+v %+v", d.DefenceNCU, d.DefenceConstNCU)
 	}
@@ -273,10 +273,10 @@ func TestBlanks(t *testing.T) {
 	}
 	wb.Sheets[0].Rows[6].Cells = append(wb.Sheets[0].Rows[6].Cells[:2], cell("E13", "-")) // a dash is a blank too
 	res := mustImport(t, wb)
-	if _, ok := res.Release.Figures["MNE"][2024]; ok {
+	if _, ok := res.Release.Cells()["MNE"][2024]; ok {
 		t.Error("Montenegro 2024, blank in every table, has a cell")
 	}
-	if f := res.Release.Figures["MNE"][2023]; !f.Defence.Known {
+	if f := res.Release.Cells()["MNE"][2023]; !f.Defence.Known {
 		t.Error("Montenegro 2023 lost its figures")
 	}
 	for _, s := range res.Series {

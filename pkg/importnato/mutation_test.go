@@ -519,9 +519,9 @@ func TestMutations(t *testing.T) {
 // changedCells counts the country-years whose figures differ.
 func changedCells(got, want *defence.Release) int {
 	n := 0
-	for code, ys := range want.Figures {
+	for code, ys := range want.Cells() {
 		for y, f := range ys {
-			g := got.Figures[code][y]
+			g := got.Cells()[code][y]
 			if g.Details() != f.Details() || g.Defence != f.Defence || g.GDP != f.GDP || g.Share != f.Share || g.Equipment != f.Equipment {
 				n++
 			}

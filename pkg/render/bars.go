@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/natospend/natospend/pkg/termesc"
 )
 
 // BarChart is a chart of horizontal bars for the terminal: one row per
@@ -97,10 +99,10 @@ func Bars(w io.Writer, c *BarChart, o BarOptions) error {
 	labelW, valueW := 0, 0
 	top := 0.0
 	for i, r := range c.Rows {
-		labels[i] = EscapeTerminal(r.Label)
+		labels[i] = termesc.String(r.Label)
 		labelW = max(labelW, displayWidth(labels[i]))
 		if r.Known {
-			values[i] = FormatNumber(r.Value, c.Decimals) + EscapeTerminal(r.Mark)
+			values[i] = FormatNumber(r.Value, c.Decimals) + termesc.String(r.Mark)
 			valueW = max(valueW, displayWidth(values[i]))
 			top = math.Max(top, r.Value)
 		}
@@ -119,7 +121,7 @@ func Bars(w io.Writer, c *BarChart, o BarOptions) error {
 
 	var buf bytes.Buffer
 	if c.Title != "" {
-		writeWrapped(&buf, EscapeTerminal(c.Title), width)
+		writeWrapped(&buf, termesc.String(c.Title), width)
 	}
 	// Target marks and their names, staggered over as many lines as needed.
 	cols := make([]int, len(c.Targets))
@@ -128,7 +130,7 @@ func Bars(w io.Writer, c *BarChart, o BarOptions) error {
 	}
 	var head [][]rune
 	for i, t := range c.Targets {
-		name := []rune(EscapeTerminal(t.Label))
+		name := []rune(termesc.String(t.Label))
 		at := labelW + 1 + cols[i] - len(name)/2
 		at = max(0, min(at, width-displayWidth(string(name))))
 		placed := false
@@ -183,7 +185,7 @@ func Bars(w io.Writer, c *BarChart, o BarOptions) error {
 			line = strings.TrimRight(line, " ")
 			line += strings.Repeat(" ", barW-displayWidth(line)+1+valueW-displayWidth(values[i])) + values[i]
 		} else {
-			miss := EscapeTerminal(r.Missing)
+			miss := termesc.String(r.Missing)
 			if miss == "" {
 				miss = "-"
 			}
@@ -213,10 +215,10 @@ func Bars(w io.Writer, c *BarChart, o BarOptions) error {
 		legend = append([]string{mark + " target"}, legend...)
 	}
 	if len(legend) > 0 {
-		writeWrapped(&buf, EscapeTerminal(strings.Join(legend, "; ")), width)
+		writeWrapped(&buf, termesc.String(strings.Join(legend, "; ")), width)
 	}
 	for _, n := range c.Notes {
-		writeWrapped(&buf, EscapeTerminal(n), width)
+		writeWrapped(&buf, termesc.String(n), width)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -5,51 +5,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/natospend/natospend/pkg/termesc"
 )
-
-func TestEscapeTerminal(t *testing.T) {
-	tests := []struct {
-		in, cell, text string
-	}{
-		{"Germany", "Germany", "Germany"},
-		{"Türkiye €", "Türkiye €", "Türkiye €"},
-		{"\x1b[31mRed\x1b[0m", `\x1b[31mRed\x1b[0m`, `\x1b[31mRed\x1b[0m`},
-		{"bell\x07", `bell\x07`, `bell\x07`},
-		{"a\nb\tc", `a\nb\tc`, "a\nb\tc"}, // messages keep their layout
-		{"over\rwrite", `over\rwrite`, `over\rwrite`},
-		{"del\x7f", `del\x7f`, `del\x7f`},
-		{"csi\u009b2J", `csi\u009b2J`, `csi\u009b2J`},
-		{"evil\u202egnp.exe", `evil\u202egnp.exe`, `evil\u202egnp.exe`},
-		{"\u2066iso\u2069 \u200emark\u200f \u061c", `\u2066iso\u2069 \u200emark\u200f \u061c`, `\u2066iso\u2069 \u200emark\u200f \u061c`},
-		{"line\u2028sep", `line\u2028sep`, `line\u2028sep`},
-		{"bad\xffutf8\xc3", `bad\xffutf8\xc3`, `bad\xffutf8\xc3`},
-		{`back\slash`, `back\slash`, `back\slash`}, // printable: left alone
-		{"", "", ""},
-	}
-	for _, tt := range tests {
-		if got := EscapeTerminal(tt.in); got != tt.cell {
-			t.Errorf("EscapeTerminal(%q) = %q, want %q", tt.in, got, tt.cell)
-		}
-		if got := EscapeTerminalText(tt.in); got != tt.text {
-			t.Errorf("EscapeTerminalText(%q) = %q, want %q", tt.in, got, tt.text)
-		}
-	}
-}
-
-func TestTerminalWriter(t *testing.T) {
-	var buf bytes.Buffer
-	w := NewTerminalWriter(&buf)
-	for _, s := range []string{"natospend: \"\x1b]0;pwned\x07\" is not a country\n", "clean \\x1b stays\n", "\u202eabc\tdef\n"} {
-		n, err := w.Write([]byte(s))
-		if err != nil || n != len(s) {
-			t.Fatalf("Write(%q) = %d, %v; want %d, nil", s, n, err, len(s))
-		}
-	}
-	want := "natospend: \"\\x1b]0;pwned\\x07\" is not a country\nclean \\x1b stays\n\\u202eabc\tdef\n"
-	if buf.String() != want {
-		t.Errorf("wrote %q, want %q", buf.String(), want)
-	}
-}
 
 // JSON keeps the value (decoding gives the original string back) but holds
 // no character a terminal would act on.
@@ -60,7 +18,7 @@ func TestJSONEscapesTerminalCharacters(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if strings.ContainsFunc(out, func(r rune) bool { return needsEscape(r) && r != '\n' }) {
+	if strings.ContainsFunc(out, func(r rune) bool { return r != '\n' && termesc.String(string(r)) != string(r) }) {
 		t.Errorf("raw terminal characters in %q", out)
 	}
 	for _, want := range []string{`\u202e`, `\u001b[31m`, `\u0007`, `\u007f`, `\u009b`, `\u2066`, `<b>&`} {

@@ -81,18 +81,6 @@ func (f Spec[R]) column(machine bool) Column {
 	return c
 }
 
-// Keys lists the machine keys of the fields, in order: the CSV header and
-// the JSON row keys.
-func Keys[R any](fields []Spec[R]) []string {
-	var out []string
-	for _, f := range fields {
-		if f.Key != "" {
-			out = append(out, f.Key)
-		}
-	}
-	return out
-}
-
 // MachineTable is the CSV/TSV form of rows: the fields with a Key, in order.
 func MachineTable[R any](fields []Spec[R], rows []R) *Table {
 	t := &Table{}

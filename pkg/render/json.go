@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+
+	"github.com/natospend/natospend/pkg/termesc"
 )
 
 // JSON writes v as indented JSON (two spaces) followed by a newline, without
@@ -25,7 +27,7 @@ func JSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil { // Encode ends with '\n'
 		return fmt.Errorf("render: json: %w", err)
 	}
-	_, err := w.Write(escapeJSONText(buf.Bytes()))
+	_, err := w.Write(termesc.JSON(buf.Bytes()))
 	return err
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -60,9 +61,9 @@ const MinWidth = 20
 // the footer is left out (there is nothing to total).
 //
 // Numbers are formatted here (see Kind). Nothing raw reaches a terminal:
-// cells and column titles go through EscapeTerminal (every control
+// cells and column titles go through termesc.String (every control
 // character, line breaks included, shows as "\x1b", "\n", "\u202e", ...);
-// the title and notes through EscapeTerminalText (line breaks kept), with
+// the title and notes through termesc.Text (line breaks kept), with
 // tabs as spaces.
 //
 // Text returns an error, having written nothing, if t is malformed or holds
@@ -153,9 +154,9 @@ func tableRow(cols []Column, cells []Cell, clean func(string) string) []string {
 }
 
 // cleanCell prepares a terminal table cell: escaped for the terminal (see
-// EscapeTerminal) and outer space trimmed.
+// termesc.String) and outer space trimmed.
 func cleanCell(s string) string {
-	return strings.TrimSpace(EscapeTerminal(s))
+	return strings.TrimSpace(termesc.String(s))
 }
 
 // cleanMarkdownCell prepares a Markdown table cell: a terminal cell with
@@ -167,7 +168,7 @@ func cleanMarkdownCell(s string) string {
 // cleanLine prepares the title or a note: escaped for the terminal, line
 // breaks kept, tabs as spaces (their width depends on the terminal).
 func cleanLine(s string) string {
-	return strings.ReplaceAll(EscapeTerminalText(s), "\t", " ")
+	return strings.ReplaceAll(termesc.Text(s), "\t", " ")
 }
 
 // markdown writes the Markdown form: bold title, table, notes as paragraphs.

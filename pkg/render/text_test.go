@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/natospend/natospend/pkg/termesc"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -271,7 +273,7 @@ func TestTextNoControlCharacters(t *testing.T) {
 		Rows:    [][]Cell{{T("\x1b[31mRed\x1b[0m\tland\u009b\u202e")}},
 		Notes:   []string{"note\x1b]0;pwned\x07"},
 	}
-	raw := func(r rune) bool { return needsEscape(r) && r != '\n' }
+	raw := func(r rune) bool { return r != '\n' && termesc.String(string(r)) != string(r) }
 	for _, md := range []bool{false, true} {
 		for _, width := range []int{0, 30} {
 			out := render(t, tb, TextOptions{Markdown: md, Width: width})

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/natospend/natospend/pkg/termesc"
 )
 
 func TestWrapLines(t *testing.T) {
@@ -174,7 +175,7 @@ func FuzzTextFits(f *testing.F) {
 			t.Fatal(err)
 		}
 		out := buf.String()
-		if strings.ContainsFunc(out, func(r rune) bool { return needsEscape(r) && r != '\n' }) || !utf8.ValidString(out) {
+		if strings.ContainsFunc(out, func(r rune) bool { return r != '\n' && termesc.String(string(r)) != string(r) }) || !utf8.ValidString(out) {
 			t.Fatalf("raw or invalid characters in %q", out)
 		}
 		if width <= 0 {

@@ -10,6 +10,7 @@ package snapshot
 
 import (
 	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/golit/golitrt"
 )
 
 func build() *defence.Dataset {
@@ -24,7 +25,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2009,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:80",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 80},
 			},
 			"AUS": {
 				Code: "AUS",
@@ -33,7 +34,7 @@ func build() *defence.Dataset {
 					"AU",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:118",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 118},
 			},
 			"AUT": {
 				Code: "AUT",
@@ -43,7 +44,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:119",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 119},
 			},
 			"BEL": {
 				Code: "BEL",
@@ -57,7 +58,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:81",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 81},
 			},
 			"BGR": {
 				Code: "BGR",
@@ -69,7 +70,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2007,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:82",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 82},
 			},
 			"CAN": {
 				Code: "CAN",
@@ -79,7 +80,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:83",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 83},
 			},
 			"CHE": {
 				Code: "CHE",
@@ -88,7 +89,7 @@ func build() *defence.Dataset {
 					"CH",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:120",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 120},
 			},
 			"CHN": {
 				Code: "CHN",
@@ -98,7 +99,7 @@ func build() *defence.Dataset {
 					"CN",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:121",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 121},
 			},
 			"CYP": {
 				Code: "CYP",
@@ -108,7 +109,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:122",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 122},
 			},
 			"CZE": {
 				Code: "CZE",
@@ -122,7 +123,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:84",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 84},
 			},
 			"DEU": {
 				Code: "DEU",
@@ -134,7 +135,7 @@ func build() *defence.Dataset {
 				NATOSince:       1955,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:85",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 85},
 			},
 			"DNK": {
 				Code: "DNK",
@@ -146,7 +147,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1973,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:86",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 86},
 			},
 			"ESP": {
 				Code: "ESP",
@@ -158,7 +159,7 @@ func build() *defence.Dataset {
 				NATOSince:       1982,
 				EUSince:         1986,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:87",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 87},
 			},
 			"EST": {
 				Code: "EST",
@@ -170,7 +171,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:88",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 88},
 			},
 			"FIN": {
 				Code: "FIN",
@@ -182,7 +183,7 @@ func build() *defence.Dataset {
 				NATOSince:       2023,
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:89",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 89},
 			},
 			"FRA": {
 				Code: "FRA",
@@ -193,7 +194,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:90",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 90},
 			},
 			"GBR": {
 				Code: "GBR",
@@ -208,7 +209,7 @@ func build() *defence.Dataset {
 				EUSince:         1973,
 				EULeft:          2020,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:91",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 91},
 			},
 			"GRC": {
 				Code: "GRC",
@@ -220,7 +221,7 @@ func build() *defence.Dataset {
 				NATOSince:       1952,
 				EUSince:         1981,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:92",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 92},
 			},
 			"HRV": {
 				Code: "HRV",
@@ -232,7 +233,7 @@ func build() *defence.Dataset {
 				NATOSince:       2009,
 				EUSince:         2013,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:93",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 93},
 			},
 			"HUN": {
 				Code: "HUN",
@@ -244,7 +245,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:94",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 94},
 			},
 			"IND": {
 				Code: "IND",
@@ -253,7 +254,7 @@ func build() *defence.Dataset {
 					"IN",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:123",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 123},
 			},
 			"IRL": {
 				Code: "IRL",
@@ -263,7 +264,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         1973,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:124",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 124},
 			},
 			"ISL": {
 				Code: "ISL",
@@ -274,7 +275,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince: 1949,
 				Note:      "Iceland has no armed forces; NATO publishes no defence expenditure figure for it.",
-				Source:    "embedded:countries.yaml:95",
+				Source:    defence.Place{File: "embedded:countries.yaml", Line: 95},
 			},
 			"ITA": {
 				Code: "ITA",
@@ -286,7 +287,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:101",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 101},
 			},
 			"JPN": {
 				Code: "JPN",
@@ -295,7 +296,7 @@ func build() *defence.Dataset {
 					"JP",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:125",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 125},
 			},
 			"KOR": {
 				Code: "KOR",
@@ -306,7 +307,7 @@ func build() *defence.Dataset {
 					"KR",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:126",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 126},
 			},
 			"LTU": {
 				Code: "LTU",
@@ -318,7 +319,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:102",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 102},
 			},
 			"LUX": {
 				Code: "LUX",
@@ -331,7 +332,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:103",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 103},
 			},
 			"LVA": {
 				Code: "LVA",
@@ -343,7 +344,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:104",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 104},
 			},
 			"MKD": {
 				Code: "MKD",
@@ -356,7 +357,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2020,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:105",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 105},
 			},
 			"MLT": {
 				Code: "MLT",
@@ -366,7 +367,7 @@ func build() *defence.Dataset {
 				},
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:127",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 127},
 			},
 			"MNE": {
 				Code: "MNE",
@@ -378,7 +379,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       2017,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:106",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 106},
 			},
 			"NLD": {
 				Code: "NLD",
@@ -392,7 +393,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1958,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:107",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 107},
 			},
 			"NOR": {
 				Code: "NOR",
@@ -404,7 +405,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:108",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 108},
 			},
 			"NZL": {
 				Code: "NZL",
@@ -413,7 +414,7 @@ func build() *defence.Dataset {
 					"NZ",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:128",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 128},
 			},
 			"POL": {
 				Code: "POL",
@@ -425,7 +426,7 @@ func build() *defence.Dataset {
 				NATOSince:       1999,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:109",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 109},
 			},
 			"PRT": {
 				Code: "PRT",
@@ -436,7 +437,7 @@ func build() *defence.Dataset {
 				NATOSince:       1949,
 				EUSince:         1986,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:110",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 110},
 			},
 			"ROU": {
 				Code: "ROU",
@@ -447,7 +448,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2007,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:111",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 111},
 			},
 			"SVK": {
 				Code: "SVK",
@@ -460,7 +461,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:112",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 112},
 			},
 			"SVN": {
 				Code: "SVN",
@@ -472,7 +473,7 @@ func build() *defence.Dataset {
 				NATOSince:       2004,
 				EUSince:         2004,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:113",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 113},
 			},
 			"SWE": {
 				Code: "SWE",
@@ -484,7 +485,7 @@ func build() *defence.Dataset {
 				NATOSince:       2024,
 				EUSince:         1995,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:114",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 114},
 			},
 			"TUR": {
 				Code: "TUR",
@@ -496,7 +497,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1952,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:115",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 115},
 			},
 			"TWN": {
 				Code: "TWN",
@@ -505,7 +506,7 @@ func build() *defence.Dataset {
 					"TW",
 				},
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:129",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 129},
 			},
 			"USA": {
 				Code: "USA",
@@ -516,7 +517,7 @@ func build() *defence.Dataset {
 				},
 				NATOSince:       1949,
 				DefenceReported: true,
-				Source:          "embedded:countries.yaml:116",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 116},
 			},
 			"XEU": {
 				Code:            "XEU",
@@ -524,7 +525,7 @@ func build() *defence.Dataset {
 				DefenceReported: true,
 				Institution:     true,
 				Note:            "Not a country: the European Union's institutions, a donor of the Kiel Ukraine Support Tracker. XEU is from ISO 3166-1's user-assigned range; the EU has no ISO 3166 alpha-3 code.",
-				Source:          "embedded:countries.yaml:131",
+				Source:          defence.Place{File: "embedded:countries.yaml", Line: 131},
 			},
 		},
 		Groups: map[string]defence.Group{
@@ -563,7 +564,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "eu",
 				Note:       "the EU's member states of the year: today's 27, and the United Kingdom up to 2019. Austria, Cyprus, Ireland and Malta are not allies: gap, check and path, which only hold allies' figures, count the allies among the members of the year",
-				Source:     "embedded:groups.yaml:30",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 30},
 			},
 			"europe": {
 				ID:   "europe",
@@ -602,7 +603,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the European allies of the year, all but the United States and Canada (30 today; Türkiye and Iceland included)",
-				Source:     "embedded:groups.yaml:25",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 25},
 			},
 			"europe-canada": {
 				ID:   "europe-canada",
@@ -642,7 +643,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the allies of the year but the United States, as in NATO's aggregate of that name (31 today)",
-				Source:     "embedded:groups.yaml:20",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 20},
 			},
 			"nato": {
 				ID:   "nato",
@@ -683,7 +684,7 @@ func build() *defence.Dataset {
 				},
 				Membership: "nato",
 				Note:       "the allies of the year asked (32 today)",
-				Source:     "embedded:groups.yaml:15",
+				Source:     defence.Place{File: "embedded:groups.yaml", Line: 15},
 			},
 		},
 		Targets: map[string]defence.Target{
@@ -701,7 +702,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements and defence- and security-related spending",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "The declaration says \"up to 1.5%\" for defence- and security-related spending (resilience), which NATO's tables do not hold; the 1.5 here is that ceiling.",
-				Source:   "embedded:targets.yaml:59",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 59},
 			},
 			"hague-core": {
 				ID:         "hague-core",
@@ -716,7 +717,7 @@ func build() *defence.Dataset {
 				Citation: "The Hague Summit Declaration, 25 June 2025: core defence requirements",
 				URL:      "https://www.nato.int/cps/en/natohq/official_texts_236705.htm",
 				Note:     "At least 3.5% of GDP annually by 2035 on core defence requirements, counted on NATO's definition of defence expenditure (releases with definition core).",
-				Source:   "embedded:targets.yaml:48",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 48},
 			},
 			"nato-2014": {
 				ID:         "nato-2014",
@@ -728,7 +729,7 @@ func build() *defence.Dataset {
 				Citation:   "Wales Summit Declaration, 5 September 2014, paragraph 14",
 				URL:        "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
 				Note:       "Allies below 2% of GDP agreed to aim to move towards the 2% guideline within a decade, hence 2024.",
-				Source:     "embedded:targets.yaml:16",
+				Source:     defence.Place{File: "embedded:targets.yaml", Line: 16},
 			},
 			"nato-equipment-20": {
 				ID:         "nato-equipment-20",
@@ -741,7 +742,7 @@ func build() *defence.Dataset {
 				Citation:   "Wales Summit Declaration, 5 September 2014, paragraph 14",
 				URL:        "https://www.nato.int/cps/en/natohq/official_texts_112964.htm",
 				Note:       "20% of defence expenditure on major equipment, including related research and development, agreed with the 2% of GDP: allies below it agreed to aim to reach it within a decade, hence 2024. A share of defence expenditure, not of GDP (equipment_pct in the releases).",
-				Source:     "embedded:targets.yaml:25",
+				Source:     defence.Place{File: "embedded:targets.yaml", Line: 25},
 			},
 			"rutte-3.7": {
 				ID:       "rutte-3.7",
@@ -749,7 +750,7 @@ func build() *defence.Dataset {
 				Pct:      3.7,
 				Citation: "Figure floated by NATO Secretary General Mark Rutte in 2025",
 				Note:     "Not a NATO decision: a figure the Secretary General floated in 2025; it has no deadline. What the allies agreed at The Hague is 3.5% core defence (hague-core) within 5% (hague).",
-				Source:   "embedded:targets.yaml:43",
+				Source:   defence.Place{File: "embedded:targets.yaml", Line: 43},
 			},
 			"uk-2027": {
 				ID:         "uk-2027",
@@ -760,7 +761,7 @@ func build() *defence.Dataset {
 				Definition: "classic",
 				Citation:   "UK Prime Minister, PM statement on Defence: 25 February 2025 (GOV.UK): UK defence spending to rise to 2.5% of GDP from April 2027",
 				Note:       "A national commitment of the United Kingdom, not a NATO target.",
-				Source:     "embedded:targets.yaml:35",
+				Source:     defence.Place{File: "embedded:targets.yaml", Line: 35},
 			},
 		},
 		Releases: map[string]*defence.Release{
@@ -854,7 +855,7 @@ func build() *defence.Dataset {
 					"Not imported: sheet TABLE8b, row 42: 10 values without a label.",
 					"Not imported: sheet TABLE8b, row 75: 6 values without a label.",
 				},
-				Currencies:   golitMap(golitTable0[:]),
+				Currencies:   golitrt.Map(golitTable0[:]),
 				ConstantYear: 2015,
 				Aggregates: map[string]map[int]defence.Figure{
 					"europe-canada": {
@@ -1069,7 +1070,7 @@ func build() *defence.Dataset {
 					"Fiscal years are assigned to the calendar year holding most of their months (US fiscal year October-September: the later year; UK and Canada April-March: the earlier year).",
 					"currencies: the export read does not record the currency labels of NATO's Table 1, so each is established from the figures. The currency NATO's June 2024 workbook (release nato-2024-06, Table 1) names, where the implied rate (defence_ncu_m / defence_musd) of every year 2014-2022 is within 2.5% of that release's: ALB ALL, BEL EUR, CAN CAD, CZE CZK, DEU EUR, DNK DKK, ESP EUR, EST EUR, FIN EUR, FRA EUR, GBR GBP, GRC EUR, HRV EUR, HUN HUF, ITA EUR, LTU EUR, LUX EUR, LVA EUR, MKD MKD, MNE EUR, NLD EUR, NOR NOK, POL PLN, PRT EUR, ROU RON, SVK EUR, SVN EUR, SWE SEK, TUR TRY, USA USD. Euros, where the implied rate of every year 2014-2026 is within 1.5% of Germany's (established as euros above): BGR EUR (NATO's June 2024 workbook gives BGR in BGN).",
 				},
-				Currencies:   golitMap(golitTable1[:]),
+				Currencies:   golitrt.Map(golitTable1[:]),
 				ConstantYear: 2021,
 				Aggregates: map[string]map[int]defence.Figure{
 					"europe-canada": {
@@ -1289,7 +1290,7 @@ func build() *defence.Dataset {
 					"The shared table's note: Bilateral allocations, cumulative 24 Jan 2022 - 28 Feb 2026, from Kiel sheet \"Country Summary (EUR)\" (EUR bn x 1000). pct_donor_gdp = total allocations / Kiel GDP(2021, EUR) as computed in the via repo (not a Kiel-printed cell). EU institutions listed separately; member-state rows exclude their share of EU aid.",
 				},
 				Source: "embedded:kiel-ust-28.yaml",
-				Donors: golitMap(golitTable2[:]),
+				Donors: golitrt.Map(golitTable2[:]),
 			},
 		},
 		AidPackages: map[string]*defence.AidPackages{
@@ -1316,8 +1317,8 @@ func build() *defence.Dataset {
 	}
 }
 
-func figures0() golitNested[string, int, defence.Figure] {
-	return golitNested[string, int, defence.Figure]{golitTable3[:], golitTable4[:], func(v *defence.Figure) {
+func figures0() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable3[:], KVs: golitTable4[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
@@ -1325,8 +1326,8 @@ func figures0() golitNested[string, int, defence.Figure] {
 	}}
 }
 
-func figures1() golitNested[string, int, defence.Figure] {
-	return golitNested[string, int, defence.Figure]{golitTable5[:], golitTable6[:], func(v *defence.Figure) {
+func figures1() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable5[:], KVs: golitTable6[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
@@ -1334,8 +1335,8 @@ func figures1() golitNested[string, int, defence.Figure] {
 	}}
 }
 
-func figures2() golitNested[string, int, defence.Figure] {
-	return golitNested[string, int, defence.Figure]{golitTable7[:], golitTable8[:], func(v *defence.Figure) {
+func figures2() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable7[:], KVs: golitTable8[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
@@ -1343,8 +1344,8 @@ func figures2() golitNested[string, int, defence.Figure] {
 	}}
 }
 
-func figures3() golitNested[string, int, defence.Figure] {
-	return golitNested[string, int, defence.Figure]{golitTable9[:], golitTable10[:], func(v *defence.Figure) {
+func figures3() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable9[:], KVs: golitTable10[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
@@ -1352,8 +1353,8 @@ func figures3() golitNested[string, int, defence.Figure] {
 	}}
 }
 
-func figures4() golitNested[string, int, defence.Figure] {
-	return golitNested[string, int, defence.Figure]{golitTable11[:], golitTable12[:], func(v *defence.Figure) {
+func figures4() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable11[:], KVs: golitTable12[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
 			v.Detail = &c
@@ -1362,10 +1363,10 @@ func figures4() golitNested[string, int, defence.Figure] {
 }
 
 // releaseFigures are the figures of each release, by id, as static
-// tables (golitNested).
+// tables (golitrt.Nested).
 var releaseFigures = [...]struct {
 	ID      string
-	Figures func() golitNested[string, int, defence.Figure]
+	Figures func() golitrt.Nested[string, int, defence.Figure]
 }{
 	{"imf-weo-2025-10", figures0},
 	{"imf-weo-2025-10-population", figures1},
@@ -1374,4169 +1375,4073 @@ var releaseFigures = [...]struct {
 	{"nato-2026-07", figures4},
 }
 
-// golitKV is an entry of a map table.
-type golitKV[K comparable, V any] struct {
-	K K
-	V V
+var golitTable0 = [...]golitrt.KV[string, string]{
+	{K: "ALB", V: "ALL"},
+	{K: "BEL", V: "EUR"},
+	{K: "BGR", V: "BGN"},
+	{K: "CAN", V: "CAD"},
+	{K: "CZE", V: "CZK"},
+	{K: "DEU", V: "EUR"},
+	{K: "DNK", V: "DKK"},
+	{K: "ESP", V: "EUR"},
+	{K: "EST", V: "EUR"},
+	{K: "FIN", V: "EUR"},
+	{K: "FRA", V: "EUR"},
+	{K: "GBR", V: "GBP"},
+	{K: "GRC", V: "EUR"},
+	{K: "HRV", V: "EUR"},
+	{K: "HUN", V: "HUF"},
+	{K: "ITA", V: "EUR"},
+	{K: "LTU", V: "EUR"},
+	{K: "LUX", V: "EUR"},
+	{K: "LVA", V: "EUR"},
+	{K: "MKD", V: "MKD"},
+	{K: "MNE", V: "EUR"},
+	{K: "NLD", V: "EUR"},
+	{K: "NOR", V: "NOK"},
+	{K: "POL", V: "PLN"},
+	{K: "PRT", V: "EUR"},
+	{K: "ROU", V: "RON"},
+	{K: "SVK", V: "EUR"},
+	{K: "SVN", V: "EUR"},
+	{K: "SWE", V: "SEK"},
+	{K: "TUR", V: "TRY"},
+	{K: "USA", V: "USD"},
 }
 
-// golitMap builds a map from a table of entries.
-func golitMap[K comparable, V any](kvs []golitKV[K, V]) map[K]V {
-	m := make(map[K]V, len(kvs))
-	for _, kv := range kvs {
-		m[kv.K] = kv.V
-	}
-	return m
+var golitTable1 = [...]golitrt.KV[string, string]{
+	{K: "ALB", V: "ALL"},
+	{K: "BEL", V: "EUR"},
+	{K: "BGR", V: "EUR"},
+	{K: "CAN", V: "CAD"},
+	{K: "CZE", V: "CZK"},
+	{K: "DEU", V: "EUR"},
+	{K: "DNK", V: "DKK"},
+	{K: "ESP", V: "EUR"},
+	{K: "EST", V: "EUR"},
+	{K: "FIN", V: "EUR"},
+	{K: "FRA", V: "EUR"},
+	{K: "GBR", V: "GBP"},
+	{K: "GRC", V: "EUR"},
+	{K: "HRV", V: "EUR"},
+	{K: "HUN", V: "HUF"},
+	{K: "ITA", V: "EUR"},
+	{K: "LTU", V: "EUR"},
+	{K: "LUX", V: "EUR"},
+	{K: "LVA", V: "EUR"},
+	{K: "MKD", V: "MKD"},
+	{K: "MNE", V: "EUR"},
+	{K: "NLD", V: "EUR"},
+	{K: "NOR", V: "NOK"},
+	{K: "POL", V: "PLN"},
+	{K: "PRT", V: "EUR"},
+	{K: "ROU", V: "RON"},
+	{K: "SVK", V: "EUR"},
+	{K: "SVN", V: "EUR"},
+	{K: "SWE", V: "SEK"},
+	{K: "TUR", V: "TRY"},
+	{K: "USA", V: "USD"},
 }
 
-// golitNested is a map of maps kept as the tables golitMap2 builds it
-// from: Map builds it; Lookup and Each read it without building a map.
-type golitNested[K1, K2 comparable, V any] struct {
-	Runs []golitRun[K1]
-	KVs  []golitKV[K2, V]
-	Own  func(*V) // gives a value a copy of what its pointers point to; nil: none
+var golitTable2 = [...]golitrt.KV[string, defence.AidDonor]{
+	{K: "AUS", V: defence.AidDonor{Military: defence.Num{V: 911.715, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 160.899, Known: true}, Total: defence.Num{V: 1072.613, Known: true}, Commitments: defence.Num{V: 1052.181, Known: true}, GDP: defence.Num{V: 1312.771, Known: true}, Source: "embedded:kiel-ust-28.yaml:27"}},
+	{K: "AUT", V: defence.AidDonor{Military: defence.Num{V: 3.256, Known: true}, Financial: defence.Num{V: 119.706, Known: true}, Humanitarian: defence.Num{V: 757.874, Known: true}, Total: defence.Num{V: 880.835, Known: true}, Commitments: defence.Num{V: 920.635, Known: true}, GDP: defence.Num{V: 406.149, Known: true}, Source: "embedded:kiel-ust-28.yaml:28"}},
+	{K: "BEL", V: defence.AidDonor{Military: defence.Num{V: 2720.985, Known: true}, Financial: defence.Num{V: 48.56, Known: true}, Humanitarian: defence.Num{V: 412.2, Known: true}, Total: defence.Num{V: 3181.745, Known: true}, Commitments: defence.Num{V: 3709.655, Known: true}, GDP: defence.Num{V: 502.312, Known: true}, Source: "embedded:kiel-ust-28.yaml:29"}},
+	{K: "BGR", V: defence.AidDonor{Military: defence.Num{V: 236.236, Known: true}, Financial: defence.Num{V: 0.06, Known: true}, Humanitarian: defence.Num{V: 1.972, Known: true}, Total: defence.Num{V: 238.268, Known: true}, Commitments: defence.Num{V: 238.268, Known: true}, GDP: defence.Num{V: 71.069, Known: true}, Source: "embedded:kiel-ust-28.yaml:30"}},
+	{K: "CAN", V: defence.AidDonor{Military: defence.Num{V: 4980.973, Known: true}, Financial: defence.Num{V: 8424.166, Known: true}, Humanitarian: defence.Num{V: 568.276, Known: true}, Total: defence.Num{V: 13973.415, Known: true}, Commitments: defence.Num{V: 16377.564, Known: true}, GDP: defence.Num{V: 1681.127, Known: true}, Source: "embedded:kiel-ust-28.yaml:31"}},
+	{K: "CHE", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 225.294, Known: true}, Humanitarian: defence.Num{V: 937.024, Known: true}, Total: defence.Num{V: 1162.317, Known: true}, Commitments: defence.Num{V: 5802.658, Known: true}, GDP: defence.Num{V: 676.937, Known: true}, Source: "embedded:kiel-ust-28.yaml:32"}},
+	{K: "CHN", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.345, Known: true}, Total: defence.Num{V: 2.345, Known: true}, Commitments: defence.Num{V: 2.345, Known: true}, GDP: defence.Num{V: 14994.046, Known: true}, Source: "embedded:kiel-ust-28.yaml:33"}},
+	{K: "CYP", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 1, Known: true}, Humanitarian: defence.Num{V: 3, Known: true}, Total: defence.Num{V: 4, Known: true}, Commitments: defence.Num{V: 4, Known: true}, GDP: defence.Num{V: 24.019, Known: true}, Source: "embedded:kiel-ust-28.yaml:34"}},
+	{K: "CZE", V: defence.AidDonor{Military: defence.Num{V: 572.235, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 59.714, Known: true}, Total: defence.Num{V: 631.948, Known: true}, Commitments: defence.Num{V: 888.93, Known: true}, GDP: defence.Num{V: 238.242, Known: true}, Source: "embedded:kiel-ust-28.yaml:35"}},
+	{K: "DEU", V: defence.AidDonor{Military: defence.Num{V: 20014.111, Known: true}, Financial: defence.Num{V: 1447.5, Known: true}, Humanitarian: defence.Num{V: 3832.898, Known: true}, Total: defence.Num{V: 25294.509, Known: true}, Commitments: defence.Num{V: 47232.256, Known: true}, GDP: defence.Num{V: 3601.75, Known: true}, Source: "embedded:kiel-ust-28.yaml:36"}},
+	{K: "DNK", V: defence.AidDonor{Military: defence.Num{V: 9949.754, Known: true}, Financial: defence.Num{V: 115.127, Known: true}, Humanitarian: defence.Num{V: 955.11, Known: true}, Total: defence.Num{V: 11019.991, Known: true}, Commitments: defence.Num{V: 12074.891, Known: true}, GDP: defence.Num{V: 336.763, Known: true}, Source: "embedded:kiel-ust-28.yaml:37"}},
+	{K: "ESP", V: defence.AidDonor{Military: defence.Num{V: 1441.722, Known: true}, Financial: defence.Num{V: 470.7, Known: true}, Humanitarian: defence.Num{V: 315.312, Known: true}, Total: defence.Num{V: 2227.735, Known: true}, Commitments: defence.Num{V: 3488.035, Known: true}, GDP: defence.Num{V: 1206.842, Known: true}, Source: "embedded:kiel-ust-28.yaml:38"}},
+	{K: "EST", V: defence.AidDonor{Military: defence.Num{V: 882.525, Known: true}, Financial: defence.Num{V: 10, Known: true}, Humanitarian: defence.Num{V: 64.979, Known: true}, Total: defence.Num{V: 957.504, Known: true}, Commitments: defence.Num{V: 1181.625, Known: true}, GDP: defence.Num{V: 31.445, Known: true}, Source: "embedded:kiel-ust-28.yaml:39"}},
+	{K: "FIN", V: defence.AidDonor{Military: defence.Num{V: 3168.8, Known: true}, Financial: defence.Num{V: 159.4, Known: true}, Humanitarian: defence.Num{V: 276.887, Known: true}, Total: defence.Num{V: 3605.087, Known: true}, Commitments: defence.Num{V: 4433.417, Known: true}, GDP: defence.Num{V: 251.367, Known: true}, Source: "embedded:kiel-ust-28.yaml:40"}},
+	{K: "FRA", V: defence.AidDonor{Military: defence.Num{V: 6231.603, Known: true}, Financial: defence.Num{V: 799.4, Known: true}, Humanitarian: defence.Num{V: 875.63, Known: true}, Total: defence.Num{V: 7906.632, Known: true}, Commitments: defence.Num{V: 10322.346, Known: true}, GDP: defence.Num{V: 2500.87, Known: true}, Source: "embedded:kiel-ust-28.yaml:41"}},
+	{K: "GBR", V: defence.AidDonor{Military: defence.Num{V: 14897.166, Known: true}, Financial: defence.Num{V: 3753.206, Known: true}, Humanitarian: defence.Num{V: 1358.882, Known: true}, Total: defence.Num{V: 20009.254, Known: true}, Commitments: defence.Num{V: 32344.416, Known: true}, GDP: defence.Num{V: 2647.562, Known: true}, Source: "embedded:kiel-ust-28.yaml:42"}},
+	{K: "GRC", V: defence.AidDonor{Military: defence.Num{V: 168.546, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{Known: true}, Total: defence.Num{V: 168.546, Known: true}, Commitments: defence.Num{V: 168.546, Known: true}, GDP: defence.Num{V: 181.675, Known: true}, Source: "embedded:kiel-ust-28.yaml:43"}},
+	{K: "HRV", V: defence.AidDonor{Military: defence.Num{V: 255.826, Known: true}, Financial: defence.Num{V: 1, Known: true}, Humanitarian: defence.Num{V: 97.89, Known: true}, Total: defence.Num{V: 354.716, Known: true}, Commitments: defence.Num{V: 359.716, Known: true}, GDP: defence.Num{V: 58.301, Known: true}, Source: "embedded:kiel-ust-28.yaml:44"}},
+	{K: "HUN", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 54.09, Known: true}, Total: defence.Num{V: 54.09, Known: true}, Commitments: defence.Num{V: 54.09, Known: true}, GDP: defence.Num{V: 153.751, Known: true}, Source: "embedded:kiel-ust-28.yaml:45"}},
+	{K: "IND", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.711, Known: true}, Total: defence.Num{V: 2.711, Known: true}, Commitments: defence.Num{V: 2.711, Known: true}, GDP: defence.Num{V: 2685.539, Known: true}, Source: "embedded:kiel-ust-28.yaml:46"}},
+	{K: "IRL", V: defence.AidDonor{Military: defence.Num{V: 208.862, Known: true}, Financial: defence.Num{V: 47, Known: true}, Humanitarian: defence.Num{V: 218.772, Known: true}, Total: defence.Num{V: 474.634, Known: true}, Commitments: defence.Num{V: 381.734, Known: true}, GDP: defence.Num{V: 426.283, Known: true}, Source: "embedded:kiel-ust-28.yaml:47"}},
+	{K: "ISL", V: defence.AidDonor{Military: defence.Num{V: 56.948, Known: true}, Financial: defence.Num{V: 12.927, Known: true}, Humanitarian: defence.Num{V: 27.99, Known: true}, Total: defence.Num{V: 97.865, Known: true}, Commitments: defence.Num{V: 102.478, Known: true}, GDP: defence.Num{V: 21.647, Known: true}, Source: "embedded:kiel-ust-28.yaml:48"}},
+	{K: "ITA", V: defence.AidDonor{Military: defence.Num{V: 3000, Known: true}, Financial: defence.Num{V: 410, Known: true}, Humanitarian: defence.Num{V: 684.982, Known: true}, Total: defence.Num{V: 4094.982, Known: true}, Commitments: defence.Num{V: 4052.482, Known: true}, GDP: defence.Num{V: 1782.05, Known: true}, Source: "embedded:kiel-ust-28.yaml:49"}},
+	{K: "JPN", V: defence.AidDonor{Military: defence.Num{V: 63.119, Known: true}, Financial: defence.Num{V: 9267.305, Known: true}, Humanitarian: defence.Num{V: 1707.2, Known: true}, Total: defence.Num{V: 11037.625, Known: true}, Commitments: defence.Num{V: 18777.616, Known: true}, GDP: defence.Num{V: 4177.483, Known: true}, Source: "embedded:kiel-ust-28.yaml:50"}},
+	{K: "KOR", V: defence.AidDonor{Military: defence.Num{V: 14.506, Known: true}, Financial: defence.Num{V: 193.966, Known: true}, Humanitarian: defence.Num{V: 430.32, Known: true}, Total: defence.Num{V: 638.792, Known: true}, Commitments: defence.Num{V: 2772.027, Known: true}, GDP: defence.Num{V: 1531.153, Known: true}, Source: "embedded:kiel-ust-28.yaml:51"}},
+	{K: "LTU", V: defence.AidDonor{Military: defence.Num{V: 1163.947, Known: true}, Financial: defence.Num{V: 51.5, Known: true}, Humanitarian: defence.Num{V: 202.067, Known: true}, Total: defence.Num{V: 1417.515, Known: true}, Commitments: defence.Num{V: 1595.078, Known: true}, GDP: defence.Num{V: 56.179, Known: true}, Source: "embedded:kiel-ust-28.yaml:52"}},
+	{K: "LUX", V: defence.AidDonor{Military: defence.Num{V: 212.64, Known: true}, Financial: defence.Num{V: 1.3, Known: true}, Humanitarian: defence.Num{V: 128.297, Known: true}, Total: defence.Num{V: 342.238, Known: true}, Commitments: defence.Num{V: 575.957, Known: true}, GDP: defence.Num{V: 72.295, Known: true}, Source: "embedded:kiel-ust-28.yaml:53"}},
+	{K: "LVA", V: defence.AidDonor{Military: defence.Num{V: 582.71, Known: true}, Financial: defence.Num{V: 47.25, Known: true}, Humanitarian: defence.Num{V: 24.498, Known: true}, Total: defence.Num{V: 654.458, Known: true}, Commitments: defence.Num{V: 679.326, Known: true}, GDP: defence.Num{V: 33.696, Known: true}, Source: "embedded:kiel-ust-28.yaml:54"}},
+	{K: "MLT", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.17, Known: true}, Total: defence.Num{V: 2.17, Known: true}, Commitments: defence.Num{V: 2.17, Known: true}, GDP: defence.Num{V: 14.681, Known: true}, Source: "embedded:kiel-ust-28.yaml:55"}},
+	{K: "NLD", V: defence.AidDonor{Military: defence.Num{V: 8606.607, Known: true}, Financial: defence.Num{V: 715.875, Known: true}, Humanitarian: defence.Num{V: 1118.829, Known: true}, Total: defence.Num{V: 10441.312, Known: true}, Commitments: defence.Num{V: 13722.288, Known: true}, GDP: defence.Num{V: 856.356, Known: true}, Source: "embedded:kiel-ust-28.yaml:56"}},
+	{K: "NOR", V: defence.AidDonor{Military: defence.Num{V: 6190.492, Known: true}, Financial: defence.Num{V: 2034.626, Known: true}, Humanitarian: defence.Num{V: 1779.958, Known: true}, Total: defence.Num{V: 10005.076, Known: true}, Commitments: defence.Num{V: 24724.093, Known: true}, GDP: defence.Num{V: 407.676, Known: true}, Source: "embedded:kiel-ust-28.yaml:57"}},
+	{K: "NZL", V: defence.AidDonor{Military: defence.Num{V: 35.862, Known: true}, Financial: defence.Num{V: 4.863, Known: true}, Humanitarian: defence.Num{V: 39.238, Known: true}, Total: defence.Num{V: 79.963, Known: true}, Commitments: defence.Num{V: 79.963, Known: true}, GDP: defence.Num{V: 211.277, Known: true}, Source: "embedded:kiel-ust-28.yaml:58"}},
+	{K: "POL", V: defence.AidDonor{Military: defence.Num{V: 4451.81, Known: true}, Financial: defence.Num{V: 912.999, Known: true}, Humanitarian: defence.Num{V: 499.256, Known: true}, Total: defence.Num{V: 5864.065, Known: true}, Commitments: defence.Num{V: 6411.036, Known: true}, GDP: defence.Num{V: 574.467, Known: true}, Source: "embedded:kiel-ust-28.yaml:59"}},
+	{K: "PRT", V: defence.AidDonor{Military: defence.Num{V: 382.136, Known: true}, Financial: defence.Num{V: 0.105, Known: true}, Humanitarian: defence.Num{V: 2.317, Known: true}, Total: defence.Num{V: 384.559, Known: true}, Commitments: defence.Num{V: 527.803, Known: true}, GDP: defence.Num{V: 214.471, Known: true}, Source: "embedded:kiel-ust-28.yaml:60"}},
+	{K: "ROU", V: defence.AidDonor{Military: defence.Num{V: 414.33, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 123.011, Known: true}, Total: defence.Num{V: 537.341, Known: true}, Commitments: defence.Num{V: 537.341, Known: true}, GDP: defence.Num{V: 240.194, Known: true}, Source: "embedded:kiel-ust-28.yaml:61"}},
+	{K: "SVK", V: defence.AidDonor{Military: defence.Num{V: 696.464, Known: true}, Financial: defence.Num{V: 5, Known: true}, Humanitarian: defence.Num{V: 19.351, Known: true}, Total: defence.Num{V: 720.815, Known: true}, Commitments: defence.Num{V: 719.228, Known: true}, GDP: defence.Num{V: 98.523, Known: true}, Source: "embedded:kiel-ust-28.yaml:62"}},
+	{K: "SVN", V: defence.AidDonor{Military: defence.Num{V: 115.619, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 19.409, Known: true}, Total: defence.Num{V: 135.028, Known: true}, Commitments: defence.Num{V: 137.529, Known: true}, GDP: defence.Num{V: 52.208, Known: true}, Source: "embedded:kiel-ust-28.yaml:63"}},
+	{K: "SWE", V: defence.AidDonor{Military: defence.Num{V: 9149.259, Known: true}, Financial: defence.Num{V: 296.703, Known: true}, Humanitarian: defence.Num{V: 874.29, Known: true}, Total: defence.Num{V: 10320.252, Known: true}, Commitments: defence.Num{V: 19187.527, Known: true}, GDP: defence.Num{V: 537.45, Known: true}, Source: "embedded:kiel-ust-28.yaml:64"}},
+	{K: "TUR", V: defence.AidDonor{Military: defence.Num{V: 66.243, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 4.542, Known: true}, Total: defence.Num{V: 70.785, Known: true}, Commitments: defence.Num{V: 70.785, Known: true}, GDP: defence.Num{V: 692.489, Known: true}, Source: "embedded:kiel-ust-28.yaml:65"}},
+	{K: "TWN", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 4, Known: true}, Humanitarian: defence.Num{V: 48.697, Known: true}, Total: defence.Num{V: 52.697, Known: true}, Commitments: defence.Num{V: 95.829, Known: true}, GDP: defence.Num{V: 655.258, Known: true}, Source: "embedded:kiel-ust-28.yaml:66"}},
+	{K: "USA", V: defence.AidDonor{Military: defence.Num{V: 64616.886, Known: true}, Financial: defence.Num{V: 47297.182, Known: true}, Humanitarian: defence.Num{V: 3466.581, Known: true}, Total: defence.Num{V: 115380.649, Known: true}, Commitments: defence.Num{V: 118963.336, Known: true}, GDP: defence.Num{V: 19712.764, Known: true}, Source: "embedded:kiel-ust-28.yaml:67"}},
+	{K: "XEU", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 81213.801, Known: true}, Humanitarian: defence.Num{V: 3211.49, Known: true}, Total: defence.Num{V: 84425.291, Known: true}, Commitments: defence.Num{V: 190724.321, Known: true}, GDP: defence.Num{V: 14523.408, Known: true}, Note: "Kiel's row EU (Commission and Council), which has no ISO 3166 code.", Source: "embedded:kiel-ust-28.yaml:68"}},
 }
 
-// Map builds the map of maps: a new value on every call.
-func (t golitNested[K1, K2, V]) Map() map[K1]map[K2]V { return golitMap2(t.Runs, t.KVs, t.Own) }
-
-// Lookup returns the value at k1 and k2, with its own copy of what it
-// points to, and whether there is one.
-func (t golitNested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {
-	kvs := t.KVs
-	for _, r := range t.Runs {
-		if r.K != k1 {
-			kvs = kvs[r.N:]
-			continue
-		}
-		for _, kv := range kvs[:r.N] {
-			if kv.K == k2 {
-				if t.Own == nil {
-					return kv.V, true
-				}
-				v := kv.V // on the heap (Own takes its address): only here
-				t.Own(&v)
-				return v, true
-			}
-		}
-		break
-	}
-	var zero V
-	return zero, false
+var golitTable3 = [...]golitrt.Run[string]{
+	{K: "ALB", N: 10},
+	{K: "BEL", N: 10},
+	{K: "BGR", N: 10},
+	{K: "CAN", N: 10},
+	{K: "CZE", N: 10},
+	{K: "DEU", N: 10},
+	{K: "DNK", N: 10},
+	{K: "ESP", N: 10},
+	{K: "EST", N: 10},
+	{K: "FIN", N: 10},
+	{K: "FRA", N: 10},
+	{K: "GBR", N: 10},
+	{K: "GRC", N: 10},
+	{K: "HRV", N: 10},
+	{K: "HUN", N: 10},
+	{K: "ISL", N: 10},
+	{K: "ITA", N: 10},
+	{K: "LTU", N: 10},
+	{K: "LUX", N: 10},
+	{K: "LVA", N: 10},
+	{K: "MKD", N: 10},
+	{K: "MNE", N: 10},
+	{K: "NLD", N: 10},
+	{K: "NOR", N: 10},
+	{K: "POL", N: 10},
+	{K: "PRT", N: 10},
+	{K: "ROU", N: 10},
+	{K: "SVK", N: 10},
+	{K: "SVN", N: 10},
+	{K: "SWE", N: 10},
+	{K: "TUR", N: 10},
+	{K: "USA", N: 10},
 }
 
-// Each calls fn with every entry, in the order of the outer keys and then
-// of the inner keys, until fn returns false; with only, only the entries
-// of the outer key k1. The values share what they point to with the
-// tables: fn must not change it.
-func (t golitNested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
-	kvs := t.KVs
-	for _, r := range t.Runs {
-		if !only || r.K == k1 {
-			for _, kv := range kvs[:r.N] {
-				if !fn(r.K, kv.K, kv.V) {
-					return
-				}
-			}
-		}
-		kvs = kvs[r.N:]
-	}
-}
-
-var golitTable0 = [...]golitKV[string, string]{
-	{"ALB", "ALL"},
-	{"BEL", "EUR"},
-	{"BGR", "BGN"},
-	{"CAN", "CAD"},
-	{"CZE", "CZK"},
-	{"DEU", "EUR"},
-	{"DNK", "DKK"},
-	{"ESP", "EUR"},
-	{"EST", "EUR"},
-	{"FIN", "EUR"},
-	{"FRA", "EUR"},
-	{"GBR", "GBP"},
-	{"GRC", "EUR"},
-	{"HRV", "EUR"},
-	{"HUN", "HUF"},
-	{"ITA", "EUR"},
-	{"LTU", "EUR"},
-	{"LUX", "EUR"},
-	{"LVA", "EUR"},
-	{"MKD", "MKD"},
-	{"MNE", "EUR"},
-	{"NLD", "EUR"},
-	{"NOR", "NOK"},
-	{"POL", "PLN"},
-	{"PRT", "EUR"},
-	{"ROU", "RON"},
-	{"SVK", "EUR"},
-	{"SVN", "EUR"},
-	{"SWE", "SEK"},
-	{"TUR", "TRY"},
-	{"USA", "USD"},
-}
-
-var golitTable1 = [...]golitKV[string, string]{
-	{"ALB", "ALL"},
-	{"BEL", "EUR"},
-	{"BGR", "EUR"},
-	{"CAN", "CAD"},
-	{"CZE", "CZK"},
-	{"DEU", "EUR"},
-	{"DNK", "DKK"},
-	{"ESP", "EUR"},
-	{"EST", "EUR"},
-	{"FIN", "EUR"},
-	{"FRA", "EUR"},
-	{"GBR", "GBP"},
-	{"GRC", "EUR"},
-	{"HRV", "EUR"},
-	{"HUN", "HUF"},
-	{"ITA", "EUR"},
-	{"LTU", "EUR"},
-	{"LUX", "EUR"},
-	{"LVA", "EUR"},
-	{"MKD", "MKD"},
-	{"MNE", "EUR"},
-	{"NLD", "EUR"},
-	{"NOR", "NOK"},
-	{"POL", "PLN"},
-	{"PRT", "EUR"},
-	{"ROU", "RON"},
-	{"SVK", "EUR"},
-	{"SVN", "EUR"},
-	{"SWE", "SEK"},
-	{"TUR", "TRY"},
-	{"USA", "USD"},
-}
-
-var golitTable2 = [...]golitKV[string, defence.AidDonor]{
-	{"AUS", defence.AidDonor{Military: defence.Num{V: 911.715, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 160.899, Known: true}, Total: defence.Num{V: 1072.613, Known: true}, Commitments: defence.Num{V: 1052.181, Known: true}, GDP: defence.Num{V: 1312.771, Known: true}, Source: "embedded:kiel-ust-28.yaml:27"}},
-	{"AUT", defence.AidDonor{Military: defence.Num{V: 3.256, Known: true}, Financial: defence.Num{V: 119.706, Known: true}, Humanitarian: defence.Num{V: 757.874, Known: true}, Total: defence.Num{V: 880.835, Known: true}, Commitments: defence.Num{V: 920.635, Known: true}, GDP: defence.Num{V: 406.149, Known: true}, Source: "embedded:kiel-ust-28.yaml:28"}},
-	{"BEL", defence.AidDonor{Military: defence.Num{V: 2720.985, Known: true}, Financial: defence.Num{V: 48.56, Known: true}, Humanitarian: defence.Num{V: 412.2, Known: true}, Total: defence.Num{V: 3181.745, Known: true}, Commitments: defence.Num{V: 3709.655, Known: true}, GDP: defence.Num{V: 502.312, Known: true}, Source: "embedded:kiel-ust-28.yaml:29"}},
-	{"BGR", defence.AidDonor{Military: defence.Num{V: 236.236, Known: true}, Financial: defence.Num{V: 0.06, Known: true}, Humanitarian: defence.Num{V: 1.972, Known: true}, Total: defence.Num{V: 238.268, Known: true}, Commitments: defence.Num{V: 238.268, Known: true}, GDP: defence.Num{V: 71.069, Known: true}, Source: "embedded:kiel-ust-28.yaml:30"}},
-	{"CAN", defence.AidDonor{Military: defence.Num{V: 4980.973, Known: true}, Financial: defence.Num{V: 8424.166, Known: true}, Humanitarian: defence.Num{V: 568.276, Known: true}, Total: defence.Num{V: 13973.415, Known: true}, Commitments: defence.Num{V: 16377.564, Known: true}, GDP: defence.Num{V: 1681.127, Known: true}, Source: "embedded:kiel-ust-28.yaml:31"}},
-	{"CHE", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 225.294, Known: true}, Humanitarian: defence.Num{V: 937.024, Known: true}, Total: defence.Num{V: 1162.317, Known: true}, Commitments: defence.Num{V: 5802.658, Known: true}, GDP: defence.Num{V: 676.937, Known: true}, Source: "embedded:kiel-ust-28.yaml:32"}},
-	{"CHN", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.345, Known: true}, Total: defence.Num{V: 2.345, Known: true}, Commitments: defence.Num{V: 2.345, Known: true}, GDP: defence.Num{V: 14994.046, Known: true}, Source: "embedded:kiel-ust-28.yaml:33"}},
-	{"CYP", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 1, Known: true}, Humanitarian: defence.Num{V: 3, Known: true}, Total: defence.Num{V: 4, Known: true}, Commitments: defence.Num{V: 4, Known: true}, GDP: defence.Num{V: 24.019, Known: true}, Source: "embedded:kiel-ust-28.yaml:34"}},
-	{"CZE", defence.AidDonor{Military: defence.Num{V: 572.235, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 59.714, Known: true}, Total: defence.Num{V: 631.948, Known: true}, Commitments: defence.Num{V: 888.93, Known: true}, GDP: defence.Num{V: 238.242, Known: true}, Source: "embedded:kiel-ust-28.yaml:35"}},
-	{"DEU", defence.AidDonor{Military: defence.Num{V: 20014.111, Known: true}, Financial: defence.Num{V: 1447.5, Known: true}, Humanitarian: defence.Num{V: 3832.898, Known: true}, Total: defence.Num{V: 25294.509, Known: true}, Commitments: defence.Num{V: 47232.256, Known: true}, GDP: defence.Num{V: 3601.75, Known: true}, Source: "embedded:kiel-ust-28.yaml:36"}},
-	{"DNK", defence.AidDonor{Military: defence.Num{V: 9949.754, Known: true}, Financial: defence.Num{V: 115.127, Known: true}, Humanitarian: defence.Num{V: 955.11, Known: true}, Total: defence.Num{V: 11019.991, Known: true}, Commitments: defence.Num{V: 12074.891, Known: true}, GDP: defence.Num{V: 336.763, Known: true}, Source: "embedded:kiel-ust-28.yaml:37"}},
-	{"ESP", defence.AidDonor{Military: defence.Num{V: 1441.722, Known: true}, Financial: defence.Num{V: 470.7, Known: true}, Humanitarian: defence.Num{V: 315.312, Known: true}, Total: defence.Num{V: 2227.735, Known: true}, Commitments: defence.Num{V: 3488.035, Known: true}, GDP: defence.Num{V: 1206.842, Known: true}, Source: "embedded:kiel-ust-28.yaml:38"}},
-	{"EST", defence.AidDonor{Military: defence.Num{V: 882.525, Known: true}, Financial: defence.Num{V: 10, Known: true}, Humanitarian: defence.Num{V: 64.979, Known: true}, Total: defence.Num{V: 957.504, Known: true}, Commitments: defence.Num{V: 1181.625, Known: true}, GDP: defence.Num{V: 31.445, Known: true}, Source: "embedded:kiel-ust-28.yaml:39"}},
-	{"FIN", defence.AidDonor{Military: defence.Num{V: 3168.8, Known: true}, Financial: defence.Num{V: 159.4, Known: true}, Humanitarian: defence.Num{V: 276.887, Known: true}, Total: defence.Num{V: 3605.087, Known: true}, Commitments: defence.Num{V: 4433.417, Known: true}, GDP: defence.Num{V: 251.367, Known: true}, Source: "embedded:kiel-ust-28.yaml:40"}},
-	{"FRA", defence.AidDonor{Military: defence.Num{V: 6231.603, Known: true}, Financial: defence.Num{V: 799.4, Known: true}, Humanitarian: defence.Num{V: 875.63, Known: true}, Total: defence.Num{V: 7906.632, Known: true}, Commitments: defence.Num{V: 10322.346, Known: true}, GDP: defence.Num{V: 2500.87, Known: true}, Source: "embedded:kiel-ust-28.yaml:41"}},
-	{"GBR", defence.AidDonor{Military: defence.Num{V: 14897.166, Known: true}, Financial: defence.Num{V: 3753.206, Known: true}, Humanitarian: defence.Num{V: 1358.882, Known: true}, Total: defence.Num{V: 20009.254, Known: true}, Commitments: defence.Num{V: 32344.416, Known: true}, GDP: defence.Num{V: 2647.562, Known: true}, Source: "embedded:kiel-ust-28.yaml:42"}},
-	{"GRC", defence.AidDonor{Military: defence.Num{V: 168.546, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{Known: true}, Total: defence.Num{V: 168.546, Known: true}, Commitments: defence.Num{V: 168.546, Known: true}, GDP: defence.Num{V: 181.675, Known: true}, Source: "embedded:kiel-ust-28.yaml:43"}},
-	{"HRV", defence.AidDonor{Military: defence.Num{V: 255.826, Known: true}, Financial: defence.Num{V: 1, Known: true}, Humanitarian: defence.Num{V: 97.89, Known: true}, Total: defence.Num{V: 354.716, Known: true}, Commitments: defence.Num{V: 359.716, Known: true}, GDP: defence.Num{V: 58.301, Known: true}, Source: "embedded:kiel-ust-28.yaml:44"}},
-	{"HUN", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 54.09, Known: true}, Total: defence.Num{V: 54.09, Known: true}, Commitments: defence.Num{V: 54.09, Known: true}, GDP: defence.Num{V: 153.751, Known: true}, Source: "embedded:kiel-ust-28.yaml:45"}},
-	{"IND", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.711, Known: true}, Total: defence.Num{V: 2.711, Known: true}, Commitments: defence.Num{V: 2.711, Known: true}, GDP: defence.Num{V: 2685.539, Known: true}, Source: "embedded:kiel-ust-28.yaml:46"}},
-	{"IRL", defence.AidDonor{Military: defence.Num{V: 208.862, Known: true}, Financial: defence.Num{V: 47, Known: true}, Humanitarian: defence.Num{V: 218.772, Known: true}, Total: defence.Num{V: 474.634, Known: true}, Commitments: defence.Num{V: 381.734, Known: true}, GDP: defence.Num{V: 426.283, Known: true}, Source: "embedded:kiel-ust-28.yaml:47"}},
-	{"ISL", defence.AidDonor{Military: defence.Num{V: 56.948, Known: true}, Financial: defence.Num{V: 12.927, Known: true}, Humanitarian: defence.Num{V: 27.99, Known: true}, Total: defence.Num{V: 97.865, Known: true}, Commitments: defence.Num{V: 102.478, Known: true}, GDP: defence.Num{V: 21.647, Known: true}, Source: "embedded:kiel-ust-28.yaml:48"}},
-	{"ITA", defence.AidDonor{Military: defence.Num{V: 3000, Known: true}, Financial: defence.Num{V: 410, Known: true}, Humanitarian: defence.Num{V: 684.982, Known: true}, Total: defence.Num{V: 4094.982, Known: true}, Commitments: defence.Num{V: 4052.482, Known: true}, GDP: defence.Num{V: 1782.05, Known: true}, Source: "embedded:kiel-ust-28.yaml:49"}},
-	{"JPN", defence.AidDonor{Military: defence.Num{V: 63.119, Known: true}, Financial: defence.Num{V: 9267.305, Known: true}, Humanitarian: defence.Num{V: 1707.2, Known: true}, Total: defence.Num{V: 11037.625, Known: true}, Commitments: defence.Num{V: 18777.616, Known: true}, GDP: defence.Num{V: 4177.483, Known: true}, Source: "embedded:kiel-ust-28.yaml:50"}},
-	{"KOR", defence.AidDonor{Military: defence.Num{V: 14.506, Known: true}, Financial: defence.Num{V: 193.966, Known: true}, Humanitarian: defence.Num{V: 430.32, Known: true}, Total: defence.Num{V: 638.792, Known: true}, Commitments: defence.Num{V: 2772.027, Known: true}, GDP: defence.Num{V: 1531.153, Known: true}, Source: "embedded:kiel-ust-28.yaml:51"}},
-	{"LTU", defence.AidDonor{Military: defence.Num{V: 1163.947, Known: true}, Financial: defence.Num{V: 51.5, Known: true}, Humanitarian: defence.Num{V: 202.067, Known: true}, Total: defence.Num{V: 1417.515, Known: true}, Commitments: defence.Num{V: 1595.078, Known: true}, GDP: defence.Num{V: 56.179, Known: true}, Source: "embedded:kiel-ust-28.yaml:52"}},
-	{"LUX", defence.AidDonor{Military: defence.Num{V: 212.64, Known: true}, Financial: defence.Num{V: 1.3, Known: true}, Humanitarian: defence.Num{V: 128.297, Known: true}, Total: defence.Num{V: 342.238, Known: true}, Commitments: defence.Num{V: 575.957, Known: true}, GDP: defence.Num{V: 72.295, Known: true}, Source: "embedded:kiel-ust-28.yaml:53"}},
-	{"LVA", defence.AidDonor{Military: defence.Num{V: 582.71, Known: true}, Financial: defence.Num{V: 47.25, Known: true}, Humanitarian: defence.Num{V: 24.498, Known: true}, Total: defence.Num{V: 654.458, Known: true}, Commitments: defence.Num{V: 679.326, Known: true}, GDP: defence.Num{V: 33.696, Known: true}, Source: "embedded:kiel-ust-28.yaml:54"}},
-	{"MLT", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 2.17, Known: true}, Total: defence.Num{V: 2.17, Known: true}, Commitments: defence.Num{V: 2.17, Known: true}, GDP: defence.Num{V: 14.681, Known: true}, Source: "embedded:kiel-ust-28.yaml:55"}},
-	{"NLD", defence.AidDonor{Military: defence.Num{V: 8606.607, Known: true}, Financial: defence.Num{V: 715.875, Known: true}, Humanitarian: defence.Num{V: 1118.829, Known: true}, Total: defence.Num{V: 10441.312, Known: true}, Commitments: defence.Num{V: 13722.288, Known: true}, GDP: defence.Num{V: 856.356, Known: true}, Source: "embedded:kiel-ust-28.yaml:56"}},
-	{"NOR", defence.AidDonor{Military: defence.Num{V: 6190.492, Known: true}, Financial: defence.Num{V: 2034.626, Known: true}, Humanitarian: defence.Num{V: 1779.958, Known: true}, Total: defence.Num{V: 10005.076, Known: true}, Commitments: defence.Num{V: 24724.093, Known: true}, GDP: defence.Num{V: 407.676, Known: true}, Source: "embedded:kiel-ust-28.yaml:57"}},
-	{"NZL", defence.AidDonor{Military: defence.Num{V: 35.862, Known: true}, Financial: defence.Num{V: 4.863, Known: true}, Humanitarian: defence.Num{V: 39.238, Known: true}, Total: defence.Num{V: 79.963, Known: true}, Commitments: defence.Num{V: 79.963, Known: true}, GDP: defence.Num{V: 211.277, Known: true}, Source: "embedded:kiel-ust-28.yaml:58"}},
-	{"POL", defence.AidDonor{Military: defence.Num{V: 4451.81, Known: true}, Financial: defence.Num{V: 912.999, Known: true}, Humanitarian: defence.Num{V: 499.256, Known: true}, Total: defence.Num{V: 5864.065, Known: true}, Commitments: defence.Num{V: 6411.036, Known: true}, GDP: defence.Num{V: 574.467, Known: true}, Source: "embedded:kiel-ust-28.yaml:59"}},
-	{"PRT", defence.AidDonor{Military: defence.Num{V: 382.136, Known: true}, Financial: defence.Num{V: 0.105, Known: true}, Humanitarian: defence.Num{V: 2.317, Known: true}, Total: defence.Num{V: 384.559, Known: true}, Commitments: defence.Num{V: 527.803, Known: true}, GDP: defence.Num{V: 214.471, Known: true}, Source: "embedded:kiel-ust-28.yaml:60"}},
-	{"ROU", defence.AidDonor{Military: defence.Num{V: 414.33, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 123.011, Known: true}, Total: defence.Num{V: 537.341, Known: true}, Commitments: defence.Num{V: 537.341, Known: true}, GDP: defence.Num{V: 240.194, Known: true}, Source: "embedded:kiel-ust-28.yaml:61"}},
-	{"SVK", defence.AidDonor{Military: defence.Num{V: 696.464, Known: true}, Financial: defence.Num{V: 5, Known: true}, Humanitarian: defence.Num{V: 19.351, Known: true}, Total: defence.Num{V: 720.815, Known: true}, Commitments: defence.Num{V: 719.228, Known: true}, GDP: defence.Num{V: 98.523, Known: true}, Source: "embedded:kiel-ust-28.yaml:62"}},
-	{"SVN", defence.AidDonor{Military: defence.Num{V: 115.619, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 19.409, Known: true}, Total: defence.Num{V: 135.028, Known: true}, Commitments: defence.Num{V: 137.529, Known: true}, GDP: defence.Num{V: 52.208, Known: true}, Source: "embedded:kiel-ust-28.yaml:63"}},
-	{"SWE", defence.AidDonor{Military: defence.Num{V: 9149.259, Known: true}, Financial: defence.Num{V: 296.703, Known: true}, Humanitarian: defence.Num{V: 874.29, Known: true}, Total: defence.Num{V: 10320.252, Known: true}, Commitments: defence.Num{V: 19187.527, Known: true}, GDP: defence.Num{V: 537.45, Known: true}, Source: "embedded:kiel-ust-28.yaml:64"}},
-	{"TUR", defence.AidDonor{Military: defence.Num{V: 66.243, Known: true}, Financial: defence.Num{Known: true}, Humanitarian: defence.Num{V: 4.542, Known: true}, Total: defence.Num{V: 70.785, Known: true}, Commitments: defence.Num{V: 70.785, Known: true}, GDP: defence.Num{V: 692.489, Known: true}, Source: "embedded:kiel-ust-28.yaml:65"}},
-	{"TWN", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 4, Known: true}, Humanitarian: defence.Num{V: 48.697, Known: true}, Total: defence.Num{V: 52.697, Known: true}, Commitments: defence.Num{V: 95.829, Known: true}, GDP: defence.Num{V: 655.258, Known: true}, Source: "embedded:kiel-ust-28.yaml:66"}},
-	{"USA", defence.AidDonor{Military: defence.Num{V: 64616.886, Known: true}, Financial: defence.Num{V: 47297.182, Known: true}, Humanitarian: defence.Num{V: 3466.581, Known: true}, Total: defence.Num{V: 115380.649, Known: true}, Commitments: defence.Num{V: 118963.336, Known: true}, GDP: defence.Num{V: 19712.764, Known: true}, Source: "embedded:kiel-ust-28.yaml:67"}},
-	{"XEU", defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 81213.801, Known: true}, Humanitarian: defence.Num{V: 3211.49, Known: true}, Total: defence.Num{V: 84425.291, Known: true}, Commitments: defence.Num{V: 190724.321, Known: true}, GDP: defence.Num{V: 14523.408, Known: true}, Note: "Kiel's row EU (Commission and Council), which has no ISO 3166 code.", Source: "embedded:kiel-ust-28.yaml:68"}},
-}
-
-// golitRun is an outer key of a map of maps and the number of entries of
-// its inner map, which follow in the inner table.
-type golitRun[K comparable] struct {
-	K K
-	N int
-}
-
-// golitMap2 builds a map of maps from the runs of its outer keys and a
-// table of the inner maps' entries, one run after the other. own, when
-// not nil, gives each value a copy of what its pointers point to.
-func golitMap2[K1, K2 comparable, V any](runs []golitRun[K1], kvs []golitKV[K2, V], own func(*V)) map[K1]map[K2]V {
-	m := make(map[K1]map[K2]V, len(runs))
-	for _, r := range runs {
-		inner := make(map[K2]V, r.N)
-		for _, kv := range kvs[:r.N] {
-			v := kv.V
-			if own != nil {
-				own(&v)
-			}
-			inner[kv.K] = v
-		}
-		kvs = kvs[r.N:]
-		m[r.K] = inner
-	}
-	return m
-}
-
-var golitTable3 = [...]golitRun[string]{
-	{"ALB", 10},
-	{"BEL", 10},
-	{"BGR", 10},
-	{"CAN", 10},
-	{"CZE", 10},
-	{"DEU", 10},
-	{"DNK", 10},
-	{"ESP", 10},
-	{"EST", 10},
-	{"FIN", 10},
-	{"FRA", 10},
-	{"GBR", 10},
-	{"GRC", 10},
-	{"HRV", 10},
-	{"HUN", 10},
-	{"ISL", 10},
-	{"ITA", 10},
-	{"LTU", 10},
-	{"LUX", 10},
-	{"LVA", 10},
-	{"MKD", 10},
-	{"MNE", 10},
-	{"NLD", 10},
-	{"NOR", 10},
-	{"POL", 10},
-	{"PRT", 10},
-	{"ROU", 10},
-	{"SVK", 10},
-	{"SVN", 10},
-	{"SWE", 10},
-	{"TUR", 10},
-	{"USA", 10},
-}
-
-var golitTable4 = [...]golitKV[int, defence.Figure]{
-	{2021, defence.Figure{
+var golitTable4 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 17985, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:21",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 19189, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:22",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 23633, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:23",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 27084, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:24",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 29939, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:25",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 32411, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:26",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 34208, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:27",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 36358, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:28",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 38657, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:29",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 41115, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:30",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 598920, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:32",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 594081, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:33",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 644840, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:34",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 664365, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:35",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 716980, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:36",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 761174, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:37",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 780384, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:38",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 802019, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:39",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 824347, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:40",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 849306, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:41",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 84477, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:43",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 90719, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:44",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 102434, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:45",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 112232, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:46",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 127924, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:47",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 142203, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:48",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 151081, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:49",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 159772, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:50",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 168285, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:51",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 177260, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:52",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 2.022382e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:54",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 2.190411e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:55",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 2.17334e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:56",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 2.243637e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:57",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 2.283599e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:58",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 2.420837e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:59",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 2.539681e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:60",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 2.652785e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:61",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 2.771982e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:62",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 2.910474e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:63",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 290973, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:65",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 301831, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:66",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 345059, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:67",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 347034, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:68",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 383384, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:69",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 417134, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:70",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 433435, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:71",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 450450, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:72",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 467644, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:73",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 485675, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:74",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 4.358147e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:76",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 4.204327e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:77",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 4.563523e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:78",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 4.684182e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:79",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 5.013574e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:80",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 5.328184e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:81",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 5.498618e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:82",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 5.674354e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:83",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 5.848295e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:84",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 6.013749e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:85",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 406110, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:87",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 400115, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:88",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 404652, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:89",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 424525, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:90",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 459612, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:91",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 500051, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:92",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 521566, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:93",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 542455, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:94",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 563668, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:95",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 585835, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:96",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 1.462216e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:98",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 1.44999e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:99",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 1.619949e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:100",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 1.725152e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:101",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 1.891371e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:102",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 2.04183e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:103",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 2.129615e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:104",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 2.208704e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:105",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 2.29269e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:106",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 2.380017e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:107",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 37226, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:109",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 38257, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:110",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 41482, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:111",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 43117, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:112",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 46763, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:113",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 51036, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:114",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 53619, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:115",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 56106, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:116",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 58687, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:117",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 61302, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:118",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 294419, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:120",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 280474, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:121",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 295135, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:122",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 298607, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:123",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 314724, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:124",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 335534, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:125",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 346309, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:126",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 356830, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:127",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 368667, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:128",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 381547, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:129",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 2.968405e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:131",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 2.796987e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:132",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 3.061093e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:133",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 3.160902e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:134",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 3.361557e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:135",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 3.558562e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:136",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 3.661084e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:137",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 3.772836e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:138",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 3.890001e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:139",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 4.009171e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:140",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 3.144079e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:142",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 3.125404e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:143",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 3.371118e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:144",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 3.644636e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:145",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 3.95878e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:146",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 4.225639e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:147",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 4.441871e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:148",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 4.673359e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:149",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 4.928634e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:150",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 5.199779e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:151",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 218449, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:153",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 219053, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:154",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 243569, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:155",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 257067, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:156",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 282019, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:157",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 304838, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:158",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 316711, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:159",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 327921, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:160",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 339478, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:161",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 351607, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:162",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 69055, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:164",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 71260, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:165",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 84429, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:166",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 92643, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:167",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 103901, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:168",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 113132, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:169",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 118400, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:170",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 123879, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:171",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 129666, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:172",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 135725, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:173",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 183283, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:175",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 178321, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:176",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 214098, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:177",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 223060, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:178",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 247759, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:179",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 269916, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:180",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 284122, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:181",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 298583, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:182",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 314311, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:183",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 331126, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:184",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 26235, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:186",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 29166, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:187",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 31678, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:188",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 33255, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:189",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 38386, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:190",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 43404, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:191",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 46655, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:192",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 50249, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:193",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 54066, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:194",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 58161, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:195",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 2.180657e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:197",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 2.105723e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:198",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 2.30527e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:199",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 2.372059e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:200",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 2.543677e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:201",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 2.701544e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:202",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 2.764053e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:203",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 2.833607e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:204",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 2.908154e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:205",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 2.98505e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:206",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 67068, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:208",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 71082, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:209",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 79824, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:210",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 84847, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:211",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 95274, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:212",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 104651, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:213",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 109192, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:214",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 114332, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:215",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 119919, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:216",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 125875, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:217",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 86444, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:219",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 80865, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:220",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 88815, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:221",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 93252, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:222",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 100642, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:223",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 107758, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:224",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 112169, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:225",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 116867, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:226",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 121716, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:227",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 126829, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:228",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 38209, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:230",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 38045, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:231",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 42584, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:232",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 43508, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:233",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 47880, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:234",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 52248, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:235",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 55114, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:236",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 57860, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:237",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 60722, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:238",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 63664, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:239",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 14008, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:241",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 13957, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:242",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 15772, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:243",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 16679, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:244",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 18783, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:245",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 20751, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:246",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 21968, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:247",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 23063, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:248",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 24276, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:249",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 25523, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:250",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 5827, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:252",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 6265, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:253",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 7646, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:254",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 8272, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:255",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 9353, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:256",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 10229, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:257",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 10753, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:258",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 11283, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:259",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 11857, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:260",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 12451, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:261",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 1.055173e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:263",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 1.047364e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:264",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 1.135803e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:265",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 1.214562e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:266",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 1.320635e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:267",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 1.413076e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:268",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 1.461316e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:269",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 1.508522e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:270",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 1.557898e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:271",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 1.607568e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:272",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 503368, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:274",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 596298, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:275",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 482950, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:276",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 483593, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:277",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 517102, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:278",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 547693, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:279",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 566059, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:280",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 583576, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:281",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 602031, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:282",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 621811, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:283",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 689253, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:285",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 695734, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:286",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 812959, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:287",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 914553, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:288",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 1.039619e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:289",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 1.109962e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:290",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 1.174266e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:291",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 1.243528e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:292",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 1.313449e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:293",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 1.386324e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:294",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 256226, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:296",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 257101, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:297",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 289781, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:298",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 308581, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:299",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 337936, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:300",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 364527, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:301",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 377234, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:302",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 390742, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:303",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 405059, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:304",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 420083, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:305",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 286783, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:307",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 296928, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:308",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 350847, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:309",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 382854, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:310",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 422508, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:311",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 444807, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:312",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 453628, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:313",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 466224, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:314",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 489380, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:315",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 514342, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:316",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 120641, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:318",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 115975, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:319",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 133936, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:320",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 141733, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:321",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 154587, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:322",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 167730, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:323",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 175605, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:324",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 183737, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:325",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 191410, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:326",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 199114, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:327",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 61582, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:329",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 59946, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:330",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 69275, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:331",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 72950, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:332",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 79221, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:333",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 85738, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:334",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 89576, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:335",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 93612, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:336",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 97719, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:337",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 102031, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:338",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 631693, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:340",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 575071, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:341",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 578991, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:342",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 603715, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:343",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 662318, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:344",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 711503, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:345",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 740513, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:346",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 770062, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:347",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 800502, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:348",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 832100, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:349",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 827673, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:351",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 924752, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:352",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 1.153295e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:353",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 1.358251e+06, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:354",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 1.565471e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:355",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 1.57611e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:356",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 1.640862e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:357",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 1.760433e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:358",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 1.866297e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:359",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 1.961776e+06, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:360",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 2.372565e+07, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:362",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 2.60546e+07, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:363",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:    defence.Num{V: 2.78115e+07, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:364",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:    defence.Num{V: 2.9298025e+07, Known: true},
 		Source: "embedded:imf-weo-2025-10.yaml:365",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:      defence.Num{V: 3.0615743e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:366",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:      defence.Num{V: 3.1821293e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:367",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		GDP:      defence.Num{V: 3.3019978e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:368",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		GDP:      defence.Num{V: 3.4258401e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:369",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		GDP:      defence.Num{V: 3.5513831e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:370",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		GDP:      defence.Num{V: 3.6814251e+07, Known: true},
 		Estimate: true,
 		Source:   "embedded:imf-weo-2025-10.yaml:371",
 	}},
 }
 
-var golitTable5 = [...]golitRun[string]{
-	{"ALB", 17},
-	{"BEL", 17},
-	{"BGR", 17},
-	{"CAN", 17},
-	{"CZE", 17},
-	{"DEU", 17},
-	{"DNK", 17},
-	{"ESP", 17},
-	{"EST", 17},
-	{"FIN", 17},
-	{"FRA", 17},
-	{"GBR", 17},
-	{"GRC", 17},
-	{"HRV", 17},
-	{"HUN", 17},
-	{"ISL", 17},
-	{"ITA", 17},
-	{"LTU", 17},
-	{"LUX", 17},
-	{"LVA", 17},
-	{"MKD", 17},
-	{"MNE", 17},
-	{"NLD", 17},
-	{"NOR", 17},
-	{"POL", 17},
-	{"PRT", 17},
-	{"ROU", 17},
-	{"SVK", 17},
-	{"SVN", 17},
-	{"SWE", 17},
-	{"TUR", 17},
-	{"USA", 17},
+var golitTable5 = [...]golitrt.Run[string]{
+	{K: "ALB", N: 17},
+	{K: "BEL", N: 17},
+	{K: "BGR", N: 17},
+	{K: "CAN", N: 17},
+	{K: "CZE", N: 17},
+	{K: "DEU", N: 17},
+	{K: "DNK", N: 17},
+	{K: "ESP", N: 17},
+	{K: "EST", N: 17},
+	{K: "FIN", N: 17},
+	{K: "FRA", N: 17},
+	{K: "GBR", N: 17},
+	{K: "GRC", N: 17},
+	{K: "HRV", N: 17},
+	{K: "HUN", N: 17},
+	{K: "ISL", N: 17},
+	{K: "ITA", N: 17},
+	{K: "LTU", N: 17},
+	{K: "LUX", N: 17},
+	{K: "LVA", N: 17},
+	{K: "MKD", N: 17},
+	{K: "MNE", N: 17},
+	{K: "NLD", N: 17},
+	{K: "NOR", N: 17},
+	{K: "POL", N: 17},
+	{K: "PRT", N: 17},
+	{K: "ROU", N: 17},
+	{K: "SVK", N: 17},
+	{K: "SVN", N: 17},
+	{K: "SWE", N: 17},
+	{K: "TUR", N: 17},
+	{K: "USA", N: 17},
 }
 
-var golitTable6 = [...]golitKV[int, defence.Figure]{
-	{2014, defence.Figure{
+var golitTable6 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 2.889, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:22",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 2.881, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:23",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 2.876, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:24",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 2.873, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:25",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 2.866, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:26",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 2.854, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:27",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 2.838, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:28",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 2.812, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:29",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 2.778, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:30",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 2.75, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:31",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 2.722, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:32",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 2.695, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:33",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 2.668, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:34",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 2.642, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:35",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 2.615, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:36",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 2.589, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:37",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 2.563, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:38",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 11.181, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:40",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 11.237, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:41",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 11.311, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:42",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 11.352, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:43",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 11.399, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:44",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 11.456, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:45",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 11.522, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:46",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 11.555, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:47",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 11.618, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:48",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 11.743, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:49",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 11.817, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:50",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 11.867, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:51",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 11.913, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:52",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 11.955, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:53",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 11.996, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:54",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 12.033, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:55",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 12.069, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:56",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 7.202, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:58",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 7.154, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:59",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 7.102, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:60",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 7.05, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:61",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 7, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:62",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 6.951, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:63",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 6.917, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:64",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 6.839, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:65",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 6.448, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:66",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 6.445, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:67",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 6.437, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:68",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 6.263, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:69",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 6.211, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:70",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 6.159, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:71",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 6.108, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:72",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 6.058, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:73",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 6.007, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:74",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 35.389, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:76",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 35.676, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:77",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 36.053, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:78",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 36.494, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:79",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 37.009, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:80",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 37.555, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:81",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 37.998, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:82",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 38.221, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:83",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 38.866, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:84",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 39.969, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:85",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 41.144, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:86",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 41.569, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:87",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 41.564, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:88",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 41.601, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:89",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 41.853, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:90",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 42.187, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:91",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 42.522, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:92",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 10.512, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:94",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 10.538, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:95",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 10.579, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:96",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 10.61, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:97",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 10.65, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:98",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 10.694, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:99",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 10.702, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:100",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 10.517, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:101",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 10.828, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:102",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 10.851, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:103",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 10.935, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:104",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 10.904, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:105",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 10.871, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:106",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 10.837, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:107",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 10.802, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:108",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 10.77, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:109",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 10.738, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:110",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 80.759, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:112",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 81.347, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:113",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 81.867, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:114",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 82.038, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:115",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 82.157, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:116",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 82.203, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:117",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 82.126, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:118",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 81.995, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:119",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 82.529, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:120",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 83.287, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:121",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 83.517, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:122",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 83.664, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:123",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 83.777, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:124",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 83.845, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:125",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 83.874, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:126",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 83.891, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:127",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 83.893, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:128",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 5.627, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:130",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 5.66, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:131",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 5.707, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:132",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 5.749, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:133",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 5.781, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:134",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 5.806, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:135",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 5.823, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:136",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 5.84, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:137",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 5.873, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:138",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 5.933, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:139",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 5.961, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:140",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 6.002, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:141",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 6.046, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:142",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 6.093, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:143",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 6.15, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:144",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 6.184, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:145",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 6.227, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:146",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 46.426, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:148",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 46.419, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:149",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 46.497, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:150",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 46.645, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:151",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 46.919, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:152",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 47.318, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:153",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 47.401, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:154",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 47.487, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:155",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 48.085, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:156",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 48.628, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:157",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 49.078, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:158",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 49.721, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:159",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 50.314, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:160",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 50.84, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:161",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 51.294, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:162",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 51.679, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:163",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 52.004, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:164",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 1.315, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:166",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 1.315, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:167",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 1.316, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:168",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 1.317, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:169",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 1.322, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:170",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 1.327, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:171",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 1.33, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:172",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 1.331, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:173",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 1.349, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:174",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 1.37, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:175",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 1.372, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:176",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 1.374, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:177",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 1.372, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:178",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 1.37, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:179",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 1.368, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:180",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 1.366, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:181",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 1.364, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:182",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 5.451, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:184",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 5.472, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:185",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 5.487, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:186",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 5.503, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:187",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 5.513, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:188",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 5.518, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:189",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 5.525, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:190",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 5.534, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:191",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 5.548, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:192",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 5.564, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:193",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 5.604, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:194",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 5.612, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:195",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 5.616, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:196",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 5.616, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:197",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 5.612, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:198",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 5.608, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:199",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 5.603, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:200",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 66.131, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:202",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 66.422, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:203",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 66.603, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:204",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 66.774, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:205",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 66.992, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:206",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 67.258, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:207",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 67.442, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:208",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 67.697, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:209",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 68.06, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:210",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 68.246, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:211",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 68.437, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:212",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 68.628, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:213",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 68.821, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:214",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 69.014, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:215",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 69.207, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:216",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 69.401, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:217",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 69.596, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:218",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 64.597, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:220",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 65.11, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:221",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 65.648, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:222",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 66.04, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:223",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 66.436, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:224",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 66.797, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:225",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 67.081, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:226",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 67.026, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:227",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 67.596, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:228",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 68.265, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:229",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 69.226, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:230",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 69.868, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:231",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 70.414, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:232",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 70.862, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:233",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 71.208, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:234",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 71.548, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:235",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 71.88, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:236",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 10.927, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:238",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 10.858, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:239",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 10.784, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:240",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 10.768, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:241",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 10.741, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:242",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 10.725, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:243",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 10.719, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:244",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 10.679, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:245",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 10.46, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:246",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 10.414, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:247",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 10.401, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:248",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 10.38, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:249",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 10.364, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:250",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 10.349, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:251",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 10.333, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:252",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 10.318, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:253",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 10.302, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:254",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 4.202, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:256",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 4.152, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:257",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 4.107, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:258",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 4.041, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:259",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 3.989, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:260",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 3.949, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:261",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 3.914, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:262",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 3.879, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:263",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 3.856, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:264",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 3.86, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:265",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 3.856, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:266",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 3.854, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:267",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 3.852, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:268",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 3.85, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:269",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 3.848, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:270",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 3.847, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:271",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 3.845, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:272",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 9.85, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:274",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 9.816, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:275",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 9.78, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:276",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 9.74, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:277",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 9.714, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:278",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 9.7, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:279",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 9.689, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:280",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 9.651, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:281",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 9.61, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:282",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 9.6, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:283",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 9.585, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:284",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 9.56, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:285",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 9.536, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:286",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 9.513, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:287",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 9.489, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:288",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 9.466, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:289",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 9.443, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:290",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 0.32, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:292",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 0.323, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:293",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 0.326, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:294",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 0.333, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:295",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 0.342, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:296",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 0.349, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:297",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 0.354, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:298",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 0.358, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:299",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 0.365, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:300",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 0.375, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:301",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 0.384, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:302",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 0.391, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:303",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 0.4, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:304",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 0.408, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:305",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 0.417, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:306",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 0.425, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:307",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 0.433, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:308",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 60.346, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:310",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 60.295, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:311",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 60.164, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:312",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 60.067, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:313",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 59.938, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:314",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 59.817, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:315",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 59.641, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:316",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 59.236, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:317",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 59.03, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:318",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 58.997, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:319",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 58.971, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:320",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 58.934, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:321",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 58.879, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:322",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 58.806, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:323",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 58.716, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:324",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 58.611, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:325",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 58.493, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:326",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 2.937, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:328",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 2.911, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:329",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 2.877, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:330",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 2.843, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:331",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 2.819, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:332",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 2.811, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:333",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 2.81, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:334",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 2.808, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:335",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 2.832, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:336",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 2.872, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:337",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 2.888, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:338",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 2.889, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:339",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 2.889, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:340",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 2.866, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:341",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 2.843, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:342",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 2.82, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:343",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 2.798, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:344",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 0.55, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:346",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 0.563, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:347",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 0.576, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:348",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 0.591, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:349",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 0.602, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:350",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 0.614, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:351",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 0.626, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:352",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 0.635, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:353",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 0.645, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:354",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 0.661, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:355",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 0.672, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:356",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 0.685, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:357",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 0.699, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:358",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 0.713, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:359",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 0.727, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:360",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 0.742, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:361",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 0.757, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:362",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 2.001, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:364",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 1.986, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:365",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 1.969, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:366",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 1.95, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:367",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 1.934, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:368",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 1.92, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:369",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 1.908, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:370",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 1.893, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:371",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 1.876, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:372",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 1.883, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:373",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 1.872, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:374",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 1.868, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:375",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 1.864, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:376",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 1.861, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:377",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 1.857, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:378",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 1.853, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:379",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 1.85, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:380",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 1.918, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:382",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 1.912, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:383",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 1.906, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:384",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 1.899, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:385",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 1.889, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:386",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 1.876, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:387",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 1.856, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:388",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 1.837, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:389",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 1.832, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:390",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 1.828, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:391",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 1.819, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:392",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 1.81, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:393",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 1.8, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:394",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 1.791, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:395",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 1.78, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:396",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 1.77, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:397",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 1.759, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:398",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:400",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:401",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:402",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 0.626, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:403",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 0.626, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:404",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 0.627, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:405",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 0.627, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:406",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:407",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:408",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:409",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:410",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:411",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 0.624, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:412",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:413",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:414",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 0.625, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:415",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 0.626, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:416",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 16.829, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:418",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 16.901, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:419",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 16.979, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:420",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 17.082, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:421",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 17.181, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:422",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 17.282, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:423",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 17.408, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:424",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 17.475, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:425",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 17.591, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:426",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 17.811, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:427",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 17.943, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:428",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 18.048, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:429",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 18.144, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:430",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 18.229, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:431",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 18.309, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:432",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 18.383, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:433",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 18.457, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:434",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 5.156, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:436",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 5.205, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:437",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 5.252, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:438",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 5.29, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:439",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 5.324, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:440",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 5.357, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:441",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 5.385, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:442",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 5.415, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:443",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 5.475, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:444",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 5.534, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:445",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 5.585, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:446",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 5.628, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:447",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 5.671, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:448",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 5.714, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:449",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 5.758, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:450",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 5.802, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:451",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 5.846, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:452",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 38.018, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:454",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 38.006, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:455",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 37.967, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:456",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 37.973, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:457",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 37.977, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:458",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 37.973, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:459",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 37.958, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:460",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 37.073, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:461",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 36.89, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:462",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 36.754, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:463",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 36.621, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:464",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 36.497, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:465",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 36.213, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:466",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 36.14, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:467",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 36.068, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:468",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 35.996, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:469",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 35.924, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:470",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 10.42, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:472",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 10.382, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:473",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 10.357, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:474",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 10.34, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:475",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 10.335, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:476",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 10.354, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:477",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 10.385, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:478",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 10.408, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:479",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 10.469, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:480",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 10.578, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:481",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 10.683, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:482",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 10.757, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:483",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 10.73, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:484",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 10.703, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:485",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 10.676, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:486",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 10.654, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:487",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 10.633, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:488",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 19.947, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:490",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 19.871, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:491",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 19.761, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:492",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 19.644, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:493",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 19.533, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:494",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 19.414, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:495",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 19.329, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:496",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 19.202, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:497",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 19.042, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:498",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 19.055, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:499",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 18.944, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:500",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 18.832, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:501",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 18.715, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:502",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 18.593, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:503",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 18.467, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:504",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 18.342, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:505",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 18.219, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:506",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 5.416, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:508",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 5.421, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:509",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 5.426, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:510",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 5.435, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:511",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 5.443, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:512",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 5.45, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:513",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 5.458, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:514",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 5.46, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:515",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 5.435, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:516",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 5.429, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:517",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 5.425, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:518",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 5.419, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:519",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 5.406, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:520",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 5.393, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:521",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 5.379, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:522",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 5.364, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:523",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 5.35, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:524",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 2.061, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:526",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 2.063, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:527",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 2.064, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:528",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 2.066, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:529",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 2.067, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:530",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 2.081, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:531",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 2.096, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:532",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 2.109, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:533",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 2.107, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:534",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 2.117, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:535",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 2.124, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:536",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 2.131, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:537",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 2.135, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:538",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 2.137, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:539",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 2.139, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:540",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 2.14, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:541",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 2.14, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:542",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 9.747, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:544",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 9.851, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:545",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 9.995, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:546",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 10.12, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:547",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 10.23, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:548",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 10.328, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:549",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 10.379, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:550",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 10.452, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:551",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 10.522, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:552",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 10.552, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:553",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 10.588, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:554",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 10.676, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:555",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 10.76, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:556",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 10.839, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:557",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 10.913, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:558",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 10.983, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:559",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 11.049, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:560",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 77.182, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:562",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 78.218, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:563",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 79.278, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:564",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 80.313, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:565",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 81.407, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:566",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 82.579, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:567",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 83.385, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:568",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 84.147, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:569",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 84.98, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:570",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 85.326, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:571",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 85.519, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:572",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 86.026, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:573",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 86.447, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:574",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 86.856, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:575",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 87.252, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:576",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 87.636, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:577",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 88.006, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:578",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Population: defence.Num{V: 318.619, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:580",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Population: defence.Num{V: 320.926, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:581",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Population: defence.Num{V: 323.221, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:582",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Population: defence.Num{V: 325.28, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:583",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Population: defence.Num{V: 327.023, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:584",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Population: defence.Num{V: 328.547, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:585",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Population: defence.Num{V: 331.307, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:586",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Population: defence.Num{V: 332.453, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:587",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Population: defence.Num{V: 334.273, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:588",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Population: defence.Num{V: 337.014, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:589",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Population: defence.Num{V: 340.102, Known: true},
 		Source:     "embedded:imf-weo-2025-10-population.yaml:590",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Population: defence.Num{V: 341.698, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:591",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		Population: defence.Num{V: 342.594, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:592",
 	}},
-	{2027, defence.Figure{
+	{K: 2027, V: defence.Figure{
 		Population: defence.Num{V: 344.099, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:593",
 	}},
-	{2028, defence.Figure{
+	{K: 2028, V: defence.Figure{
 		Population: defence.Num{V: 345.606, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:594",
 	}},
-	{2029, defence.Figure{
+	{K: 2029, V: defence.Figure{
 		Population: defence.Num{V: 347.236, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:595",
 	}},
-	{2030, defence.Figure{
+	{K: 2030, V: defence.Figure{
 		Population: defence.Num{V: 348.955, Known: true},
 		Estimate:   true,
 		Source:     "embedded:imf-weo-2025-10-population.yaml:596",
 	}},
 }
 
-var golitTable7 = [...]golitRun[string]{
-	{"ALB", 11},
-	{"BEL", 11},
-	{"BGR", 11},
-	{"CAN", 11},
-	{"CZE", 11},
-	{"DEU", 11},
-	{"DNK", 11},
-	{"ESP", 11},
-	{"EST", 11},
-	{"FIN", 11},
-	{"FRA", 11},
-	{"GBR", 11},
-	{"GRC", 11},
-	{"HRV", 11},
-	{"HUN", 11},
-	{"ISL", 11},
-	{"ITA", 11},
-	{"LTU", 11},
-	{"LUX", 11},
-	{"LVA", 11},
-	{"MKD", 11},
-	{"MNE", 11},
-	{"NLD", 11},
-	{"NOR", 11},
-	{"POL", 11},
-	{"PRT", 11},
-	{"ROU", 11},
-	{"SVK", 11},
-	{"SVN", 11},
-	{"SWE", 11},
-	{"TUR", 11},
-	{"USA", 11},
+var golitTable7 = [...]golitrt.Run[string]{
+	{K: "ALB", N: 11},
+	{K: "BEL", N: 11},
+	{K: "BGR", N: 11},
+	{K: "CAN", N: 11},
+	{K: "CZE", N: 11},
+	{K: "DEU", N: 11},
+	{K: "DNK", N: 11},
+	{K: "ESP", N: 11},
+	{K: "EST", N: 11},
+	{K: "FIN", N: 11},
+	{K: "FRA", N: 11},
+	{K: "GBR", N: 11},
+	{K: "GRC", N: 11},
+	{K: "HRV", N: 11},
+	{K: "HUN", N: 11},
+	{K: "ISL", N: 11},
+	{K: "ITA", N: 11},
+	{K: "LTU", N: 11},
+	{K: "LUX", N: 11},
+	{K: "LVA", N: 11},
+	{K: "MKD", N: 11},
+	{K: "MNE", N: 11},
+	{K: "NLD", N: 11},
+	{K: "NOR", N: 11},
+	{K: "POL", N: 11},
+	{K: "PRT", N: 11},
+	{K: "ROU", N: 11},
+	{K: "SVK", N: 11},
+	{K: "SVN", N: 11},
+	{K: "SWE", N: 11},
+	{K: "TUR", N: 11},
+	{K: "USA", N: 11},
 }
 
-var golitTable8 = [...]golitKV[int, defence.Figure]{
-	{2014, defence.Figure{
+var golitTable8 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 13245.95, Known: true},
 		Defence:   defence.Num{V: 178.36, Known: true},
 		Share:     defence.Num{V: 1.3465, Known: true},
@@ -5544,7 +5449,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18788.02, Known: true}, DefenceConstNCU: defence.Num{V: 18893.95, Known: true}, DefenceConst: defence.Num{V: 150.03, Known: true}, GDPConst: defence.Num{V: 11141.75, Known: true}, RealChange: defence.Num{V: -2.7368, Known: true}, GDPPerCapitaConst: defence.Num{V: 3.8565, Known: true}, DefencePerCapitaConst: defence.Num{V: 51.93, Known: true}, Personnel: defence.Num{V: 6.744, Known: true}, PersonnelPct: defence.Num{V: 68.0531, Known: true}, InfrastructurePct: defence.Num{V: 0.8612, Known: true}, OtherPct: defence.Num{V: 14.4358, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:122",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 11388.98, Known: true},
 		Defence:   defence.Num{V: 132.38, Known: true},
 		Share:     defence.Num{V: 1.1623, Known: true},
@@ -5552,7 +5457,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 16671.14, Known: true}, DefenceConstNCU: defence.Num{V: 16671.14, Known: true}, DefenceConst: defence.Num{V: 132.38, Known: true}, GDPConst: defence.Num{V: 11388.98, Known: true}, RealChange: defence.Num{V: -11.7647, Known: true}, GDPPerCapitaConst: defence.Num{V: 3.9536, Known: true}, DefencePerCapitaConst: defence.Num{V: 45.95, Known: true}, Personnel: defence.Num{V: 6.247, Known: true}, PersonnelPct: defence.Num{V: 78.1498, Known: true}, InfrastructurePct: defence.Num{V: 1.3958, Known: true}, OtherPct: defence.Num{V: 11.533, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:123",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 11861.99, Known: true},
 		Defence:   defence.Num{V: 130.91, Known: true},
 		Share:     defence.Num{V: 1.1036, Known: true},
@@ -5560,7 +5465,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 16250.36, Known: true}, DefenceConstNCU: defence.Num{V: 16353.83, Known: true}, DefenceConst: defence.Num{V: 129.86, Known: true}, GDPConst: defence.Num{V: 11766.52, Known: true}, RealChange: defence.Num{V: -1.9034, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.0911, Known: true}, DefencePerCapitaConst: defence.Num{V: 45.15, Known: true}, Personnel: defence.Num{V: 5.782, Known: true}, PersonnelPct: defence.Num{V: 68.0536, Known: true}, InfrastructurePct: defence.Num{V: 1.3676, Known: true}, OtherPct: defence.Num{V: 22.5694, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:124",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 13052.96, Known: true},
 		Defence:   defence.Num{V: 144.77, Known: true},
 		Share:     defence.Num{V: 1.1091, Known: true},
@@ -5568,7 +5473,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17198.66, Known: true}, DefenceConstNCU: defence.Num{V: 17060.61, Known: true}, DefenceConst: defence.Num{V: 135.47, Known: true}, GDPConst: defence.Num{V: 12213.92, Known: true}, RealChange: defence.Num{V: 4.3218, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.2506, Known: true}, DefencePerCapitaConst: defence.Num{V: 47.14, Known: true}, Personnel: defence.Num{V: 6.847, Known: true}, PersonnelPct: defence.Num{V: 68.1966, Known: true}, InfrastructurePct: defence.Num{V: 0.9241, Known: true}, OtherPct: defence.Num{V: 23.9209, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:125",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 15156.35, Known: true},
 		Defence:   defence.Num{V: 175.89, Known: true},
 		Share:     defence.Num{V: 1.1605, Known: true},
@@ -5576,7 +5481,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18994.75, Known: true}, DefenceConstNCU: defence.Num{V: 18568.76, Known: true}, DefenceConst: defence.Num{V: 147.44, Known: true}, GDPConst: defence.Num{V: 12704.83, Known: true}, RealChange: defence.Num{V: 8.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.4324, Known: true}, DefencePerCapitaConst: defence.Num{V: 51.44, Known: true}, Personnel: defence.Num{V: 6.848, Known: true}, PersonnelPct: defence.Num{V: 70.7035, Known: true}, InfrastructurePct: defence.Num{V: 1.093, Known: true}, OtherPct: defence.Num{V: 18.7875, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:126",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 15398.62, Known: true},
 		Defence:   defence.Num{V: 197.23, Known: true},
 		Share:     defence.Num{V: 1.2808, Known: true},
@@ -5584,7 +5489,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21669.92, Known: true}, DefenceConstNCU: defence.Num{V: 20920.97, Known: true}, DefenceConst: defence.Num{V: 166.12, Known: true}, GDPConst: defence.Num{V: 12970.07, Known: true}, RealChange: defence.Num{V: 12.6675, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.5442, Known: true}, DefencePerCapitaConst: defence.Num{V: 58.2, Known: true}, Personnel: defence.Num{V: 6.82, Known: true}, PersonnelPct: defence.Num{V: 62.891, Known: true}, InfrastructurePct: defence.Num{V: 1.6407, Known: true}, OtherPct: defence.Num{V: 20.8619, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:127",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 15192, Known: true},
 		Defence:   defence.Num{V: 196.86, Known: true},
 		Share:     defence.Num{V: 1.2958, Known: true},
@@ -5592,7 +5497,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21348.08, Known: true}, DefenceConstNCU: defence.Num{V: 20467.67, Known: true}, DefenceConst: defence.Num{V: 162.52, Known: true}, GDPConst: defence.Num{V: 12541.78, Known: true}, RealChange: defence.Num{V: -2.1667, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.4195, Known: true}, DefencePerCapitaConst: defence.Num{V: 57.27, Known: true}, Personnel: defence.Num{V: 6.713, Known: true}, PersonnelPct: defence.Num{V: 64.4114, Known: true}, InfrastructurePct: defence.Num{V: 1.3864, Known: true}, OtherPct: defence.Num{V: 19.2009, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:128",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 17984, Known: true},
 		Defence:   defence.Num{V: 223.54, Known: true},
 		Share:     defence.Num{V: 1.243, Known: true},
@@ -5600,7 +5505,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23072.11, Known: true}, DefenceConstNCU: defence.Num{V: 21381.97, Known: true}, DefenceConst: defence.Num{V: 169.78, Known: true}, GDPConst: defence.Num{V: 13659.07, Known: true}, RealChange: defence.Num{V: 4.4671, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.858, Known: true}, DefencePerCapitaConst: defence.Num{V: 60.38, Known: true}, Personnel: defence.Num{V: 6.641, Known: true}, PersonnelPct: defence.Num{V: 63.5698, Known: true}, InfrastructurePct: defence.Num{V: 3.6136, Known: true}, OtherPct: defence.Num{V: 17.6986, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:129",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 19083, Known: true},
 		Defence:   defence.Num{V: 230.67, Known: true},
 		Share:     defence.Num{V: 1.2088, Known: true},
@@ -5608,7 +5513,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 25848, Known: true}, DefenceConstNCU: defence.Num{V: 21800.87, Known: true}, DefenceConst: defence.Num{V: 173.11, Known: true}, GDPConst: defence.Num{V: 14320.76, Known: true}, RealChange: defence.Num{V: 1.9591, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.1556, Known: true}, DefencePerCapitaConst: defence.Num{V: 62.32, Known: true}, Personnel: defence.Num{V: 6.641, Known: true}, PersonnelPct: defence.Num{V: 60.0522, Known: true}, InfrastructurePct: defence.Num{V: 5.1164, Known: true}, OtherPct: defence.Num{V: 17.7833, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:130",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 22743, Known: true},
 		Defence:   defence.Num{V: 397.27, Known: true},
 		Share:     defence.Num{V: 1.7468, Known: true},
@@ -5617,7 +5522,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:131",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 25431, Known: true},
 		Defence:   defence.Num{V: 516.11, Known: true},
 		Share:     defence.Num{V: 2.0295, Known: true},
@@ -5626,7 +5531,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:132",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 535528.42, Known: true},
 		Defence:   defence.Num{V: 5200.06, Known: true},
 		Share:     defence.Num{V: 0.971, Known: true},
@@ -5634,7 +5539,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3913.22, Known: true}, DefenceConstNCU: defence.Num{V: 3965.29, Known: true}, DefenceConst: defence.Num{V: 4399.99, Known: true}, GDPConst: defence.Num{V: 453132.71, Known: true}, RealChange: defence.Num{V: -2.2523, Known: true}, GDPPerCapitaConst: defence.Num{V: 40.4254, Known: true}, DefencePerCapitaConst: defence.Num{V: 392.54, Known: true}, Personnel: defence.Num{V: 30.512, Known: true}, PersonnelPct: defence.Num{V: 77.845, Known: true}, InfrastructurePct: defence.Num{V: 1.8112, Known: true}, OtherPct: defence.Num{V: 16.8284, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:134",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 462382.54, Known: true},
 		Defence:   defence.Num{V: 4204.45, Known: true},
 		Share:     defence.Num{V: 0.9093, Known: true},
@@ -5642,7 +5547,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3789.06, Known: true}, DefenceConstNCU: defence.Num{V: 3789.06, Known: true}, DefenceConst: defence.Num{V: 4204.45, Known: true}, GDPConst: defence.Num{V: 462382.54, Known: true}, RealChange: defence.Num{V: -4.4442, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.0124, Known: true}, DefencePerCapitaConst: defence.Num{V: 372.93, Known: true}, Personnel: defence.Num{V: 29.681, Known: true}, PersonnelPct: defence.Num{V: 78.2298, Known: true}, InfrastructurePct: defence.Num{V: 0.9337, Known: true}, OtherPct: defence.Num{V: 17.4001, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:135",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 475930.5, Known: true},
 		Defence:   defence.Num{V: 4258.11, Known: true},
 		Share:     defence.Num{V: 0.8947, Known: true},
@@ -5650,7 +5555,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3847.92, Known: true}, DefenceConstNCU: defence.Num{V: 3775.41, Known: true}, DefenceConst: defence.Num{V: 4189.29, Known: true}, GDPConst: defence.Num{V: 468239.13, Known: true}, RealChange: defence.Num{V: -0.3604, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.3223, Known: true}, DefencePerCapitaConst: defence.Num{V: 369.71, Known: true}, Personnel: defence.Num{V: 28.816, Known: true}, PersonnelPct: defence.Num{V: 76.7958, Known: true}, InfrastructurePct: defence.Num{V: 0.9607, Known: true}, OtherPct: defence.Num{V: 17.5217, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:136",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 502586.79, Known: true},
 		Defence:   defence.Num{V: 4440.72, Known: true},
 		Share:     defence.Num{V: 0.8836, Known: true},
@@ -5658,7 +5563,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3932.34, Known: true}, DefenceConstNCU: defence.Num{V: 3788.88, Known: true}, DefenceConst: defence.Num{V: 4204.24, Known: true}, GDPConst: defence.Num{V: 475822.3, Known: true}, RealChange: defence.Num{V: 0.3567, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.8298, Known: true}, DefencePerCapitaConst: defence.Num{V: 369.6, Known: true}, Personnel: defence.Num{V: 27.841, Known: true}, PersonnelPct: defence.Num{V: 75.2023, Known: true}, InfrastructurePct: defence.Num{V: 1.0522, Known: true}, OtherPct: defence.Num{V: 17.2301, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:137",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 543545.18, Known: true},
 		Defence:   defence.Num{V: 4844.94, Known: true},
 		Share:     defence.Num{V: 0.8914, Known: true},
@@ -5666,7 +5571,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4100.7, Known: true}, DefenceConstNCU: defence.Num{V: 3890.8, Known: true}, DefenceConst: defence.Num{V: 4317.34, Known: true}, GDPConst: defence.Num{V: 484354.2, Known: true}, RealChange: defence.Num{V: 2.6902, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.3864, Known: true}, DefencePerCapitaConst: defence.Num{V: 377.82, Known: true}, Personnel: defence.Num{V: 26.483, Known: true}, PersonnelPct: defence.Num{V: 70.6882, Known: true}, InfrastructurePct: defence.Num{V: 1.433, Known: true}, OtherPct: defence.Num{V: 17.7246, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:138",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 535924.76, Known: true},
 		Defence:   defence.Num{V: 4761.27, Known: true},
 		Share:     defence.Num{V: 0.8884, Known: true},
@@ -5674,7 +5579,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4252.66, Known: true}, DefenceConstNCU: defence.Num{V: 3964.88, Known: true}, DefenceConst: defence.Num{V: 4399.54, Known: true}, GDPConst: defence.Num{V: 495208.54, Known: true}, RealChange: defence.Num{V: 1.904, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.1028, Known: true}, DefencePerCapitaConst: defence.Num{V: 382.94, Known: true}, Personnel: defence.Num{V: 23.33, Known: true}, PersonnelPct: defence.Num{V: 68.378, Known: true}, InfrastructurePct: defence.Num{V: 1.1949, Known: true}, OtherPct: defence.Num{V: 19.3639, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:139",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 525843.29, Known: true},
 		Defence:   defence.Num{V: 5323.52, Known: true},
 		Share:     defence.Num{V: 1.0124, Known: true},
@@ -5682,7 +5587,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4664.51, Known: true}, DefenceConstNCU: defence.Num{V: 4280.38, Known: true}, DefenceConst: defence.Num{V: 4749.62, Known: true}, GDPConst: defence.Num{V: 469154.57, Known: true}, RealChange: defence.Num{V: 7.9572, Known: true}, GDPPerCapitaConst: defence.Num{V: 40.6395, Known: true}, DefencePerCapitaConst: defence.Num{V: 411.43, Known: true}, Personnel: defence.Num{V: 22.832, Known: true}, PersonnelPct: defence.Num{V: 63.5818, Known: true}, InfrastructurePct: defence.Num{V: 1.0012, Known: true}, OtherPct: defence.Num{V: 21.5362, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:140",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 601147.44, Known: true},
 		Defence:   defence.Num{V: 6244.57, Known: true},
 		Share:     defence.Num{V: 1.0388, Known: true},
@@ -5690,7 +5595,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5276.24, Known: true}, DefenceConstNCU: defence.Num{V: 4692.88, Known: true}, DefenceConst: defence.Num{V: 5207.35, Known: true}, GDPConst: defence.Num{V: 501297.05, Known: true}, RealChange: defence.Num{V: 9.6372, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.2458, Known: true}, DefencePerCapitaConst: defence.Num{V: 449.23, Known: true}, Personnel: defence.Num{V: 22.059, Known: true}, PersonnelPct: defence.Num{V: 56.7862, Known: true}, InfrastructurePct: defence.Num{V: 0.8237, Known: true}, OtherPct: defence.Num{V: 22.9237, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:141",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 583895.3, Known: true},
 		Defence:   defence.Num{V: 6903.78, Known: true},
 		Share:     defence.Num{V: 1.1824, Known: true},
@@ -5698,7 +5603,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6550.84, Known: true}, DefenceConstNCU: defence.Num{V: 5502.36, Known: true}, DefenceConst: defence.Num{V: 6105.57, Known: true}, GDPConst: defence.Num{V: 516385.72, Known: true}, RealChange: defence.Num{V: 17.2491, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.21, Known: true}, DefencePerCapitaConst: defence.Num{V: 522.72, Known: true}, Personnel: defence.Num{V: 21.363, Known: true}, PersonnelPct: defence.Num{V: 49.8919, Known: true}, InfrastructurePct: defence.Num{V: 2.6665, Known: true}, OtherPct: defence.Num{V: 27.0828, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:142",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 630704.16, Known: true},
 		Defence:   defence.Num{V: 7622.16, Known: true},
 		Share:     defence.Num{V: 1.2085, Known: true},
@@ -5707,7 +5612,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:143",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 655743.86, Known: true},
 		Defence:   defence.Num{V: 8519.17, Known: true},
 		Share:     defence.Num{V: 1.2992, Known: true},
@@ -5716,7 +5621,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:144",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 57080.2, Known: true},
 		Defence:   defence.Num{V: 747.23, Known: true},
 		Share:     defence.Num{V: 1.3091, Known: true},
@@ -5724,7 +5629,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1101.56, Known: true}, DefenceConstNCU: defence.Num{V: 1134.04, Known: true}, DefenceConst: defence.Num{V: 642.73, Known: true}, GDPConst: defence.Num{V: 49097.59, Known: true}, RealChange: defence.Num{V: -9.0841, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.7965, Known: true}, DefencePerCapitaConst: defence.Num{V: 88.97, Known: true}, Personnel: defence.Num{V: 27.498, Known: true}, PersonnelPct: defence.Num{V: 72.8384, Known: true}, InfrastructurePct: defence.Num{V: 0.6279, Known: true}, OtherPct: defence.Num{V: 25.5061, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:146",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 50765.68, Known: true},
 		Defence:   defence.Num{V: 632.72, Known: true},
 		Share:     defence.Num{V: 1.2464, Known: true},
@@ -5732,7 +5637,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1116.37, Known: true}, DefenceConstNCU: defence.Num{V: 1116.37, Known: true}, DefenceConst: defence.Num{V: 632.72, Known: true}, GDPConst: defence.Num{V: 50765.68, Known: true}, RealChange: defence.Num{V: -1.5574, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.0724, Known: true}, DefencePerCapitaConst: defence.Num{V: 88.15, Known: true}, Personnel: defence.Num{V: 24.857, Known: true}, PersonnelPct: defence.Num{V: 73.6617, Known: true}, InfrastructurePct: defence.Num{V: 1.265, Known: true}, OtherPct: defence.Num{V: 21.6016, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:147",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 53925.52, Known: true},
 		Defence:   defence.Num{V: 670.62, Known: true},
 		Share:     defence.Num{V: 1.2436, Known: true},
@@ -5740,7 +5645,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1185.76, Known: true}, DefenceConstNCU: defence.Num{V: 1147.62, Known: true}, DefenceConst: defence.Num{V: 650.43, Known: true}, GDPConst: defence.Num{V: 52302.17, Known: true}, RealChange: defence.Num{V: 2.7989, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.3378, Known: true}, DefencePerCapitaConst: defence.Num{V: 91.25, Known: true}, Personnel: defence.Num{V: 24.725, Known: true}, PersonnelPct: defence.Num{V: 65.6428, Known: true}, InfrastructurePct: defence.Num{V: 0.6328, Known: true}, OtherPct: defence.Num{V: 24.574, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:148",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 59288.16, Known: true},
 		Defence:   defence.Num{V: 724.46, Known: true},
 		Share:     defence.Num{V: 1.2219, Known: true},
@@ -5748,7 +5653,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1254.72, Known: true}, DefenceConstNCU: defence.Num{V: 1158.6, Known: true}, DefenceConst: defence.Num{V: 656.65, Known: true}, GDPConst: defence.Num{V: 53738.35, Known: true}, RealChange: defence.Num{V: 0.9565, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.5945, Known: true}, DefencePerCapitaConst: defence.Num{V: 92.8, Known: true}, Personnel: defence.Num{V: 24.339, Known: true}, PersonnelPct: defence.Num{V: 68.3301, Known: true}, InfrastructurePct: defence.Num{V: 0.8327, Known: true}, OtherPct: defence.Num{V: 22.7414, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:149",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 66398.26, Known: true},
 		Defence:   defence.Num{V: 962.23, Known: true},
 		Share:     defence.Num{V: 1.4492, Known: true},
@@ -5756,7 +5661,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1592.88, Known: true}, DefenceConstNCU: defence.Num{V: 1411.09, Known: true}, DefenceConst: defence.Num{V: 799.75, Known: true}, GDPConst: defence.Num{V: 55186.54, Known: true}, RealChange: defence.Num{V: 21.7933, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.8557, Known: true}, DefencePerCapitaConst: defence.Num{V: 113.84, Known: true}, Personnel: defence.Num{V: 24.354, Known: true}, PersonnelPct: defence.Num{V: 62.99, Known: true}, InfrastructurePct: defence.Num{V: 2.6198, Known: true}, OtherPct: defence.Num{V: 24.7436, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:150",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 68889.29, Known: true},
 		Defence:   defence.Num{V: 2158.59, Known: true},
 		Share:     defence.Num{V: 3.1334, Known: true},
@@ -5764,7 +5669,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3770.82, Known: true}, DefenceConstNCU: defence.Num{V: 3174.18, Known: true}, DefenceConst: defence.Num{V: 1799, Known: true}, GDPConst: defence.Num{V: 57413.4, Known: true}, RealChange: defence.Num{V: 124.9442, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.2304, Known: true}, DefencePerCapitaConst: defence.Num{V: 257.89, Known: true}, Personnel: defence.Num{V: 24.592, Known: true}, PersonnelPct: defence.Num{V: 29.4246, Known: true}, InfrastructurePct: defence.Num{V: 1.0937, Known: true}, OtherPct: defence.Num{V: 9.7407, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:151",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 70311.23, Known: true},
 		Defence:   defence.Num{V: 1120.53, Known: true},
 		Share:     defence.Num{V: 1.5937, Known: true},
@@ -5772,7 +5677,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1920.25, Known: true}, DefenceConstNCU: defence.Num{V: 1550.37, Known: true}, DefenceConst: defence.Num{V: 878.69, Known: true}, GDPConst: defence.Num{V: 55136.32, Known: true}, RealChange: defence.Num{V: -51.1569, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.9516, Known: true}, DefencePerCapitaConst: defence.Num{V: 126.72, Known: true}, Personnel: defence.Num{V: 24.992, Known: true}, PersonnelPct: defence.Num{V: 63.7933, Known: true}, InfrastructurePct: defence.Num{V: 7.7097, Known: true}, OtherPct: defence.Num{V: 20.054, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:152",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 84100.24, Known: true},
 		Defence:   defence.Num{V: 1275.92, Known: true},
 		Share:     defence.Num{V: 1.5171, Known: true},
@@ -5780,7 +5685,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2108.52, Known: true}, DefenceConstNCU: defence.Num{V: 1589.01, Known: true}, DefenceConst: defence.Num{V: 900.59, Known: true}, GDPConst: defence.Num{V: 59360.74, Known: true}, RealChange: defence.Num{V: 2.4924, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.6308, Known: true}, DefencePerCapitaConst: defence.Num{V: 130.94, Known: true}, Personnel: defence.Num{V: 25.742, Known: true}, PersonnelPct: defence.Num{V: 65.5856, Known: true}, InfrastructurePct: defence.Num{V: 4.9346, Known: true}, OtherPct: defence.Num{V: 18.4305, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:153",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 90422, Known: true},
 		Defence:   defence.Num{V: 1439.78, Known: true},
 		Share:     defence.Num{V: 1.5923, Known: true},
@@ -5788,7 +5693,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2672.01, Known: true}, DefenceConstNCU: defence.Num{V: 1733.19, Known: true}, DefenceConst: defence.Num{V: 982.31, Known: true}, GDPConst: defence.Num{V: 61691.49, Known: true}, RealChange: defence.Num{V: 9.0739, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.5422, Known: true}, DefencePerCapitaConst: defence.Num{V: 151.94, Known: true}, Personnel: defence.Num{V: 25.615, Known: true}, PersonnelPct: defence.Num{V: 57.796, Known: true}, InfrastructurePct: defence.Num{V: 6.9646, Known: true}, OtherPct: defence.Num{V: 19.541, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:154",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 101611.28, Known: true},
 		Defence:   defence.Num{V: 1991.71, Known: true},
 		Share:     defence.Num{V: 1.9601, Known: true},
@@ -5797,7 +5702,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:155",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 106720.94, Known: true},
 		Defence:   defence.Num{V: 2325.09, Known: true},
 		Share:     defence.Num{V: 2.1787, Known: true},
@@ -5806,7 +5711,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:156",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.80574819e+06, Known: true},
 		Defence:   defence.Num{V: 18172.42, Known: true},
 		Share:     defence.Num{V: 1.0064, Known: true},
@@ -5814,7 +5719,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 20075.96, Known: true}, DefenceConstNCU: defence.Num{V: 19901.75, Known: true}, DefenceConst: defence.Num{V: 15563.03, Known: true}, GDPConst: defence.Num{V: 1.54645925e+06, Known: true}, RealChange: defence.Num{V: 4.9523, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.6391, Known: true}, DefencePerCapitaConst: defence.Num{V: 439.17, Known: true}, Personnel: defence.Num{V: 65.898, Known: true}, PersonnelPct: defence.Num{V: 50.8998, Known: true}, InfrastructurePct: defence.Num{V: 3.8092, Known: true}, OtherPct: defence.Num{V: 32.2614, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:158",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.55651078e+06, Known: true},
 		Defence:   defence.Num{V: 18689.41, Known: true},
 		Share:     defence.Num{V: 1.2007, Known: true},
@@ -5822,7 +5727,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23899.71, Known: true}, DefenceConstNCU: defence.Num{V: 23899.71, Known: true}, DefenceConst: defence.Num{V: 18689.41, Known: true}, GDPConst: defence.Num{V: 1.55651078e+06, Known: true}, RealChange: defence.Num{V: 20.0885, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.5962, Known: true}, DefencePerCapitaConst: defence.Num{V: 523.47, Known: true}, Personnel: defence.Num{V: 70.321, Known: true}, PersonnelPct: defence.Num{V: 53.7587, Known: true}, InfrastructurePct: defence.Num{V: 3.6332, Known: true}, OtherPct: defence.Num{V: 32.1366, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:159",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.52799623e+06, Known: true},
 		Defence:   defence.Num{V: 17708.23, Known: true},
 		Share:     defence.Num{V: 1.1589, Known: true},
@@ -5830,7 +5735,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23474.3, Known: true}, DefenceConstNCU: defence.Num{V: 23307.16, Known: true}, DefenceConst: defence.Num{V: 18226.03, Known: true}, GDPConst: defence.Num{V: 1.57267594e+06, Known: true}, RealChange: defence.Num{V: -2.4794, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.553, Known: true}, DefencePerCapitaConst: defence.Num{V: 504.74, Known: true}, Personnel: defence.Num{V: 70.507, Known: true}, PersonnelPct: defence.Num{V: 53.1052, Known: true}, InfrastructurePct: defence.Num{V: 3.0314, Known: true}, OtherPct: defence.Num{V: 33.2532, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:160",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.64927077e+06, Known: true},
 		Defence:   defence.Num{V: 23699.96, Known: true},
 		Share:     defence.Num{V: 1.437, Known: true},
@@ -5838,7 +5743,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 30760.94, Known: true}, DefenceConstNCU: defence.Num{V: 29776.39, Known: true}, DefenceConst: defence.Num{V: 23284.93, Known: true}, GDPConst: defence.Num{V: 1.62038833e+06, Known: true}, RealChange: defence.Num{V: 27.7564, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.3392, Known: true}, DefencePerCapitaConst: defence.Num{V: 637.15, Known: true}, Personnel: defence.Num{V: 68.157, Known: true}, PersonnelPct: defence.Num{V: 57.3747, Known: true}, InfrastructurePct: defence.Num{V: 2.9786, Known: true}, OtherPct: defence.Num{V: 28.9516, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:161",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 1.72529656e+06, Known: true},
 		Defence:   defence.Num{V: 22398.9, Known: true},
 		Share:     defence.Num{V: 1.2983, Known: true},
@@ -5846,7 +5751,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29024.95, Known: true}, DefenceConstNCU: defence.Num{V: 27639.57, Known: true}, DefenceConst: defence.Num{V: 21613.95, Known: true}, GDPConst: defence.Num{V: 1.66483499e+06, Known: true}, RealChange: defence.Num{V: -7.1762, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.9165, Known: true}, DefencePerCapitaConst: defence.Num{V: 583.13, Known: true}, Personnel: defence.Num{V: 70.298, Known: true}, PersonnelPct: defence.Num{V: 51.0154, Known: true}, InfrastructurePct: defence.Num{V: 3.584, Known: true}, OtherPct: defence.Num{V: 33.4585, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:162",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 1.7437303e+06, Known: true},
 		Defence:   defence.Num{V: 22572.16, Known: true},
 		Share:     defence.Num{V: 1.2945, Known: true},
@@ -5854,7 +5759,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29948.5, Known: true}, DefenceConstNCU: defence.Num{V: 28084.86, Known: true}, DefenceConst: defence.Num{V: 21962.16, Known: true}, GDPConst: defence.Num{V: 1.69660723e+06, Known: true}, RealChange: defence.Num{V: 1.6111, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.1211, Known: true}, DefencePerCapitaConst: defence.Num{V: 584.08, Known: true}, Personnel: defence.Num{V: 71.849, Known: true}, PersonnelPct: defence.Num{V: 49.5396, Known: true}, InfrastructurePct: defence.Num{V: 2.7217, Known: true}, OtherPct: defence.Num{V: 33.8987, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:163",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.655685e+06, Known: true},
 		Defence:   defence.Num{V: 23329.92, Known: true},
 		Share:     defence.Num{V: 1.4091, Known: true},
@@ -5862,7 +5767,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31288.99, Known: true}, DefenceConstNCU: defence.Num{V: 29031.05, Known: true}, DefenceConst: defence.Num{V: 22702.07, Known: true}, GDPConst: defence.Num{V: 1.6111282e+06, Known: true}, RealChange: defence.Num{V: 3.369, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.3901, Known: true}, DefencePerCapitaConst: defence.Num{V: 597.31, Known: true}, Personnel: defence.Num{V: 70.339, Known: true}, PersonnelPct: defence.Num{V: 49.2323, Known: true}, InfrastructurePct: defence.Num{V: 3.066, Known: true}, OtherPct: defence.Num{V: 33.0363, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:164",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.007472e+06, Known: true},
 		Defence:   defence.Num{V: 25501.96, Known: true},
 		Share:     defence.Num{V: 1.2704, Known: true},
@@ -5870,7 +5775,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31976.32, Known: true}, DefenceConstNCU: defence.Num{V: 27556.62, Known: true}, DefenceConst: defence.Num{V: 21549.08, Known: true}, GDPConst: defence.Num{V: 1.69630785e+06, Known: true}, RealChange: defence.Num{V: -5.0788, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.3752, Known: true}, DefencePerCapitaConst: defence.Num{V: 563.72, Known: true}, Personnel: defence.Num{V: 68.215, Known: true}, PersonnelPct: defence.Num{V: 49.9164, Known: true}, InfrastructurePct: defence.Num{V: 3.2207, Known: true}, OtherPct: defence.Num{V: 34.7897, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:165",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.161483e+06, Known: true},
 		Defence:   defence.Num{V: 25897.62, Known: true},
 		Share:     defence.Num{V: 1.1981, Known: true},
@@ -5878,7 +5783,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 33707.18, Known: true}, DefenceConstNCU: defence.Num{V: 26983.01, Known: true}, DefenceConst: defence.Num{V: 21100.52, Known: true}, GDPConst: defence.Num{V: 1.76110455e+06, Known: true}, RealChange: defence.Num{V: -2.0816, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.2378, Known: true}, DefencePerCapitaConst: defence.Num{V: 542.01, Known: true}, Personnel: defence.Num{V: 67.444, Known: true}, PersonnelPct: defence.Num{V: 48.4395, Known: true}, InfrastructurePct: defence.Num{V: 2.6367, Known: true}, OtherPct: defence.Num{V: 37.5967, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:166",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.140086e+06, Known: true},
 		Defence:   defence.Num{V: 27990.9, Known: true},
 		Share:     defence.Num{V: 1.3079, Known: true},
@@ -5887,7 +5792,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:167",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.23382927e+06, Known: true},
 		Defence:   defence.Num{V: 30495.23, Known: true},
 		Share:     defence.Num{V: 1.3652, Known: true},
@@ -5896,7 +5801,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:168",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 209305, Known: true},
 		Defence:   defence.Num{V: 1975.31, Known: true},
 		Share:     defence.Num{V: 0.9437, Known: true},
@@ -5904,7 +5809,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 41002.52, Known: true}, DefenceConstNCU: defence.Num{V: 41409.64, Known: true}, DefenceConst: defence.Num{V: 1683.4, Known: true}, GDPConst: defence.Num{V: 178374.26, Known: true}, RealChange: defence.Num{V: -4.9074, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.948, Known: true}, DefencePerCapitaConst: defence.Num{V: 159.95, Known: true}, Personnel: defence.Num{V: 20.222, Known: true}, PersonnelPct: defence.Num{V: 61.4034, Known: true}, InfrastructurePct: defence.Num{V: 2.3357, Known: true}, OtherPct: defence.Num{V: 29.729, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:170",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 188113.65, Known: true},
 		Defence:   defence.Num{V: 1921.4, Known: true},
 		Share:     defence.Num{V: 1.0214, Known: true},
@@ -5912,7 +5817,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47263.95, Known: true}, DefenceConstNCU: defence.Num{V: 47263.95, Known: true}, DefenceConst: defence.Num{V: 1921.4, Known: true}, GDPConst: defence.Num{V: 188113.65, Known: true}, RealChange: defence.Num{V: 14.1376, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.8426, Known: true}, DefencePerCapitaConst: defence.Num{V: 182.24, Known: true}, Personnel: defence.Num{V: 21.454, Known: true}, PersonnelPct: defence.Num{V: 55.2525, Known: true}, InfrastructurePct: defence.Num{V: 3.3203, Known: true}, OtherPct: defence.Num{V: 29.6728, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:171",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 196192.83, Known: true},
 		Defence:   defence.Num{V: 1865.74, Known: true},
 		Share:     defence.Num{V: 0.951, Known: true},
@@ -5920,7 +5825,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45598.42, Known: true}, DefenceConstNCU: defence.Num{V: 45083.42, Known: true}, DefenceConst: defence.Num{V: 1832.75, Known: true}, GDPConst: defence.Num{V: 192724.29, Known: true}, RealChange: defence.Num{V: -4.6135, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.2413, Known: true}, DefencePerCapitaConst: defence.Num{V: 173.47, Known: true}, Personnel: defence.Num{V: 22.704, Known: true}, PersonnelPct: defence.Num{V: 61.9485, Known: true}, InfrastructurePct: defence.Num{V: 3.9073, Known: true}, OtherPct: defence.Num{V: 27.4491, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:172",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 218891.06, Known: true},
 		Defence:   defence.Num{V: 2258.92, Known: true},
 		Share:     defence.Num{V: 1.032, Known: true},
@@ -5928,7 +5833,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52805.33, Known: true}, DefenceConstNCU: defence.Num{V: 51539.45, Known: true}, DefenceConst: defence.Num{V: 2095.2, Known: true}, GDPConst: defence.Num{V: 203026.52, Known: true}, RealChange: defence.Num{V: 14.3202, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.1724, Known: true}, DefencePerCapitaConst: defence.Num{V: 197.86, Known: true}, Personnel: defence.Num{V: 23.769, Known: true}, PersonnelPct: defence.Num{V: 56.1099, Known: true}, InfrastructurePct: defence.Num{V: 3.9908, Known: true}, OtherPct: defence.Num{V: 28.353, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:173",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 249261, Known: true},
 		Defence:   defence.Num{V: 2749.77, Known: true},
 		Share:     defence.Num{V: 1.1032, Known: true},
@@ -5936,7 +5841,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 59752.3, Known: true}, DefenceConstNCU: defence.Num{V: 56861.01, Known: true}, DefenceConst: defence.Num{V: 2311.54, Known: true}, GDPConst: defence.Num{V: 209536.44, Known: true}, RealChange: defence.Num{V: 10.3252, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7184, Known: true}, DefencePerCapitaConst: defence.Num{V: 217.53, Known: true}, Personnel: defence.Num{V: 24.66, Known: true}, PersonnelPct: defence.Num{V: 54.5742, Known: true}, InfrastructurePct: defence.Num{V: 5.3106, Known: true}, OtherPct: defence.Num{V: 28.9508, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:174",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 252653.92, Known: true},
 		Defence:   defence.Num{V: 2981.52, Known: true},
 		Share:     defence.Num{V: 1.1801, Known: true},
@@ -5944,7 +5849,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68373.1, Known: true}, DefenceConstNCU: defence.Num{V: 62629.1, Known: true}, DefenceConst: defence.Num{V: 2546.03, Known: true}, GDPConst: defence.Num{V: 215750.32, Known: true}, RealChange: defence.Num{V: 10.1442, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2216, Known: true}, DefencePerCapitaConst: defence.Num{V: 238.63, Known: true}, Personnel: defence.Num{V: 25.295, Known: true}, PersonnelPct: defence.Num{V: 51.8182, Known: true}, InfrastructurePct: defence.Num{V: 5.2673, Known: true}, OtherPct: defence.Num{V: 26.4719, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:175",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 246045.74, Known: true},
 		Defence:   defence.Num{V: 3199.35, Known: true},
 		Share:     defence.Num{V: 1.3003, Known: true},
@@ -5952,7 +5857,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 74257.49, Known: true}, DefenceConstNCU: defence.Num{V: 65201.72, Known: true}, DefenceConst: defence.Num{V: 2650.61, Known: true}, GDPConst: defence.Num{V: 203845.13, Known: true}, RealChange: defence.Num{V: 4.1077, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.0507, Known: true}, DefencePerCapitaConst: defence.Num{V: 247.72, Known: true}, Personnel: defence.Num{V: 26.147, Known: true}, PersonnelPct: defence.Num{V: 49.7226, Known: true}, InfrastructurePct: defence.Num{V: 7.4093, Known: true}, OtherPct: defence.Num{V: 25.5554, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:176",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 281711.01, Known: true},
 		Defence:   defence.Num{V: 3914.7, Known: true},
 		Share:     defence.Num{V: 1.3896, Known: true},
@@ -5960,7 +5865,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 84863.62, Known: true}, DefenceConstNCU: defence.Num{V: 72115.98, Known: true}, DefenceConst: defence.Num{V: 2931.69, Known: true}, GDPConst: defence.Num{V: 210971.26, Known: true}, RealChange: defence.Num{V: 10.6044, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7219, Known: true}, DefencePerCapitaConst: defence.Num{V: 274.06, Known: true}, Personnel: defence.Num{V: 26.41, Known: true}, PersonnelPct: defence.Num{V: 44.7025, Known: true}, InfrastructurePct: defence.Num{V: 6.2435, Known: true}, OtherPct: defence.Num{V: 28.5849, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:177",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 290498.18, Known: true},
 		Defence:   defence.Num{V: 3894.71, Known: true},
 		Share:     defence.Num{V: 1.3407, Known: true},
@@ -5968,7 +5873,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 90968.61, Known: true}, DefenceConstNCU: defence.Num{V: 71212.6, Known: true}, DefenceConst: defence.Num{V: 2894.97, Known: true}, GDPConst: defence.Num{V: 215929.48, Known: true}, RealChange: defence.Num{V: -1.2527, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2032, Known: true}, DefencePerCapitaConst: defence.Num{V: 270.86, Known: true}, Personnel: defence.Num{V: 26.62, Known: true}, PersonnelPct: defence.Num{V: 42.8452, Known: true}, InfrastructurePct: defence.Num{V: 4.319, Known: true}, OtherPct: defence.Num{V: 28.1716, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:178",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 331223.67, Known: true},
 		Defence:   defence.Num{V: 4538.02, Known: true},
 		Share:     defence.Num{V: 1.3701, Known: true},
@@ -5977,7 +5882,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:179",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 326129.67, Known: true},
 		Defence:   defence.Num{V: 6834.29, Known: true},
 		Share:     defence.Num{V: 2.0956, Known: true},
@@ -5986,7 +5891,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:180",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 3.89620338e+06, Known: true},
 		Defence:   defence.Num{V: 46175.79, Known: true},
 		Share:     defence.Num{V: 1.1851, Known: true},
@@ -5994,7 +5899,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 34748.82, Known: true}, DefenceConstNCU: defence.Num{V: 35394.25, Known: true}, DefenceConst: defence.Num{V: 39274.4, Known: true}, GDPConst: defence.Num{V: 3.31388105e+06, Known: true}, RealChange: defence.Num{V: -1.394, Known: true}, GDPPerCapitaConst: defence.Num{V: 40.9206, Known: true}, DefencePerCapitaConst: defence.Num{V: 484.97, Known: true}, Personnel: defence.Num{V: 178.8, Known: true}, PersonnelPct: defence.Num{V: 50.6716, Known: true}, InfrastructurePct: defence.Num{V: 3.7526, Known: true}, OtherPct: defence.Num{V: 32.632, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:182",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 3.35501501e+06, Known: true},
 		Defence:   defence.Num{V: 39833.44, Known: true},
 		Share:     defence.Num{V: 1.1873, Known: true},
@@ -6002,7 +5907,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 35898.05, Known: true}, DefenceConstNCU: defence.Num{V: 35898.05, Known: true}, DefenceConst: defence.Num{V: 39833.44, Known: true}, GDPConst: defence.Num{V: 3.35501501e+06, Known: true}, RealChange: defence.Num{V: 1.4234, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.0716, Known: true}, DefencePerCapitaConst: defence.Num{V: 487.63, Known: true}, Personnel: defence.Num{V: 177.195, Known: true}, PersonnelPct: defence.Num{V: 49.856, Known: true}, InfrastructurePct: defence.Num{V: 3.5988, Known: true}, OtherPct: defence.Num{V: 34.6117, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:183",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 3.46296199e+06, Known: true},
 		Defence:   defence.Num{V: 41606.35, Known: true},
 		Share:     defence.Num{V: 1.2015, Known: true},
@@ -6010,7 +5915,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37598.4, Known: true}, DefenceConstNCU: defence.Num{V: 37105.05, Known: true}, DefenceConst: defence.Num{V: 41172.75, Known: true}, GDPConst: defence.Num{V: 3.42687329e+06, Known: true}, RealChange: defence.Num{V: 3.3623, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.6139, Known: true}, DefencePerCapitaConst: defence.Num{V: 499.98, Known: true}, Personnel: defence.Num{V: 177.863, Known: true}, PersonnelPct: defence.Num{V: 48.3479, Known: true}, InfrastructurePct: defence.Num{V: 3.3933, Known: true}, OtherPct: defence.Num{V: 36.0493, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:184",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 3.69422689e+06, Known: true},
 		Defence:   defence.Num{V: 45470.39, Known: true},
 		Share:     defence.Num{V: 1.2309, Known: true},
@@ -6018,7 +5923,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 40264.88, Known: true}, DefenceConstNCU: defence.Num{V: 39146.66, Known: true}, DefenceConst: defence.Num{V: 43438.18, Known: true}, GDPConst: defence.Num{V: 3.52912053e+06, Known: true}, RealChange: defence.Num{V: 5.5023, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.696, Known: true}, DefencePerCapitaConst: defence.Num{V: 525.52, Known: true}, Personnel: defence.Num{V: 179.759, Known: true}, PersonnelPct: defence.Num{V: 48.9646, Known: true}, InfrastructurePct: defence.Num{V: 4.0631, Known: true}, OtherPct: defence.Num{V: 35.1976, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:185",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 3.98201873e+06, Known: true},
 		Defence:   defence.Num{V: 49772.31, Known: true},
 		Share:     defence.Num{V: 1.2499, Known: true},
@@ -6026,7 +5931,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42126.68, Known: true}, DefenceConstNCU: defence.Num{V: 40152.43, Known: true}, DefenceConst: defence.Num{V: 44554.21, Known: true}, GDPConst: defence.Num{V: 3.56454601e+06, Known: true}, RealChange: defence.Num{V: 2.5692, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.9952, Known: true}, DefencePerCapitaConst: defence.Num{V: 537.41, Known: true}, Personnel: defence.Num{V: 181.499, Known: true}, PersonnelPct: defence.Num{V: 47.9875, Known: true}, InfrastructurePct: defence.Num{V: 4.1539, Known: true}, OtherPct: defence.Num{V: 35.4942, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:186",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 3.89653408e+06, Known: true},
 		Defence:   defence.Num{V: 52549.25, Known: true},
 		Share:     defence.Num{V: 1.3486, Known: true},
@@ -6034,7 +5939,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46935.81, Known: true}, DefenceConstNCU: defence.Num{V: 43801.19, Known: true}, DefenceConst: defence.Num{V: 48602.97, Known: true}, GDPConst: defence.Num{V: 3.60391704e+06, Known: true}, RealChange: defence.Num{V: 9.0873, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.3721, Known: true}, DefencePerCapitaConst: defence.Num{V: 584.92, Known: true}, Personnel: defence.Num{V: 183.794, Known: true}, PersonnelPct: defence.Num{V: 45.2606, Known: true}, InfrastructurePct: defence.Num{V: 3.9899, Known: true}, OtherPct: defence.Num{V: 36.0636, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:187",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 3.87661233e+06, Known: true},
 		Defence:   defence.Num{V: 58652.18, Known: true},
 		Share:     defence.Num{V: 1.513, Known: true},
@@ -6042,7 +5947,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 51391.5, Known: true}, DefenceConstNCU: defence.Num{V: 47076.79, Known: true}, DefenceConst: defence.Num{V: 52237.66, Known: true}, GDPConst: defence.Num{V: 3.45264507e+06, Known: true}, RealChange: defence.Num{V: 7.4783, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.5176, Known: true}, DefencePerCapitaConst: defence.Num{V: 628.15, Known: true}, Personnel: defence.Num{V: 183.899, Known: true}, PersonnelPct: defence.Num{V: 42.2167, Known: true}, InfrastructurePct: defence.Num{V: 3.7819, Known: true}, OtherPct: defence.Num{V: 36.5498, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:188",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 4.27052228e+06, Known: true},
 		Defence:   defence.Num{V: 62054.01, Known: true},
 		Share:     defence.Num{V: 1.4531, Known: true},
@@ -6050,7 +5955,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52431.45, Known: true}, DefenceConstNCU: defence.Num{V: 46625.66, Known: true}, DefenceConst: defence.Num{V: 51737.07, Known: true}, GDPConst: defence.Num{V: 3.56051664e+06, Known: true}, RealChange: defence.Num{V: -0.9583, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.7967, Known: true}, DefencePerCapitaConst: defence.Num{V: 621.87, Known: true}, Personnel: defence.Num{V: 183.852, Known: true}, PersonnelPct: defence.Num{V: 42.2791, Known: true}, InfrastructurePct: defence.Num{V: 3.7365, Known: true}, OtherPct: defence.Num{V: 37.294, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:189",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 4.0786938e+06, Known: true},
 		Defence:   defence.Num{V: 61405.46, Known: true},
 		Share:     defence.Num{V: 1.5055, Known: true},
@@ -6058,7 +5963,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 58266.25, Known: true}, DefenceConstNCU: defence.Num{V: 49217.23, Known: true}, DefenceConst: defence.Num{V: 54612.75, Known: true}, GDPConst: defence.Num{V: 3.62750613e+06, Known: true}, RealChange: defence.Num{V: 5.5582, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.2892, Known: true}, DefencePerCapitaConst: defence.Num{V: 651.73, Known: true}, Personnel: defence.Num{V: 183.179, Known: true}, PersonnelPct: defence.Num{V: 39.2602, Known: true}, InfrastructurePct: defence.Num{V: 3.5431, Known: true}, OtherPct: defence.Num{V: 39.9647, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:190",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 4.4586109e+06, Known: true},
 		Defence:   defence.Num{V: 73137.63, Known: true},
 		Share:     defence.Num{V: 1.6404, Known: true},
@@ -6067,7 +5972,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:191",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 4.61003522e+06, Known: true},
 		Defence:   defence.Num{V: 97685.59, Known: true},
 		Share:     defence.Num{V: 2.119, Known: true},
@@ -6076,7 +5981,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:192",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 352981.53, Known: true},
 		Defence:   defence.Num{V: 4056.87, Known: true},
 		Share:     defence.Num{V: 1.1493, Known: true},
@@ -6084,7 +5989,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22769.09, Known: true}, DefenceConstNCU: defence.Num{V: 22867.65, Known: true}, DefenceConst: defence.Num{V: 3398.92, Known: true}, GDPConst: defence.Num{V: 295733.96, Known: true}, RealChange: defence.Num{V: -4.8399, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.4072, Known: true}, DefencePerCapitaConst: defence.Num{V: 602.32, Known: true}, Personnel: defence.Num{V: 16.901, Known: true}, PersonnelPct: defence.Num{V: 51.2667, Known: true}, InfrastructurePct: defence.Num{V: 0.9684, Known: true}, OtherPct: defence.Num{V: 36.7783, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:194",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 302678.95, Known: true},
 		Defence:   defence.Num{V: 3363.98, Known: true},
 		Share:     defence.Num{V: 1.1114, Known: true},
@@ -6092,7 +5997,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22632.6, Known: true}, DefenceConstNCU: defence.Num{V: 22632.6, Known: true}, DefenceConst: defence.Num{V: 3363.98, Known: true}, GDPConst: defence.Num{V: 302678.95, Known: true}, RealChange: defence.Num{V: -1.0278, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.2698, Known: true}, DefencePerCapitaConst: defence.Num{V: 592.04, Known: true}, Personnel: defence.Num{V: 17.246, Known: true}, PersonnelPct: defence.Num{V: 52.0101, Known: true}, InfrastructurePct: defence.Num{V: 1.0919, Known: true}, OtherPct: defence.Num{V: 35.4021, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:195",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 313099.66, Known: true},
 		Defence:   defence.Num{V: 3593.4, Known: true},
 		Share:     defence.Num{V: 1.1477, Known: true},
@@ -6100,7 +6005,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24189.8, Known: true}, DefenceConstNCU: defence.Num{V: 24130.5, Known: true}, DefenceConst: defence.Num{V: 3586.62, Known: true}, GDPConst: defence.Num{V: 312508.53, Known: true}, RealChange: defence.Num{V: 6.6183, Known: true}, GDPPerCapitaConst: defence.Num{V: 54.5485, Known: true}, DefencePerCapitaConst: defence.Num{V: 626.05, Known: true}, Personnel: defence.Num{V: 17.253, Known: true}, PersonnelPct: defence.Num{V: 49.5072, Known: true}, InfrastructurePct: defence.Num{V: 2.1583, Known: true}, OtherPct: defence.Num{V: 34.6532, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:196",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 332111.91, Known: true},
 		Defence:   defence.Num{V: 3780.32, Known: true},
 		Share:     defence.Num{V: 1.1383, Known: true},
@@ -6108,7 +6013,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24961.08, Known: true}, DefenceConstNCU: defence.Num{V: 24607.19, Known: true}, DefenceConst: defence.Num{V: 3657.47, Known: true}, GDPConst: defence.Num{V: 321319.09, Known: true}, RealChange: defence.Num{V: 1.9755, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.7362, Known: true}, DefencePerCapitaConst: defence.Num{V: 634.43, Known: true}, Personnel: defence.Num{V: 16.739, Known: true}, PersonnelPct: defence.Num{V: 47.0059, Known: true}, InfrastructurePct: defence.Num{V: 1.9494, Known: true}, OtherPct: defence.Num{V: 40.6561, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:197",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 356838.83, Known: true},
 		Defence:   defence.Num{V: 4558.79, Known: true},
 		Share:     defence.Num{V: 1.2775, Known: true},
@@ -6116,7 +6021,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 28787, Known: true}, DefenceConstNCU: defence.Num{V: 28167.94, Known: true}, DefenceConst: defence.Num{V: 4186.72, Known: true}, GDPConst: defence.Num{V: 327715.37, Known: true}, RealChange: defence.Num{V: 14.4704, Known: true}, GDPPerCapitaConst: defence.Num{V: 56.5612, Known: true}, DefencePerCapitaConst: defence.Num{V: 722.6, Known: true}, Personnel: defence.Num{V: 17.15, Known: true}, PersonnelPct: defence.Num{V: 49.8777, Known: true}, InfrastructurePct: defence.Num{V: 1.492, Known: true}, OtherPct: defence.Num{V: 36.9734, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:198",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 346505.5, Known: true},
 		Defence:   defence.Num{V: 4487.45, Known: true},
 		Share:     defence.Num{V: 1.2951, Known: true},
@@ -6124,7 +6029,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29928.8, Known: true}, DefenceConstNCU: defence.Num{V: 28978.82, Known: true}, DefenceConst: defence.Num{V: 4307.25, Known: true}, GDPConst: defence.Num{V: 332590.97, Known: true}, RealChange: defence.Num{V: 2.8787, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.1757, Known: true}, DefencePerCapitaConst: defence.Num{V: 740.46, Known: true}, Personnel: defence.Num{V: 16.28, Known: true}, PersonnelPct: defence.Num{V: 48.2498, Known: true}, InfrastructurePct: defence.Num{V: 1.8521, Known: true}, OtherPct: defence.Num{V: 33.686, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:199",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 354761.17, Known: true},
 		Defence:   defence.Num{V: 4885.6, Known: true},
 		Share:     defence.Num{V: 1.3772, Known: true},
@@ -6132,7 +6037,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31962.3, Known: true}, DefenceConstNCU: defence.Num{V: 30069.15, Known: true}, DefenceConst: defence.Num{V: 4469.31, Known: true}, GDPConst: defence.Num{V: 324532.91, Known: true}, RealChange: defence.Num{V: 3.7625, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.666, Known: true}, DefencePerCapitaConst: defence.Num{V: 766.61, Known: true}, Personnel: defence.Num{V: 16.881, Known: true}, PersonnelPct: defence.Num{V: 46.0716, Known: true}, InfrastructurePct: defence.Num{V: 1.8408, Known: true}, OtherPct: defence.Num{V: 34.4412, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:200",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 405687.2, Known: true},
 		Defence:   defence.Num{V: 5274.4, Known: true},
 		Share:     defence.Num{V: 1.3001, Known: true},
@@ -6140,7 +6045,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 33160.72, Known: true}, DefenceConstNCU: defence.Num{V: 30331.6, Known: true}, DefenceConst: defence.Num{V: 4508.32, Known: true}, GDPConst: defence.Num{V: 346763.12, Known: true}, RealChange: defence.Num{V: 0.8728, Known: true}, GDPPerCapitaConst: defence.Num{V: 59.2352, Known: true}, DefencePerCapitaConst: defence.Num{V: 770.13, Known: true}, Personnel: defence.Num{V: 16.945, Known: true}, PersonnelPct: defence.Num{V: 48.3089, Known: true}, InfrastructurePct: defence.Num{V: 4.0809, Known: true}, OtherPct: defence.Num{V: 30.4193, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:201",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 400160.78, Known: true},
 		Defence:   defence.Num{V: 5472.78, Known: true},
 		Share:     defence.Num{V: 1.3676, Known: true},
@@ -6148,7 +6053,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38726.27, Known: true}, DefenceConstNCU: defence.Num{V: 32778.4, Known: true}, DefenceConst: defence.Num{V: 4872, Known: true}, GDPConst: defence.Num{V: 356232.13, Known: true}, RealChange: defence.Num{V: 8.0668, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.317, Known: true}, DefencePerCapitaConst: defence.Num{V: 824.92, Known: true}, Personnel: defence.Num{V: 16.724, Known: true}, PersonnelPct: defence.Num{V: 40.8847, Known: true}, InfrastructurePct: defence.Num{V: 3.0655, Known: true}, OtherPct: defence.Num{V: 37.3305, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:202",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 404182.7, Known: true},
 		Defence:   defence.Num{V: 8140.26, Known: true},
 		Share:     defence.Num{V: 2.014, Known: true},
@@ -6157,7 +6062,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:203",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 418584.34, Known: true},
 		Defence:   defence.Num{V: 9939.61, Known: true},
 		Share:     defence.Num{V: 2.3746, Known: true},
@@ -6166,7 +6071,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:204",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.37217572e+06, Known: true},
 		Defence:   defence.Num{V: 12634.32, Known: true},
 		Share:     defence.Num{V: 0.9208, Known: true},
@@ -6174,7 +6079,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9507.75, Known: true}, DefenceConstNCU: defence.Num{V: 9559.6, Known: true}, DefenceConst: defence.Num{V: 10607.58, Known: true}, GDPConst: defence.Num{V: 1.15205767e+06, Known: true}, RealChange: defence.Num{V: 0.3606, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.7994, Known: true}, DefencePerCapitaConst: defence.Num{V: 228.34, Known: true}, Personnel: defence.Num{V: 121.848, Known: true}, PersonnelPct: defence.Num{V: 67.3386, Known: true}, InfrastructurePct: defence.Num{V: 0.6646, Known: true}, OtherPct: defence.Num{V: 18.5034, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:206",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.19627962e+06, Known: true},
 		Defence:   defence.Num{V: 11096.06, Known: true},
 		Share:     defence.Num{V: 0.9275, Known: true},
@@ -6182,7 +6087,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9999.81, Known: true}, DefenceConstNCU: defence.Num{V: 9999.81, Known: true}, DefenceConst: defence.Num{V: 11096.06, Known: true}, GDPConst: defence.Num{V: 1.19627962e+06, Known: true}, RealChange: defence.Num{V: 4.6049, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.7763, Known: true}, DefencePerCapitaConst: defence.Num{V: 239.09, Known: true}, Personnel: defence.Num{V: 121.607, Known: true}, PersonnelPct: defence.Num{V: 65.1785, Known: true}, InfrastructurePct: defence.Num{V: 0.9708, Known: true}, OtherPct: defence.Num{V: 19.0306, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:207",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.233216e+06, Known: true},
 		Defence:   defence.Num{V: 9974.94, Known: true},
 		Share:     defence.Num{V: 0.8089, Known: true},
@@ -6190,7 +6095,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9014.05, Known: true}, DefenceConstNCU: defence.Num{V: 8985.11, Known: true}, DefenceConst: defence.Num{V: 9970.12, Known: true}, GDPConst: defence.Num{V: 1.2326199e+06, Known: true}, RealChange: defence.Num{V: -10.1472, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.5366, Known: true}, DefencePerCapitaConst: defence.Num{V: 214.64, Known: true}, Personnel: defence.Num{V: 121.02, Known: true}, PersonnelPct: defence.Num{V: 72.6063, Known: true}, InfrastructurePct: defence.Num{V: 0.965, Known: true}, OtherPct: defence.Num{V: 19.7767, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:208",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.31278086e+06, Known: true},
 		Defence:   defence.Num{V: 11889.14, Known: true},
 		Share:     defence.Num{V: 0.9056, Known: true},
@@ -6198,7 +6103,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10528.06, Known: true}, DefenceConstNCU: defence.Num{V: 10359.66, Known: true}, DefenceConst: defence.Num{V: 11495.35, Known: true}, GDPConst: defence.Num{V: 1.26929861e+06, Known: true}, RealChange: defence.Num{V: 15.298, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.2775, Known: true}, DefencePerCapitaConst: defence.Num{V: 247.04, Known: true}, Personnel: defence.Num{V: 117.722, Known: true}, PersonnelPct: defence.Num{V: 61.6441, Known: true}, InfrastructurePct: defence.Num{V: 0.6787, Known: true}, OtherPct: defence.Num{V: 17.2831, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:209",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 1.42234922e+06, Known: true},
 		Defence:   defence.Num{V: 13199.86, Known: true},
 		Share:     defence.Num{V: 0.928, Known: true},
@@ -6206,7 +6111,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11172.2, Known: true}, DefenceConstNCU: defence.Num{V: 10858.26, Known: true}, DefenceConst: defence.Num{V: 12048.61, Known: true}, GDPConst: defence.Num{V: 1.29829648e+06, Known: true}, RealChange: defence.Num{V: 4.8129, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.7836, Known: true}, DefencePerCapitaConst: defence.Num{V: 257.84, Known: true}, Personnel: defence.Num{V: 117.352, Known: true}, PersonnelPct: defence.Num{V: 59.6443, Known: true}, InfrastructurePct: defence.Num{V: 0.6378, Known: true}, OtherPct: defence.Num{V: 17.8913, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:210",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 1.39447405e+06, Known: true},
 		Defence:   defence.Num{V: 12630.39, Known: true},
 		Share:     defence.Num{V: 0.9057, Known: true},
@@ -6214,7 +6119,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11281.18, Known: true}, DefenceConstNCU: defence.Num{V: 10807.75, Known: true}, DefenceConst: defence.Num{V: 11992.56, Known: true}, GDPConst: defence.Num{V: 1.32405424e+06, Known: true}, RealChange: defence.Num{V: -0.4652, Known: true}, GDPPerCapitaConst: defence.Num{V: 28.1084, Known: true}, DefencePerCapitaConst: defence.Num{V: 254.59, Known: true}, Personnel: defence.Num{V: 117.031, Known: true}, PersonnelPct: defence.Num{V: 61.8584, Known: true}, InfrastructurePct: defence.Num{V: 0.979, Known: true}, OtherPct: defence.Num{V: 16.1413, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:211",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.27710571e+06, Known: true},
 		Defence:   defence.Num{V: 12828.02, Known: true},
 		Share:     defence.Num{V: 1.0045, Known: true},
@@ -6222,7 +6127,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11240.01, Known: true}, DefenceConstNCU: defence.Num{V: 10647.17, Known: true}, DefenceConst: defence.Num{V: 11814.38, Known: true}, GDPConst: defence.Num{V: 1.17619205e+06, Known: true}, RealChange: defence.Num{V: -1.4858, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.8374, Known: true}, DefencePerCapitaConst: defence.Num{V: 249.48, Known: true}, Personnel: defence.Num{V: 118.674, Known: true}, PersonnelPct: defence.Num{V: 62.5422, Known: true}, InfrastructurePct: defence.Num{V: 1.0673, Known: true}, OtherPct: defence.Num{V: 16.9559, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:212",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 1.44661263e+06, Known: true},
 		Defence:   defence.Num{V: 14849.04, Known: true},
 		Share:     defence.Num{V: 1.0265, Known: true},
@@ -6230,7 +6135,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 12546.44, Known: true}, DefenceConstNCU: defence.Num{V: 11577.18, Known: true}, DefenceConst: defence.Num{V: 12846.34, Known: true}, GDPConst: defence.Num{V: 1.25150685e+06, Known: true}, RealChange: defence.Num{V: 8.7348, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.4413, Known: true}, DefencePerCapitaConst: defence.Num{V: 271.41, Known: true}, Personnel: defence.Num{V: 118.67, Known: true}, PersonnelPct: defence.Num{V: 58.6955, Known: true}, InfrastructurePct: defence.Num{V: 1.0763, Known: true}, OtherPct: defence.Num{V: 17.756, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:213",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 1.41891579e+06, Known: true},
 		Defence:   defence.Num{V: 16450.98, Known: true},
 		Share:     defence.Num{V: 1.1594, Known: true},
@@ -6238,7 +6143,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 15609.96, Known: true}, DefenceConstNCU: defence.Num{V: 13831.11, Known: true}, DefenceConst: defence.Num{V: 15347.37, Known: true}, GDPConst: defence.Num{V: 1.32372801e+06, Known: true}, RealChange: defence.Num{V: 19.4688, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.8006, Known: true}, DefencePerCapitaConst: defence.Num{V: 322.32, Known: true}, Personnel: defence.Num{V: 117.321, Known: true}, PersonnelPct: defence.Num{V: 52.6983, Known: true}, InfrastructurePct: defence.Num{V: 0.7636, Known: true}, OtherPct: defence.Num{V: 25.6456, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:214",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.58115053e+06, Known: true},
 		Defence:   defence.Num{V: 18875.15, Known: true},
 		Share:     defence.Num{V: 1.1938, Known: true},
@@ -6247,7 +6152,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:215",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.65836015e+06, Known: true},
 		Defence:   defence.Num{V: 21269.29, Known: true},
 		Share:     defence.Num{V: 1.2825, Known: true},
@@ -6256,7 +6161,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:216",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 26625.01, Known: true},
 		Defence:   defence.Num{V: 513.53, Known: true},
 		Share:     defence.Num{V: 1.9287, Known: true},
@@ -6264,7 +6169,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 386.45, Known: true}, DefenceConstNCU: defence.Num{V: 388.81, Known: true}, DefenceConst: defence.Num{V: 431.43, Known: true}, GDPConst: defence.Num{V: 22368.63, Known: true}, RealChange: defence.Num{V: 3.7417, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.9998, Known: true}, DefencePerCapitaConst: defence.Num{V: 327.88, Known: true}, Personnel: defence.Num{V: 6.285, Known: true}, PersonnelPct: defence.Num{V: 38.6181, Known: true}, InfrastructurePct: defence.Num{V: 8.2009, Known: true}, OtherPct: defence.Num{V: 31.0318, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:218",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 22880.63, Known: true},
 		Defence:   defence.Num{V: 463.43, Known: true},
 		Share:     defence.Num{V: 2.0254, Known: true},
@@ -6272,7 +6177,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 417.64, Known: true}, DefenceConstNCU: defence.Num{V: 417.64, Known: true}, DefenceConst: defence.Num{V: 463.43, Known: true}, GDPConst: defence.Num{V: 22880.63, Known: true}, RealChange: defence.Num{V: 7.4159, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.4226, Known: true}, DefencePerCapitaConst: defence.Num{V: 352.88, Known: true}, Personnel: defence.Num{V: 6.045, Known: true}, PersonnelPct: defence.Num{V: 39.5554, Known: true}, InfrastructurePct: defence.Num{V: 8.4522, Known: true}, OtherPct: defence.Num{V: 39.1754, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:219",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 24055.84, Known: true},
 		Defence:   defence.Num{V: 497.43, Known: true},
 		Share:     defence.Num{V: 2.0678, Known: true},
@@ -6280,7 +6185,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 449.52, Known: true}, DefenceConstNCU: defence.Num{V: 439.53, Known: true}, DefenceConst: defence.Num{V: 487.71, Known: true}, GDPConst: defence.Num{V: 23585.77, Known: true}, RealChange: defence.Num{V: 5.2407, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.9231, Known: true}, DefencePerCapitaConst: defence.Num{V: 370.62, Known: true}, Personnel: defence.Num{V: 6.08, Known: true}, PersonnelPct: defence.Num{V: 38.6961, Known: true}, InfrastructurePct: defence.Num{V: 12.1464, Known: true}, OtherPct: defence.Num{V: 31.301, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:220",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 26880.62, Known: true},
 		Defence:   defence.Num{V: 541.19, Known: true},
 		Share:     defence.Num{V: 2.0133, Known: true},
@@ -6288,7 +6193,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 479.24, Known: true}, DefenceConstNCU: defence.Num{V: 451.31, Known: true}, DefenceConst: defence.Num{V: 500.79, Known: true}, GDPConst: defence.Num{V: 24873.63, Known: true}, RealChange: defence.Num{V: 2.6807, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.9062, Known: true}, DefencePerCapitaConst: defence.Num{V: 380.64, Known: true}, Personnel: defence.Num{V: 6.022, Known: true}, PersonnelPct: defence.Num{V: 34.8877, Known: true}, InfrastructurePct: defence.Num{V: 11.2668, Known: true}, OtherPct: defence.Num{V: 34.6242, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:221",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 30592.4, Known: true},
 		Defence:   defence.Num{V: 615.22, Known: true},
 		Share:     defence.Num{V: 2.011, Known: true},
@@ -6296,7 +6201,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 520.72, Known: true}, DefenceConstNCU: defence.Num{V: 468.16, Known: true}, DefenceConst: defence.Num{V: 519.49, Known: true}, GDPConst: defence.Num{V: 25831.87, Known: true}, RealChange: defence.Num{V: 3.734, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.5825, Known: true}, DefencePerCapitaConst: defence.Num{V: 393.81, Known: true}, Personnel: defence.Num{V: 6.221, Known: true}, PersonnelPct: defence.Num{V: 33.826, Known: true}, InfrastructurePct: defence.Num{V: 8.5208, Known: true}, OtherPct: defence.Num{V: 41.1426, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:222",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 31259.09, Known: true},
 		Defence:   defence.Num{V: 637.08, Known: true},
 		Share:     defence.Num{V: 2.038, Known: true},
@@ -6304,7 +6209,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 569.02, Known: true}, DefenceConstNCU: defence.Num{V: 493.14, Known: true}, DefenceConst: defence.Num{V: 547.2, Known: true}, GDPConst: defence.Num{V: 26849.43, Known: true}, RealChange: defence.Num{V: 5.3356, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2665, Known: true}, DefencePerCapitaConst: defence.Num{V: 413.04, Known: true}, Personnel: defence.Num{V: 6.349, Known: true}, PersonnelPct: defence.Num{V: 34.1758, Known: true}, InfrastructurePct: defence.Num{V: 6.1282, Known: true}, OtherPct: defence.Num{V: 44.1965, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:223",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 31291.27, Known: true},
 		Defence:   defence.Num{V: 719.49, Known: true},
 		Share:     defence.Num{V: 2.2993, Known: true},
@@ -6312,7 +6217,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 630.42, Known: true}, DefenceConstNCU: defence.Num{V: 552.55, Known: true}, DefenceConst: defence.Num{V: 613.13, Known: true}, GDPConst: defence.Num{V: 26665.51, Known: true}, RealChange: defence.Num{V: 12.047, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.066, Known: true}, DefencePerCapitaConst: defence.Num{V: 461.38, Known: true}, Personnel: defence.Num{V: 6.688, Known: true}, PersonnelPct: defence.Num{V: 32.6677, Known: true}, InfrastructurePct: defence.Num{V: 6.651, Known: true}, OtherPct: defence.Num{V: 37.6849, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:224",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 36836.39, Known: true},
 		Defence:   defence.Num{V: 749.28, Known: true},
 		Share:     defence.Num{V: 2.0341, Known: true},
@@ -6320,7 +6225,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 633.09, Known: true}, DefenceConstNCU: defence.Num{V: 524.84, Known: true}, DefenceConst: defence.Num{V: 582.38, Known: true}, GDPConst: defence.Num{V: 28631.3, Known: true}, RealChange: defence.Num{V: -5.0149, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.5262, Known: true}, DefencePerCapitaConst: defence.Num{V: 437.86, Known: true}, Personnel: defence.Num{V: 6.626, Known: true}, PersonnelPct: defence.Num{V: 33.6122, Known: true}, InfrastructurePct: defence.Num{V: 5.5496, Known: true}, OtherPct: defence.Num{V: 37.6538, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:225",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 37923.2, Known: true},
 		Defence:   defence.Num{V: 819.63, Known: true},
 		Share:     defence.Num{V: 2.1613, Known: true},
@@ -6328,7 +6233,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 777.73, Known: true}, DefenceConstNCU: defence.Num{V: 555.02, Known: true}, DefenceConst: defence.Num{V: 615.86, Known: true}, GDPConst: defence.Num{V: 28495.2, Known: true}, RealChange: defence.Num{V: 5.7499, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.3961, Known: true}, DefencePerCapitaConst: defence.Num{V: 462.43, Known: true}, Personnel: defence.Num{V: 6.283, Known: true}, PersonnelPct: defence.Num{V: 29.4051, Known: true}, InfrastructurePct: defence.Num{V: 8.0234, Known: true}, OtherPct: defence.Num{V: 40.7143, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:226",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 40756.49, Known: true},
 		Defence:   defence.Num{V: 1237.74, Known: true},
 		Share:     defence.Num{V: 3.0369, Known: true},
@@ -6337,7 +6242,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:227",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 41886.36, Known: true},
 		Defence:   defence.Num{V: 1437.31, Known: true},
 		Share:     defence.Num{V: 3.4315, Known: true},
@@ -6346,7 +6251,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:228",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 274933.99, Known: true},
 		Defence:   defence.Num{V: 3991.24, Known: true},
 		Share:     defence.Num{V: 1.4517, Known: true},
@@ -6354,7 +6259,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3003.54, Known: true}, DefenceConstNCU: defence.Num{V: 3052.06, Known: true}, DefenceConst: defence.Num{V: 3386.65, Known: true}, GDPConst: defence.Num{V: 233286.8, Known: true}, RealChange: defence.Num{V: -6.0346, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.707, Known: true}, DefencePerCapitaConst: defence.Num{V: 619.98, Known: true}, Personnel: defence.Num{V: 32.534, Known: true}, PersonnelPct: defence.Num{V: 40.2399, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 46.0817, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:230",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 234558.43, Known: true},
 		Defence:   defence.Num{V: 3400.85, Known: true},
 		Share:     defence.Num{V: 1.4499, Known: true},
@@ -6362,7 +6267,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3064.86, Known: true}, DefenceConstNCU: defence.Num{V: 3064.86, Known: true}, DefenceConst: defence.Num{V: 3400.85, Known: true}, GDPConst: defence.Num{V: 234558.43, Known: true}, RealChange: defence.Num{V: 0.4195, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.7987, Known: true}, DefencePerCapitaConst: defence.Num{V: 620.54, Known: true}, Personnel: defence.Num{V: 31.039, Known: true}, PersonnelPct: defence.Num{V: 37.883, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.9627, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:231",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 240705.19, Known: true},
 		Defence:   defence.Num{V: 3417.74, Known: true},
 		Share:     defence.Num{V: 1.4199, Known: true},
@@ -6370,7 +6275,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3088.51, Known: true}, DefenceConstNCU: defence.Num{V: 3085.81, Known: true}, DefenceConst: defence.Num{V: 3424.1, Known: true}, GDPConst: defence.Num{V: 241152.94, Known: true}, RealChange: defence.Num{V: 0.6836, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.8835, Known: true}, DefencePerCapitaConst: defence.Num{V: 623.1, Known: true}, Personnel: defence.Num{V: 31.341, Known: true}, PersonnelPct: defence.Num{V: 38.8574, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.1039, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:232",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 255557.56, Known: true},
 		Defence:   defence.Num{V: 3535.54, Known: true},
 		Share:     defence.Num{V: 1.3835, Known: true},
@@ -6378,7 +6283,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3130.79, Known: true}, DefenceConstNCU: defence.Num{V: 3102.68, Known: true}, DefenceConst: defence.Num{V: 3442.81, Known: true}, GDPConst: defence.Num{V: 248854.86, Known: true}, RealChange: defence.Num{V: 0.5465, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.179, Known: true}, DefencePerCapitaConst: defence.Num{V: 625.03, Known: true}, Personnel: defence.Num{V: 31.018, Known: true}, PersonnelPct: defence.Num{V: 40.5245, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 46.129, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:233",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 275833.38, Known: true},
 		Defence:   defence.Num{V: 3825.48, Known: true},
 		Share:     defence.Num{V: 1.3869, Known: true},
@@ -6386,7 +6291,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3237.84, Known: true}, DefenceConstNCU: defence.Num{V: 3145.77, Known: true}, DefenceConst: defence.Num{V: 3490.63, Known: true}, GDPConst: defence.Num{V: 251688.85, Known: true}, RealChange: defence.Num{V: 1.3888, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.6272, Known: true}, DefencePerCapitaConst: defence.Num{V: 632.8, Known: true}, Personnel: defence.Num{V: 31.79, Known: true}, PersonnelPct: defence.Num{V: 38.9469, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.4907, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:234",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 268544.57, Known: true},
 		Defence:   defence.Num{V: 3899.56, Known: true},
 		Share:     defence.Num{V: 1.4521, Known: true},
@@ -6394,7 +6299,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3483, Known: true}, DefenceConstNCU: defence.Num{V: 3334.03, Known: true}, DefenceConst: defence.Num{V: 3699.52, Known: true}, GDPConst: defence.Num{V: 254769.17, Known: true}, RealChange: defence.Num{V: 5.9846, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.1405, Known: true}, DefencePerCapitaConst: defence.Num{V: 670.01, Known: true}, Personnel: defence.Num{V: 31.1, Known: true}, PersonnelPct: defence.Num{V: 34.4677, Known: true}, InfrastructurePct: defence.Num{V: 0.2891, Known: true}, OtherPct: defence.Num{V: 44.1038, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:235",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 271668.43, Known: true},
 		Defence:   defence.Num{V: 4156.23, Known: true},
 		Share:     defence.Num{V: 1.5299, Known: true},
@@ -6402,7 +6307,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3641.72, Known: true}, DefenceConstNCU: defence.Num{V: 3429.87, Known: true}, DefenceConst: defence.Num{V: 3805.87, Known: true}, GDPConst: defence.Num{V: 248767.2, Known: true}, RealChange: defence.Num{V: 2.8746, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.9793, Known: true}, DefencePerCapitaConst: defence.Num{V: 688.14, Known: true}, Personnel: defence.Num{V: 31.295, Known: true}, PersonnelPct: defence.Num{V: 33.8409, Known: true}, InfrastructurePct: defence.Num{V: 0.3681, Known: true}, OtherPct: defence.Num{V: 44.1572, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:236",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 296662.76, Known: true},
 		Defence:   defence.Num{V: 4145.36, Known: true},
 		Share:     defence.Num{V: 1.3973, Known: true},
@@ -6410,7 +6315,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3502.55, Known: true}, DefenceConstNCU: defence.Num{V: 3221.54, Known: true}, DefenceConst: defence.Num{V: 3574.71, Known: true}, GDPConst: defence.Num{V: 255824.43, Known: true}, RealChange: defence.Num{V: -6.0738, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.1652, Known: true}, DefencePerCapitaConst: defence.Num{V: 645.08, Known: true}, Personnel: defence.Num{V: 31.097, Known: true}, PersonnelPct: defence.Num{V: 35.0883, Known: true}, InfrastructurePct: defence.Num{V: 0.6313, Known: true}, OtherPct: defence.Num{V: 44.3989, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:237",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 282104.96, Known: true},
 		Defence:   defence.Num{V: 4726.23, Known: true},
 		Share:     defence.Num{V: 1.6753, Known: true},
@@ -6418,7 +6323,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4484.61, Known: true}, DefenceConstNCU: defence.Num{V: 3914.09, Known: true}, DefenceConst: defence.Num{V: 4343.17, Known: true}, GDPConst: defence.Num{V: 259240.97, Known: true}, RealChange: defence.Num{V: 21.4973, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.6521, Known: true}, DefencePerCapitaConst: defence.Num{V: 781.58, Known: true}, Personnel: defence.Num{V: 30.512, Known: true}, PersonnelPct: defence.Num{V: 28.6371, Known: true}, InfrastructurePct: defence.Num{V: 0.5207, Known: true}, OtherPct: defence.Num{V: 37.3036, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:238",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 300273.77, Known: true},
 		Defence:   defence.Num{V: 6266.38, Known: true},
 		Share:     defence.Num{V: 2.0869, Known: true},
@@ -6427,7 +6332,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:239",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 302719.01, Known: true},
 		Defence:   defence.Num{V: 7307.87, Known: true},
 		Share:     defence.Num{V: 2.4141, Known: true},
@@ -6436,7 +6341,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:240",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 2.86003124e+06, Known: true},
 		Defence:   defence.Num{V: 52022.41, Known: true},
 		Share:     defence.Num{V: 1.8189, Known: true},
@@ -6444,7 +6349,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39148.6, Known: true}, DefenceConstNCU: defence.Num{V: 39594.66, Known: true}, DefenceConst: defence.Num{V: 43935.29, Known: true}, GDPConst: defence.Num{V: 2.41542657e+06, Known: true}, RealChange: defence.Num{V: -1.2132, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.4251, Known: true}, DefencePerCapitaConst: defence.Num{V: 662.55, Known: true}, Personnel: defence.Num{V: 206.978, Known: true}, PersonnelPct: defence.Num{V: 48.5894, Known: true}, InfrastructurePct: defence.Num{V: 2.335, Known: true}, OtherPct: defence.Num{V: 24.4338, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:242",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 2.44076853e+06, Known: true},
 		Defence:   defence.Num{V: 43496.12, Known: true},
 		Share:     defence.Num{V: 1.7821, Known: true},
@@ -6452,7 +6357,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39198.88, Known: true}, DefenceConstNCU: defence.Num{V: 39198.88, Known: true}, DefenceConst: defence.Num{V: 43496.12, Known: true}, GDPConst: defence.Num{V: 2.44076853e+06, Known: true}, RealChange: defence.Num{V: -0.9996, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.6587, Known: true}, DefencePerCapitaConst: defence.Num{V: 653.28, Known: true}, Personnel: defence.Num{V: 204.776, Known: true}, PersonnelPct: defence.Num{V: 47.7892, Known: true}, InfrastructurePct: defence.Num{V: 2.7984, Known: true}, OtherPct: defence.Num{V: 24.3748, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:243",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 2.47097659e+06, Known: true},
 		Defence:   defence.Num{V: 44209.05, Known: true},
 		Share:     defence.Num{V: 1.7891, Known: true},
@@ -6460,7 +6365,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39950.38, Known: true}, DefenceConstNCU: defence.Num{V: 39740.69, Known: true}, DefenceConst: defence.Num{V: 44097.33, Known: true}, GDPConst: defence.Num{V: 2.46473239e+06, Known: true}, RealChange: defence.Num{V: 1.3822, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.8801, Known: true}, DefencePerCapitaConst: defence.Num{V: 659.83, Known: true}, Personnel: defence.Num{V: 208.143, Known: true}, PersonnelPct: defence.Num{V: 47.9387, Known: true}, InfrastructurePct: defence.Num{V: 2.6992, Known: true}, OtherPct: defence.Num{V: 24.9207, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:244",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 2.59696503e+06, Known: true},
 		Defence:   defence.Num{V: 46133.46, Known: true},
 		Share:     defence.Num{V: 1.7764, Known: true},
@@ -6468,7 +6373,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 40852.04, Known: true}, DefenceConstNCU: defence.Num{V: 40429.69, Known: true}, DefenceConst: defence.Num{V: 44861.86, Known: true}, GDPConst: defence.Num{V: 2.52538345e+06, Known: true}, RealChange: defence.Num{V: 1.7337, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.6269, Known: true}, DefencePerCapitaConst: defence.Num{V: 668.42, Known: true}, Personnel: defence.Num{V: 208.208, Known: true}, PersonnelPct: defence.Num{V: 47.9837, Known: true}, InfrastructurePct: defence.Num{V: 2.8761, Known: true}, OtherPct: defence.Num{V: 24.9725, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:245",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.7940382e+06, Known: true},
 		Defence:   defence.Num{V: 50506.96, Known: true},
 		Share:     defence.Num{V: 1.8077, Known: true},
@@ -6476,7 +6381,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42748.48, Known: true}, DefenceConstNCU: defence.Num{V: 41888.33, Known: true}, DefenceConst: defence.Num{V: 46480.4, Known: true}, GDPConst: defence.Num{V: 2.5712896e+06, Known: true}, RealChange: defence.Num{V: 3.6078, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.1221, Known: true}, DefencePerCapitaConst: defence.Num{V: 689.12, Known: true}, Personnel: defence.Num{V: 208.209, Known: true}, PersonnelPct: defence.Num{V: 46.8998, Known: true}, InfrastructurePct: defence.Num{V: 3.513, Known: true}, OtherPct: defence.Num{V: 25.9243, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:246",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.73207084e+06, Known: true},
 		Defence:   defence.Num{V: 49493.22, Known: true},
 		Share:     defence.Num{V: 1.8116, Known: true},
@@ -6484,7 +6389,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 44206.23, Known: true}, DefenceConstNCU: defence.Num{V: 42771.3, Known: true}, DefenceConst: defence.Num{V: 47460.17, Known: true}, GDPConst: defence.Num{V: 2.61984476e+06, Known: true}, RealChange: defence.Num{V: 2.1079, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.6659, Known: true}, DefencePerCapitaConst: defence.Num{V: 700.46, Known: true}, Personnel: defence.Num{V: 207.847, Known: true}, PersonnelPct: defence.Num{V: 45.5908, Known: true}, InfrastructurePct: defence.Num{V: 3.1341, Known: true}, OtherPct: defence.Num{V: 26.7408, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:247",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.64424247e+06, Known: true},
 		Defence:   defence.Num{V: 52519.5, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -6492,7 +6397,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46018, Known: true}, DefenceConstNCU: defence.Num{V: 43293.27, Known: true}, DefenceConst: defence.Num{V: 48039.36, Known: true}, GDPConst: defence.Num{V: 2.41867736e+06, Known: true}, RealChange: defence.Num{V: 1.2204, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.5675, Known: true}, DefencePerCapitaConst: defence.Num{V: 706.44, Known: true}, Personnel: defence.Num{V: 207.596, Known: true}, PersonnelPct: defence.Num{V: 44.006, Known: true}, InfrastructurePct: defence.Num{V: 2.884, Known: true}, OtherPct: defence.Num{V: 26.4927, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:248",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.95829542e+06, Known: true},
 		Defence:   defence.Num{V: 56457.02, Known: true},
 		Share:     defence.Num{V: 1.9084, Known: true},
@@ -6500,7 +6405,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47702.37, Known: true}, DefenceConstNCU: defence.Num{V: 44245.89, Known: true}, DefenceConst: defence.Num{V: 49096.42, Known: true}, GDPConst: defence.Num{V: 2.57260695e+06, Known: true}, RealChange: defence.Num{V: 2.2004, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.7018, Known: true}, DefencePerCapitaConst: defence.Num{V: 719.51, Known: true}, Personnel: defence.Num{V: 207.557, Known: true}, PersonnelPct: defence.Num{V: 42.994, Known: true}, InfrastructurePct: defence.Num{V: 3.037, Known: true}, OtherPct: defence.Num{V: 26.1199, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:249",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.78043291e+06, Known: true},
 		Defence:   defence.Num{V: 52237.66, Known: true},
 		Share:     defence.Num{V: 1.8788, Known: true},
@@ -6508,7 +6413,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49567.13, Known: true}, DefenceConstNCU: defence.Num{V: 44658.31, Known: true}, DefenceConst: defence.Num{V: 49554.05, Known: true}, GDPConst: defence.Num{V: 2.63759383e+06, Known: true}, RealChange: defence.Num{V: 0.9321, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.5254, Known: true}, DefencePerCapitaConst: defence.Num{V: 723.8, Known: true}, Personnel: defence.Num{V: 207.076, Known: true}, PersonnelPct: defence.Num{V: 42.3254, Known: true}, InfrastructurePct: defence.Num{V: 3.0116, Known: true}, OtherPct: defence.Num{V: 26.0245, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:250",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 3.03546651e+06, Known: true},
 		Defence:   defence.Num{V: 59378.77, Known: true},
 		Share:     defence.Num{V: 1.9562, Known: true},
@@ -6517,7 +6422,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:251",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 3.12034762e+06, Known: true},
 		Defence:   defence.Num{V: 64271.2, Known: true},
 		Share:     defence.Num{V: 2.0597, Known: true},
@@ -6526,7 +6431,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:252",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 3.06630342e+06, Known: true},
 		Defence:   defence.Num{V: 65691.74, Known: true},
 		Share:     defence.Num{V: 2.1424, Known: true},
@@ -6534,7 +6439,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39902.05, Known: true}, DefenceConstNCU: defence.Num{V: 40165.8, Known: true}, DefenceConst: defence.Num{V: 61377.94, Known: true}, GDPConst: defence.Num{V: 2.86494761e+06, Known: true}, RealChange: defence.Num{V: -1.1073, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.3511, Known: true}, DefencePerCapitaConst: defence.Num{V: 950.17, Known: true}, Personnel: defence.Num{V: 168.68, Known: true}, PersonnelPct: defence.Num{V: 36.5949, Known: true}, InfrastructurePct: defence.Num{V: 1.9502, Known: true}, OtherPct: defence.Num{V: 38.6345, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:254",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 2.92855684e+06, Known: true},
 		Defence:   defence.Num{V: 59505.33, Known: true},
 		Share:     defence.Num{V: 2.0319, Known: true},
@@ -6542,7 +6447,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38940.36, Known: true}, DefenceConstNCU: defence.Num{V: 38940.36, Known: true}, DefenceConst: defence.Num{V: 59505.33, Known: true}, GDPConst: defence.Num{V: 2.92855684e+06, Known: true}, RealChange: defence.Num{V: -3.0509, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.9786, Known: true}, DefencePerCapitaConst: defence.Num{V: 913.92, Known: true}, Personnel: defence.Num{V: 141.39, Known: true}, PersonnelPct: defence.Num{V: 36.7987, Known: true}, InfrastructurePct: defence.Num{V: 1.6341, Known: true}, OtherPct: defence.Num{V: 39.8152, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:255",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 2.6990863e+06, Known: true},
 		Defence:   defence.Num{V: 56362.45, Known: true},
 		Share:     defence.Num{V: 2.0882, Known: true},
@@ -6550,7 +6455,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 41589.63, Known: true}, DefenceConstNCU: defence.Num{V: 40788.22, Known: true}, DefenceConst: defence.Num{V: 62329.08, Known: true}, GDPConst: defence.Num{V: 2.98481628e+06, Known: true}, RealChange: defence.Num{V: 4.7454, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.467, Known: true}, DefencePerCapitaConst: defence.Num{V: 949.44, Known: true}, Personnel: defence.Num{V: 139.48, Known: true}, PersonnelPct: defence.Num{V: 35.2685, Known: true}, InfrastructurePct: defence.Num{V: 1.8716, Known: true}, OtherPct: defence.Num{V: 41.6211, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:256",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 2.68238491e+06, Known: true},
 		Defence:   defence.Num{V: 55718.63, Known: true},
 		Share:     defence.Num{V: 2.0772, Known: true},
@@ -6558,7 +6463,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 43257.42, Known: true}, DefenceConstNCU: defence.Num{V: 41650.62, Known: true}, DefenceConst: defence.Num{V: 63646.91, Known: true}, GDPConst: defence.Num{V: 3.06406523e+06, Known: true}, RealChange: defence.Num{V: 2.1143, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.3971, Known: true}, DefencePerCapitaConst: defence.Num{V: 963.76, Known: true}, Personnel: defence.Num{V: 149.36, Known: true}, PersonnelPct: defence.Num{V: 34.5395, Known: true}, InfrastructurePct: defence.Num{V: 2.2518, Known: true}, OtherPct: defence.Num{V: 40.9169, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:257",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.87502449e+06, Known: true},
 		Defence:   defence.Num{V: 60380.34, Known: true},
 		Share:     defence.Num{V: 2.1002, Known: true},
@@ -6566,7 +6471,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45202, Known: true}, DefenceConstNCU: defence.Num{V: 42702.2, Known: true}, DefenceConst: defence.Num{V: 65253.86, Known: true}, GDPConst: defence.Num{V: 3.10707833e+06, Known: true}, RealChange: defence.Num{V: 2.5248, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.768, Known: true}, DefencePerCapitaConst: defence.Num{V: 982.21, Known: true}, Personnel: defence.Num{V: 146.55, Known: true}, PersonnelPct: defence.Num{V: 33.7464, Known: true}, InfrastructurePct: defence.Num{V: 2.9908, Known: true}, OtherPct: defence.Num{V: 41.0129, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:258",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.85307169e+06, Known: true},
 		Defence:   defence.Num{V: 59399.3, Known: true},
 		Share:     defence.Num{V: 2.0819, Known: true},
@@ -6574,7 +6479,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46508.94, Known: true}, DefenceConstNCU: defence.Num{V: 43026.54, Known: true}, DefenceConst: defence.Num{V: 65749.49, Known: true}, GDPConst: defence.Num{V: 3.15808447e+06, Known: true}, RealChange: defence.Num{V: 0.7595, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.2788, Known: true}, DefencePerCapitaConst: defence.Num{V: 984.32, Known: true}, Personnel: defence.Num{V: 144.03, Known: true}, PersonnelPct: defence.Num{V: 34.0697, Known: true}, InfrastructurePct: defence.Num{V: 2.1116, Known: true}, OtherPct: defence.Num{V: 40.9665, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:259",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.699734e+06, Known: true},
 		Defence:   defence.Num{V: 63499.96, Known: true},
 		Share:     defence.Num{V: 2.3521, Known: true},
@@ -6582,7 +6487,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49494.58, Known: true}, DefenceConstNCU: defence.Num{V: 43573.52, Known: true}, DefenceConst: defence.Num{V: 66585.33, Known: true}, GDPConst: defence.Num{V: 2.83091005e+06, Known: true}, RealChange: defence.Num{V: 1.2712, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.2014, Known: true}, DefencePerCapitaConst: defence.Num{V: 992.61, Known: true}, Personnel: defence.Num{V: 147.26, Known: true}, PersonnelPct: defence.Num{V: 33.8005, Known: true}, InfrastructurePct: defence.Num{V: 1.7228, Known: true}, OtherPct: defence.Num{V: 40.6475, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:260",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 3.142262e+06, Known: true},
 		Defence:   defence.Num{V: 71926.97, Known: true},
 		Share:     defence.Num{V: 2.289, Known: true},
@@ -6590,7 +6495,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52283, Known: true}, DefenceConstNCU: defence.Num{V: 46083.85, Known: true}, DefenceConst: defence.Num{V: 70421.41, Known: true}, GDPConst: defence.Num{V: 3.07648879e+06, Known: true}, RealChange: defence.Num{V: 5.7612, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.8999, Known: true}, DefencePerCapitaConst: defence.Num{V: 1050.66, Known: true}, Personnel: defence.Num{V: 148.216, Known: true}, PersonnelPct: defence.Num{V: 31.4947, Known: true}, InfrastructurePct: defence.Num{V: 1.7209, Known: true}, OtherPct: defence.Num{V: 37.2862, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:261",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 3.100109e+06, Known: true},
 		Defence:   defence.Num{V: 70846.41, Known: true},
 		Share:     defence.Num{V: 2.2853, Known: true},
@@ -6598,7 +6503,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 57268.88, Known: true}, DefenceConstNCU: defence.Num{V: 48007.92, Known: true}, DefenceConst: defence.Num{V: 73361.6, Known: true}, GDPConst: defence.Num{V: 3.21016926e+06, Known: true}, RealChange: defence.Num{V: 4.1751, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.3539, Known: true}, DefencePerCapitaConst: defence.Num{V: 1082.17, Known: true}, Personnel: defence.Num{V: 143.558, Known: true}, PersonnelPct: defence.Num{V: 29.7416, Known: true}, InfrastructurePct: defence.Num{V: 2.8846, Known: true}, OtherPct: defence.Num{V: 35.9583, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:262",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 3.34127737e+06, Known: true},
 		Defence:   defence.Num{V: 76939.04, Known: true},
 		Share:     defence.Num{V: 2.3027, Known: true},
@@ -6607,7 +6512,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:263",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 3.52049615e+06, Known: true},
 		Defence:   defence.Num{V: 82107.13, Known: true},
 		Share:     defence.Num{V: 2.3323, Known: true},
@@ -6616,7 +6521,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:264",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 235519.13, Known: true},
 		Defence:   defence.Num{V: 5233.82, Known: true},
 		Share:     defence.Num{V: 2.2223, Known: true},
@@ -6624,7 +6529,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3938.63, Known: true}, DefenceConstNCU: defence.Num{V: 3927.06, Known: true}, DefenceConst: defence.Num{V: 4357.57, Known: true}, GDPConst: defence.Num{V: 196088.12, Known: true}, RealChange: defence.Num{V: 0.4404, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.0023, Known: true}, DefencePerCapitaConst: defence.Num{V: 400.06, Known: true}, Personnel: defence.Num{V: 107.257, Known: true}, PersonnelPct: defence.Num{V: 77.1756, Known: true}, InfrastructurePct: defence.Num{V: 1.1022, Known: true}, OtherPct: defence.Num{V: 13.5534, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:266",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 195703.63, Known: true},
 		Defence:   defence.Num{V: 4519.62, Known: true},
 		Share:     defence.Num{V: 2.3094, Known: true},
@@ -6632,7 +6537,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4073.1, Known: true}, DefenceConstNCU: defence.Num{V: 4073.1, Known: true}, DefenceConst: defence.Num{V: 4519.62, Known: true}, GDPConst: defence.Num{V: 195703.63, Known: true}, RealChange: defence.Num{V: 3.7189, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.0857, Known: true}, DefencePerCapitaConst: defence.Num{V: 417.67, Known: true}, Personnel: defence.Num{V: 104.419, Known: true}, PersonnelPct: defence.Num{V: 72.0508, Known: true}, InfrastructurePct: defence.Num{V: 0.6547, Known: true}, OtherPct: defence.Num{V: 16.8962, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:267",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 193095.1, Known: true},
 		Defence:   defence.Num{V: 4636.67, Known: true},
 		Share:     defence.Num{V: 2.4012, Known: true},
@@ -6640,7 +6545,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4190.02, Known: true}, DefenceConstNCU: defence.Num{V: 4214.4, Known: true}, DefenceConst: defence.Num{V: 4676.41, Known: true}, GDPConst: defence.Num{V: 194750.13, Known: true}, RealChange: defence.Num{V: 3.4691, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.0726, Known: true}, DefencePerCapitaConst: defence.Num{V: 433.97, Known: true}, Personnel: defence.Num{V: 105.99, Known: true}, PersonnelPct: defence.Num{V: 73.1338, Known: true}, InfrastructurePct: defence.Num{V: 0.5799, Known: true}, OtherPct: defence.Num{V: 12.8377, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:268",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 199773.76, Known: true},
 		Defence:   defence.Num{V: 4752.24, Known: true},
 		Share:     defence.Num{V: 2.3788, Known: true},
@@ -6648,7 +6553,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4208.2, Known: true}, DefenceConstNCU: defence.Num{V: 4220.64, Known: true}, DefenceConst: defence.Num{V: 4683.34, Known: true}, GDPConst: defence.Num{V: 196877.17, Known: true}, RealChange: defence.Num{V: 0.1481, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.3062, Known: true}, DefencePerCapitaConst: defence.Num{V: 435.47, Known: true}, Personnel: defence.Num{V: 106.85, Known: true}, PersonnelPct: defence.Num{V: 76.5637, Known: true}, InfrastructurePct: defence.Num{V: 0.7911, Known: true}, OtherPct: defence.Num{V: 11.3669, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:269",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 212145.9, Known: true},
 		Defence:   defence.Num{V: 5388.06, Known: true},
 		Share:     defence.Num{V: 2.5398, Known: true},
@@ -6656,7 +6561,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4560.38, Known: true}, DefenceConstNCU: defence.Num{V: 4581.44, Known: true}, DefenceConst: defence.Num{V: 5083.69, Known: true}, GDPConst: defence.Num{V: 200161.89, Known: true}, RealChange: defence.Num{V: 8.5484, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.6494, Known: true}, DefencePerCapitaConst: defence.Num{V: 473.66, Known: true}, Personnel: defence.Num{V: 109.198, Known: true}, PersonnelPct: defence.Num{V: 78.7568, Known: true}, InfrastructurePct: defence.Num{V: 0.6186, Known: true}, OtherPct: defence.Num{V: 9.5993, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:270",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 205166.81, Known: true},
 		Defence:   defence.Num{V: 5019.09, Known: true},
 		Share:     defence.Num{V: 2.4463, Known: true},
@@ -6664,7 +6569,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4482.94, Known: true}, DefenceConstNCU: defence.Num{V: 4492.47, Known: true}, DefenceConst: defence.Num{V: 4984.96, Known: true}, GDPConst: defence.Num{V: 203771.95, Known: true}, RealChange: defence.Num{V: -1.9419, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.0058, Known: true}, DefencePerCapitaConst: defence.Num{V: 464.95, Known: true}, Personnel: defence.Num{V: 102.459, Known: true}, PersonnelPct: defence.Num{V: 77.0792, Known: true}, InfrastructurePct: defence.Num{V: 0.2029, Known: true}, OtherPct: defence.Num{V: 11.169, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:271",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 188684.01, Known: true},
 		Defence:   defence.Num{V: 5491.94, Known: true},
 		Share:     defence.Num{V: 2.9107, Known: true},
@@ -6672,7 +6577,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4812.08, Known: true}, DefenceConstNCU: defence.Num{V: 4863.04, Known: true}, DefenceConst: defence.Num{V: 5396.16, Known: true}, GDPConst: defence.Num{V: 185393.54, Known: true}, RealChange: defence.Num{V: 8.2488, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.3288, Known: true}, DefencePerCapitaConst: defence.Num{V: 504.38, Known: true}, Personnel: defence.Num{V: 106.639, Known: true}, PersonnelPct: defence.Num{V: 74.5796, Known: true}, InfrastructurePct: defence.Num{V: 0.1766, Known: true}, OtherPct: defence.Num{V: 14.546, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:272",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 216384.39, Known: true},
 		Defence:   defence.Num{V: 8005.55, Known: true},
 		Share:     defence.Num{V: 3.6997, Known: true},
@@ -6680,7 +6585,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6764.15, Known: true}, DefenceConstNCU: defence.Num{V: 6696.63, Known: true}, DefenceConst: defence.Num{V: 7430.76, Known: true}, GDPConst: defence.Num{V: 200848.08, Known: true}, RealChange: defence.Num{V: 37.7044, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.876, Known: true}, DefencePerCapitaConst: defence.Num{V: 698.35, Known: true}, Personnel: defence.Num{V: 108.079, Known: true}, PersonnelPct: defence.Num{V: 53.7805, Known: true}, InfrastructurePct: defence.Num{V: 0.2614, Known: true}, OtherPct: defence.Num{V: 8.7177, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:273",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 218698.42, Known: true},
 		Defence:   defence.Num{V: 8487.73, Known: true},
 		Share:     defence.Num{V: 3.881, Known: true},
@@ -6688,7 +6593,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8053.82, Known: true}, DefenceConstNCU: defence.Num{V: 7427.57, Known: true}, DefenceConst: defence.Num{V: 8241.83, Known: true}, GDPConst: defence.Num{V: 212362.25, Known: true}, RealChange: defence.Num{V: 10.9151, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.0915, Known: true}, DefencePerCapitaConst: defence.Num{V: 779.76, Known: true}, Personnel: defence.Num{V: 107.29, Known: true}, PersonnelPct: defence.Num{V: 45.9171, Known: true}, InfrastructurePct: defence.Num{V: 0.262, Known: true}, OtherPct: defence.Num{V: 11.5265, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:274",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 240073.07, Known: true},
 		Defence:   defence.Num{V: 6731.25, Known: true},
 		Share:     defence.Num{V: 2.8038, Known: true},
@@ -6697,7 +6602,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:275",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 249811.47, Known: true},
 		Defence:   defence.Num{V: 7684.08, Known: true},
 		Share:     defence.Num{V: 3.076, Known: true},
@@ -6706,7 +6611,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:276",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 58710.93, Known: true},
 		Defence:   defence.Num{V: 1063.8, Known: true},
 		Share:     defence.Num{V: 1.8119, Known: true},
@@ -6714,7 +6619,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 811.37, Known: true}, DefenceConstNCU: defence.Num{V: 812.36, Known: true}, DefenceConst: defence.Num{V: 891.95, Known: true}, GDPConst: defence.Num{V: 49226.28, Known: true}, RealChange: defence.Num{V: 25.9171, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.6208, Known: true}, DefencePerCapitaConst: defence.Num{V: 210.56, Known: true}, Personnel: defence.Num{V: 15.38, Known: true}, PersonnelPct: defence.Num{V: 76.5497, Known: true}, InfrastructurePct: defence.Num{V: 1.2374, Known: true}, OtherPct: defence.Num{V: 16.6543, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:278",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 50481.11, Known: true},
 		Defence:   defence.Num{V: 882.73, Known: true},
 		Share:     defence.Num{V: 1.7486, Known: true},
@@ -6722,7 +6627,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 803.96, Known: true}, DefenceConstNCU: defence.Num{V: 803.96, Known: true}, DefenceConst: defence.Num{V: 882.73, Known: true}, GDPConst: defence.Num{V: 50481.11, Known: true}, RealChange: defence.Num{V: -1.0336, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.9965, Known: true}, DefencePerCapitaConst: defence.Num{V: 209.77, Known: true}, Personnel: defence.Num{V: 15.143, Known: true}, PersonnelPct: defence.Num{V: 72.2757, Known: true}, InfrastructurePct: defence.Num{V: 1.9827, Known: true}, OtherPct: defence.Num{V: 17.7305, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:279",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 52748.68, Known: true},
 		Defence:   defence.Num{V: 836.89, Known: true},
 		Share:     defence.Num{V: 1.5866, Known: true},
@@ -6730,7 +6635,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 755.94, Known: true}, DefenceConstNCU: defence.Num{V: 756.06, Known: true}, DefenceConst: defence.Num{V: 830.14, Known: true}, GDPConst: defence.Num{V: 52323.28, Known: true}, RealChange: defence.Num{V: -5.9576, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.5402, Known: true}, DefencePerCapitaConst: defence.Num{V: 198.96, Known: true}, Personnel: defence.Num{V: 14.844, Known: true}, PersonnelPct: defence.Num{V: 75.3956, Known: true}, InfrastructurePct: defence.Num{V: 1.2637, Known: true}, OtherPct: defence.Num{V: 15.8282, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:280",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 56855.82, Known: true},
 		Defence:   defence.Num{V: 926.38, Known: true},
 		Share:     defence.Num{V: 1.6293, Known: true},
@@ -6738,7 +6643,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 812.33, Known: true}, DefenceConstNCU: defence.Num{V: 802.58, Known: true}, DefenceConst: defence.Num{V: 881.21, Known: true}, GDPConst: defence.Num{V: 54083.85, Known: true}, RealChange: defence.Num{V: 6.1527, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.0958, Known: true}, DefencePerCapitaConst: defence.Num{V: 213.38, Known: true}, Personnel: defence.Num{V: 14.8, Known: true}, PersonnelPct: defence.Num{V: 71.7248, Known: true}, InfrastructurePct: defence.Num{V: 3.5924, Known: true}, OtherPct: defence.Num{V: 18.995, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:281",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 62828.93, Known: true},
 		Defence:   defence.Num{V: 966.07, Known: true},
 		Share:     defence.Num{V: 1.5376, Known: true},
@@ -6746,7 +6651,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 805.41, Known: true}, DefenceConstNCU: defence.Num{V: 780, Known: true}, DefenceConst: defence.Num{V: 856.42, Known: true}, GDPConst: defence.Num{V: 55697.38, Known: true}, RealChange: defence.Num{V: -2.8141, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.615, Known: true}, DefencePerCapitaConst: defence.Num{V: 209.35, Known: true}, Personnel: defence.Num{V: 15.003, Known: true}, PersonnelPct: defence.Num{V: 76.9598, Known: true}, InfrastructurePct: defence.Num{V: 1, Known: true}, OtherPct: defence.Num{V: 18.6684, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:282",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 62837.66, Known: true},
 		Defence:   defence.Num{V: 1001.22, Known: true},
 		Share:     defence.Num{V: 1.5933, Known: true},
@@ -6754,7 +6659,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 880.54, Known: true}, DefenceConstNCU: defence.Num{V: 836.09, Known: true}, DefenceConst: defence.Num{V: 918.01, Known: true}, GDPConst: defence.Num{V: 57614.9, Known: true}, RealChange: defence.Num{V: 7.1917, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.1657, Known: true}, DefencePerCapitaConst: defence.Num{V: 225.71, Known: true}, Personnel: defence.Num{V: 14.829, Known: true}, PersonnelPct: defence.Num{V: 73.7054, Known: true}, InfrastructurePct: defence.Num{V: 1.4103, Known: true}, OtherPct: defence.Num{V: 18.332, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:283",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 58174.46, Known: true},
 		Defence:   defence.Num{V: 982.65, Known: true},
 		Share:     defence.Num{V: 1.6891, Known: true},
@@ -6762,7 +6667,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 861, Known: true}, DefenceConstNCU: defence.Num{V: 810.84, Known: true}, DefenceConst: defence.Num{V: 890.28, Known: true}, GDPConst: defence.Num{V: 52705.86, Known: true}, RealChange: defence.Num{V: -3.0208, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.0226, Known: true}, DefencePerCapitaConst: defence.Num{V: 219.97, Known: true}, Personnel: defence.Num{V: 14.704, Known: true}, PersonnelPct: defence.Num{V: 76.1457, Known: true}, InfrastructurePct: defence.Num{V: 1.5271, Known: true}, OtherPct: defence.Num{V: 13.2652, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:284",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 69650.81, Known: true},
 		Defence:   defence.Num{V: 1361.49, Known: true},
 		Share:     defence.Num{V: 1.9547, Known: true},
@@ -6770,7 +6675,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1150.36, Known: true}, DefenceConstNCU: defence.Num{V: 1060.7, Known: true}, DefenceConst: defence.Num{V: 1164.62, Known: true}, GDPConst: defence.Num{V: 59579.3, Known: true}, RealChange: defence.Num{V: 30.8153, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.0539, Known: true}, DefencePerCapitaConst: defence.Num{V: 294.26, Known: true}, Personnel: defence.Num{V: 14.851, Known: true}, PersonnelPct: defence.Num{V: 56.7131, Known: true}, InfrastructurePct: defence.Num{V: 0.5494, Known: true}, OtherPct: defence.Num{V: 12.7258, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:285",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 72057.06, Known: true},
 		Defence:   defence.Num{V: 1284.51, Known: true},
 		Share:     defence.Num{V: 1.7826, Known: true},
@@ -6778,7 +6683,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1218.84, Known: true}, DefenceConstNCU: defence.Num{V: 1035.29, Known: true}, DefenceConst: defence.Num{V: 1136.71, Known: true}, GDPConst: defence.Num{V: 63766.07, Known: true}, RealChange: defence.Num{V: -2.3959, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.3175, Known: true}, DefencePerCapitaConst: defence.Num{V: 290.88, Known: true}, Personnel: defence.Num{V: 14.398, Known: true}, PersonnelPct: defence.Num{V: 55.3782, Known: true}, InfrastructurePct: defence.Num{V: 0.7113, Known: true}, OtherPct: defence.Num{V: 12.7184, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:286",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 82710.32, Known: true},
 		Defence:   defence.Num{V: 1441.11, Known: true},
 		Share:     defence.Num{V: 1.7424, Known: true},
@@ -6787,7 +6692,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:287",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 89895.21, Known: true},
 		Defence:   defence.Num{V: 1624.03, Known: true},
 		Share:     defence.Num{V: 1.8066, Known: true},
@@ -6796,7 +6701,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:288",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 141033.82, Known: true},
 		Defence:   defence.Num{V: 1209.8, Known: true},
 		Share:     defence.Num{V: 0.8578, Known: true},
@@ -6804,7 +6709,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 281401.94, Known: true}, DefenceConstNCU: defence.Num{V: 289212.93, Known: true}, DefenceConst: defence.Num{V: 1035.37, Known: true}, GDPConst: defence.Num{V: 120699.19, Known: true}, RealChange: defence.Num{V: -5.2247, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.2333, Known: true}, DefencePerCapitaConst: defence.Num{V: 104.94, Known: true}, Personnel: defence.Num{V: 17.479, Known: true}, PersonnelPct: defence.Num{V: 49.7695, Known: true}, InfrastructurePct: defence.Num{V: 1.07, Known: true}, OtherPct: defence.Num{V: 41.4015, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:290",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 125173.89, Known: true},
 		Defence:   defence.Num{V: 1132.47, Known: true},
 		Share:     defence.Num{V: 0.9047, Known: true},
@@ -6812,7 +6717,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 316337.71, Known: true}, DefenceConstNCU: defence.Num{V: 316337.71, Known: true}, DefenceConst: defence.Num{V: 1132.47, Known: true}, GDPConst: defence.Num{V: 125173.89, Known: true}, RealChange: defence.Num{V: 9.3788, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.717, Known: true}, DefencePerCapitaConst: defence.Num{V: 115.05, Known: true}, Personnel: defence.Num{V: 17.392, Known: true}, PersonnelPct: defence.Num{V: 48.211, Known: true}, InfrastructurePct: defence.Num{V: 1.2101, Known: true}, OtherPct: defence.Num{V: 40.8266, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:291",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 128610.3, Known: true},
 		Defence:   defence.Num{V: 1288.7, Known: true},
 		Share:     defence.Num{V: 1.002, Known: true},
@@ -6820,7 +6725,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 362798.28, Known: true}, DefenceConstNCU: defence.Num{V: 358070.06, Known: true}, DefenceConst: defence.Num{V: 1281.87, Known: true}, GDPConst: defence.Num{V: 127928.97, Known: true}, RealChange: defence.Num{V: 13.1923, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.0353, Known: true}, DefencePerCapitaConst: defence.Num{V: 130.62, Known: true}, Personnel: defence.Num{V: 17.893, Known: true}, PersonnelPct: defence.Num{V: 49.6553, Known: true}, InfrastructurePct: defence.Num{V: 1.1312, Known: true}, OtherPct: defence.Num{V: 35.8387, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:292",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 143112.59, Known: true},
 		Defence:   defence.Num{V: 1708.12, Known: true},
 		Share:     defence.Num{V: 1.1936, Known: true},
@@ -6828,7 +6733,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 468765.02, Known: true}, DefenceConstNCU: defence.Num{V: 444734.3, Known: true}, DefenceConst: defence.Num{V: 1592.13, Known: true}, GDPConst: defence.Num{V: 133394.07, Known: true}, RealChange: defence.Num{V: 24.2032, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.6284, Known: true}, DefencePerCapitaConst: defence.Num{V: 162.66, Known: true}, Personnel: defence.Num{V: 18.739, Known: true}, PersonnelPct: defence.Num{V: 37.1318, Known: true}, InfrastructurePct: defence.Num{V: 1.3138, Known: true}, OtherPct: defence.Num{V: 43.0119, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:293",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 160565.81, Known: true},
 		Defence:   defence.Num{V: 1615.4, Known: true},
 		Share:     defence.Num{V: 1.0061, Known: true},
@@ -6836,7 +6741,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 436499.82, Known: true}, DefenceConstNCU: defence.Num{V: 394976.93, Known: true}, DefenceConst: defence.Num{V: 1414, Known: true}, GDPConst: defence.Num{V: 140547.12, Known: true}, RealChange: defence.Num{V: -11.1881, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.3774, Known: true}, DefencePerCapitaConst: defence.Num{V: 144.65, Known: true}, Personnel: defence.Num{V: 19.888, Known: true}, PersonnelPct: defence.Num{V: 42.3277, Known: true}, InfrastructurePct: defence.Num{V: 1.6817, Known: true}, OtherPct: defence.Num{V: 43.363, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:294",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 164010.39, Known: true},
 		Defence:   defence.Num{V: 2189.94, Known: true},
 		Share:     defence.Num{V: 1.3352, Known: true},
@@ -6844,7 +6749,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 636565.83, Known: true}, DefenceConstNCU: defence.Num{V: 549707.62, Known: true}, DefenceConst: defence.Num{V: 1967.93, Known: true}, GDPConst: defence.Num{V: 147383.65, Known: true}, RealChange: defence.Num{V: 39.1746, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.0836, Known: true}, DefencePerCapitaConst: defence.Num{V: 201.4, Known: true}, Personnel: defence.Num{V: 18.926, Known: true}, PersonnelPct: defence.Num{V: 35.3696, Known: true}, InfrastructurePct: defence.Num{V: 2.6355, Known: true}, OtherPct: defence.Num{V: 25.5308, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:295",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 157288.86, Known: true},
 		Defence:   defence.Num{V: 2767.3, Known: true},
 		Share:     defence.Num{V: 1.7594, Known: true},
@@ -6852,7 +6757,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 852320.51, Known: true}, DefenceConstNCU: defence.Num{V: 691819.35, Known: true}, DefenceConst: defence.Num{V: 2476.68, Known: true}, GDPConst: defence.Num{V: 140770.48, Known: true}, RealChange: defence.Num{V: 25.8522, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.4378, Known: true}, DefencePerCapitaConst: defence.Num{V: 254.01, Known: true}, Personnel: defence.Num{V: 19.818, Known: true}, PersonnelPct: defence.Num{V: 27.1771, Known: true}, InfrastructurePct: defence.Num{V: 1.4137, Known: true}, OtherPct: defence.Num{V: 25.8409, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:296",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 182109.96, Known: true},
 		Defence:   defence.Num{V: 2410.4, Known: true},
 		Share:     defence.Num{V: 1.3236, Known: true},
@@ -6860,7 +6765,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 730691.05, Known: true}, DefenceConstNCU: defence.Num{V: 557213.66, Known: true}, DefenceConst: defence.Num{V: 1994.8, Known: true}, GDPConst: defence.Num{V: 150710.59, Known: true}, RealChange: defence.Num{V: -19.4568, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.5213, Known: true}, DefencePerCapitaConst: defence.Num{V: 205.44, Known: true}, Personnel: defence.Num{V: 20.038, Known: true}, PersonnelPct: defence.Num{V: 38.7397, Known: true}, InfrastructurePct: defence.Num{V: 9.1586, Known: true}, OtherPct: defence.Num{V: 15.6978, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:297",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 177788.23, Known: true},
 		Defence:   defence.Num{V: 3269.69, Known: true},
 		Share:     defence.Num{V: 1.8391, Known: true},
@@ -6868,7 +6773,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1.21291391e+06, Known: true}, DefenceConstNCU: defence.Num{V: 809715.9, Known: true}, DefenceConst: defence.Num{V: 2898.75, Known: true}, GDPConst: defence.Num{V: 157618.27, Known: true}, RealChange: defence.Num{V: 45.3152, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.277, Known: true}, DefencePerCapitaConst: defence.Num{V: 299.35, Known: true}, Personnel: defence.Num{V: 19.712, Known: true}, PersonnelPct: defence.Num{V: 31.4243, Known: true}, InfrastructurePct: defence.Num{V: 2.2322, Known: true}, OtherPct: defence.Num{V: 18.7639, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:298",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 212463.53, Known: true},
 		Defence:   defence.Num{V: 4359.95, Known: true},
 		Share:     defence.Num{V: 2.0521, Known: true},
@@ -6877,7 +6782,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:299",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 231612.1, Known: true},
 		Defence:   defence.Num{V: 4888.79, Known: true},
 		Share:     defence.Num{V: 2.1108, Known: true},
@@ -6886,64 +6791,64 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:300",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:    defence.Num{V: 17868, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 16772.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.2304, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:302",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:    defence.Num{V: 17516.98, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 17516.98, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.9534, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:303",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:    defence.Num{V: 20792.96, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 18621.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.5194, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:304",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:    defence.Num{V: 24727.99, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 19402.35, Known: true}, GDPPerCapitaConst: defence.Num{V: 56.5007, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:305",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:    defence.Num{V: 26260.61, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 20350.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.7005, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:306",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:    defence.Num{V: 24681.62, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 20729.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.4868, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:307",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:    defence.Num{V: 21629.99, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 19290.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.6357, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:308",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:    defence.Num{V: 25797.99, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 20284.23, Known: true}, GDPPerCapitaConst: defence.Num{V: 54.4543, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:309",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:    defence.Num{V: 28702, Known: true},
 		Detail: &defence.Detail{GDPConst: defence.Num{V: 22085.74, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.8161, Known: true}},
 		Source: "embedded:nato-2024-06.yaml:310",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:      defence.Num{V: 31020, Known: true},
 		Detail:   &defence.Detail{GDPConst: defence.Num{V: 22983.26, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.9308, Known: true}},
 		Estimate: true,
 		Source:   "embedded:nato-2024-06.yaml:311",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:      defence.Num{V: 32894.49, Known: true},
 		Detail:   &defence.Detail{GDPConst: defence.Num{V: 23420.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.9678, Known: true}},
 		Estimate: true,
 		Source:   "embedded:nato-2024-06.yaml:312",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 2.16417278e+06, Known: true},
 		Defence:   defence.Num{V: 24487.29, Known: true},
 		Share:     defence.Num{V: 1.1397, Known: true},
@@ -6951,7 +6856,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18427.5, Known: true}, DefenceConstNCU: defence.Num{V: 18734.18, Known: true}, DefenceConst: defence.Num{V: 20787.95, Known: true}, GDPConst: defence.Num{V: 1.82398688e+06, Known: true}, RealChange: defence.Num{V: -9.8062, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.2382, Known: true}, DefencePerCapitaConst: defence.Num{V: 344.62, Known: true}, Personnel: defence.Num{V: 183.465, Known: true}, PersonnelPct: defence.Num{V: 76.4111, Known: true}, InfrastructurePct: defence.Num{V: 1.3982, Known: true}, OtherPct: defence.Num{V: 11.2664, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:314",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.83552089e+06, Known: true},
 		Defence:   defence.Num{V: 19576.28, Known: true},
 		Share:     defence.Num{V: 1.0665, Known: true},
@@ -6959,7 +6864,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17642.22, Known: true}, DefenceConstNCU: defence.Num{V: 17642.22, Known: true}, DefenceConst: defence.Num{V: 19576.28, Known: true}, GDPConst: defence.Num{V: 1.83552089e+06, Known: true}, RealChange: defence.Num{V: -5.8287, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.4754, Known: true}, DefencePerCapitaConst: defence.Num{V: 325.03, Known: true}, Personnel: defence.Num{V: 178.424, Known: true}, PersonnelPct: defence.Num{V: 77.5539, Known: true}, InfrastructurePct: defence.Num{V: 1.2995, Known: true}, OtherPct: defence.Num{V: 11.4217, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:315",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.87770864e+06, Known: true},
 		Defence:   defence.Num{V: 22381.99, Known: true},
 		Share:     defence.Num{V: 1.1783, Known: true},
@@ -6967,7 +6872,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 20225.93, Known: true}, DefenceConstNCU: defence.Num{V: 19768.72, Known: true}, DefenceConst: defence.Num{V: 21935.9, Known: true}, GDPConst: defence.Num{V: 1.86173017e+06, Known: true}, RealChange: defence.Num{V: 12.0535, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.9694, Known: true}, DefencePerCapitaConst: defence.Num{V: 364.9, Known: true}, Personnel: defence.Num{V: 176.257, Known: true}, PersonnelPct: defence.Num{V: 70.7917, Known: true}, InfrastructurePct: defence.Num{V: 0.6952, Known: true}, OtherPct: defence.Num{V: 9.4195, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:316",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.96379387e+06, Known: true},
 		Defence:   defence.Num{V: 23902.4, Known: true},
 		Share:     defence.Num{V: 1.2015, Known: true},
@@ -6975,7 +6880,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21166.02, Known: true}, DefenceConstNCU: defence.Num{V: 20510.92, Known: true}, DefenceConst: defence.Num{V: 22759.47, Known: true}, GDPConst: defence.Num{V: 1.89425344e+06, Known: true}, RealChange: defence.Num{V: 3.7544, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.5697, Known: true}, DefencePerCapitaConst: defence.Num{V: 379.31, Known: true}, Personnel: defence.Num{V: 174.613, Known: true}, PersonnelPct: defence.Num{V: 67.5827, Known: true}, InfrastructurePct: defence.Num{V: 0.9352, Known: true}, OtherPct: defence.Num{V: 10.8033, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:317",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.09270766e+06, Known: true},
 		Defence:   defence.Num{V: 25641.13, Known: true},
 		Share:     defence.Num{V: 1.2253, Known: true},
@@ -6983,7 +6888,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21702.34, Known: true}, DefenceConstNCU: defence.Num{V: 21079.48, Known: true}, DefenceConst: defence.Num{V: 23390.35, Known: true}, GDPConst: defence.Num{V: 1.90900959e+06, Known: true}, RealChange: defence.Num{V: 2.772, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.8821, Known: true}, DefencePerCapitaConst: defence.Num{V: 390.64, Known: true}, Personnel: defence.Num{V: 174.114, Known: true}, PersonnelPct: defence.Num{V: 68.1552, Known: true}, InfrastructurePct: defence.Num{V: 1.2854, Known: true}, OtherPct: defence.Num{V: 11.4309, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:318",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.01129471e+06, Known: true},
 		Defence:   defence.Num{V: 23558.55, Known: true},
 		Share:     defence.Num{V: 1.1713, Known: true},
@@ -6991,7 +6896,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21041.97, Known: true}, DefenceConstNCU: defence.Num{V: 20248.1, Known: true}, DefenceConst: defence.Num{V: 22467.84, Known: true}, GDPConst: defence.Num{V: 1.91817577e+06, Known: true}, RealChange: defence.Num{V: -3.944, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.1146, Known: true}, DefencePerCapitaConst: defence.Num{V: 376.16, Known: true}, Personnel: defence.Num{V: 176.426, Known: true}, PersonnelPct: defence.Num{V: 70.2143, Known: true}, InfrastructurePct: defence.Num{V: 0.6734, Known: true}, OtherPct: defence.Num{V: 12.1104, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:319",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.89412681e+06, Known: true},
 		Defence:   defence.Num{V: 30084.39, Known: true},
 		Share:     defence.Num{V: 1.5883, Known: true},
@@ -6999,7 +6904,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 26360.18, Known: true}, DefenceConstNCU: defence.Num{V: 24971.71, Known: true}, DefenceConst: defence.Num{V: 27709.27, Known: true}, GDPConst: defence.Num{V: 1.74458832e+06, Known: true}, RealChange: defence.Num{V: 23.3286, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.351, Known: true}, DefencePerCapitaConst: defence.Num{V: 466.18, Known: true}, Personnel: defence.Num{V: 173.396, Known: true}, PersonnelPct: defence.Num{V: 67.518, Known: true}, InfrastructurePct: defence.Num{V: 0.9671, Known: true}, OtherPct: defence.Num{V: 12.9524, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:320",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.15359207e+06, Known: true},
 		Defence:   defence.Num{V: 33140.09, Known: true},
 		Share:     defence.Num{V: 1.5388, Known: true},
@@ -7007,7 +6912,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 28001.14, Known: true}, DefenceConstNCU: defence.Num{V: 26196.78, Known: true}, DefenceConst: defence.Num{V: 29068.64, Known: true}, GDPConst: defence.Num{V: 1.88901089e+06, Known: true}, RealChange: defence.Num{V: 4.9058, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.945, Known: true}, DefencePerCapitaConst: defence.Num{V: 491.58, Known: true}, Personnel: defence.Num{V: 170.343, Known: true}, PersonnelPct: defence.Num{V: 63.7342, Known: true}, InfrastructurePct: defence.Num{V: 1.48, Known: true}, OtherPct: defence.Num{V: 11.5553, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:321",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.06914875e+06, Known: true},
 		Defence:   defence.Num{V: 31512.27, Known: true},
 		Share:     defence.Num{V: 1.523, Known: true},
@@ -7015,7 +6920,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29901.27, Known: true}, DefenceConstNCU: defence.Num{V: 27001.3, Known: true}, DefenceConst: defence.Num{V: 29961.36, Known: true}, GDPConst: defence.Num{V: 1.96731392e+06, Known: true}, RealChange: defence.Num{V: 3.0711, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.3366, Known: true}, DefencePerCapitaConst: defence.Num{V: 507.7, Known: true}, Personnel: defence.Num{V: 169.985, Known: true}, PersonnelPct: defence.Num{V: 63.665, Known: true}, InfrastructurePct: defence.Num{V: 1.9493, Known: true}, OtherPct: defence.Num{V: 11.6126, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:322",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.2583024e+06, Known: true},
 		Defence:   defence.Num{V: 33856.66, Known: true},
 		Share:     defence.Num{V: 1.4992, Known: true},
@@ -7024,7 +6929,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:323",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.31117e+06, Known: true},
 		Defence:   defence.Num{V: 34461.72, Known: true},
 		Share:     defence.Num{V: 1.4911, Known: true},
@@ -7033,7 +6938,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:324",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 48610.88, Known: true},
 		Defence:   defence.Num{V: 427.62, Known: true},
 		Share:     defence.Num{V: 0.8797, Known: true},
@@ -7041,7 +6946,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 321.8, Known: true}, DefenceConstNCU: defence.Num{V: 322, Known: true}, DefenceConst: defence.Num{V: 357.3, Known: true}, GDPConst: defence.Num{V: 40617.45, Known: true}, RealChange: defence.Num{V: 19.384, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.8514, Known: true}, DefencePerCapitaConst: defence.Num{V: 121.85, Known: true}, Personnel: defence.Num{V: 8.568, Known: true}, PersonnelPct: defence.Num{V: 57.5286, Known: true}, InfrastructurePct: defence.Num{V: 2.169, Known: true}, OtherPct: defence.Num{V: 26.2443, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:326",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 41439.78, Known: true},
 		Defence:   defence.Num{V: 471.49, Known: true},
 		Share:     defence.Num{V: 1.1378, Known: true},
@@ -7049,7 +6954,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 424.91, Known: true}, DefenceConstNCU: defence.Num{V: 424.91, Known: true}, DefenceConst: defence.Num{V: 471.49, Known: true}, GDPConst: defence.Num{V: 41439.78, Known: true}, RealChange: defence.Num{V: 31.9589, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.2654, Known: true}, DefencePerCapitaConst: defence.Num{V: 162.31, Known: true}, Personnel: defence.Num{V: 11.765, Known: true}, PersonnelPct: defence.Num{V: 48.494, Known: true}, InfrastructurePct: defence.Num{V: 2.164, Known: true}, OtherPct: defence.Num{V: 27.7925, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:327",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 43035.48, Known: true},
 		Defence:   defence.Num{V: 635.87, Known: true},
 		Share:     defence.Num{V: 1.4775, Known: true},
@@ -7057,7 +6962,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 574.61, Known: true}, DefenceConstNCU: defence.Num{V: 565.7, Known: true}, DefenceConst: defence.Num{V: 627.71, Known: true}, GDPConst: defence.Num{V: 42483.58, Known: true}, RealChange: defence.Num{V: 33.1329, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.8118, Known: true}, DefencePerCapitaConst: defence.Num{V: 218.85, Known: true}, Personnel: defence.Num{V: 11.76, Known: true}, PersonnelPct: defence.Num{V: 45.4964, Known: true}, InfrastructurePct: defence.Num{V: 3.5896, Known: true}, OtherPct: defence.Num{V: 20.8544, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:328",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 47741.85, Known: true},
 		Defence:   defence.Num{V: 817.4, Known: true},
 		Share:     defence.Num{V: 1.7121, Known: true},
@@ -7065,7 +6970,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 723.83, Known: true}, DefenceConstNCU: defence.Num{V: 683.59, Known: true}, DefenceConst: defence.Num{V: 758.52, Known: true}, GDPConst: defence.Num{V: 44302.98, Known: true}, RealChange: defence.Num{V: 20.8399, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6636, Known: true}, DefencePerCapitaConst: defence.Num{V: 268.18, Known: true}, Personnel: defence.Num{V: 13.477, Known: true}, PersonnelPct: defence.Num{V: 40.7944, Known: true}, InfrastructurePct: defence.Num{V: 3.9211, Known: true}, OtherPct: defence.Num{V: 23.6699, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:329",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 53775.85, Known: true},
 		Defence:   defence.Num{V: 1056.9, Known: true},
 		Share:     defence.Num{V: 1.9654, Known: true},
@@ -7073,7 +6978,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 894.55, Known: true}, DefenceConstNCU: defence.Num{V: 816.03, Known: true}, DefenceConst: defence.Num{V: 905.49, Known: true}, GDPConst: defence.Num{V: 46072.14, Known: true}, RealChange: defence.Num{V: 19.3755, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.4453, Known: true}, DefencePerCapitaConst: defence.Num{V: 323.21, Known: true}, Personnel: defence.Num{V: 14.295, Known: true}, PersonnelPct: defence.Num{V: 37.4735, Known: true}, InfrastructurePct: defence.Num{V: 2.2378, Known: true}, OtherPct: defence.Num{V: 23.3049, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:330",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 54814.59, Known: true},
 		Defence:   defence.Num{V: 1093.5, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -7081,7 +6986,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 976.69, Known: true}, DefenceConstNCU: defence.Num{V: 866.94, Known: true}, DefenceConst: defence.Num{V: 961.98, Known: true}, GDPConst: defence.Num{V: 48221.71, Known: true}, RealChange: defence.Num{V: 6.2385, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.2582, Known: true}, DefencePerCapitaConst: defence.Num{V: 344.29, Known: true}, Personnel: defence.Num{V: 14.869, Known: true}, PersonnelPct: defence.Num{V: 40.0193, Known: true}, InfrastructurePct: defence.Num{V: 2.3966, Known: true}, OtherPct: defence.Num{V: 20.0142, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:331",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 56919.34, Known: true},
 		Defence:   defence.Num{V: 1175.69, Known: true},
 		Share:     defence.Num{V: 2.0655, Known: true},
@@ -7089,7 +6994,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1030.15, Known: true}, DefenceConstNCU: defence.Num{V: 897.41, Known: true}, DefenceConst: defence.Num{V: 995.79, Known: true}, GDPConst: defence.Num{V: 48209.84, Known: true}, RealChange: defence.Num{V: 3.5147, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.2493, Known: true}, DefencePerCapitaConst: defence.Num{V: 356.29, Known: true}, Personnel: defence.Num{V: 15.114, Known: true}, PersonnelPct: defence.Num{V: 41.3262, Known: true}, InfrastructurePct: defence.Num{V: 1.2521, Known: true}, OtherPct: defence.Num{V: 23.7077, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:332",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 66843.34, Known: true},
 		Defence:   defence.Num{V: 1307.68, Known: true},
 		Share:     defence.Num{V: 1.9563, Known: true},
@@ -7097,7 +7002,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1104.9, Known: true}, DefenceConstNCU: defence.Num{V: 903.38, Known: true}, DefenceConst: defence.Num{V: 1002.42, Known: true}, GDPConst: defence.Num{V: 51239.69, Known: true}, RealChange: defence.Num{V: 0.6655, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.2453, Known: true}, DefencePerCapitaConst: defence.Num{V: 356.94, Known: true}, Personnel: defence.Num{V: 15.17, Known: true}, PersonnelPct: defence.Num{V: 42.5769, Known: true}, InfrastructurePct: defence.Num{V: 2.4711, Known: true}, OtherPct: defence.Num{V: 32.6315, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:333",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 71069.82, Known: true},
 		Defence:   defence.Num{V: 1737.71, Known: true},
 		Share:     defence.Num{V: 2.4451, Known: true},
@@ -7105,7 +7010,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1648.87, Known: true}, DefenceConstNCU: defence.Num{V: 1156.62, Known: true}, DefenceConst: defence.Num{V: 1283.42, Known: true}, GDPConst: defence.Num{V: 52490.03, Known: true}, RealChange: defence.Num{V: 28.032, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.537, Known: true}, DefencePerCapitaConst: defence.Num{V: 453.24, Known: true}, Personnel: defence.Num{V: 15.679, Known: true}, PersonnelPct: defence.Num{V: 33.2122, Known: true}, InfrastructurePct: defence.Num{V: 4.5359, Known: true}, OtherPct: defence.Num{V: 25.633, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:334",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 77858.84, Known: true},
 		Defence:   defence.Num{V: 2165.04, Known: true},
 		Share:     defence.Num{V: 2.7807, Known: true},
@@ -7114,7 +7019,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:335",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 80716.99, Known: true},
 		Defence:   defence.Num{V: 2300.07, Known: true},
 		Share:     defence.Num{V: 2.8496, Known: true},
@@ -7123,7 +7028,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:336",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 68791.92, Known: true},
 		Defence:   defence.Num{V: 252.95, Known: true},
 		Share:     defence.Num{V: 0.3677, Known: true},
@@ -7131,7 +7036,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 190.35, Known: true}, DefenceConstNCU: defence.Num{V: 195.04, Known: true}, DefenceConst: defence.Num{V: 216.43, Known: true}, GDPConst: defence.Num{V: 58859.68, Known: true}, RealChange: defence.Num{V: 4.9161, Known: true}, GDPPerCapitaConst: defence.Num{V: 105.4219, Known: true}, DefencePerCapitaConst: defence.Num{V: 387.63, Known: true}, Personnel: defence.Num{V: 0.821, Known: true}, PersonnelPct: defence.Num{V: 49.3141, Known: true}, InfrastructurePct: defence.Num{V: 10.2579, Known: true}, OtherPct: defence.Num{V: 17.8227, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:338",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 60202.24, Known: true},
 		Defence:   defence.Num{V: 249.53, Known: true},
 		Share:     defence.Num{V: 0.4145, Known: true},
@@ -7139,7 +7044,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 224.88, Known: true}, DefenceConstNCU: defence.Num{V: 224.88, Known: true}, DefenceConst: defence.Num{V: 249.53, Known: true}, GDPConst: defence.Num{V: 60202.24, Known: true}, RealChange: defence.Num{V: 15.2967, Known: true}, GDPPerCapitaConst: defence.Num{V: 105.7293, Known: true}, DefencePerCapitaConst: defence.Num{V: 438.24, Known: true}, Personnel: defence.Num{V: 0.774, Known: true}, PersonnelPct: defence.Num{V: 42.7732, Known: true}, InfrastructurePct: defence.Num{V: 7.787, Known: true}, OtherPct: defence.Num{V: 16.1056, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:339",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 62161.6, Known: true},
 		Defence:   defence.Num{V: 236.03, Known: true},
 		Share:     defence.Num{V: 0.3797, Known: true},
@@ -7147,7 +7052,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 213.3, Known: true}, DefenceConstNCU: defence.Num{V: 216.29, Known: true}, DefenceConst: defence.Num{V: 240, Known: true}, GDPConst: defence.Num{V: 63206.26, Known: true}, RealChange: defence.Num{V: -3.82, Known: true}, GDPPerCapitaConst: defence.Num{V: 108.2067, Known: true}, DefencePerCapitaConst: defence.Num{V: 410.87, Known: true}, Personnel: defence.Num{V: 0.78, Known: true}, PersonnelPct: defence.Num{V: 45.5613, Known: true}, InfrastructurePct: defence.Num{V: 6.6384, Known: true}, OtherPct: defence.Num{V: 17.7321, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:340",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 65819.42, Known: true},
 		Defence:   defence.Num{V: 325.66, Known: true},
 		Share:     defence.Num{V: 0.4948, Known: true},
@@ -7155,7 +7060,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 288.38, Known: true}, DefenceConstNCU: defence.Num{V: 285.58, Known: true}, DefenceConst: defence.Num{V: 316.88, Known: true}, GDPConst: defence.Num{V: 64044.98, Known: true}, RealChange: defence.Num{V: 32.0352, Known: true}, GDPPerCapitaConst: defence.Num{V: 107.2823, Known: true}, DefencePerCapitaConst: defence.Num{V: 530.81, Known: true}, Personnel: defence.Num{V: 0.824, Known: true}, PersonnelPct: defence.Num{V: 34.4038, Known: true}, InfrastructurePct: defence.Num{V: 4.6368, Known: true}, OtherPct: defence.Num{V: 18.9038, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:341",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 70964.79, Known: true},
 		Defence:   defence.Num{V: 355.78, Known: true},
 		Share:     defence.Num{V: 0.5013, Known: true},
@@ -7163,7 +7068,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 301.13, Known: true}, DefenceConstNCU: defence.Num{V: 292.98, Known: true}, DefenceConst: defence.Num{V: 325.1, Known: true}, GDPConst: defence.Num{V: 64845.69, Known: true}, RealChange: defence.Num{V: 2.594, Known: true}, GDPPerCapitaConst: defence.Num{V: 106.5129, Known: true}, DefencePerCapitaConst: defence.Num{V: 534, Known: true}, Personnel: defence.Num{V: 0.867, Known: true}, PersonnelPct: defence.Num{V: 33.4249, Known: true}, InfrastructurePct: defence.Num{V: 5.0492, Known: true}, OtherPct: defence.Num{V: 16.3483, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:342",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 69652.49, Known: true},
 		Defence:   defence.Num{V: 381.26, Known: true},
 		Share:     defence.Num{V: 0.5474, Known: true},
@@ -7171,7 +7076,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 340.53, Known: true}, DefenceConstNCU: defence.Num{V: 329.24, Known: true}, DefenceConst: defence.Num{V: 365.33, Known: true}, GDPConst: defence.Num{V: 66742.85, Known: true}, RealChange: defence.Num{V: 12.3738, Known: true}, GDPPerCapitaConst: defence.Num{V: 107.3899, Known: true}, DefencePerCapitaConst: defence.Num{V: 587.82, Known: true}, Personnel: defence.Num{V: 0.853, Known: true}, PersonnelPct: defence.Num{V: 30.7608, Known: true}, InfrastructurePct: defence.Num{V: 3.1584, Known: true}, OtherPct: defence.Num{V: 16.3679, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:343",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 73624.66, Known: true},
 		Defence:   defence.Num{V: 425.77, Known: true},
 		Share:     defence.Num{V: 0.5783, Known: true},
@@ -7179,7 +7084,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 373.07, Known: true}, DefenceConstNCU: defence.Num{V: 344.79, Known: true}, DefenceConst: defence.Num{V: 382.59, Known: true}, GDPConst: defence.Num{V: 66156.66, Known: true}, RealChange: defence.Num{V: 4.7233, Known: true}, GDPPerCapitaConst: defence.Num{V: 104.8295, Known: true}, DefencePerCapitaConst: defence.Num{V: 606.23, Known: true}, Personnel: defence.Num{V: 0.813, Known: true}, PersonnelPct: defence.Num{V: 30.1348, Known: true}, InfrastructurePct: defence.Num{V: 3.4178, Known: true}, OtherPct: defence.Num{V: 16.2969, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:344",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 85537.95, Known: true},
 		Defence:   defence.Num{V: 403.37, Known: true},
 		Share:     defence.Num{V: 0.4716, Known: true},
@@ -7187,7 +7092,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 340.82, Known: true}, DefenceConstNCU: defence.Num{V: 301.27, Known: true}, DefenceConst: defence.Num{V: 334.29, Known: true}, GDPConst: defence.Num{V: 70889.73, Known: true}, RealChange: defence.Num{V: -12.6228, Known: true}, GDPPerCapitaConst: defence.Num{V: 110.5859, Known: true}, DefencePerCapitaConst: defence.Num{V: 521.49, Known: true}, Personnel: defence.Num{V: 0.865, Known: true}, PersonnelPct: defence.Num{V: 34.5759, Known: true}, InfrastructurePct: defence.Num{V: 7.2758, Known: true}, OtherPct: defence.Num{V: 18.5726, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:345",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 81969.42, Known: true},
 		Defence:   defence.Num{V: 461.48, Known: true},
 		Share:     defence.Num{V: 0.563, Known: true},
@@ -7195,7 +7100,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 437.88, Known: true}, DefenceConstNCU: defence.Num{V: 364.72, Known: true}, DefenceConst: defence.Num{V: 404.7, Known: true}, GDPConst: defence.Num{V: 71884.38, Known: true}, RealChange: defence.Num{V: 21.061, Known: true}, GDPPerCapitaConst: defence.Num{V: 109.7011, Known: true}, DefencePerCapitaConst: defence.Num{V: 617.6, Known: true}, Personnel: defence.Num{V: 0.87, Known: true}, PersonnelPct: defence.Num{V: 28.7799, Known: true}, InfrastructurePct: defence.Num{V: 4.9624, Known: true}, OtherPct: defence.Num{V: 21.154, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:346",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 57528.61, Known: true},
 		Defence:   defence.Num{V: 642.46, Known: true},
 		Share:     defence.Num{V: 1.1168, Known: true},
@@ -7204,7 +7109,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:347",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 60688.72, Known: true},
 		Defence:   defence.Num{V: 785.06, Known: true},
 		Share:     defence.Num{V: 1.2936, Known: true},
@@ -7213,7 +7118,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:348",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 31395.02, Known: true},
 		Defence:   defence.Num{V: 293.74, Known: true},
 		Share:     defence.Num{V: 0.9356, Known: true},
@@ -7221,7 +7126,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 221.05, Known: true}, DefenceConstNCU: defence.Num{V: 221.31, Known: true}, DefenceConst: defence.Num{V: 245.57, Known: true}, GDPConst: defence.Num{V: 26246.15, Known: true}, RealChange: defence.Num{V: 2.3941, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.1609, Known: true}, DefencePerCapitaConst: defence.Num{V: 123.14, Known: true}, Personnel: defence.Num{V: 4.646, Known: true}, PersonnelPct: defence.Num{V: 52.9726, Known: true}, InfrastructurePct: defence.Num{V: 8.8889, Known: true}, OtherPct: defence.Num{V: 30.5917, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:350",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 27265.89, Known: true},
 		Defence:   defence.Num{V: 281.56, Known: true},
 		Share:     defence.Num{V: 1.0326, Known: true},
@@ -7229,7 +7134,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 253.74, Known: true}, DefenceConstNCU: defence.Num{V: 253.74, Known: true}, DefenceConst: defence.Num{V: 281.56, Known: true}, GDPConst: defence.Num{V: 27265.89, Known: true}, RealChange: defence.Num{V: 14.6554, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.7894, Known: true}, DefencePerCapitaConst: defence.Num{V: 142.39, Known: true}, Personnel: defence.Num{V: 4.832, Known: true}, PersonnelPct: defence.Num{V: 50.0625, Known: true}, InfrastructurePct: defence.Num{V: 6.6442, Known: true}, OtherPct: defence.Num{V: 29.6907, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:351",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 28075.88, Known: true},
 		Defence:   defence.Num{V: 402.99, Known: true},
 		Share:     defence.Num{V: 1.4353, Known: true},
@@ -7237,7 +7142,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 364.17, Known: true}, DefenceConstNCU: defence.Num{V: 361.05, Known: true}, DefenceConst: defence.Num{V: 400.63, Known: true}, GDPConst: defence.Num{V: 27911.71, Known: true}, RealChange: defence.Num{V: 42.2918, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.2455, Known: true}, DefencePerCapitaConst: defence.Num{V: 204.47, Known: true}, Personnel: defence.Num{V: 5.219, Known: true}, PersonnelPct: defence.Num{V: 43.8694, Known: true}, InfrastructurePct: defence.Num{V: 12.8276, Known: true}, OtherPct: defence.Num{V: 24.2534, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:352",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 30473.02, Known: true},
 		Defence:   defence.Num{V: 485.24, Known: true},
 		Share:     defence.Num{V: 1.5924, Known: true},
@@ -7245,7 +7150,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 429.69, Known: true}, DefenceConstNCU: defence.Num{V: 413.81, Known: true}, DefenceConst: defence.Num{V: 459.17, Known: true}, GDPConst: defence.Num{V: 28836.28, Known: true}, RealChange: defence.Num{V: 14.6131, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.8552, Known: true}, DefencePerCapitaConst: defence.Num{V: 236.55, Known: true}, Personnel: defence.Num{V: 5.547, Known: true}, PersonnelPct: defence.Num{V: 38.5895, Known: true}, InfrastructurePct: defence.Num{V: 15.0188, Known: true}, OtherPct: defence.Num{V: 31.3775, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:353",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 34444.68, Known: true},
 		Defence:   defence.Num{V: 709.58, Known: true},
 		Share:     defence.Num{V: 2.0601, Known: true},
@@ -7253,7 +7158,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 600.58, Known: true}, DefenceConstNCU: defence.Num{V: 556.72, Known: true}, DefenceConst: defence.Num{V: 617.75, Known: true}, GDPConst: defence.Num{V: 29986.99, Known: true}, RealChange: defence.Num{V: 34.5355, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.5675, Known: true}, DefencePerCapitaConst: defence.Num{V: 320.7, Known: true}, Personnel: defence.Num{V: 5.891, Known: true}, PersonnelPct: defence.Num{V: 34.3153, Known: true}, InfrastructurePct: defence.Num{V: 6.4512, Known: true}, OtherPct: defence.Num{V: 27.3792, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:354",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 34229.33, Known: true},
 		Defence:   defence.Num{V: 692.26, Known: true},
 		Share:     defence.Num{V: 2.0224, Known: true},
@@ -7261,7 +7166,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 618.31, Known: true}, DefenceConstNCU: defence.Num{V: 549.76, Known: true}, DefenceConst: defence.Num{V: 610.03, Known: true}, GDPConst: defence.Num{V: 30163.17, Known: true}, RealChange: defence.Num{V: -1.2505, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.7659, Known: true}, DefencePerCapitaConst: defence.Num{V: 318.85, Known: true}, Personnel: defence.Num{V: 5.954, Known: true}, PersonnelPct: defence.Num{V: 33.5289, Known: true}, InfrastructurePct: defence.Num{V: 10.3027, Known: true}, OtherPct: defence.Num{V: 34.5148, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:355",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 34363.38, Known: true},
 		Defence:   defence.Num{V: 742.57, Known: true},
 		Share:     defence.Num{V: 2.1609, Known: true},
@@ -7269,7 +7174,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 650.65, Known: true}, DefenceConstNCU: defence.Num{V: 566.77, Known: true}, DefenceConst: defence.Num{V: 628.91, Known: true}, GDPConst: defence.Num{V: 29103.29, Known: true}, RealChange: defence.Num{V: 3.0946, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.3106, Known: true}, DefencePerCapitaConst: defence.Num{V: 330.85, Known: true}, Personnel: defence.Num{V: 6.414, Known: true}, PersonnelPct: defence.Num{V: 37.1546, Known: true}, InfrastructurePct: defence.Num{V: 11.8537, Known: true}, OtherPct: defence.Num{V: 30.4633, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:356",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 39469.34, Known: true},
 		Defence:   defence.Num{V: 823.86, Known: true},
 		Share:     defence.Num{V: 2.0874, Known: true},
@@ -7277,7 +7182,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 696.11, Known: true}, DefenceConstNCU: defence.Num{V: 584.33, Known: true}, DefenceConst: defence.Num{V: 648.38, Known: true}, GDPConst: defence.Num{V: 31062.45, Known: true}, RealChange: defence.Num{V: 3.0969, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.4961, Known: true}, DefencePerCapitaConst: defence.Num{V: 344.33, Known: true}, Personnel: defence.Num{V: 6.487, Known: true}, PersonnelPct: defence.Num{V: 37.2365, Known: true}, InfrastructurePct: defence.Num{V: 5.2778, Known: true}, OtherPct: defence.Num{V: 35.4168, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:357",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 40454.32, Known: true},
 		Defence:   defence.Num{V: 856.93, Known: true},
 		Share:     defence.Num{V: 2.1183, Known: true},
@@ -7285,7 +7190,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 813.12, Known: true}, DefenceConstNCU: defence.Num{V: 610.5, Known: true}, DefenceConst: defence.Num{V: 677.43, Known: true}, GDPConst: defence.Num{V: 31980.26, Known: true}, RealChange: defence.Num{V: 4.4792, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.9546, Known: true}, DefencePerCapitaConst: defence.Num{V: 359.14, Known: true}, Personnel: defence.Num{V: 6.44, Known: true}, PersonnelPct: defence.Num{V: 36.5275, Known: true}, InfrastructurePct: defence.Num{V: 4.3098, Known: true}, OtherPct: defence.Num{V: 34.5083, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:358",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 43639.66, Known: true},
 		Defence:   defence.Num{V: 1254.16, Known: true},
 		Share:     defence.Num{V: 2.8739, Known: true},
@@ -7294,7 +7199,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:359",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 45151.96, Known: true},
 		Defence:   defence.Num{V: 1421.4, Known: true},
 		Share:     defence.Num{V: 3.148, Known: true},
@@ -7303,7 +7208,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:360",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 11378, Known: true},
 		Defence:   defence.Num{V: 123.84, Known: true},
 		Share:     defence.Num{V: 1.0884, Known: true},
@@ -7311,7 +7216,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5742.74, Known: true}, DefenceConstNCU: defence.Num{V: 5857.8, Known: true}, DefenceConst: defence.Num{V: 105.5, Known: true}, GDPConst: defence.Num{V: 9693.25, Known: true}, RealChange: defence.Num{V: -3.5804, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.6885, Known: true}, DefencePerCapitaConst: defence.Num{V: 51.03, Known: true}, Personnel: defence.Num{V: 6.514, Known: true}, PersonnelPct: defence.Num{V: 72.4915, Known: true}, InfrastructurePct: defence.Num{V: 1.2409, Known: true}, OtherPct: defence.Num{V: 20.3443, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:362",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 10066.99, Known: true},
 		Defence:   defence.Num{V: 105.41, Known: true},
 		Share:     defence.Num{V: 1.0471, Known: true},
@@ -7319,7 +7224,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5852.81, Known: true}, DefenceConstNCU: defence.Num{V: 5852.81, Known: true}, DefenceConst: defence.Num{V: 105.41, Known: true}, GDPConst: defence.Num{V: 10066.99, Known: true}, RealChange: defence.Num{V: -0.0852, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.8628, Known: true}, DefencePerCapitaConst: defence.Num{V: 50.92, Known: true}, Personnel: defence.Num{V: 6.785, Known: true}, PersonnelPct: defence.Num{V: 70.9545, Known: true}, InfrastructurePct: defence.Num{V: 1.6744, Known: true}, OtherPct: defence.Num{V: 16.2461, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:363",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 10686.02, Known: true},
 		Defence:   defence.Num{V: 103.67, Known: true},
 		Share:     defence.Num{V: 0.9701, Known: true},
@@ -7327,7 +7232,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5770.2, Known: true}, DefenceConstNCU: defence.Num{V: 5576.95, Known: true}, DefenceConst: defence.Num{V: 100.44, Known: true}, GDPConst: defence.Num{V: 10353.74, Known: true}, RealChange: defence.Num{V: -4.7133, Known: true}, GDPPerCapitaConst: defence.Num{V: 4.9958, Known: true}, DefencePerCapitaConst: defence.Num{V: 48.47, Known: true}, Personnel: defence.Num{V: 6.637, Known: true}, PersonnelPct: defence.Num{V: 71.2649, Known: true}, InfrastructurePct: defence.Num{V: 1.2825, Known: true}, OtherPct: defence.Num{V: 19.0872, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:364",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 11335.99, Known: true},
 		Defence:   defence.Num{V: 101.46, Known: true},
 		Share:     defence.Num{V: 0.895, Known: true},
@@ -7335,7 +7240,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5532, Known: true}, DefenceConstNCU: defence.Num{V: 5200.73, Known: true}, DefenceConst: defence.Num{V: 93.67, Known: true}, GDPConst: defence.Num{V: 10465.71, Known: true}, RealChange: defence.Num{V: -6.746, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.0449, Known: true}, DefencePerCapitaConst: defence.Num{V: 45.15, Known: true}, Personnel: defence.Num{V: 6.326, Known: true}, PersonnelPct: defence.Num{V: 75.2531, Known: true}, InfrastructurePct: defence.Num{V: 1.0123, Known: true}, OtherPct: defence.Num{V: 17.2632, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:365",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 12694.02, Known: true},
 		Defence:   defence.Num{V: 119.7, Known: true},
 		Share:     defence.Num{V: 0.943, Known: true},
@@ -7343,7 +7248,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6232, Known: true}, DefenceConstNCU: defence.Num{V: 5637.48, Known: true}, DefenceConst: defence.Num{V: 101.53, Known: true}, GDPConst: defence.Num{V: 10767.2, Known: true}, RealChange: defence.Num{V: 8.3978, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.186, Known: true}, DefencePerCapitaConst: defence.Num{V: 48.9, Known: true}, Personnel: defence.Num{V: 6.472, Known: true}, PersonnelPct: defence.Num{V: 71.534, Known: true}, InfrastructurePct: defence.Num{V: 0.9467, Known: true}, OtherPct: defence.Num{V: 16.4313, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:366",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 12609.31, Known: true},
 		Defence:   defence.Num{V: 146.16, Known: true},
 		Share:     defence.Num{V: 1.1591, Known: true},
@@ -7351,7 +7256,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8029, Known: true}, DefenceConstNCU: defence.Num{V: 7200.53, Known: true}, DefenceConst: defence.Num{V: 129.68, Known: true}, GDPConst: defence.Num{V: 11188.23, Known: true}, RealChange: defence.Num{V: 27.7261, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.3875, Known: true}, DefencePerCapitaConst: defence.Num{V: 62.45, Known: true}, Personnel: defence.Num{V: 6.357, Known: true}, PersonnelPct: defence.Num{V: 61.9255, Known: true}, InfrastructurePct: defence.Num{V: 3.8859, Known: true}, OtherPct: defence.Num{V: 20.3637, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:367",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 12385.02, Known: true},
 		Defence:   defence.Num{V: 153.65, Known: true},
 		Share:     defence.Num{V: 1.2406, Known: true},
@@ -7359,7 +7264,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8303, Known: true}, DefenceConstNCU: defence.Num{V: 7345.32, Known: true}, DefenceConst: defence.Num{V: 132.29, Known: true}, GDPConst: defence.Num{V: 10663.69, Known: true}, RealChange: defence.Num{V: 2.0108, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.1452, Known: true}, DefencePerCapitaConst: defence.Num{V: 63.83, Known: true}, Personnel: defence.Num{V: 6.411, Known: true}, PersonnelPct: defence.Num{V: 63.3265, Known: true}, InfrastructurePct: defence.Num{V: 2.7821, Known: true}, OtherPct: defence.Num{V: 22.3654, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:368",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 14008.01, Known: true},
 		Defence:   defence.Num{V: 203.64, Known: true},
 		Share:     defence.Num{V: 1.4537, Known: true},
@@ -7367,7 +7272,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10604, Known: true}, DefenceConstNCU: defence.Num{V: 8995.44, Known: true}, DefenceConst: defence.Num{V: 162.01, Known: true}, GDPConst: defence.Num{V: 11144.71, Known: true}, RealChange: defence.Num{V: 22.4649, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.7066, Known: true}, DefencePerCapitaConst: defence.Num{V: 82.96, Known: true}, Personnel: defence.Num{V: 6.114, Known: true}, PersonnelPct: defence.Num{V: 51.0279, Known: true}, InfrastructurePct: defence.Num{V: 3.0932, Known: true}, OtherPct: defence.Num{V: 24.1041, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:369",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 13735.01, Known: true},
 		Defence:   defence.Num{V: 220.59, Known: true},
 		Share:     defence.Num{V: 1.6061, Known: true},
@@ -7375,7 +7280,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 12899, Known: true}, DefenceConstNCU: defence.Num{V: 10159.01, Known: true}, DefenceConst: defence.Num{V: 182.97, Known: true}, GDPConst: defence.Num{V: 11392.29, Known: true}, RealChange: defence.Num{V: 12.9351, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.9031, Known: true}, DefencePerCapitaConst: defence.Num{V: 94.81, Known: true}, Personnel: defence.Num{V: 5.936, Known: true}, PersonnelPct: defence.Num{V: 42.8018, Known: true}, InfrastructurePct: defence.Num{V: 3.0933, Known: true}, OtherPct: defence.Num{V: 29.9791, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:370",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 14769, Known: true},
 		Defence:   defence.Num{V: 267.05, Known: true},
 		Share:     defence.Num{V: 1.8082, Known: true},
@@ -7384,7 +7289,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:371",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 15873, Known: true},
 		Defence:   defence.Num{V: 352.59, Known: true},
 		Share:     defence.Num{V: 2.2213, Known: true},
@@ -7393,7 +7298,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:372",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 4595.04, Known: true},
 		Defence:   defence.Num{V: 69.13, Known: true},
 		Share:     defence.Num{V: 1.5045, Known: true},
@@ -7401,7 +7306,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52.02, Known: true}, DefenceConstNCU: defence.Num{V: 53.18, Known: true}, DefenceConst: defence.Num{V: 59.01, Known: true}, GDPConst: defence.Num{V: 3922.16, Known: true}, RealChange: defence.Num{V: 4.4924, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.3077, Known: true}, DefencePerCapitaConst: defence.Num{V: 94.9, Known: true}, Personnel: defence.Num{V: 1.855, Known: true}, PersonnelPct: defence.Num{V: 78.529, Known: true}, InfrastructurePct: defence.Num{V: 0.957, Known: true}, OtherPct: defence.Num{V: 13.0558, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:374",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 4055.14, Known: true},
 		Defence:   defence.Num{V: 56.94, Known: true},
 		Share:     defence.Num{V: 1.4042, Known: true},
@@ -7409,7 +7314,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 51.32, Known: true}, DefenceConstNCU: defence.Num{V: 51.32, Known: true}, DefenceConst: defence.Num{V: 56.94, Known: true}, GDPConst: defence.Num{V: 4055.14, Known: true}, RealChange: defence.Num{V: -3.5025, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.5179, Known: true}, DefencePerCapitaConst: defence.Num{V: 91.52, Known: true}, Personnel: defence.Num{V: 1.712, Known: true}, PersonnelPct: defence.Num{V: 78.0317, Known: true}, InfrastructurePct: defence.Num{V: 2.4675, Known: true}, OtherPct: defence.Num{V: 14.0694, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:375",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 4375.72, Known: true},
 		Defence:   defence.Num{V: 62.27, Known: true},
 		Share:     defence.Num{V: 1.4231, Known: true},
@@ -7417,7 +7322,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 56.27, Known: true}, DefenceConstNCU: defence.Num{V: 53.54, Known: true}, DefenceConst: defence.Num{V: 59.41, Known: true}, GDPConst: defence.Num{V: 4174.74, Known: true}, RealChange: defence.Num{V: 4.3339, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.7085, Known: true}, DefencePerCapitaConst: defence.Num{V: 95.47, Known: true}, Personnel: defence.Num{V: 1.457, Known: true}, PersonnelPct: defence.Num{V: 75.324, Known: true}, InfrastructurePct: defence.Num{V: 2.4111, Known: true}, OtherPct: defence.Num{V: 17.8028, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:376",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 4854.88, Known: true},
 		Defence:   defence.Num{V: 65.09, Known: true},
 		Share:     defence.Num{V: 1.3407, Known: true},
@@ -7425,7 +7330,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 57.64, Known: true}, DefenceConstNCU: defence.Num{V: 52.82, Known: true}, DefenceConst: defence.Num{V: 58.61, Known: true}, GDPConst: defence.Num{V: 4371.64, Known: true}, RealChange: defence.Num{V: -1.3432, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.0241, Known: true}, DefencePerCapitaConst: defence.Num{V: 94.17, Known: true}, Personnel: defence.Num{V: 1.513, Known: true}, PersonnelPct: defence.Num{V: 80.872, Known: true}, InfrastructurePct: defence.Num{V: 0.8848, Known: true}, OtherPct: defence.Num{V: 13.269, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:377",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 5509.45, Known: true},
 		Defence:   defence.Num{V: 75.42, Known: true},
 		Share:     defence.Num{V: 1.3689, Known: true},
@@ -7433,7 +7338,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 63.84, Known: true}, DefenceConstNCU: defence.Num{V: 56.67, Known: true}, DefenceConst: defence.Num{V: 62.88, Known: true}, GDPConst: defence.Num{V: 4593.62, Known: true}, RealChange: defence.Num{V: 7.2902, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.382, Known: true}, DefencePerCapitaConst: defence.Num{V: 101.05, Known: true}, Personnel: defence.Num{V: 1.505, Known: true}, PersonnelPct: defence.Num{V: 73.4957, Known: true}, InfrastructurePct: defence.Num{V: 1.8642, Known: true}, OtherPct: defence.Num{V: 13.4989, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:378",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 5542.82, Known: true},
 		Defence:   defence.Num{V: 73.9, Known: true},
 		Share:     defence.Num{V: 1.3333, Known: true},
@@ -7441,7 +7346,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 66.01, Known: true}, DefenceConstNCU: defence.Num{V: 57.44, Known: true}, DefenceConst: defence.Num{V: 63.74, Known: true}, GDPConst: defence.Num{V: 4780.26, Known: true}, RealChange: defence.Num{V: 1.3575, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.685, Known: true}, DefencePerCapitaConst: defence.Num{V: 102.47, Known: true}, Personnel: defence.Num{V: 1.543, Known: true}, PersonnelPct: defence.Num{V: 71.3877, Known: true}, InfrastructurePct: defence.Num{V: 1.4846, Known: true}, OtherPct: defence.Num{V: 12.1633, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:379",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 4776.89, Known: true},
 		Defence:   defence.Num{V: 82.74, Known: true},
 		Share:     defence.Num{V: 1.732, Known: true},
@@ -7449,7 +7354,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 72.5, Known: true}, DefenceConstNCU: defence.Num{V: 63.19, Known: true}, DefenceConst: defence.Num{V: 70.12, Known: true}, GDPConst: defence.Num{V: 4048.55, Known: true}, RealChange: defence.Num{V: 10.0176, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.5162, Known: true}, DefencePerCapitaConst: defence.Num{V: 112.86, Known: true}, Personnel: defence.Num{V: 1.857, Known: true}, PersonnelPct: defence.Num{V: 64.6583, Known: true}, InfrastructurePct: defence.Num{V: 1.3256, Known: true}, OtherPct: defence.Num{V: 13.0588, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:380",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 5864.52, Known: true},
 		Defence:   defence.Num{V: 91.19, Known: true},
 		Share:     defence.Num{V: 1.5549, Known: true},
@@ -7457,7 +7362,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 77.05, Known: true}, DefenceConstNCU: defence.Num{V: 64.13, Known: true}, DefenceConst: defence.Num{V: 71.16, Known: true}, GDPConst: defence.Num{V: 4576.62, Known: true}, RealChange: defence.Num{V: 1.4839, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.3911, Known: true}, DefencePerCapitaConst: defence.Num{V: 114.92, Known: true}, Personnel: defence.Num{V: 1.649, Known: true}, PersonnelPct: defence.Num{V: 59.8964, Known: true}, InfrastructurePct: defence.Num{V: 5.2617, Known: true}, OtherPct: defence.Num{V: 14.3015, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:381",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 6243.19, Known: true},
 		Defence:   defence.Num{V: 86.03, Known: true},
 		Share:     defence.Num{V: 1.378, Known: true},
@@ -7465,7 +7370,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 81.63, Known: true}, DefenceConstNCU: defence.Num{V: 60.3, Known: true}, DefenceConst: defence.Num{V: 66.91, Known: true}, GDPConst: defence.Num{V: 4855.51, Known: true}, RealChange: defence.Num{V: -5.9787, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.8671, Known: true}, DefencePerCapitaConst: defence.Num{V: 108.41, Known: true}, Personnel: defence.Num{V: 1.623, Known: true}, PersonnelPct: defence.Num{V: 61.1231, Known: true}, InfrastructurePct: defence.Num{V: 0.4937, Known: true}, OtherPct: defence.Num{V: 15.5307, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:382",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 7405.71, Known: true},
 		Defence:   defence.Num{V: 114.4, Known: true},
 		Share:     defence.Num{V: 1.5448, Known: true},
@@ -7474,7 +7379,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:383",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 8022.29, Known: true},
 		Defence:   defence.Num{V: 161.83, Known: true},
 		Share:     defence.Num{V: 2.0173, Known: true},
@@ -7483,7 +7388,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:384",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 892368.42, Known: true},
 		Defence:   defence.Num{V: 10348.71, Known: true},
 		Share:     defence.Num{V: 1.1516, Known: true},
@@ -7491,7 +7396,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 7787.75, Known: true}, DefenceConstNCU: defence.Num{V: 7795.54, Known: true}, DefenceConst: defence.Num{V: 8650.14, Known: true}, GDPConst: defence.Num{V: 751121.95, Known: true}, RealChange: defence.Num{V: 0.194, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.5373, Known: true}, DefencePerCapitaConst: defence.Num{V: 512.9, Known: true}, Personnel: defence.Num{V: 41.218, Known: true}, PersonnelPct: defence.Num{V: 56.5024, Known: true}, InfrastructurePct: defence.Num{V: 4.7708, Known: true}, OtherPct: defence.Num{V: 28.0494, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:386",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 765823.26, Known: true},
 		Defence:   defence.Num{V: 8672.67, Known: true},
 		Share:     defence.Num{V: 1.1325, Known: true},
@@ -7499,7 +7404,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 7815.84, Known: true}, DefenceConstNCU: defence.Num{V: 7815.84, Known: true}, DefenceConst: defence.Num{V: 8672.67, Known: true}, GDPConst: defence.Num{V: 765823.26, Known: true}, RealChange: defence.Num{V: 0.2605, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.208, Known: true}, DefencePerCapitaConst: defence.Num{V: 511.96, Known: true}, Personnel: defence.Num{V: 40.633, Known: true}, PersonnelPct: defence.Num{V: 55.5147, Known: true}, InfrastructurePct: defence.Num{V: 3.1871, Known: true}, OtherPct: defence.Num{V: 30.1391, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:387",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 783667.93, Known: true},
 		Defence:   defence.Num{V: 9111.66, Known: true},
 		Share:     defence.Num{V: 1.1579, Known: true},
@@ -7507,7 +7412,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8233.93, Known: true}, DefenceConstNCU: defence.Num{V: 8162.36, Known: true}, DefenceConst: defence.Num{V: 9057.18, Known: true}, GDPConst: defence.Num{V: 782225.75, Known: true}, RealChange: defence.Num{V: 4.4336, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.9322, Known: true}, DefencePerCapitaConst: defence.Num{V: 531.84, Known: true}, Personnel: defence.Num{V: 40.042, Known: true}, PersonnelPct: defence.Num{V: 51.7658, Known: true}, InfrastructurePct: defence.Num{V: 3.895, Known: true}, OtherPct: defence.Num{V: 30.2015, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:388",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 834412.64, Known: true},
 		Defence:   defence.Num{V: 9642.81, Known: true},
 		Share:     defence.Num{V: 1.1485, Known: true},
@@ -7515,7 +7420,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8538.89, Known: true}, DefenceConstNCU: defence.Num{V: 8339.52, Known: true}, DefenceConst: defence.Num{V: 9253.75, Known: true}, GDPConst: defence.Num{V: 805702.57, Known: true}, RealChange: defence.Num{V: 2.1704, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.0318, Known: true}, DefencePerCapitaConst: defence.Num{V: 540.18, Known: true}, Personnel: defence.Num{V: 39.453, Known: true}, PersonnelPct: defence.Num{V: 52.1889, Known: true}, InfrastructurePct: defence.Num{V: 3.0241, Known: true}, OtherPct: defence.Num{V: 30.0363, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:389",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 914611.5, Known: true},
 		Defence:   defence.Num{V: 11172.41, Known: true},
 		Share:     defence.Num{V: 1.2169, Known: true},
@@ -7523,7 +7428,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9456.19, Known: true}, DefenceConstNCU: defence.Num{V: 9040.99, Known: true}, DefenceConst: defence.Num{V: 10032.12, Known: true}, GDPConst: defence.Num{V: 824375.51, Known: true}, RealChange: defence.Num{V: 8.4114, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.8398, Known: true}, DefencePerCapitaConst: defence.Num{V: 582.18, Known: true}, Personnel: defence.Num{V: 39.338, Known: true}, PersonnelPct: defence.Num{V: 51.1625, Known: true}, InfrastructurePct: defence.Num{V: 3.4618, Known: true}, OtherPct: defence.Num{V: 28.9876, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:390",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 909682.45, Known: true},
 		Defence:   defence.Num{V: 12066.9, Known: true},
 		Share:     defence.Num{V: 1.3244, Known: true},
@@ -7531,7 +7436,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10777.88, Known: true}, DefenceConstNCU: defence.Num{V: 10026.61, Known: true}, DefenceConst: defence.Num{V: 11125.79, Known: true}, GDPConst: defence.Num{V: 840033.38, Known: true}, RealChange: defence.Num{V: 10.9017, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.4309, Known: true}, DefencePerCapitaConst: defence.Num{V: 641.44, Known: true}, Personnel: defence.Num{V: 39.653, Known: true}, PersonnelPct: defence.Num{V: 49.2671, Known: true}, InfrastructurePct: defence.Num{V: 3.2582, Known: true}, OtherPct: defence.Num{V: 27.1319, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:391",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 908440.89, Known: true},
 		Defence:   defence.Num{V: 12838.13, Known: true},
 		Share:     defence.Num{V: 1.408, Known: true},
@@ -7539,7 +7444,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11248.87, Known: true}, DefenceConstNCU: defence.Num{V: 10244.85, Known: true}, DefenceConst: defence.Num{V: 11367.96, Known: true}, GDPConst: defence.Num{V: 807400.42, Known: true}, RealChange: defence.Num{V: 2.1766, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.2906, Known: true}, DefencePerCapitaConst: defence.Num{V: 651.76, Known: true}, Personnel: defence.Num{V: 40.443, Known: true}, PersonnelPct: defence.Num{V: 48.4928, Known: true}, InfrastructurePct: defence.Num{V: 3.1384, Known: true}, OtherPct: defence.Num{V: 26.2352, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:392",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 1.02976157e+06, Known: true},
 		Defence:   defence.Num{V: 13915.74, Known: true},
 		Share:     defence.Num{V: 1.3603, Known: true},
@@ -7547,7 +7452,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11757.86, Known: true}, DefenceConstNCU: defence.Num{V: 10510.17, Known: true}, DefenceConst: defence.Num{V: 11662.36, Known: true}, GDPConst: defence.Num{V: 857352.48, Known: true}, RealChange: defence.Num{V: 2.5897, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.8994, Known: true}, DefencePerCapitaConst: defence.Num{V: 665.17, Known: true}, Personnel: defence.Num{V: 40.948, Known: true}, PersonnelPct: defence.Num{V: 47.8624, Known: true}, InfrastructurePct: defence.Num{V: 2.9922, Known: true}, OtherPct: defence.Num{V: 25.2921, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:393",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 1.01055425e+06, Known: true},
 		Defence:   defence.Num{V: 13899.45, Known: true},
 		Share:     defence.Num{V: 1.4377, Known: true},
@@ -7555,7 +7460,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 13188.87, Known: true}, DefenceConstNCU: defence.Num{V: 11595.49, Known: true}, DefenceConst: defence.Num{V: 12866.66, Known: true}, GDPConst: defence.Num{V: 894962.45, Known: true}, RealChange: defence.Num{V: 10.3264, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.56, Known: true}, DefencePerCapitaConst: defence.Num{V: 726.89, Known: true}, Personnel: defence.Num{V: 40.643, Known: true}, PersonnelPct: defence.Num{V: 47.0418, Known: true}, InfrastructurePct: defence.Num{V: 3.3221, Known: true}, OtherPct: defence.Num{V: 34.852, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:394",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.11950821e+06, Known: true},
 		Defence:   defence.Num{V: 16764.5, Known: true},
 		Share:     defence.Num{V: 1.6613, Known: true},
@@ -7564,7 +7469,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:395",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.1628829e+06, Known: true},
 		Defence:   defence.Num{V: 21459.68, Known: true},
 		Share:     defence.Num{V: 2.0495, Known: true},
@@ -7573,7 +7478,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:396",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 501737.22, Known: true},
 		Defence:   defence.Num{V: 7721.76, Known: true},
 		Share:     defence.Num{V: 1.539, Known: true},
@@ -7581,7 +7486,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 48659.91, Known: true}, DefenceConstNCU: defence.Num{V: 47295.24, Known: true}, DefenceConst: defence.Num{V: 5864.87, Known: true}, GDPConst: defence.Num{V: 381081.69, Known: true}, RealChange: defence.Num{V: 5.3798, Known: true}, GDPPerCapitaConst: defence.Num{V: 74.1837, Known: true}, DefencePerCapitaConst: defence.Num{V: 1141.69, Known: true}, Personnel: defence.Num{V: 20.981, Known: true}, PersonnelPct: defence.Num{V: 40.6357, Known: true}, InfrastructurePct: defence.Num{V: 5.7052, Known: true}, OtherPct: defence.Num{V: 33.2399, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:398",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 388159.72, Known: true},
 		Defence:   defence.Num{V: 6141.84, Known: true},
 		Share:     defence.Num{V: 1.5823, Known: true},
@@ -7589,7 +7494,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49528.81, Known: true}, DefenceConstNCU: defence.Num{V: 49528.81, Known: true}, DefenceConst: defence.Num{V: 6141.84, Known: true}, GDPConst: defence.Num{V: 388159.72, Known: true}, RealChange: defence.Num{V: 4.7226, Known: true}, GDPPerCapitaConst: defence.Num{V: 74.7899, Known: true}, DefencePerCapitaConst: defence.Num{V: 1183.4, Known: true}, Personnel: defence.Num{V: 20.946, Known: true}, PersonnelPct: defence.Num{V: 39.9629, Known: true}, InfrastructurePct: defence.Num{V: 5.3011, Known: true}, OtherPct: defence.Num{V: 32.902, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:399",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 370956.16, Known: true},
 		Defence:   defence.Num{V: 6431.23, Known: true},
 		Share:     defence.Num{V: 1.7337, Known: true},
@@ -7597,7 +7502,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 54022.38, Known: true}, DefenceConstNCU: defence.Num{V: 54899.74, Known: true}, DefenceConst: defence.Num{V: 6807.87, Known: true}, GDPConst: defence.Num{V: 392680.76, Known: true}, RealChange: defence.Num{V: 10.8441, Known: true}, GDPPerCapitaConst: defence.Num{V: 74.9963, Known: true}, DefencePerCapitaConst: defence.Num{V: 1300.2, Known: true}, Personnel: defence.Num{V: 20.467, Known: true}, PersonnelPct: defence.Num{V: 38.6035, Known: true}, InfrastructurePct: defence.Num{V: 6.565, Known: true}, OtherPct: defence.Num{V: 31.4591, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:400",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 401745.68, Known: true},
 		Defence:   defence.Num{V: 6850.42, Known: true},
 		Share:     defence.Num{V: 1.7052, Known: true},
@@ -7605,7 +7510,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 56664.32, Known: true}, DefenceConstNCU: defence.Num{V: 55326.7, Known: true}, DefenceConst: defence.Num{V: 6860.81, Known: true}, GDPConst: defence.Num{V: 402355.28, Known: true}, RealChange: defence.Num{V: 0.7777, Known: true}, GDPPerCapitaConst: defence.Num{V: 76.247, Known: true}, DefencePerCapitaConst: defence.Num{V: 1300.13, Known: true}, Personnel: defence.Num{V: 20.225, Known: true}, PersonnelPct: defence.Num{V: 37.0797, Known: true}, InfrastructurePct: defence.Num{V: 6.9327, Known: true}, OtherPct: defence.Num{V: 31.3607, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:401",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 439788.69, Known: true},
 		Defence:   defence.Num{V: 7543.64, Known: true},
 		Share:     defence.Num{V: 1.7153, Known: true},
@@ -7613,7 +7518,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 61348.59, Known: true}, DefenceConstNCU: defence.Num{V: 56116.55, Known: true}, DefenceConst: defence.Num{V: 6958.76, Known: true}, GDPConst: defence.Num{V: 405690.59, Known: true}, RealChange: defence.Num{V: 1.4276, Known: true}, GDPPerCapitaConst: defence.Num{V: 76.3725, Known: true}, DefencePerCapitaConst: defence.Num{V: 1310.01, Known: true}, Personnel: defence.Num{V: 20.22, Known: true}, PersonnelPct: defence.Num{V: 36.4318, Known: true}, InfrastructurePct: defence.Num{V: 6.6699, Known: true}, OtherPct: defence.Num{V: 31.2963, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:402",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 408742.5, Known: true},
 		Defence:   defence.Num{V: 7536.12, Known: true},
 		Share:     defence.Num{V: 1.8437, Known: true},
@@ -7621,7 +7526,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 66317.89, Known: true}, DefenceConstNCU: defence.Num{V: 60996.56, Known: true}, DefenceConst: defence.Num{V: 7563.91, Known: true}, GDPConst: defence.Num{V: 410249.49, Known: true}, RealChange: defence.Num{V: 8.6962, Known: true}, GDPPerCapitaConst: defence.Num{V: 76.7108, Known: true}, DefencePerCapitaConst: defence.Num{V: 1414.34, Known: true}, Personnel: defence.Num{V: 19.16, Known: true}, PersonnelPct: defence.Num{V: 34.7832, Known: true}, InfrastructurePct: defence.Num{V: 5.8705, Known: true}, OtherPct: defence.Num{V: 30.5859, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:403",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 367633, Known: true},
 		Defence:   defence.Num{V: 7227.65, Known: true},
 		Share:     defence.Num{V: 1.966, Known: true},
@@ -7629,7 +7534,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68054.38, Known: true}, DefenceConstNCU: defence.Num{V: 64210.02, Known: true}, DefenceConst: defence.Num{V: 7962.39, Known: true}, GDPConst: defence.Num{V: 405005.79, Known: true}, RealChange: defence.Num{V: 5.2683, Known: true}, GDPPerCapitaConst: defence.Num{V: 75.2939, Known: true}, DefencePerCapitaConst: defence.Num{V: 1480.27, Known: true}, Personnel: defence.Num{V: 20.631, Known: true}, PersonnelPct: defence.Num{V: 34.511, Known: true}, InfrastructurePct: defence.Num{V: 6.5465, Known: true}, OtherPct: defence.Num{V: 30.5342, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:404",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 503368, Known: true},
 		Defence:   defence.Num{V: 8438.05, Known: true},
 		Share:     defence.Num{V: 1.6763, Known: true},
@@ -7637,7 +7542,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 72482.79, Known: true}, DefenceConstNCU: defence.Num{V: 56889.04, Known: true}, DefenceConst: defence.Num{V: 7054.55, Known: true}, GDPConst: defence.Num{V: 420836.16, Known: true}, RealChange: defence.Num{V: -11.4016, Known: true}, GDPPerCapitaConst: defence.Num{V: 77.8173, Known: true}, DefencePerCapitaConst: defence.Num{V: 1304.47, Known: true}, Personnel: defence.Num{V: 23.125, Known: true}, PersonnelPct: defence.Num{V: 34.152, Known: true}, InfrastructurePct: defence.Num{V: 6.4503, Known: true}, OtherPct: defence.Num{V: 30.2123, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:405",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 593727, Known: true},
 		Defence:   defence.Num{V: 8694.39, Known: true},
 		Share:     defence.Num{V: 1.4644, Known: true},
@@ -7645,7 +7550,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 83589.32, Known: true}, DefenceConstNCU: defence.Num{V: 51190.05, Known: true}, DefenceConst: defence.Num{V: 6347.84, Known: true}, GDPConst: defence.Num{V: 433484.9, Known: true}, RealChange: defence.Num{V: -10.0177, Known: true}, GDPPerCapitaConst: defence.Num{V: 79.4365, Known: true}, DefencePerCapitaConst: defence.Num{V: 1163.25, Known: true}, Personnel: defence.Num{V: 23.544, Known: true}, PersonnelPct: defence.Num{V: 34.2153, Known: true}, InfrastructurePct: defence.Num{V: 5.6423, Known: true}, OtherPct: defence.Num{V: 31.752, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:406",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 485513, Known: true},
 		Defence:   defence.Num{V: 8799.39, Known: true},
 		Share:     defence.Num{V: 1.8124, Known: true},
@@ -7654,7 +7559,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:407",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 482583.8, Known: true},
 		Defence:   defence.Num{V: 10605.52, Known: true},
 		Share:     defence.Num{V: 2.1977, Known: true},
@@ -7663,7 +7568,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:408",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 538944.47, Known: true},
 		Defence:   defence.Num{V: 10106.66, Known: true},
 		Share:     defence.Num{V: 1.8753, Known: true},
@@ -7671,7 +7576,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31874.03, Known: true}, DefenceConstNCU: defence.Num{V: 32275.68, Known: true}, DefenceConst: defence.Num{V: 8556.53, Known: true}, GDPConst: defence.Num{V: 456282.93, Known: true}, RealChange: defence.Num{V: 11.3777, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.8564, Known: true}, DefencePerCapitaConst: defence.Num{V: 222.34, Known: true}, Personnel: defence.Num{V: 99.01, Known: true}, PersonnelPct: defence.Num{V: 51.4482, Known: true}, InfrastructurePct: defence.Num{V: 5.4713, Known: true}, OtherPct: defence.Num{V: 24.2425, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:410",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 475855.49, Known: true},
 		Defence:   defence.Num{V: 10588.47, Known: true},
 		Share:     defence.Num{V: 2.2251, Known: true},
@@ -7679,7 +7584,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39940.27, Known: true}, DefenceConstNCU: defence.Num{V: 39940.27, Known: true}, DefenceConst: defence.Num{V: 10588.47, Known: true}, GDPConst: defence.Num{V: 475855.49, Known: true}, RealChange: defence.Num{V: 23.7472, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.3743, Known: true}, DefencePerCapitaConst: defence.Num{V: 275.35, Known: true}, Personnel: defence.Num{V: 98.898, Known: true}, PersonnelPct: defence.Num{V: 41.9589, Known: true}, InfrastructurePct: defence.Num{V: 4.7358, Known: true}, OtherPct: defence.Num{V: 20.1052, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:411",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 469766.47, Known: true},
 		Defence:   defence.Num{V: 9397.47, Known: true},
 		Share:     defence.Num{V: 2.0005, Known: true},
@@ -7687,7 +7592,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37081.77, Known: true}, DefenceConstNCU: defence.Num{V: 37023.58, Known: true}, DefenceConst: defence.Num{V: 9815.23, Known: true}, GDPConst: defence.Num{V: 490650, Known: true}, RealChange: defence.Num{V: -7.3026, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.7684, Known: true}, DefencePerCapitaConst: defence.Num{V: 255.43, Known: true}, Personnel: defence.Num{V: 101.586, Known: true}, PersonnelPct: defence.Num{V: 47.1505, Known: true}, InfrastructurePct: defence.Num{V: 4.624, Known: true}, OtherPct: defence.Num{V: 26.6086, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:412",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 524601.63, Known: true},
 		Defence:   defence.Num{V: 9940.39, Known: true},
 		Share:     defence.Num{V: 1.8948, Known: true},
@@ -7695,7 +7600,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37558.25, Known: true}, DefenceConstNCU: defence.Num{V: 36895.89, Known: true}, DefenceConst: defence.Num{V: 9781.38, Known: true}, GDPConst: defence.Num{V: 516209.92, Known: true}, RealChange: defence.Num{V: -0.3449, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.4353, Known: true}, DefencePerCapitaConst: defence.Num{V: 254.58, Known: true}, Personnel: defence.Num{V: 105.261, Known: true}, PersonnelPct: defence.Num{V: 50.0423, Known: true}, InfrastructurePct: defence.Num{V: 4.2073, Known: true}, OtherPct: defence.Num{V: 23.7131, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:413",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 588269.97, Known: true},
 		Defence:   defence.Num{V: 11857.42, Known: true},
 		Share:     defence.Num{V: 2.0156, Known: true},
@@ -7703,7 +7608,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42823.99, Known: true}, DefenceConstNCU: defence.Num{V: 41550.91, Known: true}, DefenceConst: defence.Num{V: 11015.46, Known: true}, GDPConst: defence.Num{V: 546498.85, Known: true}, RealChange: defence.Num{V: 12.6166, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.2269, Known: true}, DefencePerCapitaConst: defence.Num{V: 286.76, Known: true}, Personnel: defence.Num{V: 109.537, Known: true}, PersonnelPct: defence.Num{V: 46.1442, Known: true}, InfrastructurePct: defence.Num{V: 3.4498, Known: true}, OtherPct: defence.Num{V: 22.8921, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:414",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 595256.06, Known: true},
 		Defence:   defence.Num{V: 11824.14, Known: true},
 		Share:     defence.Num{V: 1.9864, Known: true},
@@ -7711,7 +7616,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45404.22, Known: true}, DefenceConstNCU: defence.Num{V: 42743.9, Known: true}, DefenceConst: defence.Num{V: 11331.74, Known: true}, GDPConst: defence.Num{V: 570467.06, Known: true}, RealChange: defence.Num{V: 2.8712, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.8613, Known: true}, DefencePerCapitaConst: defence.Num{V: 295.2, Known: true}, Personnel: defence.Num{V: 113.071, Known: true}, PersonnelPct: defence.Num{V: 46.9105, Known: true}, InfrastructurePct: defence.Num{V: 4.7823, Known: true}, OtherPct: defence.Num{V: 24.9469, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:415",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 598913.62, Known: true},
 		Defence:   defence.Num{V: 13362.75, Known: true},
 		Share:     defence.Num{V: 2.2312, Known: true},
@@ -7719,7 +7624,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52109.94, Known: true}, DefenceConstNCU: defence.Num{V: 47039.48, Known: true}, DefenceConst: defence.Num{V: 12470.52, Known: true}, GDPConst: defence.Num{V: 558924.45, Known: true}, RealChange: defence.Num{V: 10.0496, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.5728, Known: true}, DefencePerCapitaConst: defence.Num{V: 325.14, Known: true}, Personnel: defence.Num{V: 116.197, Known: true}, PersonnelPct: defence.Num{V: 44.7138, Known: true}, InfrastructurePct: defence.Num{V: 4.309, Known: true}, OtherPct: defence.Num{V: 21.6662, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:416",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 681423.22, Known: true},
 		Defence:   defence.Num{V: 15099.09, Known: true},
 		Share:     defence.Num{V: 2.2158, Known: true},
@@ -7727,7 +7632,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 58304.33, Known: true}, DefenceConstNCU: defence.Num{V: 49925.15, Known: true}, DefenceConst: defence.Num{V: 13235.54, Known: true}, GDPConst: defence.Num{V: 597321.13, Known: true}, RealChange: defence.Num{V: 6.1346, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6522, Known: true}, DefencePerCapitaConst: defence.Num{V: 346.83, Known: true}, Personnel: defence.Num{V: 166.793, Known: true}, PersonnelPct: defence.Num{V: 43.5512, Known: true}, InfrastructurePct: defence.Num{V: 3.7112, Known: true}, OtherPct: defence.Num{V: 18.8466, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:417",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 689252.59, Known: true},
 		Defence:   defence.Num{V: 15338, Known: true},
 		Share:     defence.Num{V: 2.2253, Known: true},
@@ -7735,7 +7640,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68360.66, Known: true}, DefenceConstNCU: defence.Num{V: 53087.24, Known: true}, DefenceConst: defence.Num{V: 14073.83, Known: true}, GDPConst: defence.Num{V: 632444.11, Known: true}, RealChange: defence.Num{V: 6.3336, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.7194, Known: true}, DefencePerCapitaConst: defence.Num{V: 372.06, Known: true}, Personnel: defence.Num{V: 176.048, Known: true}, PersonnelPct: defence.Num{V: 42.7168, Known: true}, InfrastructurePct: defence.Num{V: 4.1229, Known: true}, OtherPct: defence.Num{V: 20.7354, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:418",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 812104.16, Known: true},
 		Defence:   defence.Num{V: 26475.84, Known: true},
 		Share:     defence.Num{V: 3.2602, Known: true},
@@ -7744,7 +7649,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:419",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 848856.96, Known: true},
 		Defence:   defence.Num{V: 34974.53, Known: true},
 		Share:     defence.Num{V: 4.1202, Known: true},
@@ -7753,7 +7658,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:420",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 229961.49, Known: true},
 		Defence:   defence.Num{V: 3007.36, Known: true},
 		Share:     defence.Num{V: 1.3078, Known: true},
@@ -7761,7 +7666,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2263.14, Known: true}, DefenceConstNCU: defence.Num{V: 2308.86, Known: true}, DefenceConst: defence.Num{V: 2561.97, Known: true}, GDPConst: defence.Num{V: 195903.82, Known: true}, RealChange: defence.Num{V: -8.5175, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.8349, Known: true}, DefencePerCapitaConst: defence.Num{V: 246.32, Known: true}, Personnel: defence.Num{V: 30.706, Known: true}, PersonnelPct: defence.Num{V: 81.2658, Known: true}, InfrastructurePct: defence.Num{V: 0.1104, Known: true}, OtherPct: defence.Num{V: 10.1932, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:422",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 199414.51, Known: true},
 		Defence:   defence.Num{V: 2645.16, Known: true},
 		Share:     defence.Num{V: 1.3265, Known: true},
@@ -7769,7 +7674,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2383.83, Known: true}, DefenceConstNCU: defence.Num{V: 2383.83, Known: true}, DefenceConst: defence.Num{V: 2645.16, Known: true}, GDPConst: defence.Num{V: 199414.51, Known: true}, RealChange: defence.Num{V: 3.2474, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.252, Known: true}, DefencePerCapitaConst: defence.Num{V: 255.37, Known: true}, Personnel: defence.Num{V: 28.288, Known: true}, PersonnelPct: defence.Num{V: 81.8978, Known: true}, InfrastructurePct: defence.Num{V: 0.2531, Known: true}, OtherPct: defence.Num{V: 9.1505, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:423",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 206369.43, Known: true},
 		Defence:   defence.Num{V: 2615.77, Known: true},
 		Share:     defence.Num{V: 1.2675, Known: true},
@@ -7777,7 +7682,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2363.79, Known: true}, DefenceConstNCU: defence.Num{V: 2323.9, Known: true}, DefenceConst: defence.Num{V: 2578.66, Known: true}, GDPConst: defence.Num{V: 203441.66, Known: true}, RealChange: defence.Num{V: -2.5142, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7028, Known: true}, DefencePerCapitaConst: defence.Num{V: 249.74, Known: true}, Personnel: defence.Num{V: 29.79, Known: true}, PersonnelPct: defence.Num{V: 81.3817, Known: true}, InfrastructurePct: defence.Num{V: 0.0615, Known: true}, OtherPct: defence.Num{V: 8.6095, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:424",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 221279.58, Known: true},
 		Defence:   defence.Num{V: 2737.63, Known: true},
 		Share:     defence.Num{V: 1.2372, Known: true},
@@ -7785,7 +7690,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2424.22, Known: true}, DefenceConstNCU: defence.Num{V: 2347.81, Known: true}, DefenceConst: defence.Num{V: 2605.2, Known: true}, GDPConst: defence.Num{V: 210575.03, Known: true}, RealChange: defence.Num{V: 1.029, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.4436, Known: true}, DefencePerCapitaConst: defence.Num{V: 252.92, Known: true}, Personnel: defence.Num{V: 27.761, Known: true}, PersonnelPct: defence.Num{V: 80.1913, Known: true}, InfrastructurePct: defence.Num{V: 0.0338, Known: true}, OtherPct: defence.Num{V: 8.3515, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:425",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 242423.31, Known: true},
 		Defence:   defence.Num{V: 3248.69, Known: true},
 		Share:     defence.Num{V: 1.3401, Known: true},
@@ -7793,7 +7698,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2749.65, Known: true}, DefenceConstNCU: defence.Num{V: 2615.56, Known: true}, DefenceConst: defence.Num{V: 2902.3, Known: true}, GDPConst: defence.Num{V: 216574.99, Known: true}, RealChange: defence.Num{V: 11.4042, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.0598, Known: true}, DefencePerCapitaConst: defence.Num{V: 282.22, Known: true}, Personnel: defence.Num{V: 26.864, Known: true}, PersonnelPct: defence.Num{V: 74.7467, Known: true}, InfrastructurePct: defence.Num{V: 0.0497, Known: true}, OtherPct: defence.Num{V: 9.7217, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:426",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 240013.43, Known: true},
 		Defence:   defence.Num{V: 3299.09, Known: true},
 		Share:     defence.Num{V: 1.3745, Known: true},
@@ -7801,7 +7706,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2946.67, Known: true}, DefenceConstNCU: defence.Num{V: 2754.78, Known: true}, DefenceConst: defence.Num{V: 3056.78, Known: true}, GDPConst: defence.Num{V: 222385.18, Known: true}, RealChange: defence.Num{V: 5.3228, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.6196, Known: true}, DefencePerCapitaConst: defence.Num{V: 297.17, Known: true}, Personnel: defence.Num{V: 23.774, Known: true}, PersonnelPct: defence.Num{V: 70.5141, Known: true}, InfrastructurePct: defence.Num{V: 0.1102, Known: true}, OtherPct: defence.Num{V: 12.7677, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:427",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 228848.52, Known: true},
 		Defence:   defence.Num{V: 3272.54, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -7809,7 +7714,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2867.43, Known: true}, DefenceConstNCU: defence.Num{V: 2628.05, Known: true}, DefenceConst: defence.Num{V: 2916.15, Known: true}, GDPConst: defence.Num{V: 203926.06, Known: true}, RealChange: defence.Num{V: -4.6006, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.8042, Known: true}, DefencePerCapitaConst: defence.Num{V: 283.2, Known: true}, Personnel: defence.Num{V: 23.746, Known: true}, PersonnelPct: defence.Num{V: 71.1464, Known: true}, InfrastructurePct: defence.Num{V: 0.0778, Known: true}, OtherPct: defence.Num{V: 11.4148, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:428",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 255704.7, Known: true},
 		Defence:   defence.Num{V: 3899.42, Known: true},
 		Share:     defence.Num{V: 1.525, Known: true},
@@ -7817,7 +7722,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3294.75, Known: true}, DefenceConstNCU: defence.Num{V: 2963.37, Known: true}, DefenceConst: defence.Num{V: 3288.23, Known: true}, GDPConst: defence.Num{V: 215626.19, Known: true}, RealChange: defence.Num{V: 12.7595, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.9456, Known: true}, DefencePerCapitaConst: defence.Num{V: 319.41, Known: true}, Personnel: defence.Num{V: 25.286, Known: true}, PersonnelPct: defence.Num{V: 63.0853, Known: true}, InfrastructurePct: defence.Num{V: 4.4771, Known: true}, OtherPct: defence.Num{V: 19.973, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:429",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 255397.41, Known: true},
 		Defence:   defence.Num{V: 3578.2, Known: true},
 		Share:     defence.Num{V: 1.401, Known: true},
@@ -7825,7 +7730,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3395.27, Known: true}, DefenceConstNCU: defence.Num{V: 2908.41, Known: true}, DefenceConst: defence.Num{V: 3227.25, Known: true}, GDPConst: defence.Num{V: 230348.09, Known: true}, RealChange: defence.Num{V: -1.8546, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.3663, Known: true}, DefencePerCapitaConst: defence.Num{V: 313.36, Known: true}, Personnel: defence.Num{V: 22.463, Known: true}, PersonnelPct: defence.Num{V: 61.8109, Known: true}, InfrastructurePct: defence.Num{V: 2.1068, Known: true}, OtherPct: defence.Num{V: 19.9875, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:430",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 287162.8, Known: true},
 		Defence:   defence.Num{V: 4240.89, Known: true},
 		Share:     defence.Num{V: 1.4768, Known: true},
@@ -7834,7 +7739,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:431",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 298975.9, Known: true},
 		Defence:   defence.Num{V: 4626.86, Known: true},
 		Share:     defence.Num{V: 1.5476, Known: true},
@@ -7843,7 +7748,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:432",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 199713.77, Known: true},
 		Defence:   defence.Num{V: 2691.47, Known: true},
 		Share:     defence.Num{V: 1.3477, Known: true},
@@ -7851,7 +7756,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9014.2, Known: true}, DefenceConstNCU: defence.Num{V: 9308.51, Known: true}, DefenceConst: defence.Num{V: 2323.84, Known: true}, GDPConst: defence.Num{V: 172434.49, Known: true}, RealChange: defence.Num{V: 8.6087, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.6579, Known: true}, DefencePerCapitaConst: defence.Num{V: 116.68, Known: true}, Personnel: defence.Num{V: 65.11, Known: true}, PersonnelPct: defence.Num{V: 71.1504, Known: true}, InfrastructurePct: defence.Num{V: 1.0932, Known: true}, OtherPct: defence.Num{V: 11.9844, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:434",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 177884.28, Known: true},
 		Defence:   defence.Num{V: 2580.61, Known: true},
 		Share:     defence.Num{V: 1.4507, Known: true},
@@ -7859,7 +7764,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10337.04, Known: true}, DefenceConstNCU: defence.Num{V: 10337.04, Known: true}, DefenceConst: defence.Num{V: 2580.61, Known: true}, GDPConst: defence.Num{V: 177884.28, Known: true}, RealChange: defence.Num{V: 11.0493, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.974, Known: true}, DefencePerCapitaConst: defence.Num{V: 130.19, Known: true}, Personnel: defence.Num{V: 64.452, Known: true}, PersonnelPct: defence.Num{V: 63.2994, Known: true}, InfrastructurePct: defence.Num{V: 1.2698, Known: true}, OtherPct: defence.Num{V: 15.7814, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:435",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 185287.8, Known: true},
 		Defence:   defence.Num{V: 2645.44, Known: true},
 		Share:     defence.Num{V: 1.4277, Known: true},
@@ -7867,7 +7772,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10738.32, Known: true}, DefenceConstNCU: defence.Num{V: 10464.04, Known: true}, DefenceConst: defence.Num{V: 2612.31, Known: true}, GDPConst: defence.Num{V: 182967.34, Known: true}, RealChange: defence.Num{V: 1.2286, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.2847, Known: true}, DefencePerCapitaConst: defence.Num{V: 132.56, Known: true}, Personnel: defence.Num{V: 63.353, Known: true}, PersonnelPct: defence.Num{V: 65.0057, Known: true}, InfrastructurePct: defence.Num{V: 2.7718, Known: true}, OtherPct: defence.Num{V: 11.7929, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:436",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 210147.32, Known: true},
 		Defence:   defence.Num{V: 3643.34, Known: true},
 		Share:     defence.Num{V: 1.7337, Known: true},
@@ -7875,7 +7780,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 14764.61, Known: true}, DefenceConstNCU: defence.Num{V: 13747.93, Known: true}, DefenceConst: defence.Num{V: 3432.13, Known: true}, GDPConst: defence.Num{V: 197964.37, Known: true}, RealChange: defence.Num{V: 31.3827, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.1039, Known: true}, DefencePerCapitaConst: defence.Num{V: 175.17, Known: true}, Personnel: defence.Num{V: 64.025, Known: true}, PersonnelPct: defence.Num{V: 54.6703, Known: true}, InfrastructurePct: defence.Num{V: 2.0899, Known: true}, OtherPct: defence.Num{V: 9.9031, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:437",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 243315.64, Known: true},
 		Defence:   defence.Num{V: 4359.38, Known: true},
 		Share:     defence.Num{V: 1.7917, Known: true},
@@ -7883,7 +7788,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17183.03, Known: true}, DefenceConstNCU: defence.Num{V: 15063.99, Known: true}, DefenceConst: defence.Num{V: 3760.68, Known: true}, GDPConst: defence.Num{V: 209899.48, Known: true}, RealChange: defence.Num{V: 9.5728, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.773, Known: true}, DefencePerCapitaConst: defence.Num{V: 193.02, Known: true}, Personnel: defence.Num{V: 64.039, Known: true}, PersonnelPct: defence.Num{V: 54.4759, Known: true}, InfrastructurePct: defence.Num{V: 1.5402, Known: true}, OtherPct: defence.Num{V: 10.5103, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:438",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 251017.58, Known: true},
 		Defence:   defence.Num{V: 4607.71, Known: true},
 		Share:     defence.Num{V: 1.8356, Known: true},
@@ -7891,7 +7796,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 19527.17, Known: true}, DefenceConstNCU: defence.Num{V: 16028.27, Known: true}, DefenceConst: defence.Num{V: 4001.41, Known: true}, GDPConst: defence.Num{V: 217987.28, Known: true}, RealChange: defence.Num{V: 6.4013, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.2398, Known: true}, DefencePerCapitaConst: defence.Num{V: 206.32, Known: true}, Personnel: defence.Num{V: 64.532, Known: true}, PersonnelPct: defence.Num{V: 57.8963, Known: true}, InfrastructurePct: defence.Num{V: 3.5309, Known: true}, OtherPct: defence.Num{V: 12.9863, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:439",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 251699, Known: true},
 		Defence:   defence.Num{V: 5056.47, Known: true},
 		Share:     defence.Num{V: 2.0089, Known: true},
@@ -7899,7 +7804,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21430.94, Known: true}, DefenceConstNCU: defence.Num{V: 16896.59, Known: true}, DefenceConst: defence.Num{V: 4218.18, Known: true}, GDPConst: defence.Num{V: 209970.88, Known: true}, RealChange: defence.Num{V: 5.4174, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.8815, Known: true}, DefencePerCapitaConst: defence.Num{V: 218.6, Known: true}, Personnel: defence.Num{V: 66.444, Known: true}, PersonnelPct: defence.Num{V: 59.205, Known: true}, InfrastructurePct: defence.Num{V: 4.2943, Known: true}, OtherPct: defence.Num{V: 13.3821, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:440",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 286015, Known: true},
 		Defence:   defence.Num{V: 5298.75, Known: true},
 		Share:     defence.Num{V: 1.8526, Known: true},
@@ -7907,7 +7812,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22029.22, Known: true}, DefenceConstNCU: defence.Num{V: 16471.35, Known: true}, DefenceConst: defence.Num{V: 4112.02, Known: true}, GDPConst: defence.Num{V: 221957.92, Known: true}, RealChange: defence.Num{V: -2.5167, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.6049, Known: true}, DefencePerCapitaConst: defence.Num{V: 214.99, Known: true}, Personnel: defence.Num{V: 68.623, Known: true}, PersonnelPct: defence.Num{V: 57.7938, Known: true}, InfrastructurePct: defence.Num{V: 7.0614, Known: true}, OtherPct: defence.Num{V: 13.5784, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:441",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 299469.57, Known: true},
 		Defence:   defence.Num{V: 5196.68, Known: true},
 		Share:     defence.Num{V: 1.7353, Known: true},
@@ -7915,7 +7820,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24317.49, Known: true}, DefenceConstNCU: defence.Num{V: 16061.95, Known: true}, DefenceConst: defence.Num{V: 4009.81, Known: true}, GDPConst: defence.Num{V: 231073.77, Known: true}, RealChange: defence.Num{V: -2.4855, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.1281, Known: true}, DefencePerCapitaConst: defence.Num{V: 210.46, Known: true}, Personnel: defence.Num{V: 66.679, Known: true}, PersonnelPct: defence.Num{V: 55.035, Known: true}, InfrastructurePct: defence.Num{V: 4.1898, Known: true}, OtherPct: defence.Num{V: 15.2619, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:442",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 350918.7, Known: true},
 		Defence:   defence.Num{V: 5604.72, Known: true},
 		Share:     defence.Num{V: 1.5972, Known: true},
@@ -7924,7 +7829,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:443",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 383920.72, Known: true},
 		Defence:   defence.Num{V: 8644.47, Known: true},
 		Share:     defence.Num{V: 2.2516, Known: true},
@@ -7933,7 +7838,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:444",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 101463.31, Known: true},
 		Defence:   defence.Num{V: 998.71, Known: true},
 		Share:     defence.Num{V: 0.9843, Known: true},
@@ -7941,7 +7846,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 751.56, Known: true}, DefenceConstNCU: defence.Num{V: 749.93, Known: true}, DefenceConst: defence.Num{V: 832.15, Known: true}, GDPConst: defence.Num{V: 84541.58, Known: true}, RealChange: defence.Num{V: 3.2548, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6022, Known: true}, DefencePerCapitaConst: defence.Num{V: 153.57, Known: true}, Personnel: defence.Num{V: 12.421, Known: true}, PersonnelPct: defence.Num{V: 69.1449, Known: true}, InfrastructurePct: defence.Num{V: 0.5709, Known: true}, OtherPct: defence.Num{V: 19.1608, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:446",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 88910, Known: true},
 		Defence:   defence.Num{V: 986.97, Known: true},
 		Share:     defence.Num{V: 1.1101, Known: true},
@@ -7949,7 +7854,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 889.46, Known: true}, DefenceConstNCU: defence.Num{V: 889.46, Known: true}, DefenceConst: defence.Num{V: 986.97, Known: true}, GDPConst: defence.Num{V: 88910, Known: true}, RealChange: defence.Num{V: 18.6054, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.397, Known: true}, DefencePerCapitaConst: defence.Num{V: 182.02, Known: true}, Personnel: defence.Num{V: 12.442, Known: true}, PersonnelPct: defence.Num{V: 56.2425, Known: true}, InfrastructurePct: defence.Num{V: 1.9909, Known: true}, OtherPct: defence.Num{V: 23.4873, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:447",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 89927.98, Known: true},
 		Defence:   defence.Num{V: 1003.81, Known: true},
 		Share:     defence.Num{V: 1.1162, Known: true},
@@ -7957,7 +7862,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 907.11, Known: true}, DefenceConstNCU: defence.Num{V: 911.79, Known: true}, DefenceConst: defence.Num{V: 1011.74, Known: true}, GDPConst: defence.Num{V: 90638.37, Known: true}, RealChange: defence.Num{V: 2.5097, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.6897, Known: true}, DefencePerCapitaConst: defence.Num{V: 186.3, Known: true}, Personnel: defence.Num{V: 12.168, Known: true}, PersonnelPct: defence.Num{V: 58.7184, Known: true}, InfrastructurePct: defence.Num{V: 3.7462, Known: true}, OtherPct: defence.Num{V: 22.2155, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:448",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 95616.14, Known: true},
 		Defence:   defence.Num{V: 1055.5, Known: true},
 		Share:     defence.Num{V: 1.1039, Known: true},
@@ -7965,7 +7870,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 934.67, Known: true}, DefenceConstNCU: defence.Num{V: 928.2, Known: true}, DefenceConst: defence.Num{V: 1029.95, Known: true}, GDPConst: defence.Num{V: 93301.38, Known: true}, RealChange: defence.Num{V: 1.7999, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.1561, Known: true}, DefencePerCapitaConst: defence.Num{V: 189.39, Known: true}, Personnel: defence.Num{V: 12.159, Known: true}, PersonnelPct: defence.Num{V: 58.2119, Known: true}, InfrastructurePct: defence.Num{V: 2.9714, Known: true}, OtherPct: defence.Num{V: 21.0783, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:449",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 106186.19, Known: true},
 		Defence:   defence.Num{V: 1297.77, Known: true},
 		Share:     defence.Num{V: 1.2222, Known: true},
@@ -7973,7 +7878,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1098.41, Known: true}, DefenceConstNCU: defence.Num{V: 1069.06, Known: true}, DefenceConst: defence.Num{V: 1186.25, Known: true}, GDPConst: defence.Num{V: 97061.79, Known: true}, RealChange: defence.Num{V: 15.1755, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.8225, Known: true}, DefencePerCapitaConst: defence.Num{V: 217.82, Known: true}, Personnel: defence.Num{V: 12.162, Known: true}, PersonnelPct: defence.Num{V: 54.7446, Known: true}, InfrastructurePct: defence.Num{V: 2.0035, Known: true}, OtherPct: defence.Num{V: 20.9862, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:450",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 105723.36, Known: true},
 		Defence:   defence.Num{V: 1802.05, Known: true},
 		Share:     defence.Num{V: 1.7045, Known: true},
@@ -7981,7 +7886,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1609.55, Known: true}, DefenceConstNCU: defence.Num{V: 1528.4, Known: true}, DefenceConst: defence.Num{V: 1695.96, Known: true}, GDPConst: defence.Num{V: 99499.26, Known: true}, RealChange: defence.Num{V: 42.9676, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.2459, Known: true}, DefencePerCapitaConst: defence.Num{V: 311, Known: true}, Personnel: defence.Num{V: 12.707, Known: true}, PersonnelPct: defence.Num{V: 40.813, Known: true}, InfrastructurePct: defence.Num{V: 1.1662, Known: true}, OtherPct: defence.Num{V: 17.9501, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:451",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 106652.42, Known: true},
 		Defence:   defence.Num{V: 2049.19, Known: true},
 		Share:     defence.Num{V: 1.9214, Known: true},
@@ -7989,7 +7894,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1795.52, Known: true}, DefenceConstNCU: defence.Num{V: 1665.51, Known: true}, DefenceConst: defence.Num{V: 1848.1, Known: true}, GDPConst: defence.Num{V: 96186.21, Known: true}, RealChange: defence.Num{V: 8.9709, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.6149, Known: true}, DefencePerCapitaConst: defence.Num{V: 338.45, Known: true}, Personnel: defence.Num{V: 13.142, Known: true}, PersonnelPct: defence.Num{V: 42.3447, Known: true}, InfrastructurePct: defence.Num{V: 5.2129, Known: true}, OtherPct: defence.Num{V: 20.6043, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:452",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 118642.08, Known: true},
 		Defence:   defence.Num{V: 2066.4, Known: true},
 		Share:     defence.Num{V: 1.7417, Known: true},
@@ -7997,7 +7902,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1745.97, Known: true}, DefenceConstNCU: defence.Num{V: 1581.81, Known: true}, DefenceConst: defence.Num{V: 1755.22, Known: true}, GDPConst: defence.Num{V: 100775.47, Known: true}, RealChange: defence.Num{V: -5.0256, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.5227, Known: true}, DefencePerCapitaConst: defence.Num{V: 322.61, Known: true}, Personnel: defence.Num{V: 13.058, Known: true}, PersonnelPct: defence.Num{V: 46.6138, Known: true}, InfrastructurePct: defence.Num{V: 1.4557, Known: true}, OtherPct: defence.Num{V: 19.591, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:453",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 115675.67, Known: true},
 		Defence:   defence.Num{V: 2090.31, Known: true},
 		Share:     defence.Num{V: 1.807, Known: true},
@@ -8005,7 +7910,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1983.45, Known: true}, DefenceConstNCU: defence.Num{V: 1671.83, Known: true}, DefenceConst: defence.Num{V: 1855.11, Known: true}, GDPConst: defence.Num{V: 102660.01, Known: true}, RealChange: defence.Num{V: 5.6911, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.7033, Known: true}, DefencePerCapitaConst: defence.Num{V: 337.98, Known: true}, Personnel: defence.Num{V: 13.242, Known: true}, PersonnelPct: defence.Num{V: 42.7651, Known: true}, InfrastructurePct: defence.Num{V: 2.6018, Known: true}, OtherPct: defence.Num{V: 18.0903, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:454",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 132831.92, Known: true},
 		Defence:   defence.Num{V: 2444.64, Known: true},
 		Share:     defence.Num{V: 1.8404, Known: true},
@@ -8014,7 +7919,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:455",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 142812.32, Known: true},
 		Defence:   defence.Num{V: 2840.61, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -8023,7 +7928,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:456",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 50010.13, Known: true},
 		Defence:   defence.Num{V: 486.97, Known: true},
 		Share:     defence.Num{V: 0.9737, Known: true},
@@ -8031,7 +7936,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 366.46, Known: true}, DefenceConstNCU: defence.Num{V: 370.14, Known: true}, DefenceConst: defence.Num{V: 410.72, Known: true}, GDPConst: defence.Num{V: 42179.72, Known: true}, RealChange: defence.Num{V: -4.4182, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.4577, Known: true}, DefencePerCapitaConst: defence.Num{V: 199.2, Known: true}, Personnel: defence.Num{V: 6.764, Known: true}, PersonnelPct: defence.Num{V: 82.309, Known: true}, InfrastructurePct: defence.Num{V: 0.6543, Known: true}, OtherPct: defence.Num{V: 16.3786, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:458",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 43111.93, Known: true},
 		Defence:   defence.Num{V: 400.99, Known: true},
 		Share:     defence.Num{V: 0.9301, Known: true},
@@ -8039,7 +7944,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 361.38, Known: true}, DefenceConstNCU: defence.Num{V: 361.38, Known: true}, DefenceConst: defence.Num{V: 400.99, Known: true}, GDPConst: defence.Num{V: 43111.93, Known: true}, RealChange: defence.Num{V: -2.3685, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.8947, Known: true}, DefencePerCapitaConst: defence.Num{V: 194.35, Known: true}, Personnel: defence.Num{V: 6.628, Known: true}, PersonnelPct: defence.Num{V: 82.2269, Known: true}, InfrastructurePct: defence.Num{V: 0.6129, Known: true}, OtherPct: defence.Num{V: 15.3054, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:459",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 44754.42, Known: true},
 		Defence:   defence.Num{V: 449.46, Known: true},
 		Share:     defence.Num{V: 1.0043, Known: true},
@@ -8047,7 +7952,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 406.17, Known: true}, DefenceConstNCU: defence.Num{V: 402.65, Known: true}, DefenceConst: defence.Num{V: 446.79, Known: true}, GDPConst: defence.Num{V: 44488, Known: true}, RealChange: defence.Num{V: 11.4203, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.5477, Known: true}, DefencePerCapitaConst: defence.Num{V: 216.4, Known: true}, Personnel: defence.Num{V: 6.513, Known: true}, PersonnelPct: defence.Num{V: 76.0348, Known: true}, InfrastructurePct: defence.Num{V: 1.1432, Known: true}, OtherPct: defence.Num{V: 21.7978, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:460",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 48571.92, Known: true},
 		Defence:   defence.Num{V: 476.8, Known: true},
 		Share:     defence.Num{V: 0.9816, Known: true},
@@ -8055,7 +7960,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 422.21, Known: true}, DefenceConstNCU: defence.Num{V: 412.52, Known: true}, DefenceConst: defence.Num{V: 457.74, Known: true}, GDPConst: defence.Num{V: 46630.26, Known: true}, RealChange: defence.Num{V: 2.4514, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.5723, Known: true}, DefencePerCapitaConst: defence.Num{V: 221.58, Known: true}, Personnel: defence.Num{V: 6.342, Known: true}, PersonnelPct: defence.Num{V: 75.0416, Known: true}, InfrastructurePct: defence.Num{V: 0.4524, Known: true}, OtherPct: defence.Num{V: 20.4668, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:461",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 54202.52, Known: true},
 		Defence:   defence.Num{V: 546.62, Known: true},
 		Share:     defence.Num{V: 1.0085, Known: true},
@@ -8063,7 +7968,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 462.65, Known: true}, DefenceConstNCU: defence.Num{V: 442.67, Known: true}, DefenceConst: defence.Num{V: 491.2, Known: true}, GDPConst: defence.Num{V: 48707.34, Known: true}, RealChange: defence.Num{V: 7.3102, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.5079, Known: true}, DefencePerCapitaConst: defence.Num{V: 237.07, Known: true}, Personnel: defence.Num{V: 6.208, Known: true}, PersonnelPct: defence.Num{V: 72.3811, Known: true}, InfrastructurePct: defence.Num{V: 1.3982, Known: true}, OtherPct: defence.Num{V: 20.2425, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:462",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 54392.66, Known: true},
 		Defence:   defence.Num{V: 572.4, Known: true},
 		Share:     defence.Num{V: 1.0524, Known: true},
@@ -8071,7 +7976,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 511.26, Known: true}, DefenceConstNCU: defence.Num{V: 478.21, Known: true}, DefenceConst: defence.Num{V: 530.63, Known: true}, GDPConst: defence.Num{V: 50423.15, Known: true}, RealChange: defence.Num{V: 8.0269, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.1373, Known: true}, DefencePerCapitaConst: defence.Num{V: 254.01, Known: true}, Personnel: defence.Num{V: 5.982, Known: true}, PersonnelPct: defence.Num{V: 69.0696, Known: true}, InfrastructurePct: defence.Num{V: 0.5684, Known: true}, OtherPct: defence.Num{V: 23.2521, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:463",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 53691.51, Known: true},
 		Defence:   defence.Num{V: 568.37, Known: true},
 		Share:     defence.Num{V: 1.0586, Known: true},
@@ -8079,7 +7984,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 498.01, Known: true}, DefenceConstNCU: defence.Num{V: 460.64, Known: true}, DefenceConst: defence.Num{V: 511.14, Known: true}, GDPConst: defence.Num{V: 48284.76, Known: true}, RealChange: defence.Num{V: -3.6731, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.9621, Known: true}, DefencePerCapitaConst: defence.Num{V: 243.08, Known: true}, Personnel: defence.Num{V: 5.95, Known: true}, PersonnelPct: defence.Num{V: 72.7487, Known: true}, InfrastructurePct: defence.Num{V: 1.0992, Known: true}, OtherPct: defence.Num{V: 20.4623, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:464",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 61873.3, Known: true},
 		Defence:   defence.Num{V: 763.13, Known: true},
 		Share:     defence.Num{V: 1.2334, Known: true},
@@ -8087,7 +7992,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 644.79, Known: true}, DefenceConstNCU: defence.Num{V: 580.86, Known: true}, DefenceConst: defence.Num{V: 644.54, Known: true}, GDPConst: defence.Num{V: 52257.87, Known: true}, RealChange: defence.Num{V: 26.0983, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.7934, Known: true}, DefencePerCapitaConst: defence.Num{V: 305.8, Known: true}, Personnel: defence.Num{V: 5.955, Known: true}, PersonnelPct: defence.Num{V: 61.9944, Known: true}, InfrastructurePct: defence.Num{V: 1.3081, Known: true}, OtherPct: defence.Num{V: 22.1394, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:465",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 60110.73, Known: true},
 		Defence:   defence.Num{V: 777.02, Known: true},
 		Share:     defence.Num{V: 1.2926, Known: true},
@@ -8095,7 +8000,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 737.3, Known: true}, DefenceConstNCU: defence.Num{V: 623.75, Known: true}, DefenceConst: defence.Num{V: 692.13, Known: true}, GDPConst: defence.Num{V: 53543.82, Known: true}, RealChange: defence.Num{V: 7.3847, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.3835, Known: true}, DefencePerCapitaConst: defence.Num{V: 328.12, Known: true}, Personnel: defence.Num{V: 5.848, Known: true}, PersonnelPct: defence.Num{V: 53.7651, Known: true}, InfrastructurePct: defence.Num{V: 1.9168, Known: true}, OtherPct: defence.Num{V: 21.9374, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:466",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 68236.45, Known: true},
 		Defence:   defence.Num{V: 913.55, Known: true},
 		Share:     defence.Num{V: 1.3388, Known: true},
@@ -8104,7 +8009,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:467",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 73516.72, Known: true},
 		Defence:   defence.Num{V: 948.97, Known: true},
 		Share:     defence.Num{V: 1.2908, Known: true},
@@ -8113,7 +8018,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:468",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 582980.66, Known: true},
 		Defence:   defence.Num{V: 6205.42, Known: true},
 		Share:     defence.Num{V: 1.0644, Known: true},
@@ -8121,7 +8026,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42574.08, Known: true}, DefenceConstNCU: defence.Num{V: 43497.69, Known: true}, DefenceConst: defence.Num{V: 5156.91, Known: true}, GDPConst: defence.Num{V: 484475.65, Known: true}, RealChange: defence.Num{V: 4.2778, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.966, Known: true}, DefencePerCapitaConst: defence.Num{V: 531.85, Known: true}, Personnel: defence.Num{V: 14.7, Known: true}, PersonnelPct: defence.Num{V: 34.0964, Known: true}, InfrastructurePct: defence.Num{V: 0.4698, Known: true}, OtherPct: defence.Num{V: 24.9676, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:470",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 504993.41, Known: true},
 		Defence:   defence.Num{V: 5103.24, Known: true},
 		Share:     defence.Num{V: 1.0106, Known: true},
@@ -8129,7 +8034,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 43045, Known: true}, DefenceConstNCU: defence.Num{V: 43045, Known: true}, DefenceConst: defence.Num{V: 5103.24, Known: true}, GDPConst: defence.Num{V: 504993.41, Known: true}, RealChange: defence.Num{V: -1.0407, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.5342, Known: true}, DefencePerCapitaConst: defence.Num{V: 520.78, Known: true}, Personnel: defence.Num{V: 14.97, Known: true}, PersonnelPct: defence.Num{V: 29.9245, Known: true}, InfrastructurePct: defence.Num{V: 0.4646, Known: true}, OtherPct: defence.Num{V: 31.5344, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:471",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 514607.25, Known: true},
 		Defence:   defence.Num{V: 5016.94, Known: true},
 		Share:     defence.Num{V: 0.9749, Known: true},
@@ -8137,7 +8042,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42955, Known: true}, DefenceConstNCU: defence.Num{V: 42287.95, Known: true}, DefenceConst: defence.Num{V: 5013.49, Known: true}, GDPConst: defence.Num{V: 514252.92, Known: true}, RealChange: defence.Num{V: -1.7587, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.8239, Known: true}, DefencePerCapitaConst: defence.Num{V: 505.23, Known: true}, Personnel: defence.Num{V: 14.962, Known: true}, PersonnelPct: defence.Num{V: 32.1243, Known: true}, InfrastructurePct: defence.Num{V: 0.4656, Known: true}, OtherPct: defence.Num{V: 32.7925, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:472",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 540922.25, Known: true},
 		Defence:   defence.Num{V: 5228.77, Known: true},
 		Share:     defence.Num{V: 0.9666, Known: true},
@@ -8145,7 +8050,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 44700, Known: true}, DefenceConstNCU: defence.Num{V: 43111.8, Known: true}, DefenceConst: defence.Num{V: 5111.16, Known: true}, GDPConst: defence.Num{V: 528755.41, Known: true}, RealChange: defence.Num{V: 1.9482, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.5722, Known: true}, DefencePerCapitaConst: defence.Num{V: 508.18, Known: true}, Personnel: defence.Num{V: 15.889, Known: true}, PersonnelPct: defence.Num{V: 29.5056, Known: true}, InfrastructurePct: defence.Num{V: 0.4474, Known: true}, OtherPct: defence.Num{V: 48.3982, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:473",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 555712.03, Known: true},
 		Defence:   defence.Num{V: 5396.02, Known: true},
 		Share:     defence.Num{V: 0.971, Known: true},
@@ -8153,7 +8058,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46905, Known: true}, DefenceConstNCU: defence.Num{V: 44186.8, Known: true}, DefenceConst: defence.Num{V: 5238.6, Known: true}, GDPConst: defence.Num{V: 539500.58, Known: true}, RealChange: defence.Num{V: 2.4935, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.0211, Known: true}, DefencePerCapitaConst: defence.Num{V: 514.84, Known: true}, Personnel: defence.Num{V: 17.797, Known: true}, PersonnelPct: defence.Num{V: 28.174, Known: true}, InfrastructurePct: defence.Num{V: 0.4264, Known: true}, OtherPct: defence.Num{V: 48.9969, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:474",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 534207.81, Known: true},
 		Defence:   defence.Num{V: 5559.71, Known: true},
 		Share:     defence.Num{V: 1.0407, Known: true},
@@ -8161,7 +8066,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52585.63, Known: true}, DefenceConstNCU: defence.Num{V: 48318.4, Known: true}, DefenceConst: defence.Num{V: 5728.43, Known: true}, GDPConst: defence.Num{V: 550419.95, Known: true}, RealChange: defence.Num{V: 9.3503, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.5486, Known: true}, DefencePerCapitaConst: defence.Num{V: 557.3, Known: true}, Personnel: defence.Num{V: 19.101, Known: true}, PersonnelPct: defence.Num{V: 29.993, Known: true}, InfrastructurePct: defence.Num{V: 0.3803, Known: true}, OtherPct: defence.Num{V: 46.6724, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:475",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 546656.73, Known: true},
 		Defence:   defence.Num{V: 5984.43, Known: true},
 		Share:     defence.Num{V: 1.0947, Known: true},
@@ -8169,7 +8074,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 55118.46, Known: true}, DefenceConstNCU: defence.Num{V: 49639.54, Known: true}, DefenceConst: defence.Num{V: 5885.06, Known: true}, GDPConst: defence.Num{V: 537579.67, Known: true}, RealChange: defence.Num{V: 2.7342, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.9228, Known: true}, DefencePerCapitaConst: defence.Num{V: 568.42, Known: true}, Personnel: defence.Num{V: 20.061, Known: true}, PersonnelPct: defence.Num{V: 30.7519, Known: true}, InfrastructurePct: defence.Num{V: 0.3629, Known: true}, OtherPct: defence.Num{V: 45.0911, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:476",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 638245.41, Known: true},
 		Defence:   defence.Num{V: 9070.54, Known: true},
 		Share:     defence.Num{V: 1.4212, Known: true},
@@ -8177,7 +8082,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 77794.06, Known: true}, DefenceConstNCU: defence.Num{V: 68271.69, Known: true}, DefenceConst: defence.Num{V: 8094.01, Known: true}, GDPConst: defence.Num{V: 569532.43, Known: true}, RealChange: defence.Num{V: 37.5349, Known: true}, GDPPerCapitaConst: defence.Num{V: 54.6796, Known: true}, DefencePerCapitaConst: defence.Num{V: 777.09, Known: true}, Personnel: defence.Num{V: 21.069, Known: true}, PersonnelPct: defence.Num{V: 22.6573, Known: true}, InfrastructurePct: defence.Num{V: 0.2854, Known: true}, OtherPct: defence.Num{V: 56.8335, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:477",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 589306.01, Known: true},
 		Defence:   defence.Num{V: 8561.79, Known: true},
 		Share:     defence.Num{V: 1.4529, Known: true},
@@ -8185,7 +8090,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 86596.05, Known: true}, DefenceConstNCU: defence.Num{V: 71712.91, Known: true}, DefenceConst: defence.Num{V: 8501.99, Known: true}, GDPConst: defence.Num{V: 585189.76, Known: true}, RealChange: defence.Num{V: 5.0405, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.8018, Known: true}, DefencePerCapitaConst: defence.Num{V: 810.72, Known: true}, Personnel: defence.Num{V: 20.905, Known: true}, PersonnelPct: defence.Num{V: 21.4832, Known: true}, InfrastructurePct: defence.Num{V: 0.231, Known: true}, OtherPct: defence.Num{V: 57.1536, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:478",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 593446.79, Known: true},
 		Defence:   defence.Num{V: 9847.9, Known: true},
 		Share:     defence.Num{V: 1.6594, Known: true},
@@ -8194,7 +8099,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:479",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 626536.19, Known: true},
 		Defence:   defence.Num{V: 13427.99, Known: true},
 		Share:     defence.Num{V: 2.1432, Known: true},
@@ -8203,7 +8108,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:480",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 938511.01, Known: true},
 		Defence:   defence.Num{V: 13576.89, Known: true},
 		Share:     defence.Num{V: 1.4466, Known: true},
@@ -8211,7 +8116,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29727, Known: true}, DefenceConstNCU: defence.Num{V: 32059.06, Known: true}, DefenceConst: defence.Num{V: 11783.08, Known: true}, GDPConst: defence.Num{V: 814512.58, Known: true}, RealChange: defence.Num{V: 0.7845, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.5531, Known: true}, DefencePerCapitaConst: defence.Num{V: 152.67, Known: true}, Personnel: defence.Num{V: 426.568, Known: true}, PersonnelPct: defence.Num{V: 56.8836, Known: true}, InfrastructurePct: defence.Num{V: 2.7699, Known: true}, OtherPct: defence.Num{V: 15.2683, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:482",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 864071.49, Known: true},
 		Defence:   defence.Num{V: 11953.25, Known: true},
 		Share:     defence.Num{V: 1.3834, Known: true},
@@ -8219,7 +8124,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 32522.06, Known: true}, DefenceConstNCU: defence.Num{V: 32522.06, Known: true}, DefenceConst: defence.Num{V: 11953.25, Known: true}, GDPConst: defence.Num{V: 864071.49, Known: true}, RealChange: defence.Num{V: 1.4442, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.047, Known: true}, DefencePerCapitaConst: defence.Num{V: 152.82, Known: true}, Personnel: defence.Num{V: 384.835, Known: true}, PersonnelPct: defence.Num{V: 56.8158, Known: true}, InfrastructurePct: defence.Num{V: 2.5633, Known: true}, OtherPct: defence.Num{V: 15.4867, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:483",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 869279.9, Known: true},
 		Defence:   defence.Num{V: 12643.55, Known: true},
 		Share:     defence.Num{V: 1.4545, Known: true},
@@ -8227,7 +8132,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38202.92, Known: true}, DefenceConstNCU: defence.Num{V: 35330.39, Known: true}, DefenceConst: defence.Num{V: 12985.43, Known: true}, GDPConst: defence.Num{V: 892785.32, Known: true}, RealChange: defence.Num{V: 8.6352, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.2615, Known: true}, DefencePerCapitaConst: defence.Num{V: 163.8, Known: true}, Personnel: defence.Num{V: 359.273, Known: true}, PersonnelPct: defence.Num{V: 57.599, Known: true}, InfrastructurePct: defence.Num{V: 2.4187, Known: true}, OtherPct: defence.Num{V: 14.4293, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:484",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 858933.17, Known: true},
 		Defence:   defence.Num{V: 12970.99, Known: true},
 		Share:     defence.Num{V: 1.5101, Known: true},
@@ -8235,7 +8140,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47322.95, Known: true}, DefenceConstNCU: defence.Num{V: 39433.88, Known: true}, DefenceConst: defence.Num{V: 14493.64, Known: true}, GDPConst: defence.Num{V: 959762.05, Known: true}, RealChange: defence.Num{V: 11.6146, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.9503, Known: true}, DefencePerCapitaConst: defence.Num{V: 180.46, Known: true}, Personnel: defence.Num{V: 416.702, Known: true}, PersonnelPct: defence.Num{V: 51.0181, Known: true}, InfrastructurePct: defence.Num{V: 2.9512, Known: true}, OtherPct: defence.Num{V: 15.7269, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:485",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 780189.26, Known: true},
 		Defence:   defence.Num{V: 14167.57, Known: true},
 		Share:     defence.Num{V: 1.8159, Known: true},
@@ -8243,7 +8148,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68299.55, Known: true}, DefenceConstNCU: defence.Num{V: 48847.67, Known: true}, DefenceConst: defence.Num{V: 17953.61, Known: true}, GDPConst: defence.Num{V: 988681.31, Known: true}, RealChange: defence.Num{V: 23.8723, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.1449, Known: true}, DefencePerCapitaConst: defence.Num{V: 220.54, Known: true}, Personnel: defence.Num{V: 444.289, Known: true}, PersonnelPct: defence.Num{V: 45.1847, Known: true}, InfrastructurePct: defence.Num{V: 2.5295, Known: true}, OtherPct: defence.Num{V: 14.6471, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:486",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 760520.77, Known: true},
 		Defence:   defence.Num{V: 14088.65, Known: true},
 		Share:     defence.Num{V: 1.8525, Known: true},
@@ -8251,7 +8156,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 79987.46, Known: true}, DefenceConstNCU: defence.Num{V: 50239.71, Known: true}, DefenceConst: defence.Num{V: 18465.24, Known: true}, GDPConst: defence.Num{V: 996773.82, Known: true}, RealChange: defence.Num{V: 2.8498, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.0705, Known: true}, DefencePerCapitaConst: defence.Num{V: 223.61, Known: true}, Personnel: defence.Num{V: 441.778, Known: true}, PersonnelPct: defence.Num{V: 48.3793, Known: true}, InfrastructurePct: defence.Num{V: 2.2575, Known: true}, OtherPct: defence.Num{V: 15.0425, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:487",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 720158.99, Known: true},
 		Defence:   defence.Num{V: 13395.87, Known: true},
 		Share:     defence.Num{V: 1.8601, Known: true},
@@ -8259,7 +8164,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 93909.76, Known: true}, DefenceConstNCU: defence.Num{V: 51384.77, Known: true}, DefenceConst: defence.Num{V: 18886.1, Known: true}, GDPConst: defence.Num{V: 1.01531254e+06, Known: true}, RealChange: defence.Num{V: 2.2792, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.1762, Known: true}, DefencePerCapitaConst: defence.Num{V: 226.49, Known: true}, Personnel: defence.Num{V: 432.963, Known: true}, PersonnelPct: defence.Num{V: 50.6372, Known: true}, InfrastructurePct: defence.Num{V: 2.2196, Known: true}, OtherPct: defence.Num{V: 16.4149, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:488",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 818336.97, Known: true},
 		Defence:   defence.Num{V: 13136.64, Known: true},
 		Share:     defence.Num{V: 1.6053, Known: true},
@@ -8267,7 +8172,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 116481.75, Known: true}, DefenceConstNCU: defence.Num{V: 49417.72, Known: true}, DefenceConst: defence.Num{V: 18163.13, Known: true}, GDPConst: defence.Num{V: 1.13145816e+06, Known: true}, RealChange: defence.Num{V: -3.8281, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.4462, Known: true}, DefencePerCapitaConst: defence.Num{V: 215.85, Known: true}, Personnel: defence.Num{V: 449.989, Known: true}, PersonnelPct: defence.Num{V: 47.8844, Known: true}, InfrastructurePct: defence.Num{V: 7.4905, Known: true}, OtherPct: defence.Num{V: 15.3154, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:489",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 905841, Known: true},
 		Defence:   defence.Num{V: 12291.89, Known: true},
 		Share:     defence.Num{V: 1.357, Known: true},
@@ -8275,7 +8180,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 203703.61, Known: true}, DefenceConstNCU: defence.Num{V: 44084.64, Known: true}, DefenceConst: defence.Num{V: 16202.99, Known: true}, GDPConst: defence.Num{V: 1.19406658e+06, Known: true}, RealChange: defence.Num{V: -10.7918, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.0511, Known: true}, DefencePerCapitaConst: defence.Num{V: 190.67, Known: true}, Personnel: defence.Num{V: 455.941, Known: true}, PersonnelPct: defence.Num{V: 45.2706, Known: true}, InfrastructurePct: defence.Num{V: 7.6326, Known: true}, OtherPct: defence.Num{V: 18.6713, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:490",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.10845302e+06, Known: true},
 		Defence:   defence.Num{V: 16613.98, Known: true},
 		Share:     defence.Num{V: 1.4988, Known: true},
@@ -8284,7 +8189,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:491",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.09029013e+06, Known: true},
 		Defence:   defence.Num{V: 22776.38, Known: true},
 		Share:     defence.Num{V: 2.089, Known: true},
@@ -8293,7 +8198,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:492",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.760813825e+07, Known: true},
 		Defence:   defence.Num{V: 653942, Known: true},
 		Share:     defence.Num{V: 3.7139, Known: true},
@@ -8301,7 +8206,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 653942, Known: true}, DefenceConstNCU: defence.Num{V: 660020.64, Known: true}, DefenceConst: defence.Num{V: 660020.64, Known: true}, GDPConst: defence.Num{V: 1.77715493e+07, Known: true}, RealChange: defence.Num{V: -5.1874, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.6054, Known: true}, DefencePerCapitaConst: defence.Num{V: 2065.14, Known: true}, Personnel: defence.Num{V: 1338.184, Known: true}, PersonnelPct: defence.Num{V: 35.453, Known: true}, InfrastructurePct: defence.Num{V: 1.7086, Known: true}, OtherPct: defence.Num{V: 36.8698, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:494",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.8295019e+07, Known: true},
 		Defence:   defence.Num{V: 641253, Known: true},
 		Share:     defence.Num{V: 3.5051, Known: true},
@@ -8309,7 +8214,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 641253, Known: true}, DefenceConstNCU: defence.Num{V: 641253, Known: true}, DefenceConst: defence.Num{V: 641253, Known: true}, GDPConst: defence.Num{V: 1.8295019e+07, Known: true}, RealChange: defence.Num{V: -2.8435, Known: true}, GDPPerCapitaConst: defence.Num{V: 56.7969, Known: true}, DefencePerCapitaConst: defence.Num{V: 1990.77, Known: true}, Personnel: defence.Num{V: 1314.11, Known: true}, PersonnelPct: defence.Num{V: 36.6354, Known: true}, InfrastructurePct: defence.Num{V: 1.4522, Known: true}, OtherPct: defence.Num{V: 36.5072, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:495",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.880491325e+07, Known: true},
 		Defence:   defence.Num{V: 656059, Known: true},
 		Share:     defence.Num{V: 3.4961, Known: true},
@@ -8317,7 +8222,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 656059, Known: true}, DefenceConstNCU: defence.Num{V: 651245.93, Known: true}, DefenceConst: defence.Num{V: 651245.93, Known: true}, GDPConst: defence.Num{V: 1.862788824e+07, Known: true}, RealChange: defence.Num{V: 1.5583, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.3856, Known: true}, DefencePerCapitaConst: defence.Num{V: 2006.25, Known: true}, Personnel: defence.Num{V: 1301.444, Known: true}, PersonnelPct: defence.Num{V: 45.0063, Known: true}, InfrastructurePct: defence.Num{V: 1.2162, Known: true}, OtherPct: defence.Num{V: 28.7264, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:496",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.96121025e+07, Known: true},
 		Defence:   defence.Num{V: 642933, Known: true},
 		Share:     defence.Num{V: 3.2821, Known: true},
@@ -8325,7 +8230,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 642933, Known: true}, DefenceConstNCU: defence.Num{V: 626409.19, Known: true}, DefenceConst: defence.Num{V: 626409.19, Known: true}, GDPConst: defence.Num{V: 1.908569161e+07, Known: true}, RealChange: defence.Num{V: -3.8137, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.391, Known: true}, DefencePerCapitaConst: defence.Num{V: 1916.44, Known: true}, Personnel: defence.Num{V: 1305.9, Known: true}, PersonnelPct: defence.Num{V: 41.5253, Known: true}, InfrastructurePct: defence.Num{V: 1.2278, Known: true}, OtherPct: defence.Num{V: 31.516, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:497",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.06565155e+07, Known: true},
 		Defence:   defence.Num{V: 672255, Known: true},
 		Share:     defence.Num{V: 3.2571, Known: true},
@@ -8333,7 +8238,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 672255, Known: true}, DefenceConstNCU: defence.Num{V: 640086.9, Known: true}, DefenceConst: defence.Num{V: 640086.9, Known: true}, GDPConst: defence.Num{V: 1.965186839e+07, Known: true}, RealChange: defence.Num{V: 2.1835, Known: true}, GDPPerCapitaConst: defence.Num{V: 59.7695, Known: true}, DefencePerCapitaConst: defence.Num{V: 1946.77, Known: true}, Personnel: defence.Num{V: 1317.444, Known: true}, PersonnelPct: defence.Num{V: 39.7384, Known: true}, InfrastructurePct: defence.Num{V: 1.1698, Known: true}, OtherPct: defence.Num{V: 32.027, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:498",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.1521395e+07, Known: true},
 		Defence:   defence.Num{V: 750886, Known: true},
 		Share:     defence.Num{V: 3.4716, Known: true},
@@ -8341,7 +8246,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 750886, Known: true}, DefenceConstNCU: defence.Num{V: 699062.39, Known: true}, DefenceConst: defence.Num{V: 699062.39, Known: true}, GDPConst: defence.Num{V: 2.013668787e+07, Known: true}, RealChange: defence.Num{V: 9.2137, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.9256, Known: true}, DefencePerCapitaConst: defence.Num{V: 2115.08, Known: true}, Personnel: defence.Num{V: 1329.181, Known: true}, PersonnelPct: defence.Num{V: 38.7215, Known: true}, InfrastructurePct: defence.Num{V: 1.3849, Known: true}, OtherPct: defence.Num{V: 30.8351, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:499",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.13229495e+07, Known: true},
 		Defence:   defence.Num{V: 770650, Known: true},
 		Share:     defence.Num{V: 3.5773, Known: true},
@@ -8349,7 +8254,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 770650, Known: true}, DefenceConstNCU: defence.Num{V: 704413.51, Known: true}, DefenceConst: defence.Num{V: 704413.51, Known: true}, GDPConst: defence.Num{V: 1.969096869e+07, Known: true}, RealChange: defence.Num{V: 0.7655, Known: true}, GDPPerCapitaConst: defence.Num{V: 59.348, Known: true}, DefencePerCapitaConst: defence.Num{V: 2123.08, Known: true}, Personnel: defence.Num{V: 1346.651, Known: true}, PersonnelPct: defence.Num{V: 38.4728, Known: true}, InfrastructurePct: defence.Num{V: 1.3286, Known: true}, OtherPct: defence.Num{V: 30.512, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:500",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.359403075e+07, Known: true},
 		Defence:   defence.Num{V: 824094, Known: true},
 		Share:     defence.Num{V: 3.5268, Known: true},
@@ -8357,7 +8262,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 824094, Known: true}, DefenceConstNCU: defence.Num{V: 734748.93, Known: true}, DefenceConst: defence.Num{V: 734748.93, Known: true}, GDPConst: defence.Num{V: 2.083308595e+07, Known: true}, RealChange: defence.Num{V: 4.3065, Known: true}, GDPPerCapitaConst: defence.Num{V: 62.684, Known: true}, DefencePerCapitaConst: defence.Num{V: 2210.76, Known: true}, Personnel: defence.Num{V: 1349, Known: true}, PersonnelPct: defence.Num{V: 28.3394, Known: true}, InfrastructurePct: defence.Num{V: 1.2654, Known: true}, OtherPct: defence.Num{V: 41.6919, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:501",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.574410825e+07, Known: true},
 		Defence:   defence.Num{V: 834977, Known: true},
 		Share:     defence.Num{V: 3.3121, Known: true},
@@ -8365,7 +8270,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 834977, Known: true}, DefenceConstNCU: defence.Num{V: 703361.63, Known: true}, DefenceConst: defence.Num{V: 703361.63, Known: true}, GDPConst: defence.Num{V: 2.12363085e+07, Known: true}, RealChange: defence.Num{V: -4.2718, Known: true}, GDPPerCapitaConst: defence.Num{V: 63.659, Known: true}, DefencePerCapitaConst: defence.Num{V: 2108.43, Known: true}, Personnel: defence.Num{V: 1317, Known: true}, PersonnelPct: defence.Num{V: 29.2506, Known: true}, InfrastructurePct: defence.Num{V: 1.3199, Known: true}, OtherPct: defence.Num{V: 41.5808, Known: true}},
 		Source:    "embedded:nato-2024-06.yaml:502",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.736093475e+07, Known: true},
 		Defence:   defence.Num{V: 875603, Known: true},
 		Share:     defence.Num{V: 3.2324, Known: true},
@@ -8374,7 +8279,7 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2024-06.yaml:503",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.871994156e+07, Known: true},
 		Defence:   defence.Num{V: 967707, Known: true},
 		Share:     defence.Num{V: 3.379, Known: true},
@@ -8385,1957 +8290,1957 @@ var golitTable8 = [...]golitKV[int, defence.Figure]{
 	}},
 }
 
-var golitTable9 = [...]golitRun[string]{
-	{"ALB", 12},
-	{"BEL", 12},
-	{"BGR", 12},
-	{"CAN", 12},
-	{"CZE", 12},
-	{"DEU", 12},
-	{"DNK", 12},
-	{"ESP", 12},
-	{"EST", 12},
-	{"FIN", 12},
-	{"FRA", 12},
-	{"GBR", 12},
-	{"GRC", 12},
-	{"HRV", 12},
-	{"HUN", 12},
-	{"ITA", 12},
-	{"LTU", 12},
-	{"LUX", 12},
-	{"LVA", 12},
-	{"MKD", 12},
-	{"MNE", 12},
-	{"NLD", 12},
-	{"NOR", 12},
-	{"POL", 12},
-	{"PRT", 12},
-	{"ROU", 12},
-	{"SVK", 12},
-	{"SVN", 12},
-	{"SWE", 12},
-	{"TUR", 12},
-	{"USA", 12},
+var golitTable9 = [...]golitrt.Run[string]{
+	{K: "ALB", N: 12},
+	{K: "BEL", N: 12},
+	{K: "BGR", N: 12},
+	{K: "CAN", N: 12},
+	{K: "CZE", N: 12},
+	{K: "DEU", N: 12},
+	{K: "DNK", N: 12},
+	{K: "ESP", N: 12},
+	{K: "EST", N: 12},
+	{K: "FIN", N: 12},
+	{K: "FRA", N: 12},
+	{K: "GBR", N: 12},
+	{K: "GRC", N: 12},
+	{K: "HRV", N: 12},
+	{K: "HUN", N: 12},
+	{K: "ITA", N: 12},
+	{K: "LTU", N: 12},
+	{K: "LUX", N: 12},
+	{K: "LVA", N: 12},
+	{K: "MKD", N: 12},
+	{K: "MNE", N: 12},
+	{K: "NLD", N: 12},
+	{K: "NOR", N: 12},
+	{K: "POL", N: 12},
+	{K: "PRT", N: 12},
+	{K: "ROU", N: 12},
+	{K: "SVK", N: 12},
+	{K: "SVN", N: 12},
+	{K: "SWE", N: 12},
+	{K: "TUR", N: 12},
+	{K: "USA", N: 12},
 }
 
-var golitTable10 = [...]golitKV[int, defence.Figure]{
-	{2014, defence.Figure{
+var golitTable10 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.3307, Known: true},
 		Equipment: defence.Num{V: 16.6498, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:29",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1486, Known: true},
 		Equipment: defence.Num{V: 8.9214, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:30",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.0906, Known: true},
 		Equipment: defence.Num{V: 8.0094, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:31",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.0961, Known: true},
 		Equipment: defence.Num{V: 6.9583, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:32",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.1469, Known: true},
 		Equipment: defence.Num{V: 9.416, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:33",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.2657, Known: true},
 		Equipment: defence.Num{V: 14.6064, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:34",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.2891, Known: true},
 		Equipment: defence.Num{V: 15.0013, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:35",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.236, Known: true},
 		Equipment: defence.Num{V: 15.118, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:36",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.2024, Known: true},
 		Equipment: defence.Num{V: 17.048, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:37",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.75, Known: true},
 		Equipment: defence.Num{V: 25.19, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:38",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.7, Known: true},
 		Equipment: defence.Num{V: 26.6, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:39",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.01, Known: true},
 		Equipment: defence.Num{V: 42.12, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:40",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9663, Known: true},
 		Equipment: defence.Num{V: 3.5155, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:42",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 0.9118, Known: true},
 		Equipment: defence.Num{V: 3.4364, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:43",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.8981, Known: true},
 		Equipment: defence.Num{V: 4.7218, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:44",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.8868, Known: true},
 		Equipment: defence.Num{V: 6.5154, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:45",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 0.8924, Known: true},
 		Equipment: defence.Num{V: 10.1541, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:46",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 0.887, Known: true},
 		Equipment: defence.Num{V: 11.0632, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:47",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.0058, Known: true},
 		Equipment: defence.Num{V: 13.8809, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:48",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.0427, Known: true},
 		Equipment: defence.Num{V: 19.4664, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:49",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.1624, Known: true},
 		Equipment: defence.Num{V: 20.3588, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:50",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.1818, Known: true},
 		Equipment: defence.Num{V: 20.2247, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:51",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.2868, Known: true},
 		Equipment: defence.Num{V: 15.1554, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:52",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0009, Known: true},
 		Equipment: defence.Num{V: 14.5399, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:53",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.3091, Known: true},
 		Equipment: defence.Num{V: 1.0276, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:55",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.2464, Known: true},
 		Equipment: defence.Num{V: 3.4717, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:56",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.2436, Known: true},
 		Equipment: defence.Num{V: 9.1503, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:57",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.2219, Known: true},
 		Equipment: defence.Num{V: 8.0958, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:58",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.451, Known: true},
 		Equipment: defence.Num{V: 9.6466, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:59",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 3.1448, Known: true},
 		Equipment: defence.Num{V: 59.741, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:60",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.5858, Known: true},
 		Equipment: defence.Num{V: 8.443, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:61",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.5104, Known: true},
 		Equipment: defence.Num{V: 11.0493, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:62",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.5871, Known: true},
 		Equipment: defence.Num{V: 15.6984, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:63",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.9444, Known: true},
 		Equipment: defence.Num{V: 28.273, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:64",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.9538, Known: true},
 		Equipment: defence.Num{V: 32.4657, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:65",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0584, Known: true},
 		Equipment: defence.Num{V: 29.1092, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:66",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.0064, Known: true},
 		Equipment: defence.Num{V: 13.0296, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:68",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.2007, Known: true},
 		Equipment: defence.Num{V: 10.4715, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:69",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1589, Known: true},
 		Equipment: defence.Num{V: 10.6102, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:70",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.437, Known: true},
 		Equipment: defence.Num{V: 10.6951, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:71",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.2983, Known: true},
 		Equipment: defence.Num{V: 11.942, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:72",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.2945, Known: true},
 		Equipment: defence.Num{V: 13.84, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:73",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.4091, Known: true},
 		Equipment: defence.Num{V: 14.6655, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:74",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.2704, Known: true},
 		Equipment: defence.Num{V: 12.0733, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:75",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.1981, Known: true},
 		Equipment: defence.Num{V: 11.3271, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:76",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.3272, Known: true},
 		Equipment: defence.Num{V: 14.9949, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:77",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.4715, Known: true},
 		Equipment: defence.Num{V: 18.2589, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:78",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0083, Known: true},
 		Equipment: defence.Num{V: 22.55, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:79",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9368, Known: true},
 		Equipment: defence.Num{V: 6.5318, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:81",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.0156, Known: true},
 		Equipment: defence.Num{V: 11.7544, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:82",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.9419, Known: true},
 		Equipment: defence.Num{V: 6.695, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:83",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.0184, Known: true},
 		Equipment: defence.Num{V: 11.5463, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:84",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.0901, Known: true},
 		Equipment: defence.Num{V: 11.1644, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:85",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.1606, Known: true},
 		Equipment: defence.Num{V: 16.4425, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:86",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.2737, Known: true},
 		Equipment: defence.Num{V: 17.3127, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:87",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.3457, Known: true},
 		Equipment: defence.Num{V: 20.4691, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:88",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.2906, Known: true},
 		Equipment: defence.Num{V: 24.6642, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:89",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.3208, Known: true},
 		Equipment: defence.Num{V: 23.0447, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:90",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.0757, Known: true},
 		Equipment: defence.Num{V: 38.1152, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:91",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0004, Known: true},
 		Equipment: defence.Num{V: 30.6784, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:92",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.1622, Known: true},
 		Equipment: defence.Num{V: 12.9438, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:94",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1644, Known: true},
 		Equipment: defence.Num{V: 11.9335, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:95",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1783, Known: true},
 		Equipment: defence.Num{V: 12.2096, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:96",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.2072, Known: true},
 		Equipment: defence.Num{V: 11.7747, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:97",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.2261, Known: true},
 		Equipment: defence.Num{V: 12.3643, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:98",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.3255, Known: true},
 		Equipment: defence.Num{V: 14.6858, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:99",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.4928, Known: true},
 		Equipment: defence.Num{V: 17.4516, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:100",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.4297, Known: true},
 		Equipment: defence.Num{V: 16.6904, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:101",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.4761, Known: true},
 		Equipment: defence.Num{V: 17.232, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:102",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.615, Known: true},
 		Equipment: defence.Num{V: 18.04, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:103",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.0037, Known: true},
 		Equipment: defence.Num{V: 21.1662, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:104",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Estimate: true,
 		Note:     "NATO left Germany's 2025 figures blank in this release: the 2025 budget had not been adopted by the cut-off (3 June 2025).",
 		Source:   "embedded:nato-2025-08.yaml:105",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.1498, Known: true},
 		Equipment: defence.Num{V: 10.9865, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:107",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1148, Known: true},
 		Equipment: defence.Num{V: 11.4959, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:108",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1511, Known: true},
 		Equipment: defence.Num{V: 13.6813, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:109",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.14, Known: true},
 		Equipment: defence.Num{V: 10.3885, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:110",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.2831, Known: true},
 		Equipment: defence.Num{V: 11.6569, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:111",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.2992, Known: true},
 		Equipment: defence.Num{V: 16.2121, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:112",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.3738, Known: true},
 		Equipment: defence.Num{V: 17.6465, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:113",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.2915, Known: true},
 		Equipment: defence.Num{V: 17.1908, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:114",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.3616, Known: true},
 		Equipment: defence.Num{V: 18.7194, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:115",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.0002, Known: true},
 		Equipment: defence.Num{V: 12.656, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:116",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.2683, Known: true},
 		Equipment: defence.Num{V: 30.8221, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:117",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:    defence.Num{V: 3.2158, Known: true},
 		Estimate: true,
 		Note:     "NATO left Denmark's 2025 equipment share blank in this release.",
 		Source:   "embedded:nato-2025-08.yaml:118",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9151, Known: true},
 		Equipment: defence.Num{V: 13.4933, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:120",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 0.9199, Known: true},
 		Equipment: defence.Num{V: 14.8201, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:121",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.8027, Known: true},
 		Equipment: defence.Num{V: 6.6519, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:122",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.8998, Known: true},
 		Equipment: defence.Num{V: 20.3941, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:123",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 0.9216, Known: true},
 		Equipment: defence.Num{V: 21.8266, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:124",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 0.8998, Known: true},
 		Equipment: defence.Num{V: 21.0213, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:125",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 0.9954, Known: true},
 		Equipment: defence.Num{V: 19.4346, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:126",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.0155, Known: true},
 		Equipment: defence.Num{V: 22.4722, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:127",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.1364, Known: true},
 		Equipment: defence.Num{V: 20.8925, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:128",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.1647, Known: true},
 		Equipment: defence.Num{V: 27.3897, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:129",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.4294, Known: true},
 		Equipment: defence.Num{V: 30.7892, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:130",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2, Known: true},
 		Equipment: defence.Num{V: 32.2857, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:131",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.8985, Known: true},
 		Equipment: defence.Num{V: 22.1493, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:133",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.9885, Known: true},
 		Equipment: defence.Num{V: 12.817, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:134",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 2.0265, Known: true},
 		Equipment: defence.Num{V: 17.8565, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:135",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.9733, Known: true},
 		Equipment: defence.Num{V: 19.2213, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:136",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.9726, Known: true},
 		Equipment: defence.Num{V: 16.5106, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:137",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 2.001, Known: true},
 		Equipment: defence.Num{V: 15.4994, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:138",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.2641, Known: true},
 		Equipment: defence.Num{V: 22.9964, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:139",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 2.0163, Known: true},
 		Equipment: defence.Num{V: 23.1844, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:140",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 2.1374, Known: true},
 		Equipment: defence.Num{V: 21.8572, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:141",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.9986, Known: true},
 		Equipment: defence.Num{V: 16.7235, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:142",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 3.3655, Known: true},
 		Equipment: defence.Num{V: 23.2376, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:143",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 3.3788, Known: true},
 		Equipment: defence.Num{V: 25.8268, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:144",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.4591, Known: true},
 		Equipment: defence.Num{V: 13.6785, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:146",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.4581, Known: true},
 		Equipment: defence.Num{V: 14.1543, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:147",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4317, Known: true},
 		Equipment: defence.Num{V: 14.0387, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:148",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.3933, Known: true},
 		Equipment: defence.Num{V: 13.3465, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:149",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.3962, Known: true},
 		Equipment: defence.Num{V: 13.5625, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:150",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.4603, Known: true},
 		Equipment: defence.Num{V: 21.1393, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:151",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.5406, Known: true},
 		Equipment: defence.Num{V: 21.6337, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:152",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.408, Known: true},
 		Equipment: defence.Num{V: 19.8816, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:153",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.6852, Known: true},
 		Equipment: defence.Num{V: 33.5386, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:154",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.1198, Known: true},
 		Equipment: defence.Num{V: 42.5394, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:155",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.4037, Known: true},
 		Equipment: defence.Num{V: 40.9132, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:156",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.7726, Known: true},
 		Equipment: defence.Num{V: 45.9744, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:157",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.8152, Known: true},
 		Equipment: defence.Num{V: 24.6418, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:159",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.7796, Known: true},
 		Equipment: defence.Num{V: 25.0375, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:160",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.7913, Known: true},
 		Equipment: defence.Num{V: 24.4413, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:161",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.7804, Known: true},
 		Equipment: defence.Num{V: 24.1678, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:162",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.8137, Known: true},
 		Equipment: defence.Num{V: 23.6629, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:163",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.8155, Known: true},
 		Equipment: defence.Num{V: 24.5343, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:164",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.986, Known: true},
 		Equipment: defence.Num{V: 26.6174, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:165",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.9038, Known: true},
 		Equipment: defence.Num{V: 27.8492, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:166",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.8676, Known: true},
 		Equipment: defence.Num{V: 28.6384, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:167",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.9442, Known: true},
 		Equipment: defence.Num{V: 28.4986, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:168",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.0324, Known: true},
 		Equipment: defence.Num{V: 28.4995, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:169",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0538, Known: true},
 		Equipment: defence.Num{V: 31.0295, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:170",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 2.1424, Known: true},
 		Equipment: defence.Num{V: 22.8204, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:172",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 2.0319, Known: true},
 		Equipment: defence.Num{V: 21.7519, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:173",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 2.0882, Known: true},
 		Equipment: defence.Num{V: 21.2388, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:174",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 2.0772, Known: true},
 		Equipment: defence.Num{V: 22.2918, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:175",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 2.1002, Known: true},
 		Equipment: defence.Num{V: 22.2499, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:176",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 2.0819, Known: true},
 		Equipment: defence.Num{V: 22.8521, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:177",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.353, Known: true},
 		Equipment: defence.Num{V: 23.8291, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:178",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 2.2877, Known: true},
 		Equipment: defence.Num{V: 29.4982, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:179",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 2.2668, Known: true},
 		Equipment: defence.Num{V: 31.4155, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:180",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.2486, Known: true},
 		Equipment: defence.Num{V: 31.2605, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:181",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.333, Known: true},
 		Equipment: defence.Num{V: 33.364, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:182",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.3959, Known: true},
 		Equipment: defence.Num{V: 35.9613, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:183",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 2.2369, Known: true},
 		Equipment: defence.Num{V: 8.1688, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:185",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 2.3227, Known: true},
 		Equipment: defence.Num{V: 10.3984, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:186",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 2.4019, Known: true},
 		Equipment: defence.Num{V: 13.4486, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:187",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 2.3724, Known: true},
 		Equipment: defence.Num{V: 11.2783, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:188",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 2.5249, Known: true},
 		Equipment: defence.Num{V: 11.0253, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:189",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 2.4208, Known: true},
 		Equipment: defence.Num{V: 11.5489, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:190",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.8722, Known: true},
 		Equipment: defence.Num{V: 10.6978, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:191",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 3.6647, Known: true},
 		Equipment: defence.Num{V: 37.2404, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:192",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 3.8747, Known: true},
 		Equipment: defence.Num{V: 42.2944, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:193",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.7636, Known: true},
 		Equipment: defence.Num{V: 25.1473, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:194",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.7401, Known: true},
 		Equipment: defence.Num{V: 25.7217, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:195",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.8481, Known: true},
 		Equipment: defence.Num{V: 34.9956, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:196",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.8082, Known: true},
 		Equipment: defence.Num{V: 5.5586, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:198",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.7488, Known: true},
 		Equipment: defence.Num{V: 8.0111, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:199",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.5891, Known: true},
 		Equipment: defence.Num{V: 7.5125, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:200",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.6333, Known: true},
 		Equipment: defence.Num{V: 5.6879, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:201",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.5424, Known: true},
 		Equipment: defence.Num{V: 3.3718, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:202",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.6037, Known: true},
 		Equipment: defence.Num{V: 6.5523, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:203",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.6967, Known: true},
 		Equipment: defence.Num{V: 9.062, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:204",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.9716, Known: true},
 		Equipment: defence.Num{V: 30.0117, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:205",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.8026, Known: true},
 		Equipment: defence.Num{V: 31.1921, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:206",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.6703, Known: true},
 		Equipment: defence.Num{V: 24.1971, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:207",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.8675, Known: true},
 		Equipment: defence.Num{V: 26.375, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:208",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0317, Known: true},
 		Equipment: defence.Num{V: 29.8677, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:209",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.8572, Known: true},
 		Equipment: defence.Num{V: 7.759, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:211",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 0.9042, Known: true},
 		Equipment: defence.Num{V: 9.7523, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:212",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.9991, Known: true},
 		Equipment: defence.Num{V: 13.3748, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:213",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.1917, Known: true},
 		Equipment: defence.Num{V: 18.5425, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:214",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.0022, Known: true},
 		Equipment: defence.Num{V: 12.6276, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:215",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.3278, Known: true},
 		Equipment: defence.Num{V: 36.464, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:216",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.7463, Known: true},
 		Equipment: defence.Num{V: 45.5682, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:217",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.3152, Known: true},
 		Equipment: defence.Num{V: 36.404, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:218",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.8331, Known: true},
 		Equipment: defence.Num{V: 47.5796, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:219",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.0495, Known: true},
 		Equipment: defence.Num{V: 39.2246, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:220",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.1291, Known: true},
 		Equipment: defence.Num{V: 47.8052, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:221",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0575, Known: true},
 		Equipment: defence.Num{V: 44.9542, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:222",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.1323, Known: true},
 		Equipment: defence.Num{V: 10.9243, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:224",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.0584, Known: true},
 		Equipment: defence.Num{V: 9.7249, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:225",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1702, Known: true},
 		Equipment: defence.Num{V: 19.0937, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:226",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.1939, Known: true},
 		Equipment: defence.Num{V: 20.6788, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:227",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.2203, Known: true},
 		Equipment: defence.Num{V: 19.1284, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:228",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.1661, Known: true},
 		Equipment: defence.Num{V: 17.0018, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:229",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.5795, Known: true},
 		Equipment: defence.Num{V: 18.5625, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:230",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.5227, Known: true},
 		Equipment: defence.Num{V: 23.2305, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:231",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.4981, Known: true},
 		Equipment: defence.Num{V: 22.7731, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:232",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.4704, Known: true},
 		Equipment: defence.Num{V: 21.9765, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:233",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.4975, Known: true},
 		Equipment: defence.Num{V: 21.5797, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:234",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0067, Known: true},
 		Equipment: defence.Num{V: 25.678, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:235",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.8838, Known: true},
 		Equipment: defence.Num{V: 14.0581, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:237",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1349, Known: true},
 		Equipment: defence.Num{V: 21.5495, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:238",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4802, Known: true},
 		Equipment: defence.Num{V: 30.0596, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:239",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.7122, Known: true},
 		Equipment: defence.Num{V: 31.6145, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:240",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.9469, Known: true},
 		Equipment: defence.Num{V: 36.9839, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:241",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.9836, Known: true},
 		Equipment: defence.Num{V: 37.5699, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:242",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.0495, Known: true},
 		Equipment: defence.Num{V: 33.714, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:243",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.9494, Known: true},
 		Equipment: defence.Num{V: 22.3206, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:244",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 2.4444, Known: true},
 		Equipment: defence.Num{V: 36.619, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:245",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.7126, Known: true},
 		Equipment: defence.Num{V: 28.6633, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:246",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 3.0878, Known: true},
 		Equipment: defence.Num{V: 30.0187, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:247",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 3.9993, Known: true},
 		Equipment: defence.Num{V: 45.8442, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:248",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.3677, Known: true},
 		Equipment: defence.Num{V: 22.6052, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:250",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 0.4145, Known: true},
 		Equipment: defence.Num{V: 33.3343, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:251",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.3798, Known: true},
 		Equipment: defence.Num{V: 30.0683, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:252",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.4947, Known: true},
 		Equipment: defence.Num{V: 42.0556, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:253",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 0.5012, Known: true},
 		Equipment: defence.Num{V: 45.1776, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:254",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 0.5474, Known: true},
 		Equipment: defence.Num{V: 49.7129, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:255",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 0.5783, Known: true},
 		Equipment: defence.Num{V: 50.1504, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:256",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 0.4717, Known: true},
 		Equipment: defence.Num{V: 39.5757, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:257",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 0.5632, Known: true},
 		Equipment: defence.Num{V: 45.1037, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:258",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.0568, Known: true},
 		Equipment: defence.Num{V: 56.3973, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:259",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.1896, Known: true},
 		Equipment: defence.Num{V: 51.3812, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:260",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2, Known: true},
 		Equipment: defence.Num{V: 53.5074, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:261",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9699, Known: true},
 		Equipment: defence.Num{V: 7.5467, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:263",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.0686, Known: true},
 		Equipment: defence.Num{V: 13.6026, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:264",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4865, Known: true},
 		Equipment: defence.Num{V: 19.0495, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:265",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.6516, Known: true},
 		Equipment: defence.Num{V: 15.0142, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:266",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 2.1333, Known: true},
 		Equipment: defence.Num{V: 31.8543, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:267",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 2.0912, Known: true},
 		Equipment: defence.Num{V: 21.6536, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:268",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.2264, Known: true},
 		Equipment: defence.Num{V: 20.5284, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:269",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 2.1561, Known: true},
 		Equipment: defence.Num{V: 22.0689, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:270",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 2.2522, Known: true},
 		Equipment: defence.Num{V: 24.6544, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:271",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 2.9677, Known: true},
 		Equipment: defence.Num{V: 31.567, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:272",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 3.36, Known: true},
 		Equipment: defence.Num{V: 25.3193, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:273",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 3.7321, Known: true},
 		Equipment: defence.Num{V: 35.5049, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:274",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.0884, Known: true},
 		Equipment: defence.Num{V: 5.9232, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:276",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.0471, Known: true},
 		Equipment: defence.Num{V: 11.125, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:277",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.9701, Known: true},
 		Equipment: defence.Num{V: 8.3654, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:278",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.895, Known: true},
 		Equipment: defence.Num{V: 6.4714, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:279",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 0.943, Known: true},
 		Equipment: defence.Num{V: 11.0879, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:280",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.1591, Known: true},
 		Equipment: defence.Num{V: 13.8249, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:281",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.2406, Known: true},
 		Equipment: defence.Num{V: 11.526, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:282",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.4537, Known: true},
 		Equipment: defence.Num{V: 21.7748, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:283",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.5806, Known: true},
 		Equipment: defence.Num{V: 24.1259, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:284",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.68, Known: true},
 		Equipment: defence.Num{V: 25.1707, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:285",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.8879, Known: true},
 		Equipment: defence.Num{V: 29.6237, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:286",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0003, Known: true},
 		Equipment: defence.Num{V: 32.3554, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:287",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.5044, Known: true},
 		Equipment: defence.Num{V: 7.4582, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:289",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.404, Known: true},
 		Equipment: defence.Num{V: 5.4315, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:290",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4231, Known: true},
 		Equipment: defence.Num{V: 4.4622, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:291",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.3407, Known: true},
 		Equipment: defence.Num{V: 4.9741, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:292",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.369, Known: true},
 		Equipment: defence.Num{V: 11.1412, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:293",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.3333, Known: true},
 		Equipment: defence.Num{V: 14.9644, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:294",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.7318, Known: true},
 		Equipment: defence.Num{V: 20.9573, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:295",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.555, Known: true},
 		Equipment: defence.Num{V: 20.5404, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:296",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.378, Known: true},
 		Equipment: defence.Num{V: 22.8489, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:297",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.5189, Known: true},
 		Equipment: defence.Num{V: 23.9946, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:298",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.7161, Known: true},
 		Equipment: defence.Num{V: 30.4095, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:299",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0304, Known: true},
 		Equipment: defence.Num{V: 34.2651, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:300",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.1236, Known: true},
 		Equipment: defence.Num{V: 10.6774, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:302",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1034, Known: true},
 		Equipment: defence.Num{V: 11.1592, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:303",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1251, Known: true},
 		Equipment: defence.Num{V: 14.1377, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:304",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.1184, Known: true},
 		Equipment: defence.Num{V: 14.7508, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:305",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.1857, Known: true},
 		Equipment: defence.Num{V: 16.3881, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:306",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.2855, Known: true},
 		Equipment: defence.Num{V: 20.3428, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:307",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.3657, Known: true},
 		Equipment: defence.Num{V: 22.1336, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:308",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.3192, Known: true},
 		Equipment: defence.Num{V: 23.8533, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:309",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.386, Known: true},
 		Equipment: defence.Num{V: 14.7841, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:310",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.6028, Known: true},
 		Equipment: defence.Num{V: 23.871, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:311",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.0034, Known: true},
 		Equipment: defence.Num{V: 23.2673, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:312",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.4912, Known: true},
 		Equipment: defence.Num{V: 26.0536, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:313",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.539, Known: true},
 		Equipment: defence.Num{V: 20.4192, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:315",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.5823, Known: true},
 		Equipment: defence.Num{V: 21.8341, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:316",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.7337, Known: true},
 		Equipment: defence.Num{V: 23.3724, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:317",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.7052, Known: true},
 		Equipment: defence.Num{V: 24.6269, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:318",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.7153, Known: true},
 		Equipment: defence.Num{V: 25.602, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:319",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.8437, Known: true},
 		Equipment: defence.Num{V: 28.7605, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:320",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.966, Known: true},
 		Equipment: defence.Num{V: 28.4083, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:321",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.6763, Known: true},
 		Equipment: defence.Num{V: 29.1854, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:322",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.4581, Known: true},
 		Equipment: defence.Num{V: 28.3904, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:323",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.8237, Known: true},
 		Equipment: defence.Num{V: 29.2928, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:324",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.2748, Known: true},
 		Equipment: defence.Num{V: 27.3347, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:325",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 3.3534, Known: true},
 		Equipment: defence.Num{V: 31.435, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:326",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.8645, Known: true},
 		Equipment: defence.Num{V: 18.838, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:328",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 2.2111, Known: true},
 		Equipment: defence.Num{V: 33.2001, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:329",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.9867, Known: true},
 		Equipment: defence.Num{V: 21.6169, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:330",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.8814, Known: true},
 		Equipment: defence.Num{V: 22.0372, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:331",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.9959, Known: true},
 		Equipment: defence.Num{V: 27.514, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:332",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.9645, Known: true},
 		Equipment: defence.Num{V: 23.3602, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:333",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.2072, Known: true},
 		Equipment: defence.Num{V: 29.311, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:334",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 2.1914, Known: true},
 		Equipment: defence.Num{V: 33.891, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:335",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 2.208, Known: true},
 		Equipment: defence.Num{V: 32.4249, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:336",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 3.2704, Known: true},
 		Equipment: defence.Num{V: 44.7323, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:337",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 3.789, Known: true},
 		Equipment: defence.Num{V: 42.9021, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:338",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 4.4805, Known: true},
 		Equipment: defence.Num{V: 54.439, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:339",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.3068, Known: true},
 		Equipment: defence.Num{V: 8.4306, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:341",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.3288, Known: true},
 		Equipment: defence.Num{V: 8.6985, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:342",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.2683, Known: true},
 		Equipment: defence.Num{V: 9.9472, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:343",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.24, Known: true},
 		Equipment: defence.Num{V: 11.4234, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:344",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.3413, Known: true},
 		Equipment: defence.Num{V: 15.482, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:345",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.3738, Known: true},
 		Equipment: defence.Num{V: 16.6081, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:346",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.4263, Known: true},
 		Equipment: defence.Num{V: 17.361, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:347",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.5219, Known: true},
 		Equipment: defence.Num{V: 12.4646, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:348",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.3917, Known: true},
 		Equipment: defence.Num{V: 16.0948, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:349",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.3325, Known: true},
 		Equipment: defence.Num{V: 18.8214, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:350",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.5814, Known: true},
 		Equipment: defence.Num{V: 19.0271, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:351",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0037, Known: true},
 		Equipment: defence.Num{V: 20, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:352",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.3476, Known: true},
 		Equipment: defence.Num{V: 15.772, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:354",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.4507, Known: true},
 		Equipment: defence.Num{V: 19.6494, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:355",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4277, Known: true},
 		Equipment: defence.Num{V: 20.4296, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:356",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.7337, Known: true},
 		Equipment: defence.Num{V: 33.3367, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:357",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.7905, Known: true},
 		Equipment: defence.Num{V: 33.4736, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:358",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.8308, Known: true},
 		Equipment: defence.Num{V: 25.5865, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:359",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 2.0036, Known: true},
 		Equipment: defence.Num{V: 23.1187, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:360",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.8476, Known: true},
 		Equipment: defence.Num{V: 21.5664, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:361",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.7502, Known: true},
 		Equipment: defence.Num{V: 25.5133, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:362",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.5982, Known: true},
 		Equipment: defence.Num{V: 21.9432, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:363",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.1711, Known: true},
 		Equipment: defence.Num{V: 32.0917, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:364",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.2818, Known: true},
 		Equipment: defence.Num{V: 31.8099, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:365",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9816, Known: true},
 		Equipment: defence.Num{V: 11.1235, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:367",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.1066, Known: true},
 		Equipment: defence.Num{V: 18.2793, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:368",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.1114, Known: true},
 		Equipment: defence.Num{V: 15.32, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:369",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.1001, Known: true},
 		Equipment: defence.Num{V: 17.7384, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:370",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.2167, Known: true},
 		Equipment: defence.Num{V: 22.2657, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:371",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.7024, Known: true},
 		Equipment: defence.Num{V: 40.0707, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:372",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.9036, Known: true},
 		Equipment: defence.Num{V: 31.8381, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:373",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.7124, Known: true},
 		Equipment: defence.Num{V: 32.3394, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:374",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.8017, Known: true},
 		Equipment: defence.Num{V: 36.5428, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:375",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.8388, Known: true},
 		Equipment: defence.Num{V: 26.0771, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:376",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.9602, Known: true},
 		Equipment: defence.Num{V: 35.1667, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:377",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.044, Known: true},
 		Equipment: defence.Num{V: 31.0958, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:378",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 0.9832, Known: true},
 		Equipment: defence.Num{V: 0.658, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:380",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 0.9388, Known: true},
 		Equipment: defence.Num{V: 1.8548, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:381",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.0151, Known: true},
 		Equipment: defence.Num{V: 1.0241, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:382",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.9905, Known: true},
 		Equipment: defence.Num{V: 4.0392, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:383",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.0177, Known: true},
 		Equipment: defence.Num{V: 5.9782, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:384",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.0617, Known: true},
 		Equipment: defence.Num{V: 7.1099, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:385",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.0655, Known: true},
 		Equipment: defence.Num{V: 5.6898, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:386",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.2394, Known: true},
 		Equipment: defence.Num{V: 14.5581, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:387",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.2956, Known: true},
 		Equipment: defence.Num{V: 22.3807, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:388",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.3166, Known: true},
 		Equipment: defence.Num{V: 23.9182, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:389",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 1.371, Known: true},
 		Equipment: defence.Num{V: 24.9448, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:390",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.0238, Known: true},
 		Equipment: defence.Num{V: 26.548, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:391",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.0722, Known: true},
 		Equipment: defence.Num{V: 40.4662, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:393",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.0176, Known: true},
 		Equipment: defence.Num{V: 38.0764, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:394",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 0.9777, Known: true},
 		Equipment: defence.Num{V: 34.6176, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:395",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 0.9753, Known: true},
 		Equipment: defence.Num{V: 21.6488, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:396",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 0.978, Known: true},
 		Equipment: defence.Num{V: 22.4027, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:397",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.0438, Known: true},
 		Equipment: defence.Num{V: 22.9543, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:398",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.0981, Known: true},
 		Equipment: defence.Num{V: 23.7941, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:399",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.4269, Known: true},
 		Equipment: defence.Num{V: 20.2239, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:400",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.4793, Known: true},
 		Equipment: defence.Num{V: 21.1323, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:401",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.683, Known: true},
 		Equipment: defence.Num{V: 30.2392, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:402",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.3057, Known: true},
 		Equipment: defence.Num{V: 35.3659, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:403",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.5087, Known: true},
 		Equipment: defence.Num{V: 35.8273, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:404",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.4466, Known: true},
 		Equipment: defence.Num{V: 25.0782, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:406",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 1.3834, Known: true},
 		Equipment: defence.Num{V: 25.1343, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:407",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 1.4545, Known: true},
 		Equipment: defence.Num{V: 25.553, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:408",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 1.5101, Known: true},
 		Equipment: defence.Num{V: 30.3039, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:409",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 1.8159, Known: true},
 		Equipment: defence.Num{V: 37.6388, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:410",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 1.8525, Known: true},
 		Equipment: defence.Num{V: 34.3207, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:411",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 1.8601, Known: true},
 		Equipment: defence.Num{V: 30.7284, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:412",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 1.6053, Known: true},
 		Equipment: defence.Num{V: 29.3096, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:413",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 1.357, Known: true},
 		Equipment: defence.Num{V: 28.4255, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:414",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 1.4836, Known: true},
 		Equipment: defence.Num{V: 29.7902, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:415",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 2.1319, Known: true},
 		Equipment: defence.Num{V: 33.3634, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:416",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 2.33, Known: true},
 		Equipment: defence.Num{V: 26.9974, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:417",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 3.7139, Known: true},
 		Equipment: defence.Num{V: 25.9686, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:419",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		Share:     defence.Num{V: 3.5051, Known: true},
 		Equipment: defence.Num{V: 25.4052, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:420",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		Share:     defence.Num{V: 3.4888, Known: true},
 		Equipment: defence.Num{V: 25.0509, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:421",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		Share:     defence.Num{V: 3.2782, Known: true},
 		Equipment: defence.Num{V: 25.7309, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:422",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		Share:     defence.Num{V: 3.2544, Known: true},
 		Equipment: defence.Num{V: 27.0648, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:423",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		Share:     defence.Num{V: 3.486, Known: true},
 		Equipment: defence.Num{V: 29.0585, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:424",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		Share:     defence.Num{V: 3.6089, Known: true},
 		Equipment: defence.Num{V: 29.6866, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:425",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		Share:     defence.Num{V: 3.48, Known: true},
 		Equipment: defence.Num{V: 28.7034, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:426",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		Share:     defence.Num{V: 3.2106, Known: true},
 		Equipment: defence.Num{V: 27.8487, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:427",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		Share:     defence.Num{V: 3.0952, Known: true},
 		Equipment: defence.Num{V: 29.3706, Known: true},
 		Source:    "embedded:nato-2025-08.yaml:428",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		Share:     defence.Num{V: 3.2054, Known: true},
 		Equipment: defence.Num{V: 28.984, Known: true},
 		Estimate:  true,
 		Source:    "embedded:nato-2025-08.yaml:429",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		Share:     defence.Num{V: 3.2166, Known: true},
 		Equipment: defence.Num{V: 29.6939, Known: true},
 		Estimate:  true,
@@ -10343,42 +10248,42 @@ var golitTable10 = [...]golitKV[int, defence.Figure]{
 	}},
 }
 
-var golitTable11 = [...]golitRun[string]{
-	{"ALB", 13},
-	{"BEL", 13},
-	{"BGR", 13},
-	{"CAN", 13},
-	{"CZE", 13},
-	{"DEU", 13},
-	{"DNK", 13},
-	{"ESP", 13},
-	{"EST", 13},
-	{"FIN", 13},
-	{"FRA", 13},
-	{"GBR", 13},
-	{"GRC", 13},
-	{"HRV", 13},
-	{"HUN", 13},
-	{"ITA", 13},
-	{"LTU", 13},
-	{"LUX", 13},
-	{"LVA", 13},
-	{"MKD", 13},
-	{"MNE", 13},
-	{"NLD", 13},
-	{"NOR", 13},
-	{"POL", 13},
-	{"PRT", 13},
-	{"ROU", 13},
-	{"SVK", 13},
-	{"SVN", 13},
-	{"SWE", 13},
-	{"TUR", 13},
-	{"USA", 13},
+var golitTable11 = [...]golitrt.Run[string]{
+	{K: "ALB", N: 13},
+	{K: "BEL", N: 13},
+	{K: "BGR", N: 13},
+	{K: "CAN", N: 13},
+	{K: "CZE", N: 13},
+	{K: "DEU", N: 13},
+	{K: "DNK", N: 13},
+	{K: "ESP", N: 13},
+	{K: "EST", N: 13},
+	{K: "FIN", N: 13},
+	{K: "FRA", N: 13},
+	{K: "GBR", N: 13},
+	{K: "GRC", N: 13},
+	{K: "HRV", N: 13},
+	{K: "HUN", N: 13},
+	{K: "ITA", N: 13},
+	{K: "LTU", N: 13},
+	{K: "LUX", N: 13},
+	{K: "LVA", N: 13},
+	{K: "MKD", N: 13},
+	{K: "MNE", N: 13},
+	{K: "NLD", N: 13},
+	{K: "NOR", N: 13},
+	{K: "POL", N: 13},
+	{K: "PRT", N: 13},
+	{K: "ROU", N: 13},
+	{K: "SVK", N: 13},
+	{K: "SVN", N: 13},
+	{K: "SWE", N: 13},
+	{K: "TUR", N: 13},
+	{K: "USA", N: 13},
 }
 
-var golitTable12 = [...]golitKV[int, defence.Figure]{
-	{2014, defence.Figure{
+var golitTable12 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 13314, Known: true},
 		Defence:   defence.Num{V: 178, Known: true},
 		Share:     defence.Num{V: 1.34, Known: true},
@@ -10386,7 +10291,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18788, Known: true}, DefenceConstNCU: defence.Num{V: 20446, Known: true}, DefenceConst: defence.Num{V: 197, Known: true}, GDPConst: defence.Num{V: 14705, Known: true}, RealChange: defence.Num{V: -2.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 68, Known: true}, Personnel: defence.Num{V: 6.7, Known: true}, PersonnelPct: defence.Num{V: 68.05, Known: true}, InfrastructurePct: defence.Num{V: 0.86, Known: true}, OtherPct: defence.Num{V: 14.44, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:92",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 11472, Known: true},
 		Defence:   defence.Num{V: 132, Known: true},
 		Share:     defence.Num{V: 1.15, Known: true},
@@ -10394,7 +10299,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 16671, Known: true}, DefenceConstNCU: defence.Num{V: 18003, Known: true}, DefenceConst: defence.Num{V: 173, Known: true}, GDPConst: defence.Num{V: 15033, Known: true}, RealChange: defence.Num{V: -11.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 60, Known: true}, Personnel: defence.Num{V: 6.2, Known: true}, PersonnelPct: defence.Num{V: 78.15, Known: true}, InfrastructurePct: defence.Num{V: 1.4, Known: true}, OtherPct: defence.Num{V: 11.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:93",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 11989, Known: true},
 		Defence:   defence.Num{V: 131, Known: true},
 		Share:     defence.Num{V: 1.09, Known: true},
@@ -10402,7 +10307,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 16250, Known: true}, DefenceConstNCU: defence.Num{V: 17702, Known: true}, DefenceConst: defence.Num{V: 171, Known: true}, GDPConst: defence.Num{V: 15620, Known: true}, RealChange: defence.Num{V: -1.67, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 59, Known: true}, Personnel: defence.Num{V: 5.8, Known: true}, PersonnelPct: defence.Num{V: 68.05, Known: true}, InfrastructurePct: defence.Num{V: 1.37, Known: true}, OtherPct: defence.Num{V: 22.57, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:94",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 13292, Known: true},
 		Defence:   defence.Num{V: 145, Known: true},
 		Share:     defence.Num{V: 1.09, Known: true},
@@ -10410,7 +10315,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17199, Known: true}, DefenceConstNCU: defence.Num{V: 18238, Known: true}, DefenceConst: defence.Num{V: 176, Known: true}, GDPConst: defence.Num{V: 16133, Known: true}, RealChange: defence.Num{V: 3.03, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 61, Known: true}, Personnel: defence.Num{V: 6.8, Known: true}, PersonnelPct: defence.Num{V: 68.2, Known: true}, InfrastructurePct: defence.Num{V: 0.92, Known: true}, OtherPct: defence.Num{V: 23.92, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:95",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 15380, Known: true},
 		Defence:   defence.Num{V: 176, Known: true},
 		Share:     defence.Num{V: 1.14, Known: true},
@@ -10418,7 +10323,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18995, Known: true}, DefenceConstNCU: defence.Num{V: 19854, Known: true}, DefenceConst: defence.Num{V: 191, Known: true}, GDPConst: defence.Num{V: 16725, Known: true}, RealChange: defence.Num{V: 8.86, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 67, Known: true}, Personnel: defence.Num{V: 6.8, Known: true}, PersonnelPct: defence.Num{V: 70.7, Known: true}, InfrastructurePct: defence.Num{V: 1.09, Known: true}, OtherPct: defence.Num{V: 18.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:96",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 15582, Known: true},
 		Defence:   defence.Num{V: 197, Known: true},
 		Share:     defence.Num{V: 1.27, Known: true},
@@ -10426,7 +10331,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21670, Known: true}, DefenceConstNCU: defence.Num{V: 22426, Known: true}, DefenceConst: defence.Num{V: 216, Known: true}, GDPConst: defence.Num{V: 17070, Known: true}, RealChange: defence.Num{V: 12.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 6, Known: true}, DefencePerCapitaConst: defence.Num{V: 76, Known: true}, Personnel: defence.Num{V: 6.8, Known: true}, PersonnelPct: defence.Num{V: 62.89, Known: true}, InfrastructurePct: defence.Num{V: 1.64, Known: true}, OtherPct: defence.Num{V: 20.86, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:97",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 15271, Known: true},
 		Defence:   defence.Num{V: 197, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -10434,7 +10339,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21348, Known: true}, DefenceConstNCU: defence.Num{V: 22083, Known: true}, DefenceConst: defence.Num{V: 213, Known: true}, GDPConst: defence.Num{V: 16505, Known: true}, RealChange: defence.Num{V: -1.53, Known: true}, GDPPerCapitaConst: defence.Num{V: 5.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 75, Known: true}, Personnel: defence.Num{V: 6.7, Known: true}, PersonnelPct: defence.Num{V: 64.41, Known: true}, InfrastructurePct: defence.Num{V: 1.39, Known: true}, OtherPct: defence.Num{V: 19.2, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:98",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 17985, Known: true},
 		Defence:   defence.Num{V: 222, Known: true},
 		Share:     defence.Num{V: 1.24, Known: true},
@@ -10442,7 +10347,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23072, Known: true}, DefenceConstNCU: defence.Num{V: 23072, Known: true}, DefenceConst: defence.Num{V: 222, Known: true}, GDPConst: defence.Num{V: 17985, Known: true}, RealChange: defence.Num{V: 4.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 79, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 63.57, Known: true}, InfrastructurePct: defence.Num{V: 3.61, Known: true}, OtherPct: defence.Num{V: 17.7, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:99",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 19189, Known: true},
 		Defence:   defence.Num{V: 231, Known: true},
 		Share:     defence.Num{V: 1.2, Known: true},
@@ -10450,7 +10355,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 25848, Known: true}, DefenceConstNCU: defence.Num{V: 23528, Known: true}, DefenceConst: defence.Num{V: 227, Known: true}, GDPConst: defence.Num{V: 18853, Known: true}, RealChange: defence.Num{V: 1.97, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 82, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 60.05, Known: true}, InfrastructurePct: defence.Num{V: 5.12, Known: true}, OtherPct: defence.Num{V: 17.78, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:100",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 23633, Known: true},
 		Defence:   defence.Num{V: 305, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -10458,7 +10363,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 30547, Known: true}, DefenceConstNCU: defence.Num{V: 26297, Known: true}, DefenceConst: defence.Num{V: 253, Known: true}, GDPConst: defence.Num{V: 19610, Known: true}, RealChange: defence.Num{V: 11.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 92, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 52.25, Known: true}, InfrastructurePct: defence.Num{V: 9.15, Known: true}, OtherPct: defence.Num{V: 16.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:101",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 27084, Known: true},
 		Defence:   defence.Num{V: 367, Known: true},
 		Share:     defence.Num{V: 1.35, Known: true},
@@ -10466,7 +10371,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 34081, Known: true}, DefenceConstNCU: defence.Num{V: 28665, Known: true}, DefenceConst: defence.Num{V: 276, Known: true}, GDPConst: defence.Num{V: 20404, Known: true}, RealChange: defence.Num{V: 9.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 101, Known: true}, Personnel: defence.Num{V: 7, Known: true}, PersonnelPct: defence.Num{V: 51.42, Known: true}, InfrastructurePct: defence.Num{V: 9.69, Known: true}, OtherPct: defence.Num{V: 18.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:102",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 30446, Known: true},
 		Defence:   defence.Num{V: 450, Known: true},
 		Share:     defence.Num{V: 1.48, Known: true},
@@ -10475,7 +10380,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:103",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 33644, Known: true},
 		Defence:   defence.Num{V: 722, Known: true},
 		Share:     defence.Num{V: 2.15, Known: true},
@@ -10484,7 +10389,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:104",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 538126, Known: true},
 		Defence:   defence.Num{V: 5200, Known: true},
 		Share:     defence.Num{V: 0.97, Known: true},
@@ -10492,7 +10397,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3913, Known: true}, DefenceConstNCU: defence.Num{V: 4445, Known: true}, DefenceConst: defence.Num{V: 5261, Known: true}, GDPConst: defence.Num{V: 544410, Known: true}, RealChange: defence.Num{V: -2.11, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 469, Known: true}, Personnel: defence.Num{V: 30.5, Known: true}, PersonnelPct: defence.Num{V: 77.84, Known: true}, InfrastructurePct: defence.Num{V: 1.81, Known: true}, OtherPct: defence.Num{V: 16.83, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:106",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 461091, Known: true},
 		Defence:   defence.Num{V: 4204, Known: true},
 		Share:     defence.Num{V: 0.91, Known: true},
@@ -10500,7 +10405,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3789, Known: true}, DefenceConstNCU: defence.Num{V: 4256, Known: true}, DefenceConst: defence.Num{V: 5037, Known: true}, GDPConst: defence.Num{V: 552435, Known: true}, RealChange: defence.Num{V: -4.25, Known: true}, GDPPerCapitaConst: defence.Num{V: 49, Known: true}, DefencePerCapitaConst: defence.Num{V: 447, Known: true}, Personnel: defence.Num{V: 29.7, Known: true}, PersonnelPct: defence.Num{V: 78.23, Known: true}, InfrastructurePct: defence.Num{V: 0.93, Known: true}, OtherPct: defence.Num{V: 17.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:107",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 474141, Known: true},
 		Defence:   defence.Num{V: 4258, Known: true},
 		Share:     defence.Num{V: 0.9, Known: true},
@@ -10508,7 +10413,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3848, Known: true}, DefenceConstNCU: defence.Num{V: 4242, Known: true}, DefenceConst: defence.Num{V: 5020, Known: true}, GDPConst: defence.Num{V: 559028, Known: true}, RealChange: defence.Num{V: -0.34, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 443, Known: true}, Personnel: defence.Num{V: 28.8, Known: true}, PersonnelPct: defence.Num{V: 76.8, Known: true}, InfrastructurePct: defence.Num{V: 0.96, Known: true}, OtherPct: defence.Num{V: 17.52, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:108",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 500732, Known: true},
 		Defence:   defence.Num{V: 4441, Known: true},
 		Share:     defence.Num{V: 0.89, Known: true},
@@ -10516,7 +10421,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3932, Known: true}, DefenceConstNCU: defence.Num{V: 4251, Known: true}, DefenceConst: defence.Num{V: 5031, Known: true}, GDPConst: defence.Num{V: 567271, Known: true}, RealChange: defence.Num{V: 0.21, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 442, Known: true}, Personnel: defence.Num{V: 27.8, Known: true}, PersonnelPct: defence.Num{V: 75.2, Known: true}, InfrastructurePct: defence.Num{V: 1.05, Known: true}, OtherPct: defence.Num{V: 17.23, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:109",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 542885, Known: true},
 		Defence:   defence.Num{V: 4845, Known: true},
 		Share:     defence.Num{V: 0.89, Known: true},
@@ -10524,7 +10429,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4101, Known: true}, DefenceConstNCU: defence.Num{V: 4358, Known: true}, DefenceConst: defence.Num{V: 5158, Known: true}, GDPConst: defence.Num{V: 577924, Known: true}, RealChange: defence.Num{V: 2.52, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 451, Known: true}, Personnel: defence.Num{V: 26.5, Known: true}, PersonnelPct: defence.Num{V: 70.69, Known: true}, InfrastructurePct: defence.Num{V: 1.43, Known: true}, OtherPct: defence.Num{V: 17.72, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:110",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 536786, Known: true},
 		Defence:   defence.Num{V: 4761, Known: true},
 		Share:     defence.Num{V: 0.89, Known: true},
@@ -10532,7 +10437,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4253, Known: true}, DefenceConstNCU: defence.Num{V: 4437, Known: true}, DefenceConst: defence.Num{V: 5251, Known: true}, GDPConst: defence.Num{V: 592042, Known: true}, RealChange: defence.Num{V: 1.82, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 457, Known: true}, Personnel: defence.Num{V: 23.3, Known: true}, PersonnelPct: defence.Num{V: 68.38, Known: true}, InfrastructurePct: defence.Num{V: 1.19, Known: true}, OtherPct: defence.Num{V: 19.36, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:111",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 529270, Known: true},
 		Defence:   defence.Num{V: 5324, Known: true},
 		Share:     defence.Num{V: 1.01, Known: true},
@@ -10540,7 +10445,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4665, Known: true}, DefenceConstNCU: defence.Num{V: 4790, Known: true}, DefenceConst: defence.Num{V: 5669, Known: true}, GDPConst: defence.Num{V: 563666, Known: true}, RealChange: defence.Num{V: 7.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 491, Known: true}, Personnel: defence.Num{V: 22.8, Known: true}, PersonnelPct: defence.Num{V: 63.58, Known: true}, InfrastructurePct: defence.Num{V: 1, Known: true}, OtherPct: defence.Num{V: 21.54, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:112",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 598920, Known: true},
 		Defence:   defence.Num{V: 6245, Known: true},
 		Share:     defence.Num{V: 1.04, Known: true},
@@ -10548,7 +10453,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5276, Known: true}, DefenceConstNCU: defence.Num{V: 5276, Known: true}, DefenceConst: defence.Num{V: 6245, Known: true}, GDPConst: defence.Num{V: 598920, Known: true}, RealChange: defence.Num{V: 10.14, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 539, Known: true}, Personnel: defence.Num{V: 22.1, Known: true}, PersonnelPct: defence.Num{V: 56.79, Known: true}, InfrastructurePct: defence.Num{V: 0.82, Known: true}, OtherPct: defence.Num{V: 22.92, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:113",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 591940, Known: true},
 		Defence:   defence.Num{V: 6904, Known: true},
 		Share:     defence.Num{V: 1.17, Known: true},
@@ -10556,7 +10461,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6551, Known: true}, DefenceConstNCU: defence.Num{V: 6140, Known: true}, DefenceConst: defence.Num{V: 7266, Known: true}, GDPConst: defence.Num{V: 623024, Known: true}, RealChange: defence.Num{V: 16.36, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 622, Known: true}, Personnel: defence.Num{V: 21.4, Known: true}, PersonnelPct: defence.Num{V: 49.89, Known: true}, InfrastructurePct: defence.Num{V: 2.67, Known: true}, OtherPct: defence.Num{V: 27.08, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:114",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 650967, Known: true},
 		Defence:   defence.Num{V: 7545, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -10564,7 +10469,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6976, Known: true}, DefenceConstNCU: defence.Num{V: 6197, Known: true}, DefenceConst: defence.Num{V: 7334, Known: true}, GDPConst: defence.Num{V: 632751, Known: true}, RealChange: defence.Num{V: 0.93, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 623, Known: true}, Personnel: defence.Num{V: 21.1, Known: true}, PersonnelPct: defence.Num{V: 50.09, Known: true}, InfrastructurePct: defence.Num{V: 3.85, Known: true}, OtherPct: defence.Num{V: 25.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:115",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 670781, Known: true},
 		Defence:   defence.Num{V: 8549, Known: true},
 		Share:     defence.Num{V: 1.27, Known: true},
@@ -10572,7 +10477,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 7901, Known: true}, DefenceConstNCU: defence.Num{V: 6889, Known: true}, DefenceConst: defence.Num{V: 8153, Known: true}, GDPConst: defence.Num{V: 639697, Known: true}, RealChange: defence.Num{V: 11.17, Known: true}, GDPPerCapitaConst: defence.Num{V: 54, Known: true}, DefencePerCapitaConst: defence.Num{V: 688, Known: true}, Personnel: defence.Num{V: 21.3, Known: true}, PersonnelPct: defence.Num{V: 47.99, Known: true}, InfrastructurePct: defence.Num{V: 4.33, Known: true}, OtherPct: defence.Num{V: 32.33, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:116",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 725055, Known: true},
 		Defence:   defence.Num{V: 14507, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -10581,7 +10486,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:117",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 782936, Known: true},
 		Defence:   defence.Num{V: 15678, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -10590,7 +10495,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:118",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 57172, Known: true},
 		Defence:   defence.Num{V: 748, Known: true},
 		Share:     defence.Num{V: 1.31, Known: true},
@@ -10598,7 +10503,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 563, Known: true}, DefenceConstNCU: defence.Num{V: 769, Known: true}, DefenceConst: defence.Num{V: 910, Known: true}, GDPConst: defence.Num{V: 69539, Known: true}, RealChange: defence.Num{V: -9.08, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 129, Known: true}, Personnel: defence.Num{V: 27.5, Known: true}, PersonnelPct: defence.Num{V: 72.84, Known: true}, InfrastructurePct: defence.Num{V: 0.63, Known: true}, OtherPct: defence.Num{V: 25.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:120",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 50818, Known: true},
 		Defence:   defence.Num{V: 633, Known: true},
 		Share:     defence.Num{V: 1.25, Known: true},
@@ -10606,7 +10511,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 571, Known: true}, DefenceConstNCU: defence.Num{V: 757, Known: true}, DefenceConst: defence.Num{V: 896, Known: true}, GDPConst: defence.Num{V: 71902, Known: true}, RealChange: defence.Num{V: -1.56, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 128, Known: true}, Personnel: defence.Num{V: 24.9, Known: true}, PersonnelPct: defence.Num{V: 73.66, Known: true}, InfrastructurePct: defence.Num{V: 1.27, Known: true}, OtherPct: defence.Num{V: 21.6, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:121",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 53948, Known: true},
 		Defence:   defence.Num{V: 671, Known: true},
 		Share:     defence.Num{V: 1.24, Known: true},
@@ -10614,7 +10519,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 606, Known: true}, DefenceConstNCU: defence.Num{V: 778, Known: true}, DefenceConst: defence.Num{V: 921, Known: true}, GDPConst: defence.Num{V: 74078, Known: true}, RealChange: defence.Num{V: 2.8, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 134, Known: true}, Personnel: defence.Num{V: 24.7, Known: true}, PersonnelPct: defence.Num{V: 65.64, Known: true}, InfrastructurePct: defence.Num{V: 0.63, Known: true}, OtherPct: defence.Num{V: 24.57, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:122",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 59288, Known: true},
 		Defence:   defence.Num{V: 724, Known: true},
 		Share:     defence.Num{V: 1.22, Known: true},
@@ -10622,7 +10527,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 642, Known: true}, DefenceConstNCU: defence.Num{V: 786, Known: true}, DefenceConst: defence.Num{V: 930, Known: true}, GDPConst: defence.Num{V: 76112, Known: true}, RealChange: defence.Num{V: 0.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 137, Known: true}, Personnel: defence.Num{V: 24.3, Known: true}, PersonnelPct: defence.Num{V: 68.33, Known: true}, InfrastructurePct: defence.Num{V: 0.83, Known: true}, OtherPct: defence.Num{V: 22.74, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:123",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 66163, Known: true},
 		Defence:   defence.Num{V: 962, Known: true},
 		Share:     defence.Num{V: 1.45, Known: true},
@@ -10630,7 +10535,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 814, Known: true}, DefenceConstNCU: defence.Num{V: 957, Known: true}, DefenceConst: defence.Num{V: 1133, Known: true}, GDPConst: defence.Num{V: 77885, Known: true}, RealChange: defence.Num{V: 21.79, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 169, Known: true}, Personnel: defence.Num{V: 24.4, Known: true}, PersonnelPct: defence.Num{V: 62.99, Known: true}, InfrastructurePct: defence.Num{V: 2.62, Known: true}, OtherPct: defence.Num{V: 24.74, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:124",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 68513, Known: true},
 		Defence:   defence.Num{V: 2159, Known: true},
 		Share:     defence.Num{V: 3.15, Known: true},
@@ -10638,7 +10543,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1928, Known: true}, DefenceConstNCU: defence.Num{V: 2152, Known: true}, DefenceConst: defence.Num{V: 2547, Known: true}, GDPConst: defence.Num{V: 80840, Known: true}, RealChange: defence.Num{V: 124.85, Known: true}, GDPPerCapitaConst: defence.Num{V: 12.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 385, Known: true}, Personnel: defence.Num{V: 24.6, Known: true}, PersonnelPct: defence.Num{V: 29.42, Known: true}, InfrastructurePct: defence.Num{V: 1.09, Known: true}, OtherPct: defence.Num{V: 9.74, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:125",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 70595, Known: true},
 		Defence:   defence.Num{V: 1121, Known: true},
 		Share:     defence.Num{V: 1.59, Known: true},
@@ -10646,7 +10551,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 982, Known: true}, DefenceConstNCU: defence.Num{V: 1050, Known: true}, DefenceConst: defence.Num{V: 1243, Known: true}, GDPConst: defence.Num{V: 78307, Known: true}, RealChange: defence.Num{V: -51.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 12, Known: true}, DefencePerCapitaConst: defence.Num{V: 190, Known: true}, Personnel: defence.Num{V: 25, Known: true}, PersonnelPct: defence.Num{V: 63.79, Known: true}, InfrastructurePct: defence.Num{V: 7.71, Known: true}, OtherPct: defence.Num{V: 20.05, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:126",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 84437, Known: true},
 		Defence:   defence.Num{V: 1276, Known: true},
 		Share:     defence.Num{V: 1.51, Known: true},
@@ -10654,7 +10559,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1078, Known: true}, DefenceConstNCU: defence.Num{V: 1078, Known: true}, DefenceConst: defence.Num{V: 1276, Known: true}, GDPConst: defence.Num{V: 84437, Known: true}, RealChange: defence.Num{V: 2.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 13, Known: true}, DefencePerCapitaConst: defence.Num{V: 196, Known: true}, Personnel: defence.Num{V: 25.7, Known: true}, PersonnelPct: defence.Num{V: 65.59, Known: true}, InfrastructurePct: defence.Num{V: 4.93, Known: true}, OtherPct: defence.Num{V: 18.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:127",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 90716, Known: true},
 		Defence:   defence.Num{V: 1440, Known: true},
 		Share:     defence.Num{V: 1.59, Known: true},
@@ -10662,7 +10567,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1366, Known: true}, DefenceConstNCU: defence.Num{V: 1179, Known: true}, DefenceConst: defence.Num{V: 1395, Known: true}, GDPConst: defence.Num{V: 87885, Known: true}, RealChange: defence.Num{V: 9.32, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 216, Known: true}, Personnel: defence.Num{V: 25.6, Known: true}, PersonnelPct: defence.Num{V: 57.8, Known: true}, InfrastructurePct: defence.Num{V: 6.96, Known: true}, OtherPct: defence.Num{V: 19.54, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:128",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 102236, Known: true},
 		Defence:   defence.Num{V: 1992, Known: true},
 		Share:     defence.Num{V: 1.95, Known: true},
@@ -10670,7 +10575,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1841, Known: true}, DefenceConstNCU: defence.Num{V: 1471, Known: true}, DefenceConst: defence.Num{V: 1741, Known: true}, GDPConst: defence.Num{V: 89363, Known: true}, RealChange: defence.Num{V: 24.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 270, Known: true}, Personnel: defence.Num{V: 25.6, Known: true}, PersonnelPct: defence.Num{V: 53.14, Known: true}, InfrastructurePct: defence.Num{V: 2.01, Known: true}, OtherPct: defence.Num{V: 16.8, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:129",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 113364, Known: true},
 		Defence:   defence.Num{V: 2193, Known: true},
 		Share:     defence.Num{V: 1.93, Known: true},
@@ -10678,7 +10583,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2027, Known: true}, DefenceConstNCU: defence.Num{V: 1510, Known: true}, DefenceConst: defence.Num{V: 1787, Known: true}, GDPConst: defence.Num{V: 92390, Known: true}, RealChange: defence.Num{V: 2.66, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 277, Known: true}, Personnel: defence.Num{V: 25.5, Known: true}, PersonnelPct: defence.Num{V: 55.15, Known: true}, InfrastructurePct: defence.Num{V: 0.9, Known: true}, OtherPct: defence.Num{V: 15.28, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:130",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 131024, Known: true},
 		Defence:   defence.Num{V: 2794, Known: true},
 		Share:     defence.Num{V: 2.13, Known: true},
@@ -10687,7 +10592,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:131",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 142928, Known: true},
 		Defence:   defence.Num{V: 3176, Known: true},
 		Share:     defence.Num{V: 2.22, Known: true},
@@ -10696,7 +10601,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:132",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.805751e+06, Known: true},
 		Defence:   defence.Num{V: 18172, Known: true},
 		Share:     defence.Num{V: 1.01, Known: true},
@@ -10704,7 +10609,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 20076, Known: true}, DefenceConstNCU: defence.Num{V: 23120, Known: true}, DefenceConst: defence.Num{V: 18438, Known: true}, GDPConst: defence.Num{V: 1.832181e+06, Known: true}, RealChange: defence.Num{V: 4.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 520, Known: true}, Personnel: defence.Num{V: 65.9, Known: true}, PersonnelPct: defence.Num{V: 50.9, Known: true}, InfrastructurePct: defence.Num{V: 3.81, Known: true}, OtherPct: defence.Num{V: 32.26, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:134",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.556508e+06, Known: true},
 		Defence:   defence.Num{V: 18689, Known: true},
 		Share:     defence.Num{V: 1.2, Known: true},
@@ -10712,7 +10617,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23900, Known: true}, DefenceConstNCU: defence.Num{V: 27764, Known: true}, DefenceConst: defence.Num{V: 22142, Known: true}, GDPConst: defence.Num{V: 1.84409e+06, Known: true}, RealChange: defence.Num{V: 20.09, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 620, Known: true}, Personnel: defence.Num{V: 70.3, Known: true}, PersonnelPct: defence.Num{V: 53.76, Known: true}, InfrastructurePct: defence.Num{V: 3.63, Known: true}, OtherPct: defence.Num{V: 32.14, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:135",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.527996e+06, Known: true},
 		Defence:   defence.Num{V: 17708, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -10720,7 +10625,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 23474, Known: true}, DefenceConstNCU: defence.Num{V: 27076, Known: true}, DefenceConst: defence.Num{V: 21593, Known: true}, GDPConst: defence.Num{V: 1.863242e+06, Known: true}, RealChange: defence.Num{V: -2.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 598, Known: true}, Personnel: defence.Num{V: 70.5, Known: true}, PersonnelPct: defence.Num{V: 53.11, Known: true}, InfrastructurePct: defence.Num{V: 3.03, Known: true}, OtherPct: defence.Num{V: 33.25, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:136",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.649266e+06, Known: true},
 		Defence:   defence.Num{V: 23700, Known: true},
 		Share:     defence.Num{V: 1.44, Known: true},
@@ -10728,7 +10633,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 30761, Known: true}, DefenceConstNCU: defence.Num{V: 34591, Known: true}, DefenceConst: defence.Num{V: 27587, Known: true}, GDPConst: defence.Num{V: 1.919769e+06, Known: true}, RealChange: defence.Num{V: 27.76, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 755, Known: true}, Personnel: defence.Num{V: 68.2, Known: true}, PersonnelPct: defence.Num{V: 57.37, Known: true}, InfrastructurePct: defence.Num{V: 2.98, Known: true}, OtherPct: defence.Num{V: 28.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:137",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 1.7253e+06, Known: true},
 		Defence:   defence.Num{V: 22399, Known: true},
 		Share:     defence.Num{V: 1.3, Known: true},
@@ -10736,7 +10641,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29025, Known: true}, DefenceConstNCU: defence.Num{V: 32108, Known: true}, DefenceConst: defence.Num{V: 25607, Known: true}, GDPConst: defence.Num{V: 1.972428e+06, Known: true}, RealChange: defence.Num{V: -7.18, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 691, Known: true}, Personnel: defence.Num{V: 70.3, Known: true}, PersonnelPct: defence.Num{V: 51.02, Known: true}, InfrastructurePct: defence.Num{V: 3.58, Known: true}, OtherPct: defence.Num{V: 33.46, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:138",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 1.743725e+06, Known: true},
 		Defence:   defence.Num{V: 22572, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -10744,7 +10649,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29949, Known: true}, DefenceConstNCU: defence.Num{V: 32626, Known: true}, DefenceConst: defence.Num{V: 26020, Known: true}, GDPConst: defence.Num{V: 2.01007e+06, Known: true}, RealChange: defence.Num{V: 1.61, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 692, Known: true}, Personnel: defence.Num{V: 71.8, Known: true}, PersonnelPct: defence.Num{V: 49.54, Known: true}, InfrastructurePct: defence.Num{V: 2.72, Known: true}, OtherPct: defence.Num{V: 33.9, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:139",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.655685e+06, Known: true},
 		Defence:   defence.Num{V: 23330, Known: true},
 		Share:     defence.Num{V: 1.41, Known: true},
@@ -10752,7 +10657,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31289, Known: true}, DefenceConstNCU: defence.Num{V: 33725, Known: true}, DefenceConst: defence.Num{V: 26896, Known: true}, GDPConst: defence.Num{V: 1.908798e+06, Known: true}, RealChange: defence.Num{V: 3.37, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 707, Known: true}, Personnel: defence.Num{V: 70.3, Known: true}, PersonnelPct: defence.Num{V: 49.23, Known: true}, InfrastructurePct: defence.Num{V: 3.07, Known: true}, OtherPct: defence.Num{V: 33.04, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:140",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.022382e+06, Known: true},
 		Defence:   defence.Num{V: 25502, Known: true},
 		Share:     defence.Num{V: 1.26, Known: true},
@@ -10760,7 +10665,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31976, Known: true}, DefenceConstNCU: defence.Num{V: 31976, Known: true}, DefenceConst: defence.Num{V: 25502, Known: true}, GDPConst: defence.Num{V: 2.022382e+06, Known: true}, RealChange: defence.Num{V: -5.18, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 667, Known: true}, Personnel: defence.Num{V: 68.2, Known: true}, PersonnelPct: defence.Num{V: 49.92, Known: true}, InfrastructurePct: defence.Num{V: 3.22, Known: true}, OtherPct: defence.Num{V: 34.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:141",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.200567e+06, Known: true},
 		Defence:   defence.Num{V: 25898, Known: true},
 		Share:     defence.Num{V: 1.18, Known: true},
@@ -10768,7 +10673,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 33707, Known: true}, DefenceConstNCU: defence.Num{V: 31244, Known: true}, DefenceConst: defence.Num{V: 24918, Known: true}, GDPConst: defence.Num{V: 2.117341e+06, Known: true}, RealChange: defence.Num{V: -2.29, Known: true}, GDPPerCapitaConst: defence.Num{V: 54.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 640, Known: true}, Personnel: defence.Num{V: 67.4, Known: true}, PersonnelPct: defence.Num{V: 48.44, Known: true}, InfrastructurePct: defence.Num{V: 2.64, Known: true}, OtherPct: defence.Num{V: 37.6, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:142",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.196594e+06, Known: true},
 		Defence:   defence.Num{V: 28435, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -10776,7 +10681,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38385, Known: true}, DefenceConstNCU: defence.Num{V: 35039, Known: true}, DefenceConst: defence.Num{V: 27945, Known: true}, GDPConst: defence.Num{V: 2.158695e+06, Known: true}, RealChange: defence.Num{V: 12.15, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 698, Known: true}, Personnel: defence.Num{V: 68.6, Known: true}, PersonnelPct: defence.Num{V: 47.11, Known: true}, InfrastructurePct: defence.Num{V: 2.66, Known: true}, OtherPct: defence.Num{V: 35.23, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:143",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.270076e+06, Known: true},
 		Defence:   defence.Num{V: 32071, Known: true},
 		Share:     defence.Num{V: 1.41, Known: true},
@@ -10784,7 +10689,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 43917, Known: true}, DefenceConstNCU: defence.Num{V: 39022, Known: true}, DefenceConst: defence.Num{V: 31121, Known: true}, GDPConst: defence.Num{V: 2.202867e+06, Known: true}, RealChange: defence.Num{V: 11.37, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 754, Known: true}, Personnel: defence.Num{V: 70.6, Known: true}, PersonnelPct: defence.Num{V: 44.66, Known: true}, InfrastructurePct: defence.Num{V: 2.34, Known: true}, OtherPct: defence.Num{V: 33.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:144",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 2.3199e+06, Known: true},
 		Defence:   defence.Num{V: 47136, Known: true},
 		Share:     defence.Num{V: 2.03, Known: true},
@@ -10793,7 +10698,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:145",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 2.464958e+06, Known: true},
 		Defence:   defence.Num{V: 52455, Known: true},
 		Share:     defence.Num{V: 2.13, Known: true},
@@ -10802,7 +10707,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:146",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 210863, Known: true},
 		Defence:   defence.Num{V: 1975, Known: true},
 		Share:     defence.Num{V: 0.94, Known: true},
@@ -10810,7 +10715,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 41003, Known: true}, DefenceConstNCU: defence.Num{V: 49725, Known: true}, DefenceConst: defence.Num{V: 2294, Known: true}, GDPConst: defence.Num{V: 244859, Known: true}, RealChange: defence.Num{V: -5.03, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 218, Known: true}, Personnel: defence.Num{V: 20.2, Known: true}, PersonnelPct: defence.Num{V: 61.4, Known: true}, InfrastructurePct: defence.Num{V: 2.34, Known: true}, OtherPct: defence.Num{V: 29.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:148",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 189191, Known: true},
 		Defence:   defence.Num{V: 1921, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -10818,7 +10723,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47264, Known: true}, DefenceConstNCU: defence.Num{V: 56618, Known: true}, DefenceConst: defence.Num{V: 2612, Known: true}, GDPConst: defence.Num{V: 257169, Known: true}, RealChange: defence.Num{V: 13.86, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 249, Known: true}, Personnel: defence.Num{V: 21.5, Known: true}, PersonnelPct: defence.Num{V: 55.25, Known: true}, InfrastructurePct: defence.Num{V: 3.32, Known: true}, OtherPct: defence.Num{V: 29.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:149",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 198082, Known: true},
 		Defence:   defence.Num{V: 1866, Known: true},
 		Share:     defence.Num{V: 0.94, Known: true},
@@ -10826,7 +10731,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45598, Known: true}, DefenceConstNCU: defence.Num{V: 53820, Known: true}, DefenceConst: defence.Num{V: 2483, Known: true}, GDPConst: defence.Num{V: 263584, Known: true}, RealChange: defence.Num{V: -4.94, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 236, Known: true}, Personnel: defence.Num{V: 22.7, Known: true}, PersonnelPct: defence.Num{V: 61.95, Known: true}, InfrastructurePct: defence.Num{V: 3.91, Known: true}, OtherPct: defence.Num{V: 27.45, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:150",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 221824, Known: true},
 		Defence:   defence.Num{V: 2259, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -10834,7 +10739,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52805, Known: true}, DefenceConstNCU: defence.Num{V: 61300, Known: true}, DefenceConst: defence.Num{V: 2828, Known: true}, GDPConst: defence.Num{V: 277679, Known: true}, RealChange: defence.Num{V: 13.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 269, Known: true}, Personnel: defence.Num{V: 23.8, Known: true}, PersonnelPct: defence.Num{V: 56.11, Known: true}, InfrastructurePct: defence.Num{V: 3.99, Known: true}, OtherPct: defence.Num{V: 28.35, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:151",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 252250, Known: true},
 		Defence:   defence.Num{V: 2750, Known: true},
 		Share:     defence.Num{V: 1.09, Known: true},
@@ -10842,7 +10747,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 59752, Known: true}, DefenceConstNCU: defence.Num{V: 67467, Known: true}, DefenceConst: defence.Num{V: 3112, Known: true}, GDPConst: defence.Num{V: 285499, Known: true}, RealChange: defence.Num{V: 10.06, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 295, Known: true}, Personnel: defence.Num{V: 24.7, Known: true}, PersonnelPct: defence.Num{V: 54.57, Known: true}, InfrastructurePct: defence.Num{V: 5.31, Known: true}, OtherPct: defence.Num{V: 28.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:152",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 256908, Known: true},
 		Defence:   defence.Num{V: 2982, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -10850,7 +10755,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68373, Known: true}, DefenceConstNCU: defence.Num{V: 74346, Known: true}, DefenceConst: defence.Num{V: 3430, Known: true}, GDPConst: defence.Num{V: 295512, Known: true}, RealChange: defence.Num{V: 10.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 28, Known: true}, DefencePerCapitaConst: defence.Num{V: 325, Known: true}, Personnel: defence.Num{V: 25.3, Known: true}, PersonnelPct: defence.Num{V: 51.82, Known: true}, InfrastructurePct: defence.Num{V: 5.27, Known: true}, OtherPct: defence.Num{V: 26.47, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:153",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 251183, Known: true},
 		Defence:   defence.Num{V: 3199, Known: true},
 		Share:     defence.Num{V: 1.27, Known: true},
@@ -10858,7 +10763,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 74257, Known: true}, DefenceConstNCU: defence.Num{V: 77254, Known: true}, DefenceConst: defence.Num{V: 3564, Known: true}, GDPConst: defence.Num{V: 279785, Known: true}, RealChange: defence.Num{V: 3.91, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 339, Known: true}, Personnel: defence.Num{V: 26.1, Known: true}, PersonnelPct: defence.Num{V: 49.72, Known: true}, InfrastructurePct: defence.Num{V: 7.41, Known: true}, OtherPct: defence.Num{V: 25.56, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:154",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 290894, Known: true},
 		Defence:   defence.Num{V: 3915, Known: true},
 		Share:     defence.Num{V: 1.35, Known: true},
@@ -10866,7 +10771,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 84864, Known: true}, DefenceConstNCU: defence.Num{V: 84864, Known: true}, DefenceConst: defence.Num{V: 3915, Known: true}, GDPConst: defence.Num{V: 290894, Known: true}, RealChange: defence.Num{V: 9.85, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 373, Known: true}, Personnel: defence.Num{V: 26.4, Known: true}, PersonnelPct: defence.Num{V: 44.7, Known: true}, InfrastructurePct: defence.Num{V: 6.24, Known: true}, OtherPct: defence.Num{V: 28.58, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:155",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 301769, Known: true},
 		Defence:   defence.Num{V: 3895, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -10874,7 +10779,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 90969, Known: true}, DefenceConstNCU: defence.Num{V: 83707, Known: true}, DefenceConst: defence.Num{V: 3861, Known: true}, GDPConst: defence.Num{V: 299185, Known: true}, RealChange: defence.Num{V: -1.36, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 359, Known: true}, Personnel: defence.Num{V: 26.6, Known: true}, PersonnelPct: defence.Num{V: 42.85, Known: true}, InfrastructurePct: defence.Num{V: 4.32, Known: true}, OtherPct: defence.Num{V: 28.17, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:156",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 345431, Known: true},
 		Defence:   defence.Num{V: 4538, Known: true},
 		Share:     defence.Num{V: 1.31, Known: true},
@@ -10882,7 +10787,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 100735, Known: true}, DefenceConstNCU: defence.Num{V: 85351, Known: true}, DefenceConst: defence.Num{V: 3937, Known: true}, GDPConst: defence.Num{V: 299696, Known: true}, RealChange: defence.Num{V: 1.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 362, Known: true}, Personnel: defence.Num{V: 27.6, Known: true}, PersonnelPct: defence.Num{V: 42.86, Known: true}, InfrastructurePct: defence.Num{V: 6.37, Known: true}, OtherPct: defence.Num{V: 27.72, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:157",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 347007, Known: true},
 		Defence:   defence.Num{V: 6889, Known: true},
 		Share:     defence.Num{V: 1.99, Known: true},
@@ -10890,7 +10795,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 159946, Known: true}, DefenceConstNCU: defence.Num{V: 130438, Known: true}, DefenceConst: defence.Num{V: 6017, Known: true}, GDPConst: defence.Num{V: 303075, Known: true}, RealChange: defence.Num{V: 52.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 552, Known: true}, Personnel: defence.Num{V: 28, Known: true}, PersonnelPct: defence.Num{V: 28.27, Known: true}, InfrastructurePct: defence.Num{V: 8.35, Known: true}, OtherPct: defence.Num{V: 23.68, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:158",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 391196, Known: true},
 		Defence:   defence.Num{V: 7260, Known: true},
 		Share:     defence.Num{V: 1.86, Known: true},
@@ -10899,7 +10804,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:159",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 434002, Known: true},
 		Defence:   defence.Num{V: 8741, Known: true},
 		Share:     defence.Num{V: 2.01, Known: true},
@@ -10908,7 +10813,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:160",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 3.972092e+06, Known: true},
 		Defence:   defence.Num{V: 46176, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -10916,7 +10821,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 34749, Known: true}, DefenceConstNCU: defence.Num{V: 39448, Known: true}, DefenceConst: defence.Num{V: 46687, Known: true}, GDPConst: defence.Num{V: 4.016108e+06, Known: true}, RealChange: defence.Num{V: -1.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 578, Known: true}, Personnel: defence.Num{V: 178.8, Known: true}, PersonnelPct: defence.Num{V: 50.67, Known: true}, InfrastructurePct: defence.Num{V: 3.75, Known: true}, OtherPct: defence.Num{V: 32.63, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:162",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 3.422478e+06, Known: true},
 		Defence:   defence.Num{V: 39833, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -10924,7 +10829,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 35898, Known: true}, DefenceConstNCU: defence.Num{V: 40054, Known: true}, DefenceConst: defence.Num{V: 47405, Known: true}, GDPConst: defence.Num{V: 4.07304e+06, Known: true}, RealChange: defence.Num{V: 1.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 583, Known: true}, Personnel: defence.Num{V: 177.2, Known: true}, PersonnelPct: defence.Num{V: 49.86, Known: true}, InfrastructurePct: defence.Num{V: 3.6, Known: true}, OtherPct: defence.Num{V: 34.61, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:163",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 3.530033e+06, Known: true},
 		Defence:   defence.Num{V: 41606, Known: true},
 		Share:     defence.Num{V: 1.18, Known: true},
@@ -10932,7 +10837,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37598, Known: true}, DefenceConstNCU: defence.Num{V: 41429, Known: true}, DefenceConst: defence.Num{V: 49032, Known: true}, GDPConst: defence.Num{V: 4.160064e+06, Known: true}, RealChange: defence.Num{V: 3.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 599, Known: true}, Personnel: defence.Num{V: 177.9, Known: true}, PersonnelPct: defence.Num{V: 48.35, Known: true}, InfrastructurePct: defence.Num{V: 3.39, Known: true}, OtherPct: defence.Num{V: 36.05, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:164",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 3.768723e+06, Known: true},
 		Defence:   defence.Num{V: 45470, Known: true},
 		Share:     defence.Num{V: 1.21, Known: true},
@@ -10940,7 +10845,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 40265, Known: true}, DefenceConstNCU: defence.Num{V: 43724, Known: true}, DefenceConst: defence.Num{V: 51748, Known: true}, GDPConst: defence.Num{V: 4.289028e+06, Known: true}, RealChange: defence.Num{V: 5.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 631, Known: true}, Personnel: defence.Num{V: 179.8, Known: true}, PersonnelPct: defence.Num{V: 48.96, Known: true}, InfrastructurePct: defence.Num{V: 4.06, Known: true}, OtherPct: defence.Num{V: 35.2, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:165",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 4.062913e+06, Known: true},
 		Defence:   defence.Num{V: 49772, Known: true},
 		Share:     defence.Num{V: 1.23, Known: true},
@@ -10948,7 +10853,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42127, Known: true}, DefenceConstNCU: defence.Num{V: 44905, Known: true}, DefenceConst: defence.Num{V: 53146, Known: true}, GDPConst: defence.Num{V: 4.338306e+06, Known: true}, RealChange: defence.Num{V: 2.7, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 647, Known: true}, Personnel: defence.Num{V: 181.5, Known: true}, PersonnelPct: defence.Num{V: 47.99, Known: true}, InfrastructurePct: defence.Num{V: 4.15, Known: true}, OtherPct: defence.Num{V: 35.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:166",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 3.96728e+06, Known: true},
 		Defence:   defence.Num{V: 52549, Known: true},
 		Share:     defence.Num{V: 1.32, Known: true},
@@ -10956,7 +10861,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46936, Known: true}, DefenceConstNCU: defence.Num{V: 49043, Known: true}, DefenceConst: defence.Num{V: 58044, Known: true}, GDPConst: defence.Num{V: 4.382133e+06, Known: true}, RealChange: defence.Num{V: 9.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 706, Known: true}, Personnel: defence.Num{V: 183.8, Known: true}, PersonnelPct: defence.Num{V: 45.26, Known: true}, InfrastructurePct: defence.Num{V: 3.99, Known: true}, OtherPct: defence.Num{V: 36.06, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:167",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 3.930378e+06, Known: true},
 		Defence:   defence.Num{V: 58652, Known: true},
 		Share:     defence.Num{V: 1.49, Known: true},
@@ -10964,7 +10869,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 51392, Known: true}, DefenceConstNCU: defence.Num{V: 52774, Known: true}, DefenceConst: defence.Num{V: 62460, Known: true}, GDPConst: defence.Num{V: 4.185542e+06, Known: true}, RealChange: defence.Num{V: 7.61, Known: true}, GDPPerCapitaConst: defence.Num{V: 51, Known: true}, DefencePerCapitaConst: defence.Num{V: 761, Known: true}, Personnel: defence.Num{V: 183.9, Known: true}, PersonnelPct: defence.Num{V: 42.22, Known: true}, InfrastructurePct: defence.Num{V: 3.78, Known: true}, OtherPct: defence.Num{V: 36.55, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:168",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 4.347323e+06, Known: true},
 		Defence:   defence.Num{V: 62054, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -10972,7 +10877,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52431, Known: true}, DefenceConstNCU: defence.Num{V: 52431, Known: true}, DefenceConst: defence.Num{V: 62054, Known: true}, GDPConst: defence.Num{V: 4.347323e+06, Known: true}, RealChange: defence.Num{V: -0.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 53, Known: true}, DefencePerCapitaConst: defence.Num{V: 757, Known: true}, Personnel: defence.Num{V: 183.9, Known: true}, PersonnelPct: defence.Num{V: 42.28, Known: true}, InfrastructurePct: defence.Num{V: 3.74, Known: true}, OtherPct: defence.Num{V: 37.29, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:169",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 4.197365e+06, Known: true},
 		Defence:   defence.Num{V: 61405, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -10980,7 +10885,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 58266, Known: true}, DefenceConstNCU: defence.Num{V: 54751, Known: true}, DefenceConst: defence.Num{V: 64799, Known: true}, GDPConst: defence.Num{V: 4.429315e+06, Known: true}, RealChange: defence.Num{V: 4.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 785, Known: true}, Personnel: defence.Num{V: 183.2, Known: true}, PersonnelPct: defence.Num{V: 39.26, Known: true}, InfrastructurePct: defence.Num{V: 3.54, Known: true}, OtherPct: defence.Num{V: 39.96, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:170",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 4.565113e+06, Known: true},
 		Defence:   defence.Num{V: 73138, Known: true},
 		Share:     defence.Num{V: 1.6, Known: true},
@@ -10988,7 +10893,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 67621, Known: true}, DefenceConstNCU: defence.Num{V: 59554, Known: true}, DefenceConst: defence.Num{V: 70483, Known: true}, GDPConst: defence.Num{V: 4.399433e+06, Known: true}, RealChange: defence.Num{V: 8.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 846, Known: true}, Personnel: defence.Num{V: 181.7, Known: true}, PersonnelPct: defence.Num{V: 35.77, Known: true}, InfrastructurePct: defence.Num{V: 3.35, Known: true}, OtherPct: defence.Num{V: 42.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:171",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 4.686831e+06, Known: true},
 		Defence:   defence.Num{V: 93747, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -10996,7 +10901,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 86638, Known: true}, DefenceConstNCU: defence.Num{V: 74002, Known: true}, DefenceConst: defence.Num{V: 87583, Known: true}, GDPConst: defence.Num{V: 4.378673e+06, Known: true}, RealChange: defence.Num{V: 24.26, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 1049, Known: true}, Personnel: defence.Num{V: 181.4, Known: true}, PersonnelPct: defence.Num{V: 29.38, Known: true}, InfrastructurePct: defence.Num{V: 3.11, Known: true}, OtherPct: defence.Num{V: 46.34, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:172",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 5.056631e+06, Known: true},
 		Defence:   defence.Num{V: 112141, Known: true},
 		Share:     defence.Num{V: 2.22, Known: true},
@@ -11005,7 +10910,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:173",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 5.45598e+06, Known: true},
 		Defence:   defence.Num{V: 147002, Known: true},
 		Share:     defence.Num{V: 2.69, Known: true},
@@ -11014,7 +10919,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:174",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 352833, Known: true},
 		Defence:   defence.Num{V: 4057, Known: true},
 		Share:     defence.Num{V: 1.15, Known: true},
@@ -11022,7 +10927,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22769, Known: true}, DefenceConstNCU: defence.Num{V: 24976, Known: true}, DefenceConst: defence.Num{V: 3973, Known: true}, GDPConst: defence.Num{V: 345506, Known: true}, RealChange: defence.Num{V: -4.82, Known: true}, GDPPerCapitaConst: defence.Num{V: 61.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 704, Known: true}, Personnel: defence.Num{V: 16.9, Known: true}, PersonnelPct: defence.Num{V: 51.27, Known: true}, InfrastructurePct: defence.Num{V: 0.97, Known: true}, OtherPct: defence.Num{V: 36.78, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:176",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 301759, Known: true},
 		Defence:   defence.Num{V: 3364, Known: true},
 		Share:     defence.Num{V: 1.11, Known: true},
@@ -11030,7 +10935,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22633, Known: true}, DefenceConstNCU: defence.Num{V: 24726, Known: true}, DefenceConst: defence.Num{V: 3933, Known: true}, GDPConst: defence.Num{V: 352776, Known: true}, RealChange: defence.Num{V: -1, Known: true}, GDPPerCapitaConst: defence.Num{V: 62.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 692, Known: true}, Personnel: defence.Num{V: 17.2, Known: true}, PersonnelPct: defence.Num{V: 52.01, Known: true}, InfrastructurePct: defence.Num{V: 1.09, Known: true}, OtherPct: defence.Num{V: 35.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:177",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 312182, Known: true},
 		Defence:   defence.Num{V: 3593, Known: true},
 		Share:     defence.Num{V: 1.15, Known: true},
@@ -11038,7 +10943,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24190, Known: true}, DefenceConstNCU: defence.Num{V: 26314, Known: true}, DefenceConst: defence.Num{V: 4185, Known: true}, GDPConst: defence.Num{V: 363617, Known: true}, RealChange: defence.Num{V: 6.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 63.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 731, Known: true}, Personnel: defence.Num{V: 17.3, Known: true}, PersonnelPct: defence.Num{V: 49.51, Known: true}, InfrastructurePct: defence.Num{V: 2.16, Known: true}, OtherPct: defence.Num{V: 34.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:178",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 331611, Known: true},
 		Defence:   defence.Num{V: 3780, Known: true},
 		Share:     defence.Num{V: 1.14, Known: true},
@@ -11046,7 +10951,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24961, Known: true}, DefenceConstNCU: defence.Num{V: 26858, Known: true}, DefenceConst: defence.Num{V: 4272, Known: true}, GDPConst: defence.Num{V: 374731, Known: true}, RealChange: defence.Num{V: 2.07, Known: true}, GDPPerCapitaConst: defence.Num{V: 65, Known: true}, DefencePerCapitaConst: defence.Num{V: 741, Known: true}, Personnel: defence.Num{V: 16.7, Known: true}, PersonnelPct: defence.Num{V: 47.01, Known: true}, InfrastructurePct: defence.Num{V: 1.95, Known: true}, OtherPct: defence.Num{V: 40.66, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:179",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 355293, Known: true},
 		Defence:   defence.Num{V: 4559, Known: true},
 		Share:     defence.Num{V: 1.28, Known: true},
@@ -11054,7 +10959,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 28787, Known: true}, DefenceConstNCU: defence.Num{V: 30792, Known: true}, DefenceConst: defence.Num{V: 4898, Known: true}, GDPConst: defence.Num{V: 381701, Known: true}, RealChange: defence.Num{V: 14.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 65.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 845, Known: true}, Personnel: defence.Num{V: 17.2, Known: true}, PersonnelPct: defence.Num{V: 49.88, Known: true}, InfrastructurePct: defence.Num{V: 1.49, Known: true}, OtherPct: defence.Num{V: 36.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:180",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 345402, Known: true},
 		Defence:   defence.Num{V: 4487, Known: true},
 		Share:     defence.Num{V: 1.3, Known: true},
@@ -11062,7 +10967,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29929, Known: true}, DefenceConstNCU: defence.Num{V: 31712, Known: true}, DefenceConst: defence.Num{V: 5044, Known: true}, GDPConst: defence.Num{V: 388234, Known: true}, RealChange: defence.Num{V: 2.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 66.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 867, Known: true}, Personnel: defence.Num{V: 16.3, Known: true}, PersonnelPct: defence.Num{V: 48.25, Known: true}, InfrastructurePct: defence.Num{V: 1.85, Known: true}, OtherPct: defence.Num{V: 33.69, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:181",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 355631, Known: true},
 		Defence:   defence.Num{V: 4886, Known: true},
 		Share:     defence.Num{V: 1.37, Known: true},
@@ -11070,7 +10975,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31962, Known: true}, DefenceConstNCU: defence.Num{V: 32935, Known: true}, DefenceConst: defence.Num{V: 5239, Known: true}, GDPConst: defence.Num{V: 381323, Known: true}, RealChange: defence.Num{V: 3.86, Known: true}, GDPPerCapitaConst: defence.Num{V: 65.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 899, Known: true}, Personnel: defence.Num{V: 16.9, Known: true}, PersonnelPct: defence.Num{V: 46.07, Known: true}, InfrastructurePct: defence.Num{V: 1.84, Known: true}, OtherPct: defence.Num{V: 34.44, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:182",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 406110, Known: true},
 		Defence:   defence.Num{V: 5274, Known: true},
 		Share:     defence.Num{V: 1.3, Known: true},
@@ -11078,7 +10983,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 33161, Known: true}, DefenceConstNCU: defence.Num{V: 33161, Known: true}, DefenceConst: defence.Num{V: 5274, Known: true}, GDPConst: defence.Num{V: 406110, Known: true}, RealChange: defence.Num{V: 0.68, Known: true}, GDPPerCapitaConst: defence.Num{V: 69.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 901, Known: true}, Personnel: defence.Num{V: 16.9, Known: true}, PersonnelPct: defence.Num{V: 48.31, Known: true}, InfrastructurePct: defence.Num{V: 4.08, Known: true}, OtherPct: defence.Num{V: 30.42, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:183",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 400115, Known: true},
 		Defence:   defence.Num{V: 5473, Known: true},
 		Share:     defence.Num{V: 1.37, Known: true},
@@ -11086,7 +10991,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38726, Known: true}, DefenceConstNCU: defence.Num{V: 35079, Known: true}, DefenceConst: defence.Num{V: 5579, Known: true}, GDPConst: defence.Num{V: 407913, Known: true}, RealChange: defence.Num{V: 5.78, Known: true}, GDPPerCapitaConst: defence.Num{V: 69.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 945, Known: true}, Personnel: defence.Num{V: 16.7, Known: true}, PersonnelPct: defence.Num{V: 40.88, Known: true}, InfrastructurePct: defence.Num{V: 3.07, Known: true}, OtherPct: defence.Num{V: 37.33, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:184",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 404652, Known: true},
 		Defence:   defence.Num{V: 8140, Known: true},
 		Share:     defence.Num{V: 2.01, Known: true},
@@ -11094,7 +10999,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 56084, Known: true}, DefenceConstNCU: defence.Num{V: 51903, Known: true}, DefenceConst: defence.Num{V: 8255, Known: true}, GDPConst: defence.Num{V: 410379, Known: true}, RealChange: defence.Num{V: 47.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 69, Known: true}, DefencePerCapitaConst: defence.Num{V: 1388, Known: true}, Personnel: defence.Num{V: 17.3, Known: true}, PersonnelPct: defence.Num{V: 29.58, Known: true}, InfrastructurePct: defence.Num{V: 2.64, Known: true}, OtherPct: defence.Num{V: 55.17, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:185",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 424525, Known: true},
 		Defence:   defence.Num{V: 9720, Known: true},
 		Share:     defence.Num{V: 2.29, Known: true},
@@ -11102,7 +11007,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 67015, Known: true}, DefenceConstNCU: defence.Num{V: 61130, Known: true}, DefenceConst: defence.Num{V: 9723, Known: true}, GDPConst: defence.Num{V: 424651, Known: true}, RealChange: defence.Num{V: 17.78, Known: true}, GDPPerCapitaConst: defence.Num{V: 71, Known: true}, DefencePerCapitaConst: defence.Num{V: 1627, Known: true}, Personnel: defence.Num{V: 17.7, Known: true}, PersonnelPct: defence.Num{V: 28.15, Known: true}, InfrastructurePct: defence.Num{V: 1.56, Known: true}, OtherPct: defence.Num{V: 48.5, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:186",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 462526, Known: true},
 		Defence:   defence.Num{V: 15133, Known: true},
 		Share:     defence.Num{V: 3.27, Known: true},
@@ -11111,7 +11016,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:187",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 504483, Known: true},
 		Defence:   defence.Num{V: 17615, Known: true},
 		Share:     defence.Num{V: 3.49, Known: true},
@@ -11120,7 +11025,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:188",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.3806e+06, Known: true},
 		Defence:   defence.Num{V: 12634, Known: true},
 		Share:     defence.Num{V: 0.92, Known: true},
@@ -11128,7 +11033,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9508, Known: true}, DefenceConstNCU: defence.Num{V: 10343, Known: true}, DefenceConst: defence.Num{V: 12242, Known: true}, GDPConst: defence.Num{V: 1.337681e+06, Known: true}, RealChange: defence.Num{V: 0.36, Known: true}, GDPPerCapitaConst: defence.Num{V: 28.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 264, Known: true}, Personnel: defence.Num{V: 121.8, Known: true}, PersonnelPct: defence.Num{V: 67.34, Known: true}, InfrastructurePct: defence.Num{V: 0.66, Known: true}, OtherPct: defence.Num{V: 18.5, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:190",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.206286e+06, Known: true},
 		Defence:   defence.Num{V: 11096, Known: true},
 		Share:     defence.Num{V: 0.92, Known: true},
@@ -11136,7 +11041,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10000, Known: true}, DefenceConstNCU: defence.Num{V: 10819, Known: true}, DefenceConst: defence.Num{V: 12804, Known: true}, GDPConst: defence.Num{V: 1.392003e+06, Known: true}, RealChange: defence.Num{V: 4.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 30, Known: true}, DefencePerCapitaConst: defence.Num{V: 276, Known: true}, Personnel: defence.Num{V: 121.6, Known: true}, PersonnelPct: defence.Num{V: 65.18, Known: true}, InfrastructurePct: defence.Num{V: 0.97, Known: true}, OtherPct: defence.Num{V: 19.03, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:191",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.242674e+06, Known: true},
 		Defence:   defence.Num{V: 9975, Known: true},
 		Share:     defence.Num{V: 0.8, Known: true},
@@ -11144,7 +11049,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9014, Known: true}, DefenceConstNCU: defence.Num{V: 9716, Known: true}, DefenceConst: defence.Num{V: 11499, Known: true}, GDPConst: defence.Num{V: 1.432581e+06, Known: true}, RealChange: defence.Num{V: -10.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 248, Known: true}, Personnel: defence.Num{V: 121, Known: true}, PersonnelPct: defence.Num{V: 72.61, Known: true}, InfrastructurePct: defence.Num{V: 0.97, Known: true}, OtherPct: defence.Num{V: 19.78, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:192",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.321288e+06, Known: true},
 		Defence:   defence.Num{V: 11889, Known: true},
 		Share:     defence.Num{V: 0.9, Known: true},
@@ -11152,7 +11057,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10528, Known: true}, DefenceConstNCU: defence.Num{V: 11207, Known: true}, DefenceConst: defence.Num{V: 13264, Known: true}, GDPConst: defence.Num{V: 1.47407e+06, Known: true}, RealChange: defence.Num{V: 15.35, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 285, Known: true}, Personnel: defence.Num{V: 117.7, Known: true}, PersonnelPct: defence.Num{V: 61.64, Known: true}, InfrastructurePct: defence.Num{V: 0.68, Known: true}, OtherPct: defence.Num{V: 17.28, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:193",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 1.432291e+06, Known: true},
 		Defence:   defence.Num{V: 13200, Known: true},
 		Share:     defence.Num{V: 0.92, Known: true},
@@ -11160,7 +11065,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11172, Known: true}, DefenceConstNCU: defence.Num{V: 11753, Known: true}, DefenceConst: defence.Num{V: 13910, Known: true}, GDPConst: defence.Num{V: 1.50938e+06, Known: true}, RealChange: defence.Num{V: 4.87, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 298, Known: true}, Personnel: defence.Num{V: 117.4, Known: true}, PersonnelPct: defence.Num{V: 59.64, Known: true}, InfrastructurePct: defence.Num{V: 0.64, Known: true}, OtherPct: defence.Num{V: 17.89, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:194",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 1.403652e+06, Known: true},
 		Defence:   defence.Num{V: 12630, Known: true},
 		Share:     defence.Num{V: 0.9, Known: true},
@@ -11168,7 +11073,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11281, Known: true}, DefenceConstNCU: defence.Num{V: 11701, Known: true}, DefenceConst: defence.Num{V: 13848, Known: true}, GDPConst: defence.Num{V: 1.538983e+06, Known: true}, RealChange: defence.Num{V: -0.45, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 294, Known: true}, Personnel: defence.Num{V: 117, Known: true}, PersonnelPct: defence.Num{V: 61.86, Known: true}, InfrastructurePct: defence.Num{V: 0.98, Known: true}, OtherPct: defence.Num{V: 16.14, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:195",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.28875e+06, Known: true},
 		Defence:   defence.Num{V: 12828, Known: true},
 		Share:     defence.Num{V: 1, Known: true},
@@ -11176,7 +11081,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11240, Known: true}, DefenceConstNCU: defence.Num{V: 11527, Known: true}, DefenceConst: defence.Num{V: 13643, Known: true}, GDPConst: defence.Num{V: 1.370616e+06, Known: true}, RealChange: defence.Num{V: -1.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 28.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 288, Known: true}, Personnel: defence.Num{V: 118.7, Known: true}, PersonnelPct: defence.Num{V: 62.54, Known: true}, InfrastructurePct: defence.Num{V: 1.07, Known: true}, OtherPct: defence.Num{V: 16.96, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:196",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 1.462216e+06, Known: true},
 		Defence:   defence.Num{V: 14849, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -11184,7 +11089,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 12546, Known: true}, DefenceConstNCU: defence.Num{V: 12546, Known: true}, DefenceConst: defence.Num{V: 14849, Known: true}, GDPConst: defence.Num{V: 1.462216e+06, Known: true}, RealChange: defence.Num{V: 8.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 314, Known: true}, Personnel: defence.Num{V: 118.7, Known: true}, PersonnelPct: defence.Num{V: 58.7, Known: true}, InfrastructurePct: defence.Num{V: 1.08, Known: true}, OtherPct: defence.Num{V: 17.76, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:197",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 1.449991e+06, Known: true},
 		Defence:   defence.Num{V: 16451, Known: true},
 		Share:     defence.Num{V: 1.13, Known: true},
@@ -11192,7 +11097,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 15610, Known: true}, DefenceConstNCU: defence.Num{V: 14910, Known: true}, DefenceConst: defence.Num{V: 17647, Known: true}, GDPConst: defence.Num{V: 1.555365e+06, Known: true}, RealChange: defence.Num{V: 18.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 369, Known: true}, Personnel: defence.Num{V: 117.3, Known: true}, PersonnelPct: defence.Num{V: 52.7, Known: true}, InfrastructurePct: defence.Num{V: 0.76, Known: true}, OtherPct: defence.Num{V: 25.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:198",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.619949e+06, Known: true},
 		Defence:   defence.Num{V: 18875, Known: true},
 		Share:     defence.Num{V: 1.17, Known: true},
@@ -11200,7 +11105,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17451, Known: true}, DefenceConstNCU: defence.Num{V: 15689, Known: true}, DefenceConst: defence.Num{V: 18569, Known: true}, GDPConst: defence.Num{V: 1.593639e+06, Known: true}, RealChange: defence.Num{V: 5.23, Known: true}, GDPPerCapitaConst: defence.Num{V: 33, Known: true}, DefencePerCapitaConst: defence.Num{V: 384, Known: true}, Personnel: defence.Num{V: 116.4, Known: true}, PersonnelPct: defence.Num{V: 49.3, Known: true}, InfrastructurePct: defence.Num{V: 1.46, Known: true}, OtherPct: defence.Num{V: 21.85, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:199",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.725152e+06, Known: true},
 		Defence:   defence.Num{V: 24555, Known: true},
 		Share:     defence.Num{V: 1.42, Known: true},
@@ -11208,7 +11113,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22693, Known: true}, DefenceConstNCU: defence.Num{V: 19828, Known: true}, DefenceConst: defence.Num{V: 23466, Known: true}, GDPConst: defence.Num{V: 1.648704e+06, Known: true}, RealChange: defence.Num{V: 26.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 480, Known: true}, Personnel: defence.Num{V: 116.7, Known: true}, PersonnelPct: defence.Num{V: 51.43, Known: true}, InfrastructurePct: defence.Num{V: 1.47, Known: true}, OtherPct: defence.Num{V: 16.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:200",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 1.905372e+06, Known: true},
 		Defence:   defence.Num{V: 38107, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -11217,7 +11122,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:201",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 2.088363e+06, Known: true},
 		Defence:   defence.Num{V: 41767, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -11226,7 +11131,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:202",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 27048, Known: true},
 		Defence:   defence.Num{V: 514, Known: true},
 		Share:     defence.Num{V: 1.9, Known: true},
@@ -11234,7 +11139,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 386, Known: true}, DefenceConstNCU: defence.Num{V: 474, Known: true}, DefenceConst: defence.Num{V: 561, Known: true}, GDPConst: defence.Num{V: 29542, Known: true}, RealChange: defence.Num{V: 3.78, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 426, Known: true}, Personnel: defence.Num{V: 6.3, Known: true}, PersonnelPct: defence.Num{V: 38.62, Known: true}, InfrastructurePct: defence.Num{V: 8.2, Known: true}, OtherPct: defence.Num{V: 31.03, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:204",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 23303, Known: true},
 		Defence:   defence.Num{V: 463, Known: true},
 		Share:     defence.Num{V: 1.99, Known: true},
@@ -11242,7 +11147,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 418, Known: true}, DefenceConstNCU: defence.Num{V: 508, Known: true}, DefenceConst: defence.Num{V: 601, Known: true}, GDPConst: defence.Num{V: 30217, Known: true}, RealChange: defence.Num{V: 7.14, Known: true}, GDPPerCapitaConst: defence.Num{V: 23, Known: true}, DefencePerCapitaConst: defence.Num{V: 458, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 39.56, Known: true}, InfrastructurePct: defence.Num{V: 8.45, Known: true}, OtherPct: defence.Num{V: 39.18, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:205",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 24545, Known: true},
 		Defence:   defence.Num{V: 497, Known: true},
 		Share:     defence.Num{V: 2.03, Known: true},
@@ -11250,7 +11155,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 450, Known: true}, DefenceConstNCU: defence.Num{V: 533, Known: true}, DefenceConst: defence.Num{V: 631, Known: true}, GDPConst: defence.Num{V: 31133, Known: true}, RealChange: defence.Num{V: 5, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 479, Known: true}, Personnel: defence.Num{V: 6.1, Known: true}, PersonnelPct: defence.Num{V: 38.7, Known: true}, InfrastructurePct: defence.Num{V: 12.15, Known: true}, OtherPct: defence.Num{V: 31.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:206",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 27427, Known: true},
 		Defence:   defence.Num{V: 541, Known: true},
 		Share:     defence.Num{V: 1.97, Known: true},
@@ -11258,7 +11163,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 479, Known: true}, DefenceConstNCU: defence.Num{V: 547, Known: true}, DefenceConst: defence.Num{V: 647, Known: true}, GDPConst: defence.Num{V: 32787, Known: true}, RealChange: defence.Num{V: 2.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 492, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 34.89, Known: true}, InfrastructurePct: defence.Num{V: 11.27, Known: true}, OtherPct: defence.Num{V: 34.62, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:207",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 31192, Known: true},
 		Defence:   defence.Num{V: 615, Known: true},
 		Share:     defence.Num{V: 1.97, Known: true},
@@ -11266,7 +11171,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 521, Known: true}, DefenceConstNCU: defence.Num{V: 567, Known: true}, DefenceConst: defence.Num{V: 671, Known: true}, GDPConst: defence.Num{V: 34013, Known: true}, RealChange: defence.Num{V: 3.69, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 509, Known: true}, Personnel: defence.Num{V: 6.2, Known: true}, PersonnelPct: defence.Num{V: 33.83, Known: true}, InfrastructurePct: defence.Num{V: 8.52, Known: true}, OtherPct: defence.Num{V: 41.14, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:208",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 31842, Known: true},
 		Defence:   defence.Num{V: 637, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -11274,7 +11179,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 569, Known: true}, DefenceConstNCU: defence.Num{V: 596, Known: true}, DefenceConst: defence.Num{V: 705, Known: true}, GDPConst: defence.Num{V: 35258, Known: true}, RealChange: defence.Num{V: 5.15, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 532, Known: true}, Personnel: defence.Num{V: 6.3, Known: true}, PersonnelPct: defence.Num{V: 34.18, Known: true}, InfrastructurePct: defence.Num{V: 6.13, Known: true}, OtherPct: defence.Num{V: 44.2, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:209",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 31783, Known: true},
 		Defence:   defence.Num{V: 719, Known: true},
 		Share:     defence.Num{V: 2.26, Known: true},
@@ -11282,7 +11187,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 630, Known: true}, DefenceConstNCU: defence.Num{V: 657, Known: true}, DefenceConst: defence.Num{V: 778, Known: true}, GDPConst: defence.Num{V: 34369, Known: true}, RealChange: defence.Num{V: 10.29, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 585, Known: true}, Personnel: defence.Num{V: 6.7, Known: true}, PersonnelPct: defence.Num{V: 32.67, Known: true}, InfrastructurePct: defence.Num{V: 6.65, Known: true}, OtherPct: defence.Num{V: 37.68, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:210",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 37174, Known: true},
 		Defence:   defence.Num{V: 749, Known: true},
 		Share:     defence.Num{V: 2.02, Known: true},
@@ -11290,7 +11195,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 633, Known: true}, DefenceConstNCU: defence.Num{V: 633, Known: true}, DefenceConst: defence.Num{V: 749, Known: true}, GDPConst: defence.Num{V: 37174, Known: true}, RealChange: defence.Num{V: -3.7, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 563, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 33.61, Known: true}, InfrastructurePct: defence.Num{V: 5.55, Known: true}, OtherPct: defence.Num{V: 37.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:211",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 38219, Known: true},
 		Defence:   defence.Num{V: 820, Known: true},
 		Share:     defence.Num{V: 2.14, Known: true},
@@ -11298,7 +11203,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 778, Known: true}, DefenceConstNCU: defence.Num{V: 666, Known: true}, DefenceConst: defence.Num{V: 788, Known: true}, GDPConst: defence.Num{V: 36731, Known: true}, RealChange: defence.Num{V: 5.13, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 591, Known: true}, Personnel: defence.Num{V: 6.3, Known: true}, PersonnelPct: defence.Num{V: 29.41, Known: true}, InfrastructurePct: defence.Num{V: 8.02, Known: true}, OtherPct: defence.Num{V: 40.71, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:212",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 41481, Known: true},
 		Defence:   defence.Num{V: 1238, Known: true},
 		Share:     defence.Num{V: 2.98, Known: true},
@@ -11306,7 +11211,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1144, Known: true}, DefenceConstNCU: defence.Num{V: 900, Known: true}, DefenceConst: defence.Num{V: 1065, Known: true}, GDPConst: defence.Num{V: 35697, Known: true}, RealChange: defence.Num{V: 35.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 780, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 24.31, Known: true}, InfrastructurePct: defence.Num{V: 10.65, Known: true}, OtherPct: defence.Num{V: 48.32, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:213",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 43099, Known: true},
 		Defence:   defence.Num{V: 1425, Known: true},
 		Share:     defence.Num{V: 3.31, Known: true},
@@ -11314,7 +11219,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1317, Known: true}, DefenceConstNCU: defence.Num{V: 996, Known: true}, DefenceConst: defence.Num{V: 1179, Known: true}, GDPConst: defence.Num{V: 35661, Known: true}, RealChange: defence.Num{V: 10.71, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 863, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 21.98, Known: true}, InfrastructurePct: defence.Num{V: 12.9, Known: true}, OtherPct: defence.Num{V: 27.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:214",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 46988, Known: true},
 		Defence:   defence.Num{V: 1844, Known: true},
 		Share:     defence.Num{V: 3.93, Known: true},
@@ -11323,7 +11228,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:215",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 51802, Known: true},
 		Defence:   defence.Num{V: 2644, Known: true},
 		Share:     defence.Num{V: 5.1, Known: true},
@@ -11332,7 +11237,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:216",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 273549, Known: true},
 		Defence:   defence.Num{V: 3991, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -11340,7 +11245,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3004, Known: true}, DefenceConstNCU: defence.Num{V: 3320, Known: true}, DefenceConst: defence.Num{V: 3930, Known: true}, GDPConst: defence.Num{V: 269342, Known: true}, RealChange: defence.Num{V: -6.05, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 719, Known: true}, Personnel: defence.Num{V: 32.5, Known: true}, PersonnelPct: defence.Num{V: 40.24, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 46.08, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:218",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 233234, Known: true},
 		Defence:   defence.Num{V: 3401, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -11348,7 +11253,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3065, Known: true}, DefenceConstNCU: defence.Num{V: 3334, Known: true}, DefenceConst: defence.Num{V: 3946, Known: true}, GDPConst: defence.Num{V: 270598, Known: true}, RealChange: defence.Num{V: 0.4, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 720, Known: true}, Personnel: defence.Num{V: 31, Known: true}, PersonnelPct: defence.Num{V: 37.88, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.96, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:219",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 238712, Known: true},
 		Defence:   defence.Num{V: 3418, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -11356,7 +11261,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3089, Known: true}, DefenceConstNCU: defence.Num{V: 3358, Known: true}, DefenceConst: defence.Num{V: 3974, Known: true}, GDPConst: defence.Num{V: 277558, Known: true}, RealChange: defence.Num{V: 0.72, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 723, Known: true}, Personnel: defence.Num{V: 31.3, Known: true}, PersonnelPct: defence.Num{V: 38.86, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.1, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:220",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 253757, Known: true},
 		Defence:   defence.Num{V: 3536, Known: true},
 		Share:     defence.Num{V: 1.39, Known: true},
@@ -11364,7 +11269,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3131, Known: true}, DefenceConstNCU: defence.Num{V: 3375, Known: true}, DefenceConst: defence.Num{V: 3995, Known: true}, GDPConst: defence.Num{V: 286729, Known: true}, RealChange: defence.Num{V: 0.53, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 725, Known: true}, Personnel: defence.Num{V: 31, Known: true}, PersonnelPct: defence.Num{V: 40.52, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 46.13, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:221",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 273993, Known: true},
 		Defence:   defence.Num{V: 3825, Known: true},
 		Share:     defence.Num{V: 1.4, Known: true},
@@ -11372,7 +11277,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3238, Known: true}, DefenceConstNCU: defence.Num{V: 3423, Known: true}, DefenceConst: defence.Num{V: 4051, Known: true}, GDPConst: defence.Num{V: 290150, Known: true}, RealChange: defence.Num{V: 1.4, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 734, Known: true}, Personnel: defence.Num{V: 31.8, Known: true}, PersonnelPct: defence.Num{V: 38.95, Known: true}, InfrastructurePct: defence.Num{Known: true}, OtherPct: defence.Num{V: 47.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:222",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 267044, Known: true},
 		Defence:   defence.Num{V: 3900, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -11380,7 +11285,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3483, Known: true}, DefenceConstNCU: defence.Num{V: 3628, Known: true}, DefenceConst: defence.Num{V: 4294, Known: true}, GDPConst: defence.Num{V: 294066, Known: true}, RealChange: defence.Num{V: 6, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 778, Known: true}, Personnel: defence.Num{V: 31.1, Known: true}, PersonnelPct: defence.Num{V: 34.47, Known: true}, InfrastructurePct: defence.Num{V: 0.29, Known: true}, OtherPct: defence.Num{V: 44.1, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:223",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 269784, Known: true},
 		Defence:   defence.Num{V: 4156, Known: true},
 		Share:     defence.Num{V: 1.54, Known: true},
@@ -11388,7 +11293,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3642, Known: true}, DefenceConstNCU: defence.Num{V: 3732, Known: true}, DefenceConst: defence.Num{V: 4418, Known: true}, GDPConst: defence.Num{V: 286743, Known: true}, RealChange: defence.Num{V: 2.87, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 799, Known: true}, Personnel: defence.Num{V: 31.3, Known: true}, PersonnelPct: defence.Num{V: 33.84, Known: true}, InfrastructurePct: defence.Num{V: 0.37, Known: true}, OtherPct: defence.Num{V: 44.16, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:224",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 294419, Known: true},
 		Defence:   defence.Num{V: 4145, Known: true},
 		Share:     defence.Num{V: 1.41, Known: true},
@@ -11396,7 +11301,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3503, Known: true}, DefenceConstNCU: defence.Num{V: 3503, Known: true}, DefenceConst: defence.Num{V: 4145, Known: true}, GDPConst: defence.Num{V: 294419, Known: true}, RealChange: defence.Num{V: -6.16, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 748, Known: true}, Personnel: defence.Num{V: 31.1, Known: true}, PersonnelPct: defence.Num{V: 35.09, Known: true}, InfrastructurePct: defence.Num{V: 0.63, Known: true}, OtherPct: defence.Num{V: 44.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:225",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 280474, Known: true},
 		Defence:   defence.Num{V: 4726, Known: true},
 		Share:     defence.Num{V: 1.69, Known: true},
@@ -11404,7 +11309,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4485, Known: true}, DefenceConstNCU: defence.Num{V: 4224, Known: true}, DefenceConst: defence.Num{V: 4999, Known: true}, GDPConst: defence.Num{V: 296665, Known: true}, RealChange: defence.Num{V: 20.59, Known: true}, GDPPerCapitaConst: defence.Num{V: 53.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 900, Known: true}, Personnel: defence.Num{V: 30.5, Known: true}, PersonnelPct: defence.Num{V: 28.64, Known: true}, InfrastructurePct: defence.Num{V: 0.52, Known: true}, OtherPct: defence.Num{V: 37.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:226",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 295277, Known: true},
 		Defence:   defence.Num{V: 6267, Known: true},
 		Share:     defence.Num{V: 2.12, Known: true},
@@ -11412,7 +11317,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5795, Known: true}, DefenceConstNCU: defence.Num{V: 5252, Known: true}, DefenceConst: defence.Num{V: 6215, Known: true}, GDPConst: defence.Num{V: 292839, Known: true}, RealChange: defence.Num{V: 24.33, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1114, Known: true}, Personnel: defence.Num{V: 25.9, Known: true}, PersonnelPct: defence.Num{V: 23.08, Known: true}, InfrastructurePct: defence.Num{V: 0.15, Known: true}, OtherPct: defence.Num{V: 34.17, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:227",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 298636, Known: true},
 		Defence:   defence.Num{V: 6302, Known: true},
 		Share:     defence.Num{V: 2.11, Known: true},
@@ -11420,7 +11325,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5824, Known: true}, DefenceConstNCU: defence.Num{V: 5241, Known: true}, DefenceConst: defence.Num{V: 6203, Known: true}, GDPConst: defence.Num{V: 293935, Known: true}, RealChange: defence.Num{V: -0.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 1104, Known: true}, Personnel: defence.Num{V: 27, Known: true}, PersonnelPct: defence.Num{V: 24.45, Known: true}, InfrastructurePct: defence.Num{V: 0.22, Known: true}, OtherPct: defence.Num{V: 31.35, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:228",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 316860, Known: true},
 		Defence:   defence.Num{V: 8725, Known: true},
 		Share:     defence.Num{V: 2.75, Known: true},
@@ -11429,7 +11334,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:229",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 341172, Known: true},
 		Defence:   defence.Num{V: 9027, Known: true},
 		Share:     defence.Num{V: 2.65, Known: true},
@@ -11438,7 +11343,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:230",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 2.865683e+06, Known: true},
 		Defence:   defence.Num{V: 52022, Known: true},
 		Share:     defence.Num{V: 1.82, Known: true},
@@ -11446,7 +11351,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39149, Known: true}, DefenceConstNCU: defence.Num{V: 42703, Known: true}, DefenceConst: defence.Num{V: 50541, Known: true}, GDPConst: defence.Num{V: 2.78406e+06, Known: true}, RealChange: defence.Num{V: -1.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 766, Known: true}, Personnel: defence.Num{V: 207, Known: true}, PersonnelPct: defence.Num{V: 48.59, Known: true}, InfrastructurePct: defence.Num{V: 2.33, Known: true}, OtherPct: defence.Num{V: 24.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:232",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 2.444257e+06, Known: true},
 		Defence:   defence.Num{V: 43496, Known: true},
 		Share:     defence.Num{V: 1.78, Known: true},
@@ -11454,7 +11359,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39199, Known: true}, DefenceConstNCU: defence.Num{V: 42278, Known: true}, DefenceConst: defence.Num{V: 50037, Known: true}, GDPConst: defence.Num{V: 2.81183e+06, Known: true}, RealChange: defence.Num{V: -1, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 755, Known: true}, Personnel: defence.Num{V: 204.8, Known: true}, PersonnelPct: defence.Num{V: 47.79, Known: true}, InfrastructurePct: defence.Num{V: 2.8, Known: true}, OtherPct: defence.Num{V: 24.37, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:233",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 2.468316e+06, Known: true},
 		Defence:   defence.Num{V: 44209, Known: true},
 		Share:     defence.Num{V: 1.79, Known: true},
@@ -11462,7 +11367,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39950, Known: true}, DefenceConstNCU: defence.Num{V: 42864, Known: true}, DefenceConst: defence.Num{V: 50730, Known: true}, GDPConst: defence.Num{V: 2.832408e+06, Known: true}, RealChange: defence.Num{V: 1.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 762, Known: true}, Personnel: defence.Num{V: 208.1, Known: true}, PersonnelPct: defence.Num{V: 47.94, Known: true}, InfrastructurePct: defence.Num{V: 2.7, Known: true}, OtherPct: defence.Num{V: 24.92, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:234",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 2.591027e+06, Known: true},
 		Defence:   defence.Num{V: 46134, Known: true},
 		Share:     defence.Num{V: 1.78, Known: true},
@@ -11470,7 +11375,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 40852, Known: true}, DefenceConstNCU: defence.Num{V: 43579, Known: true}, DefenceConst: defence.Num{V: 51577, Known: true}, GDPConst: defence.Num{V: 2.896769e+06, Known: true}, RealChange: defence.Num{V: 1.67, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 772, Known: true}, Personnel: defence.Num{V: 208.2, Known: true}, PersonnelPct: defence.Num{V: 47.98, Known: true}, InfrastructurePct: defence.Num{V: 2.88, Known: true}, OtherPct: defence.Num{V: 24.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:235",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.784679e+06, Known: true},
 		Defence:   defence.Num{V: 50507, Known: true},
 		Share:     defence.Num{V: 1.81, Known: true},
@@ -11478,7 +11383,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42748, Known: true}, DefenceConstNCU: defence.Num{V: 45099, Known: true}, DefenceConst: defence.Num{V: 53375, Known: true}, GDPConst: defence.Num{V: 2.942829e+06, Known: true}, RealChange: defence.Num{V: 3.49, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 795, Known: true}, Personnel: defence.Num{V: 208.2, Known: true}, PersonnelPct: defence.Num{V: 46.9, Known: true}, InfrastructurePct: defence.Num{V: 3.51, Known: true}, OtherPct: defence.Num{V: 25.92, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:236",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.726673e+06, Known: true},
 		Defence:   defence.Num{V: 49493, Known: true},
 		Share:     defence.Num{V: 1.82, Known: true},
@@ -11486,7 +11391,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 44206, Known: true}, DefenceConstNCU: defence.Num{V: 46079, Known: true}, DefenceConst: defence.Num{V: 54536, Known: true}, GDPConst: defence.Num{V: 3.004487e+06, Known: true}, RealChange: defence.Num{V: 2.17, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 809, Known: true}, Personnel: defence.Num{V: 207.8, Known: true}, PersonnelPct: defence.Num{V: 45.59, Known: true}, InfrastructurePct: defence.Num{V: 3.13, Known: true}, OtherPct: defence.Num{V: 26.74, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:237",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.644609e+06, Known: true},
 		Defence:   defence.Num{V: 52519, Known: true},
 		Share:     defence.Num{V: 1.99, Known: true},
@@ -11494,7 +11399,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46018, Known: true}, DefenceConstNCU: defence.Num{V: 46579, Known: true}, DefenceConst: defence.Num{V: 55127, Known: true}, GDPConst: defence.Num{V: 2.775909e+06, Known: true}, RealChange: defence.Num{V: 1.08, Known: true}, GDPPerCapitaConst: defence.Num{V: 41, Known: true}, DefencePerCapitaConst: defence.Num{V: 815, Known: true}, Personnel: defence.Num{V: 207.6, Known: true}, PersonnelPct: defence.Num{V: 44.01, Known: true}, InfrastructurePct: defence.Num{V: 2.88, Known: true}, OtherPct: defence.Num{V: 26.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:238",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.964643e+06, Known: true},
 		Defence:   defence.Num{V: 56457, Known: true},
 		Share:     defence.Num{V: 1.9, Known: true},
@@ -11502,7 +11407,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47702, Known: true}, DefenceConstNCU: defence.Num{V: 47702, Known: true}, DefenceConst: defence.Num{V: 56457, Known: true}, GDPConst: defence.Num{V: 2.964643e+06, Known: true}, RealChange: defence.Num{V: 2.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 831, Known: true}, Personnel: defence.Num{V: 207.6, Known: true}, PersonnelPct: defence.Num{V: 42.99, Known: true}, InfrastructurePct: defence.Num{V: 3.04, Known: true}, OtherPct: defence.Num{V: 26.12, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:239",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.795685e+06, Known: true},
 		Defence:   defence.Num{V: 52238, Known: true},
 		Share:     defence.Num{V: 1.87, Known: true},
@@ -11510,7 +11415,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49567, Known: true}, DefenceConstNCU: defence.Num{V: 48114, Known: true}, DefenceConst: defence.Num{V: 56944, Known: true}, GDPConst: defence.Num{V: 3.047569e+06, Known: true}, RealChange: defence.Num{V: 0.86, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 835, Known: true}, Personnel: defence.Num{V: 207.1, Known: true}, PersonnelPct: defence.Num{V: 42.33, Known: true}, InfrastructurePct: defence.Num{V: 3.01, Known: true}, OtherPct: defence.Num{V: 26.02, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:240",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 3.061133e+06, Known: true},
 		Defence:   defence.Num{V: 57457, Known: true},
 		Share:     defence.Num{V: 1.88, Known: true},
@@ -11518,7 +11423,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 53123, Known: true}, DefenceConstNCU: defence.Num{V: 49116, Known: true}, DefenceConst: defence.Num{V: 58130, Known: true}, GDPConst: defence.Num{V: 3.096966e+06, Known: true}, RealChange: defence.Num{V: 2.08, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 850, Known: true}, Personnel: defence.Num{V: 205.3, Known: true}, PersonnelPct: defence.Num{V: 42.21, Known: true}, InfrastructurePct: defence.Num{V: 3.6, Known: true}, OtherPct: defence.Num{V: 26, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:241",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 3.160993e+06, Known: true},
 		Defence:   defence.Num{V: 64332, Known: true},
 		Share:     defence.Num{V: 2.04, Known: true},
@@ -11526,7 +11431,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 59454, Known: true}, DefenceConstNCU: defence.Num{V: 53843, Known: true}, DefenceConst: defence.Num{V: 63725, Known: true}, GDPConst: defence.Num{V: 3.131175e+06, Known: true}, RealChange: defence.Num{V: 9.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 930, Known: true}, Personnel: defence.Num{V: 201.3, Known: true}, PersonnelPct: defence.Num{V: 39.04, Known: true}, InfrastructurePct: defence.Num{V: 3.65, Known: true}, OtherPct: defence.Num{V: 29.85, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:242",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 3.370182e+06, Known: true},
 		Defence:   defence.Num{V: 68892, Known: true},
 		Share:     defence.Num{V: 2.04, Known: true},
@@ -11535,7 +11440,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:243",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 3.600188e+06, Known: true},
 		Defence:   defence.Num{V: 79753, Known: true},
 		Share:     defence.Num{V: 2.22, Known: true},
@@ -11544,7 +11449,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:244",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 3.086969e+06, Known: true},
 		Defence:   defence.Num{V: 65692, Known: true},
 		Share:     defence.Num{V: 2.13, Known: true},
@@ -11552,7 +11457,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39902, Known: true}, DefenceConstNCU: defence.Num{V: 45775, Known: true}, DefenceConst: defence.Num{V: 62974, Known: true}, GDPConst: defence.Num{V: 2.959257e+06, Known: true}, RealChange: defence.Num{V: -1.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 975, Known: true}, Personnel: defence.Num{V: 168.7, Known: true}, PersonnelPct: defence.Num{V: 36.59, Known: true}, InfrastructurePct: defence.Num{V: 1.95, Known: true}, OtherPct: defence.Num{V: 38.63, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:246",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 2.946231e+06, Known: true},
 		Defence:   defence.Num{V: 59505, Known: true},
 		Share:     defence.Num{V: 2.02, Known: true},
@@ -11560,7 +11465,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38940, Known: true}, DefenceConstNCU: defence.Num{V: 44375, Known: true}, DefenceConst: defence.Num{V: 61048, Known: true}, GDPConst: defence.Num{V: 3.022597e+06, Known: true}, RealChange: defence.Num{V: -3.06, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 938, Known: true}, Personnel: defence.Num{V: 141.4, Known: true}, PersonnelPct: defence.Num{V: 36.8, Known: true}, InfrastructurePct: defence.Num{V: 1.63, Known: true}, OtherPct: defence.Num{V: 39.82, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:247",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 2.716852e+06, Known: true},
 		Defence:   defence.Num{V: 56362, Known: true},
 		Share:     defence.Num{V: 2.07, Known: true},
@@ -11568,7 +11473,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 41590, Known: true}, DefenceConstNCU: defence.Num{V: 46586, Known: true}, DefenceConst: defence.Num{V: 64089, Known: true}, GDPConst: defence.Num{V: 3.089292e+06, Known: true}, RealChange: defence.Num{V: 4.98, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 977, Known: true}, Personnel: defence.Num{V: 139.5, Known: true}, PersonnelPct: defence.Num{V: 35.27, Known: true}, InfrastructurePct: defence.Num{V: 1.87, Known: true}, OtherPct: defence.Num{V: 41.62, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:248",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 2.70137e+06, Known: true},
 		Defence:   defence.Num{V: 55719, Known: true},
 		Share:     defence.Num{V: 2.06, Known: true},
@@ -11576,7 +11481,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 43257, Known: true}, DefenceConstNCU: defence.Num{V: 47718, Known: true}, DefenceConst: defence.Num{V: 65646, Known: true}, GDPConst: defence.Num{V: 3.182688e+06, Known: true}, RealChange: defence.Num{V: 2.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 995, Known: true}, Personnel: defence.Num{V: 149.4, Known: true}, PersonnelPct: defence.Num{V: 34.54, Known: true}, InfrastructurePct: defence.Num{V: 2.25, Known: true}, OtherPct: defence.Num{V: 40.92, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:249",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.900745e+06, Known: true},
 		Defence:   defence.Num{V: 60380, Known: true},
 		Share:     defence.Num{V: 2.08, Known: true},
@@ -11584,7 +11489,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45202, Known: true}, DefenceConstNCU: defence.Num{V: 48903, Known: true}, DefenceConst: defence.Num{V: 67277, Known: true}, GDPConst: defence.Num{V: 3.232062e+06, Known: true}, RealChange: defence.Num{V: 2.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1015, Known: true}, Personnel: defence.Num{V: 146.6, Known: true}, PersonnelPct: defence.Num{V: 33.75, Known: true}, InfrastructurePct: defence.Num{V: 2.99, Known: true}, OtherPct: defence.Num{V: 41.01, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:250",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.877392e+06, Known: true},
 		Defence:   defence.Num{V: 59399, Known: true},
 		Share:     defence.Num{V: 2.06, Known: true},
@@ -11592,7 +11497,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46509, Known: true}, DefenceConstNCU: defence.Num{V: 49108, Known: true}, DefenceConst: defence.Num{V: 67559, Known: true}, GDPConst: defence.Num{V: 3.272666e+06, Known: true}, RealChange: defence.Num{V: 0.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1014, Known: true}, Personnel: defence.Num{V: 144, Known: true}, PersonnelPct: defence.Num{V: 34.07, Known: true}, InfrastructurePct: defence.Num{V: 2.11, Known: true}, OtherPct: defence.Num{V: 40.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:251",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.725948e+06, Known: true},
 		Defence:   defence.Num{V: 63500, Known: true},
 		Share:     defence.Num{V: 2.33, Known: true},
@@ -11600,7 +11505,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49495, Known: true}, DefenceConstNCU: defence.Num{V: 49847, Known: true}, DefenceConst: defence.Num{V: 68575, Known: true}, GDPConst: defence.Num{V: 2.943832e+06, Known: true}, RealChange: defence.Num{V: 1.5, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1028, Known: true}, Personnel: defence.Num{V: 147.3, Known: true}, PersonnelPct: defence.Num{V: 33.8, Known: true}, InfrastructurePct: defence.Num{V: 1.72, Known: true}, OtherPct: defence.Num{V: 40.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:252",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 3.195327e+06, Known: true},
 		Defence:   defence.Num{V: 71927, Known: true},
 		Share:     defence.Num{V: 2.25, Known: true},
@@ -11608,7 +11513,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52283, Known: true}, DefenceConstNCU: defence.Num{V: 52283, Known: true}, DefenceConst: defence.Num{V: 71927, Known: true}, GDPConst: defence.Num{V: 3.195327e+06, Known: true}, RealChange: defence.Num{V: 4.89, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 1074, Known: true}, Personnel: defence.Num{V: 148.2, Known: true}, PersonnelPct: defence.Num{V: 31.49, Known: true}, InfrastructurePct: defence.Num{V: 1.72, Known: true}, OtherPct: defence.Num{V: 37.29, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:253",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 3.192851e+06, Known: true},
 		Defence:   defence.Num{V: 70846, Known: true},
 		Share:     defence.Num{V: 2.22, Known: true},
@@ -11616,7 +11521,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 57269, Known: true}, DefenceConstNCU: defence.Num{V: 54192, Known: true}, DefenceConst: defence.Num{V: 74553, Known: true}, GDPConst: defence.Num{V: 3.359877e+06, Known: true}, RealChange: defence.Num{V: 3.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 1102, Known: true}, Personnel: defence.Num{V: 143.6, Known: true}, PersonnelPct: defence.Num{V: 29.74, Known: true}, InfrastructurePct: defence.Num{V: 2.88, Known: true}, OtherPct: defence.Num{V: 35.96, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:254",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 3.422072e+06, Known: true},
 		Defence:   defence.Num{V: 76052, Known: true},
 		Share:     defence.Num{V: 2.22, Known: true},
@@ -11624,7 +11529,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 61164, Known: true}, DefenceConstNCU: defence.Num{V: 54424, Known: true}, DefenceConst: defence.Num{V: 74872, Known: true}, GDPConst: defence.Num{V: 3.369004e+06, Known: true}, RealChange: defence.Num{V: 0.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 1093, Known: true}, Personnel: defence.Num{V: 132.5, Known: true}, PersonnelPct: defence.Num{V: 30.69, Known: true}, InfrastructurePct: defence.Num{V: 2.21, Known: true}, OtherPct: defence.Num{V: 35.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:255",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 3.695421e+06, Known: true},
 		Defence:   defence.Num{V: 84169, Known: true},
 		Share:     defence.Num{V: 2.28, Known: true},
@@ -11632,7 +11537,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 65841, Known: true}, DefenceConstNCU: defence.Num{V: 56357, Known: true}, DefenceConst: defence.Num{V: 77532, Known: true}, GDPConst: defence.Num{V: 3.404028e+06, Known: true}, RealChange: defence.Num{V: 3.55, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 1120, Known: true}, Personnel: defence.Num{V: 128.9, Known: true}, PersonnelPct: defence.Num{V: 30.37, Known: true}, InfrastructurePct: defence.Num{V: 2.24, Known: true}, OtherPct: defence.Num{V: 34.03, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:256",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 4.002084e+06, Known: true},
 		Defence:   defence.Num{V: 92921, Known: true},
 		Share:     defence.Num{V: 2.32, Known: true},
@@ -11641,7 +11546,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:257",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 4.300972e+06, Known: true},
 		Defence:   defence.Num{V: 110274, Known: true},
 		Share:     defence.Num{V: 2.56, Known: true},
@@ -11650,7 +11555,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:258",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 233972, Known: true},
 		Defence:   defence.Num{V: 5234, Known: true},
 		Share:     defence.Num{V: 2.24, Known: true},
@@ -11658,7 +11563,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3939, Known: true}, DefenceConstNCU: defence.Num{V: 3961, Known: true}, DefenceConst: defence.Num{V: 4688, Known: true}, GDPConst: defence.Num{V: 209568, Known: true}, RealChange: defence.Num{V: 0.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 430, Known: true}, Personnel: defence.Num{V: 107.3, Known: true}, PersonnelPct: defence.Num{V: 77.18, Known: true}, InfrastructurePct: defence.Num{V: 1.1, Known: true}, OtherPct: defence.Num{V: 13.55, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:260",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 194587, Known: true},
 		Defence:   defence.Num{V: 4520, Known: true},
 		Share:     defence.Num{V: 2.32, Known: true},
@@ -11666,7 +11571,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4073, Known: true}, DefenceConstNCU: defence.Num{V: 4103, Known: true}, DefenceConst: defence.Num{V: 4856, Known: true}, GDPConst: defence.Num{V: 209089, Known: true}, RealChange: defence.Num{V: 3.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 449, Known: true}, Personnel: defence.Num{V: 104.4, Known: true}, PersonnelPct: defence.Num{V: 72.05, Known: true}, InfrastructurePct: defence.Num{V: 0.65, Known: true}, OtherPct: defence.Num{V: 16.9, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:261",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 193044, Known: true},
 		Defence:   defence.Num{V: 4637, Known: true},
 		Share:     defence.Num{V: 2.4, Known: true},
@@ -11674,7 +11579,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4190, Known: true}, DefenceConstNCU: defence.Num{V: 4242, Known: true}, DefenceConst: defence.Num{V: 5020, Known: true}, GDPConst: defence.Num{V: 209023, Known: true}, RealChange: defence.Num{V: 3.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 466, Known: true}, Personnel: defence.Num{V: 106, Known: true}, PersonnelPct: defence.Num{V: 73.13, Known: true}, InfrastructurePct: defence.Num{V: 0.58, Known: true}, OtherPct: defence.Num{V: 12.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:262",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 200310, Known: true},
 		Defence:   defence.Num{V: 4752, Known: true},
 		Share:     defence.Num{V: 2.37, Known: true},
@@ -11682,7 +11587,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4208, Known: true}, DefenceConstNCU: defence.Num{V: 4252, Known: true}, DefenceConst: defence.Num{V: 5032, Known: true}, GDPConst: defence.Num{V: 212102, Known: true}, RealChange: defence.Num{V: 0.23, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 468, Known: true}, Personnel: defence.Num{V: 106.8, Known: true}, PersonnelPct: defence.Num{V: 76.56, Known: true}, InfrastructurePct: defence.Num{V: 0.79, Known: true}, OtherPct: defence.Num{V: 11.37, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:263",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 213396, Known: true},
 		Defence:   defence.Num{V: 5388, Known: true},
 		Share:     defence.Num{V: 2.52, Known: true},
@@ -11690,7 +11595,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4560, Known: true}, DefenceConstNCU: defence.Num{V: 4618, Known: true}, DefenceConst: defence.Num{V: 5466, Known: true}, GDPConst: defence.Num{V: 216481, Known: true}, RealChange: defence.Num{V: 8.62, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 509, Known: true}, Personnel: defence.Num{V: 109.2, Known: true}, PersonnelPct: defence.Num{V: 78.76, Known: true}, InfrastructurePct: defence.Num{V: 0.62, Known: true}, OtherPct: defence.Num{V: 9.6, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:264",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 207329, Known: true},
 		Defence:   defence.Num{V: 5019, Known: true},
 		Share:     defence.Num{V: 2.42, Known: true},
@@ -11698,7 +11603,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4483, Known: true}, DefenceConstNCU: defence.Num{V: 4529, Known: true}, DefenceConst: defence.Num{V: 5360, Known: true}, GDPConst: defence.Num{V: 221411, Known: true}, RealChange: defence.Num{V: -1.94, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 500, Known: true}, Personnel: defence.Num{V: 102.5, Known: true}, PersonnelPct: defence.Num{V: 77.08, Known: true}, InfrastructurePct: defence.Num{V: 0.2, Known: true}, OtherPct: defence.Num{V: 11.17, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:265",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 191210, Known: true},
 		Defence:   defence.Num{V: 5492, Known: true},
 		Share:     defence.Num{V: 2.87, Known: true},
@@ -11706,7 +11611,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4812, Known: true}, DefenceConstNCU: defence.Num{V: 4879, Known: true}, DefenceConst: defence.Num{V: 5775, Known: true}, GDPConst: defence.Num{V: 201049, Known: true}, RealChange: defence.Num{V: 7.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 540, Known: true}, Personnel: defence.Num{V: 106.6, Known: true}, PersonnelPct: defence.Num{V: 74.58, Known: true}, InfrastructurePct: defence.Num{V: 0.18, Known: true}, OtherPct: defence.Num{V: 14.55, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:266",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 218449, Known: true},
 		Defence:   defence.Num{V: 8006, Known: true},
 		Share:     defence.Num{V: 3.66, Known: true},
@@ -11714,7 +11619,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6764, Known: true}, DefenceConstNCU: defence.Num{V: 6764, Known: true}, DefenceConst: defence.Num{V: 8006, Known: true}, GDPConst: defence.Num{V: 218449, Known: true}, RealChange: defence.Num{V: 38.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 752, Known: true}, Personnel: defence.Num{V: 108.1, Known: true}, PersonnelPct: defence.Num{V: 53.78, Known: true}, InfrastructurePct: defence.Num{V: 0.26, Known: true}, OtherPct: defence.Num{V: 8.72, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:267",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 218162, Known: true},
 		Defence:   defence.Num{V: 8488, Known: true},
 		Share:     defence.Num{V: 3.89, Known: true},
@@ -11722,7 +11627,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8054, Known: true}, DefenceConstNCU: defence.Num{V: 7578, Known: true}, DefenceConst: defence.Num{V: 8968, Known: true}, GDPConst: defence.Num{V: 230512, Known: true}, RealChange: defence.Num{V: 12.03, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 848, Known: true}, Personnel: defence.Num{V: 107.3, Known: true}, PersonnelPct: defence.Num{V: 45.92, Known: true}, InfrastructurePct: defence.Num{V: 0.26, Known: true}, OtherPct: defence.Num{V: 11.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:268",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 243016, Known: true},
 		Defence:   defence.Num{V: 6731, Known: true},
 		Share:     defence.Num{V: 2.77, Known: true},
@@ -11730,7 +11635,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6224, Known: true}, DefenceConstNCU: defence.Num{V: 5510, Known: true}, DefenceConst: defence.Num{V: 6521, Known: true}, GDPConst: defence.Num{V: 235435, Known: true}, RealChange: defence.Num{V: -27.28, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 618, Known: true}, Personnel: defence.Num{V: 109.7, Known: true}, PersonnelPct: defence.Num{V: 61.59, Known: true}, InfrastructurePct: defence.Num{V: 0.59, Known: true}, OtherPct: defence.Num{V: 12.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:269",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 256161, Known: true},
 		Defence:   defence.Num{V: 7103, Known: true},
 		Share:     defence.Num{V: 2.77, Known: true},
@@ -11738,7 +11643,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6565, Known: true}, DefenceConstNCU: defence.Num{V: 5631, Known: true}, DefenceConst: defence.Num{V: 6665, Known: true}, GDPConst: defence.Num{V: 240348, Known: true}, RealChange: defence.Num{V: 2.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 633, Known: true}, Personnel: defence.Num{V: 109.2, Known: true}, PersonnelPct: defence.Num{V: 61.12, Known: true}, InfrastructurePct: defence.Num{V: 0.92, Known: true}, OtherPct: defence.Num{V: 11.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:270",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 280476, Known: true},
 		Defence:   defence.Num{V: 7835, Known: true},
 		Share:     defence.Num{V: 2.79, Known: true},
@@ -11747,7 +11652,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:271",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 308783, Known: true},
 		Defence:   defence.Num{V: 11275, Known: true},
 		Share:     defence.Num{V: 3.65, Known: true},
@@ -11756,7 +11661,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:272",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 59622, Known: true},
 		Defence:   defence.Num{V: 1078, Known: true},
 		Share:     defence.Num{V: 1.81, Known: true},
@@ -11764,7 +11669,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 811, Known: true}, DefenceConstNCU: defence.Num{V: 881, Known: true}, DefenceConst: defence.Num{V: 1042, Known: true}, GDPConst: defence.Num{V: 57632, Known: true}, RealChange: defence.Num{V: 25.94, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 248, Known: true}, Personnel: defence.Num{V: 15.4, Known: true}, PersonnelPct: defence.Num{V: 76.55, Known: true}, InfrastructurePct: defence.Num{V: 1.24, Known: true}, OtherPct: defence.Num{V: 16.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:274",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 51005, Known: true},
 		Defence:   defence.Num{V: 892, Known: true},
 		Share:     defence.Num{V: 1.75, Known: true},
@@ -11772,7 +11677,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 804, Known: true}, DefenceConstNCU: defence.Num{V: 871, Known: true}, DefenceConst: defence.Num{V: 1031, Known: true}, GDPConst: defence.Num{V: 58969, Known: true}, RealChange: defence.Num{V: -1.04, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 248, Known: true}, Personnel: defence.Num{V: 15.1, Known: true}, PersonnelPct: defence.Num{V: 72.28, Known: true}, InfrastructurePct: defence.Num{V: 1.98, Known: true}, OtherPct: defence.Num{V: 17.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:275",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 52636, Known: true},
 		Defence:   defence.Num{V: 837, Known: true},
 		Share:     defence.Num{V: 1.59, Known: true},
@@ -11780,7 +11685,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 756, Known: true}, DefenceConstNCU: defence.Num{V: 819, Known: true}, DefenceConst: defence.Num{V: 970, Known: true}, GDPConst: defence.Num{V: 61014, Known: true}, RealChange: defence.Num{V: -5.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 236, Known: true}, Personnel: defence.Num{V: 14.8, Known: true}, PersonnelPct: defence.Num{V: 75.4, Known: true}, InfrastructurePct: defence.Num{V: 1.26, Known: true}, OtherPct: defence.Num{V: 15.83, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:276",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 56162, Known: true},
 		Defence:   defence.Num{V: 917, Known: true},
 		Share:     defence.Num{V: 1.63, Known: true},
@@ -11788,7 +11693,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 812, Known: true}, DefenceConstNCU: defence.Num{V: 870, Known: true}, DefenceConst: defence.Num{V: 1029, Known: true}, GDPConst: defence.Num{V: 63017, Known: true}, RealChange: defence.Num{V: 6.15, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 255, Known: true}, Personnel: defence.Num{V: 14.8, Known: true}, PersonnelPct: defence.Num{V: 71.72, Known: true}, InfrastructurePct: defence.Num{V: 3.59, Known: true}, OtherPct: defence.Num{V: 18.99, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:277",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 61693, Known: true},
 		Defence:   defence.Num{V: 952, Known: true},
 		Share:     defence.Num{V: 1.54, Known: true},
@@ -11796,7 +11701,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 805, Known: true}, DefenceConstNCU: defence.Num{V: 845, Known: true}, DefenceConst: defence.Num{V: 1000, Known: true}, GDPConst: defence.Num{V: 64852, Known: true}, RealChange: defence.Num{V: -2.82, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 251, Known: true}, Personnel: defence.Num{V: 15, Known: true}, PersonnelPct: defence.Num{V: 76.96, Known: true}, InfrastructurePct: defence.Num{V: 1, Known: true}, OtherPct: defence.Num{V: 18.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:278",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 61472, Known: true},
 		Defence:   defence.Num{V: 986, Known: true},
 		Share:     defence.Num{V: 1.6, Known: true},
@@ -11804,7 +11709,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 881, Known: true}, DefenceConstNCU: defence.Num{V: 906, Known: true}, DefenceConst: defence.Num{V: 1072, Known: true}, GDPConst: defence.Num{V: 66863, Known: true}, RealChange: defence.Num{V: 7.2, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 272, Known: true}, Personnel: defence.Num{V: 14.8, Known: true}, PersonnelPct: defence.Num{V: 73.71, Known: true}, InfrastructurePct: defence.Num{V: 1.41, Known: true}, OtherPct: defence.Num{V: 18.33, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:279",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 57913, Known: true},
 		Defence:   defence.Num{V: 983, Known: true},
 		Share:     defence.Num{V: 1.7, Known: true},
@@ -11812,7 +11717,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 861, Known: true}, DefenceConstNCU: defence.Num{V: 879, Known: true}, DefenceConst: defence.Num{V: 1040, Known: true}, GDPConst: defence.Num{V: 61306, Known: true}, RealChange: defence.Num{V: -2.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 266, Known: true}, Personnel: defence.Num{V: 14.7, Known: true}, PersonnelPct: defence.Num{V: 76.15, Known: true}, InfrastructurePct: defence.Num{V: 1.53, Known: true}, OtherPct: defence.Num{V: 13.27, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:280",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 69051, Known: true},
 		Defence:   defence.Num{V: 1361, Known: true},
 		Share:     defence.Num{V: 1.97, Known: true},
@@ -11820,7 +11725,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1150, Known: true}, DefenceConstNCU: defence.Num{V: 1150, Known: true}, DefenceConst: defence.Num{V: 1361, Known: true}, GDPConst: defence.Num{V: 69051, Known: true}, RealChange: defence.Num{V: 30.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 351, Known: true}, Personnel: defence.Num{V: 14.9, Known: true}, PersonnelPct: defence.Num{V: 56.71, Known: true}, InfrastructurePct: defence.Num{V: 0.55, Known: true}, OtherPct: defence.Num{V: 12.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:281",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 71256, Known: true},
 		Defence:   defence.Num{V: 1285, Known: true},
 		Share:     defence.Num{V: 1.8, Known: true},
@@ -11828,7 +11733,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1219, Known: true}, DefenceConstNCU: defence.Num{V: 1128, Known: true}, DefenceConst: defence.Num{V: 1336, Known: true}, GDPConst: defence.Num{V: 74087, Known: true}, RealChange: defence.Num{V: -1.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 346, Known: true}, Personnel: defence.Num{V: 14.4, Known: true}, PersonnelPct: defence.Num{V: 55.38, Known: true}, InfrastructurePct: defence.Num{V: 0.71, Known: true}, OtherPct: defence.Num{V: 12.72, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:282",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 85646, Known: true},
 		Defence:   defence.Num{V: 1410, Known: true},
 		Share:     defence.Num{V: 1.65, Known: true},
@@ -11836,7 +11741,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1304, Known: true}, DefenceConstNCU: defence.Num{V: 1069, Known: true}, DefenceConst: defence.Num{V: 1266, Known: true}, GDPConst: defence.Num{V: 76874, Known: true}, RealChange: defence.Num{V: -5.24, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 328, Known: true}, Personnel: defence.Num{V: 13.9, Known: true}, PersonnelPct: defence.Num{V: 58.3, Known: true}, InfrastructurePct: defence.Num{V: 3.01, Known: true}, OtherPct: defence.Num{V: 14.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:283",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 92954, Known: true},
 		Defence:   defence.Num{V: 1718, Known: true},
 		Share:     defence.Num{V: 1.85, Known: true},
@@ -11844,7 +11749,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1588, Known: true}, DefenceConstNCU: defence.Num{V: 1246, Known: true}, DefenceConst: defence.Num{V: 1475, Known: true}, GDPConst: defence.Num{V: 79816, Known: true}, RealChange: defence.Num{V: 16.56, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 384, Known: true}, Personnel: defence.Num{V: 13.5, Known: true}, PersonnelPct: defence.Num{V: 58.21, Known: true}, InfrastructurePct: defence.Num{V: 2.25, Known: true}, OtherPct: defence.Num{V: 12.88, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:284",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 105001, Known: true},
 		Defence:   defence.Num{V: 2169, Known: true},
 		Share:     defence.Num{V: 2.07, Known: true},
@@ -11853,7 +11758,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:285",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 117910, Known: true},
 		Defence:   defence.Num{V: 2397, Known: true},
 		Share:     defence.Num{V: 2.03, Known: true},
@@ -11862,7 +11767,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:286",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 141129, Known: true},
 		Defence:   defence.Num{V: 1210, Known: true},
 		Share:     defence.Num{V: 0.86, Known: true},
@@ -11870,7 +11775,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 281402, Known: true}, DefenceConstNCU: defence.Num{V: 378458, Known: true}, DefenceConst: defence.Num{V: 1248, Known: true}, GDPConst: defence.Num{V: 145638, Known: true}, RealChange: defence.Num{V: -5.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 127, Known: true}, Personnel: defence.Num{V: 17.5, Known: true}, PersonnelPct: defence.Num{V: 49.77, Known: true}, InfrastructurePct: defence.Num{V: 1.07, Known: true}, OtherPct: defence.Num{V: 41.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:288",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 125244, Known: true},
 		Defence:   defence.Num{V: 1132, Known: true},
 		Share:     defence.Num{V: 0.9, Known: true},
@@ -11878,7 +11783,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 316338, Known: true}, DefenceConstNCU: defence.Num{V: 413810, Known: true}, DefenceConst: defence.Num{V: 1365, Known: true}, GDPConst: defence.Num{V: 150968, Known: true}, RealChange: defence.Num{V: 9.34, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 139, Known: true}, Personnel: defence.Num{V: 17.4, Known: true}, PersonnelPct: defence.Num{V: 48.21, Known: true}, InfrastructurePct: defence.Num{V: 1.21, Known: true}, OtherPct: defence.Num{V: 40.83, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:289",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 128984, Known: true},
 		Defence:   defence.Num{V: 1289, Known: true},
 		Share:     defence.Num{V: 1, Known: true},
@@ -11886,7 +11791,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 362798, Known: true}, DefenceConstNCU: defence.Num{V: 468392, Known: true}, DefenceConst: defence.Num{V: 1545, Known: true}, GDPConst: defence.Num{V: 154650, Known: true}, RealChange: defence.Num{V: 13.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 158, Known: true}, Personnel: defence.Num{V: 17.9, Known: true}, PersonnelPct: defence.Num{V: 49.66, Known: true}, InfrastructurePct: defence.Num{V: 1.13, Known: true}, OtherPct: defence.Num{V: 35.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:290",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 143335, Known: true},
 		Defence:   defence.Num{V: 1708, Known: true},
 		Share:     defence.Num{V: 1.19, Known: true},
@@ -11894,7 +11799,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 468765, Known: true}, DefenceConstNCU: defence.Num{V: 581715, Known: true}, DefenceConst: defence.Num{V: 1919, Known: true}, GDPConst: defence.Num{V: 161028, Known: true}, RealChange: defence.Num{V: 24.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 197, Known: true}, Personnel: defence.Num{V: 18.7, Known: true}, PersonnelPct: defence.Num{V: 37.13, Known: true}, InfrastructurePct: defence.Num{V: 1.31, Known: true}, OtherPct: defence.Num{V: 43.01, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:291",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 161185, Known: true},
 		Defence:   defence.Num{V: 1615, Known: true},
 		Share:     defence.Num{V: 1, Known: true},
@@ -11902,7 +11807,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 436500, Known: true}, DefenceConstNCU: defence.Num{V: 516642, Known: true}, DefenceConst: defence.Num{V: 1704, Known: true}, GDPConst: defence.Num{V: 170055, Known: true}, RealChange: defence.Num{V: -11.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 176, Known: true}, Personnel: defence.Num{V: 19.9, Known: true}, PersonnelPct: defence.Num{V: 42.33, Known: true}, InfrastructurePct: defence.Num{V: 1.68, Known: true}, OtherPct: defence.Num{V: 43.36, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:292",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 164927, Known: true},
 		Defence:   defence.Num{V: 2190, Known: true},
 		Share:     defence.Num{V: 1.33, Known: true},
@@ -11910,7 +11815,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 636566, Known: true}, DefenceConstNCU: defence.Num{V: 719255, Known: true}, DefenceConst: defence.Num{V: 2373, Known: true}, GDPConst: defence.Num{V: 178689, Known: true}, RealChange: defence.Num{V: 39.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 245, Known: true}, Personnel: defence.Num{V: 18.9, Known: true}, PersonnelPct: defence.Num{V: 35.37, Known: true}, InfrastructurePct: defence.Num{V: 2.64, Known: true}, OtherPct: defence.Num{V: 25.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:293",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 158468, Known: true},
 		Defence:   defence.Num{V: 2767, Known: true},
 		Share:     defence.Num{V: 1.75, Known: true},
@@ -11918,7 +11823,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 852321, Known: true}, DefenceConstNCU: defence.Num{V: 904883, Known: true}, DefenceConst: defence.Num{V: 2985, Known: true}, GDPConst: defence.Num{V: 170936, Known: true}, RealChange: defence.Num{V: 25.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 309, Known: true}, Personnel: defence.Num{V: 19.8, Known: true}, PersonnelPct: defence.Num{V: 27.18, Known: true}, InfrastructurePct: defence.Num{V: 1.41, Known: true}, OtherPct: defence.Num{V: 25.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:294",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 183283, Known: true},
 		Defence:   defence.Num{V: 2410, Known: true},
 		Share:     defence.Num{V: 1.32, Known: true},
@@ -11926,7 +11831,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 730691, Known: true}, DefenceConstNCU: defence.Num{V: 730691, Known: true}, DefenceConst: defence.Num{V: 2410, Known: true}, GDPConst: defence.Num{V: 183283, Known: true}, RealChange: defence.Num{V: -19.25, Known: true}, GDPPerCapitaConst: defence.Num{V: 19, Known: true}, DefencePerCapitaConst: defence.Num{V: 250, Known: true}, Personnel: defence.Num{V: 20, Known: true}, PersonnelPct: defence.Num{V: 38.74, Known: true}, InfrastructurePct: defence.Num{V: 9.16, Known: true}, OtherPct: defence.Num{V: 15.7, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:295",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 177784, Known: true},
 		Defence:   defence.Num{V: 3270, Known: true},
 		Share:     defence.Num{V: 1.84, Known: true},
@@ -11934,7 +11839,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1.212914e+06, Known: true}, DefenceConstNCU: defence.Num{V: 1.064259e+06, Known: true}, DefenceConst: defence.Num{V: 3511, Known: true}, GDPConst: defence.Num{V: 190894, Known: true}, RealChange: defence.Num{V: 45.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 366, Known: true}, Personnel: defence.Num{V: 19.7, Known: true}, PersonnelPct: defence.Num{V: 31.42, Known: true}, InfrastructurePct: defence.Num{V: 2.23, Known: true}, OtherPct: defence.Num{V: 18.76, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:296",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 213104, Known: true},
 		Defence:   defence.Num{V: 4268, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -11942,7 +11847,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1.506584e+06, Known: true}, DefenceConstNCU: defence.Num{V: 1.149588e+06, Known: true}, DefenceConst: defence.Num{V: 3792, Known: true}, GDPConst: defence.Num{V: 189334, Known: true}, RealChange: defence.Num{V: 8.02, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 395, Known: true}, Personnel: defence.Num{V: 17.6, Known: true}, PersonnelPct: defence.Num{V: 22.77, Known: true}, InfrastructurePct: defence.Num{V: 1.13, Known: true}, OtherPct: defence.Num{V: 26.33, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:297",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 223004, Known: true},
 		Defence:   defence.Num{V: 4934, Known: true},
 		Share:     defence.Num{V: 2.21, Known: true},
@@ -11950,7 +11855,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1.803117e+06, Known: true}, DefenceConstNCU: defence.Num{V: 1.278913e+06, Known: true}, DefenceConst: defence.Num{V: 4219, Known: true}, GDPConst: defence.Num{V: 190676, Known: true}, RealChange: defence.Num{V: 11.25, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 441, Known: true}, Personnel: defence.Num{V: 18.7, Known: true}, PersonnelPct: defence.Num{V: 21.59, Known: true}, InfrastructurePct: defence.Num{V: 0.86, Known: true}, OtherPct: defence.Num{V: 26.69, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:298",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 248606, Known: true},
 		Defence:   defence.Num{V: 5130, Known: true},
 		Share:     defence.Num{V: 2.06, Known: true},
@@ -11959,7 +11864,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:299",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 272991, Known: true},
 		Defence:   defence.Num{V: 5718, Known: true},
 		Share:     defence.Num{V: 2.09, Known: true},
@@ -11968,7 +11873,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:300",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 2.173816e+06, Known: true},
 		Defence:   defence.Num{V: 24487, Known: true},
 		Share:     defence.Num{V: 1.13, Known: true},
@@ -11976,7 +11881,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 18427, Known: true}, DefenceConstNCU: defence.Num{V: 20025, Known: true}, DefenceConst: defence.Num{V: 23700, Known: true}, GDPConst: defence.Num{V: 2.090525e+06, Known: true}, RealChange: defence.Num{V: -9.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 34.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 393, Known: true}, Personnel: defence.Num{V: 183.5, Known: true}, PersonnelPct: defence.Num{V: 76.41, Known: true}, InfrastructurePct: defence.Num{V: 1.4, Known: true}, OtherPct: defence.Num{V: 11.27, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:302",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.845613e+06, Known: true},
 		Defence:   defence.Num{V: 19576, Known: true},
 		Share:     defence.Num{V: 1.06, Known: true},
@@ -11984,7 +11889,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17642, Known: true}, DefenceConstNCU: defence.Num{V: 18857, Known: true}, DefenceConst: defence.Num{V: 22318, Known: true}, GDPConst: defence.Num{V: 2.10904e+06, Known: true}, RealChange: defence.Num{V: -5.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 35, Known: true}, DefencePerCapitaConst: defence.Num{V: 371, Known: true}, Personnel: defence.Num{V: 178.4, Known: true}, PersonnelPct: defence.Num{V: 77.55, Known: true}, InfrastructurePct: defence.Num{V: 1.3, Known: true}, OtherPct: defence.Num{V: 11.42, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:303",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.886592e+06, Known: true},
 		Defence:   defence.Num{V: 22382, Known: true},
 		Share:     defence.Num{V: 1.17, Known: true},
@@ -11992,7 +11897,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 20226, Known: true}, DefenceConstNCU: defence.Num{V: 21130, Known: true}, DefenceConst: defence.Num{V: 25008, Known: true}, GDPConst: defence.Num{V: 2.135113e+06, Known: true}, RealChange: defence.Num{V: 12.05, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 416, Known: true}, Personnel: defence.Num{V: 176.3, Known: true}, PersonnelPct: defence.Num{V: 70.79, Known: true}, InfrastructurePct: defence.Num{V: 0.7, Known: true}, OtherPct: defence.Num{V: 9.42, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:304",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.970026e+06, Known: true},
 		Defence:   defence.Num{V: 23902, Known: true},
 		Share:     defence.Num{V: 1.2, Known: true},
@@ -12000,7 +11905,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21166, Known: true}, DefenceConstNCU: defence.Num{V: 21924, Known: true}, DefenceConst: defence.Num{V: 25947, Known: true}, GDPConst: defence.Num{V: 2.169355e+06, Known: true}, RealChange: defence.Num{V: 3.75, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 432, Known: true}, Personnel: defence.Num{V: 174.6, Known: true}, PersonnelPct: defence.Num{V: 67.58, Known: true}, InfrastructurePct: defence.Num{V: 0.94, Known: true}, OtherPct: defence.Num{V: 10.8, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:305",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.100386e+06, Known: true},
 		Defence:   defence.Num{V: 25641, Known: true},
 		Share:     defence.Num{V: 1.22, Known: true},
@@ -12008,7 +11913,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21702, Known: true}, DefenceConstNCU: defence.Num{V: 22561, Known: true}, DefenceConst: defence.Num{V: 26702, Known: true}, GDPConst: defence.Num{V: 2.187287e+06, Known: true}, RealChange: defence.Num{V: 2.91, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 446, Known: true}, Personnel: defence.Num{V: 174.1, Known: true}, PersonnelPct: defence.Num{V: 68.16, Known: true}, InfrastructurePct: defence.Num{V: 1.29, Known: true}, OtherPct: defence.Num{V: 11.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:306",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.01983e+06, Known: true},
 		Defence:   defence.Num{V: 23559, Known: true},
 		Share:     defence.Num{V: 1.17, Known: true},
@@ -12016,7 +11921,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21042, Known: true}, DefenceConstNCU: defence.Num{V: 21648, Known: true}, DefenceConst: defence.Num{V: 25621, Known: true}, GDPConst: defence.Num{V: 2.196673e+06, Known: true}, RealChange: defence.Num{V: -4.05, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 429, Known: true}, Personnel: defence.Num{V: 176.4, Known: true}, PersonnelPct: defence.Num{V: 70.21, Known: true}, InfrastructurePct: defence.Num{V: 0.67, Known: true}, OtherPct: defence.Num{V: 12.11, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:307",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 1.905953e+06, Known: true},
 		Defence:   defence.Num{V: 30084, Known: true},
 		Share:     defence.Num{V: 1.58, Known: true},
@@ -12024,7 +11929,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 26360, Known: true}, DefenceConstNCU: defence.Num{V: 26698, Known: true}, DefenceConst: defence.Num{V: 31598, Known: true}, GDPConst: defence.Num{V: 2.001869e+06, Known: true}, RealChange: defence.Num{V: 23.33, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 532, Known: true}, Personnel: defence.Num{V: 173.4, Known: true}, PersonnelPct: defence.Num{V: 67.52, Known: true}, InfrastructurePct: defence.Num{V: 0.97, Known: true}, OtherPct: defence.Num{V: 12.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:308",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.180656e+06, Known: true},
 		Defence:   defence.Num{V: 33140, Known: true},
 		Share:     defence.Num{V: 1.52, Known: true},
@@ -12032,7 +11937,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 28001, Known: true}, DefenceConstNCU: defence.Num{V: 28001, Known: true}, DefenceConst: defence.Num{V: 33140, Known: true}, GDPConst: defence.Num{V: 2.180656e+06, Known: true}, RealChange: defence.Num{V: 4.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 560, Known: true}, Personnel: defence.Num{V: 170.3, Known: true}, PersonnelPct: defence.Num{V: 63.73, Known: true}, InfrastructurePct: defence.Num{V: 1.48, Known: true}, OtherPct: defence.Num{V: 11.56, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:309",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.105724e+06, Known: true},
 		Defence:   defence.Num{V: 31512, Known: true},
 		Share:     defence.Num{V: 1.5, Known: true},
@@ -12040,7 +11945,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29901, Known: true}, DefenceConstNCU: defence.Num{V: 28903, Known: true}, DefenceConst: defence.Num{V: 34207, Known: true}, GDPConst: defence.Num{V: 2.285788e+06, Known: true}, RealChange: defence.Num{V: 3.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 580, Known: true}, Personnel: defence.Num{V: 170, Known: true}, PersonnelPct: defence.Num{V: 63.67, Known: true}, InfrastructurePct: defence.Num{V: 1.95, Known: true}, OtherPct: defence.Num{V: 11.61, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:310",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.31755e+06, Known: true},
 		Defence:   defence.Num{V: 33856, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -12048,7 +11953,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31302, Known: true}, DefenceConstNCU: defence.Num{V: 28474, Known: true}, DefenceConst: defence.Num{V: 33700, Known: true}, GDPConst: defence.Num{V: 2.306881e+06, Known: true}, RealChange: defence.Num{V: -1.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 571, Known: true}, Personnel: defence.Num{V: 169.2, Known: true}, PersonnelPct: defence.Num{V: 62.35, Known: true}, InfrastructurePct: defence.Num{V: 2.13, Known: true}, OtherPct: defence.Num{V: 13.55, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:311",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.382717e+06, Known: true},
 		Defence:   defence.Num{V: 36142, Known: true},
 		Share:     defence.Num{V: 1.52, Known: true},
@@ -12056,7 +11961,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 33402, Known: true}, DefenceConstNCU: defence.Num{V: 29797, Known: true}, DefenceConst: defence.Num{V: 35266, Known: true}, GDPConst: defence.Num{V: 2.324945e+06, Known: true}, RealChange: defence.Num{V: 4.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 598, Known: true}, Personnel: defence.Num{V: 168.9, Known: true}, PersonnelPct: defence.Num{V: 60.47, Known: true}, InfrastructurePct: defence.Num{V: 3.15, Known: true}, OtherPct: defence.Num{V: 14.07, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:312",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 2.550111e+06, Known: true},
 		Defence:   defence.Num{V: 53285, Known: true},
 		Share:     defence.Num{V: 2.09, Known: true},
@@ -12065,7 +11970,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:313",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 2.713512e+06, Known: true},
 		Defence:   defence.Num{V: 56968, Known: true},
 		Share:     defence.Num{V: 2.1, Known: true},
@@ -12074,7 +11979,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:314",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 48383, Known: true},
 		Defence:   defence.Num{V: 428, Known: true},
 		Share:     defence.Num{V: 0.88, Known: true},
@@ -12082,7 +11987,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 322, Known: true}, DefenceConstNCU: defence.Num{V: 388, Known: true}, DefenceConst: defence.Num{V: 459, Known: true}, GDPConst: defence.Num{V: 51982, Known: true}, RealChange: defence.Num{V: 19.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 156, Known: true}, Personnel: defence.Num{V: 8.6, Known: true}, PersonnelPct: defence.Num{V: 57.53, Known: true}, InfrastructurePct: defence.Num{V: 2.17, Known: true}, OtherPct: defence.Num{V: 26.24, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:316",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 41545, Known: true},
 		Defence:   defence.Num{V: 471, Known: true},
 		Share:     defence.Num{V: 1.13, Known: true},
@@ -12090,7 +11995,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 425, Known: true}, DefenceConstNCU: defence.Num{V: 513, Known: true}, DefenceConst: defence.Num{V: 607, Known: true}, GDPConst: defence.Num{V: 53455, Known: true}, RealChange: defence.Num{V: 32.05, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 208, Known: true}, Personnel: defence.Num{V: 11.8, Known: true}, PersonnelPct: defence.Num{V: 48.49, Known: true}, InfrastructurePct: defence.Num{V: 2.16, Known: true}, OtherPct: defence.Num{V: 27.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:317",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 42959, Known: true},
 		Defence:   defence.Num{V: 636, Known: true},
 		Share:     defence.Num{V: 1.48, Known: true},
@@ -12098,7 +12003,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 575, Known: true}, DefenceConstNCU: defence.Num{V: 686, Known: true}, DefenceConst: defence.Num{V: 812, Known: true}, GDPConst: defence.Num{V: 54883, Known: true}, RealChange: defence.Num{V: 33.91, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 282, Known: true}, Personnel: defence.Num{V: 11.8, Known: true}, PersonnelPct: defence.Num{V: 45.5, Known: true}, InfrastructurePct: defence.Num{V: 3.59, Known: true}, OtherPct: defence.Num{V: 20.85, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:318",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 47740, Known: true},
 		Defence:   defence.Num{V: 817, Known: true},
 		Share:     defence.Num{V: 1.71, Known: true},
@@ -12106,7 +12011,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 724, Known: true}, DefenceConstNCU: defence.Num{V: 831, Known: true}, DefenceConst: defence.Num{V: 983, Known: true}, GDPConst: defence.Num{V: 57414, Known: true}, RealChange: defence.Num{V: 21.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 346, Known: true}, Personnel: defence.Num{V: 13.5, Known: true}, PersonnelPct: defence.Num{V: 40.79, Known: true}, InfrastructurePct: defence.Num{V: 3.92, Known: true}, OtherPct: defence.Num{V: 23.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:319",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 54286, Known: true},
 		Defence:   defence.Num{V: 1057, Known: true},
 		Share:     defence.Num{V: 1.95, Known: true},
@@ -12114,7 +12019,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 895, Known: true}, DefenceConstNCU: defence.Num{V: 991, Known: true}, DefenceConst: defence.Num{V: 1173, Known: true}, GDPConst: defence.Num{V: 60238, Known: true}, RealChange: defence.Num{V: 19.3, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 416, Known: true}, Personnel: defence.Num{V: 14.3, Known: true}, PersonnelPct: defence.Num{V: 37.47, Known: true}, InfrastructurePct: defence.Num{V: 2.24, Known: true}, OtherPct: defence.Num{V: 23.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:320",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 55128, Known: true},
 		Defence:   defence.Num{V: 1094, Known: true},
 		Share:     defence.Num{V: 1.98, Known: true},
@@ -12122,7 +12027,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 977, Known: true}, DefenceConstNCU: defence.Num{V: 1057, Known: true}, DefenceConst: defence.Num{V: 1251, Known: true}, GDPConst: defence.Num{V: 63056, Known: true}, RealChange: defence.Num{V: 6.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 445, Known: true}, Personnel: defence.Num{V: 14.9, Known: true}, PersonnelPct: defence.Num{V: 40.02, Known: true}, InfrastructurePct: defence.Num{V: 2.4, Known: true}, OtherPct: defence.Num{V: 20.01, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:321",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 57366, Known: true},
 		Defence:   defence.Num{V: 1176, Known: true},
 		Share:     defence.Num{V: 2.05, Known: true},
@@ -12130,7 +12035,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1030, Known: true}, DefenceConstNCU: defence.Num{V: 1092, Known: true}, DefenceConst: defence.Num{V: 1293, Known: true}, GDPConst: defence.Num{V: 63083, Known: true}, RealChange: defence.Num{V: 3.37, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 460, Known: true}, Personnel: defence.Num{V: 15.1, Known: true}, PersonnelPct: defence.Num{V: 41.33, Known: true}, InfrastructurePct: defence.Num{V: 1.25, Known: true}, OtherPct: defence.Num{V: 23.71, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:322",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 67117, Known: true},
 		Defence:   defence.Num{V: 1308, Known: true},
 		Share:     defence.Num{V: 1.95, Known: true},
@@ -12138,7 +12043,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1105, Known: true}, DefenceConstNCU: defence.Num{V: 1105, Known: true}, DefenceConst: defence.Num{V: 1308, Known: true}, GDPConst: defence.Num{V: 67117, Known: true}, RealChange: defence.Num{V: 1.15, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 466, Known: true}, Personnel: defence.Num{V: 15.2, Known: true}, PersonnelPct: defence.Num{V: 42.58, Known: true}, InfrastructurePct: defence.Num{V: 2.47, Known: true}, OtherPct: defence.Num{V: 32.63, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:323",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 70695, Known: true},
 		Defence:   defence.Num{V: 1738, Known: true},
 		Share:     defence.Num{V: 2.46, Known: true},
@@ -12146,7 +12051,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1649, Known: true}, DefenceConstNCU: defence.Num{V: 1428, Known: true}, DefenceConst: defence.Num{V: 1690, Known: true}, GDPConst: defence.Num{V: 68771, Known: true}, RealChange: defence.Num{V: 29.27, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 597, Known: true}, Personnel: defence.Num{V: 15.7, Known: true}, PersonnelPct: defence.Num{V: 33.21, Known: true}, InfrastructurePct: defence.Num{V: 4.54, Known: true}, OtherPct: defence.Num{V: 25.63, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:324",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 80380, Known: true},
 		Defence:   defence.Num{V: 2165, Known: true},
 		Share:     defence.Num{V: 2.69, Known: true},
@@ -12154,7 +12059,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2002, Known: true}, DefenceConstNCU: defence.Num{V: 1577, Known: true}, DefenceConst: defence.Num{V: 1866, Known: true}, GDPConst: defence.Num{V: 69280, Known: true}, RealChange: defence.Num{V: 10.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 650, Known: true}, Personnel: defence.Num{V: 16.5, Known: true}, PersonnelPct: defence.Num{V: 32.05, Known: true}, InfrastructurePct: defence.Num{V: 9.77, Known: true}, OtherPct: defence.Num{V: 29.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:325",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 85478, Known: true},
 		Defence:   defence.Num{V: 2626, Known: true},
 		Share:     defence.Num{V: 3.07, Known: true},
@@ -12162,7 +12067,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2427, Known: true}, DefenceConstNCU: defence.Num{V: 1853, Known: true}, DefenceConst: defence.Num{V: 2193, Known: true}, GDPConst: defence.Num{V: 71379, Known: true}, RealChange: defence.Num{V: 17.51, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 759, Known: true}, Personnel: defence.Num{V: 17.3, Known: true}, PersonnelPct: defence.Num{V: 29.77, Known: true}, InfrastructurePct: defence.Num{V: 9.44, Known: true}, OtherPct: defence.Num{V: 30.77, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:326",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 95156, Known: true},
 		Defence:   defence.Num{V: 3837, Known: true},
 		Share:     defence.Num{V: 4.03, Known: true},
@@ -12171,7 +12076,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:327",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 105926, Known: true},
 		Defence:   defence.Num{V: 5651, Known: true},
 		Share:     defence.Num{V: 5.33, Known: true},
@@ -12180,7 +12085,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:328",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 68802, Known: true},
 		Defence:   defence.Num{V: 253, Known: true},
 		Share:     defence.Num{V: 0.37, Known: true},
@@ -12188,7 +12093,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 190, Known: true}, DefenceConstNCU: defence.Num{V: 222, Known: true}, DefenceConst: defence.Num{V: 262, Known: true}, GDPConst: defence.Num{V: 71327, Known: true}, RealChange: defence.Num{V: 4.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 127.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 470, Known: true}, Personnel: defence.Num{V: 0.8, Known: true}, PersonnelPct: defence.Num{V: 49.31, Known: true}, InfrastructurePct: defence.Num{V: 10.26, Known: true}, OtherPct: defence.Num{V: 17.82, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:330",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 60189, Known: true},
 		Defence:   defence.Num{V: 250, Known: true},
 		Share:     defence.Num{V: 0.41, Known: true},
@@ -12196,7 +12101,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 225, Known: true}, DefenceConstNCU: defence.Num{V: 256, Known: true}, DefenceConst: defence.Num{V: 302, Known: true}, GDPConst: defence.Num{V: 72955, Known: true}, RealChange: defence.Num{V: 15.34, Known: true}, GDPPerCapitaConst: defence.Num{V: 128.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 531, Known: true}, Personnel: defence.Num{V: 0.8, Known: true}, PersonnelPct: defence.Num{V: 42.77, Known: true}, InfrastructurePct: defence.Num{V: 7.79, Known: true}, OtherPct: defence.Num{V: 16.11, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:331",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 62088, Known: true},
 		Defence:   defence.Num{V: 236, Known: true},
 		Share:     defence.Num{V: 0.38, Known: true},
@@ -12204,7 +12109,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 213, Known: true}, DefenceConstNCU: defence.Num{V: 246, Known: true}, DefenceConst: defence.Num{V: 291, Known: true}, GDPConst: defence.Num{V: 76596, Known: true}, RealChange: defence.Num{V: -3.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 131.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 498, Known: true}, Personnel: defence.Num{V: 0.8, Known: true}, PersonnelPct: defence.Num{V: 45.56, Known: true}, InfrastructurePct: defence.Num{V: 6.64, Known: true}, OtherPct: defence.Num{V: 17.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:332",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 65811, Known: true},
 		Defence:   defence.Num{V: 326, Known: true},
 		Share:     defence.Num{V: 0.49, Known: true},
@@ -12212,7 +12117,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 288, Known: true}, DefenceConstNCU: defence.Num{V: 325, Known: true}, DefenceConst: defence.Num{V: 384, Known: true}, GDPConst: defence.Num{V: 77615, Known: true}, RealChange: defence.Num{V: 31.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 130, Known: true}, DefencePerCapitaConst: defence.Num{V: 643, Known: true}, Personnel: defence.Num{V: 0.8, Known: true}, PersonnelPct: defence.Num{V: 34.4, Known: true}, InfrastructurePct: defence.Num{V: 4.64, Known: true}, OtherPct: defence.Num{V: 18.9, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:333",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 71111, Known: true},
 		Defence:   defence.Num{V: 356, Known: true},
 		Share:     defence.Num{V: 0.5, Known: true},
@@ -12220,7 +12125,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 301, Known: true}, DefenceConstNCU: defence.Num{V: 334, Known: true}, DefenceConst: defence.Num{V: 395, Known: true}, GDPConst: defence.Num{V: 78893, Known: true}, RealChange: defence.Num{V: 2.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 129.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 648, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 33.42, Known: true}, InfrastructurePct: defence.Num{V: 5.05, Known: true}, OtherPct: defence.Num{V: 16.35, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:334",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 69701, Known: true},
 		Defence:   defence.Num{V: 381, Known: true},
 		Share:     defence.Num{V: 0.55, Known: true},
@@ -12228,7 +12133,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 341, Known: true}, DefenceConstNCU: defence.Num{V: 375, Known: true}, DefenceConst: defence.Num{V: 443, Known: true}, GDPConst: defence.Num{V: 81070, Known: true}, RealChange: defence.Num{V: 12.35, Known: true}, GDPPerCapitaConst: defence.Num{V: 130.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 713, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 30.76, Known: true}, InfrastructurePct: defence.Num{V: 3.16, Known: true}, OtherPct: defence.Num{V: 16.37, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:335",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 73588, Known: true},
 		Defence:   defence.Num{V: 426, Known: true},
 		Share:     defence.Num{V: 0.58, Known: true},
@@ -12236,7 +12141,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 373, Known: true}, DefenceConstNCU: defence.Num{V: 394, Known: true}, DefenceConst: defence.Num{V: 467, Known: true}, GDPConst: defence.Num{V: 80678, Known: true}, RealChange: defence.Num{V: 5.27, Known: true}, GDPPerCapitaConst: defence.Num{V: 127.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 740, Known: true}, Personnel: defence.Num{V: 0.8, Known: true}, PersonnelPct: defence.Num{V: 30.13, Known: true}, InfrastructurePct: defence.Num{V: 3.42, Known: true}, OtherPct: defence.Num{V: 16.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:336",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 86269, Known: true},
 		Defence:   defence.Num{V: 403, Known: true},
 		Share:     defence.Num{V: 0.47, Known: true},
@@ -12244,7 +12149,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 341, Known: true}, DefenceConstNCU: defence.Num{V: 341, Known: true}, DefenceConst: defence.Num{V: 403, Known: true}, GDPConst: defence.Num{V: 86269, Known: true}, RealChange: defence.Num{V: -13.59, Known: true}, GDPPerCapitaConst: defence.Num{V: 134.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 629, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 34.58, Known: true}, InfrastructurePct: defence.Num{V: 7.28, Known: true}, OtherPct: defence.Num{V: 18.57, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:337",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 81063, Known: true},
 		Defence:   defence.Num{V: 461, Known: true},
 		Share:     defence.Num{V: 0.57, Known: true},
@@ -12252,7 +12157,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 438, Known: true}, DefenceConstNCU: defence.Num{V: 410, Known: true}, DefenceConst: defence.Num{V: 486, Known: true}, GDPConst: defence.Num{V: 85331, Known: true}, RealChange: defence.Num{V: 20.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 130.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 741, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 28.78, Known: true}, InfrastructurePct: defence.Num{V: 4.96, Known: true}, OtherPct: defence.Num{V: 21.15, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:338",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 60235, Known: true},
 		Defence:   defence.Num{V: 642, Known: true},
 		Share:     defence.Num{V: 1.07, Known: true},
@@ -12260,7 +12165,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 594, Known: true}, DefenceConstNCU: defence.Num{V: 523, Known: true}, DefenceConst: defence.Num{V: 619, Known: true}, GDPConst: defence.Num{V: 58042, Known: true}, RealChange: defence.Num{V: 27.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 86.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 927, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 23.84, Known: true}, InfrastructurePct: defence.Num{V: 6.51, Known: true}, OtherPct: defence.Num{V: 19.71, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:339",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 60987, Known: true},
 		Defence:   defence.Num{V: 784, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -12268,7 +12173,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 725, Known: true}, DefenceConstNCU: defence.Num{V: 610, Known: true}, DefenceConst: defence.Num{V: 722, Known: true}, GDPConst: defence.Num{V: 56171, Known: true}, RealChange: defence.Num{V: 16.66, Known: true}, GDPPerCapitaConst: defence.Num{V: 82.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1064, Known: true}, Personnel: defence.Num{V: 0.9, Known: true}, PersonnelPct: defence.Num{V: 20.59, Known: true}, InfrastructurePct: defence.Num{V: 7.56, Known: true}, OtherPct: defence.Num{V: 40.55, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:340",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 67588, Known: true},
 		Defence:   defence.Num{V: 1357, Known: true},
 		Share:     defence.Num{V: 2.01, Known: true},
@@ -12277,7 +12182,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:341",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 73338, Known: true},
 		Defence:   defence.Num{V: 1492, Known: true},
 		Share:     defence.Num{V: 2.03, Known: true},
@@ -12286,7 +12191,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:342",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 30285, Known: true},
 		Defence:   defence.Num{V: 294, Known: true},
 		Share:     defence.Num{V: 0.97, Known: true},
@@ -12294,7 +12199,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 221, Known: true}, DefenceConstNCU: defence.Num{V: 262, Known: true}, DefenceConst: defence.Num{V: 311, Known: true}, GDPConst: defence.Num{V: 32027, Known: true}, RealChange: defence.Num{V: 2.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 156, Known: true}, Personnel: defence.Num{V: 4.6, Known: true}, PersonnelPct: defence.Num{V: 52.97, Known: true}, InfrastructurePct: defence.Num{V: 8.89, Known: true}, OtherPct: defence.Num{V: 30.59, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:344",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 26347, Known: true},
 		Defence:   defence.Num{V: 282, Known: true},
 		Share:     defence.Num{V: 1.07, Known: true},
@@ -12302,7 +12207,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 254, Known: true}, DefenceConstNCU: defence.Num{V: 300, Known: true}, DefenceConst: defence.Num{V: 355, Known: true}, GDPConst: defence.Num{V: 33238, Known: true}, RealChange: defence.Num{V: 14.35, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 180, Known: true}, Personnel: defence.Num{V: 4.8, Known: true}, PersonnelPct: defence.Num{V: 50.06, Known: true}, InfrastructurePct: defence.Num{V: 6.64, Known: true}, OtherPct: defence.Num{V: 29.69, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:345",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 27110, Known: true},
 		Defence:   defence.Num{V: 403, Known: true},
 		Share:     defence.Num{V: 1.49, Known: true},
@@ -12310,7 +12215,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 364, Known: true}, DefenceConstNCU: defence.Num{V: 428, Known: true}, DefenceConst: defence.Num{V: 507, Known: true}, GDPConst: defence.Num{V: 34086, Known: true}, RealChange: defence.Num{V: 42.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 259, Known: true}, Personnel: defence.Num{V: 5.2, Known: true}, PersonnelPct: defence.Num{V: 43.87, Known: true}, InfrastructurePct: defence.Num{V: 12.83, Known: true}, OtherPct: defence.Num{V: 24.25, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:346",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 29381, Known: true},
 		Defence:   defence.Num{V: 485, Known: true},
 		Share:     defence.Num{V: 1.65, Known: true},
@@ -12318,7 +12223,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 430, Known: true}, DefenceConstNCU: defence.Num{V: 492, Known: true}, DefenceConst: defence.Num{V: 582, Known: true}, GDPConst: defence.Num{V: 35245, Known: true}, RealChange: defence.Num{V: 14.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 300, Known: true}, Personnel: defence.Num{V: 5.5, Known: true}, PersonnelPct: defence.Num{V: 38.59, Known: true}, InfrastructurePct: defence.Num{V: 15.02, Known: true}, OtherPct: defence.Num{V: 31.38, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:347",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 33263, Known: true},
 		Defence:   defence.Num{V: 710, Known: true},
 		Share:     defence.Num{V: 2.13, Known: true},
@@ -12326,7 +12231,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 601, Known: true}, DefenceConstNCU: defence.Num{V: 663, Known: true}, DefenceConst: defence.Num{V: 784, Known: true}, GDPConst: defence.Num{V: 36764, Known: true}, RealChange: defence.Num{V: 34.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 407, Known: true}, Personnel: defence.Num{V: 5.9, Known: true}, PersonnelPct: defence.Num{V: 34.32, Known: true}, InfrastructurePct: defence.Num{V: 6.45, Known: true}, OtherPct: defence.Num{V: 27.38, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:348",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 33103, Known: true},
 		Defence:   defence.Num{V: 692, Known: true},
 		Share:     defence.Num{V: 2.09, Known: true},
@@ -12334,7 +12239,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 618, Known: true}, DefenceConstNCU: defence.Num{V: 654, Known: true}, DefenceConst: defence.Num{V: 774, Known: true}, GDPConst: defence.Num{V: 37012, Known: true}, RealChange: defence.Num{V: -1.31, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 405, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 33.53, Known: true}, InfrastructurePct: defence.Num{V: 10.3, Known: true}, OtherPct: defence.Num{V: 34.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:349",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 33353, Known: true},
 		Defence:   defence.Num{V: 743, Known: true},
 		Share:     defence.Num{V: 2.23, Known: true},
@@ -12342,7 +12247,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 651, Known: true}, DefenceConstNCU: defence.Num{V: 672, Known: true}, DefenceConst: defence.Num{V: 795, Known: true}, GDPConst: defence.Num{V: 35728, Known: true}, RealChange: defence.Num{V: 2.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 418, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 37.15, Known: true}, InfrastructurePct: defence.Num{V: 11.85, Known: true}, OtherPct: defence.Num{V: 30.46, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:350",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 38209, Known: true},
 		Defence:   defence.Num{V: 824, Known: true},
 		Share:     defence.Num{V: 2.16, Known: true},
@@ -12350,7 +12255,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 696, Known: true}, DefenceConstNCU: defence.Num{V: 696, Known: true}, DefenceConst: defence.Num{V: 824, Known: true}, GDPConst: defence.Num{V: 38209, Known: true}, RealChange: defence.Num{V: 3.57, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 437, Known: true}, Personnel: defence.Num{V: 6.5, Known: true}, PersonnelPct: defence.Num{V: 37.24, Known: true}, InfrastructurePct: defence.Num{V: 5.28, Known: true}, OtherPct: defence.Num{V: 35.42, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:351",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 38033, Known: true},
 		Defence:   defence.Num{V: 857, Known: true},
 		Share:     defence.Num{V: 2.25, Known: true},
@@ -12358,7 +12263,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 813, Known: true}, DefenceConstNCU: defence.Num{V: 741, Known: true}, DefenceConst: defence.Num{V: 877, Known: true}, GDPConst: defence.Num{V: 38938, Known: true}, RealChange: defence.Num{V: 6.49, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 465, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 36.53, Known: true}, InfrastructurePct: defence.Num{V: 4.31, Known: true}, OtherPct: defence.Num{V: 34.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:352",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 42792, Known: true},
 		Defence:   defence.Num{V: 1254, Known: true},
 		Share:     defence.Num{V: 2.93, Known: true},
@@ -12366,7 +12271,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1160, Known: true}, DefenceConstNCU: defence.Num{V: 955, Known: true}, DefenceConst: defence.Num{V: 1130, Known: true}, GDPConst: defence.Num{V: 38571, Known: true}, RealChange: defence.Num{V: 28.85, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 601, Known: true}, Personnel: defence.Num{V: 6.9, Known: true}, PersonnelPct: defence.Num{V: 32.31, Known: true}, InfrastructurePct: defence.Num{V: 6.85, Known: true}, OtherPct: defence.Num{V: 29.27, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:353",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 43988, Known: true},
 		Defence:   defence.Num{V: 1441, Known: true},
 		Share:     defence.Num{V: 3.28, Known: true},
@@ -12374,7 +12279,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1331, Known: true}, DefenceConstNCU: defence.Num{V: 1067, Known: true}, DefenceConst: defence.Num{V: 1263, Known: true}, GDPConst: defence.Num{V: 38557, Known: true}, RealChange: defence.Num{V: 11.71, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 677, Known: true}, Personnel: defence.Num{V: 7.7, Known: true}, PersonnelPct: defence.Num{V: 32.87, Known: true}, InfrastructurePct: defence.Num{V: 5.44, Known: true}, OtherPct: defence.Num{V: 36.37, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:354",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 48591, Known: true},
 		Defence:   defence.Num{V: 1781, Known: true},
 		Share:     defence.Num{V: 3.67, Known: true},
@@ -12383,7 +12288,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:355",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 53569, Known: true},
 		Defence:   defence.Num{V: 2637, Known: true},
 		Share:     defence.Num{V: 4.92, Known: true},
@@ -12392,7 +12297,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:356",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 11378, Known: true},
 		Defence:   defence.Num{V: 124, Known: true},
 		Share:     defence.Num{V: 1.09, Known: true},
@@ -12400,7 +12305,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5743, Known: true}, DefenceConstNCU: defence.Num{V: 6905, Known: true}, DefenceConst: defence.Num{V: 133, Known: true}, GDPConst: defence.Num{V: 12184, Known: true}, RealChange: defence.Num{V: -3.58, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 69, Known: true}, Personnel: defence.Num{V: 6.5, Known: true}, PersonnelPct: defence.Num{V: 72.49, Known: true}, InfrastructurePct: defence.Num{V: 1.24, Known: true}, OtherPct: defence.Num{V: 20.34, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:358",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 10067, Known: true},
 		Defence:   defence.Num{V: 105, Known: true},
 		Share:     defence.Num{V: 1.05, Known: true},
@@ -12408,7 +12313,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5853, Known: true}, DefenceConstNCU: defence.Num{V: 6899, Known: true}, DefenceConst: defence.Num{V: 132, Known: true}, GDPConst: defence.Num{V: 12653, Known: true}, RealChange: defence.Num{V: -0.09, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 69, Known: true}, Personnel: defence.Num{V: 6.8, Known: true}, PersonnelPct: defence.Num{V: 70.95, Known: true}, InfrastructurePct: defence.Num{V: 1.67, Known: true}, OtherPct: defence.Num{V: 16.25, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:359",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 10686, Known: true},
 		Defence:   defence.Num{V: 104, Known: true},
 		Share:     defence.Num{V: 0.97, Known: true},
@@ -12416,7 +12321,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5770, Known: true}, DefenceConstNCU: defence.Num{V: 6574, Known: true}, DefenceConst: defence.Num{V: 126, Known: true}, GDPConst: defence.Num{V: 13014, Known: true}, RealChange: defence.Num{V: -4.71, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 66, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 71.26, Known: true}, InfrastructurePct: defence.Num{V: 1.28, Known: true}, OtherPct: defence.Num{V: 19.09, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:360",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 11336, Known: true},
 		Defence:   defence.Num{V: 101, Known: true},
 		Share:     defence.Num{V: 0.89, Known: true},
@@ -12424,7 +12329,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 5532, Known: true}, DefenceConstNCU: defence.Num{V: 6131, Known: true}, DefenceConst: defence.Num{V: 118, Known: true}, GDPConst: defence.Num{V: 13155, Known: true}, RealChange: defence.Num{V: -6.75, Known: true}, GDPPerCapitaConst: defence.Num{V: 6.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 62, Known: true}, Personnel: defence.Num{V: 6.3, Known: true}, PersonnelPct: defence.Num{V: 75.25, Known: true}, InfrastructurePct: defence.Num{V: 1.01, Known: true}, OtherPct: defence.Num{V: 17.26, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:361",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 12694, Known: true},
 		Defence:   defence.Num{V: 120, Known: true},
 		Share:     defence.Num{V: 0.94, Known: true},
@@ -12432,7 +12337,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 6232, Known: true}, DefenceConstNCU: defence.Num{V: 6646, Known: true}, DefenceConst: defence.Num{V: 128, Known: true}, GDPConst: defence.Num{V: 13534, Known: true}, RealChange: defence.Num{V: 8.4, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 68, Known: true}, Personnel: defence.Num{V: 6.5, Known: true}, PersonnelPct: defence.Num{V: 71.53, Known: true}, InfrastructurePct: defence.Num{V: 0.95, Known: true}, OtherPct: defence.Num{V: 16.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:362",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 12609, Known: true},
 		Defence:   defence.Num{V: 146, Known: true},
 		Share:     defence.Num{V: 1.16, Known: true},
@@ -12440,7 +12345,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8029, Known: true}, DefenceConstNCU: defence.Num{V: 8488, Known: true}, DefenceConst: defence.Num{V: 163, Known: true}, GDPConst: defence.Num{V: 14063, Known: true}, RealChange: defence.Num{V: 27.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 87, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 61.93, Known: true}, InfrastructurePct: defence.Num{V: 3.89, Known: true}, OtherPct: defence.Num{V: 20.36, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:363",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 12385, Known: true},
 		Defence:   defence.Num{V: 154, Known: true},
 		Share:     defence.Num{V: 1.24, Known: true},
@@ -12448,7 +12353,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8303, Known: true}, DefenceConstNCU: defence.Num{V: 8659, Known: true}, DefenceConst: defence.Num{V: 166, Known: true}, GDPConst: defence.Num{V: 13403, Known: true}, RealChange: defence.Num{V: 2.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 89, Known: true}, Personnel: defence.Num{V: 6.4, Known: true}, PersonnelPct: defence.Num{V: 63.33, Known: true}, InfrastructurePct: defence.Num{V: 2.78, Known: true}, OtherPct: defence.Num{V: 22.37, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:364",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 14008, Known: true},
 		Defence:   defence.Num{V: 204, Known: true},
 		Share:     defence.Num{V: 1.45, Known: true},
@@ -12456,7 +12361,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10604, Known: true}, DefenceConstNCU: defence.Num{V: 10604, Known: true}, DefenceConst: defence.Num{V: 204, Known: true}, GDPConst: defence.Num{V: 14008, Known: true}, RealChange: defence.Num{V: 22.46, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 111, Known: true}, Personnel: defence.Num{V: 6.1, Known: true}, PersonnelPct: defence.Num{V: 51.03, Known: true}, InfrastructurePct: defence.Num{V: 3.09, Known: true}, OtherPct: defence.Num{V: 24.1, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:365",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 13957, Known: true},
 		Defence:   defence.Num{V: 221, Known: true},
 		Share:     defence.Num{V: 1.58, Known: true},
@@ -12464,7 +12369,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 12899, Known: true}, DefenceConstNCU: defence.Num{V: 11848, Known: true}, DefenceConst: defence.Num{V: 228, Known: true}, GDPConst: defence.Num{V: 14394, Known: true}, RealChange: defence.Num{V: 11.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 124, Known: true}, Personnel: defence.Num{V: 5.9, Known: true}, PersonnelPct: defence.Num{V: 42.8, Known: true}, InfrastructurePct: defence.Num{V: 3.09, Known: true}, OtherPct: defence.Num{V: 29.98, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:366",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 15864, Known: true},
 		Defence:   defence.Num{V: 265, Known: true},
 		Share:     defence.Num{V: 1.67, Known: true},
@@ -12472,7 +12377,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 15081, Known: true}, DefenceConstNCU: defence.Num{V: 12840, Known: true}, DefenceConst: defence.Num{V: 247, Known: true}, GDPConst: defence.Num{V: 14762, Known: true}, RealChange: defence.Num{V: 8.37, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 135, Known: true}, Personnel: defence.Num{V: 5.7, Known: true}, PersonnelPct: defence.Num{V: 47.72, Known: true}, InfrastructurePct: defence.Num{V: 1.64, Known: true}, OtherPct: defence.Num{V: 25.47, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:367",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 16954, Known: true},
 		Defence:   defence.Num{V: 312, Known: true},
 		Share:     defence.Num{V: 1.84, Known: true},
@@ -12480,7 +12385,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17765, Known: true}, DefenceConstNCU: defence.Num{V: 14589, Known: true}, DefenceConst: defence.Num{V: 280, Known: true}, GDPConst: defence.Num{V: 15204, Known: true}, RealChange: defence.Num{V: 13.62, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 154, Known: true}, Personnel: defence.Num{V: 5.8, Known: true}, PersonnelPct: defence.Num{V: 42.92, Known: true}, InfrastructurePct: defence.Num{V: 2.06, Known: true}, OtherPct: defence.Num{V: 24.8, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:368",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 19142, Known: true},
 		Defence:   defence.Num{V: 402, Known: true},
 		Share:     defence.Num{V: 2.1, Known: true},
@@ -12489,7 +12394,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:369",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 21632, Known: true},
 		Defence:   defence.Num{V: 452, Known: true},
 		Share:     defence.Num{V: 2.09, Known: true},
@@ -12498,7 +12403,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:370",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 4581, Known: true},
 		Defence:   defence.Num{V: 69, Known: true},
 		Share:     defence.Num{V: 1.51, Known: true},
@@ -12506,7 +12411,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52, Known: true}, DefenceConstNCU: defence.Num{V: 65, Known: true}, DefenceConst: defence.Num{V: 76, Known: true}, GDPConst: defence.Num{V: 5066, Known: true}, RealChange: defence.Num{V: 4.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 123, Known: true}, Personnel: defence.Num{V: 1.9, Known: true}, PersonnelPct: defence.Num{V: 78.53, Known: true}, InfrastructurePct: defence.Num{V: 0.96, Known: true}, OtherPct: defence.Num{V: 13.06, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:372",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 4011, Known: true},
 		Defence:   defence.Num{V: 57, Known: true},
 		Share:     defence.Num{V: 1.42, Known: true},
@@ -12514,7 +12419,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 51, Known: true}, DefenceConstNCU: defence.Num{V: 62, Known: true}, DefenceConst: defence.Num{V: 74, Known: true}, GDPConst: defence.Num{V: 5194, Known: true}, RealChange: defence.Num{V: -3.57, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 119, Known: true}, Personnel: defence.Num{V: 1.7, Known: true}, PersonnelPct: defence.Num{V: 78.03, Known: true}, InfrastructurePct: defence.Num{V: 2.47, Known: true}, OtherPct: defence.Num{V: 14.07, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:373",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 4356, Known: true},
 		Defence:   defence.Num{V: 62, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -12522,7 +12427,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 56, Known: true}, DefenceConstNCU: defence.Num{V: 65, Known: true}, DefenceConst: defence.Num{V: 77, Known: true}, GDPConst: defence.Num{V: 5373, Known: true}, RealChange: defence.Num{V: 4.16, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 123, Known: true}, Personnel: defence.Num{V: 1.5, Known: true}, PersonnelPct: defence.Num{V: 75.32, Known: true}, InfrastructurePct: defence.Num{V: 2.41, Known: true}, OtherPct: defence.Num{V: 17.8, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:374",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 4802, Known: true},
 		Defence:   defence.Num{V: 65, Known: true},
 		Share:     defence.Num{V: 1.36, Known: true},
@@ -12530,7 +12435,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 58, Known: true}, DefenceConstNCU: defence.Num{V: 64, Known: true}, DefenceConst: defence.Num{V: 75, Known: true}, GDPConst: defence.Num{V: 5546, Known: true}, RealChange: defence.Num{V: -2.13, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 121, Known: true}, Personnel: defence.Num{V: 1.5, Known: true}, PersonnelPct: defence.Num{V: 80.87, Known: true}, InfrastructurePct: defence.Num{V: 0.88, Known: true}, OtherPct: defence.Num{V: 13.27, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:375",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 5436, Known: true},
 		Defence:   defence.Num{V: 75, Known: true},
 		Share:     defence.Num{V: 1.39, Known: true},
@@ -12538,7 +12443,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 64, Known: true}, DefenceConstNCU: defence.Num{V: 68, Known: true}, DefenceConst: defence.Num{V: 81, Known: true}, GDPConst: defence.Num{V: 5808, Known: true}, RealChange: defence.Num{V: 7.21, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 130, Known: true}, Personnel: defence.Num{V: 1.5, Known: true}, PersonnelPct: defence.Num{V: 73.5, Known: true}, InfrastructurePct: defence.Num{V: 1.86, Known: true}, OtherPct: defence.Num{V: 13.5, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:376",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 5484, Known: true},
 		Defence:   defence.Num{V: 74, Known: true},
 		Share:     defence.Num{V: 1.35, Known: true},
@@ -12546,7 +12451,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 66, Known: true}, DefenceConstNCU: defence.Num{V: 69, Known: true}, DefenceConst: defence.Num{V: 82, Known: true}, GDPConst: defence.Num{V: 6063, Known: true}, RealChange: defence.Num{V: 1.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 131, Known: true}, Personnel: defence.Num{V: 1.5, Known: true}, PersonnelPct: defence.Num{V: 71.39, Known: true}, InfrastructurePct: defence.Num{V: 1.48, Known: true}, OtherPct: defence.Num{V: 12.16, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:377",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 4730, Known: true},
 		Defence:   defence.Num{V: 83, Known: true},
 		Share:     defence.Num{V: 1.75, Known: true},
@@ -12554,7 +12459,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 72, Known: true}, DefenceConstNCU: defence.Num{V: 76, Known: true}, DefenceConst: defence.Num{V: 90, Known: true}, GDPConst: defence.Num{V: 5154, Known: true}, RealChange: defence.Num{V: 10.33, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 145, Known: true}, Personnel: defence.Num{V: 1.9, Known: true}, PersonnelPct: defence.Num{V: 64.66, Known: true}, InfrastructurePct: defence.Num{V: 1.33, Known: true}, OtherPct: defence.Num{V: 13.06, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:378",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 5827, Known: true},
 		Defence:   defence.Num{V: 91, Known: true},
 		Share:     defence.Num{V: 1.56, Known: true},
@@ -12562,7 +12467,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 77, Known: true}, DefenceConstNCU: defence.Num{V: 77, Known: true}, DefenceConst: defence.Num{V: 91, Known: true}, GDPConst: defence.Num{V: 5827, Known: true}, RealChange: defence.Num{V: 1.15, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 147, Known: true}, Personnel: defence.Num{V: 1.6, Known: true}, PersonnelPct: defence.Num{V: 59.9, Known: true}, InfrastructurePct: defence.Num{V: 5.26, Known: true}, OtherPct: defence.Num{V: 14.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:379",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 6265, Known: true},
 		Defence:   defence.Num{V: 86, Known: true},
 		Share:     defence.Num{V: 1.37, Known: true},
@@ -12570,7 +12475,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 82, Known: true}, DefenceConstNCU: defence.Num{V: 73, Known: true}, DefenceConst: defence.Num{V: 86, Known: true}, GDPConst: defence.Num{V: 6278, Known: true}, RealChange: defence.Num{V: -5.46, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 140, Known: true}, Personnel: defence.Num{V: 1.6, Known: true}, PersonnelPct: defence.Num{V: 61.12, Known: true}, InfrastructurePct: defence.Num{V: 0.49, Known: true}, OtherPct: defence.Num{V: 15.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:380",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 7646, Known: true},
 		Defence:   defence.Num{V: 114, Known: true},
 		Share:     defence.Num{V: 1.5, Known: true},
@@ -12578,7 +12483,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 106, Known: true}, DefenceConstNCU: defence.Num{V: 85, Known: true}, DefenceConst: defence.Num{V: 100, Known: true}, GDPConst: defence.Num{V: 6684, Known: true}, RealChange: defence.Num{V: 16.02, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 161, Known: true}, Personnel: defence.Num{V: 1.7, Known: true}, PersonnelPct: defence.Num{V: 58.4, Known: true}, InfrastructurePct: defence.Num{V: 5.16, Known: true}, OtherPct: defence.Num{V: 12.44, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:381",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 8272, Known: true},
 		Defence:   defence.Num{V: 138, Known: true},
 		Share:     defence.Num{V: 1.66, Known: true},
@@ -12586,7 +12491,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 127, Known: true}, DefenceConstNCU: defence.Num{V: 97, Known: true}, DefenceConst: defence.Num{V: 115, Known: true}, GDPConst: defence.Num{V: 6896, Known: true}, RealChange: defence.Num{V: 14.75, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 184, Known: true}, Personnel: defence.Num{V: 1.6, Known: true}, PersonnelPct: defence.Num{V: 47.35, Known: true}, InfrastructurePct: defence.Num{V: 7.63, Known: true}, OtherPct: defence.Num{V: 14.61, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:382",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 9228, Known: true},
 		Defence:   defence.Num{V: 188, Known: true},
 		Share:     defence.Num{V: 2.04, Known: true},
@@ -12595,7 +12500,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:383",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 10252, Known: true},
 		Defence:   defence.Num{V: 222, Known: true},
 		Share:     defence.Num{V: 2.17, Known: true},
@@ -12604,7 +12509,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:384",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 901881, Known: true},
 		Defence:   defence.Num{V: 10349, Known: true},
 		Share:     defence.Num{V: 1.12, Known: true},
@@ -12612,7 +12517,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 7788, Known: true}, DefenceConstNCU: defence.Num{V: 8721, Known: true}, DefenceConst: defence.Num{V: 10321, Known: true}, GDPConst: defence.Num{V: 918542, Known: true}, RealChange: defence.Num{V: 0.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 54.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 612, Known: true}, Personnel: defence.Num{V: 41.2, Known: true}, PersonnelPct: defence.Num{V: 56.5, Known: true}, InfrastructurePct: defence.Num{V: 4.77, Known: true}, OtherPct: defence.Num{V: 28.05, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:386",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 775864, Known: true},
 		Defence:   defence.Num{V: 8673, Known: true},
 		Share:     defence.Num{V: 1.1, Known: true},
@@ -12620,7 +12525,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 7816, Known: true}, DefenceConstNCU: defence.Num{V: 8744, Known: true}, DefenceConst: defence.Num{V: 10348, Known: true}, GDPConst: defence.Num{V: 937810, Known: true}, RealChange: defence.Num{V: 0.26, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 611, Known: true}, Personnel: defence.Num{V: 40.6, Known: true}, PersonnelPct: defence.Num{V: 55.51, Known: true}, InfrastructurePct: defence.Num{V: 3.19, Known: true}, OtherPct: defence.Num{V: 30.14, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:387",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 797106, Known: true},
 		Defence:   defence.Num{V: 9112, Known: true},
 		Share:     defence.Num{V: 1.13, Known: true},
@@ -12628,7 +12533,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8234, Known: true}, DefenceConstNCU: defence.Num{V: 9131, Known: true}, DefenceConst: defence.Num{V: 10807, Known: true}, GDPConst: defence.Num{V: 960501, Known: true}, RealChange: defence.Num{V: 4.43, Known: true}, GDPPerCapitaConst: defence.Num{V: 56.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 635, Known: true}, Personnel: defence.Num{V: 40, Known: true}, PersonnelPct: defence.Num{V: 51.77, Known: true}, InfrastructurePct: defence.Num{V: 3.9, Known: true}, OtherPct: defence.Num{V: 30.2, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:388",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 848196, Known: true},
 		Defence:   defence.Num{V: 9643, Known: true},
 		Share:     defence.Num{V: 1.12, Known: true},
@@ -12636,7 +12541,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 8539, Known: true}, DefenceConstNCU: defence.Num{V: 9330, Known: true}, DefenceConst: defence.Num{V: 11042, Known: true}, GDPConst: defence.Num{V: 987216, Known: true}, RealChange: defence.Num{V: 2.17, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 645, Known: true}, Personnel: defence.Num{V: 39.5, Known: true}, PersonnelPct: defence.Num{V: 52.19, Known: true}, InfrastructurePct: defence.Num{V: 3.02, Known: true}, OtherPct: defence.Num{V: 30.04, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:389",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 930332, Known: true},
 		Defence:   defence.Num{V: 11172, Known: true},
 		Share:     defence.Num{V: 1.19, Known: true},
@@ -12644,7 +12549,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9456, Known: true}, DefenceConstNCU: defence.Num{V: 10114, Known: true}, DefenceConst: defence.Num{V: 11971, Known: true}, GDPConst: defence.Num{V: 1.009458e+06, Known: true}, RealChange: defence.Num{V: 8.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 695, Known: true}, Personnel: defence.Num{V: 39.3, Known: true}, PersonnelPct: defence.Num{V: 51.16, Known: true}, InfrastructurePct: defence.Num{V: 3.46, Known: true}, OtherPct: defence.Num{V: 28.99, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:390",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 928971, Known: true},
 		Defence:   defence.Num{V: 12067, Known: true},
 		Share:     defence.Num{V: 1.29, Known: true},
@@ -12652,7 +12557,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10778, Known: true}, DefenceConstNCU: defence.Num{V: 11217, Known: true}, DefenceConst: defence.Num{V: 13275, Known: true}, GDPConst: defence.Num{V: 1.032623e+06, Known: true}, RealChange: defence.Num{V: 10.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 59.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 765, Known: true}, Personnel: defence.Num{V: 39.7, Known: true}, PersonnelPct: defence.Num{V: 49.27, Known: true}, InfrastructurePct: defence.Num{V: 3.26, Known: true}, OtherPct: defence.Num{V: 27.13, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:391",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 931957, Known: true},
 		Defence:   defence.Num{V: 12838, Known: true},
 		Share:     defence.Num{V: 1.37, Known: true},
@@ -12660,7 +12565,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11249, Known: true}, DefenceConstNCU: defence.Num{V: 11461, Known: true}, DefenceConst: defence.Num{V: 13564, Known: true}, GDPConst: defence.Num{V: 993089, Known: true}, RealChange: defence.Num{V: 2.18, Known: true}, GDPPerCapitaConst: defence.Num{V: 56.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 778, Known: true}, Personnel: defence.Num{V: 40.4, Known: true}, PersonnelPct: defence.Num{V: 48.49, Known: true}, InfrastructurePct: defence.Num{V: 3.14, Known: true}, OtherPct: defence.Num{V: 26.24, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:392",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 1.054717e+06, Known: true},
 		Defence:   defence.Num{V: 13916, Known: true},
 		Share:     defence.Num{V: 1.32, Known: true},
@@ -12668,7 +12573,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 11758, Known: true}, DefenceConstNCU: defence.Num{V: 11758, Known: true}, DefenceConst: defence.Num{V: 13916, Known: true}, GDPConst: defence.Num{V: 1.054717e+06, Known: true}, RealChange: defence.Num{V: 2.59, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 794, Known: true}, Personnel: defence.Num{V: 40.9, Known: true}, PersonnelPct: defence.Num{V: 47.86, Known: true}, InfrastructurePct: defence.Num{V: 2.99, Known: true}, OtherPct: defence.Num{V: 25.29, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:393",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 1.047033e+06, Known: true},
 		Defence:   defence.Num{V: 13899, Known: true},
 		Share:     defence.Num{V: 1.39, Known: true},
@@ -12676,7 +12581,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 13189, Known: true}, DefenceConstNCU: defence.Num{V: 12972, Known: true}, DefenceConst: defence.Num{V: 15353, Known: true}, GDPConst: defence.Num{V: 1.107578e+06, Known: true}, RealChange: defence.Num{V: 10.33, Known: true}, GDPPerCapitaConst: defence.Num{V: 62.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 867, Known: true}, Personnel: defence.Num{V: 40.6, Known: true}, PersonnelPct: defence.Num{V: 47.04, Known: true}, InfrastructurePct: defence.Num{V: 3.32, Known: true}, OtherPct: defence.Num{V: 34.85, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:394",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.135674e+06, Known: true},
 		Defence:   defence.Num{V: 15142, Known: true},
 		Share:     defence.Num{V: 1.46, Known: true},
@@ -12684,7 +12589,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 14000, Known: true}, DefenceConstNCU: defence.Num{V: 13561, Known: true}, DefenceConst: defence.Num{V: 16050, Known: true}, GDPConst: defence.Num{V: 1.101094e+06, Known: true}, RealChange: defence.Num{V: 4.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 61.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 898, Known: true}, Personnel: defence.Num{V: 41.7, Known: true}, PersonnelPct: defence.Num{V: 30.66, Known: true}, InfrastructurePct: defence.Num{V: 2.93, Known: true}, OtherPct: defence.Num{V: 58.31, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:395",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.213438e+06, Known: true},
 		Defence:   defence.Num{V: 21885, Known: true},
 		Share:     defence.Num{V: 2.02, Known: true},
@@ -12692,7 +12597,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 20225, Known: true}, DefenceConstNCU: defence.Num{V: 18959, Known: true}, DefenceConst: defence.Num{V: 22439, Known: true}, GDPConst: defence.Num{V: 1.11283e+06, Known: true}, RealChange: defence.Num{V: 39.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 61.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1247, Known: true}, Personnel: defence.Num{V: 43, Known: true}, PersonnelPct: defence.Num{V: 40.81, Known: true}, InfrastructurePct: defence.Num{V: 2.26, Known: true}, OtherPct: defence.Num{V: 37.11, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:396",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 1.331901e+06, Known: true},
 		Defence:   defence.Num{V: 29815, Known: true},
 		Share:     defence.Num{V: 2.53, Known: true},
@@ -12701,7 +12606,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:397",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 1.436621e+06, Known: true},
 		Defence:   defence.Num{V: 32900, Known: true},
 		Share:     defence.Num{V: 2.58, Known: true},
@@ -12710,7 +12615,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:398",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 515830, Known: true},
 		Defence:   defence.Num{V: 7722, Known: true},
 		Share:     defence.Num{V: 1.5, Known: true},
@@ -12718,7 +12623,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 48660, Known: true}, DefenceConstNCU: defence.Num{V: 59967, Known: true}, DefenceConst: defence.Num{V: 6981, Known: true}, GDPConst: defence.Num{V: 466351, Known: true}, RealChange: defence.Num{V: 5.3, Known: true}, GDPPerCapitaConst: defence.Num{V: 90.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1359, Known: true}, Personnel: defence.Num{V: 21, Known: true}, PersonnelPct: defence.Num{V: 40.64, Known: true}, InfrastructurePct: defence.Num{V: 5.71, Known: true}, OtherPct: defence.Num{V: 33.24, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:400",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 400669, Known: true},
 		Defence:   defence.Num{V: 6142, Known: true},
 		Share:     defence.Num{V: 1.53, Known: true},
@@ -12726,7 +12631,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 49529, Known: true}, DefenceConstNCU: defence.Num{V: 62663, Known: true}, DefenceConst: defence.Num{V: 7295, Known: true}, GDPConst: defence.Num{V: 475885, Known: true}, RealChange: defence.Num{V: 4.49, Known: true}, GDPPerCapitaConst: defence.Num{V: 91.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 1406, Known: true}, Personnel: defence.Num{V: 20.9, Known: true}, PersonnelPct: defence.Num{V: 39.96, Known: true}, InfrastructurePct: defence.Num{V: 5.3, Known: true}, OtherPct: defence.Num{V: 32.9, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:401",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 383284, Known: true},
 		Defence:   defence.Num{V: 6431, Known: true},
 		Share:     defence.Num{V: 1.68, Known: true},
@@ -12734,7 +12639,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 54022, Known: true}, DefenceConstNCU: defence.Num{V: 69477, Known: true}, DefenceConst: defence.Num{V: 8088, Known: true}, GDPConst: defence.Num{V: 482031, Known: true}, RealChange: defence.Num{V: 10.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 92.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1545, Known: true}, Personnel: defence.Num{V: 20.5, Known: true}, PersonnelPct: defence.Num{V: 38.6, Known: true}, InfrastructurePct: defence.Num{V: 6.56, Known: true}, OtherPct: defence.Num{V: 31.46, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:402",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 415673, Known: true},
 		Defence:   defence.Num{V: 6850, Known: true},
 		Share:     defence.Num{V: 1.65, Known: true},
@@ -12742,7 +12647,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 56664, Known: true}, DefenceConstNCU: defence.Num{V: 70061, Known: true}, DefenceConst: defence.Num{V: 8156, Known: true}, GDPConst: defence.Num{V: 494900, Known: true}, RealChange: defence.Num{V: 0.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 93.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1546, Known: true}, Personnel: defence.Num{V: 20.2, Known: true}, PersonnelPct: defence.Num{V: 37.08, Known: true}, InfrastructurePct: defence.Num{V: 6.93, Known: true}, OtherPct: defence.Num{V: 31.36, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:403",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 454589, Known: true},
 		Defence:   defence.Num{V: 7544, Known: true},
 		Share:     defence.Num{V: 1.66, Known: true},
@@ -12750,7 +12655,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 61349, Known: true}, DefenceConstNCU: defence.Num{V: 71329, Known: true}, DefenceConst: defence.Num{V: 8304, Known: true}, GDPConst: defence.Num{V: 500395, Known: true}, RealChange: defence.Num{V: 1.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 94.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 1563, Known: true}, Personnel: defence.Num{V: 20.2, Known: true}, PersonnelPct: defence.Num{V: 36.43, Known: true}, InfrastructurePct: defence.Num{V: 6.67, Known: true}, OtherPct: defence.Num{V: 31.3, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:404",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 424245, Known: true},
 		Defence:   defence.Num{V: 7536, Known: true},
 		Share:     defence.Num{V: 1.78, Known: true},
@@ -12758,7 +12663,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 66318, Known: true}, DefenceConstNCU: defence.Num{V: 77477, Known: true}, DefenceConst: defence.Num{V: 9019, Known: true}, GDPConst: defence.Num{V: 507750, Known: true}, RealChange: defence.Num{V: 8.62, Known: true}, GDPPerCapitaConst: defence.Num{V: 94.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 1687, Known: true}, Personnel: defence.Num{V: 19.2, Known: true}, PersonnelPct: defence.Num{V: 34.78, Known: true}, InfrastructurePct: defence.Num{V: 5.87, Known: true}, OtherPct: defence.Num{V: 30.59, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:405",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 382253, Known: true},
 		Defence:   defence.Num{V: 7228, Known: true},
 		Share:     defence.Num{V: 1.89, Known: true},
@@ -12766,7 +12671,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68054, Known: true}, DefenceConstNCU: defence.Num{V: 81347, Known: true}, DefenceConst: defence.Num{V: 9470, Known: true}, GDPConst: defence.Num{V: 500841, Known: true}, RealChange: defence.Num{V: 4.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 93.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1761, Known: true}, Personnel: defence.Num{V: 20.6, Known: true}, PersonnelPct: defence.Num{V: 34.51, Known: true}, InfrastructurePct: defence.Num{V: 6.55, Known: true}, OtherPct: defence.Num{V: 30.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:406",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 521592, Known: true},
 		Defence:   defence.Num{V: 8438, Known: true},
 		Share:     defence.Num{V: 1.62, Known: true},
@@ -12774,7 +12679,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 72483, Known: true}, DefenceConstNCU: defence.Num{V: 72483, Known: true}, DefenceConst: defence.Num{V: 8438, Known: true}, GDPConst: defence.Num{V: 521592, Known: true}, RealChange: defence.Num{V: -10.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 96.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 1560, Known: true}, Personnel: defence.Num{V: 23.1, Known: true}, PersonnelPct: defence.Num{V: 34.15, Known: true}, InfrastructurePct: defence.Num{V: 6.45, Known: true}, OtherPct: defence.Num{V: 30.21, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:407",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 617322, Known: true},
 		Defence:   defence.Num{V: 8694, Known: true},
 		Share:     defence.Num{V: 1.41, Known: true},
@@ -12782,7 +12687,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 83589, Known: true}, DefenceConstNCU: defence.Num{V: 65678, Known: true}, DefenceConst: defence.Num{V: 7646, Known: true}, GDPConst: defence.Num{V: 542875, Known: true}, RealChange: defence.Num{V: -9.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 99.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1401, Known: true}, Personnel: defence.Num{V: 23.5, Known: true}, PersonnelPct: defence.Num{V: 34.22, Known: true}, InfrastructurePct: defence.Num{V: 5.64, Known: true}, OtherPct: defence.Num{V: 31.75, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:408",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 502198, Known: true},
 		Defence:   defence.Num{V: 8799, Known: true},
 		Share:     defence.Num{V: 1.75, Known: true},
@@ -12790,7 +12695,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 92951, Known: true}, DefenceConstNCU: defence.Num{V: 81997, Known: true}, DefenceConst: defence.Num{V: 9546, Known: true}, GDPConst: defence.Num{V: 544790, Known: true}, RealChange: defence.Num{V: 24.85, Known: true}, GDPPerCapitaConst: defence.Num{V: 98.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 1729, Known: true}, Personnel: defence.Num{V: 24, Known: true}, PersonnelPct: defence.Num{V: 33.97, Known: true}, InfrastructurePct: defence.Num{V: 5.17, Known: true}, OtherPct: defence.Num{V: 31.57, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:409",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 500886, Known: true},
 		Defence:   defence.Num{V: 10825, Known: true},
 		Share:     defence.Num{V: 2.16, Known: true},
@@ -12798,7 +12703,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 116326, Known: true}, DefenceConstNCU: defence.Num{V: 102579, Known: true}, DefenceConst: defence.Num{V: 11942, Known: true}, GDPConst: defence.Num{V: 552546, Known: true}, RealChange: defence.Num{V: 25.1, Known: true}, GDPPerCapitaConst: defence.Num{V: 99.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 2143, Known: true}, Personnel: defence.Num{V: 26, Known: true}, PersonnelPct: defence.Num{V: 29.26, Known: true}, InfrastructurePct: defence.Num{V: 6.56, Known: true}, OtherPct: defence.Num{V: 36.07, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:410",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 530756, Known: true},
 		Defence:   defence.Num{V: 16796, Known: true},
 		Share:     defence.Num{V: 3.16, Known: true},
@@ -12807,7 +12712,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:411",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 606925, Known: true},
 		Defence:   defence.Num{V: 19247, Known: true},
 		Share:     defence.Num{V: 3.17, Known: true},
@@ -12816,7 +12721,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:412",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 542120, Known: true},
 		Defence:   defence.Num{V: 10107, Known: true},
 		Share:     defence.Num{V: 1.86, Known: true},
@@ -12824,7 +12729,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 31874, Known: true}, DefenceConstNCU: defence.Num{V: 37721, Known: true}, DefenceConst: defence.Num{V: 9769, Known: true}, GDPConst: defence.Num{V: 523995, Known: true}, RealChange: defence.Num{V: 11.34, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 257, Known: true}, Personnel: defence.Num{V: 99, Known: true}, PersonnelPct: defence.Num{V: 51.45, Known: true}, InfrastructurePct: defence.Num{V: 5.47, Known: true}, OtherPct: defence.Num{V: 24.24, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:414",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 478907, Known: true},
 		Defence:   defence.Num{V: 10588, Known: true},
 		Share:     defence.Num{V: 2.21, Known: true},
@@ -12832,7 +12737,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 39940, Known: true}, DefenceConstNCU: defence.Num{V: 46658, Known: true}, DefenceConst: defence.Num{V: 12083, Known: true}, GDPConst: defence.Num{V: 546509, Known: true}, RealChange: defence.Num{V: 23.69, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 318, Known: true}, Personnel: defence.Num{V: 98.9, Known: true}, PersonnelPct: defence.Num{V: 41.96, Known: true}, InfrastructurePct: defence.Num{V: 4.74, Known: true}, OtherPct: defence.Num{V: 20.11, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:415",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 473099, Known: true},
 		Defence:   defence.Num{V: 9397, Known: true},
 		Share:     defence.Num{V: 1.99, Known: true},
@@ -12840,7 +12745,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37082, Known: true}, DefenceConstNCU: defence.Num{V: 43255, Known: true}, DefenceConst: defence.Num{V: 11202, Known: true}, GDPConst: defence.Num{V: 563929, Known: true}, RealChange: defence.Num{V: -7.29, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 295, Known: true}, Personnel: defence.Num{V: 101.6, Known: true}, PersonnelPct: defence.Num{V: 47.15, Known: true}, InfrastructurePct: defence.Num{V: 4.62, Known: true}, OtherPct: defence.Num{V: 26.61, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:416",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 528417, Known: true},
 		Defence:   defence.Num{V: 9940, Known: true},
 		Share:     defence.Num{V: 1.88, Known: true},
@@ -12848,7 +12753,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 37558, Known: true}, DefenceConstNCU: defence.Num{V: 43124, Known: true}, DefenceConst: defence.Num{V: 11168, Known: true}, GDPConst: defence.Num{V: 593656, Known: true}, RealChange: defence.Num{V: -0.3, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 294, Known: true}, Personnel: defence.Num{V: 105.3, Known: true}, PersonnelPct: defence.Num{V: 50.04, Known: true}, InfrastructurePct: defence.Num{V: 4.21, Known: true}, OtherPct: defence.Num{V: 23.71, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:417",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 594142, Known: true},
 		Defence:   defence.Num{V: 11857, Known: true},
 		Share:     defence.Num{V: 2, Known: true},
@@ -12856,7 +12761,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42824, Known: true}, DefenceConstNCU: defence.Num{V: 48558, Known: true}, DefenceConst: defence.Num{V: 12575, Known: true}, GDPConst: defence.Num{V: 630095, Known: true}, RealChange: defence.Num{V: 12.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 331, Known: true}, Personnel: defence.Num{V: 109.5, Known: true}, PersonnelPct: defence.Num{V: 46.14, Known: true}, InfrastructurePct: defence.Num{V: 3.45, Known: true}, OtherPct: defence.Num{V: 22.89, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:418",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 601917, Known: true},
 		Defence:   defence.Num{V: 11824, Known: true},
 		Share:     defence.Num{V: 1.96, Known: true},
@@ -12864,7 +12769,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 45404, Known: true}, DefenceConstNCU: defence.Num{V: 49961, Known: true}, DefenceConst: defence.Num{V: 12939, Known: true}, GDPConst: defence.Num{V: 658644, Known: true}, RealChange: defence.Num{V: 2.89, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 341, Known: true}, Personnel: defence.Num{V: 113.1, Known: true}, PersonnelPct: defence.Num{V: 46.91, Known: true}, InfrastructurePct: defence.Num{V: 4.78, Known: true}, OtherPct: defence.Num{V: 24.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:419",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 605469, Known: true},
 		Defence:   defence.Num{V: 13363, Known: true},
 		Share:     defence.Num{V: 2.21, Known: true},
@@ -12872,7 +12777,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52110, Known: true}, DefenceConstNCU: defence.Num{V: 54953, Known: true}, DefenceConst: defence.Num{V: 14231, Known: true}, GDPConst: defence.Num{V: 644817, Known: true}, RealChange: defence.Num{V: 9.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 17.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 383, Known: true}, Personnel: defence.Num{V: 116.2, Known: true}, PersonnelPct: defence.Num{V: 44.71, Known: true}, InfrastructurePct: defence.Num{V: 4.31, Known: true}, OtherPct: defence.Num{V: 21.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:420",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 689101, Known: true},
 		Defence:   defence.Num{V: 15099, Known: true},
 		Share:     defence.Num{V: 2.19, Known: true},
@@ -12880,7 +12785,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 58304, Known: true}, DefenceConstNCU: defence.Num{V: 58304, Known: true}, DefenceConst: defence.Num{V: 15099, Known: true}, GDPConst: defence.Num{V: 689101, Known: true}, RealChange: defence.Num{V: 6.1, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 408, Known: true}, Personnel: defence.Num{V: 166.8, Known: true}, PersonnelPct: defence.Num{V: 43.55, Known: true}, InfrastructurePct: defence.Num{V: 3.71, Known: true}, OtherPct: defence.Num{V: 18.85, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:421",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 694578, Known: true},
 		Defence:   defence.Num{V: 15338, Known: true},
 		Share:     defence.Num{V: 2.21, Known: true},
@@ -12888,7 +12793,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68361, Known: true}, DefenceConstNCU: defence.Num{V: 62023, Known: true}, DefenceConst: defence.Num{V: 16062, Known: true}, GDPConst: defence.Num{V: 727363, Known: true}, RealChange: defence.Num{V: 6.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 425, Known: true}, Personnel: defence.Num{V: 176, Known: true}, PersonnelPct: defence.Num{V: 42.72, Known: true}, InfrastructurePct: defence.Num{V: 4.12, Known: true}, OtherPct: defence.Num{V: 20.74, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:422",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 812056, Known: true},
 		Defence:   defence.Num{V: 26475, Known: true},
 		Share:     defence.Num{V: 3.26, Known: true},
@@ -12896,7 +12801,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 111224, Known: true}, DefenceConstNCU: defence.Num{V: 91718, Known: true}, DefenceConst: defence.Num{V: 23752, Known: true}, GDPConst: defence.Num{V: 728529, Known: true}, RealChange: defence.Num{V: 47.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 631, Known: true}, Personnel: defence.Num{V: 208.7, Known: true}, PersonnelPct: defence.Num{V: 31.91, Known: true}, InfrastructurePct: defence.Num{V: 4.41, Known: true}, OtherPct: defence.Num{V: 18.94, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:423",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 919155, Known: true},
 		Defence:   defence.Num{V: 34454, Known: true},
 		Share:     defence.Num{V: 3.75, Known: true},
@@ -12904,7 +12809,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 137176, Known: true}, DefenceConstNCU: defence.Num{V: 108720, Known: true}, DefenceConst: defence.Num{V: 28155, Known: true}, GDPConst: defence.Num{V: 751117, Known: true}, RealChange: defence.Num{V: 18.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 20, Known: true}, DefencePerCapitaConst: defence.Num{V: 750, Known: true}, Personnel: defence.Num{V: 216.9, Known: true}, PersonnelPct: defence.Num{V: 32.23, Known: true}, InfrastructurePct: defence.Num{V: 4.72, Known: true}, OtherPct: defence.Num{V: 20.15, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:424",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 1.038864e+06, Known: true},
 		Defence:   defence.Num{V: 44154, Known: true},
 		Share:     defence.Num{V: 4.25, Known: true},
@@ -12913,7 +12818,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:425",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 1.134841e+06, Known: true},
 		Defence:   defence.Num{V: 53080, Known: true},
 		Share:     defence.Num{V: 4.68, Known: true},
@@ -12922,7 +12827,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:426",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 230138, Known: true},
 		Defence:   defence.Num{V: 3007, Known: true},
 		Share:     defence.Num{V: 1.31, Known: true},
@@ -12930,7 +12835,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2263, Known: true}, DefenceConstNCU: defence.Num{V: 2578, Known: true}, DefenceConst: defence.Num{V: 3051, Known: true}, GDPConst: defence.Num{V: 233509, Known: true}, RealChange: defence.Num{V: -8.54, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 293, Known: true}, Personnel: defence.Num{V: 30.7, Known: true}, PersonnelPct: defence.Num{V: 81.27, Known: true}, InfrastructurePct: defence.Num{V: 0.11, Known: true}, OtherPct: defence.Num{V: 10.19, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:428",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 199058, Known: true},
 		Defence:   defence.Num{V: 2645, Known: true},
 		Share:     defence.Num{V: 1.33, Known: true},
@@ -12938,7 +12843,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2384, Known: true}, DefenceConstNCU: defence.Num{V: 2663, Known: true}, DefenceConst: defence.Num{V: 3152, Known: true}, GDPConst: defence.Num{V: 237221, Known: true}, RealChange: defence.Num{V: 3.31, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 304, Known: true}, Personnel: defence.Num{V: 28.3, Known: true}, PersonnelPct: defence.Num{V: 81.9, Known: true}, InfrastructurePct: defence.Num{V: 0.25, Known: true}, OtherPct: defence.Num{V: 9.15, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:429",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 206249, Known: true},
 		Defence:   defence.Num{V: 2616, Known: true},
 		Share:     defence.Num{V: 1.27, Known: true},
@@ -12946,7 +12851,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2364, Known: true}, DefenceConstNCU: defence.Num{V: 2593, Known: true}, DefenceConst: defence.Num{V: 3069, Known: true}, GDPConst: defence.Num{V: 241976, Known: true}, RealChange: defence.Num{V: -2.65, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 296, Known: true}, Personnel: defence.Num{V: 29.8, Known: true}, PersonnelPct: defence.Num{V: 81.38, Known: true}, InfrastructurePct: defence.Num{V: 0.06, Known: true}, OtherPct: defence.Num{V: 8.61, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:430",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 220785, Known: true},
 		Defence:   defence.Num{V: 2738, Known: true},
 		Share:     defence.Num{V: 1.24, Known: true},
@@ -12954,7 +12859,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2424, Known: true}, DefenceConstNCU: defence.Num{V: 2619, Known: true}, DefenceConst: defence.Num{V: 3100, Known: true}, GDPConst: defence.Num{V: 249997, Known: true}, RealChange: defence.Num{V: 1.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 300, Known: true}, Personnel: defence.Num{V: 27.8, Known: true}, PersonnelPct: defence.Num{V: 80.19, Known: true}, InfrastructurePct: defence.Num{V: 0.03, Known: true}, OtherPct: defence.Num{V: 8.35, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:431",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 242203, Known: true},
 		Defence:   defence.Num{V: 3249, Known: true},
 		Share:     defence.Num{V: 1.34, Known: true},
@@ -12962,7 +12867,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2750, Known: true}, DefenceConstNCU: defence.Num{V: 2917, Known: true}, DefenceConst: defence.Num{V: 3452, Known: true}, GDPConst: defence.Num{V: 257362, Known: true}, RealChange: defence.Num{V: 11.36, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 334, Known: true}, Personnel: defence.Num{V: 26.9, Known: true}, PersonnelPct: defence.Num{V: 74.75, Known: true}, InfrastructurePct: defence.Num{V: 0.05, Known: true}, OtherPct: defence.Num{V: 9.72, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:432",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 240143, Known: true},
 		Defence:   defence.Num{V: 3299, Known: true},
 		Share:     defence.Num{V: 1.37, Known: true},
@@ -12970,7 +12875,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2947, Known: true}, DefenceConstNCU: defence.Num{V: 3069, Known: true}, DefenceConst: defence.Num{V: 3633, Known: true}, GDPConst: defence.Num{V: 264429, Known: true}, RealChange: defence.Num{V: 5.23, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 351, Known: true}, Personnel: defence.Num{V: 23.8, Known: true}, PersonnelPct: defence.Num{V: 70.51, Known: true}, InfrastructurePct: defence.Num{V: 0.11, Known: true}, OtherPct: defence.Num{V: 12.77, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:433",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 229435, Known: true},
 		Defence:   defence.Num{V: 3273, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -12978,7 +12883,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2867, Known: true}, DefenceConstNCU: defence.Num{V: 2925, Known: true}, DefenceConst: defence.Num{V: 3462, Known: true}, GDPConst: defence.Num{V: 242733, Known: true}, RealChange: defence.Num{V: -4.69, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 333, Known: true}, Personnel: defence.Num{V: 23.7, Known: true}, PersonnelPct: defence.Num{V: 71.15, Known: true}, InfrastructurePct: defence.Num{V: 0.08, Known: true}, OtherPct: defence.Num{V: 11.41, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:434",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 256226, Known: true},
 		Defence:   defence.Num{V: 3899, Known: true},
 		Share:     defence.Num{V: 1.52, Known: true},
@@ -12986,7 +12891,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3295, Known: true}, DefenceConstNCU: defence.Num{V: 3295, Known: true}, DefenceConst: defence.Num{V: 3899, Known: true}, GDPConst: defence.Num{V: 256226, Known: true}, RealChange: defence.Num{V: 12.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 375, Known: true}, Personnel: defence.Num{V: 25.3, Known: true}, PersonnelPct: defence.Num{V: 63.09, Known: true}, InfrastructurePct: defence.Num{V: 4.48, Known: true}, OtherPct: defence.Num{V: 19.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:435",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 257101, Known: true},
 		Defence:   defence.Num{V: 3578, Known: true},
 		Share:     defence.Num{V: 1.39, Known: true},
@@ -12994,7 +12899,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3395, Known: true}, DefenceConstNCU: defence.Num{V: 3224, Known: true}, DefenceConst: defence.Num{V: 3815, Known: true}, GDPConst: defence.Num{V: 274126, Known: true}, RealChange: defence.Num{V: -2.16, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 364, Known: true}, Personnel: defence.Num{V: 22.5, Known: true}, PersonnelPct: defence.Num{V: 61.81, Known: true}, InfrastructurePct: defence.Num{V: 2.11, Known: true}, OtherPct: defence.Num{V: 19.99, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:436",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 292408, Known: true},
 		Defence:   defence.Num{V: 3854, Known: true},
 		Share:     defence.Num{V: 1.32, Known: true},
@@ -13002,7 +12907,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 3563, Known: true}, DefenceConstNCU: defence.Num{V: 3147, Known: true}, DefenceConst: defence.Num{V: 3725, Known: true}, GDPConst: defence.Num{V: 282623, Known: true}, RealChange: defence.Num{V: -2.37, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 352, Known: true}, Personnel: defence.Num{V: 24.8, Known: true}, PersonnelPct: defence.Num{V: 63.61, Known: true}, InfrastructurePct: defence.Num{V: 2.48, Known: true}, OtherPct: defence.Num{V: 17.57, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:437",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 313562, Known: true},
 		Defence:   defence.Num{V: 4849, Known: true},
 		Share:     defence.Num{V: 1.55, Known: true},
@@ -13010,7 +12915,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 4482, Known: true}, DefenceConstNCU: defence.Num{V: 3775, Known: true}, DefenceConst: defence.Num{V: 4468, Known: true}, GDPConst: defence.Num{V: 288882, Known: true}, RealChange: defence.Num{V: 19.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 27, Known: true}, DefencePerCapitaConst: defence.Num{V: 418, Known: true}, Personnel: defence.Num{V: 24.5, Known: true}, PersonnelPct: defence.Num{V: 54.76, Known: true}, InfrastructurePct: defence.Num{V: 3.91, Known: true}, OtherPct: defence.Num{V: 26.21, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:438",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 346443, Known: true},
 		Defence:   defence.Num{V: 6967, Known: true},
 		Share:     defence.Num{V: 2.01, Known: true},
@@ -13019,7 +12924,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:439",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 378919, Known: true},
 		Defence:   defence.Num{V: 7957, Known: true},
 		Share:     defence.Num{V: 2.1, Known: true},
@@ -13028,7 +12933,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:440",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 199989, Known: true},
 		Defence:   defence.Num{V: 2695, Known: true},
 		Share:     defence.Num{V: 1.35, Known: true},
@@ -13036,7 +12941,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 9014, Known: true}, DefenceConstNCU: defence.Num{V: 12483, Known: true}, DefenceConst: defence.Num{V: 3003, Known: true}, GDPConst: defence.Num{V: 222806, Known: true}, RealChange: defence.Num{V: 8.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 151, Known: true}, Personnel: defence.Num{V: 65.1, Known: true}, PersonnelPct: defence.Num{V: 71.15, Known: true}, InfrastructurePct: defence.Num{V: 1.09, Known: true}, OtherPct: defence.Num{V: 11.98, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:442",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 177878, Known: true},
 		Defence:   defence.Num{V: 2580, Known: true},
 		Share:     defence.Num{V: 1.45, Known: true},
@@ -13044,7 +12949,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10337, Known: true}, DefenceConstNCU: defence.Num{V: 13862, Known: true}, DefenceConst: defence.Num{V: 3334, Known: true}, GDPConst: defence.Num{V: 229840, Known: true}, RealChange: defence.Num{V: 11.05, Known: true}, GDPPerCapitaConst: defence.Num{V: 11.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 168, Known: true}, Personnel: defence.Num{V: 64.5, Known: true}, PersonnelPct: defence.Num{V: 63.3, Known: true}, InfrastructurePct: defence.Num{V: 1.27, Known: true}, OtherPct: defence.Num{V: 15.78, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:443",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 185337, Known: true},
 		Defence:   defence.Num{V: 2646, Known: true},
 		Share:     defence.Num{V: 1.43, Known: true},
@@ -13052,7 +12957,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 10738, Known: true}, DefenceConstNCU: defence.Num{V: 14033, Known: true}, DefenceConst: defence.Num{V: 3375, Known: true}, GDPConst: defence.Num{V: 236413, Known: true}, RealChange: defence.Num{V: 1.23, Known: true}, GDPPerCapitaConst: defence.Num{V: 12, Known: true}, DefencePerCapitaConst: defence.Num{V: 171, Known: true}, Personnel: defence.Num{V: 63.4, Known: true}, PersonnelPct: defence.Num{V: 65.01, Known: true}, InfrastructurePct: defence.Num{V: 2.77, Known: true}, OtherPct: defence.Num{V: 11.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:444",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 210530, Known: true},
 		Defence:   defence.Num{V: 3650, Known: true},
 		Share:     defence.Num{V: 1.73, Known: true},
@@ -13060,7 +12965,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 14765, Known: true}, DefenceConstNCU: defence.Num{V: 18437, Known: true}, DefenceConst: defence.Num{V: 4435, Known: true}, GDPConst: defence.Num{V: 255788, Known: true}, RealChange: defence.Num{V: 31.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 226, Known: true}, Personnel: defence.Num{V: 64, Known: true}, PersonnelPct: defence.Num{V: 54.67, Known: true}, InfrastructurePct: defence.Num{V: 2.09, Known: true}, OtherPct: defence.Num{V: 9.9, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:445",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 241973, Known: true},
 		Defence:   defence.Num{V: 4363, Known: true},
 		Share:     defence.Num{V: 1.8, Known: true},
@@ -13068,7 +12973,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 17183, Known: true}, DefenceConstNCU: defence.Num{V: 20207, Known: true}, DefenceConst: defence.Num{V: 4861, Known: true}, GDPConst: defence.Num{V: 269587, Known: true}, RealChange: defence.Num{V: 9.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 13.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 249, Known: true}, Personnel: defence.Num{V: 64, Known: true}, PersonnelPct: defence.Num{V: 54.48, Known: true}, InfrastructurePct: defence.Num{V: 1.54, Known: true}, OtherPct: defence.Num{V: 10.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:446",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 250056, Known: true},
 		Defence:   defence.Num{V: 4607, Known: true},
 		Share:     defence.Num{V: 1.84, Known: true},
@@ -13076,7 +12981,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 19527, Known: true}, DefenceConstNCU: defence.Num{V: 21468, Known: true}, DefenceConst: defence.Num{V: 5164, Known: true}, GDPConst: defence.Num{V: 280263, Known: true}, RealChange: defence.Num{V: 6.24, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 266, Known: true}, Personnel: defence.Num{V: 64.5, Known: true}, PersonnelPct: defence.Num{V: 57.9, Known: true}, InfrastructurePct: defence.Num{V: 3.53, Known: true}, OtherPct: defence.Num{V: 12.99, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:447",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 250961, Known: true},
 		Defence:   defence.Num{V: 5056, Known: true},
 		Share:     defence.Num{V: 2.01, Known: true},
@@ -13084,7 +12989,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 21431, Known: true}, DefenceConstNCU: defence.Num{V: 22632, Known: true}, DefenceConst: defence.Num{V: 5444, Known: true}, GDPConst: defence.Num{V: 270179, Known: true}, RealChange: defence.Num{V: 5.42, Known: true}, GDPPerCapitaConst: defence.Num{V: 14, Known: true}, DefencePerCapitaConst: defence.Num{V: 282, Known: true}, Personnel: defence.Num{V: 66.4, Known: true}, PersonnelPct: defence.Num{V: 59.2, Known: true}, InfrastructurePct: defence.Num{V: 4.29, Known: true}, OtherPct: defence.Num{V: 13.38, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:448",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 285275, Known: true},
 		Defence:   defence.Num{V: 5299, Known: true},
 		Share:     defence.Num{V: 1.86, Known: true},
@@ -13092,7 +12997,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 22029, Known: true}, DefenceConstNCU: defence.Num{V: 22029, Known: true}, DefenceConst: defence.Num{V: 5299, Known: true}, GDPConst: defence.Num{V: 285275, Known: true}, RealChange: defence.Num{V: -2.66, Known: true}, GDPPerCapitaConst: defence.Num{V: 14.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 277, Known: true}, Personnel: defence.Num{V: 68.6, Known: true}, PersonnelPct: defence.Num{V: 57.79, Known: true}, InfrastructurePct: defence.Num{V: 7.06, Known: true}, OtherPct: defence.Num{V: 13.58, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:449",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 295891, Known: true},
 		Defence:   defence.Num{V: 5197, Known: true},
 		Share:     defence.Num{V: 1.76, Known: true},
@@ -13100,7 +13005,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 24317, Known: true}, DefenceConstNCU: defence.Num{V: 21702, Known: true}, DefenceConst: defence.Num{V: 5220, Known: true}, GDPConst: defence.Num{V: 297222, Known: true}, RealChange: defence.Num{V: -1.48, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 274, Known: true}, Personnel: defence.Num{V: 66.7, Known: true}, PersonnelPct: defence.Num{V: 55.03, Known: true}, InfrastructurePct: defence.Num{V: 4.19, Known: true}, OtherPct: defence.Num{V: 15.26, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:450",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 347829, Known: true},
 		Defence:   defence.Num{V: 5609, Known: true},
 		Share:     defence.Num{V: 1.61, Known: true},
@@ -13108,7 +13013,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 25651, Known: true}, DefenceConstNCU: defence.Num{V: 20375, Known: true}, DefenceConst: defence.Num{V: 4901, Known: true}, GDPConst: defence.Num{V: 303932, Known: true}, RealChange: defence.Num{V: -6.11, Known: true}, GDPPerCapitaConst: defence.Num{V: 15.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 257, Known: true}, Personnel: defence.Num{V: 63.9, Known: true}, PersonnelPct: defence.Num{V: 59.68, Known: true}, InfrastructurePct: defence.Num{V: 4.49, Known: true}, OtherPct: defence.Num{V: 13.89, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:451",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 382650, Known: true},
 		Defence:   defence.Num{V: 8312, Known: true},
 		Share:     defence.Num{V: 2.17, Known: true},
@@ -13116,7 +13021,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38214, Known: true}, DefenceConstNCU: defence.Num{V: 27700, Known: true}, DefenceConst: defence.Num{V: 6663, Known: true}, GDPConst: defence.Num{V: 306716, Known: true}, RealChange: defence.Num{V: 35.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 16.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 350, Known: true}, Personnel: defence.Num{V: 70.2, Known: true}, PersonnelPct: defence.Num{V: 50.39, Known: true}, InfrastructurePct: defence.Num{V: 4.93, Known: true}, OtherPct: defence.Num{V: 12.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:452",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 429288, Known: true},
 		Defence:   defence.Num{V: 9396, Known: true},
 		Share:     defence.Num{V: 2.19, Known: true},
@@ -13125,7 +13030,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:453",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 477961, Known: true},
 		Defence:   defence.Num{V: 11597, Known: true},
 		Share:     defence.Num{V: 2.43, Known: true},
@@ -13134,7 +13039,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:454",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 101739, Known: true},
 		Defence:   defence.Num{V: 999, Known: true},
 		Share:     defence.Num{V: 0.98, Known: true},
@@ -13142,7 +13047,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 752, Known: true}, DefenceConstNCU: defence.Num{V: 828, Known: true}, DefenceConst: defence.Num{V: 980, Known: true}, GDPConst: defence.Num{V: 99799, Known: true}, RealChange: defence.Num{V: 3.19, Known: true}, GDPPerCapitaConst: defence.Num{V: 18.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 181, Known: true}, Personnel: defence.Num{V: 12.4, Known: true}, PersonnelPct: defence.Num{V: 69.14, Known: true}, InfrastructurePct: defence.Num{V: 0.57, Known: true}, OtherPct: defence.Num{V: 19.16, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:456",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 89187, Known: true},
 		Defence:   defence.Num{V: 987, Known: true},
 		Share:     defence.Num{V: 1.11, Known: true},
@@ -13150,7 +13055,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 889, Known: true}, DefenceConstNCU: defence.Num{V: 981, Known: true}, DefenceConst: defence.Num{V: 1162, Known: true}, GDPConst: defence.Num{V: 104965, Known: true}, RealChange: defence.Num{V: 18.57, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 214, Known: true}, Personnel: defence.Num{V: 12.4, Known: true}, PersonnelPct: defence.Num{V: 56.24, Known: true}, InfrastructurePct: defence.Num{V: 1.99, Known: true}, OtherPct: defence.Num{V: 23.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:457",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 90322, Known: true},
 		Defence:   defence.Num{V: 1004, Known: true},
 		Share:     defence.Num{V: 1.11, Known: true},
@@ -13158,7 +13063,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 907, Known: true}, DefenceConstNCU: defence.Num{V: 1005, Known: true}, DefenceConst: defence.Num{V: 1189, Known: true}, GDPConst: defence.Num{V: 107010, Known: true}, RealChange: defence.Num{V: 2.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 19.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 219, Known: true}, Personnel: defence.Num{V: 12.2, Known: true}, PersonnelPct: defence.Num{V: 58.72, Known: true}, InfrastructurePct: defence.Num{V: 3.75, Known: true}, OtherPct: defence.Num{V: 22.22, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:458",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 95944, Known: true},
 		Defence:   defence.Num{V: 1056, Known: true},
 		Share:     defence.Num{V: 1.1, Known: true},
@@ -13166,7 +13071,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 935, Known: true}, DefenceConstNCU: defence.Num{V: 1023, Known: true}, DefenceConst: defence.Num{V: 1211, Known: true}, GDPConst: defence.Num{V: 110086, Known: true}, RealChange: defence.Num{V: 1.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 223, Known: true}, Personnel: defence.Num{V: 12.2, Known: true}, PersonnelPct: defence.Num{V: 58.21, Known: true}, InfrastructurePct: defence.Num{V: 2.97, Known: true}, OtherPct: defence.Num{V: 21.08, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:459",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 106660, Known: true},
 		Defence:   defence.Num{V: 1298, Known: true},
 		Share:     defence.Num{V: 1.22, Known: true},
@@ -13174,7 +13079,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1098, Known: true}, DefenceConstNCU: defence.Num{V: 1178, Known: true}, DefenceConst: defence.Num{V: 1394, Known: true}, GDPConst: defence.Num{V: 114558, Known: true}, RealChange: defence.Num{V: 15.09, Known: true}, GDPPerCapitaConst: defence.Num{V: 21, Known: true}, DefencePerCapitaConst: defence.Num{V: 256, Known: true}, Personnel: defence.Num{V: 12.2, Known: true}, PersonnelPct: defence.Num{V: 54.74, Known: true}, InfrastructurePct: defence.Num{V: 2, Known: true}, OtherPct: defence.Num{V: 20.99, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:460",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 105855, Known: true},
 		Defence:   defence.Num{V: 1802, Known: true},
 		Share:     defence.Num{V: 1.7, Known: true},
@@ -13182,7 +13087,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1610, Known: true}, DefenceConstNCU: defence.Num{V: 1685, Known: true}, DefenceConst: defence.Num{V: 1995, Known: true}, GDPConst: defence.Num{V: 117165, Known: true}, RealChange: defence.Num{V: 43.1, Known: true}, GDPPerCapitaConst: defence.Num{V: 21.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 366, Known: true}, Personnel: defence.Num{V: 12.7, Known: true}, PersonnelPct: defence.Num{V: 40.81, Known: true}, InfrastructurePct: defence.Num{V: 1.17, Known: true}, OtherPct: defence.Num{V: 17.95, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:461",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 107646, Known: true},
 		Defence:   defence.Num{V: 2049, Known: true},
 		Share:     defence.Num{V: 1.9, Known: true},
@@ -13190,7 +13095,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1796, Known: true}, DefenceConstNCU: defence.Num{V: 1836, Known: true}, DefenceConst: defence.Num{V: 2173, Known: true}, GDPConst: defence.Num{V: 114136, Known: true}, RealChange: defence.Num{V: 8.93, Known: true}, GDPPerCapitaConst: defence.Num{V: 20.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 398, Known: true}, Personnel: defence.Num{V: 13.1, Known: true}, PersonnelPct: defence.Num{V: 42.34, Known: true}, InfrastructurePct: defence.Num{V: 5.21, Known: true}, OtherPct: defence.Num{V: 20.6, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:462",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 120591, Known: true},
 		Defence:   defence.Num{V: 2066, Known: true},
 		Share:     defence.Num{V: 1.71, Known: true},
@@ -13198,7 +13103,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1746, Known: true}, DefenceConstNCU: defence.Num{V: 1746, Known: true}, DefenceConst: defence.Num{V: 2066, Known: true}, GDPConst: defence.Num{V: 120591, Known: true}, RealChange: defence.Num{V: -4.89, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 380, Known: true}, Personnel: defence.Num{V: 13.1, Known: true}, PersonnelPct: defence.Num{V: 46.61, Known: true}, InfrastructurePct: defence.Num{V: 1.46, Known: true}, OtherPct: defence.Num{V: 19.59, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:463",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 115884, Known: true},
 		Defence:   defence.Num{V: 2090, Known: true},
 		Share:     defence.Num{V: 1.8, Known: true},
@@ -13206,7 +13111,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1983, Known: true}, DefenceConstNCU: defence.Num{V: 1848, Known: true}, DefenceConst: defence.Num{V: 2187, Known: true}, GDPConst: defence.Num{V: 121248, Known: true}, RealChange: defence.Num{V: 5.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 401, Known: true}, Personnel: defence.Num{V: 13.2, Known: true}, PersonnelPct: defence.Num{V: 42.77, Known: true}, InfrastructurePct: defence.Num{V: 2.6, Known: true}, OtherPct: defence.Num{V: 18.09, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:464",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 133617, Known: true},
 		Defence:   defence.Num{V: 2320, Known: true},
 		Share:     defence.Num{V: 1.74, Known: true},
@@ -13214,7 +13119,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2145, Known: true}, DefenceConstNCU: defence.Num{V: 1816, Known: true}, DefenceConst: defence.Num{V: 2150, Known: true}, GDPConst: defence.Num{V: 123810, Known: true}, RealChange: defence.Num{V: -1.7, Known: true}, GDPPerCapitaConst: defence.Num{V: 22.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 394, Known: true}, Personnel: defence.Num{V: 13, Known: true}, PersonnelPct: defence.Num{V: 43.72, Known: true}, InfrastructurePct: defence.Num{V: 3.67, Known: true}, OtherPct: defence.Num{V: 25.13, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:465",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 140892, Known: true},
 		Defence:   defence.Num{V: 2800, Known: true},
 		Share:     defence.Num{V: 1.99, Known: true},
@@ -13222,7 +13127,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 2588, Known: true}, DefenceConstNCU: defence.Num{V: 2120, Known: true}, DefenceConst: defence.Num{V: 2509, Known: true}, GDPConst: defence.Num{V: 126210, Known: true}, RealChange: defence.Num{V: 16.69, Known: true}, GDPPerCapitaConst: defence.Num{V: 23.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 460, Known: true}, Personnel: defence.Num{V: 12.9, Known: true}, PersonnelPct: defence.Num{V: 41.88, Known: true}, InfrastructurePct: defence.Num{V: 2.91, Known: true}, OtherPct: defence.Num{V: 20.04, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:466",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 154442, Known: true},
 		Defence:   defence.Num{V: 3130, Known: true},
 		Share:     defence.Num{V: 2.03, Known: true},
@@ -13231,7 +13136,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:467",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 168746, Known: true},
 		Defence:   defence.Num{V: 3404, Known: true},
 		Share:     defence.Num{V: 2.02, Known: true},
@@ -13240,7 +13145,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:468",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 49527, Known: true},
 		Defence:   defence.Num{V: 487, Known: true},
 		Share:     defence.Num{V: 0.98, Known: true},
@@ -13248,7 +13153,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 366, Known: true}, DefenceConstNCU: defence.Num{V: 410, Known: true}, DefenceConst: defence.Num{V: 486, Known: true}, GDPConst: defence.Num{V: 49400, Known: true}, RealChange: defence.Num{V: -4.58, Known: true}, GDPPerCapitaConst: defence.Num{V: 24, Known: true}, DefencePerCapitaConst: defence.Num{V: 236, Known: true}, Personnel: defence.Num{V: 6.8, Known: true}, PersonnelPct: defence.Num{V: 82.31, Known: true}, InfrastructurePct: defence.Num{V: 0.65, Known: true}, OtherPct: defence.Num{V: 16.38, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:470",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 42714, Known: true},
 		Defence:   defence.Num{V: 401, Known: true},
 		Share:     defence.Num{V: 0.94, Known: true},
@@ -13256,7 +13161,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 361, Known: true}, DefenceConstNCU: defence.Num{V: 401, Known: true}, DefenceConst: defence.Num{V: 475, Known: true}, GDPConst: defence.Num{V: 50582, Known: true}, RealChange: defence.Num{V: -2.24, Known: true}, GDPPerCapitaConst: defence.Num{V: 24.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 230, Known: true}, Personnel: defence.Num{V: 6.6, Known: true}, PersonnelPct: defence.Num{V: 82.23, Known: true}, InfrastructurePct: defence.Num{V: 0.61, Known: true}, OtherPct: defence.Num{V: 15.31, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:471",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 44279, Known: true},
 		Defence:   defence.Num{V: 449, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -13264,7 +13169,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 406, Known: true}, DefenceConstNCU: defence.Num{V: 447, Known: true}, DefenceConst: defence.Num{V: 529, Known: true}, GDPConst: defence.Num{V: 52117, Known: true}, RealChange: defence.Num{V: 11.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 25.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 256, Known: true}, Personnel: defence.Num{V: 6.5, Known: true}, PersonnelPct: defence.Num{V: 76.03, Known: true}, InfrastructurePct: defence.Num{V: 1.14, Known: true}, OtherPct: defence.Num{V: 21.8, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:472",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 48136, Known: true},
 		Defence:   defence.Num{V: 477, Known: true},
 		Share:     defence.Num{V: 0.99, Known: true},
@@ -13272,7 +13177,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 422, Known: true}, DefenceConstNCU: defence.Num{V: 459, Known: true}, DefenceConst: defence.Num{V: 543, Known: true}, GDPConst: defence.Num{V: 54814, Known: true}, RealChange: defence.Num{V: 2.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 26.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 263, Known: true}, Personnel: defence.Num{V: 6.3, Known: true}, PersonnelPct: defence.Num{V: 75.04, Known: true}, InfrastructurePct: defence.Num{V: 0.45, Known: true}, OtherPct: defence.Num{V: 20.47, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:473",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 53713, Known: true},
 		Defence:   defence.Num{V: 547, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -13280,7 +13185,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 463, Known: true}, DefenceConstNCU: defence.Num{V: 492, Known: true}, DefenceConst: defence.Num{V: 582, Known: true}, GDPConst: defence.Num{V: 57214, Known: true}, RealChange: defence.Num{V: 7.24, Known: true}, GDPPerCapitaConst: defence.Num{V: 27.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 281, Known: true}, Personnel: defence.Num{V: 6.2, Known: true}, PersonnelPct: defence.Num{V: 72.38, Known: true}, InfrastructurePct: defence.Num{V: 1.4, Known: true}, OtherPct: defence.Num{V: 20.24, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:474",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 53916, Known: true},
 		Defence:   defence.Num{V: 572, Known: true},
 		Share:     defence.Num{V: 1.06, Known: true},
@@ -13288,7 +13193,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 511, Known: true}, DefenceConstNCU: defence.Num{V: 531, Known: true}, DefenceConst: defence.Num{V: 629, Known: true}, GDPConst: defence.Num{V: 59220, Known: true}, RealChange: defence.Num{V: 7.98, Known: true}, GDPPerCapitaConst: defence.Num{V: 28.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 301, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 69.07, Known: true}, InfrastructurePct: defence.Num{V: 0.57, Known: true}, OtherPct: defence.Num{V: 23.25, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:475",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 53342, Known: true},
 		Defence:   defence.Num{V: 568, Known: true},
 		Share:     defence.Num{V: 1.07, Known: true},
@@ -13296,7 +13201,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 498, Known: true}, DefenceConstNCU: defence.Num{V: 511, Known: true}, DefenceConst: defence.Num{V: 605, Known: true}, GDPConst: defence.Num{V: 56801, Known: true}, RealChange: defence.Num{V: -3.74, Known: true}, GDPPerCapitaConst: defence.Num{V: 27, Known: true}, DefencePerCapitaConst: defence.Num{V: 288, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 72.75, Known: true}, InfrastructurePct: defence.Num{V: 1.1, Known: true}, OtherPct: defence.Num{V: 20.46, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:476",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 61582, Known: true},
 		Defence:   defence.Num{V: 763, Known: true},
 		Share:     defence.Num{V: 1.24, Known: true},
@@ -13304,7 +13209,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 645, Known: true}, DefenceConstNCU: defence.Num{V: 645, Known: true}, DefenceConst: defence.Num{V: 763, Known: true}, GDPConst: defence.Num{V: 61582, Known: true}, RealChange: defence.Num{V: 26.09, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 362, Known: true}, Personnel: defence.Num{V: 6, Known: true}, PersonnelPct: defence.Num{V: 61.99, Known: true}, InfrastructurePct: defence.Num{V: 1.31, Known: true}, OtherPct: defence.Num{V: 22.14, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:477",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 59946, Known: true},
 		Defence:   defence.Num{V: 777, Known: true},
 		Share:     defence.Num{V: 1.3, Known: true},
@@ -13312,7 +13217,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 737, Known: true}, DefenceConstNCU: defence.Num{V: 692, Known: true}, DefenceConst: defence.Num{V: 820, Known: true}, GDPConst: defence.Num{V: 63225, Known: true}, RealChange: defence.Num{V: 7.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 30, Known: true}, DefencePerCapitaConst: defence.Num{V: 389, Known: true}, Personnel: defence.Num{V: 5.8, Known: true}, PersonnelPct: defence.Num{V: 53.77, Known: true}, InfrastructurePct: defence.Num{V: 1.92, Known: true}, OtherPct: defence.Num{V: 21.94, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:478",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 69275, Known: true},
 		Defence:   defence.Num{V: 911, Known: true},
 		Share:     defence.Num{V: 1.31, Known: true},
@@ -13320,7 +13225,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 842, Known: true}, DefenceConstNCU: defence.Num{V: 719, Known: true}, DefenceConst: defence.Num{V: 851, Known: true}, GDPConst: defence.Num{V: 64727, Known: true}, RealChange: defence.Num{V: 3.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 401, Known: true}, Personnel: defence.Num{V: 5.8, Known: true}, PersonnelPct: defence.Num{V: 49.82, Known: true}, InfrastructurePct: defence.Num{V: 6.72, Known: true}, OtherPct: defence.Num{V: 19.54, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:479",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 72950, Known: true},
 		Defence:   defence.Num{V: 981, Known: true},
 		Share:     defence.Num{V: 1.34, Known: true},
@@ -13328,7 +13233,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 906, Known: true}, DefenceConstNCU: defence.Num{V: 748, Known: true}, DefenceConst: defence.Num{V: 885, Known: true}, GDPConst: defence.Num{V: 65848, Known: true}, RealChange: defence.Num{V: 4.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 31, Known: true}, DefencePerCapitaConst: defence.Num{V: 416, Known: true}, Personnel: defence.Num{V: 5.7, Known: true}, PersonnelPct: defence.Num{V: 52.02, Known: true}, InfrastructurePct: defence.Num{V: 4.15, Known: true}, OtherPct: defence.Num{V: 18.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:480",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 79603, Known: true},
 		Defence:   defence.Num{V: 1251, Known: true},
 		Share:     defence.Num{V: 1.57, Known: true},
@@ -13337,7 +13242,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:481",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 86525, Known: true},
 		Defence:   defence.Num{V: 1391, Known: true},
 		Share:     defence.Num{V: 1.61, Known: true},
@@ -13346,7 +13251,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:482",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 578981, Known: true},
 		Defence:   defence.Num{V: 6205, Known: true},
 		Share:     defence.Num{V: 1.07, Known: true},
@@ -13354,7 +13259,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42574, Known: true}, DefenceConstNCU: defence.Num{V: 49746, Known: true}, DefenceConst: defence.Num{V: 5800, Known: true}, GDPConst: defence.Num{V: 541174, Known: true}, RealChange: defence.Num{V: 4.17, Known: true}, GDPPerCapitaConst: defence.Num{V: 55.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 598, Known: true}, Personnel: defence.Num{V: 14.7, Known: true}, PersonnelPct: defence.Num{V: 34.1, Known: true}, InfrastructurePct: defence.Num{V: 0.47, Known: true}, OtherPct: defence.Num{V: 24.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:484",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 501340, Known: true},
 		Defence:   defence.Num{V: 5103, Known: true},
 		Share:     defence.Num{V: 1.02, Known: true},
@@ -13362,7 +13267,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 43045, Known: true}, DefenceConstNCU: defence.Num{V: 49167, Known: true}, DefenceConst: defence.Num{V: 5733, Known: true}, GDPConst: defence.Num{V: 563175, Known: true}, RealChange: defence.Num{V: -1.16, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 585, Known: true}, Personnel: defence.Num{V: 15, Known: true}, PersonnelPct: defence.Num{V: 29.92, Known: true}, InfrastructurePct: defence.Num{V: 0.46, Known: true}, OtherPct: defence.Num{V: 31.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:485",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 511701, Known: true},
 		Defence:   defence.Num{V: 5017, Known: true},
 		Share:     defence.Num{V: 0.98, Known: true},
@@ -13370,7 +13275,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 42955, Known: true}, DefenceConstNCU: defence.Num{V: 48250, Known: true}, DefenceConst: defence.Num{V: 5626, Known: true}, GDPConst: defence.Num{V: 573803, Known: true}, RealChange: defence.Num{V: -1.86, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 567, Known: true}, Personnel: defence.Num{V: 15, Known: true}, PersonnelPct: defence.Num{V: 32.12, Known: true}, InfrastructurePct: defence.Num{V: 0.47, Known: true}, OtherPct: defence.Num{V: 32.79, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:486",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 535191, Known: true},
 		Defence:   defence.Num{V: 5229, Known: true},
 		Share:     defence.Num{V: 0.98, Known: true},
@@ -13378,7 +13283,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 44700, Known: true}, DefenceConstNCU: defence.Num{V: 49121, Known: true}, DefenceConst: defence.Num{V: 5727, Known: true}, GDPConst: defence.Num{V: 586224, Known: true}, RealChange: defence.Num{V: 1.81, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 569, Known: true}, Personnel: defence.Num{V: 15.9, Known: true}, PersonnelPct: defence.Num{V: 29.51, Known: true}, InfrastructurePct: defence.Num{V: 0.45, Known: true}, OtherPct: defence.Num{V: 48.4, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:487",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 550133, Known: true},
 		Defence:   defence.Num{V: 5396, Known: true},
 		Share:     defence.Num{V: 0.98, Known: true},
@@ -13386,7 +13291,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 46905, Known: true}, DefenceConstNCU: defence.Num{V: 50238, Known: true}, DefenceConst: defence.Num{V: 5858, Known: true}, GDPConst: defence.Num{V: 597193, Known: true}, RealChange: defence.Num{V: 2.27, Known: true}, GDPPerCapitaConst: defence.Num{V: 58.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 576, Known: true}, Personnel: defence.Num{V: 17.8, Known: true}, PersonnelPct: defence.Num{V: 28.17, Known: true}, InfrastructurePct: defence.Num{V: 0.43, Known: true}, OtherPct: defence.Num{V: 49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:488",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 531415, Known: true},
 		Defence:   defence.Num{V: 5560, Known: true},
 		Share:     defence.Num{V: 1.05, Known: true},
@@ -13394,7 +13299,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 52586, Known: true}, DefenceConstNCU: defence.Num{V: 54992, Known: true}, DefenceConst: defence.Num{V: 6412, Known: true}, GDPConst: defence.Num{V: 612868, Known: true}, RealChange: defence.Num{V: 9.46, Known: true}, GDPPerCapitaConst: defence.Num{V: 59.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 623, Known: true}, Personnel: defence.Num{V: 19.1, Known: true}, PersonnelPct: defence.Num{V: 29.99, Known: true}, InfrastructurePct: defence.Num{V: 0.38, Known: true}, OtherPct: defence.Num{V: 46.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:489",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 543994, Known: true},
 		Defence:   defence.Num{V: 5984, Known: true},
 		Share:     defence.Num{V: 1.1, Known: true},
@@ -13402,7 +13307,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 55118, Known: true}, DefenceConstNCU: defence.Num{V: 56603, Known: true}, DefenceConst: defence.Num{V: 6600, Known: true}, GDPConst: defence.Num{V: 599928, Known: true}, RealChange: defence.Num{V: 2.93, Known: true}, GDPPerCapitaConst: defence.Num{V: 57.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 637, Known: true}, Personnel: defence.Num{V: 20.1, Known: true}, PersonnelPct: defence.Num{V: 30.75, Known: true}, InfrastructurePct: defence.Num{V: 0.36, Known: true}, OtherPct: defence.Num{V: 45.09, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:490",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 629955, Known: true},
 		Defence:   defence.Num{V: 9071, Known: true},
 		Share:     defence.Num{V: 1.44, Known: true},
@@ -13410,7 +13315,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 77794, Known: true}, DefenceConstNCU: defence.Num{V: 77794, Known: true}, DefenceConst: defence.Num{V: 9071, Known: true}, GDPConst: defence.Num{V: 629955, Known: true}, RealChange: defence.Num{V: 37.44, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 871, Known: true}, Personnel: defence.Num{V: 21.1, Known: true}, PersonnelPct: defence.Num{V: 22.66, Known: true}, InfrastructurePct: defence.Num{V: 0.29, Known: true}, OtherPct: defence.Num{V: 56.83, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:491",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 573704, Known: true},
 		Defence:   defence.Num{V: 8562, Known: true},
 		Share:     defence.Num{V: 1.49, Known: true},
@@ -13418,7 +13323,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 86596, Known: true}, DefenceConstNCU: defence.Num{V: 81686, Known: true}, DefenceConst: defence.Num{V: 9524, Known: true}, GDPConst: defence.Num{V: 638203, Known: true}, RealChange: defence.Num{V: 5, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 905, Known: true}, Personnel: defence.Num{V: 20.9, Known: true}, PersonnelPct: defence.Num{V: 21.48, Known: true}, InfrastructurePct: defence.Num{V: 0.23, Known: true}, OtherPct: defence.Num{V: 57.15, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:492",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 579146, Known: true},
 		Defence:   defence.Num{V: 9875, Known: true},
 		Share:     defence.Num{V: 1.71, Known: true},
@@ -13426,7 +13331,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 104776, Known: true}, DefenceConstNCU: defence.Num{V: 93354, Known: true}, DefenceConst: defence.Num{V: 10885, Known: true}, GDPConst: defence.Num{V: 638365, Known: true}, RealChange: defence.Num{V: 14.28, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 1027, Known: true}, Personnel: defence.Num{V: 22.3, Known: true}, PersonnelPct: defence.Num{V: 26.27, Known: true}, InfrastructurePct: defence.Num{V: 3.16, Known: true}, OtherPct: defence.Num{V: 46.21, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:493",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 604853, Known: true},
 		Defence:   defence.Num{V: 13300, Known: true},
 		Share:     defence.Num{V: 2.2, Known: true},
@@ -13434,7 +13339,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 140549, Known: true}, DefenceConstNCU: defence.Num{V: 121562, Known: true}, DefenceConst: defence.Num{V: 14174, Known: true}, GDPConst: defence.Num{V: 644591, Known: true}, RealChange: defence.Num{V: 30.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 60.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1333, Known: true}, Personnel: defence.Num{V: 23.9, Known: true}, PersonnelPct: defence.Num{V: 22.76, Known: true}, InfrastructurePct: defence.Num{V: 2.71, Known: true}, OtherPct: defence.Num{V: 44.97, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:494",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 670573, Known: true},
 		Defence:   defence.Num{V: 19122, Known: true},
 		Share:     defence.Num{V: 2.85, Known: true},
@@ -13443,7 +13348,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:495",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 750944, Known: true},
 		Defence:   defence.Num{V: 24186, Known: true},
 		Share:     defence.Num{V: 3.22, Known: true},
@@ -13452,7 +13357,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:496",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 943337, Known: true},
 		Defence:   defence.Num{V: 13597, Known: true},
 		Share:     defence.Num{V: 1.44, Known: true},
@@ -13460,7 +13365,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 29727, Known: true}, DefenceConstNCU: defence.Num{V: 76190, Known: true}, DefenceConst: defence.Num{V: 8483, Known: true}, GDPConst: defence.Num{V: 588517, Known: true}, RealChange: defence.Num{V: 0.55, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 109, Known: true}, Personnel: defence.Num{V: 426.6, Known: true}, PersonnelPct: defence.Num{V: 56.88, Known: true}, InfrastructurePct: defence.Num{V: 2.77, Known: true}, OtherPct: defence.Num{V: 15.27, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:498",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 868204, Known: true},
 		Defence:   defence.Num{V: 11995, Known: true},
 		Share:     defence.Num{V: 1.38, Known: true},
@@ -13468,7 +13373,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 32522, Known: true}, DefenceConstNCU: defence.Num{V: 77264, Known: true}, DefenceConst: defence.Num{V: 8603, Known: true}, GDPConst: defence.Num{V: 622683, Known: true}, RealChange: defence.Num{V: 1.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 107, Known: true}, Personnel: defence.Num{V: 384.8, Known: true}, PersonnelPct: defence.Num{V: 56.82, Known: true}, InfrastructurePct: defence.Num{V: 2.56, Known: true}, OtherPct: defence.Num{V: 15.49, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:499",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 870339, Known: true},
 		Defence:   defence.Num{V: 12642, Known: true},
 		Share:     defence.Num{V: 1.45, Known: true},
@@ -13476,7 +13381,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 38203, Known: true}, DefenceConstNCU: defence.Num{V: 83939, Known: true}, DefenceConst: defence.Num{V: 9346, Known: true}, GDPConst: defence.Num{V: 643379, Known: true}, RealChange: defence.Num{V: 8.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 7.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 114, Known: true}, Personnel: defence.Num{V: 359.3, Known: true}, PersonnelPct: defence.Num{V: 57.6, Known: true}, InfrastructurePct: defence.Num{V: 2.42, Known: true}, OtherPct: defence.Num{V: 14.43, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:500",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 863906, Known: true},
 		Defence:   defence.Num{V: 12972, Known: true},
 		Share:     defence.Num{V: 1.5, Known: true},
@@ -13484,7 +13389,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 47323, Known: true}, DefenceConstNCU: defence.Num{V: 93560, Known: true}, DefenceConst: defence.Num{V: 10417, Known: true}, GDPConst: defence.Num{V: 693729, Known: true}, RealChange: defence.Num{V: 11.46, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 125, Known: true}, Personnel: defence.Num{V: 416.7, Known: true}, PersonnelPct: defence.Num{V: 51.02, Known: true}, InfrastructurePct: defence.Num{V: 2.95, Known: true}, OtherPct: defence.Num{V: 15.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:501",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 807318, Known: true},
 		Defence:   defence.Num{V: 14486, Known: true},
 		Share:     defence.Num{V: 1.79, Known: true},
@@ -13492,7 +13397,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 68300, Known: true}, DefenceConstNCU: defence.Num{V: 115676, Known: true}, DefenceConst: defence.Num{V: 12879, Known: true}, GDPConst: defence.Num{V: 717789, Known: true}, RealChange: defence.Num{V: 23.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 152, Known: true}, Personnel: defence.Num{V: 444.3, Known: true}, PersonnelPct: defence.Num{V: 45.18, Known: true}, InfrastructurePct: defence.Num{V: 2.53, Known: true}, OtherPct: defence.Num{V: 14.65, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:502",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 775223, Known: true},
 		Defence:   defence.Num{V: 14086, Known: true},
 		Share:     defence.Num{V: 1.82, Known: true},
@@ -13500,7 +13405,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 79987, Known: true}, DefenceConstNCU: defence.Num{V: 118668, Known: true}, DefenceConst: defence.Num{V: 13212, Known: true}, GDPConst: defence.Num{V: 727132, Known: true}, RealChange: defence.Num{V: 2.59, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 153, Known: true}, Personnel: defence.Num{V: 441.8, Known: true}, PersonnelPct: defence.Num{V: 48.38, Known: true}, InfrastructurePct: defence.Num{V: 2.26, Known: true}, OtherPct: defence.Num{V: 15.04, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:503",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 730345, Known: true},
 		Defence:   defence.Num{V: 13339, Known: true},
 		Share:     defence.Num{V: 1.83, Known: true},
@@ -13508,7 +13413,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 93910, Known: true}, DefenceConstNCU: defence.Num{V: 121431, Known: true}, DefenceConst: defence.Num{V: 13520, Known: true}, GDPConst: defence.Num{V: 740242, Known: true}, RealChange: defence.Num{V: 2.33, Known: true}, GDPPerCapitaConst: defence.Num{V: 8.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 155, Known: true}, Personnel: defence.Num{V: 433, Known: true}, PersonnelPct: defence.Num{V: 50.64, Known: true}, InfrastructurePct: defence.Num{V: 2.22, Known: true}, OtherPct: defence.Num{V: 16.41, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:504",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 827673, Known: true},
 		Defence:   defence.Num{V: 12969, Known: true},
 		Share:     defence.Num{V: 1.57, Known: true},
@@ -13516,7 +13421,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 116482, Known: true}, DefenceConstNCU: defence.Num{V: 116482, Known: true}, DefenceConst: defence.Num{V: 12969, Known: true}, GDPConst: defence.Num{V: 827673, Known: true}, RealChange: defence.Num{V: -4.08, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 148, Known: true}, Personnel: defence.Num{V: 450, Known: true}, PersonnelPct: defence.Num{V: 47.88, Known: true}, InfrastructurePct: defence.Num{V: 7.49, Known: true}, OtherPct: defence.Num{V: 15.32, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:505",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 924752, Known: true},
 		Defence:   defence.Num{V: 12291, Known: true},
 		Share:     defence.Num{V: 1.33, Known: true},
@@ -13524,7 +13429,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 203704, Known: true}, DefenceConstNCU: defence.Num{V: 104183, Known: true}, DefenceConst: defence.Num{V: 11600, Known: true}, GDPConst: defence.Num{V: 872709, Known: true}, RealChange: defence.Num{V: -10.56, Known: true}, GDPPerCapitaConst: defence.Num{V: 9.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 131, Known: true}, Personnel: defence.Num{V: 455.9, Known: true}, PersonnelPct: defence.Num{V: 45.27, Known: true}, InfrastructurePct: defence.Num{V: 7.63, Known: true}, OtherPct: defence.Num{V: 18.67, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:506",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 1.153295e+06, Known: true},
 		Defence:   defence.Num{V: 16766, Known: true},
 		Share:     defence.Num{V: 1.45, Known: true},
@@ -13532,7 +13437,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 393841, Known: true}, DefenceConstNCU: defence.Num{V: 119698, Known: true}, DefenceConst: defence.Num{V: 13327, Known: true}, GDPConst: defence.Num{V: 916738, Known: true}, RealChange: defence.Num{V: 14.89, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 150, Known: true}, Personnel: defence.Num{V: 373.4, Known: true}, PersonnelPct: defence.Num{V: 44.2, Known: true}, InfrastructurePct: defence.Num{V: 9.48, Known: true}, OtherPct: defence.Num{V: 16.53, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:507",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 1.358251e+06, Known: true},
 		Defence:   defence.Num{V: 28274, Known: true},
 		Share:     defence.Num{V: 2.08, Known: true},
@@ -13540,7 +13445,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 928134, Known: true}, DefenceConstNCU: defence.Num{V: 177098, Known: true}, DefenceConst: defence.Num{V: 19718, Known: true}, GDPConst: defence.Num{V: 947243, Known: true}, RealChange: defence.Num{V: 47.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 10.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 222, Known: true}, Personnel: defence.Num{V: 343.9, Known: true}, PersonnelPct: defence.Num{V: 43.2, Known: true}, InfrastructurePct: defence.Num{V: 7.01, Known: true}, OtherPct: defence.Num{V: 16.42, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:508",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 1.597301e+06, Known: true},
 		Defence:   defence.Num{V: 37280, Known: true},
 		Share:     defence.Num{V: 2.33, Known: true},
@@ -13549,7 +13454,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:509",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 1.671447e+06, Known: true},
 		Defence:   defence.Num{V: 47636, Known: true},
 		Share:     defence.Num{V: 2.85, Known: true},
@@ -13558,7 +13463,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:510",
 	}},
-	{2014, defence.Figure{
+	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 1.7608138e+07, Known: true},
 		Defence:   defence.Num{V: 653942, Known: true},
 		Share:     defence.Num{V: 3.71, Known: true},
@@ -13566,7 +13471,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 653942, Known: true}, DefenceConstNCU: defence.Num{V: 747296, Known: true}, DefenceConst: defence.Num{V: 747296, Known: true}, GDPConst: defence.Num{V: 2.0121808e+07, Known: true}, RealChange: defence.Num{V: -5.6, Known: true}, GDPPerCapitaConst: defence.Num{V: 63, Known: true}, DefencePerCapitaConst: defence.Num{V: 2338, Known: true}, Personnel: defence.Num{V: 1338.2, Known: true}, PersonnelPct: defence.Num{V: 35.45, Known: true}, InfrastructurePct: defence.Num{V: 1.71, Known: true}, OtherPct: defence.Num{V: 36.87, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:512",
 	}},
-	{2015, defence.Figure{
+	{K: 2015, V: defence.Figure{
 		GDP:       defence.Num{V: 1.8295019e+07, Known: true},
 		Defence:   defence.Num{V: 641253, Known: true},
 		Share:     defence.Num{V: 3.51, Known: true},
@@ -13574,7 +13479,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 641253, Known: true}, DefenceConstNCU: defence.Num{V: 726058, Known: true}, DefenceConst: defence.Num{V: 726058, Known: true}, GDPConst: defence.Num{V: 2.0714506e+07, Known: true}, RealChange: defence.Num{V: -2.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 64.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 2254, Known: true}, Personnel: defence.Num{V: 1314.1, Known: true}, PersonnelPct: defence.Num{V: 36.64, Known: true}, InfrastructurePct: defence.Num{V: 1.45, Known: true}, OtherPct: defence.Num{V: 36.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:513",
 	}},
-	{2016, defence.Figure{
+	{K: 2016, V: defence.Figure{
 		GDP:       defence.Num{V: 1.8804913e+07, Known: true},
 		Defence:   defence.Num{V: 656059, Known: true},
 		Share:     defence.Num{V: 3.49, Known: true},
@@ -13582,7 +13487,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 656059, Known: true}, DefenceConstNCU: defence.Num{V: 735829, Known: true}, DefenceConst: defence.Num{V: 735829, Known: true}, GDPConst: defence.Num{V: 2.1091396e+07, Known: true}, RealChange: defence.Num{V: 1.35, Known: true}, GDPPerCapitaConst: defence.Num{V: 65, Known: true}, DefencePerCapitaConst: defence.Num{V: 2267, Known: true}, Personnel: defence.Num{V: 1301.4, Known: true}, PersonnelPct: defence.Num{V: 45.01, Known: true}, InfrastructurePct: defence.Num{V: 1.22, Known: true}, OtherPct: defence.Num{V: 28.73, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:514",
 	}},
-	{2017, defence.Figure{
+	{K: 2017, V: defence.Figure{
 		GDP:       defence.Num{V: 1.9612102e+07, Known: true},
 		Defence:   defence.Num{V: 642933, Known: true},
 		Share:     defence.Num{V: 3.28, Known: true},
@@ -13590,7 +13495,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 642933, Known: true}, DefenceConstNCU: defence.Num{V: 708421, Known: true}, DefenceConst: defence.Num{V: 708421, Known: true}, GDPConst: defence.Num{V: 2.1609743e+07, Known: true}, RealChange: defence.Num{V: -3.72, Known: true}, GDPPerCapitaConst: defence.Num{V: 66.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 2167, Known: true}, Personnel: defence.Num{V: 1305.9, Known: true}, PersonnelPct: defence.Num{V: 41.53, Known: true}, InfrastructurePct: defence.Num{V: 1.23, Known: true}, OtherPct: defence.Num{V: 31.52, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:515",
 	}},
-	{2018, defence.Figure{
+	{K: 2018, V: defence.Figure{
 		GDP:       defence.Num{V: 2.0656516e+07, Known: true},
 		Defence:   defence.Num{V: 672255, Known: true},
 		Share:     defence.Num{V: 3.25, Known: true},
@@ -13598,7 +13503,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 672255, Known: true}, DefenceConstNCU: defence.Num{V: 724140, Known: true}, DefenceConst: defence.Num{V: 724140, Known: true}, GDPConst: defence.Num{V: 2.2250796e+07, Known: true}, RealChange: defence.Num{V: 2.22, Known: true}, GDPPerCapitaConst: defence.Num{V: 67.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 2202, Known: true}, Personnel: defence.Num{V: 1317.4, Known: true}, PersonnelPct: defence.Num{V: 39.74, Known: true}, InfrastructurePct: defence.Num{V: 1.17, Known: true}, OtherPct: defence.Num{V: 32.03, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:516",
 	}},
-	{2019, defence.Figure{
+	{K: 2019, V: defence.Figure{
 		GDP:       defence.Num{V: 2.1539982e+07, Known: true},
 		Defence:   defence.Num{V: 750886, Known: true},
 		Share:     defence.Num{V: 3.49, Known: true},
@@ -13606,7 +13511,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 750886, Known: true}, DefenceConstNCU: defence.Num{V: 795707, Known: true}, DefenceConst: defence.Num{V: 795707, Known: true}, GDPConst: defence.Num{V: 2.2825719e+07, Known: true}, RealChange: defence.Num{V: 9.88, Known: true}, GDPPerCapitaConst: defence.Num{V: 69.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 2407, Known: true}, Personnel: defence.Num{V: 1329.2, Known: true}, PersonnelPct: defence.Num{V: 38.72, Known: true}, InfrastructurePct: defence.Num{V: 1.38, Known: true}, OtherPct: defence.Num{V: 30.84, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:517",
 	}},
-	{2020, defence.Figure{
+	{K: 2020, V: defence.Figure{
 		GDP:       defence.Num{V: 2.1375282e+07, Known: true},
 		Defence:   defence.Num{V: 770650, Known: true},
 		Share:     defence.Num{V: 3.61, Known: true},
@@ -13614,7 +13519,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 770650, Known: true}, DefenceConstNCU: defence.Num{V: 805815, Known: true}, DefenceConst: defence.Num{V: 805815, Known: true}, GDPConst: defence.Num{V: 2.235063e+07, Known: true}, RealChange: defence.Num{V: 1.27, Known: true}, GDPPerCapitaConst: defence.Num{V: 67.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 2428, Known: true}, Personnel: defence.Num{V: 1346.7, Known: true}, PersonnelPct: defence.Num{V: 38.47, Known: true}, InfrastructurePct: defence.Num{V: 1.33, Known: true}, OtherPct: defence.Num{V: 30.51, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:518",
 	}},
-	{2021, defence.Figure{
+	{K: 2021, V: defence.Figure{
 		GDP:       defence.Num{V: 2.3725646e+07, Known: true},
 		Defence:   defence.Num{V: 824094, Known: true},
 		Share:     defence.Num{V: 3.47, Known: true},
@@ -13622,7 +13527,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 824094, Known: true}, DefenceConstNCU: defence.Num{V: 824094, Known: true}, DefenceConst: defence.Num{V: 824094, Known: true}, GDPConst: defence.Num{V: 2.3725646e+07, Known: true}, RealChange: defence.Num{V: 2.27, Known: true}, GDPPerCapitaConst: defence.Num{V: 71.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 2478, Known: true}, Personnel: defence.Num{V: 1349, Known: true}, PersonnelPct: defence.Num{V: 28.34, Known: true}, InfrastructurePct: defence.Num{V: 1.27, Known: true}, OtherPct: defence.Num{V: 41.69, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:519",
 	}},
-	{2022, defence.Figure{
+	{K: 2022, V: defence.Figure{
 		GDP:       defence.Num{V: 2.6054614e+07, Known: true},
 		Defence:   defence.Num{V: 834977, Known: true},
 		Share:     defence.Num{V: 3.2, Known: true},
@@ -13630,7 +13535,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 834977, Known: true}, DefenceConstNCU: defence.Num{V: 779533, Known: true}, DefenceConst: defence.Num{V: 779533, Known: true}, GDPConst: defence.Num{V: 2.4324532e+07, Known: true}, RealChange: defence.Num{V: -5.41, Known: true}, GDPPerCapitaConst: defence.Num{V: 72.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 2331, Known: true}, Personnel: defence.Num{V: 1317, Known: true}, PersonnelPct: defence.Num{V: 29.25, Known: true}, InfrastructurePct: defence.Num{V: 1.32, Known: true}, OtherPct: defence.Num{V: 41.58, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:520",
 	}},
-	{2023, defence.Figure{
+	{K: 2023, V: defence.Figure{
 		GDP:       defence.Num{V: 2.7811517e+07, Known: true},
 		Defence:   defence.Num{V: 875603, Known: true},
 		Share:     defence.Num{V: 3.15, Known: true},
@@ -13638,7 +13543,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 875603, Known: true}, DefenceConstNCU: defence.Num{V: 788293, Known: true}, DefenceConst: defence.Num{V: 788293, Known: true}, GDPConst: defence.Num{V: 2.5038301e+07, Known: true}, RealChange: defence.Num{V: 1.12, Known: true}, GDPPerCapitaConst: defence.Num{V: 74.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 2339, Known: true}, Personnel: defence.Num{V: 1286, Known: true}, PersonnelPct: defence.Num{V: 26.96, Known: true}, InfrastructurePct: defence.Num{V: 1.49, Known: true}, OtherPct: defence.Num{V: 42.81, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:521",
 	}},
-	{2024, defence.Figure{
+	{K: 2024, V: defence.Figure{
 		GDP:       defence.Num{V: 2.9298013e+07, Known: true},
 		Defence:   defence.Num{V: 967707, Known: true},
 		Share:     defence.Num{V: 3.3, Known: true},
@@ -13646,7 +13551,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 967707, Known: true}, DefenceConstNCU: defence.Num{V: 850110, Known: true}, DefenceConst: defence.Num{V: 850110, Known: true}, GDPConst: defence.Num{V: 2.5737668e+07, Known: true}, RealChange: defence.Num{V: 7.84, Known: true}, GDPPerCapitaConst: defence.Num{V: 75.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 2500, Known: true}, Personnel: defence.Num{V: 1271.2, Known: true}, PersonnelPct: defence.Num{V: 25.22, Known: true}, InfrastructurePct: defence.Num{V: 1.74, Known: true}, OtherPct: defence.Num{V: 43.16, Known: true}},
 		Source:    "embedded:nato-2026-07.yaml:522",
 	}},
-	{2025, defence.Figure{
+	{K: 2025, V: defence.Figure{
 		GDP:       defence.Num{V: 3.0762099e+07, Known: true},
 		Defence:   defence.Num{V: 975824, Known: true},
 		Share:     defence.Num{V: 3.17, Known: true},
@@ -13655,7 +13560,7 @@ var golitTable12 = [...]golitKV[int, defence.Figure]{
 		Estimate:  true,
 		Source:    "embedded:nato-2026-07.yaml:523",
 	}},
-	{2026, defence.Figure{
+	{K: 2026, V: defence.Figure{
 		GDP:       defence.Num{V: 3.2547624e+07, Known: true},
 		Defence:   defence.Num{V: 1.032849e+06, Known: true},
 		Share:     defence.Num{V: 3.17, Known: true},

@@ -9,7 +9,10 @@
 // YAML loads to.
 package snapshot
 
-import "github.com/natospend/natospend/pkg/defence"
+import (
+	"github.com/natospend/natospend/pkg/defence"
+	"github.com/natospend/natospend/pkg/golit/golitrt"
+)
 
 //go:generate go run ./gen
 
@@ -19,7 +22,7 @@ import "github.com/natospend/natospend/pkg/defence"
 func Dataset() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].Figures = rf.Figures().Map()
+		ds.Releases[rf.ID].SetFigures(rf.Figures().Map())
 	}
 	return ds
 }
@@ -42,7 +45,7 @@ func Lazy() *defence.Dataset {
 
 // index reads a release's static tables as a defence.FigureIndex.
 type index struct {
-	t golitNested[string, int, defence.Figure]
+	t golitrt.Nested[string, int, defence.Figure]
 }
 
 func (x index) Figure(code string, year int) (defence.Figure, bool) { return x.t.Lookup(code, year) }

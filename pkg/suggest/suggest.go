@@ -53,9 +53,6 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Equal reports whether a and b are the same name once folded.
-func Equal(a, b string) bool { return Fold(a) == Fold(b) }
-
 // MaxDistance is the largest edit distance at which a name is suggested
 // for an input of n characters (after folding): max(1, n/3). "Germny"
 // (6) accepts 2, "DUE" (3) accepts 1.
@@ -146,15 +143,6 @@ func DidYouMean(labels []string) string {
 		return "did you mean " + labels[0] + "?"
 	}
 	return "did you mean " + strings.Join(labels[:len(labels)-1], ", ") + " or " + labels[len(labels)-1] + "?"
-}
-
-// Hint returns "did you mean ...?" for the names of s nearest to input,
-// or fallback when none is close.
-func (s *Set) Hint(input, fallback string) string {
-	if h := DidYouMean(s.Nearest(input)); h != "" {
-		return h
-	}
-	return fallback
 }
 
 // distance returns the optimal string alignment distance between a and b

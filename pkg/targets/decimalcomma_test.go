@@ -24,7 +24,7 @@ func TestDecimalCommas(t *testing.T) {
 // A line break or a tab separates targets as a comma does: "2\n3.5" is two
 // targets, where pflag's StringSlice kept only the first line.
 func TestParseLineBreaksAndTabs(t *testing.T) {
-	got, err := Parse([]string{"2\n3.5", "hague\tuk-2027\r\n"}, known)
+	got, err := parseShare([]string{"2\n3.5", "hague\tuk-2027\r\n"}, known)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,13 +91,13 @@ func FuzzParseTargets(f *testing.F) {
 	known := snapshot.Dataset().Targets
 	f.Fuzz(func(t *testing.T, a, b string) {
 		values := []string{a, b}
-		got, err := Parse(values, known)
+		got, err := parseShare(values, known)
 		items := lists.Split(values)
 		if err != nil {
 			msg := err.Error()
 			if len(items) == 0 {
 				if !strings.HasPrefix(msg, "no target given") {
-					t.Fatalf("Parse(%q): %q, want no target given", values, msg)
+					t.Fatalf("parseShare(%q): %q, want no target given", values, msg)
 				}
 				return
 			}
@@ -106,37 +106,37 @@ func FuzzParseTargets(f *testing.F) {
 					return
 				}
 			}
-			t.Fatalf("Parse(%q): the error %q quotes none of the values", values, msg)
+			t.Fatalf("parseShare(%q): the error %q quotes none of the values", values, msg)
 		}
 		if len(got) == 0 || len(got) > len(items) {
-			t.Fatalf("Parse(%q) = %d targets from %d values", values, len(got), len(items))
+			t.Fatalf("parseShare(%q) = %d targets from %d values", values, len(got), len(items))
 		}
 		seen := map[string]bool{}
 		var canon []string
 		for _, tg := range got {
 			key := tg.ID + "|" + strconv.FormatFloat(tg.Pct, 'g', -1, 64)
 			if seen[key] {
-				t.Fatalf("Parse(%q): %s twice", values, key)
+				t.Fatalf("parseShare(%q): %s twice", values, key)
 			}
 			seen[key] = true
 			if tg.ID != "" {
 				if d := golit.Diff(tg, known[tg.ID]); d != "" {
-					t.Fatalf("Parse(%q): target %s differs from the data at %s", values, tg.ID, d)
+					t.Fatalf("parseShare(%q): target %s differs from the data at %s", values, tg.ID, d)
 				}
 				canon = append(canon, tg.ID)
 				continue
 			}
 			if tg.Pct <= 0 || tg.Pct > 100 || tg.Name != FormatPct(tg.Pct)+"% of GDP" {
-				t.Fatalf("Parse(%q): percentage target %+v", values, tg)
+				t.Fatalf("parseShare(%q): percentage target %+v", values, tg)
 			}
 			canon = append(canon, FormatPct(tg.Pct))
 		}
-		again, err := Parse([]string{strings.Join(canon, ",")}, known)
+		again, err := parseShare([]string{strings.Join(canon, ",")}, known)
 		if err != nil {
-			t.Fatalf("Parse(%q) = %v; its canonical form %q fails: %v", values, got, canon, err)
+			t.Fatalf("parseShare(%q) = %v; its canonical form %q fails: %v", values, got, canon, err)
 		}
 		if d := golit.Diff(again, got); d != "" {
-			t.Fatalf("Parse(%q): parsing the canonical form %q differs at %s", values, canon, d)
+			t.Fatalf("parseShare(%q): parsing the canonical form %q differs at %s", values, canon, d)
 		}
 	})
 }

@@ -56,17 +56,6 @@ func parsePct(s, of string) (float64, error) {
 	return v, nil
 }
 
-// Parse resolves each value to a target of the share of GDP: a named
-// target of known (matched by id, ignoring case), or a percentage of GDP.
-// A value may hold several, separated by commas, line breaks or tabs
-// (pkg/lists). Targets with the same percentage and id are kept once, in
-// the order first given. A named target of the equipment share of defence
-// spending (nato-equipment-20) is refused: it belongs to --measure
-// equipment (ParseMeasure).
-func Parse(values []string, known map[string]defence.Target) ([]defence.Target, error) {
-	return ParseMeasure(values, known, defence.MeasureShare)
-}
-
 // Max is the most targets a command takes at once (items of --target,
 // before duplicates are dropped): each target is a row per country and
 // year, and a run's rows take memory before any is written. The --target
@@ -74,11 +63,14 @@ func Parse(values []string, known map[string]defence.Target) ([]defence.Target, 
 // ParseMeasure.
 const Max = 100
 
-// ParseMeasure is Parse for the targets of one measure:
-// defence.MeasureShare (a percentage is of GDP) or
-// defence.MeasureEquipment (a percentage is of defence expenditure, spent
-// on major equipment). A named target of the other measure is refused with
-// a message that says where it belongs.
+// ParseMeasure resolves each value to a target of one measure: a named
+// target of known (matched by id, ignoring case), or a percentage, of GDP
+// for defence.MeasureShare, of defence expenditure spent on major
+// equipment for defence.MeasureEquipment. A value may hold several,
+// separated by commas, line breaks or tabs (pkg/lists). Targets with the
+// same percentage and id are kept once, in the order first given. A named
+// target of the other measure is refused with a message that says where
+// it belongs (nato-equipment-20 belongs to --measure equipment).
 func ParseMeasure(values []string, known map[string]defence.Target, measure string) ([]defence.Target, error) {
 	var out []defence.Target
 	seen := map[string]bool{}

@@ -29,7 +29,7 @@ func TestParsePct(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	got, err := Parse([]string{"2,3.5", "HAGUE", "rutte-3.7", "2"}, known)
+	got, err := parseShare([]string{"2,3.5", "HAGUE", "rutte-3.7", "2"}, known)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,11 +46,11 @@ func TestParse(t *testing.T) {
 			t.Errorf("target %d = %s %v, want %s %v", i, got[i].ID, got[i].Pct, w.id, w.pct)
 		}
 	}
-	_, err = Parse([]string{"nato-2015"}, known)
+	_, err = parseShare([]string{"nato-2015"}, known)
 	if err == nil || !strings.Contains(err.Error(), `unknown target "nato-2015"`) || !strings.Contains(err.Error(), "hague, rutte-3.7, uk-2027") {
 		t.Errorf("unknown name: %v", err)
 	}
-	if _, err := Parse([]string{"", " , "}, known); err == nil {
+	if _, err := parseShare([]string{"", " , "}, known); err == nil {
 		t.Error("no target: no error")
 	}
 }
@@ -70,9 +70,9 @@ func TestParseDidYouMean(t *testing.T) {
 		"uk2027": `unknown target "uk2027": did you mean uk-2027?`,
 		"nato":   `unknown target "nato" (expected a percentage such as 3.5, or one of: hague, rutte-3.7, uk-2027)`,
 	} {
-		_, err := Parse([]string{in}, known)
+		_, err := parseShare([]string{in}, known)
 		if err == nil || err.Error() != want {
-			t.Errorf("Parse(%q): %v, want %s", in, err, want)
+			t.Errorf("parseShare(%q): %v, want %s", in, err, want)
 		}
 	}
 }
@@ -87,12 +87,12 @@ func TestParseMeasure(t *testing.T) {
 		"nato-2014":         {ID: "nato-2014", Pct: 2, Deadline: 2024},
 		"nato-equipment-20": {ID: "nato-equipment-20", Pct: 20, Measure: defence.MeasureEquipment, Deadline: 2024},
 	}
-	_, err := Parse([]string{"2", "nato-equipment-20"}, known)
+	_, err := parseShare([]string{"2", "nato-equipment-20"}, known)
 	if want := `"nato-equipment-20" is a target of the equipment share of defence spending, not of GDP: use --measure equipment`; err == nil || err.Error() != want {
 		t.Errorf("Parse: %v, want %s", err, want)
 	}
 	// The GDP list names only the targets of the share of GDP.
-	_, err = Parse([]string{"wales"}, known)
+	_, err = parseShare([]string{"wales"}, known)
 	if want := `unknown target "wales" (expected a percentage such as 3.5, or one of: nato-2014)`; err == nil || err.Error() != want {
 		t.Errorf("Parse: %v, want %s", err, want)
 	}
@@ -118,4 +118,10 @@ func TestParseMeasure(t *testing.T) {
 		err.Error() != "no target given (expected a percentage of defence spending such as 20, or one of: nato-equipment-20)" {
 		t.Errorf("no target: %v", err)
 	}
+}
+
+// parseShare resolves values as targets of the share of GDP, as the
+// commands' --target does without --measure.
+func parseShare(values []string, known map[string]defence.Target) ([]defence.Target, error) {
+	return ParseMeasure(values, known, defence.MeasureShare)
 }

@@ -142,7 +142,7 @@ func run(o options) error {
 		start[i] = walk{gdp: math.Exp(7 + rng.Float64()*10), share: 0.5 + rng.Float64()*3, equip: 5 + rng.Float64()*40}
 	}
 	for n := 1; n <= o.releases; n++ {
-		r := &defence.Release{
+		r := (&defence.Release{
 			ID:         fmt.Sprintf("synthetic-%04d", n),
 			Series:     defence.SeriesDefence,
 			Title:      fmt.Sprintf("Synthetic release %d of %d (not real data)", n, o.releases),
@@ -152,8 +152,7 @@ func run(o options) error {
 			PriceBasis: "synthetic: million USD, current prices",
 			Definition: defence.DefinitionClassic,
 			Notes:      []string{mark},
-			Figures:    make(map[string]map[int]defence.Figure, len(codes)),
-		}
+		}).SetFigures(make(map[string]map[int]defence.Figure, len(codes)))
 		for i, c := range codes {
 			w := start[i]
 			ys := make(map[int]defence.Figure, o.years)
@@ -171,7 +170,7 @@ func run(o options) error {
 					Estimate:  y > last-2,
 				}
 			}
-			r.Figures[c] = ys
+			r.Cells()[c] = ys
 		}
 		name := r.ID + ".yaml"
 		if err := write(o.out, name, func(w *bufio.Writer) error { return dataset.EncodeRelease(w, mark, r) }); err != nil {
@@ -222,7 +221,7 @@ func writeCSV(w *bufio.Writer, r *defence.Release, codes []string, first, last i
 	}
 	for _, c := range codes {
 		for y := first; y <= last; y++ {
-			f, ok := r.Figures[c][y]
+			f, ok := r.Cells()[c][y]
 			if !ok {
 				continue
 			}

@@ -17,10 +17,7 @@ func TestGenerate(t *testing.T) {
 	if err := run(options{out: dir, releases: 3, countries: 30, years: 4, seed: 7}); err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := dataset.ReadPaths([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	srcs := readDir(t, dir)
 	if len(srcs) != 5 {
 		t.Fatalf("%d files, want countries, groups and 3 releases", len(srcs))
 	}
@@ -49,7 +46,7 @@ func TestGenerate(t *testing.T) {
 		if n := r.CountryYears(); n != 30*4 {
 			t.Errorf("%s: %d country-years, want 120", id, n)
 		}
-		for code, ys := range r.Figures {
+		for code, ys := range r.Cells() {
 			for y, f := range ys {
 				// Every cell holds what NATO's July 2026 release holds.
 				if !f.GDP.Known || !f.Defence.Known || !f.Share.Known || !f.Equipment.Known || f.Estimate != (y >= 2025) || y < 2023 || y > 2026 {
@@ -108,7 +105,7 @@ func TestCSV(t *testing.T) {
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {
 		t.Errorf("the stale %s is still there (%v)", stale, err)
 	}
-	srcs, err := dataset.ReadPaths([]string{dir})
+	srcs, err := dataset.ListPaths([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,4 +155,23 @@ func TestCSV(t *testing.T) {
 			}
 		}
 	}
+}
+
+// readDir reads the data files of dir, in the order dataset.ListPaths
+// lists them.
+func readDir(t *testing.T, dir string) []dataset.Source {
+	t.Helper()
+	srcs, err := dataset.ListPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]dataset.Source, len(srcs))
+	for i, s := range srcs {
+		b, err := os.ReadFile(s.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[i] = dataset.Source{Name: s.Name, Data: b}
+	}
+	return out
 }

@@ -244,7 +244,7 @@ func TestCurrencies(t *testing.T) {
 			t.Errorf("%s: %s, want %s", code, got, want)
 		}
 	}
-	ref := &defence.Release{Currencies: map[string]string{"DEU": "EUR", "DNK": "DKK"}, Figures: map[string]map[int]defence.Figure{}}
+	ref := (&defence.Release{Currencies: map[string]string{"DEU": "EUR", "DNK": "DKK"}}).SetFigures(map[string]map[int]defence.Figure{})
 	tb := &table{Cells: map[string]map[int]*cell{}}
 	for y := 2014; y <= 2026; y++ {
 		for _, c := range []struct {
@@ -253,14 +253,14 @@ func TestCurrencies(t *testing.T) {
 		}{{"DEU", 90, 100}, {"DNK", 670, 100}, {"XXX", 500, 100}} {
 			if tb.Cells[c.code] == nil {
 				tb.Cells[c.code] = map[int]*cell{}
-				ref.Figures[c.code] = map[int]defence.Figure{}
+				ref.Cells()[c.code] = map[int]defence.Figure{}
 			}
 			cl := &cell{Defence: strconv.FormatFloat(c.usd, 'f', -1, 64)}
 			cl.set("defence_ncu_m", strconv.FormatFloat(c.ncu, 'f', -1, 64))
 			tb.Cells[c.code][y] = cl
 			f := defence.Figure{Defence: defence.N(c.usd)}
 			dataset.SetCell(&f, "defence_ncu_m", defence.N(c.ncu))
-			ref.Figures[c.code][y] = f
+			ref.Cells()[c.code][y] = f
 		}
 	}
 	if _, _, err := establishCurrencies(tb, ref); err == nil || !strings.Contains(err.Error(), "XXX") {

@@ -35,10 +35,10 @@ func importWorkbook(spec *releaseSpec, path string) ([]byte, error) {
 	if res.Release.Series != spec.Series {
 		return nil, fmt.Errorf("the importer wrote a %s release, expected %s", res.Release.Series, spec.Series)
 	}
-	if n := len(res.Release.Figures); n != spec.Countries {
+	if n := len(res.Release.Cells()); n != spec.Countries {
 		return nil, fmt.Errorf("the workbook has %d countries, expected %d", n, spec.Countries)
 	}
-	for code, ys := range res.Release.Figures {
+	for code, ys := range res.Release.Cells() {
 		for y := range ys {
 			if y < spec.FirstYear || y > spec.LastYear {
 				return nil, fmt.Errorf("%s %d is outside %d-%d", code, y, spec.FirstYear, spec.LastYear)

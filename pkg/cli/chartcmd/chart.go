@@ -17,6 +17,7 @@ import (
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 	"github.com/natospend/natospend/pkg/targets"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/natospend/natospend/pkg/years"
 	"github.com/spf13/cobra"
 )
@@ -121,7 +122,7 @@ func (o *Options) Format() (chart.Format, error) {
 	case ".pdf":
 		return chart.PDF, nil
 	}
-	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", render.EscapeTerminal(o.Output))
+	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", termesc.String(o.Output))
 }
 
 type drawable interface {

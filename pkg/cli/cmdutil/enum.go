@@ -59,14 +59,6 @@ func (e EnumFlag) Register(cmd *cobra.Command, p *string) *pflag.Flag {
 	return fl
 }
 
-// EnumValues returns an enumerated flag's values, or nil for any other flag.
-func EnumValues(fl *pflag.Flag) []string {
-	if fl == nil {
-		return nil
-	}
-	return fl.Annotations[EnumAnnotation]
-}
-
 // enumValue is the pflag.Value of an enumerated flag.
 type enumValue struct {
 	p       *string

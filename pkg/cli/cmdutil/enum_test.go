@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func TestStringEnumFlag(t *testing.T) {
@@ -15,8 +16,8 @@ func TestStringEnumFlag(t *testing.T) {
 	if format != "table" || sort != "gap" || fl.DefValue != "table" {
 		t.Fatalf("defaults %q %q %q", format, sort, fl.DefValue)
 	}
-	if fl.Usage != "output format {table|csv}" || strings.Join(EnumValues(fl), ",") != "table,csv" || EnumValues(cmd.Flags().Lookup("sort")) == nil {
-		t.Fatalf("usage %q, values %q", fl.Usage, EnumValues(fl))
+	if fl.Usage != "output format {table|csv}" || strings.Join(enumValues(fl), ",") != "table,csv" || enumValues(cmd.Flags().Lookup("sort")) == nil {
+		t.Fatalf("usage %q, values %q", fl.Usage, enumValues(fl))
 	}
 	// Case does not matter; the value is stored as listed.
 	for in, want := range map[string]string{"CSV": "csv", " Table ": "table", "csv": "csv"} {
@@ -44,4 +45,12 @@ func TestStringEnumFlag(t *testing.T) {
 	if strings.Join(got, ",") != "table,csv" || dir != cobra.ShellCompDirectiveNoFileComp {
 		t.Errorf("completion %q %v", got, dir)
 	}
+}
+
+// enumValues returns an enumerated flag's values, or nil for any other flag.
+func enumValues(fl *pflag.Flag) []string {
+	if fl == nil {
+		return nil
+	}
+	return fl.Annotations[EnumAnnotation]
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/natospend/natospend/pkg/atomicfile"
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/spf13/cobra"
 )
 
@@ -147,7 +148,7 @@ func isStdout(path string) bool { return path == "" || path == "-" || path == "/
 func (o *OutputFlags) formatFromExtension() error {
 	if o.toFile() && slices.Contains(ChartExtensions, strings.ToLower(filepath.Ext(o.Output))) {
 		return FlagErrorf("output", "--output %s names a chart (%s), and this command writes tables (%s): draw charts with natospend chart, for example natospend chart --output %s",
-			render.EscapeTerminal(o.Output), strings.Join(ChartExtensions, ", "), strings.Join(o.takes(), ", "), render.EscapeTerminal(o.Output))
+			termesc.String(o.Output), strings.Join(ChartExtensions, ", "), strings.Join(o.takes(), ", "), termesc.String(o.Output))
 	}
 	if o.toFile() {
 		if ext := FormatForPath(o.Output); ext != "" {
@@ -155,7 +156,7 @@ func (o *OutputFlags) formatFromExtension() error {
 			case !o.formatGiven():
 				o.Format = ext
 			case strings.ToLower(o.Format) != ext:
-				return FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", render.EscapeTerminal(o.Format), render.EscapeTerminal(o.Output), ext)
+				return FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", termesc.String(o.Format), termesc.String(o.Output), ext)
 			}
 		}
 	}
@@ -373,14 +374,14 @@ func WriteOut(f *Factory, path string, data []byte) error {
 		return err
 	}
 	if what := inputAt(f, path); what != "" {
-		return FlagErrorf("output", "--output %s is %s: natospend does not write over its own input (choose another file)", render.EscapeTerminal(path), what)
+		return FlagErrorf("output", "--output %s is %s: natospend does not write over its own input (choose another file)", termesc.String(path), what)
 	}
 	if err := atomicfile.WriteFile(path, data); err != nil {
 		msg := err.Error()
 		if ae := (*atomicfile.Error)(nil); !errors.As(err, &ae) {
 			msg = path + ": write failed"
 		}
-		return &FlagError{Flag: "output", Err: errors.New("--output " + render.EscapeTerminal(msg))}
+		return &FlagError{Flag: "output", Err: errors.New("--output " + termesc.String(msg))}
 	}
 	return nil
 }
@@ -404,7 +405,7 @@ func inputAt(f *Factory, path string) string {
 		return err == nil && os.SameFile(out, fi)
 	}
 	if configPath != "" && same(configPath) {
-		return "the config file " + render.EscapeTerminal(configPath)
+		return "the config file " + termesc.String(configPath)
 	}
 	for _, d := range dataPaths {
 		di, err := os.Stat(d)
@@ -412,7 +413,7 @@ func inputAt(f *Factory, path string) string {
 			continue
 		}
 		if os.SameFile(out, di) {
-			return "the --data path " + render.EscapeTerminal(d)
+			return "the --data path " + termesc.String(d)
 		}
 		if !di.IsDir() {
 			continue
@@ -426,7 +427,7 @@ func inputAt(f *Factory, path string) string {
 				continue
 			}
 			if full := filepath.Join(d, e.Name()); same(full) {
-				return "the data file " + render.EscapeTerminal(full) + " of --data " + render.EscapeTerminal(d)
+				return "the data file " + termesc.String(full) + " of --data " + termesc.String(d)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/natospend/natospend/pkg/xlsx"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -63,7 +64,7 @@ func (o *OutputFlags) xlsxDestination(f *Factory) error {
 		return nil
 	}
 	if isTerminal(o.Output) {
-		return FlagErrorf("output", "--output %s is a terminal: %s", render.EscapeTerminal(o.Output), xlsxMessage)
+		return FlagErrorf("output", "--output %s is a terminal: %s", termesc.String(o.Output), xlsxMessage)
 	}
 	return nil
 }

@@ -1140,39 +1140,6 @@ func measureWord(ofDefence bool) string {
 	return "share"
 }
 
-// UsedSources are the citations of the releases a report's lines use: the
-// releases shown (rels), then the GDP releases of the lines' GDP and of
-// their deadline GDP, each once, in order of first use; with per-head
-// figures (perCapita), also the population releases.
-func UsedSources(ds *defence.Dataset, rels []*defence.Release, lines []calc.Line, perCapita bool) []calc.Source {
-	var ids []string
-	add := func(id string) {
-		id = strings.TrimSuffix(id, " extrapolated")
-		if id != "" && !slices.Contains(ids, id) {
-			ids = append(ids, id)
-		}
-	}
-	for _, rel := range rels {
-		add(rel.ID)
-	}
-	for _, ln := range lines {
-		add(ln.GDPSource)
-		if ln.Deadline.Set {
-			add(ln.Deadline.GDPSource)
-		}
-		if perCapita {
-			add(calc.PerCapitaOf(ds, ln.Row).Population.Release)
-		}
-	}
-	out := []calc.Source{}
-	for _, id := range ids {
-		if rel, ok := ds.Releases[id]; ok { // a GDP source may be a description, not a release id
-			out = append(out, calc.SourceOf(rel))
-		}
-	}
-	return out
-}
-
 // totalFields are the fields of a measure's totals, declared once: the
 // JSON totals and the xlsx Totals sheet derive from them (keys: a
 // contract, only ever added to, at the end).

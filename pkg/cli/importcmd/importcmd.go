@@ -12,7 +12,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/importnato"
-	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/termesc"
 	"github.com/natospend/natospend/pkg/xlsx"
 	"github.com/spf13/cobra"
 )
@@ -174,11 +174,11 @@ func (o *NATOOptions) Validate() error {
 		switch strings.ToLower(filepath.Ext(o.Output)) {
 		case ".yaml", ".yml":
 		default:
-			return cmdutil.FlagErrorf("output", "--output %s: a release file is YAML (expected a name ending in .yaml or .yml)", render.EscapeTerminal(o.Output))
+			return cmdutil.FlagErrorf("output", "--output %s: a release file is YAML (expected a name ending in .yaml or .yml)", termesc.String(o.Output))
 		}
 		if in, err := os.Stat(o.Path); err == nil {
 			if out, err := os.Stat(o.Output); err == nil && os.SameFile(in, out) {
-				return cmdutil.FlagErrorf("output", "--output %s is the workbook read: natospend does not write over its own input", render.EscapeTerminal(o.Output))
+				return cmdutil.FlagErrorf("output", "--output %s is the workbook read: natospend does not write over its own input", termesc.String(o.Output))
 			}
 		}
 	}
@@ -219,6 +219,6 @@ func RunNATO(o *NATOOptions) error {
 	}
 	var sum bytes.Buffer
 	res.Summary(&sum)
-	_, err = o.F.IO.ErrOut.Write([]byte(render.EscapeTerminalText(sum.String())))
+	_, err = o.F.IO.ErrOut.Write([]byte(termesc.Text(sum.String())))
 	return err
 }

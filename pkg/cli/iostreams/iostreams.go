@@ -8,7 +8,7 @@ import (
 	"os"
 	"strconv"
 
-	"github.com/natospend/natospend/pkg/render"
+	"github.com/natospend/natospend/pkg/termesc"
 	"golang.org/x/term"
 )
 
@@ -38,13 +38,13 @@ type IOStreams struct {
 //
 // Nothing raw reaches a terminal: ErrOut (messages, notes and errors, read
 // by a person) always escapes control characters, escape sequences and
-// bidirectional overrides (render.NewTerminalWriter: "\x1b", "\u202e";
+// bidirectional overrides (termesc.NewWriter: "\x1b", "\u202e";
 // line breaks and tabs kept), wherever stderr goes. Out does the same when
 // it is a terminal, whatever the format: a table is escaped already, JSON
 // has such characters as \u escapes already (render.JSON), and CSV/TSV on
 // a terminal is for eyes. Out to a pipe or a file gets the data unchanged.
 func System() *IOStreams {
-	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: render.NewTerminalWriter(os.Stderr), Getenv: os.Getenv}
+	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: termesc.NewWriter(os.Stderr), Getenv: os.Getenv}
 	fd := int(os.Stdout.Fd())
 	if term.IsTerminal(fd) {
 		w, _, err := term.GetSize(fd)
@@ -65,7 +65,7 @@ func (s *IOStreams) SetTerminal(width int) {
 	s.OutTTY = true
 	s.Width = width
 	if _, ok := s.Out.(terminalWriter); !ok {
-		s.Out = terminalWriter{render.NewTerminalWriter(s.Out)}
+		s.Out = terminalWriter{termesc.NewWriter(s.Out)}
 	}
 }
 
@@ -78,5 +78,5 @@ type terminalWriter struct{ io.Writer }
 // terminal.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: render.NewTerminalWriter(errOut), NoColor: true, Getenv: func(string) string { return "" }}, in, out, errOut
+	return &IOStreams{In: in, Out: out, ErrOut: termesc.NewWriter(errOut), NoColor: true, Getenv: func(string) string { return "" }}, in, out, errOut
 }

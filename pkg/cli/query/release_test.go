@@ -15,12 +15,9 @@ func share(v float64) defence.Figure { return defence.Figure{Share: defence.N(v)
 // release and the given user releases.
 func releaseData(user ...*defence.Release) *defence.Dataset {
 	ds := defence.NewDataset()
-	ds.Releases["old"] = &defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2024-06-17", Source: "embedded:old.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2023: share(1.5), 2024: share(2.1)}}}
-	ds.Releases["new"] = &defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2026-07", Source: "embedded:new.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2025: share(2.4), 2026: {Note: "no figures yet"}}}}
-	ds.Releases["weo"] = &defence.Release{ID: "weo", Series: defence.SeriesGDP, Published: "2026-10", Source: "embedded:weo.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2030: {GDP: defence.N(1)}}}}
+	ds.Releases["old"] = (&defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2024-06-17", Source: "embedded:old.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2023: share(1.5), 2024: share(2.1)}})
+	ds.Releases["new"] = (&defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2026-07", Source: "embedded:new.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2025: share(2.4), 2026: {Note: "no figures yet"}}})
+	ds.Releases["weo"] = (&defence.Release{ID: "weo", Series: defence.SeriesGDP, Published: "2026-10", Source: "embedded:weo.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2030: {GDP: defence.N(1)}}})
 	for _, r := range user {
 		if old := ds.Releases[r.ID]; old != nil {
 			r.Replaced = old // as pkg/dataset.Load does
@@ -32,8 +29,7 @@ func releaseData(user ...*defence.Release) *defence.Dataset {
 
 // mine is a user's release published after every embedded one.
 func mine() *defence.Release {
-	return &defence.Release{ID: "mine", Series: defence.SeriesDefence, Published: "2027-01-01", Source: "my.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2024: share(2), 2027: share(3)}}}
+	return (&defence.Release{ID: "mine", Series: defence.SeriesDefence, Published: "2027-01-01", Source: "my.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: share(2), 2027: share(3)}})
 }
 
 type releaseCase struct {
@@ -102,10 +98,8 @@ func TestResolveReleaseYear(t *testing.T) {
 // the default (with a note), and its own publication date does not move
 // the default.
 func TestResolveReleaseReplaced(t *testing.T) {
-	repl := &defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2020-01-01", Source: "repl.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2026: share(2.9)}}}
-	replOld := &defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2030-01-01", Source: "repl-old.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2024: share(2.2)}}}
+	repl := (&defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2020-01-01", Source: "repl.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2026: share(2.9)}})
+	replOld := (&defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2030-01-01", Source: "repl-old.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2024: share(2.2)}})
 	checkReleaseCases(t, releaseData(repl, replOld), []releaseCase{
 		{"", 0, "new", 2026, "using release new (file repl.yaml, which replaces the embedded release of that id)", ""},
 		{"new", 0, "new", 2026, "using release new (from --release; file repl.yaml, which replaces the embedded release of that id)", ""},
@@ -117,8 +111,7 @@ func TestResolveReleaseReplaced(t *testing.T) {
 // newest of the user's releases (that has the year) is used, with a note.
 func TestResolveReleaseNoDefaultData(t *testing.T) {
 	ds := defence.NewDataset()
-	older := &defence.Release{ID: "older", Series: defence.SeriesDefence, Published: "2025-01-01", Source: "older.yaml",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2020: share(1.2)}}}
+	older := (&defence.Release{ID: "older", Series: defence.SeriesDefence, Published: "2025-01-01", Source: "older.yaml"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2020: share(1.2)}})
 	ds.Releases["mine"], ds.Releases["older"] = mine(), older
 	checkReleaseCases(t, ds, []releaseCase{
 		{"", 0, "mine", 2027, "using release mine (file my.yaml; the newest of the --data releases: --no-default-data loads no embedded release)", ""},

@@ -35,12 +35,9 @@ func testData() *defence.Dataset {
 	}
 	ds.Groups["nato"] = defence.Group{ID: "nato", Members: []string{"DEU", "FRA", "ISL"}}
 	ds.Groups["eu"] = defence.Group{ID: "eu", Members: []string{"DEU", "FRA"}}
-	ds.Releases["old"] = &defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2024-06-17",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2023: {Share: defence.N(1.5)}, 2024: {Share: defence.N(2.1)}}}}
-	ds.Releases["new"] = &defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2026-07",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2025: {Share: defence.N(2.4)}, 2026: {Note: "no figures yet"}}}}
-	ds.Releases["weo"] = &defence.Release{ID: "weo", Series: defence.SeriesGDP, Published: "2026-10",
-		Figures: map[string]map[int]defence.Figure{"DEU": {2030: {GDP: defence.N(1)}}}}
+	ds.Releases["old"] = (&defence.Release{ID: "old", Series: defence.SeriesDefence, Published: "2024-06-17"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2023: {Share: defence.N(1.5)}, 2024: {Share: defence.N(2.1)}}})
+	ds.Releases["new"] = (&defence.Release{ID: "new", Series: defence.SeriesDefence, Published: "2026-07"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2025: {Share: defence.N(2.4)}, 2026: {Note: "no figures yet"}}})
+	ds.Releases["weo"] = (&defence.Release{ID: "weo", Series: defence.SeriesGDP, Published: "2026-10"}).SetFigures(map[string]map[int]defence.Figure{"DEU": {2030: {GDP: defence.N(1)}}})
 	return ds
 }
 

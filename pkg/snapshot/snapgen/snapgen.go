@@ -60,9 +60,8 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
 	ids := make([]string, 0, len(ds.Releases))
 	for id, r := range ds.Releases {
-		r.Cells() // the loader packs the figures: the maps are what is written
-		head := *r
-		head.Figures = nil
+		head := *r // the figures aside (the loader packs them: golit writes the maps, below)
+		head.SetFigures(nil)
 		base.Releases[id] = &head
 		ids = append(ids, id)
 	}
@@ -73,10 +72,11 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	}
 	var table strings.Builder
 	figure := f.TypeName(reflect.TypeFor[defence.Figure]())
-	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitNested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() golitNested[string, int, %s]\n}{\n", figure)
+	nested := f.Runtime("Nested") + "[string, int, " + figure + "]"
+	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitrt.Nested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", nested)
 	for i, id := range ids {
 		name := fmt.Sprintf("figures%d", i)
-		if err := f.Nested(name, ds.Releases[id].Figures); err != nil {
+		if err := f.Nested(name, ds.Releases[id].Cells()); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
