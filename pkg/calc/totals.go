@@ -223,6 +223,24 @@ func Total(rows []Row, dls []Deadline, trends []Trend, pct float64) Totals {
 	return t
 }
 
+// AggregateShare is the aggregate of a selection (codes) in one year of a
+// release, by the rule of Total that gap's totals use: the rows gap
+// computes for the year (method as gap's; no --latest), added up. Its
+// Share is the selection's aggregate share of GDP, total defence / total
+// GDP x 100 (current USD), unknown where Total leaves it unknown (a
+// country that adds GDP without defence). Only the sums and counts that
+// do not depend on a target are meaningful (TargetPct is 0). estimate is
+// true when a figure it adds is an estimate.
+func AggregateShare(ds *defence.Dataset, rel *defence.Release, year int, codes []string, method Method) (t Totals, estimate bool) {
+	obs := Resolve(ds, rel, year, codes, false)
+	rows := make([]Row, 0, len(obs))
+	for _, o := range obs {
+		rows = append(rows, Gap(o, 0, method))
+		estimate = estimate || o.Estimate
+	}
+	return Total(rows, nil, nil, 0), estimate
+}
+
 // Published is the publisher's own aggregate row of a release (NATO
 // Total, NATO Europe and Canada) for the countries of a report's totals,
 // shown beside the computed totals, never in their place: NATO's share is

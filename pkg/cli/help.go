@@ -64,7 +64,9 @@ takes the first value it finds in:
 A setting applies to every command that has the flag and means nothing to
 the others: NATOSPEND_SORT=name sorts gap, path and aid by name, and
 countries ignores it. A bad value is an error (exit 2) in a command that
-has the flag, and the message names where the value came from.
+has the flag, and the message names where the value came from; a value
+only another command's flag of that name takes is left to it
+(NATOSPEND_FORMAT=csv: chart draws svg, png or pdf, and ignores it).
 
 ENVIRONMENT
 

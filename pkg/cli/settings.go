@@ -105,9 +105,10 @@ func applySettings(cmd *cobra.Command, ios *iostreams.IOStreams, g *cmdutil.Glob
 		}
 		var items []string
 		var from string
-		var outer bool
+		var outer, env bool
 		if s := getenv(EnvName(fl.Name)); s != "" {
 			from = EnvName(fl.Name) + "=" + showValue(s)
+			env = true
 			if isList(fl) && !cmdutil.IsListFlag(fl) {
 				items = splitList(s)
 			} else { // a list flag of cmdutil splits its values itself, where used
@@ -127,9 +128,11 @@ func applySettings(cmd *cobra.Command, ios *iostreams.IOStreams, g *cmdutil.Glob
 		}
 		for _, it := range items {
 			if err := cmd.Flags().Set(fl.Name, it); err != nil {
-				if outer && !errors.Is(err, cmdutil.ErrTooManyItems) && validElsewhere(cmd, fl, it) {
-					// A top-level value meant for another command that has a
-					// flag of that name (sort: gap): it never breaks this one.
+				if (outer || env) && !errors.Is(err, cmdutil.ErrTooManyItems) && (cmdutil.ForElsewhere(fl, it) || validElsewhere(cmd, fl, it)) {
+					// A top-level or environment value meant for another
+					// command that has a flag of that name (sort: gap;
+					// NATOSPEND_FORMAT=csv, which chart's --format does not
+					// take): it never breaks this one.
 					return
 				}
 				fe := cmdutil.Named(fl.Name, it, err)

@@ -59,6 +59,14 @@ type Column struct {
 	Kind     Kind
 	Decimals int    // Number only: decimals in the table (negative counts as 0)
 	TrueText string // Bool only: what the table prints for true, e.g. "e"
+	// Drop is the column's rank in what a terminal table too wide for its
+	// width leaves out (see TextOptions.Width): 0, never; else the columns
+	// with the lowest Drop go first (1 before 2; on a tie, the rightmost).
+	Drop int
+	// Short is a shorter title a terminal table too wide for its width
+	// uses before it leaves any column out ("Gap $bn" for "Gap uk-2027
+	// 2.5% $bn" under a title naming the target); "": Title.
+	Short string
 }
 
 // Cell is one value. Which fields count depends on the column's Kind, never

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/termesc"
@@ -26,13 +28,21 @@ type TextOptions struct {
 	//  2. the same with no padding between the cell and the '|';
 	//  3. titles and text cells wrapped, with padding;
 	//  4. titles and text cells wrapped, no padding;
-	//  5. a vertical layout: one block per row ("Title: value" lines), the
-	//     footer as a last block.
-	// Numbers are never wrapped and no column is dropped. The title and the
+	//  5. layouts 1-4 with the columns' short titles (Column.Short);
+	//  6. the table without its droppable columns (Column.Drop), left out
+	//     one at a time in their declared order until one of the layouts
+	//     1-4 fits (short titles), with a note naming them and how to see
+	//     them (a wider terminal, --format csv);
+	//  7. a vertical layout: one block per row ("Title: value" lines), the
+	//     footer as a last block, with every column.
+	// Numbers are never wrapped. The title and the
 	// notes are word-wrapped to Width too (continuation lines indented by
 	// two spaces), so that every line fits. Ignored for Markdown, whose rows
 	// cannot span lines.
 	Width int
+	// Quiet leaves out the note on the columns a table too wide for Width
+	// left out (--quiet: data only).
+	Quiet bool
 }
 
 // MinWidth is the narrowest width Text lays a table out for.
@@ -81,7 +91,7 @@ func Text(w io.Writer, t *Table, o TextOptions) error {
 		if width > 0 && width < MinWidth {
 			width = MinWidth
 		}
-		g.ascii(&buf, t, width)
+		g.ascii(&buf, t, width, o)
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -95,6 +105,9 @@ type grid struct {
 	rows   [][]string
 	footer []string   // nil: no footer
 	more   [][]string // further footer rows (Table.MoreFooters)
+	// whole keeps text cells whole: fitLayout tries only the layouts
+	// that wrap titles, not cells.
+	whole bool
 }
 
 func newGrid(t *Table, markdown bool) *grid {
@@ -192,7 +205,7 @@ func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
 }
 
 // ascii writes the terminal form, fitted to width when width > 0.
-func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
+func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 	if t.Title != "" {
 		writeWrapped(buf, cleanLine(t.Title), width)
 	}
@@ -209,6 +222,26 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 			buf.Write(box.Bytes())
 		}
 	}
+	var dropNote string
+	short := g.short()
+	if !ok && width > 0 && short != g {
+		// The short titles (Column.Short), before any column is left out.
+		if lay, fits := short.fitLayout(width); fits {
+			var box bytes.Buffer
+			short.box(&box, lay)
+			if widest(box.String()) <= width {
+				buf.Write(box.Bytes())
+				ok = true
+			}
+		}
+	}
+	if !ok && width > 0 {
+		if box, left := short.dropToFit(width, g.header); box != nil {
+			buf.Write(box)
+			ok = true
+			dropNote = fmt.Sprintf("Not shown, to fit %d columns: %s (every column: a wider terminal, or --format csv).", width, strings.Join(left, ", "))
+		}
+	}
 	if !ok {
 		if t.Title != "" && len(g.rows) > 0 {
 			buf.WriteByte('\n')
@@ -218,9 +251,119 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int) {
 	if !ok && len(t.Notes) > 0 && len(g.rows) > 0 {
 		buf.WriteByte('\n')
 	}
+	if dropNote != "" && !o.Quiet {
+		writeWrapped(buf, dropNote, width)
+	}
 	for _, note := range t.Notes {
 		writeWrapped(buf, cleanLine(note), width)
 	}
+}
+
+// dropToFit leaves out the droppable columns (Column.Drop > 0), one at a
+// time in their order (lowest Drop first; on a tie, the rightmost), until
+// the rest fits width as a box table: first with every text cell whole
+// (one line per row), else with text cells wrapped. It returns the box and
+// the titles (from titles, the full ones) of the columns left out, in the
+// table's order, or nil when the table does not fit even without all of
+// them.
+func (g *grid) dropToFit(width int, titles []string) ([]byte, []string) {
+	if box, left := g.dropUntil(width, true, titles); box != nil {
+		return box, left
+	}
+	return g.dropUntil(width, false, titles)
+}
+
+// short is the grid with the columns' short titles (Column.Short), or g
+// itself when no column has one.
+func (g *grid) short() *grid {
+	var header []string
+	for i, c := range g.cols {
+		if c.Short != "" {
+			if header == nil {
+				header = append([]string{}, g.header...)
+			}
+			header[i] = cleanCell(c.Short)
+		}
+	}
+	if header == nil {
+		return g
+	}
+	s := *g
+	s.header = header
+	return &s
+}
+
+// dropUntil is one pass of dropToFit: text cells whole, or wrapped.
+func (g *grid) dropUntil(width int, whole bool, names []string) ([]byte, []string) {
+	var order []int
+	for i, c := range g.cols {
+		if c.Drop > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ca, cb := g.cols[order[a]], g.cols[order[b]]
+		if ca.Drop != cb.Drop {
+			return ca.Drop < cb.Drop
+		}
+		return order[a] > order[b]
+	})
+	left := make([]bool, len(g.cols))
+	for _, i := range order {
+		left[i] = true
+		sub := g.without(left)
+		if len(sub.cols) == 0 {
+			break // a table keeps at least one column
+		}
+		sub.whole = whole
+		lay, ok := sub.fitLayout(width)
+		if !ok {
+			continue
+		}
+		var box bytes.Buffer
+		sub.box(&box, lay)
+		if widest(box.String()) > width {
+			continue
+		}
+		var titles []string
+		for j, h := range names {
+			if left[j] {
+				titles = append(titles, h)
+			}
+		}
+		return box.Bytes(), titles
+	}
+	return nil, nil
+}
+
+// without is the grid less the columns marked in left.
+func (g *grid) without(left []bool) *grid {
+	pick := func(r []string) []string {
+		if r == nil {
+			return nil
+		}
+		var out []string
+		for i, c := range r {
+			if !left[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	sub := &grid{header: pick(g.header), footer: pick(g.footer)}
+	for _, f := range g.more {
+		sub.more = append(sub.more, pick(f))
+	}
+	for i := range g.cols {
+		if !left[i] {
+			sub.cols = append(sub.cols, g.cols[i])
+			sub.right = append(sub.right, g.right[i])
+		}
+	}
+	for _, r := range g.rows {
+		sub.rows = append(sub.rows, pick(r))
+	}
+	return sub
 }
 
 // widest is the display width of the widest line of s.
@@ -274,6 +417,9 @@ func (g *grid) fitLayout(width int) (layout, bool) {
 	var best layout
 	bestLines := -1
 	for _, try := range []layout{{pad: 1}, {pad: 0}, {pad: 1, wrapCells: true}, {pad: 0, wrapCells: true}} {
+		if try.wrapCells && g.whole {
+			break
+		}
 		for i := range n {
 			floor[i] = max(titleFloor[i], cellNatural[i])
 			if try.wrapCells {

@@ -1,11 +1,12 @@
 // Package chartcmd is the `natospend chart` command: a chart of the shares
 // of GDP, the gaps, a few countries' history or their spending paths, as
-// an SVG, PNG or PDF file.
+// an SVG, PNG or PDF file or on standard output.
 package chartcmd
 
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,11 +41,25 @@ const MaxTargets = 4
 // Options of a chart run: the gap command's query plus the kind, the
 // path's shape and the output file.
 type Options struct {
-	Query  query.Options
-	Kind   string
-	Shape  string
+	Query query.Options
+	Kind  string
+	Shape string
+	// Output is the file to write ("" or "-": standard output); Format
+	// (svg, png or pdf; "": the file's extension) what to write.
 	Output string
+	Format string
+	// Aggregate is --aggregate: --kind history and path draw the
+	// selection's aggregate as one line instead of a line per country.
+	Aggregate bool
+	// PerCapita (--per-capita, --kind gap and path) draws gaps or spending
+	// per head, in USD per person; Currency (--currency usd or eur, --kind gap and path) the
+	// money's currency, euros at the rate NATO's figures imply (gap's).
+	PerCapita bool
+	Currency  string
 }
+
+// Formats are the chart formats --format takes.
+var Formats = []string{string(chart.SVG), string(chart.PNG), string(chart.PDF)}
 
 // NewCmd builds the chart command. A test may pass runF to capture the
 // options instead of running.
@@ -57,7 +72,10 @@ func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 Chart draws the figures of gap, history and path as a picture to publish,
 1200 x 800, with a title, axis labels with their units, the notes and the
 source line naming the release and its date. The format is the --output
-file's extension: .svg, .png or .pdf. The same command writes the same bytes.
+file's extension (.svg, .png or .pdf) or --format. Without --output (or
+with --output -) the chart goes to standard output when it is not a
+terminal: SVG by default, PNG or PDF with --format; a terminal gets only
+an SVG asked for with --format svg. The same command writes the same bytes.
 
 --kind share (the default): each selected country's share of GDP, highest
 first, as horizontal bars coloured by the targets they reach, with a
@@ -72,6 +90,23 @@ names the years without a figure.
 --kind path: the year-by-year spending path to the target by its deadline
 (--by, or a named target's own), as natospend path computes it (--shape),
 for at most 6 countries.
+--aggregate: the whole selection's aggregate, for a selection of any
+size: --kind history draws one line, its aggregate share of GDP each year
+(total published defence / total GDP x 100, current USD, of the allies
+the selection has that year, as gap's Total row computes it) and, where
+the release publishes the selection's own aggregate (NATO Total, NATO
+Europe and Canada), that too as printed; --kind path one line, the sum of
+the countries' paths (natospend path's total row); --kind share adds one
+bar, the aggregate share of the year. Not with --kind gap.
+
+Money (--kind gap and path) is in $bn of current USD; --currency eur draws
+it in EUR bn at the rate NATO's own figures imply for the year (a path at
+its base year's rate), as gap --currency eur converts it (a release with
+national-currency figures); --per-capita draws each gap per
+head (--kind gap, as gap --per-capita's Gap/head) or the spending path per
+head (--kind path, with the IMF WEO's population of each year, where it
+has one), in USD per person. A chart of shares (share, history) takes
+neither.
 
 Estimates are drawn hatched (bars) or hollow (points), with a legend entry.
 No label overlaps another or crosses a target line (a value label is moved
@@ -87,9 +122,11 @@ The selection flags are those of gap: --country, --group, --exclude,
 		Example: cmdutil.Examples(`
   natospend chart --kind share --target 2,3.5 --output share.svg
   natospend chart --kind share --target 2,3.5 --output share.png
+  natospend chart --kind share --format png > share.png
   natospend chart --kind gap --target 3.5 --group europe --output gap.pdf
   natospend chart --kind history --country DEU,FRA,POL,GBR --target 2,3.5 --output history.png
-  natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg`),
+  natospend chart --kind path --target hague-core --country DEU,FRA,ITA --output path.svg
+  natospend chart --kind history --group europe --aggregate --output europe.svg`),
 		Args: cmdutil.NoArgsTargetHint,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query.TargetsSet = cmd.Flags().Changed("target")
@@ -102,27 +139,66 @@ The selection flags are those of gap: --country, --group, --exclude,
 	query.AddFlags(cmd, &opts.Query, []string{"2"})
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE` (required), atomically; its extension sets the format: .svg, .png or .pdf")
+	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
+	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, as gap --per-capita's Gap/head; --kind path: spending per head; in USD per person (population: the IMF WEO)")
+	cmdutil.StringEnumFlag(cmd, &opts.Currency, "currency", "", calc.CurrencyUSD, []string{calc.CurrencyUSD, calc.CurrencyEUR}, "--kind gap and path: money in usd, or eur at the EUR/USD rate NATO's figures imply for the euro-area allies (as gap --currency eur; a chart has one currency, so no national)")
+	format := cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "f", "", Formats, "the chart's format (default: the --output file's extension; svg on standard output)")
+	// NATOSPEND_FORMAT=csv (or format: csv outside chart: in the config
+	// file) is meant for the commands that print tables, never an error here.
+	cmdutil.SetElsewhere(format, append(append([]string{}, cmdutil.CommonFormats...), "text", "bars"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the chart to `FILE`, atomically (its extension sets the format: .svg, .png or .pdf); - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"svg", "png", "pdf"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 	return cmd
 }
 
-// Format is the chart format the output file's extension names.
-func (o *Options) Format() (chart.Format, error) {
-	if o.Output == "" || o.Output == "-" || o.Output == "/dev/stdout" {
-		return "", cmdutil.UsageErrorf("chart writes a file: give --output FILE.svg, FILE.png or FILE.pdf")
+// chartFormat is the format to draw: --format, else the --output file's
+// extension (.svg, .png, .pdf; a --format that contradicts it is a usage
+// error). Standard output (no --output, or -) takes SVG by default when it
+// is not a terminal; a terminal gets a chart only when --format svg asks
+// for its text, never a PNG or PDF (binary files, refused as xlsx is).
+func (o *Options) chartFormat() (chart.Format, error) {
+	given := chart.Format(strings.ToLower(o.Format))
+	if cmdutil.IsStdout(o.Output) {
+		tty := o.Query.F != nil && o.Query.F.IO != nil && o.Query.F.IO.OutTTY
+		switch {
+		case given == "" && tty:
+			return "", cmdutil.UsageErrorf("chart draws a picture, not for a terminal: give --output FILE.svg, FILE.png or FILE.pdf, or pipe it (--format svg, png or pdf)")
+		case given == "":
+			return chart.SVG, nil
+		case given != chart.SVG:
+			if err := cmdutil.BinaryDestination(o.Query.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s, or pipe it", given, given)); err != nil {
+				return "", err
+			}
+		}
+		return given, nil
 	}
+	var ext chart.Format
 	switch strings.ToLower(filepath.Ext(o.Output)) {
 	case ".svg":
-		return chart.SVG, nil
+		ext = chart.SVG
 	case ".png":
-		return chart.PNG, nil
+		ext = chart.PNG
 	case ".pdf":
-		return chart.PDF, nil
+		ext = chart.PDF
+	case "":
+		if given != "" {
+			ext = given
+		}
 	}
-	return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", termesc.String(o.Output))
+	switch {
+	case ext == "":
+		return "", cmdutil.FlagErrorf("output", "--output %s: the extension says the format: .svg, .png or .pdf", termesc.String(o.Output))
+	case given != "" && given != ext:
+		return "", cmdutil.FlagErrorf("format", "--format %s contradicts --output %s, whose extension says %s (leave out --format, or give the file another name)", given, termesc.String(o.Output), ext)
+	}
+	if ext != chart.SVG {
+		if err := cmdutil.BinaryDestination(o.Query.F, o.Output, fmt.Sprintf("%s is a binary file: give --output FILE.%s", ext, ext)); err != nil {
+			return "", err
+		}
+	}
+	return ext, nil
 }
 
 type drawable interface {
@@ -136,12 +212,15 @@ var inspect func(drawable)
 
 // Run draws the chart and writes it.
 func Run(o *Options) error {
-	format, err := o.Format()
+	format, err := o.chartFormat()
 	if err != nil {
 		return err
 	}
 	ds, err := o.Query.F.Dataset()
 	if err != nil {
+		return err
+	}
+	if err := o.checkMoney(); err != nil {
 		return err
 	}
 	var c drawable
@@ -166,6 +245,68 @@ func Run(o *Options) error {
 		return fmt.Errorf("chart: %v", err)
 	}
 	return cmdutil.WriteOut(o.Query.F, o.Output, data)
+}
+
+// checkMoney refuses --per-capita and --currency where the chart draws no
+// money, or draws it in a way they cannot take.
+func (o *Options) checkMoney() error {
+	eur := o.Currency != "" && o.Currency != calc.CurrencyUSD
+	switch {
+	case o.PerCapita && o.Kind != KindGap && o.Kind != KindPath:
+		return cmdutil.FlagErrorf("per-capita", "--per-capita: --kind %s draws no figure per head (--kind gap draws the gap per head, --kind path spending per head)", o.kind())
+	case eur && o.Kind != KindGap && o.Kind != KindPath:
+		return cmdutil.FlagErrorf("currency", "--currency %s: --kind %s draws shares of GDP, not money (--kind gap and path draw money)", o.Currency, o.kind())
+	case eur && o.PerCapita:
+		return cmdutil.FlagErrorf("currency", "--currency %s: figures per head are in USD per person, as gap --per-capita's (leave out --currency or --per-capita)", o.Currency)
+	}
+	return nil
+}
+
+// kind is --kind, share by default.
+func (o *Options) kind() string {
+	if o.Kind == "" {
+		return KindShare
+	}
+	return o.Kind
+}
+
+// eurRates gives the EUR/USD rate of a year that NATO's figures in rel
+// imply (calc.EURRate, as gap --currency eur), once a year, and the note
+// citing those used.
+type eurRates struct {
+	rel  *defence.Release
+	got  map[int]calc.Rate
+	used []int
+}
+
+func newEURRates(ds *defence.Dataset, rel *defence.Release) (*eurRates, error) {
+	if err := query.CheckCurrency(ds, calc.CurrencyEUR, rel); err != nil {
+		return nil, err
+	}
+	return &eurRates{rel: rel, got: map[int]calc.Rate{}}, nil
+}
+
+// rate is the year's rate; ok is false where the release implies none.
+func (e *eurRates) rate(year int) (calc.Rate, bool) {
+	if r, ok := e.got[year]; ok {
+		return r, true
+	}
+	r, ok := calc.EURRate(e.rel, year)
+	if ok {
+		e.got[year] = r
+		e.used = append(e.used, year)
+	}
+	return r, ok
+}
+
+func (e *eurRates) note() string {
+	sort.Ints(e.used)
+	var parts []string
+	for _, y := range e.used {
+		r := e.got[y]
+		parts = append(parts, fmt.Sprintf("%.6f EUR per USD in %d (%s)", r.PerUSD, y, r.Source))
+	}
+	return "Euros (--currency eur) at the rate NATO's own figures imply, the same for every country: " + strings.Join(parts, "; ") + "."
 }
 
 // compute resolves the query and computes the report, as gap does.
@@ -294,6 +435,30 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a figure for %d in %s", q.Year, q.Release.ID)
 	}
+	nCountries := len(rows)
+	var aggNote string
+	if o.Aggregate {
+		// One more bar: the selection's aggregate, gap's Total row's share.
+		t := rep.Totals[0]
+		name := upper(o.selectionName(ds, q.Codes)) + " (aggregate)"
+		if !t.Share.Known {
+			aggNote = fmt.Sprintf("No aggregate bar: a country in the selection has GDP but no share of GDP for %d in %s.", q.Year, q.Release.ID)
+		} else {
+			class := 0
+			for _, r := range rs {
+				if t.Share.V >= r.Value {
+					class++
+				}
+			}
+			est := false // an estimate when it adds one
+			for _, r := range rows {
+				est = est || r.ln.Estimate
+			}
+			rows = append(rows, row{calc.Line{Row: calc.Row{Obs: calc.Obs{Name: name}}}, chart.Bar{Label: name, Value: t.Share.V, Class: class, Estimate: est,
+				ValueLabel: estimate(strconv.FormatFloat(t.Share.V, 'f', 2, 64), est)}})
+			aggNote = fmt.Sprintf("%s: total defence expenditure / total GDP x 100 of the %d %s selected, current USD, as natospend gap's Total row computes it; natospend's figure, not one NATO publishes.", name, t.Countries, countries(t.Countries))
+		}
+	}
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].bar.Value != rows[j].bar.Value {
 			return rows[i].bar.Value > rows[j].bar.Value
@@ -307,7 +472,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	for _, r := range rs {
 		names = append(names, r.Label)
 	}
-	c.Subtitle = fmt.Sprintf("%d %s with figures, highest first, against %s; %s", len(rows), countries(len(rows)), listAnd(names), releaseNote(q.Release))
+	c.Subtitle = fmt.Sprintf("%d %s with figures, highest first, against %s; %s", nCountries, countries(nCountries), listAnd(names), releaseNote(q.Release))
 	switch {
 	case q.Measure == defence.MeasureEquipment:
 		c.Notes = append(c.Notes, "Equipment expenditure as NATO publishes it: major equipment and related research and development, % of defence expenditure.")
@@ -318,6 +483,9 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	}
 	if earlier {
 		c.Notes = append(c.Notes, fmt.Sprintf("A year in brackets: the country's latest year with figures before %d (--latest).", q.Year))
+	}
+	if aggNote != "" {
+		c.Notes = append(c.Notes, aggNote)
 	}
 	if len(left) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("Not drawn, no figure for %d: %s.", q.Year, listAnd(left)))
@@ -368,15 +536,29 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if len(q.Targets) != 1 {
 		return nil, cmdutil.FlagErrorf("target", "--target: --kind gap draws the gap to one target, got %d (draw one chart per target)", len(q.Targets))
 	}
+	if o.Aggregate {
+		return nil, cmdutil.FlagErrorf("aggregate", "--aggregate: --kind gap draws each country's gap, and its subtitle adds them up (natospend gap's Total row has the selection's); use --kind share, history or path")
+	}
 	mi := measureIndex(rep.Measures)
 	m := rep.Measures[mi]
 	what := "of GDP"
 	if q.Measure == defence.MeasureEquipment {
 		what = "of defence expenditure on major equipment"
 	}
+	unit, axisUnit := "$bn", "$bn (current USD)"
+	var eur *eurRates
+	if o.Currency == calc.CurrencyEUR {
+		if eur, err = newEURRates(ds, q.Release); err != nil {
+			return nil, err
+		}
+		unit, axisUnit = "EUR bn", "EUR bn (current prices, at NATO's implied EUR/USD rate)"
+	}
+	if o.PerCapita {
+		unit, axisUnit = "USD per person", "USD per person (current USD)"
+	}
 	c := &chart.BarChart{
-		Title:          fmt.Sprintf("Gap to %s %s in %d, $bn", m.Label(), what, q.Year),
-		Axis:           chart.Axis{Label: fmt.Sprintf("Gap to %s, $bn (current USD): shortfall right, surplus left", m.Label()), Thousands: true},
+		Title:          fmt.Sprintf("Gap to %s %s in %d, %s", m.Label(), what, q.Year, unit),
+		Axis:           chart.Axis{Label: fmt.Sprintf("Gap to %s, %s: shortfall right, surplus left", m.Label(), axisUnit), Thousands: true},
 		Classes:        []chart.Class{{Name: "shortfall", Color: chart.Vermillion}, {Name: "meets (surplus)", Color: chart.Blue}},
 		EstimateLegend: "e: estimate",
 		Source:         calc.SourceOf(q.Release).Line(),
@@ -389,6 +571,7 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	var left, otherGDP []string
 	var short, surplus float64
 	nShort, nSurplus := 0, 0
+	var pops []calc.PopulationFigure
 	for _, code := range rep.Order {
 		ln := rep.ByCode[code][mi]
 		if !ln.Gap.Known {
@@ -398,6 +581,28 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 			}
 			left = append(left, fmt.Sprintf("%s (%s)", ln.Name, why))
 			continue
+		}
+		// The gap drawn: $m, EUR m at the year's rate, or USD per person.
+		value := ln.Gap.V
+		valueLabel := render.FormatBillions(value)
+		switch {
+		case o.PerCapita:
+			pc := calc.PerCapitaOf(ds, ln.Row)
+			pops = append(pops, pc.Population)
+			if !pc.Gap.Known {
+				left = append(left, fmt.Sprintf("%s (no population for %d)", ln.Name, ln.Year))
+				continue
+			}
+			value = pc.Gap.V * 1000 // drawn as value / 1000 below
+			valueLabel = render.FormatNumber(pc.Gap.V, 0)
+		case eur != nil:
+			rate, ok := eur.rate(ln.Year)
+			if !ok {
+				left = append(left, fmt.Sprintf("%s (no EUR/USD rate for %d in %s)", ln.Name, ln.Year, q.Release.ID))
+				continue
+			}
+			value = rate.Convert(ln.Gap).V
+			valueLabel = render.FormatBillions(value)
 		}
 		label := ln.Name
 		if ln.Year != q.Year {
@@ -411,14 +616,14 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 		class := 0
 		if ln.Status == calc.StatusMeets || ln.Gap.V < 0 {
 			class = 1
-			surplus -= ln.Gap.V
+			surplus -= value
 			nSurplus++
 		} else {
-			short += ln.Gap.V
+			short += value
 			nShort++
 		}
-		rows = append(rows, row{ln.Name, chart.Bar{Label: label, Value: ln.Gap.V / 1000, Class: class, Estimate: ln.Estimate,
-			ValueLabel: estimate(render.FormatBillions(ln.Gap.V), ln.Estimate)}})
+		rows = append(rows, row{ln.Name, chart.Bar{Label: label, Value: value / 1000, Class: class, Estimate: ln.Estimate,
+			ValueLabel: estimate(valueLabel, ln.Estimate)}})
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("chart: no selected country has a gap for %d in %s: %s", q.Year, q.Release.ID, strings.Join(left, ", "))
@@ -432,10 +637,23 @@ func (o *Options) gapChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	for _, r := range rows {
 		c.Bars = append(c.Bars, r.bar)
 	}
-	c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	switch {
+	case o.PerCapita: // figures per head do not add up
+		c.Subtitle = fmt.Sprintf("%d short, %d meet it; %s, method %s", nShort, nSurplus, releaseNote(q.Release), q.Method)
+	case eur != nil:
+		c.Subtitle = fmt.Sprintf("%d short by EUR %s bn in all, %d meet it with EUR %s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	default:
+		c.Subtitle = fmt.Sprintf("%d short by $%s bn in all, %d meet it with $%s bn to spare; %s, method %s", nShort, render.FormatBillions(short), nSurplus, render.FormatBillions(surplus), releaseNote(q.Release), q.Method)
+	}
 	c.Notes = append(c.Notes, query.MethodNotes(q, "in current USD", true).Formula(m.Pct)+"; e: estimate.")
 	if m.Part == calc.PartCore {
 		c.Notes = append(c.Notes, fmt.Sprintf("The gap is that of %s's core part (%s): resilience spending is not in NATO's tables.", m.Target.ID, pct(m.Pct)))
+	}
+	if o.PerCapita {
+		c.Notes = append(c.Notes, calc.PopulationNote(ds, pops)+" The gap per head divides the row's gap (USD) by the population of its year.")
+	}
+	if eur != nil {
+		c.Notes = append(c.Notes, eur.note())
 	}
 	if len(otherGDP) > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("GDP from another release where %s publishes none: %s (see natospend gap).", q.Release.ID, listAnd(otherGDP)))
@@ -453,8 +671,8 @@ func (o *Options) lineQuery(q *calc.Query) error {
 	if q.Measure == defence.MeasureEquipment {
 		return cmdutil.FlagErrorf("measure", "--measure equipment: --kind %s draws shares of GDP (use --kind share or gap)", o.Kind)
 	}
-	if len(q.Codes) > chart.MaxSeries {
-		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country", o.Kind, chart.MaxSeries, len(q.Codes))
+	if len(q.Codes) > chart.MaxSeries && !o.Aggregate {
+		return cmdutil.FlagErrorf("kind", "--kind %s draws at most %d countries, and the selection has %d: name them with --country, or draw its aggregate with --aggregate", o.Kind, chart.MaxSeries, len(q.Codes))
 	}
 	return nil
 }
@@ -498,6 +716,9 @@ func (o *Options) historyChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		HollowLegend: "e: estimate",
 		RefLegend:    "target",
 		Source:       calc.SourceOf(q.Release).Line(),
+	}
+	if o.Aggregate {
+		return o.aggregateHistory(ds, q, ys, c)
 	}
 	var left []string
 	first, last := 0, 0
@@ -625,22 +846,79 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		return nil, err
 	}
 	m := ps.Measure
+	yLabel := "Defence spending, $bn (current USD)"
+	var eur *eurRates
+	if o.Currency == calc.CurrencyEUR {
+		if eur, err = newEURRates(ds, q.Release); err != nil {
+			return nil, err
+		}
+		yLabel = "Defence spending, EUR bn (at the base year's EUR/USD rate NATO's figures imply)"
+	}
+	title := "Spending path"
+	if o.PerCapita {
+		yLabel = "Defence spending per head, USD per person (current USD)"
+		title = "Spending path per head"
+	}
 	c := &chart.LineChart{
-		Title:        fmt.Sprintf("Spending path to %s of GDP by %d (%s)", targets.Label(t), deadline, shape),
+		Title:        fmt.Sprintf("%s to %s of GDP by %d (%s)", title, targets.Label(t), deadline, shape),
 		X:            chart.Axis{Label: "Year", Years: true},
-		Y:            chart.Axis{Label: "Defence spending, $bn (current USD)", Thousands: true},
+		Y:            chart.Axis{Label: yLabel, Thousands: true},
 		YFromZero:    true,
 		HollowLegend: "projected or estimate",
 		Source:       calc.SourceOf(q.Release).Line(),
 	}
 	notes := ps.NoPath
+	var drawn []calc.CountryPath // the paths drawn (in euros with --currency eur)
+	estimates := false
+	perHead := &perHeadPaths{ds: ds}
 	for _, cp := range ps.Countries {
-		s := chart.Series{}
-		for _, p := range cp.Points {
-			s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > cp.Base || cp.Estimate})
+		if eur != nil { // the whole path at its base year's rate, as gap's deadline amounts
+			rate, ok := eur.rate(cp.Base)
+			if !ok {
+				notes = append(notes, fmt.Sprintf("%s: no path in euros (no EUR/USD rate for %d in %s).", cp.Name, cp.Base, q.Release.ID))
+				continue
+			}
+			cp.Points = inCurrency(cp.Points, rate)
 		}
-		s.Label = cp.Name + " " + render.FormatBillions(cp.Points[len(cp.Points)-1].Spending)
+		drawn = append(drawn, cp)
+		if o.Aggregate {
+			estimates = estimates || cp.Estimate
+			continue
+		}
+		s := chart.Series{}
+		if o.PerCapita {
+			s.Label = cp.Name + " " + perHead.series(&s, cp.Points, []string{cp.Code}, [][]calc.Point{cp.Points}, func(y int) bool { return y > cp.Base || cp.Estimate })
+		} else {
+			for _, p := range cp.Points {
+				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > cp.Base || cp.Estimate})
+			}
+			s.Label = cp.Name + " " + render.FormatBillions(cp.Points[len(cp.Points)-1].Spending)
+		}
 		c.Series = append(c.Series, s)
+	}
+	if o.Aggregate && len(drawn) > 0 {
+		// The selection's total path, as natospend path's total row.
+		all := *ps
+		all.Countries = drawn
+		total := all.Total()
+		var codes []string
+		var paths [][]calc.Point
+		for _, cp := range drawn {
+			codes, paths = append(codes, cp.Code), append(paths, cp.Points)
+		}
+		s := chart.Series{}
+		if o.PerCapita {
+			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + perHead.series(&s, total, codes, paths, func(y int) bool { return y > q.Year || estimates })
+		} else {
+			for _, p := range total {
+				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
+			}
+			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
+		}
+		c.Series = append(c.Series, s)
+		c.Title = fmt.Sprintf("%s to %s of GDP by %d (%s): total of %s", title, targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
+		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
+			len(drawn), countries(len(drawn)), deadline, total[len(total)-1].Share))
 	}
 	minBase := ps.MinBase()
 	if len(c.Series) == 0 {
@@ -663,6 +941,178 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 	if q.Method == calc.MethodShare {
 		notes = append(notes, "The base year's spending is defence at share (published share x GDP), not the published defence expenditure: NATO computes the share from constant-price figures.")
 	}
+	if eur != nil {
+		notes = append(notes, eur.note()+" A path is converted at its base year's rate.")
+	}
+	if o.PerCapita {
+		notes = append(notes, perHead.note())
+	}
 	c.Notes = append(notes, rep.Notes...)
+	return c, nil
+}
+
+// perHeadPaths draws paths per head: spending (million USD) over the
+// population (million people) of each year, calc.PerHead, USD per person.
+type perHeadPaths struct {
+	ds      *defence.Dataset
+	used    []calc.PopulationFigure
+	missing []string // "Germany 2031-2035"
+}
+
+// series fills s with pts per head and returns its label's value: pts is
+// one country's path (codes and paths: it alone) or the total of paths
+// (the countries' codes and paths), whose population is the sum of theirs
+// in each year, unknown when one is. A year without a population breaks
+// the line, and the label says the last year with one when it ends early.
+func (h *perHeadPaths) series(s *chart.Series, pts []calc.Point, codes []string, paths [][]calc.Point, hollow func(year int) bool) string {
+	var gaps []int
+	label := ""
+	for _, p := range pts {
+		pop, known := 0.0, true
+		for i, code := range codes {
+			if !slices.ContainsFunc(paths[i], func(q calc.Point) bool { return q.Year == p.Year }) {
+				continue // not in this country's path (its base year is later)
+			}
+			f := calc.PopulationOf(h.ds, code, p.Year)
+			h.used = append(h.used, f)
+			if !f.Value.Known {
+				known = false
+				continue
+			}
+			pop += f.Value.V
+		}
+		v := defence.Unknown
+		if known {
+			v = calc.PerHead(defence.N(p.Spending), defence.N(pop))
+		}
+		s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: v.V, Known: v.Known, Hollow: hollow(p.Year)})
+		if !v.Known {
+			gaps = append(gaps, p.Year)
+			continue
+		}
+		label = render.FormatNumber(v.V, 0)
+		if p.Year < pts[len(pts)-1].Year { // so far the last year with one
+			label += " (" + strconv.Itoa(p.Year) + ")"
+		}
+	}
+	if len(gaps) > 0 {
+		h.missing = append(h.missing, years.Format(gaps))
+	}
+	return label
+}
+
+func (h *perHeadPaths) note() string {
+	n := calc.PopulationNote(h.ds, h.used) + " Spending per head divides the path's spending (USD) by the population of its year."
+	if len(h.missing) > 0 {
+		n += " No population, so no figure per head, in " + strings.Join(slices.Compact(h.missing), "; ") + "."
+	}
+	return n
+}
+
+// inCurrency converts a path's money (million USD) at one rate.
+func inCurrency(pts []calc.Point, rate calc.Rate) []calc.Point {
+	out := make([]calc.Point, len(pts))
+	for i, p := range pts {
+		p.GDP *= rate.PerUSD
+		p.Spending *= rate.PerUSD
+		p.Increase *= rate.PerUSD
+		out[i] = p
+	}
+	return out
+}
+
+// appendNote adds a note to a line chart's.
+func appendNote(c *chart.LineChart, n string) { c.Notes = append(c.Notes, n) }
+
+// selectionName names the selection whose aggregate a chart draws: its
+// groups' names ("European allies"), less the excluded countries, or the
+// countries named.
+func (o *Options) selectionName(ds *defence.Dataset, codes []string) string {
+	var names []string
+	for _, id := range cmdutil.SplitList(o.Query.Select.Groups) {
+		if g, ok := ds.Groups[strings.ToLower(id)]; ok {
+			names = append(names, g.Name)
+		}
+	}
+	if len(cmdutil.SplitList(o.Query.Select.Countries)) == 0 && len(names) == 0 {
+		names = append(names, ds.Groups[query.DefaultGroup].Name)
+	}
+	if len(names) == 0 || len(cmdutil.SplitList(o.Query.Select.Countries)) > 0 {
+		return fmt.Sprintf("%d selected %s", len(codes), countries(len(codes)))
+	}
+	name := strings.Join(names, " + ")
+	if len(cmdutil.SplitList(o.Query.Select.Exclude)) > 0 {
+		name += " (less those excluded)"
+	}
+	return name
+}
+
+// aggregateHistory: the selection's aggregate share of GDP over the
+// years, one line: each year, the allies the selection has that year (as
+// gap --year Y selects them), added up by calc's rule for gap's totals.
+func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int, c *chart.LineChart) (*chart.LineChart, error) {
+	if ys == nil {
+		ys = q.Release.Years()
+	}
+	name := o.selectionName(ds, q.Codes)
+	s := chart.Series{}
+	// NATO's own aggregate of the selection (NATO Total, NATO Europe and
+	// Canada), where the release publishes one: a line of its own, as
+	// printed.
+	pub := chart.Series{}
+	pubName, pubShare := "", ""
+	var missing []int
+	first, last, lastShare := 0, 0, ""
+	n := 0
+	for _, y := range ys {
+		codes, err := o.Query.Select.Resolve(ds, y, true)
+		if err != nil {
+			return nil, err
+		}
+		p := calc.PublishedFor(ds, q.Release, y, codes)
+		pub.Points = append(pub.Points, chart.Point{X: float64(y), Y: p.Share.V, Known: p.Group != "" && p.Share.Known, Hollow: p.Estimate})
+		if p.Group != "" && p.Share.Known {
+			pubName, pubShare = p.Name, estimate(strconv.FormatFloat(p.Share.V, 'f', 2, 64), p.Estimate)
+		}
+		t, est := calc.AggregateShare(ds, q.Release, y, codes, q.Method)
+		s.Points = append(s.Points, chart.Point{X: float64(y), Y: t.Share.V, Known: t.Share.Known, Hollow: est})
+		if !t.Share.Known {
+			missing = append(missing, y)
+			continue
+		}
+		if first == 0 {
+			first = y
+		}
+		last, lastShare, n = y, estimate(strconv.FormatFloat(t.Share.V, 'f', 2, 64), est), t.Countries
+	}
+	if last == 0 {
+		return nil, fmt.Errorf("chart: %s have no aggregate share of GDP in %s (a country adds GDP without a defence figure in every year)", name, q.Release.ID)
+	}
+	s.Label = upper(name) + " (aggregate) " + lastShare
+	c.Series = []chart.Series{s}
+	if pubName != "" {
+		pub.Label = pubName + " (as published) " + pubShare
+		c.Series = append(c.Series, pub)
+		// After the notes below.
+		defer appendNote(c, fmt.Sprintf("%s (as published): NATO's own aggregate share in %s, as printed, computed by NATO from constant-price figures; it can differ from the aggregate of the rows.", pubName, q.Release.ID))
+	}
+	c.HollowLegend = "e: includes estimates"
+	span := strconv.Itoa(first)
+	if last != first {
+		span += "-" + strconv.Itoa(last)
+	}
+	c.Title = fmt.Sprintf("Defence expenditure as a share of GDP, %s: aggregate of %s", span, name)
+	var names []string
+	for _, r := range c.Refs {
+		names = append(names, r.Label)
+	}
+	c.Subtitle = fmt.Sprintf("%s; aggregate share, against %s", upper(releaseNote(q.Release)), listAnd(names))
+	if len(c.Refs) == 0 {
+		c.Subtitle = upper(releaseNote(q.Release)) + "; aggregate share"
+	}
+	c.Notes = append(c.Notes, fmt.Sprintf("Aggregate share of GDP: total defence expenditure (the figures the release publishes) / total GDP x 100, current USD, of the allies in the selection each year (%d in %d), as natospend gap's Total row computes it; natospend's figure, not one NATO publishes.", n, last))
+	if len(missing) > 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("No aggregate in %s: a country in the selection has GDP but no defence figure in %s. A year without a figure breaks the line.", years.Format(missing), q.Release.ID))
+	}
 	return c, nil
 }

@@ -384,11 +384,56 @@ func TestRefusals(t *testing.T) {
 			t.Errorf("%v: a file was written", tt.args)
 		}
 	}
-	ios, _, _, errOut := iostreams.Test()
-	ios.SetTerminal(80)
-	for _, out := range [][]string{nil, {"--output", "-"}} {
-		if code := cli.Main(append([]string{"chart"}, out...), ios); code != 2 || !strings.Contains(errOut.String(), "chart writes a file: give --output FILE.svg, FILE.png or FILE.pdf") {
-			t.Errorf("%v: exit %d: %s", out, code, errOut)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "chart draws a picture, not for a terminal: give --output FILE.svg, FILE.png or FILE.pdf, or pipe it"},
+		{[]string{"--output", "-"}, "give --output FILE.svg, FILE.png or FILE.pdf"},
+		{[]string{"--format", "png"}, "png is a binary file: give --output FILE.png, or pipe it"},
+		{[]string{"--output", "-", "--format", "pdf"}, "pdf is a binary file: give --output FILE.pdf"},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		ios.SetTerminal(80)
+		if code := cli.Main(append([]string{"chart"}, tt.args...), ios); code != 2 || !strings.Contains(errOut.String(), tt.want) || out.Len() != 0 {
+			t.Errorf("%v on a terminal: exit %d, %d bytes out, stderr %q, want 2, none and %q", tt.args, code, out.Len(), errOut, tt.want)
+		}
+	}
+	// --format and the file's extension must agree.
+	dir := t.TempDir()
+	code, errOut, data := run(t, dir, "c.svg", "chart", "--format", "png")
+	if code != 2 || !strings.Contains(errOut, "--format png contradicts --output") || data != nil {
+		t.Errorf("--format png --output c.svg: exit %d, stderr %q, wrote %d bytes", code, errOut, len(data))
+	}
+}
+
+// Without --output (or with -) a chart goes to standard output when it is
+// not a terminal (issue 22, item 6): SVG by default, the bytes the same
+// command writes to a file; PNG and PDF with --format, with their own
+// signatures; on a terminal only an SVG asked for with --format svg.
+func TestStdout(t *testing.T) {
+	file := draw(t, "c.svg", "--kind", "history", "--country", "DEU,FRA")
+	for _, tt := range []struct {
+		args  []string
+		tty   bool
+		start []byte
+	}{
+		{nil, false, file},
+		{[]string{"--output", "-"}, false, file},
+		{[]string{"--format", "svg"}, true, file},
+		{[]string{"--output", "-", "--format", "png"}, false, []byte("\x89PNG\r\n\x1a\n")},
+		{[]string{"--format", "pdf"}, false, []byte("%PDF-")},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if tt.tty {
+			ios.SetTerminal(80)
+		}
+		args := append([]string{"chart", "--kind", "history", "--country", "DEU,FRA"}, tt.args...)
+		if code := cli.Main(args, ios); code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, errOut)
+		}
+		if !bytes.HasPrefix(out.Bytes(), tt.start) {
+			t.Errorf("%v: stdout starts %q, want %q", tt.args, out.Bytes()[:min(out.Len(), 16)], tt.start[:min(len(tt.start), 16)])
 		}
 	}
 }
@@ -462,6 +507,35 @@ func TestHistoryEndsEarly(t *testing.T) {
 	for _, s := range all {
 		if strings.HasPrefix(s, "No share of GDP") || strings.HasSuffix(s, ")") && strings.HasPrefix(s, "Germany") {
 			t.Errorf("text %q", s)
+		}
+	}
+}
+
+// A format meant for the commands that print tables (NATOSPEND_FORMAT=csv)
+// never breaks chart, whose --format takes svg, png and pdf; one that no
+// command takes is still an error, and a chart format from the
+// environment is used.
+func TestFormatFromEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		env   string
+		code  int
+		start string
+	}{
+		{"csv", 0, "<?xml"},
+		{"json", 0, "<?xml"},
+		{"png", 0, "\x89PNG"},
+		{"cvs", 2, ""},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		ios.Getenv = func(k string) string {
+			if k == "NATOSPEND_FORMAT" {
+				return tt.env
+			}
+			return ""
+		}
+		code := cli.Main([]string{"chart", "--country", "DEU"}, ios)
+		if code != tt.code || !strings.HasPrefix(out.String(), tt.start) {
+			t.Errorf("NATOSPEND_FORMAT=%s: exit %d, stdout %q..., stderr %q; want %d and %q", tt.env, code, out.String()[:min(out.Len(), 8)], errOut, tt.code, tt.start)
 		}
 	}
 }

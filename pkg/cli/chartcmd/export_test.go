@@ -9,3 +9,13 @@ func Inspect(f func(collisions func() ([]string, error))) {
 	}
 	inspect = func(d drawable) { f(d.Collisions) }
 }
+
+// InspectChart makes each chart the command draws (a *chart.BarChart or
+// *chart.LineChart) go to f first (nil: none).
+func InspectChart(f func(any)) {
+	if f == nil {
+		inspect = nil
+		return
+	}
+	inspect = func(d drawable) { f(d) }
+}

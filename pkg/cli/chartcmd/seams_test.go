@@ -50,8 +50,14 @@ func TestRunHandBuilt(t *testing.T) {
 			t.Errorf("the SVG has no %q", want)
 		}
 	}
+	// No --output: standard output, not a terminal here: the same SVG
+	// (issue 22, item 6); --format png and a .svg file disagree.
 	o.Output = ""
+	if err := chartcmd.Run(o); err != nil || out.String() != string(svg) {
+		t.Errorf("no --output: %v, stdout %d bytes, want the file's %d", err, out.Len(), len(svg))
+	}
+	o.Output, o.Format = file, "png"
 	if err := chartcmd.Run(o); err == nil || !cmdutil.IsUsage(err) {
-		t.Errorf("no --output: %v, want a usage error", err)
+		t.Errorf("--format png --output share.svg: %v, want a usage error", err)
 	}
 }

@@ -14,6 +14,33 @@ import (
 // values (help environment lists them).
 const EnumAnnotation = "natospend/enum"
 
+// ElsewhereAnnotation is the flag annotation that lists values other
+// commands' flags of the same name take and this one does not (chart's
+// --format: csv, json...): a setting from the environment or outside the
+// command's config section with one of them is meant for those commands,
+// and is ignored here rather than an error (see SetElsewhere).
+const ElsewhereAnnotation = "natospend/elsewhere"
+
+// SetElsewhere records on fl the values other commands' flags of its name
+// take (ElsewhereAnnotation).
+func SetElsewhere(fl *pflag.Flag, values []string) {
+	if fl.Annotations == nil {
+		fl.Annotations = map[string][]string{}
+	}
+	fl.Annotations[ElsewhereAnnotation] = values
+}
+
+// ForElsewhere reports whether value is one that fl leaves to other
+// commands (SetElsewhere), matched without regard to case.
+func ForElsewhere(fl *pflag.Flag, value string) bool {
+	for _, v := range fl.Annotations[ElsewhereAnnotation] {
+		if strings.EqualFold(v, strings.TrimSpace(value)) {
+			return true
+		}
+	}
+	return false
+}
+
 // StringEnumFlag registers a string flag that takes one of values (lower
 // case), in one place: the help lists the values, the shell completes them,
 // a value is matched without regard to case (--format CSV is csv) and

@@ -280,7 +280,7 @@ func (o *OutputFlags) Emit(f *Factory, out Output) error {
 		if isStdout(o.Output) {
 			width = f.IO.Width
 		}
-		err = render.Text(&buf, out.Human(), render.TextOptions{Width: width})
+		err = render.Text(&buf, out.Human(), render.TextOptions{Width: width, Quiet: f != nil && f.IO != nil && f.IO.Quiet})
 	case FormatBars:
 		if out.Bars == nil {
 			return FlagErrorf("format", "--format bars is not available for this command (gap draws bars)")

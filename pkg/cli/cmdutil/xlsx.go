@@ -57,17 +57,29 @@ const xlsxMessage = "xlsx is a binary file: give --output FILE.xlsx"
 // it is one, or an --output that is one (/dev/tty). A pipe, a file and
 // /dev/null are fine.
 func (o *OutputFlags) xlsxDestination(f *Factory) error {
-	if isStdout(o.Output) {
+	return BinaryDestination(f, o.Output, xlsxMessage)
+}
+
+// BinaryDestination refuses to write a binary file (a workbook, a PNG or
+// PDF chart) to a terminal: stdout (output "", "-" or /dev/stdout) when it
+// is one, or an output that is one (/dev/tty); message says what to do. A
+// pipe, a file and /dev/null are fine.
+func BinaryDestination(f *Factory, output, message string) error {
+	if isStdout(output) {
 		if f != nil && f.IO != nil && f.IO.OutTTY {
-			return UsageErrorf(xlsxMessage)
+			return UsageErrorf("%s", message)
 		}
 		return nil
 	}
-	if isTerminal(o.Output) {
-		return FlagErrorf("output", "--output %s is a terminal: %s", termesc.String(o.Output), xlsxMessage)
+	if isTerminal(output) {
+		return FlagErrorf("output", "--output %s is a terminal: %s", termesc.String(output), message)
 	}
 	return nil
 }
+
+// IsStdout reports whether an --output value means standard output: none,
+// "-" or /dev/stdout.
+func IsStdout(output string) bool { return isStdout(output) }
 
 // isTerminal reports whether path is a terminal device. Only a character
 // device is opened to ask (never a FIFO, whose opening would wait for a

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
-	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 )
 
@@ -16,20 +16,8 @@ import (
 // calc.EURRate), with a note citing them. A release without
 // national-currency figures has no such rate: a usage error, never a guess.
 func (r *Report) useCurrency(ds *defence.Dataset, currency string) error {
-	for _, rel := range r.releases() {
-		if len(rel.Currencies) == 0 {
-			var with []string
-			for _, other := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
-				if len(other.Currencies) > 0 {
-					with = append(with, other.ID)
-				}
-			}
-			hint := "no release in the data does"
-			if len(with) > 0 {
-				hint = fmt.Sprintf("%s %s: give --release %s", strings.Join(with, ", "), verb(len(with), "does", "do"), with[0])
-			}
-			return cmdutil.FlagErrorf("currency", "--currency %s: release %s publishes no defence figures in national currency, so NATO implies no exchange rate (%s, or leave --currency out)", currency, rel.ID, hint)
-		}
+	if err := query.CheckCurrency(ds, currency, r.releases()...); err != nil {
+		return err
 	}
 	releases := map[string]*defence.Release{}
 	for _, rel := range r.releases() {

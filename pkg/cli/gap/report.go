@@ -251,10 +251,13 @@ func (r *Report) fields() []field {
 				return render.T(fmt.Sprintf("%d on track", t.OnTrack)), true
 			},
 			title: func(m calc.Measure) string {
-				if m.Deadline != 0 && m.Part != calc.PartResilience {
+				switch {
+				case m.Deadline == 0 || m.Part == calc.PartResilience:
+					return ""
+				case single:
 					return "Trend"
 				}
-				return ""
+				return "Trend " + m.Label() // one per target: say which
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "trend_share_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell {
 			if ln.HasTrend {
@@ -730,7 +733,8 @@ func (r *Report) HumanTable() *render.Table {
 	cols := r.columns()
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
-		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText})
+		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText,
+			Drop: dropRank[c.f.Key], Short: r.shortTitle(c)})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
@@ -774,6 +778,36 @@ func (r *Report) HumanTable() *render.Table {
 	}
 	t.Notes = r.summary()
 	return t
+}
+
+// dropRank is the order in which a terminal too narrow for the table
+// leaves columns out (render.Column.Drop; absent: never), before it falls
+// back to one block per country: the money behind the share first (GDP,
+// defence, the per-head context), then the code, the deadline money, the
+// statuses (the gap's sign says them), the trends and the gaps. The
+// country, its year, its share and what a flag asked for (--burden,
+// --show-aid, --currency) stay.
+var dropRank = map[string]int{
+	"gdp_musd": 1, "defence_musd": 2, "defence_at_share_musd": 2,
+	"population_m": 3, "gdp_per_capita_usd": 4, "defence_per_capita_usd": 5,
+	"code": 6, "annual_growth_pct": 7, "required_deadline_musd": 8, "required_musd": 8,
+	"status": 9, "trend": 10, "gap_musd": 11, "": 11, "gap_per_capita_usd": 12,
+}
+
+// shortTitle is a column's title in a terminal too narrow for the table
+// (render.Column.Short): with one target, which the table's title names,
+// its gap columns need not name it again; "": the title.
+func (r *Report) shortTitle(c column) string {
+	single := len(r.Measures) == 1
+	switch {
+	case c.f.Key == "defence_musd":
+		return "Def. $bn"
+	case single && c.f.Key == "gap_musd" && c.title != "":
+		return "Gap $bn"
+	case single && c.f.Key == "gap_per_capita_usd" && c.title != "":
+		return "Gap/head $"
+	}
+	return ""
 }
 
 // footerRow is a total row of the human table, the name column's label

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Item 8 of issue 22, tables stay tables: at 80 columns the gap tables
+// that became 13 lines per country (three targets, a deadline, per head,
+// burden) are box tables, one line per country (no name or range wraps),
+// every line within the width, having left out columns in the declared
+// order (GDP and Defence first: gap's dropRank) and said so; the hague
+// table fits 120 columns the same way, its two Trend columns named by
+// their targets. tmux_test.go measures the same in a real terminal.
+func TestTablesStayTables(t *testing.T) {
+	tests := []struct {
+		width int
+		args  []string
+		left  string // the note's list of columns left out
+		row   string // a country's row, on one line
+	}{
+		{80, []string{"gap", "--target", "2,3.5,5", "--group", "europe"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Status 5%", "|Slovenia "},
+		{80, []string{"gap", "--target", "uk-2027"}, "Code, GDP $bn, Defence $bn, Defence at share $bn", "|Italy "},
+		{80, []string{"gap", "--per-capita"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Pop. m, GDP/head $, Def./head $", "|Slovenia "},
+		{80, []string{"gap", "--burden"}, "GDP $bn, Defence $bn, Defence at share $bn", "|Slovenia "},
+		{120, []string{"gap", "--target", "hague"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Growth %/yr, Need resilience 1.5% $bn", "|Germany "},
+	}
+	for _, tt := range tests {
+		name := strings.Join(tt.args, " ")
+		code, out, errOut := runTerminal(t, tt.width, nil, tt.args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errOut)
+		}
+		if w, line := widest(out); w > tt.width {
+			t.Errorf("%s at %d: a line is %d wide: %q", name, tt.width, w, line)
+		}
+		if strings.Contains(out, "\nCountry:") || !strings.Contains(out, "\n+--") {
+			t.Errorf("%s at %d: not a table:\n%s", name, tt.width, out)
+		}
+		flat := strings.ReplaceAll(out, "\n  ", " ")
+		if want := "Not shown, to fit " + itoa(tt.width) + " columns: " + tt.left + " (every column: a wider terminal, or --format csv)."; !strings.Contains(flat, want) {
+			t.Errorf("%s at %d: want the note %q in\n%s", name, tt.width, want, out)
+		}
+		rows := 0
+		for l := range strings.SplitSeq(out, "\n") {
+			if strings.Contains(l, tt.row) {
+				rows++
+			}
+		}
+		if rows != 1 {
+			t.Errorf("%s at %d: %d lines start the row %q, want 1", name, tt.width, rows, tt.row)
+		}
+	}
+	// On a pipe every column is there, the hague's two Trend columns each
+	// named by its target (not "Trend" twice).
+	_, out, _ := runTerminal(t, 0, nil, "gap", "--target", "hague")
+	header := strings.SplitN(out, "\n", 4)[2]
+	if !strings.Contains(header, "| Trend hague 5% ") || !strings.Contains(header, "| Trend core 3.5% ") || regexp.MustCompile(`\| Trend +\|`).MatchString(header) || !strings.Contains(header, " GDP $bn |") {
+		t.Errorf("hague on a pipe: header %q", header)
+	}
+	if strings.Contains(out, "Not shown") {
+		t.Errorf("hague on a pipe: columns left out")
+	}
+}
+
+func itoa(n int) string {
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
