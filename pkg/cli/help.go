@@ -10,7 +10,7 @@ import (
 )
 
 // ExitCodesHelp is the exit-code table, the same in `natospend help
-// exit-codes` and the README.
+// exit-codes` and docs/scripting.md.
 const ExitCodesHelp = `natospend exits with one of these codes. Scripts may rely on them; new
 codes may be added, and any code not listed here must be treated as a failure.
 
@@ -30,7 +30,7 @@ codes may be added, and any code not listed here must be treated as a failure.
 `
 
 // ExampleConfig is the example config file of `help environment` and the
-// README (a test keeps them the same and checks that every command takes
+// docs/scripting.md (a test keeps them the same and checks that every command takes
 // it).
 const ExampleConfig = `# natospend's config file: ~/.config/natospend/config.yaml on Linux.
 # The top level applies to every command that has the flag.

@@ -11,23 +11,52 @@ import (
 )
 
 // TestREADMEExamples re-runs every `$ natospend ...` example of the README
-// (in its fenced blocks) and requires the output shown under it, stdout
-// then stderr, byte for byte; `$ echo $?` shows the exit code of the
-// command before. The README's claims stay what the binary does.
+// and of every docs/*.md (in their fenced blocks) and requires the output
+// shown under it, stdout then stderr, byte for byte; `$ echo $?` shows the
+// exit code of the command before. The documents' claims stay what the
+// binary does.
 func TestREADMEExamples(t *testing.T) {
-	readmeDir, err := filepath.Abs(filepath.Join("..", ".."))
+	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile(filepath.Join(readmeDir, "README.md"))
+	docs, err := filepath.Glob(filepath.Join(root, "docs", "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(t.TempDir()) // --output files land here
-	lines := strings.Split(string(readme), "\n")
 	// UPDATE_README=1 writes the outputs the examples give now into the
-	// README instead of failing (then read the diff before committing).
+	// README and the docs instead of failing (then read the diff before
+	// committing).
 	update := os.Getenv("UPDATE_README") != ""
+	ran := map[string]int{}
+	for _, path := range append([]string{filepath.Join(root, "README.md")}, docs...) {
+		name, err := filepath.Rel(root, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name = filepath.ToSlash(name)
+		ran[name] = runExamples(t, path, name, update)
+	}
+	// The examples each document holds today: a document that stops
+	// running them (a broken fence, a renamed file) fails here.
+	for name, want := range map[string]int{"README.md": 5, "docs/commands.md": 23} {
+		if ran[name] < want {
+			t.Errorf("ran %d examples of %s, want the %d or more it holds", ran[name], name, want)
+		}
+	}
+}
+
+// runExamples re-runs the examples of one document (see
+// TestREADMEExamples), name being its path in the repository, and returns
+// how many natospend commands it ran.
+func runExamples(t *testing.T, path, name string, update bool) int {
+	t.Helper()
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(doc), "\n")
 	var updated []string
 	inFence, ran, lastCode := false, 0, 0
 	for i := 0; i < len(lines); i++ {
@@ -57,7 +86,7 @@ func TestREADMEExamples(t *testing.T) {
 			got = strings.TrimSuffix(out.String()+errOut.String(), "\n")
 			ran++
 		default:
-			t.Fatalf("README.md:%d: unknown example command %q", i+1, cmd)
+			t.Fatalf("%s:%d: unknown example command %q", name, i+1, cmd)
 		}
 		if update {
 			updated = append(updated, l)
@@ -65,16 +94,14 @@ func TestREADMEExamples(t *testing.T) {
 				updated = append(updated, strings.Split(got, "\n")...)
 			}
 		} else if got != want {
-			t.Errorf("README.md:%d: %s\n--- got\n%s\n--- README\n%s", i+1, cmd, got, want)
+			t.Errorf("%s:%d: %s\n--- got\n%s\n--- %s\n%s", name, i+1, cmd, got, name, want)
 		}
 		i = j - 1
 	}
 	if update {
-		if err := os.WriteFile(filepath.Join(readmeDir, "README.md"), []byte(strings.Join(updated, "\n")), 0o644); err != nil {
+		if err := os.WriteFile(path, []byte(strings.Join(updated, "\n")), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if ran < 8 {
-		t.Fatalf("ran %d README examples, want the 8 or more it holds", ran)
-	}
+	return ran
 }

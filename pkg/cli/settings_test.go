@@ -581,7 +581,7 @@ func TestQuietSilencesEveryNote(t *testing.T) {
 
 // help environment documents every setting of every command, from the
 // flags themselves, and an example config file that every command takes;
-// the README shows the same example.
+// docs/scripting.md shows the same example.
 func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 	g := &cmdutil.GlobalOptions{}
 	root := NewRootCmd(NewFactory(testIOS(), g), g)
@@ -632,12 +632,12 @@ func TestEnvironmentHelpCoversEverySetting(t *testing.T) {
 	}
 	each(root)
 
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "docs", "scripting.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), "```yaml\n"+ExampleConfig+"```\n") {
-		t.Errorf("README.md does not show ExampleConfig in a yaml block")
+		t.Errorf("docs/scripting.md does not show ExampleConfig in a yaml block")
 	}
 }
 

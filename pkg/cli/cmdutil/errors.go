@@ -10,7 +10,7 @@ import (
 )
 
 // Exit codes. They are a contract with scripts: documented in
-// `natospend help exit-codes` and the README, only ever added to.
+// `natospend help exit-codes` and docs/scripting.md, only ever added to.
 const (
 	ExitOK       = 0  // success
 	ExitFailure  = 1  // a data or runtime error (bad data file, unreadable file, failed write)

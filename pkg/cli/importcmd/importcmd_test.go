@@ -133,18 +133,18 @@ func TestImportErrors(t *testing.T) {
 	}
 }
 
-// TestREADMEImport: the README's import example (an indented block: the
-// README's fenced examples run from a temporary folder, without the
+// TestREADMEImport: the import example of docs/data.md (an indented block:
+// the docs' fenced examples run from a temporary folder, without the
 // workbook) shows what the commands print, byte for byte.
 func TestREADMEImport(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "data.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	const start = "    $ natospend import nato 240617-def-exp-2024-TABLES-en.xlsx --id my-2024 --output my.yaml \\\n"
 	i := strings.Index(string(readme), start)
 	if i < 0 {
-		t.Fatal("README.md has no import nato example")
+		t.Fatal("docs/data.md has no import nato example")
 	}
 	var block []string
 	for _, l := range strings.Split(string(readme[i:]), "\n")[2:] {
@@ -173,7 +173,7 @@ func TestREADMEImport(t *testing.T) {
 	want = strings.ReplaceAll(want, "validate my.yaml", "validate "+my)
 	want = strings.ReplaceAll(want, "file my.yaml)", "file "+my+")")
 	if g := strings.Join(got, "\n"); g != want {
-		t.Errorf("README.md's import example:\n--- got\n%s\n--- README\n%s", g, want)
+		t.Errorf("docs/data.md's import example:\n--- got\n%s\n--- docs/data.md\n%s", g, want)
 	}
 }
 
