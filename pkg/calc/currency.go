@@ -183,10 +183,13 @@ func (r Row) HasMoney() bool {
 // fixed conversion rate: Croatia, kuna (HRK), before 2023. The rate they
 // imply against the dollar therefore differs from the euro area's market
 // rate (EURRate leaves them out as outliers).
-var euroFrom = map[string]struct {
-	from   string
-	joined int
-}{"HRV": {"HRK", 2023}}
+// A function, not a package-level map: nothing is built at start-up.
+func euroFrom(code string) (from string, joined int, ok bool) {
+	if code == "HRV" {
+		return "HRK", 2023, true
+	}
+	return "", 0, false
+}
 
 // EuroConvertedFrom reports, for an ally whose euro figures in the release
 // are its former currency converted at the fixed rate in that year
@@ -196,13 +199,13 @@ var euroFrom = map[string]struct {
 // rate (NATO's July 2026 tables: Croatia 2019, 881 million EUR / 986
 // million USD), there is nothing to say.
 func EuroConvertedFrom(rel *defence.Release, code string, year int) string {
-	e, ok := euroFrom[code]
-	if !ok || year == 0 || year >= e.joined || rel.Currencies[code] != "EUR" {
+	from, joined, ok := euroFrom(code)
+	if !ok || year == 0 || year >= joined || rel.Currencies[code] != "EUR" {
 		return ""
 	}
 	r, ok := EURRate(rel, year)
 	if _, out := r.Outliers[code]; !ok || !out {
 		return ""
 	}
-	return e.from
+	return from
 }

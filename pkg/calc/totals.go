@@ -256,7 +256,16 @@ type Published struct {
 
 // natoAggregateNames are the labels of NATO's aggregate rows, by the id of
 // the group whose members of the year they count.
-var natoAggregateNames = map[string]string{"nato": "NATO Total", "europe-canada": "NATO Europe and Canada"}
+// (A function, not a package-level map: nothing is built at start-up.)
+func natoAggregateName(id string) string {
+	switch id {
+	case "nato":
+		return "NATO Total"
+	case "europe-canada":
+		return "NATO Europe and Canada"
+	}
+	return ""
+}
 
 // PublishedFor returns the release's aggregate whose group's members in
 // the year are exactly the codes (in any order), or a Published with no
@@ -288,7 +297,7 @@ func PublishedFor(ds *defence.Dataset, rel *defence.Release, year int, codes []s
 			same = same && want[m]
 		}
 		if same {
-			name := natoAggregateNames[id]
+			name := natoAggregateName(id)
 			if name == "" {
 				name = ds.Groups[id].Name
 			}

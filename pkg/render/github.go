@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 // GitHub Actions workflow commands (annotations), as documented in
@@ -99,17 +100,20 @@ func writeCommand(buf *bytes.Buffer, a Annotation) {
 // runner unescapes it (actions/toolkit, escapeData): '%' as %25, CR as
 // %0D, LF as %0A.
 func EscapeGitHubData(s string) string {
-	return githubData.Replace(s)
+	return githubData().Replace(s)
 }
 
 // EscapeGitHubProperty escapes a workflow command's property value
 // (actions/toolkit, escapeProperty): as data, and ':' as %3A, ',' as %2C,
 // which would otherwise end the property.
 func EscapeGitHubProperty(s string) string {
-	return githubProperty.Replace(s)
+	return githubProperty().Replace(s)
 }
 
 var (
-	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	// Built on first use, not at start-up (sync.OnceValue).
+	githubData     = sync.OnceValue(func() *strings.Replacer { return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A") })
+	githubProperty = sync.OnceValue(func() *strings.Replacer {
+		return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	})
 )
