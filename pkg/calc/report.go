@@ -380,18 +380,22 @@ func (r *Report) top(n int) {
 }
 
 // sort orders the countries; the first measure decides. The orders by a
-// figure per head (defence-per-head, gdp-per-head) divide by the
-// population of ds, as PerCapitaOf does.
+// figure per head (defence-per-head, gdp-per-head, gap-per-head) divide
+// by the population of ds, as PerCapitaOf does.
 func (r *Report) sort(ds *defence.Dataset, order string) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
 	var perHead map[string]defence.Num
-	if order == "defence-per-head" || order == "gdp-per-head" {
+	if order == "defence-per-head" || order == "gdp-per-head" || order == "gap-per-head" {
 		perHead = map[string]defence.Num{}
 		for _, code := range r.Order {
 			pc := PerCapitaOf(ds, first(code).Row)
-			perHead[code] = pc.GDP
-			if order == "defence-per-head" {
+			switch order {
+			case "defence-per-head":
 				perHead[code] = pc.Defence
+			case "gap-per-head":
+				perHead[code] = pc.Gap
+			default:
+				perHead[code] = pc.GDP
 			}
 		}
 	}
@@ -442,7 +446,7 @@ func (r *Report) sort(ds *defence.Dataset, order string) {
 			if less, ok := larger(a.Equipment, b.Equipment); ok {
 				return less
 			}
-		case "defence-per-head", "gdp-per-head":
+		case "defence-per-head", "gdp-per-head", "gap-per-head":
 			if less, ok := larger(perHead[a.Code], perHead[b.Code]); ok {
 				return less
 			}

@@ -483,7 +483,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"gap", "--trend-years", "ten"}, `natospend: --trend-years "ten" is not a whole number (expected digits, such as 10)`},
 		{[]string{"gap", "--latest=maybe"}, `natospend: --latest "maybe" is not true or false`},
 		{[]string{"gap", "--method", "gdp"}, `natospend: --method "gdp" is not a method (expected one of: share, usd)`},
-		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head)`},
+		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head, gap-per-head)`},
 		{[]string{"path", "--shape", "curve"}, `natospend: --shape "curve" is not a shape (expected one of: linear, growth)`},
 		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"aid", "--kind", "weapons"}, `natospend: --kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},

@@ -34,7 +34,7 @@ type Options struct {
 // gapSortOrders are gap's: those of every query (calc.SortOrders), and
 // by the figures only gap shows (largest first; per head with
 // --per-capita).
-var gapSortOrders = append(slices.Clip(calc.SortOrders), "equipment", "defence-per-head", "gdp-per-head")
+var gapSortOrders = append(slices.Clip(calc.SortOrders), "equipment", "defence-per-head", "gdp-per-head", "gap-per-head")
 
 // NewCmd builds the gap command. A test may pass runF to capture the
 // options instead of running.
@@ -80,7 +80,7 @@ target by the deadline. A trend of published figures, not a forecast.
 
 Totals add up the rows shown: a spreadsheet SUM of a column equals them.
 --sort ranks the countries (gdp, defence, equipment and, with --per-capita,
-defence-per-head and gdp-per-head: largest first); --top N keeps the first N,
+defence-per-head, gdp-per-head and gap-per-head: largest first); --top N keeps the first N,
 and the totals then cover those N. Several years print a total row per year.
 
 --prices constant measures with the release's constant-price GDP and defence
@@ -108,7 +108,7 @@ already include what each ally reports, so adding it would count it twice.`),
 		},
 	}
 	query.AddFlags(cmd, &opts.Options, []string{"2"})
-	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gap: largest shortfall first; gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
 	query.AddPricesFlag(cmd, &opts.Prices, "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)")
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	query.AddTrendFlag(cmd, &opts.Options)

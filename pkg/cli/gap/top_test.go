@@ -96,6 +96,16 @@ func TestSortByEquipmentAndPerHead(t *testing.T) {
 	if got := codes(runJSON(t, "gap", "--group", "nato", "--per-capita", "--sort", "defence-per-head", "--top", "3")); got != "NOR,USA,DNK" {
 		t.Errorf("by defence per head: %s, want NOR,USA,DNK", got)
 	}
+	// The gap per head to 3.5% in 2026 (nato-2026-07, IMF October 2025
+	// population): Germany 44,193.4 m / 83.777 m = 528 USD, the United
+	// States 107,400 m / 342.59 m = 314, Poland -13,400 m / 36.21 m = -370;
+	// by the gap in money the United States come first.
+	if got := codes(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita", "--sort", "gap-per-head")); got != "DEU,USA,POL" {
+		t.Errorf("by gap per head: %s, want DEU,USA,POL", got)
+	}
+	if got := codes(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita")); got != "USA,DEU,POL" {
+		t.Errorf("by gap: %s, want USA,DEU,POL", got)
+	}
 	ios, _, _, errOut := iostreams.Test()
 	if code := cli.Main([]string{"gap", "--sort", "gdp-per-head"}, ios); code != 2 || !strings.HasPrefix(errOut.String(), "natospend: --sort gdp-per-head: the figures per head are shown with --per-capita: add it") {
 		t.Errorf("exit %d: %s", code, errOut)
