@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/natospend/natospend/pkg/defence"
@@ -231,4 +232,35 @@ func equipmentRows(obs []Obs, pct float64) []Row {
 		out = append(out, EquipmentGap(o, pct))
 	}
 	return out
+}
+
+// CheckQuery is the one rule of which targets, measures, deadlines and
+// price bases go together (Compute refuses what it refuses; commands say
+// it in their flags' words): each kind of mismatch, and the field at fault.
+func TestCheckQuery(t *testing.T) {
+	ds := snapshot.Dataset()
+	eq, wales, hague := ds.Targets["nato-equipment-20"], ds.Targets["nato-2014"], ds.Targets["hague"]
+	for _, c := range []struct {
+		name  string
+		q     Query
+		kind  Mismatch
+		field string
+	}{
+		{"equipment target, shares of GDP", Query{Targets: []defence.Target{eq}, Year: 2024}, TargetOfDefence, "Targets"},
+		{"GDP target, equipment measure", Query{Targets: []defence.Target{wales}, Measure: defence.MeasureEquipment, Year: 2024}, TargetOfGDP, "Targets"},
+		{"deadline, equipment measure", Query{Targets: []defence.Target{eq}, Measure: defence.MeasureEquipment, By: 2030, Year: 2024}, DeadlineOfEquipment, "By"},
+		{"a target's own deadline at constant prices", Query{Targets: []defence.Target{hague}, Constant: true, Year: 2024}, DeadlineAtConstantPrices, "Prices"},
+		{"--by at constant prices", Query{Targets: []defence.Target{{Pct: 2}}, By: 2030, Constant: true, Year: 2024}, DeadlineAtConstantPrices, "Prices"},
+		{"no deadline at constant prices", Query{Targets: []defence.Target{{Pct: 2}}, Constant: true, Year: 2024}, 0, ""},
+	} {
+		err := CheckQuery(&c.q)
+		var qe *QueryError
+		var m *QueryMismatch
+		switch {
+		case c.kind == 0 && err != nil:
+			t.Errorf("%s: %v, want none", c.name, err)
+		case c.kind != 0 && (!errors.As(err, &qe) || !errors.As(err, &m) || m.Kind != c.kind || qe.Field != c.field):
+			t.Errorf("%s: %#v, want kind %d of field %s", c.name, err, c.kind, c.field)
+		}
+	}
 }

@@ -180,10 +180,48 @@ type QueryError struct {
 func (e *QueryError) Error() string { return e.Err.Error() }
 func (e *QueryError) Unwrap() error { return e.Err }
 
-// Compute works out every selected country's gap to every measure, with
-// deadline figures and trends where a deadline applies, the totals and
-// the notes.
-func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
+// Mismatch is what CheckQuery refuses, for a command to say it in the
+// words of its flags.
+type Mismatch int
+
+const (
+	// TargetOfDefence: a target of the equipment share of defence
+	// spending in a query of shares of GDP.
+	TargetOfDefence Mismatch = iota + 1
+	// TargetOfGDP: a target of GDP in a query of the equipment share.
+	TargetOfGDP
+	// DeadlineOfEquipment: a deadline for the equipment guideline, which
+	// is measured in the year asked.
+	DeadlineOfEquipment
+	// DeadlineAtConstantPrices: a deadline (By or a target's own) at
+	// constant prices: the projection of GDP is at current prices.
+	DeadlineAtConstantPrices
+)
+
+// QueryMismatch is CheckQuery's refusal: what is wrong and, for a target,
+// which (its id, else its percentage).
+type QueryMismatch struct {
+	Kind   Mismatch
+	Target string
+}
+
+func (m *QueryMismatch) Error() string {
+	switch m.Kind {
+	case TargetOfDefence:
+		return "target " + m.Target + " is a target of the equipment share of defence spending, not of GDP: the query measures shares of GDP"
+	case TargetOfGDP:
+		return "target " + m.Target + " is a target of GDP, not of the equipment share of defence spending: the query measures the equipment share"
+	case DeadlineOfEquipment:
+		return "a deadline applies to shares of GDP: the equipment guideline is measured in the year asked"
+	}
+	return "a deadline projects GDP at current prices (the IMF's), so it has no constant-price form"
+}
+
+// CheckQuery is the one rule of which targets, measures, deadlines and
+// price bases go together; Compute refuses a query it refuses (as a
+// *QueryError naming the field at fault), and a command runs it first to
+// say the same in its flags' words.
+func CheckQuery(q *Query) error {
 	equipment := q.Measure == defence.MeasureEquipment
 	for _, t := range q.Targets {
 		name := t.ID
@@ -192,16 +230,34 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		switch {
 		case t.OfDefence() && !equipment:
-			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("target %s is a target of the equipment share of defence spending, not of GDP: the query measures shares of GDP", name)}
+			return &QueryError{Field: "Targets", Err: &QueryMismatch{Kind: TargetOfDefence, Target: name}}
 		case !t.OfDefence() && equipment:
-			return nil, &QueryError{Field: "Targets", Err: fmt.Errorf("target %s is a target of GDP, not of the equipment share of defence spending: the query measures the equipment share", name)}
+			return &QueryError{Field: "Targets", Err: &QueryMismatch{Kind: TargetOfGDP, Target: name}}
 		}
 	}
-	rep := &Report{Query: q, Release: q.Release, ByCode: make(map[string][]Line, len(q.Codes))}
-	if equipment {
-		if q.By != 0 {
-			return nil, &QueryError{Field: "By", Err: fmt.Errorf("a deadline (By %d) applies to shares of GDP: the equipment guideline is measured in the year asked", q.By)}
+	if equipment && q.By != 0 {
+		return &QueryError{Field: "By", Err: &QueryMismatch{Kind: DeadlineOfEquipment}}
+	}
+	if q.Constant && !equipment {
+		for _, m := range Measures(q.Targets, q.By, q.Year) {
+			if m.Deadline != 0 {
+				return &QueryError{Field: "Prices", Err: &QueryMismatch{Kind: DeadlineAtConstantPrices}}
+			}
 		}
+	}
+	return nil
+}
+
+// Compute works out every selected country's gap to every measure, with
+// deadline figures and trends where a deadline applies, the totals and
+// the notes.
+func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
+	if err := CheckQuery(q); err != nil {
+		return nil, err
+	}
+	rep := &Report{Query: q, Release: q.Release, ByCode: make(map[string][]Line, len(q.Codes))}
+	equipment := q.Measure == defence.MeasureEquipment
+	if equipment {
 		for _, t := range q.Targets { // one measure each: no parts, no deadline
 			rep.Measures = append(rep.Measures, Measure{Target: t, Pct: t.Pct})
 		}
@@ -209,9 +265,6 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		rep.Measures = Measures(q.Targets, q.By, q.Year)
 	}
 	withDeadline := rep.HasDeadline()
-	if q.Constant && withDeadline {
-		return nil, &QueryError{Field: "Prices", Err: fmt.Errorf("--prices constant: a deadline projects GDP at current prices (the IMF's), so it has no constant-price form: leave out --by, or give a target without a deadline")}
-	}
 	n := q.TrendYears
 	if n == 0 {
 		n = DefaultTrendYears

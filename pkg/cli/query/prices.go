@@ -25,11 +25,17 @@ func AddPricesFlag(cmd *cobra.Command, p *string, usage string) {
 }
 
 // CheckConstantPrices refuses --prices constant for queries that would mix
-// price bases (several releases, each with its base year) or whose release
-// publishes no figures at constant prices, naming the releases that do.
+// price bases (several releases, each with its base year), that have a
+// deadline (calc.CheckQuery's rule), or whose release publishes no figures
+// at constant prices, naming the releases that do.
 func CheckConstantPrices(ds *defence.Dataset, qs []*calc.Query) error {
 	if len(qs) == 0 {
 		return nil
+	}
+	c := *qs[0] // the queries differ only in release and year
+	c.Constant = true
+	if err := checkMeasure(&c); err != nil {
+		return err
 	}
 	rel := qs[0].Release
 	for _, q := range qs {

@@ -6,6 +6,7 @@
 package query
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -100,27 +101,24 @@ func (o *Options) Resolve(ds *defence.Dataset) (*calc.Query, error) {
 	return q, nil
 }
 
-// checkMeasure refuses a target that is not of the measure asked and a
-// deadline for the equipment guideline, in the words of the flags that
-// set them (calc.Compute refuses them too, naming no flag).
+// checkMeasure refuses what calc.CheckQuery refuses (a target that is
+// not of the measure asked, a deadline for the equipment guideline, a
+// deadline at constant prices), in the words of the flags that set them.
 func checkMeasure(q *calc.Query) error {
-	equipment := q.Measure == defence.MeasureEquipment
-	for _, t := range q.Targets {
-		name := t.ID
-		if name == "" {
-			name = targets.FormatPct(t.Pct)
-		}
-		switch {
-		case t.OfDefence() && !equipment:
-			return cmdutil.FlagErrorf("target", "--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", name)
-		case !t.OfDefence() && equipment:
-			return cmdutil.FlagErrorf("target", "--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", name)
-		}
+	err := calc.CheckQuery(q)
+	var m *calc.QueryMismatch
+	if !errors.As(err, &m) {
+		return err
 	}
-	if equipment && q.By != 0 {
+	switch m.Kind {
+	case calc.TargetOfDefence:
+		return cmdutil.FlagErrorf("target", "--target %s is a target of the equipment share of defence spending, not of GDP: use --measure equipment", m.Target)
+	case calc.TargetOfGDP:
+		return cmdutil.FlagErrorf("target", "--target %s is a target of GDP, not of the equipment share of defence spending: use it without --measure equipment", m.Target)
+	case calc.DeadlineOfEquipment:
 		return cmdutil.FlagErrorf("by", "--by: the equipment guideline is measured in the year asked; a deadline applies to shares of GDP")
 	}
-	return nil
+	return cmdutil.FlagErrorf("prices", "--prices constant: a deadline projects GDP at current prices (the IMF's), so it has no constant-price form: leave out --by, or give a target without a deadline")
 }
 
 // resolve is Resolve without checkMeasure, which ResolveAll runs once,
