@@ -174,29 +174,33 @@ func pkgsFile(pkg ...string) []Source {
 	return src(append([]string{"kind: aid-packages", "id: p", "title: T", "packages:"}, pkg...)...)
 }
 
+// okPkg is the lines of a valid package starting on line 5 of a pkgsFile,
+// with key k set to v (removed if v is empty; appended as line 11 if the
+// package has no k).
+func okPkg(k, v string) []string {
+	lines := []string{
+		"  - donor: ESP",               // 5
+		"    date: 2025-02-24",         // 6
+		"    amount_m: 1000",           // 7
+		"    currency: EUR",            // 8
+		"    purpose: P",               // 9
+		"    url: https://example.org", // 10
+	}
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimLeft(l, " -"), k+":") {
+			if v == "" {
+				return append(lines[:i:i], lines[i+1:]...)
+			}
+			lines[i] = strings.SplitN(l, k+":", 2)[0] + k + ": " + v
+			return lines
+		}
+	}
+	return append(lines, "    "+k+": "+v) // line 11
+}
+
 // TestAidFaults has one case per fault class of the aid kinds: one error
 // each, naming the file, the line and the field.
 func TestAidFaults(t *testing.T) {
-	okPkg := func(k, v string) []string {
-		lines := []string{
-			"  - donor: ESP",               // 5
-			"    date: 2025-02-24",         // 6
-			"    amount_m: 1000",           // 7
-			"    currency: EUR",            // 8
-			"    purpose: P",               // 9
-			"    url: https://example.org", // 10
-		}
-		for i, l := range lines {
-			if strings.HasPrefix(strings.TrimLeft(l, " -"), k+":") {
-				if v == "" {
-					return append(lines[:i:i], lines[i+1:]...)
-				}
-				lines[i] = strings.SplitN(l, k+":", 2)[0] + k + ": " + v
-				return lines
-			}
-		}
-		return append(lines, "    "+k+": "+v) // line 11
-	}
 	tests := []struct {
 		name  string
 		files []Source

@@ -89,6 +89,13 @@ func (e *enc) text(what, s string) {
 	e.b = strconv.AppendQuote(e.b, s)
 }
 
+// textLine writes the line "k: " and s as text.
+func (e *enc) textLine(k, s string) {
+	e.key(false, k)
+	e.text(k, s)
+	e.line()
+}
+
 // key appends "key: ".
 func (e *enc) key(sep bool, k string) {
 	if sep {
@@ -154,14 +161,10 @@ func (e *enc) head(kind string, h Head) {
 	e.b = append(e.b, "kind: "+kind...)
 	e.line()
 	if h.Citation != "" {
-		e.key(false, "citation")
-		e.text("citation", h.Citation)
-		e.line()
+		e.textLine("citation", h.Citation)
 	}
 	if h.URL != "" {
-		e.key(false, "url")
-		e.text("url", h.URL)
-		e.line()
+		e.textLine("url", h.URL)
 	}
 }
 
@@ -319,13 +322,9 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 	e.key(false, "id")
 	e.id("release id", r.ID, false)
 	e.line()
-	e.key(false, "series")
-	e.text("series", r.Series)
-	e.line()
+	e.textLine("series", r.Series)
 	for _, kv := range [][2]string{{"title", r.Title}, {"publisher", r.Publisher}} {
-		e.key(false, kv[0])
-		e.text(kv[0], kv[1])
-		e.line()
+		e.textLine(kv[0], kv[1])
 	}
 	e.key(false, "published")
 	e.date("published", r.Published, true)
@@ -335,17 +334,13 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 		e.date("cutoff", r.Cutoff, false)
 		e.line()
 	}
-	e.key(false, "url")
-	e.text("url", r.URL)
-	e.line()
+	e.textLine("url", r.URL)
 	if r.SourceSHA256 != "" && !isSHA256(r.SourceSHA256) {
 		e.fail("source_sha256: %q is not a SHA-256", r.SourceSHA256)
 	}
 	for _, kv := range [][2]string{{"source_file", r.SourceFile}, {"source_sha256", r.SourceSHA256}, {"via", r.Via}, {"price_basis", r.PriceBasis}, {"definition", r.Definition}} {
 		if kv[1] != "" {
-			e.key(false, kv[0])
-			e.text(kv[0], kv[1])
-			e.line()
+			e.textLine(kv[0], kv[1])
 		}
 	}
 	if r.ConstantYear != 0 {

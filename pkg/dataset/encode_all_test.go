@@ -185,9 +185,7 @@ func EncodeAidRelease(w io.Writer, comment string, r *defence.AidRelease) error 
 	e.id("aid release id", r.ID, false)
 	e.line()
 	for _, kv := range [][2]string{{"title", r.Title}, {"publisher", r.Publisher}} {
-		e.key(false, kv[0])
-		e.text(kv[0], kv[1])
-		e.line()
+		e.textLine(kv[0], kv[1])
 	}
 	e.key(false, "published")
 	e.date("published", r.Published, true)
@@ -200,14 +198,10 @@ func EncodeAidRelease(w io.Writer, comment string, r *defence.AidRelease) error 
 	e.key(false, "cutoff")
 	e.date("cutoff", r.Cutoff, false)
 	e.line()
-	e.key(false, "url")
-	e.text("url", r.URL)
-	e.line()
+	e.textLine("url", r.URL)
 	for _, kv := range [][2]string{{"via", r.Via}, {"measure", r.Measure}} {
 		if kv[1] != "" {
-			e.key(false, kv[0])
-			e.text(kv[0], kv[1])
-			e.line()
+			e.textLine(kv[0], kv[1])
 		}
 	}
 	if r.GDPYear != 0 {
@@ -270,9 +264,7 @@ func EncodeAidPackages(w io.Writer, comment string, ps *defence.AidPackages) err
 	e.key(false, "id")
 	e.id("aid packages id", ps.ID, false)
 	e.line()
-	e.key(false, "title")
-	e.text("title", ps.Title)
-	e.line()
+	e.textLine("title", ps.Title)
 	e.notes(ps.Notes)
 	e.b = append(e.b, "packages:"...)
 	e.line()

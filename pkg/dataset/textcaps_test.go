@@ -14,23 +14,7 @@ import (
 // release title or aid-package purpose loaded, and cost gigabytes in
 // releases and aid packages.
 func TestTextCaps(t *testing.T) {
-	pkg := func(k, v string) []Source {
-		lines := []string{
-			"  - donor: ESP",               // 5
-			"    date: 2025-02-24",         // 6
-			"    amount_m: 1000",           // 7
-			"    currency: EUR",            // 8
-			"    purpose: P",               // 9
-			"    url: https://example.org", // 10
-		}
-		for i, l := range lines {
-			if strings.HasPrefix(strings.TrimLeft(l, " -"), k+":") {
-				lines[i] = strings.SplitN(l, k+":", 2)[0] + k + ": " + v
-				return pkgsFile(lines...)
-			}
-		}
-		return pkgsFile(append(lines, "    "+k+": "+v)...) // line 11
-	}
+	pkg := func(k, v string) []Source { return pkgsFile(okPkg(k, v)...) }
 	// rel replaces line n (1-based) of a release file with DEU 2024 cells.
 	rel := func(n int, line string, more ...string) []Source {
 		lines := append(append([]string{}, releaseHead...), "    2024: {share_pct: 2}")

@@ -30,9 +30,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -748,7 +750,7 @@ func render(spec *releaseSpec, t *table) []byte {
 	}
 	if len(t.Currencies) > 0 {
 		b.WriteString("currencies:\n")
-		for _, code := range sortedCodes(t.Currencies) {
+		for _, code := range slices.Sorted(maps.Keys(t.Currencies)) {
 			fmt.Fprintf(&b, "  %s: %s\n", code, t.Currencies[code])
 		}
 	}
@@ -773,7 +775,7 @@ func render(spec *releaseSpec, t *table) []byte {
 
 // cells writes cells by code (or group id), then year.
 func cells(b *bytes.Buffer, m map[string]map[int]*cell) {
-	for _, code := range sortedCodes(m) {
+	for _, code := range slices.Sorted(maps.Keys(m)) {
 		fmt.Fprintf(b, "  %s:\n", code)
 		years := make([]int, 0, len(m[code]))
 		for y := range m[code] {
@@ -784,15 +786,6 @@ func cells(b *bytes.Buffer, m map[string]map[int]*cell) {
 			fmt.Fprintf(b, "    %d: {%s}\n", y, flow(m[code][y]))
 		}
 	}
-}
-
-func sortedCodes[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // flow renders a cell as the inside of a YAML flow mapping, its keys in
