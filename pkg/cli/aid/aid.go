@@ -99,16 +99,11 @@ never adds aid to defence (see gap --show-aid).`),
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
 	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in one NATO release (USD), in euros at the EUR/USD rate the same release's figures imply for that year (2014-2026 with the embedded data: nato-2026-07)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
-	_ = cmd.RegisterFlagCompletionFunc("aid-release", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
+	cmdutil.RegisterDataCompletion(cmd, "aid-release", f, func(ds *defence.Dataset) (out []string) {
 		for _, r := range ds.AidReleasesNewestFirst() {
 			out = append(out, r.ID+"\t"+r.Title)
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return out
 	})
 	cmd.AddCommand(NewPackagesCmd(f, nil))
 	return cmd

@@ -228,30 +228,20 @@ func releaseIDs(rs []*defence.Release) []string {
 // RegisterReleaseCompletion completes the ids of defence releases (the
 // ones --release accepts) for a flag.
 func RegisterReleaseCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
+	cmdutil.RegisterDataCompletion(cmd, flag, f, func(ds *defence.Dataset) (out []string) {
 		for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
 			out = append(out, r.ID+"\t"+r.Title)
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return out
 	})
 }
 
 // RegisterTargetCompletion completes named targets for a flag.
 func RegisterTargetCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
+	cmdutil.RegisterDataCompletion(cmd, flag, f, func(ds *defence.Dataset) (out []string) {
 		for _, id := range ds.TargetIDs() {
 			out = append(out, id+"\t"+ds.Targets[id].Name)
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return out
 	})
 }

@@ -34,31 +34,21 @@ func AddSelectFlags(cmd *cobra.Command, s *SelectFlags, f *cmdutil.Factory) {
 // RegisterGroupCompletion completes group ids for a flag, described by
 // their names and whether they count the members of the year asked.
 func RegisterGroupCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
+	cmdutil.RegisterDataCompletion(cmd, flag, f, func(ds *defence.Dataset) (out []string) {
 		for _, id := range ds.GroupIDs() {
 			out = append(out, id+"\t"+GroupDescription(ds.Groups[id]))
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return out
 	})
 }
 
 // RegisterCountryCompletion completes country codes for a flag.
 func RegisterCountryCompletion(cmd *cobra.Command, flag string, f *cmdutil.Factory) {
-	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		ds, err := f.Dataset()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		var out []string
+	cmdutil.RegisterDataCompletion(cmd, flag, f, func(ds *defence.Dataset) (out []string) {
 		for _, code := range ds.CountryCodes() {
 			out = append(out, code+"\t"+ds.Countries[code].Name)
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return out
 	})
 }
 
