@@ -14,13 +14,7 @@ func (fs *faces) box(t text) box {
 	w := fs.width(t.s, t.size, t.bold)
 	m := fs.face(t.size, t.bold).Metrics()
 	asc, desc := fixedToFloat(m.Ascent), fixedToFloat(m.Descent)
-	shift := 0.0
-	switch t.anchor {
-	case middle:
-		shift = w / 2
-	case end:
-		shift = w
-	}
+	shift := t.shift(w)
 	if t.vertical { // read upwards: the ascent to the left of x
 		return box{t.x - asc, t.y + shift - w, t.x + desc, t.y + shift}
 	}
