@@ -236,7 +236,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 						continue
 					}
 					r.Kind = RevisionRevised
-					if WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[f], res.ToDecimals[f])) {
+					if res.withinRounding(f, old.V, nw.V) {
 						r.Kind = RevisionRounding
 						res.Rounding++
 					} else {
@@ -268,7 +268,7 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 						agree[y] = ya
 					}
 					ya.Compared++
-					if old.V == nw.V || WithinRounding(old.V, nw.V, coarser(old.V, nw.V, res.FromDecimals[res.DefinitionFigure], res.ToDecimals[res.DefinitionFigure])) {
+					if old.V == nw.V || res.withinRounding(res.DefinitionFigure, old.V, nw.V) {
 						ya.Equal++
 					}
 				}
@@ -304,6 +304,13 @@ func FigureDecimals(r *defence.Release, figure string) int {
 // value's own (the shortest decimal that reads back as it).
 func CellDecimals(v float64, releaseDecimals int) int {
 	return max(decimalsOf(v), releaseDecimals)
+}
+
+// withinRounding reports whether two known values of the figure, old in
+// the From release and nw in the To, may be the same figure rounded: equal
+// to within the rounding of the coarser of the two cells (coarser).
+func (res *Revisions) withinRounding(figure string, old, nw float64) bool {
+	return WithinRounding(old, nw, coarser(old, nw, res.FromDecimals[figure], res.ToDecimals[figure]))
 }
 
 // coarser is the precision two values are compared at: the fewer decimals

@@ -34,7 +34,7 @@ func benchChart(b *testing.B, ext string) {
 		b.Run(c.name, func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "c."+ext)
 			args := append(append([]string{"chart"}, c.args...), "--output", out)
-			cpu0 := cpuTime()
+			cpu0 := cpuTime(syscall.RUSAGE_SELF)
 			for i := 0; i < b.N; i++ {
 				ios, _, _, errOut := iostreams.Test()
 				if code := cli.Main(args, ios); code != 0 {
@@ -43,16 +43,17 @@ func benchChart(b *testing.B, ext string) {
 			}
 			// CPU time (user + system) per chart: steadier than wall time
 			// on a shared machine.
-			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cpuTime(syscall.RUSAGE_SELF)-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
 
-// cpuTime is the CPU time the process has used, user and system, in
-// nanoseconds.
-func cpuTime() int64 {
+// cpuTime is the CPU time used, user and system, in nanoseconds, by
+// the process (syscall.RUSAGE_SELF) or its waited-for children
+// (syscall.RUSAGE_CHILDREN).
+func cpuTime(who int) int64 {
 	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+	if err := syscall.Getrusage(who, &ru); err != nil {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
@@ -77,25 +78,15 @@ func benchProcess(b *testing.B, ext string) {
 		b.Run(c.name, func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "c."+ext)
 			args := append(append([]string{"chart"}, c.args...), "--output", out)
-			cpu0 := childCPUTime()
+			cpu0 := cpuTime(syscall.RUSAGE_CHILDREN)
 			for i := 0; i < b.N; i++ {
 				if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 					b.Fatalf("%v: %v\n%s", args, err, out)
 				}
 			}
-			b.ReportMetric(float64(childCPUTime()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cpuTime(syscall.RUSAGE_CHILDREN)-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
-}
-
-// childCPUTime is the CPU time the process's waited-for children have
-// used, user and system, in nanoseconds.
-func childCPUTime() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
-		return 0
-	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 func BenchmarkProcessSVG(b *testing.B) { benchProcess(b, "svg") }

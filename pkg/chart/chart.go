@@ -136,29 +136,49 @@ var ErrEmpty = errors.New("nothing to draw")
 
 // Render draws the bar chart in the format.
 func (c *BarChart) Render(f Format) ([]byte, error) {
-	if len(c.Bars) == 0 {
-		return nil, ErrEmpty
-	}
-	if err := finite(c.barValues()...); err != nil {
-		return nil, err
-	}
-	fs, err := newFaces()
+	cv, fs, err := c.laidOut()
 	if err != nil {
 		return nil, err
 	}
-	return encode(c.layout(fs), fs, f)
+	return encode(cv, fs, f)
+}
+
+// laidOut checks the bar chart and lays it out in the fonts it is drawn
+// with (for Render and Collisions).
+func (c *BarChart) laidOut() (*canvas, *faces, error) {
+	if len(c.Bars) == 0 {
+		return nil, nil, ErrEmpty
+	}
+	if err := finite(c.barValues()...); err != nil {
+		return nil, nil, err
+	}
+	fs, err := newFaces()
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.layout(fs), fs, nil
 }
 
 // Render draws the line chart in the format.
 func (c *LineChart) Render(f Format) ([]byte, error) {
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	fs, err := newFaces()
+	cv, fs, err := c.laidOut()
 	if err != nil {
 		return nil, err
 	}
-	return encode(c.layout(fs), fs, f)
+	return encode(cv, fs, f)
+}
+
+// laidOut checks the line chart and lays it out in the fonts it is drawn
+// with (for Render and Collisions).
+func (c *LineChart) laidOut() (*canvas, *faces, error) {
+	if err := c.check(); err != nil {
+		return nil, nil, err
+	}
+	fs, err := newFaces()
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.layout(fs), fs, nil
 }
 
 // check refuses a line chart that cannot be drawn: too many series,

@@ -14,13 +14,7 @@ func (fs *faces) box(t text) box {
 	w := fs.width(t.s, t.size, t.bold)
 	m := fs.face(t.size, t.bold).Metrics()
 	asc, desc := fixedToFloat(m.Ascent), fixedToFloat(m.Descent)
-	shift := 0.0
-	switch t.anchor {
-	case middle:
-		shift = w / 2
-	case end:
-		shift = w
-	}
+	shift := t.shift(w)
 	if t.vertical { // read upwards: the ascent to the left of x
 		return box{t.x - asc, t.y + shift - w, t.x + desc, t.y + shift}
 	}
@@ -37,30 +31,21 @@ func (a box) overlaps(b box) bool {
 // another text or cross a target line: none in a chart drawn as it should
 // be (the tests check the embedded data's charts).
 func (c *BarChart) Collisions() ([]string, error) {
-	if len(c.Bars) == 0 {
-		return nil, ErrEmpty
-	}
-	if err := finite(c.barValues()...); err != nil {
-		return nil, err
-	}
-	fs, err := newFaces()
+	cv, fs, err := c.laidOut()
 	if err != nil {
 		return nil, err
 	}
-	return collisions(c.layout(fs), fs), nil
+	return collisions(cv, fs), nil
 }
 
 // Collisions lists the texts of the line chart, as laid out, that
 // overlap another text or cross a target line (see BarChart.Collisions).
 func (c *LineChart) Collisions() ([]string, error) {
-	if err := c.check(); err != nil {
-		return nil, err
-	}
-	fs, err := newFaces()
+	cv, fs, err := c.laidOut()
 	if err != nil {
 		return nil, err
 	}
-	return collisions(c.layout(fs), fs), nil
+	return collisions(cv, fs), nil
 }
 
 func collisions(cv *canvas, fs *faces) []string {

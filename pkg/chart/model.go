@@ -104,6 +104,18 @@ type text struct {
 	color    Color
 }
 
+// shift is how far the text's start lies before (x, y) along its
+// baseline, for a text w wide: none, half or all of w by its anchor.
+func (t text) shift(w float64) float64 {
+	switch t.anchor {
+	case middle:
+		return w / 2
+	case end:
+		return w
+	}
+	return 0
+}
+
 // canvas is a chart drawn: items in painting order.
 type canvas struct {
 	w, h  float64

@@ -62,13 +62,7 @@ func encodePDF(cv *canvas) []byte {
 		case text:
 			s := winAnsi(v.s)
 			w := helveticaWidth(s, v.bold) * v.size / 1000
-			shift := 0.0
-			switch v.anchor {
-			case middle:
-				shift = w / 2
-			case end:
-				shift = w
-			}
+			shift := v.shift(w)
 			f := "F1"
 			if v.bold {
 				f = "F2"

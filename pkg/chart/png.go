@@ -195,13 +195,7 @@ func fillPolygon(img *image.RGBA, pts []pt, c Color) {
 func drawText(img *image.RGBA, fs *faces, t text) {
 	face := fs.face(t.size, t.bold)
 	w := fixedToFloat(font.MeasureString(face, t.s))
-	shift := 0.0
-	switch t.anchor {
-	case middle:
-		shift = w / 2
-	case end:
-		shift = w
-	}
+	shift := t.shift(w)
 	src := image.NewUniform(rgba(t.color))
 	if !t.vertical {
 		d := font.Drawer{Dst: img, Src: src, Face: face, Dot: fixed.Point26_6{X: toFixed(t.x - shift), Y: toFixed(t.y)}}

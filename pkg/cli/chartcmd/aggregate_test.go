@@ -50,8 +50,11 @@ func drawn(t *testing.T, args ...string) any {
 // per concept), the path line is natospend path's total row, and the
 // share chart's extra bar is gap's total share. Europe in 2026 (nato-2026-07):
 // defence 724,609 m (NATO's published figures) / GDP 28,170,716 m current
-// USD, the sums of the 30 rows gap shows, = 2.572%, "2.57 e" (the 2026
-// figures are estimates).
+// USD, the sums of the 30 rows gap shows (the 29 European allies in
+// shared/data's nato_defence_expenditure.csv, vintage
+// NATO-2026-07-core, GDP 28,127,312 m, and Iceland, no defence figure,
+// with the IMF's October 2025 GDP, 43,404 m, imf_weo_gdp.csv), = 2.572%,
+// "2.57 e" (the 2026 figures are estimates).
 func TestAggregate(t *testing.T) {
 	h := drawn(t, "--kind", "history", "--group", "europe", "--aggregate").(*chart.LineChart)
 	if len(h.Series) != 1 {
