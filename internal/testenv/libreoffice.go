@@ -27,14 +27,7 @@ import (
 // is skipped, or fails when CI is set (CI must run it).
 func Soffice(t *testing.T) string {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if CI() {
-			t.Fatal("soffice not found, and CI is set: CI must run this test; install Debian's libreoffice-calc-nogui (.ci/install-spreadsheet)")
-		}
-		t.Skip("soffice not found: install Debian's libreoffice-calc-nogui")
-	}
-	return soffice
+	return tool(t, "soffice", "libreoffice-calc-nogui", ".ci/install-spreadsheet")
 }
 
 // ConvertLibreOffice converts files to the format (an extension such as

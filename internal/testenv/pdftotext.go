@@ -1,9 +1,6 @@
 package testenv
 
-import (
-	"os/exec"
-	"testing"
-)
+import "testing"
 
 // Pdftotext returns the path of poppler's pdftotext (Debian's
 // poppler-utils; CI installs it with .ci/install-pdftotext), with which a
@@ -12,12 +9,5 @@ import (
 // it).
 func Pdftotext(t testing.TB) string {
 	t.Helper()
-	p, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if CI() {
-			t.Fatal("pdftotext not found, and CI is set: CI must run this test; install Debian's poppler-utils (.ci/install-pdftotext)")
-		}
-		t.Skip("pdftotext not found: install Debian's poppler-utils")
-	}
-	return p
+	return tool(t, "pdftotext", "poppler-utils", ".ci/install-pdftotext")
 }

@@ -13,14 +13,7 @@ import (
 // skipped, or fails when CI is set (CI must run it).
 func Xmllint(t testing.TB) string {
 	t.Helper()
-	p, err := exec.LookPath("xmllint")
-	if err != nil {
-		if CI() {
-			t.Fatal("xmllint not found, and CI is set: CI must run this test; install Debian's libxml2-utils (.ci/install-xmllint)")
-		}
-		t.Skip("xmllint not found: install Debian's libxml2-utils")
-	}
-	return p
+	return tool(t, "xmllint", "libxml2-utils", ".ci/install-xmllint")
 }
 
 // JUnitSchema is the path of the project's XML Schema of JUnit reports

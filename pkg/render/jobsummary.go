@@ -44,10 +44,7 @@ type JobSummary struct {
 // are left out too. A summary whose heading and last note do not fit is
 // an error: nothing is written.
 func JobSummaryMarkdown(w io.Writer, s *JobSummary) error {
-	limit := s.Limit
-	if limit <= 0 {
-		limit = MaxJobSummary
-	}
+	limit := s.limit()
 	for _, t := range []*Table{s.Main, s.Rest} {
 		if t != nil {
 			if err := validate(t); err != nil {
@@ -128,7 +125,7 @@ func JobSummaryMarkdown(w io.Writer, s *JobSummary) error {
 // Rest's) and the first notes notes (the last note always).
 func (s *JobSummary) render(keep, notes int) []byte {
 	var buf bytes.Buffer
-	buf.WriteString("### " + escapeMarkdown(strings.ReplaceAll(cleanLine(s.Heading), "\n", " "), true) + "\n")
+	buf.WriteString("### " + markdownLine(s.Heading) + "\n")
 	left := 0
 	part := func(t *Table) *Table {
 		if t == nil || len(t.Rows) == 0 {
@@ -176,7 +173,7 @@ func (s *JobSummary) render(keep, notes int) []byte {
 	}
 	for _, p := range paras {
 		buf.WriteByte('\n')
-		buf.WriteString(escapeMarkdown(strings.ReplaceAll(cleanLine(p), "\n", " "), true))
+		buf.WriteString(markdownLine(p))
 		buf.WriteByte('\n')
 	}
 	return buf.Bytes()

@@ -184,10 +184,17 @@ func cleanLine(s string) string {
 	return strings.ReplaceAll(termesc.Text(s), "\t", " ")
 }
 
+// markdownLine prepares a Markdown paragraph of one line (a title, a
+// note): a cleanLine with its line breaks as spaces, Markdown syntax
+// escaped.
+func markdownLine(s string) string {
+	return escapeMarkdown(strings.ReplaceAll(cleanLine(s), "\n", " "), true)
+}
+
 // markdown writes the Markdown form: bold title, table, notes as paragraphs.
 func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
 	if t.Title != "" {
-		title := escapeMarkdown(strings.ReplaceAll(cleanLine(t.Title), "\n", " "), true)
+		title := markdownLine(t.Title)
 		buf.WriteString("**" + title + "**\n\n")
 	}
 	rows, footer := g.rows, g.footer
@@ -199,7 +206,7 @@ func (g *grid) markdown(buf *bytes.Buffer, t *Table) {
 	g.draw(buf, renderer.NewMarkdown(), 1, g.header, rows, footer)
 	for _, note := range t.Notes {
 		buf.WriteByte('\n')
-		buf.WriteString(escapeMarkdown(strings.ReplaceAll(cleanLine(note), "\n", " "), true))
+		buf.WriteString(markdownLine(note))
 		buf.WriteByte('\n')
 	}
 }

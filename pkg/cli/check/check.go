@@ -163,11 +163,14 @@ func Run(o *Options) error {
 		code = cmdutil.ExitMissing
 	}
 
+	sum := summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack)
+	// The one note that decides whether a verdict answers the question
+	// asked: a target measured on another definition than its own.
+	definitionNotes := calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets)
+
 	switch format {
 	case FormatMarkdown, FormatJUnit, FormatGitHub:
-		v := newVerdicts(o, rep, q, lines, code, checked, fail, missing)
-		v.definitionNotes = calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets)
-		if err := writeCI(v, format); err != nil {
+		if err := writeCI(newVerdicts(o, rep, q, lines, code, sum, definitionNotes), format); err != nil {
 			return err
 		}
 	case FormatTable:
@@ -202,10 +205,8 @@ func Run(o *Options) error {
 		}
 	}
 	if !ios.Quiet {
-		fmt.Fprintln(ios.ErrOut, summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack))
-		// The one note that decides whether a verdict answers the question
-		// asked: a target measured on another definition than its own.
-		for _, n := range calc.DefinitionNotes(ds, rep.Release, rep.Query.Year, rep.Query.Targets) {
+		fmt.Fprintln(ios.ErrOut, sum)
+		for _, n := range definitionNotes {
 			fmt.Fprintln(ios.ErrOut, "check: "+n)
 		}
 	}

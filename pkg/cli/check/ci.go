@@ -12,15 +12,14 @@ import (
 	"github.com/natospend/natospend/pkg/render"
 )
 
-// verdicts is what the CI formats are built from: the verdict lines and
-// the counts the exit code comes from.
+// verdicts is what the CI formats are built from: the verdict lines, the
+// exit code and the summary line that counts them.
 type verdicts struct {
 	o                      *Options
 	rep                    *calc.Report
 	q                      *calc.Query
 	lines                  []calc.Line
 	code                   int
-	checked, fail, missing int
 	summary                string // the line check prints on stderr
 	failWord, failSentence string // "short", "short of" / "off track", "off track for"
 	// definitionNotes say which targets are measured on a release of
@@ -54,9 +53,8 @@ func writeCI(v *verdicts, format string) error {
 	return err
 }
 
-func newVerdicts(o *Options, rep *calc.Report, q *calc.Query, lines []calc.Line, code, checked, fail, missing int) *verdicts {
-	v := &verdicts{o: o, rep: rep, q: q, lines: lines, code: code, checked: checked, fail: fail, missing: missing,
-		summary:  summary(rep, len(q.Codes), checked, fail, missing, o.OnTrack),
+func newVerdicts(o *Options, rep *calc.Report, q *calc.Query, lines []calc.Line, code int, summary string, definitionNotes []string) *verdicts {
+	v := &verdicts{o: o, rep: rep, q: q, lines: lines, code: code, summary: summary, definitionNotes: definitionNotes,
 		failWord: "short", failSentence: "short of"}
 	if o.OnTrack {
 		v.failWord, v.failSentence = "off track", "off track for"
