@@ -71,7 +71,7 @@ func groupTotals(t *testing.T, ds *defence.Dataset, rel *defence.Release, group 
 // 2014-2020 from NATO's June 2024 release (Table 5), 2021 on from the
 // IMF's October 2025 vintage. NATO's 2026 totals hold its own later
 // figure for Iceland, which neither source read gives: 18,053 million
-// USD in 2014 (NATO Total 38,177,212 minus the 31 allies' 38,159,159),
+// USD in 2014 (NATO Total 38,177,212 minus the other 27 allies' 38,159,159),
 // where the June 2024 release gives 17,868. The sums are therefore within
 // 420 million USD (at most 0.0011% of NATO's total, 2018: 26,260.61
 // against NATO's implied 26,679) rather than within rounding; without
