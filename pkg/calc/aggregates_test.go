@@ -1,12 +1,9 @@
 package calc
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/natospend/natospend/internal/testenv"
@@ -18,31 +15,18 @@ import (
 // nato_aggregates.csv, by group id and year.
 func publishedGDP(t *testing.T, vintage string) map[string]map[int]float64 {
 	t.Helper()
-	f, err := os.Open(filepath.Join(testenv.SharedDir(t, "nato_aggregates.csv"), "nato_aggregates.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[strings.TrimPrefix(h, "\ufeff")] = i
-	}
 	ids := map[string]string{"NATO Total": "nato", "NATO Europe and Canada": "europe-canada"}
 	out := map[string]map[int]float64{"nato": {}, "europe-canada": {}}
-	for _, r := range recs[1:] {
-		if r[col["vintage"]] != vintage {
+	for _, r := range testenv.ReadCSV(t, filepath.Join(testenv.SharedDir(t, "nato_aggregates.csv"), "nato_aggregates.csv")) {
+		if r["vintage"] != vintage {
 			continue
 		}
-		y, _ := strconv.Atoi(r[col["year"]])
-		v, err := strconv.ParseFloat(r[col["gdp_musd"]], 64)
+		y, _ := strconv.Atoi(r["year"])
+		v, err := strconv.ParseFloat(r["gdp_musd"], 64)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[ids[r[col["group"]]]][y] = v
+		out[ids[r["group"]]][y] = v
 	}
 	return out
 }
