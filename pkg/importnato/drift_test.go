@@ -96,7 +96,11 @@ func TestRealWorkbook(t *testing.T) {
 	for _, c := range res.Checks {
 		got = append(got, c.Checked)
 	}
-	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != 155+110+341+341+310+166+22+341+94+341+64 || res.Unchecked != 2 || len(res.Differences) != 0 {
+	total := 0
+	for _, n := range want {
+		total += n
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || res.Checked != total || res.Unchecked != 2 || len(res.Differences) != 0 {
 		t.Errorf("checked %v (%d), want %v; differences %v", got, res.Checked, want, res.Differences)
 	}
 	r := res.Release
