@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -28,29 +26,6 @@ func sharedDataDir(t *testing.T) string {
 	return testenv.SharedDir(t, aggregatesCSV)
 }
 
-// readSharedCSV reads a CSV file with a header into one map per row.
-func readSharedCSV(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var out []map[string]string
-	for _, rec := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = rec[i]
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 func sharedFloat(t *testing.T, s, what string) float64 {
 	t.Helper()
 	v, err := strconv.ParseFloat(s, 64)
@@ -69,7 +44,7 @@ type aggregate struct{ defence, gdp float64 }
 func natoAggregates(t *testing.T, dir, vintage string) map[string]map[int]aggregate {
 	t.Helper()
 	out := map[string]map[int]aggregate{}
-	for _, r := range readSharedCSV(t, filepath.Join(dir, aggregatesCSV)) {
+	for _, r := range testenv.ReadCSV(t, filepath.Join(dir, aggregatesCSV)) {
 		if r["vintage"] != vintage || r["defence_musd"] == "" || r["gdp_musd"] == "" {
 			continue
 		}
@@ -213,13 +188,13 @@ func TestGroupTotalsMatchNATO2026(t *testing.T) {
 	// Iceland's GDP in NATO's June 2024 release and in the IMF's WEO of
 	// October 2025 (billion USD there), million USD.
 	islJune2024, islIMF := map[int]float64{}, map[int]float64{}
-	for _, r := range readSharedCSV(t, filepath.Join(dir, "nato_defence_expenditure.csv")) {
+	for _, r := range testenv.ReadCSV(t, filepath.Join(dir, "nato_defence_expenditure.csv")) {
 		if r["iso3"] == "ISL" && r["vintage"] == "NATO-2024-06" && r["gdp_musd"] != "" {
 			y, _ := strconv.Atoi(r["year"])
 			islJune2024[y] = sharedFloat(t, r["gdp_musd"], "ISL "+r["year"])
 		}
 	}
-	for _, r := range readSharedCSV(t, filepath.Join(dir, "imf_weo_gdp.csv")) {
+	for _, r := range testenv.ReadCSV(t, filepath.Join(dir, "imf_weo_gdp.csv")) {
 		if r["iso3"] == "ISL" && r["vintage"] == "IMF WEO October 2025" {
 			y, _ := strconv.Atoi(r["year"])
 			islIMF[y] = sharedFloat(t, r["gdp_busd"], "ISL "+r["year"]) * 1000

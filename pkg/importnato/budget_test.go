@@ -1,8 +1,6 @@
 package importnato
 
 import (
-	"archive/zip"
-	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -22,7 +20,7 @@ func bookOf(t testing.TB, sheetName, rows string, sst []string) []byte {
 	}
 	const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	parts := []struct{ name, body string }{
+	parts := []part{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + rel + `/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="` + main + `" xmlns:r="` + rel + `"><sheets><sheet name="` + sheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
@@ -30,21 +28,7 @@ func bookOf(t testing.TB, sheetName, rows string, sst []string) []byte {
 		{"xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="` + main + `">` + si.String() + `</sst>`},
 		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="` + main + `"><sheetData>` + rows + `</sheetData></worksheet>`},
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		w, err := zw.Create(p.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(p.body)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return zipOf(t, parts)
 }
 
 // amplifying is issue 20's workbook: every cell of a sheet (here 200 rows

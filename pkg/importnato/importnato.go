@@ -337,7 +337,7 @@ func (imp *importer) ignored(format string, a ...any) {
 	case n < maxListed:
 		imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf(format, a...))
 	case n == maxListed:
-		imp.res.Ignored = append(imp.res.Ignored, "more that is not listed (the importer lists 100 things not imported)")
+		imp.res.Ignored = append(imp.res.Ignored, fmt.Sprintf("more that is not listed (the importer lists %d things not imported)", maxListed))
 	}
 }
 

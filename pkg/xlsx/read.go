@@ -26,9 +26,9 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/natospend/natospend/pkg/guardedfile"
-	"unicode/utf8"
 )
 
 // CellType is the type of a cell's value.

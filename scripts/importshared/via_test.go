@@ -1,14 +1,13 @@
 package main
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/internal/testenv"
 	"github.com/natospend/natospend/pkg/dataset"
 	"github.com/natospend/natospend/pkg/defence"
 )
@@ -25,29 +24,6 @@ func embedded(t *testing.T) *defence.Dataset {
 		t.Fatal(err)
 	}
 	return ds
-}
-
-// sharedRows reads a shared CSV as maps by column name.
-func sharedRows(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[strings.TrimPrefix(h, "\ufeff")] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 func num(t *testing.T, s string) float64 {
@@ -69,7 +45,7 @@ func TestNATO2026KeepsEveryFigure(t *testing.T) {
 	rel := embedded(t).Releases["nato-2026-07"]
 	n := 0
 	seen := map[string]bool{}
-	for _, row := range sharedRows(t, filepath.Join(shared, natoCSV)) {
+	for _, row := range testenv.ReadCSV(t, filepath.Join(shared, natoCSV)) {
 		if row["vintage"] != "NATO-2026-07-core" {
 			continue
 		}
@@ -111,7 +87,7 @@ func TestNATO2026HoldsEveryTable(t *testing.T) {
 	if rel.Title != "Defence Expenditure of NATO Countries (2014-2026)" || rel.Published != "2026-06" || rel.Cutoff != "" || rel.ConstantYear != 2021 {
 		t.Errorf("metadata: title %q, published %q, cutoff %q, constant_year %d", rel.Title, rel.Published, rel.Cutoff, rel.ConstantYear)
 	}
-	rows := sharedRows(t, filepath.Join(shared, viaCSV))
+	rows := testenv.ReadCSV(t, filepath.Join(shared, viaCSV))
 	if len(rows) != 6273 {
 		t.Fatalf("%d rows, want 6273 (nato_2026_via_all_tables.md)", len(rows))
 	}
@@ -195,7 +171,7 @@ func TestStoredAggregates(t *testing.T) {
 	shared := sharedDir(t)
 	ds := embedded(t)
 	counts := map[string]int{}
-	for _, row := range sharedRows(t, filepath.Join(shared, aggCSV)) {
+	for _, row := range testenv.ReadCSV(t, filepath.Join(shared, aggCSV)) {
 		id := map[string]string{"NATO-2024-06": "nato-2024-06", "NATO-2026-07-core": "nato-2026-07"}[row["vintage"]]
 		if id == "" {
 			continue

@@ -17,15 +17,7 @@ import (
 // notes (where each series came from, the checks of NATO's aggregates)
 // from the workbook.
 func importWorkbook(spec *releaseSpec, path string) ([]byte, error) {
-	ds, err := countriesAndGroups()
-	if err != nil {
-		return nil, err
-	}
-	book, err := readWorkbook(path)
-	if err != nil {
-		return nil, err
-	}
-	res, err := importnato.Import(book, ds, importnato.Options{
+	book, res, err := importFile(path, importnato.Options{
 		ID: spec.ID, Title: spec.Title, Published: spec.Published, Cutoff: spec.Cutoff,
 		URL: spec.URL, Via: spec.Via, Definition: spec.Definition, PriceBasis: spec.PriceBasis, Notes: spec.Notes,
 	})
@@ -82,17 +74,27 @@ func readWorkbook(path string) (*importnato.Workbook, error) {
 // workbookRelease imports NATO's workbook as a release of its own (the
 // reference the currencies of another release are established against).
 func workbookRelease(path string) (*defence.Release, error) {
-	ds, err := countriesAndGroups()
-	if err != nil {
-		return nil, err
-	}
-	book, err := readWorkbook(path)
-	if err != nil {
-		return nil, err
-	}
-	res, err := importnato.Import(book, ds, importnato.Options{ID: "reference"})
+	_, res, err := importFile(path, importnato.Options{ID: "reference"})
 	if err != nil {
 		return nil, err
 	}
 	return res.Release, nil
+}
+
+// importFile reads NATO's workbook at path and imports it against the
+// countries and groups of data/.
+func importFile(path string, opts importnato.Options) (*importnato.Workbook, *importnato.Result, error) {
+	ds, err := countriesAndGroups()
+	if err != nil {
+		return nil, nil, err
+	}
+	book, err := readWorkbook(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := importnato.Import(book, ds, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return book, res, nil
 }
