@@ -208,3 +208,12 @@ func BillionsTextIn(unit string, m float64) string {
 	}
 	return "less than " + unit + "0.1 bn"
 }
+
+// Agree picks the form of a word that agrees with the number n: one for
+// 1, many otherwise ("meets"/"meet", "was"/"were").
+func Agree(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

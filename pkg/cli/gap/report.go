@@ -887,7 +887,7 @@ func meetText(meet, of int) string {
 	if of == 1 {
 		noun = "country"
 	}
-	return fmt.Sprintf("%d of %d %s with data %s it", meet, of, noun, verb(meet, "meets", "meet"))
+	return fmt.Sprintf("%d of %d %s with data %s it", meet, of, noun, render.Agree(meet, "meets", "meet"))
 }
 
 // noMoneyText says why a total has no money: no country has the figure
@@ -907,14 +907,6 @@ func noMoneyText(withData int, ofDefence bool, m calc.Method) string {
 		return "no defence spending in USD for the year: verdicts from the published equipment shares, no money"
 	}
 	return "no GDP for the year: verdicts from the published shares of GDP, no money"
-}
-
-// verb picks the singular or plural form for n.
-func verb(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // summary is the notes under the human table. Every amount is in the
@@ -955,7 +947,7 @@ func (r *Report) summary() []string {
 			continue
 		case m.Bounded:
 			s := fmt.Sprintf("%s: %s on core spending alone, %d %s short (core share below %s%% of GDP), %d undetermined",
-				label, meetText(tt.Meeting, tt.WithData), tt.Short, verb(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
+				label, meetText(tt.Meeting, tt.WithData), tt.Short, render.Agree(tt.Short, "falls", "fall"), targets.FormatPct(m.Pct-m.ResilPct), tt.Undetermined)
 			switch {
 			case tt.Gap.Known:
 				s += fmt.Sprintf("; the gaps add up to %s.", netText(tt.Gap.V))

@@ -364,7 +364,7 @@ func title(res *calc.Revisions) string {
 		return r.Definition
 	}
 	return fmt.Sprintf("Revisions from release %s (%s definition) to %s (%s definition): %s revised, %d %s only by rounding",
-		res.From.ID, def(res.From), res.To.ID, def(res.To), plural(res.Revised, "figure"), res.Rounding, verb(res.Rounding, "differs", "differ"))
+		res.From.ID, def(res.From), res.To.ID, def(res.To), plural(res.Revised, "figure"), res.Rounding, render.Agree(res.Rounding, "differs", "differ"))
 }
 
 // revisionNotes say what was compared, what differs in kind between the
@@ -380,7 +380,7 @@ func revisionNotes(ds *defence.Dataset, res *calc.Revisions, revisedOnly, includ
 		}
 	}
 	from, to := res.From, res.To
-	s := fmt.Sprintf("%s published in both releases: %d unchanged, %d revised, %d %s only by rounding", plural(res.Compared, "figure"), res.Unchanged, res.Revised, res.Rounding, verb(res.Rounding, "differs", "differ"))
+	s := fmt.Sprintf("%s published in both releases: %d unchanged, %d revised, %d %s only by rounding", plural(res.Compared, "figure"), res.Unchanged, res.Revised, res.Rounding, render.Agree(res.Rounding, "differs", "differ"))
 	if res.Rounding > 0 && !includeRounding {
 		s += " (not listed: --include-rounding lists them)"
 	}
@@ -443,14 +443,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// verb picks the singular or plural form for n.
-func verb(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // compared lists the figures compared, in RevisionFigures' order.
