@@ -62,7 +62,7 @@ const (
 	RevisionDropped RevisionKind = "dropped"
 	// RevisionRounding: published in both with values that differ by no
 	// more than half a unit of the last decimal of the coarser of the two
-	// (see FigureDecimals): 0.4145 written to 4 decimals and 0.41 written
+	// (see releaseDecimals): 0.4145 written to 4 decimals and 0.41 written
 	// to 2 may be the same figure, rounded.
 	RevisionRounding RevisionKind = "rounding"
 )
@@ -128,7 +128,7 @@ type Revisions struct {
 	// and Revised the others.
 	Compared, Unchanged, Rounding, Revised int
 	// FromDecimals and ToDecimals are the decimals each release writes
-	// each compared figure with (see FigureDecimals).
+	// each compared figure with (see releaseDecimals).
 	FromDecimals, ToDecimals map[string]int
 	// DefinitionFigure and DefinitionYears say, when DefinitionChanged,
 	// how many of the selected countries have the same figure in both
@@ -152,11 +152,11 @@ type YearAgreement struct {
 // releases: known in both with different values (revised), or known in
 // only one of them, in a cell both have or in a year or country only one
 // has (added, dropped). Two known values are compared at the coarser
-// precision of the two releases (FigureDecimals): 3.7500 and 3.75 are the
+// precision of the two releases (releaseDecimals): 3.7500 and 3.75 are the
 // same; 0.4145 (4 decimals) and 0.41 (2 decimals) differ only by rounding
 // (RevisionRounding), counted apart and listed only when the query
 // includes them; 4.1202 and 3.7890 are revised. A value that needs more
-// decimals than its release's (CellDecimals) is compared at its own.
+// decimals than its release's (cellDecimals) is compared at its own.
 func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	if q.From == nil || q.To == nil {
 		return nil, fmt.Errorf("two releases are needed to compare")
@@ -283,26 +283,10 @@ func CompareReleases(ds *defence.Dataset, q RevisionQuery) (*Revisions, error) {
 	return res, nil
 }
 
-// FigureDecimals returns the number of decimals the release writes the
-// figure (a Figure* key) with: the number most of its cells of that
-// figure need, trailing zeros left out (the larger on a tie). A release
-// rounds a table to one precision, so most cells need exactly that many
-// decimals (a tenth end in a zero and need one fewer, a hundredth two
-// fewer); a trailing zero carries no precision (the file of NATO's 2026
-// release writes a share published to 2 decimals, 1.34, as 1.3400). The
-// rule is checked against each embedded release's notes by the tests. 0
-// for a figure the release does not publish.
-//
-// A cell that needs more decimals than its release's (a figure filled in
-// from another source) keeps its own: see CellDecimals.
-func FigureDecimals(r *defence.Release, figure string) int {
-	return releaseDecimals(r)[figure]
-}
-
-// CellDecimals is the precision of one value of a release whose figure
-// has the given decimals (FigureDecimals): the more of those and the
+// cellDecimals is the precision of one value of a release whose figure
+// has the given decimals (releaseDecimals): the more of those and the
 // value's own (the shortest decimal that reads back as it).
-func CellDecimals(v float64, releaseDecimals int) int {
+func cellDecimals(v float64, releaseDecimals int) int {
 	return max(decimalsOf(v), releaseDecimals)
 }
 
@@ -314,12 +298,23 @@ func (res *Revisions) withinRounding(figure string, old, nw float64) bool {
 }
 
 // coarser is the precision two values are compared at: the fewer decimals
-// of the two cells' (CellDecimals).
+// of the two cells' (cellDecimals).
 func coarser(old, nw float64, fromDecimals, toDecimals int) int {
-	return min(CellDecimals(old, fromDecimals), CellDecimals(nw, toDecimals))
+	return min(cellDecimals(old, fromDecimals), cellDecimals(nw, toDecimals))
 }
 
-// releaseDecimals is FigureDecimals for every figure of RevisionFigures.
+// releaseDecimals returns, for every figure of RevisionFigures (a Figure*
+// key), the number of decimals the release writes it with: the number most of its cells of that
+// figure need, trailing zeros left out (the larger on a tie). A release
+// rounds a table to one precision, so most cells need exactly that many
+// decimals (a tenth end in a zero and need one fewer, a hundredth two
+// fewer); a trailing zero carries no precision (the file of NATO's 2026
+// release writes a share published to 2 decimals, 1.34, as 1.3400). The
+// rule is checked against each embedded release's notes by the tests. 0
+// for a figure the release does not publish.
+//
+// A cell that needs more decimals than its release's (a figure filled in
+// from another source) keeps its own: see cellDecimals.
 func releaseDecimals(r *defence.Release) map[string]int {
 	counts := map[string]map[int]int{}
 	for _, ys := range r.Cells() {

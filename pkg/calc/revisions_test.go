@@ -204,13 +204,13 @@ func TestRevisionsErrors(t *testing.T) {
 	}
 }
 
-// TestFigureDecimals: the decimals each embedded release writes, as their
+// TestReleaseDecimals: the decimals each embedded release writes, as their
 // notes say: nato-2026-07 "defence and GDP in whole million USD and
 // shares to 2 decimals" (the file writes 13314.00 and 1.3400: trailing
 // zeros); nato-2024-06 "Amounts to 2 decimals and percentages to 4
 // decimals"; nato-2025-08 shares to 4 decimals (3.7890, 0.4145), and no
 // amounts.
-func TestFigureDecimals(t *testing.T) {
+func TestReleaseDecimals(t *testing.T) {
 	ds := snapshot.Dataset()
 	for id, want := range map[string]map[string]int{
 		"nato-2026-07": {FigureShare: 2, FigureEquipment: 2, FigureDefence: 0, FigureGDP: 0},
@@ -220,11 +220,6 @@ func TestFigureDecimals(t *testing.T) {
 		got := releaseDecimals(ds.Releases[id])
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: decimals %v, want %v", id, got, want)
-		}
-		for f, d := range want {
-			if FigureDecimals(ds.Releases[id], f) != d {
-				t.Errorf("%s %s: FigureDecimals %d, want %d", id, f, FigureDecimals(ds.Releases[id], f), d)
-			}
 		}
 	}
 }
@@ -352,10 +347,10 @@ func TestRevisionsMixedPrecision(t *testing.T) {
 		"BBB": {2020: cell(3001), 2021: cell(4000.2)}, // 3001: rounding; 4000.2 (filled in, 1 decimal at least): 0.07 > 0.05, revised
 		"CCC": {2020: cell(7), 2021: cell(8)},
 	})
-	if d := FigureDecimals(to, FigureGDP); d != 0 {
+	if d := releaseDecimals(to)[FigureGDP]; d != 0 {
 		t.Errorf("b's GDP decimals %d, want 0 (4 of 6 cells)", d)
 	}
-	if d := FigureDecimals(from, FigureGDP); d != 2 {
+	if d := releaseDecimals(from)[FigureGDP]; d != 2 {
 		t.Errorf("a's GDP decimals %d, want 2", d)
 	}
 	ds := &defence.Dataset{Countries: map[string]defence.Country{"AAA": {Code: "AAA"}, "BBB": {Code: "BBB"}, "CCC": {Code: "CCC"}}}
@@ -368,7 +363,7 @@ func TestRevisionsMixedPrecision(t *testing.T) {
 			t.Errorf("row %+v: only BBB 2021 is revised", r)
 		}
 	}
-	if CellDecimals(4000.2, 0) != 1 || CellDecimals(4000, 2) != 2 {
-		t.Errorf("CellDecimals(4000.2, 0) = %d, CellDecimals(4000, 2) = %d; want 1, 2", CellDecimals(4000.2, 0), CellDecimals(4000, 2))
+	if cellDecimals(4000.2, 0) != 1 || cellDecimals(4000, 2) != 2 {
+		t.Errorf("cellDecimals(4000.2, 0) = %d, cellDecimals(4000, 2) = %d; want 1, 2", cellDecimals(4000.2, 0), cellDecimals(4000, 2))
 	}
 }
