@@ -10,7 +10,7 @@
 // under a folder of the same name:
 //
 //	natospend (natospend.exe)   the binary
-//	LICENSE, README.md, CHANGELOG.md
+//	LICENSE, README.md, CHANGELOG.md, docs/ (the reference the README links to)
 //	man/man1/*.1                man pages (cmd/gen-docs)
 //	completions/                natospend completion bash|zsh|fish|powershell
 //
@@ -294,8 +294,23 @@ type file struct {
 // the man pages and the shell completions, in a fixed order.
 func commonFiles(root, work, version, commit string, mtime time.Time) ([]file, error) {
 	var files []file
-	for _, n := range []string{"LICENSE", "README.md", "CHANGELOG.md"} {
-		b, err := os.ReadFile(filepath.Join(root, n))
+	names := []string{"LICENSE", "README.md", "CHANGELOG.md"}
+	// The reference the README links to: docs/*.md and their images.
+	for _, pattern := range []string{"docs/*.md", "docs/img/*.png"} {
+		m, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range m { // Glob sorts
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return nil, err
+			}
+			names = append(names, filepath.ToSlash(rel))
+		}
+	}
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(n)))
 		if err != nil {
 			return nil, err
 		}
