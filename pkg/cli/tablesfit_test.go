@@ -10,7 +10,7 @@ import (
 // that became 13 lines per country (three targets, a deadline, per head,
 // burden) are box tables, one line per country (no name or range wraps),
 // every line within the width, having left out columns in the declared
-// order (GDP and Defence first: gap's dropRank) and said so; the hague
+// order (GDP and Defence first: each gap field's drop rank) and said so; the hague
 // table fits 120 columns the same way, its two Trend columns named by
 // their targets. tmux_test.go measures the same in a real terminal.
 func TestTablesStayTables(t *testing.T) {

@@ -92,6 +92,18 @@ type field struct {
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
 	perHead    bool
+	// drop is the field's rank in the order a terminal too narrow for the
+	// table leaves columns out (render.Column.Drop), before it falls back
+	// to one block per country: the money behind the share first (GDP,
+	// defence, the per-head context), then the code, the deadline money,
+	// the statuses (the gap's sign says them), the trends and the gaps; 0:
+	// never (the country, its year, its share and what a flag asked for:
+	// --burden, --show-aid, --currency).
+	drop int
+	// before is the key of the per-country column this one is shown just
+	// before in the table (its JSON and CSV place is at the end: keys are
+	// only ever added there); "": in declaration order.
+	before string
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -123,7 +135,7 @@ func (r *Report) fields() []field {
 		atShareTitle = "Defence at share $bn"
 	}
 	fs := []field{
-		{Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
+		{drop: 6, Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				if r.Ranked > 0 {
@@ -135,20 +147,20 @@ func (r *Report) fields() []field {
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
-		{Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+		{drop: 1, Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
-		{Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
+		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
-		{Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
+		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
@@ -156,7 +168,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
+		{drop: 11, Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
 			Show: func(ln *calc.Line) render.Cell {
 				c := num(ln.Gap)
 				if ln.Approximate {
@@ -171,7 +183,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
+		{drop: 9, Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
 			},
@@ -190,7 +202,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMin })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMax })}},
 		// The table shows a bounded gap as its range, in words.
-		{Spec: render.Spec[*calc.Line]{Get: func(ln *calc.Line) render.Cell {
+		{drop: 11, Spec: render.Spec[*calc.Line]{Get: func(ln *calc.Line) render.Cell {
 			if ln.Gap.Known {
 				return render.T(render.FormatBillions(ln.Gap.V))
 			}
@@ -220,7 +232,7 @@ func (r *Report) fields() []field {
 		}}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
-		{Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Required), true
 			},
@@ -231,7 +243,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
-		{Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+		{drop: 7, Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Growth), true
 			},
@@ -241,7 +253,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{Spec: render.Spec[*calc.Line]{Key: "trend", Get: text(func(ln *calc.Line) string {
+		{drop: 10, Spec: render.Spec[*calc.Line]{Key: "trend", Get: text(func(ln *calc.Line) string {
 			if ln.HasTrend {
 				return string(ln.Trend.Status)
 			}
@@ -284,8 +296,8 @@ func (r *Report) fields() []field {
 		}}, once: true},
 		// added with schema 2: the spending the share method measures from,
 		// share x GDP, apart from NATO's published defence (defence_musd)
-		{Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
-			perCountry: atShareTitle, once: true,
+		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+			perCountry: atShareTitle, once: true, before: "share_pct",
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.DefenceAtShare), true
 			}},
@@ -364,13 +376,13 @@ func (r *Report) fields() []field {
 			return func(ln *calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
+			field{drop: 3, Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
-			field{Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 4, Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
-			field{Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 5, Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
-			field{Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 12, Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
@@ -687,15 +699,15 @@ func (r *Report) layColumns() []column {
 	fs := r.fields()
 	var out []column
 	for _, f := range fs {
-		if f.perCountry != "" && f.Key != "defence_at_share_musd" {
+		if f.perCountry != "" && f.before == "" {
 			out = append(out, column{f: f, measure: -1, title: f.perCountry})
 		}
 	}
-	for _, f := range fs { // defence at share goes beside the published defence (or in its place)
-		if f.perCountry != "" && f.Key == "defence_at_share_musd" {
+	for _, f := range fs { // placed before another column (defence at share, beside the published defence)
+		if f.perCountry != "" && f.before != "" {
 			at := len(out)
 			for i, c := range out {
-				if c.f.Key == "share_pct" {
+				if c.f.Key == f.before {
 					at = i
 				}
 			}
@@ -734,7 +746,7 @@ func (r *Report) HumanTable() *render.Table {
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
 		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText,
-			Drop: dropRank[c.f.Key], Short: r.shortTitle(c)})
+			Drop: c.f.drop, Short: r.shortTitle(c)})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
@@ -778,20 +790,6 @@ func (r *Report) HumanTable() *render.Table {
 	}
 	t.Notes = r.summary()
 	return t
-}
-
-// dropRank is the order in which a terminal too narrow for the table
-// leaves columns out (render.Column.Drop; absent: never), before it falls
-// back to one block per country: the money behind the share first (GDP,
-// defence, the per-head context), then the code, the deadline money, the
-// statuses (the gap's sign says them), the trends and the gaps. The
-// country, its year, its share and what a flag asked for (--burden,
-// --show-aid, --currency) stay.
-var dropRank = map[string]int{
-	"gdp_musd": 1, "defence_musd": 2, "defence_at_share_musd": 2,
-	"population_m": 3, "gdp_per_capita_usd": 4, "defence_per_capita_usd": 5,
-	"code": 6, "annual_growth_pct": 7, "required_deadline_musd": 8, "required_musd": 8,
-	"status": 9, "trend": 10, "gap_musd": 11, "": 11, "gap_per_capita_usd": 12,
 }
 
 // shortTitle is a column's title in a terminal too narrow for the table
