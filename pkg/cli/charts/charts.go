@@ -289,7 +289,7 @@ func (o *Options) shareChart(ds *defence.Dataset) (*chart.BarChart, error) {
 	if o.Aggregate {
 		// One more bar: the selection's aggregate, gap's Total row's share.
 		t := rep.Totals[0]
-		name := upper(o.selectionName(ds, q.Codes)) + " (aggregate)"
+		name := upper(o.SelectionName(ds, q.Codes)) + " (aggregate)"
 		if !t.Share.Known {
 			aggNote = fmt.Sprintf("No aggregate bar: a country in the selection has GDP but no share of GDP for %d in %s.", q.Year, q.Release.ID)
 		} else {
@@ -770,15 +770,15 @@ func (o *Options) pathChart(ds *defence.Dataset) (*chart.LineChart, error) {
 		}
 		s := chart.Series{}
 		if o.PerCapita {
-			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + perHead.series(&s, total, codes, paths, func(y int) bool { return y > q.Year || estimates })
+			s.Label = "Total: " + o.SelectionName(ds, q.Codes) + " " + perHead.series(&s, total, codes, paths, func(y int) bool { return y > q.Year || estimates })
 		} else {
 			for _, p := range total {
 				s.Points = append(s.Points, chart.Point{X: float64(p.Year), Y: p.Spending / 1000, Known: true, Hollow: p.Year > q.Year || estimates})
 			}
-			s.Label = "Total: " + o.selectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
+			s.Label = "Total: " + o.SelectionName(ds, q.Codes) + " " + render.FormatBillions(total[len(total)-1].Spending)
 		}
 		c.Series = append(c.Series, s)
-		c.Title = fmt.Sprintf("%s to %s of GDP by %d (%s): total of %s", title, targets.Label(t), deadline, shape, o.selectionName(ds, q.Codes))
+		c.Title = fmt.Sprintf("%s to %s of GDP by %d (%s): total of %s", title, targets.Label(t), deadline, shape, o.SelectionName(ds, q.Codes))
 		notes = append(notes, fmt.Sprintf("The total adds up the paths of %d %s year by year (spending and GDP), as natospend path's total row; its share of GDP in %d: %.2f%%.",
 			len(drawn), countries(len(drawn)), deadline, total[len(total)-1].Share))
 	}
@@ -886,10 +886,10 @@ func inCurrency(pts []calc.Point, rate calc.Rate) []calc.Point {
 // appendNote adds a note to a line chart's.
 func appendNote(c *chart.LineChart, n string) { c.Notes = append(c.Notes, n) }
 
-// selectionName names the selection whose aggregate a chart draws: its
+// SelectionName names the selection whose aggregate a chart draws: its
 // groups' names ("European allies"), less the excluded countries, or the
 // countries named.
-func (o *Options) selectionName(ds *defence.Dataset, codes []string) string {
+func (o *Options) SelectionName(ds *defence.Dataset, codes []string) string {
 	var names []string
 	for _, id := range cmdutil.SplitList(o.Query.Select.Groups) {
 		if g, ok := ds.Groups[strings.ToLower(id)]; ok {
@@ -916,7 +916,7 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 	if ys == nil {
 		ys = q.Release.Years()
 	}
-	name := o.selectionName(ds, q.Codes)
+	name := o.SelectionName(ds, q.Codes)
 	s := chart.Series{}
 	// NATO's own aggregate of the selection (NATO Total, NATO Europe and
 	// Canada), where the release publishes one: a line of its own, as
