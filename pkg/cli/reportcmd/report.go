@@ -146,7 +146,7 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 		if rep.Aid, err = gapreport.AidFor(ds); err != nil {
 			return nil, cmdutil.FlagErrorf("aid", "--aid: the data holds no aid release (kind: aid; see docs/data.md)")
 		}
-		rep.Notes = append(rep.Notes, rep.Aid.Note())
+		rep.Notes = append(rep.Notes, rep.Aid.NoteFor("--aid"))
 	}
 	sel := o.selection(ds, q)
 	p := &htmlreport.Page{Version: o.Query.F.Version}
@@ -157,7 +157,14 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	// The summary: gap's totals per target, and its sentences.
 	summary := rep.Summary()
 	p.Summary = summaryTable(rep)
-	p.SummaryLines = summary
+	for _, l := range summary {
+		if sub, ok := strings.CutPrefix(l, "  "); ok && len(p.SummaryLines) > 0 {
+			last := &p.SummaryLines[len(p.SummaryLines)-1]
+			last.Sub = append(last.Sub, sub)
+			continue
+		}
+		p.SummaryLines = append(p.SummaryLines, htmlreport.Line{Text: l})
+	}
 
 	// Gap's table, its notes (less the summary and the source lines, which
 	// have their own places).
@@ -194,7 +201,7 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 
 	p.Charts = o.charts(ds, q, sel)
 	if rep.Aid != nil {
-		p.AidNotes = []string{rep.Aid.Note(), "The figures are in the gap table's last column (Mil. aid €m), country by country."}
+		p.AidNotes = []string{rep.Aid.NoteFor("--aid"), "The figures are in the gap table's last column (Mil. aid €m), country by country."}
 	}
 	for _, s := range sources {
 		p.Releases = append(p.Releases, s.ID)
@@ -243,14 +250,13 @@ func plural(n int, one, many string) string {
 func caveats(q *calc.Query, rep *gapreport.Report) []string {
 	var out []string
 	est := 0
-	for _, ln := range rep.Lines {
-		if ln.Estimate && ln.Measure.Part == calc.PartWhole {
+	for _, code := range rep.Order {
+		if lines := rep.ByCode[code]; len(lines) > 0 && lines[0].Estimate {
 			est++
 		}
 	}
-	n := len(rep.Order)
 	if est > 0 {
-		out = append(out, fmt.Sprintf("Estimates: \"e\" marks a figure NATO publishes as an estimate (%d of the %d countries' figures for %d in this release); estimates are revised in later releases.", est/max(1, len(rep.Measures)), n, q.Year))
+		out = append(out, fmt.Sprintf("Estimates: \"e\" marks a figure NATO publishes as an estimate (%d of the %d countries' figures for %d in this release); estimates are revised in later releases.", est, len(rep.Order), q.Year))
 	}
 	switch q.Release.Definition {
 	case "core":
@@ -433,7 +439,7 @@ func (o *Options) charts(ds *defence.Dataset, q *calc.Query, sel string) []htmlr
 		c := htmlreport.Chart{ID: s.id}
 		d, err := s.opts.Build(ds)
 		if err == nil {
-			c.Title, c.SVG, c.Table, err = drawn(s.id, d)
+			c.Title, c.SVG, c.Table, c.Notes, err = drawn(s.id, d)
 		}
 		if err != nil {
 			c.Title = fmt.Sprintf("Not drawn: the %s of %s", s.what, sel)
@@ -457,25 +463,29 @@ func message(err error) string {
 	return err.Error()
 }
 
-// drawn is a chart's title, its SVG for the page (labelled by the
-// figcaption id+"-title", its pattern ids prefixed by id) and the table
-// of its figures.
-func drawn(id string, d charts.Drawable) (string, []byte, *htmlreport.Table, error) {
+// drawn is a chart's title, its SVG for the page (labelled by the heading
+// id+"-title", its pattern ids prefixed by id), the table of its figures
+// and its notes (on the page, not in the SVG: HTML wraps them).
+func drawn(id string, d charts.Drawable) (string, []byte, *htmlreport.Table, []string, error) {
 	switch c := d.(type) {
 	case *chart.BarChart:
+		notes := c.Notes
+		c.Notes = nil // on the page, where they wrap
 		svg, err := c.InlineSVG(id+"-", id+"-title")
 		if err != nil {
-			return "", nil, nil, err
+			return "", nil, nil, nil, err
 		}
-		return c.Title, svg, barTable(id, c), nil
+		return c.Title, svg, barTable(id, c), notes, nil
 	case *chart.LineChart:
+		notes := c.Notes
+		c.Notes = nil
 		svg, err := c.InlineSVG(id+"-", id+"-title")
 		if err != nil {
-			return "", nil, nil, err
+			return "", nil, nil, nil, err
 		}
-		return c.Title, svg, lineTable(id, c), nil
+		return c.Title, svg, lineTable(id, c), notes, nil
 	}
-	return "", nil, nil, fmt.Errorf("report: chart of type %T", d)
+	return "", nil, nil, nil, fmt.Errorf("report: chart of type %T", d)
 }
 
 // barTable is a bar chart's figures: each bar's label and the value it is

@@ -36,7 +36,7 @@ type Page struct {
 	// Summary is the table of how many allies meet each target, with the
 	// money totals; SummaryLines gap's summary sentences.
 	Summary      *Table
-	SummaryLines []string
+	SummaryLines []Line
 	// Gap is gap's table, its total row carrying the JSON totals' hooks.
 	Gap *Table
 	// Charts are drawn in order, each with a table of its figures.
@@ -54,6 +54,12 @@ type Page struct {
 	// releases used.
 	Version  string
 	Releases []string
+}
+
+// Line is a sentence of a list, with the sentences that qualify it.
+type Line struct {
+	Text string
+	Sub  []string
 }
 
 // Table is a table of the page: a caption, a header row, body rows and
@@ -89,8 +95,9 @@ type Cell struct {
 	Total     int
 }
 
-// Chart is one figure: an inline SVG (from pkg/chart, InlineSVG labelled
-// by ID + "-title"), its title, the notes it carries and the table of its
+// Chart is one figure: its title (a heading, id ID + "-title", that names
+// the figure and its SVG), an inline SVG (from pkg/chart, InlineSVG
+// labelled by ID + "-title"), the notes it carries and the table of its
 // figures.
 type Chart struct {
 	ID    string
@@ -148,17 +155,18 @@ caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem;caption-side:top;
 th,td{padding:.25rem .5rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
 thead th{vertical-align:bottom;border-bottom:2px solid var(--ink)}
 tbody th{font-weight:normal}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+tbody td,tbody th,tfoot td,tfoot th{white-space:nowrap}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--ink)}
 figure{margin:1rem 0}
 figure svg{display:block;max-width:100%;height:auto}
 figcaption{font-weight:600;margin-bottom:.5rem}
 .notes{font-size:.9rem;color:var(--muted)}
 a{color:#005a8c}
-footer{margin-top:3rem;padding-top:.5rem;border-top:1px solid var(--rule);font-size:.875rem;color:var(--muted)}
+footer{max-width:75rem;margin:3rem auto 0;padding:.5rem 1rem 1rem;border-top:1px solid var(--rule);font-size:.875rem;color:var(--muted)}
 @media print{
 body{font-size:10pt}
-main{max-width:none;padding:0}
+main,footer{max-width:none;padding:0}
 .scroll{overflow:visible}
 table{font-size:7.5pt}
 th,td{padding:.1rem .25rem}
@@ -226,7 +234,13 @@ const pageTemplate = `<!DOCTYPE html>
 {{- if .SummaryLines}}
 <ul>
 {{- range .SummaryLines}}
+<li>{{.Text}}{{if .Sub}}
+<ul>
+{{- range .Sub}}
 <li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}</li>
 {{- end}}
 </ul>
 {{- end}}
@@ -242,10 +256,9 @@ const pageTemplate = `<!DOCTYPE html>
 <section aria-labelledby="charts">
 <h2 id="charts">Charts</h2>
 {{- range .Charts}}
-<h3 id="{{.ID}}-heading">{{.Title}}</h3>
+<h3 id="{{.ID}}-title">{{.Title}}</h3>
 {{- if .SVG}}
-<figure>
-<figcaption id="{{.ID}}-title">{{.Title}}</figcaption>
+<figure aria-labelledby="{{.ID}}-title">
 {{svg .SVG}}
 </figure>
 {{- end}}
