@@ -31,15 +31,12 @@ func (a *AidContext) military(code string) render.Cell {
 }
 
 // Note says where the column comes from and why it is not added.
-func (a *AidContext) Note() string { return a.NoteFor("--show-aid") }
-
-// NoteFor is Note naming the flag that asked for the column.
-func (a *AidContext) NoteFor(flag string) string {
+func (a *AidContext) Note() string {
 	r := a.Release
 	from := ""
 	if r.PeriodStart != "" {
 		from = " from " + r.PeriodStart
 	}
-	return fmt.Sprintf("Military aid to Ukraine (%s): %s, %s (%s), allocations%s to %s, million EUR; - where the release lists no figure. For context only, never added to defence: NATO's figures already include what each ally reports, so adding aid would count it twice.",
-		flag, r.Publisher, r.Title, r.ID, from, r.Cutoff)
+	return fmt.Sprintf("Military aid to Ukraine (--show-aid): %s, %s (%s), allocations%s to %s, million EUR; - where the release lists no figure. For context only, never added to defence: NATO's figures already include what each ally reports, so adding aid would count it twice.",
+		r.Publisher, r.Title, r.ID, from, r.Cutoff)
 }

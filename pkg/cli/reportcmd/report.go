@@ -8,11 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/chart"
+	"github.com/natospend/natospend/pkg/cli/aidreport"
 	"github.com/natospend/natospend/pkg/cli/charts"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/gapreport"
@@ -35,8 +37,8 @@ const PathTarget = "hague-core"
 // the report's own.
 type Options struct {
 	Query query.Options
-	// Aid is --aid: each country's military aid to Ukraine (gap
-	// --show-aid's column, Kiel's tracker), for context.
+	// Aid is --aid: the selection's support to Ukraine, as natospend aid
+	// --kind military prints it (Kiel's tracker), for context.
 	Aid bool
 	// Output is --output: the HTML file to write ("" or "-": standard
 	// output, when it is not a terminal).
@@ -69,9 +71,10 @@ the first one. The share and history charts mark at most 4 targets: the
 first ones (the tables have them all).
 
 The selection and release flags are gap's (--country, --group, --exclude,
---release, --year: one year and one release). --aid adds each country's
-military aid to Ukraine (Kiel's Ukraine Support Tracker, million EUR) as
-gap --show-aid does: context, never added to defence.
+--release, --year: one year and one release). --aid adds the support to
+Ukraine of the selected countries, as natospend aid --kind military prints
+it (Kiel's Ukraine Support Tracker, million EUR): context, never added to
+defence.
 
 The page is written with --output FILE, atomically (a failed run leaves no
 file), or to standard output when it is not a terminal. It has no script
@@ -95,7 +98,7 @@ bytes: the page shows no date of generation.`),
 	query.AddFlags(cmd, &opts.Query, DefaultTargets)
 	query.AddSortFlag(cmd, &opts.Query, "gap")
 	query.AddTrendFlag(cmd, &opts.Query)
-	cmd.Flags().BoolVar(&opts.Aid, "aid", false, "add each country's military aid to Ukraine (EUR m, Kiel), as gap --show-aid: context, never added to defence")
+	cmd.Flags().BoolVar(&opts.Aid, "aid", false, "add the selection's support to Ukraine (EUR m, Kiel), as natospend aid --kind military: context, never added to defence")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the page to `FILE`, atomically; - or none: standard output when it is not a terminal")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"html", "htm"}, cobra.ShellCompDirectiveFilterFileExt
@@ -142,12 +145,6 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o.Aid {
-		if rep.Aid, err = gapreport.AidFor(ds); err != nil {
-			return nil, cmdutil.FlagErrorf("aid", "--aid: the data holds no aid release (kind: aid; see docs/data.md)")
-		}
-		rep.Notes = append(rep.Notes, rep.Aid.NoteFor("--aid"))
-	}
 	sel := o.selection(ds, q)
 	p := &htmlreport.Page{Version: o.Query.F.Version}
 	p.Title = fmt.Sprintf("NATO defence spending against its targets in %d: %s", q.Year, sel)
@@ -169,21 +166,22 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	// Gap's table, its notes (less the summary and the source lines, which
 	// have their own places).
 	t := rep.HumanTable()
-	rowHeader := -1
-	for j, c := range t.Columns {
-		if c.Title == "Country" {
-			rowHeader = j
-		}
-	}
 	var hooks []htmlreport.Hook
 	for _, h := range rep.TotalHooks() {
 		hooks = append(hooks, htmlreport.Hook{Field: h.Field, Target: h.Target, Value: h.Value, Total: h.Total})
 	}
-	p.Gap = htmlreport.FromTable("gap-table", t, rowHeader, hooks)
+	p.Gap = htmlreport.FromTable("gap-table", t, columnTitled(t, "Country"), hooks)
 	sources := calc.UsedSources(ds, rep.Shown(), rep.Lines, false)
-	if rep.Aid != nil {
-		a := rep.Aid.Release
-		sources = append(sources, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL, Via: a.Via})
+	if o.Aid {
+		a, err := aid(ds, q)
+		if err != nil {
+			return nil, err
+		}
+		t := a.HumanTable()
+		p.Aid = htmlreport.FromTable("aid-table", t, columnTitled(t, "Donor"), nil)
+		p.AidNotes = append([]string{fmt.Sprintf("The table is natospend aid --kind military for the %d countries of the selection (--donor with their codes): military aid to Ukraine beside defence spending, for context only.", len(q.Codes))}, t.Notes...)
+		rel := a.Query.Release
+		sources = append(sources, calc.Source{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via})
 	}
 	sourceLines := map[string]bool{}
 	for _, s := range sources {
@@ -200,14 +198,34 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	p.Method = method()
 
 	p.Charts = o.charts(ds, q, sel)
-	if rep.Aid != nil {
-		p.AidNotes = []string{rep.Aid.NoteFor("--aid"), "The figures are in the gap table's last column (Mil. aid €m), country by country."}
-	}
 	for _, s := range sources {
 		p.Releases = append(p.Releases, s.ID)
 		p.Sources = append(p.Sources, source(s))
 	}
 	return p, nil
+}
+
+// columnTitled is the index of t's column titled title (-1: none): the
+// column that names a row.
+func columnTitled(t *render.Table, title string) int {
+	for j, c := range t.Columns {
+		if c.Title == title {
+			return j
+		}
+	}
+	return -1
+}
+
+// aid is the aid table of the selection: natospend aid --kind military
+// --donor with the selection's codes, from the newest aid release
+// (aidreport.Compute, the aid command's arithmetic).
+func aid(ds *defence.Dataset, q *calc.Query) (*aidreport.Report, error) {
+	rels := ds.AidReleasesNewestFirst()
+	if len(rels) == 0 {
+		return nil, cmdutil.FlagErrorf("aid", "--aid: the data holds no aid release (kind: aid; see docs/data.md)")
+	}
+	codes := slices.Sorted(slices.Values(q.Codes))
+	return aidreport.Compute(ds, &aidreport.Query{Release: rels[0], Kind: defence.AidMilitary, Sort: "amount", Codes: codes}), nil
 }
 
 // selection names what the page is about: "NATO allies", "European

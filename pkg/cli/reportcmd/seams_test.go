@@ -159,3 +159,40 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("two runs differ (%d and %d bytes)", len(a), len(b))
 	}
 }
+
+// --aid: the aid table is aid's (natospend aid --kind military for the
+// selection). Worked by hand from /work/shared/data/kiel_ukraine_support.csv
+// (Kiel Institute, Ukraine Support Tracker, release 28, allocations to 28
+// February 2026, EUR m): military aid of Germany 20,014.111 and Poland
+// 4,451.810, total 24,465.921 (24,465.9 in the table's €m), and the same
+// rows as `aid --donor DEU,POL --kind military`.
+func TestAid(t *testing.T) {
+	code, page, errOut := clitest.Run(t, 0, nil, "report", "--country", "DEU,POL", "--aid")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	doc := parse(t, page)
+	if row := rowOf(t, doc, "aid-table", "Germany"); !contains(row, "20,014.1") {
+		t.Errorf("Germany's aid row %v: want military 20,014.1", row)
+	}
+	if row := rowOf(t, doc, "aid-table", "Poland"); !contains(row, "4,451.8") {
+		t.Errorf("Poland's aid row %v: want military 4,451.8", row)
+	}
+	var foot []string
+	for _, n := range all(byID(doc, "aid-table")) {
+		if n.Data == "tfoot" {
+			for _, c := range all(n) {
+				if c.Data == "td" || c.Data == "th" {
+					foot = append(foot, text(c))
+				}
+			}
+		}
+	}
+	if !contains(foot, "24,465.9") {
+		t.Errorf("aid total row %v: want military 24,465.9", foot)
+	}
+	_, without, _ := clitest.Run(t, 0, nil, "report", "--country", "DEU,POL")
+	if byID(parse(t, without), "aid-table") != nil {
+		t.Errorf("an aid table without --aid")
+	}
+}
