@@ -29,9 +29,6 @@ const (
 	KindPath    = charts.KindPath
 )
 
-// Kinds lists the kinds, in the order help shows them.
-var Kinds = charts.Kinds
-
 // Formats are the chart formats --format takes.
 var Formats = []string{string(chart.SVG), string(chart.PNG), string(chart.PDF)}
 
@@ -111,7 +108,7 @@ The selection flags are those of gap: --country, --group, --exclude,
 		},
 	}
 	query.AddFlags(cmd, &opts.Query, []string{"2"})
-	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
+	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", KindShare, charts.Kinds, "share: shares of GDP as bars; gap: gaps to one target in $bn; history: shares over the years; path: the spending path to a deadline")
 	cmdutil.StringEnumFlag(cmd, &opts.Shape, "shape", "", string(calc.ShapeLinear), []string{string(calc.ShapeLinear), string(calc.ShapeGrowth)}, "--kind path: linear: the share rises by equal steps; growth: spending grows at a constant rate")
 	cmd.Flags().BoolVar(&opts.Aggregate, "aggregate", false, "the whole selection's aggregate (e.g. --group europe), as gap's and path's Total rows compute it: --kind history and path, one line instead of one per country; --kind share, one more bar")
 	cmd.Flags().BoolVar(&opts.PerCapita, "per-capita", false, "--kind gap: each gap per head, as gap --per-capita's Gap/head; --kind path: spending per head; in USD per person (population: the IMF WEO)")

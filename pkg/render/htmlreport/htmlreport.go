@@ -119,20 +119,33 @@ type Source struct {
 // Style is the page's style sheet, exactly as written inside its <style>
 // element: the Content-Security-Policy allows it by its SHA-256 hash
 // (StyleHash).
-func Style() string { return style() }
+func Style() string { return built().style }
 
 // StyleHash is the CSP source of the style sheet: 'sha256-<base64>'.
-func StyleHash() string { return styleHash() }
+func StyleHash() string { return built().hash }
 
-var style = sync.OnceValue(func() string {
-	hex := func(c chart.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
-	return strings.NewReplacer("BLUE", hex(chart.Blue), "VERMILLION", hex(chart.Vermillion)).Replace(css)
-})
+// once holds what the first page builds: the style sheet, its hash and
+// the parsed template. A zero value: nothing runs at start-up, in a
+// binary whose other commands never write a page.
+var once assets
 
-var styleHash = sync.OnceValue(func() string {
-	sum := sha256.Sum256([]byte(style()))
-	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-})
+type assets struct {
+	sync.Once
+	style, hash string
+	page        *template.Template
+	err         error
+}
+
+func built() *assets {
+	once.Do(func() {
+		hex := func(c chart.Color) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+		once.style = strings.NewReplacer("BLUE", hex(chart.Blue), "VERMILLION", hex(chart.Vermillion)).Replace(css)
+		sum := sha256.Sum256([]byte(once.style))
+		once.hash = "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		once.page, once.err = template.New("page").Funcs(template.FuncMap{"svg": svg}).Parse(pageTemplate)
+	})
+	return &once
+}
 
 // css is the style sheet; BLUE and VERMILLION are the colours of the
 // charts' colour-blind-safe palette (pkg/chart, Okabe-Ito).
@@ -180,31 +193,26 @@ a{color:inherit}
 // Write writes the page to w: rendered into memory first, then written in
 // one call, so that a failed run writes nothing.
 func Write(w io.Writer, p *Page) error {
-	t, err := page()
-	if err != nil {
-		return err
+	b := built()
+	if b.err != nil {
+		return b.err
 	}
 	var buf bytes.Buffer
 	data := struct {
 		*Page
 		Style template.CSS
 		CSP   string
-	}{p, template.CSS(style()), "default-src 'none'; style-src " + styleHash() + "; img-src 'none'; base-uri 'none'; form-action 'none'"}
-	if err := t.Execute(&buf, data); err != nil {
+	}{p, template.CSS(b.style), "default-src 'none'; style-src " + b.hash + "; img-src 'none'; base-uri 'none'; form-action 'none'"}
+	if err := b.page.Execute(&buf, data); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
 	return err
 }
 
 // svg marks a chart's SVG as trusted markup: pkg/chart wrote it, escaping
 // every text (no data string reaches an attribute).
 func svg(b []byte) template.HTML { return template.HTML(b) } //nolint:gosec // see the package doc
-
-// page is the template, parsed once, on the first report.
-var page = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("page").Funcs(template.FuncMap{"svg": svg}).Parse(pageTemplate)
-})
 
 const pageTemplate = `<!DOCTYPE html>
 <html lang="en">
