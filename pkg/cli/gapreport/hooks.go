@@ -92,3 +92,8 @@ func (r *Report) TableNotes() []string { return r.tableNotes() }
 // TotalObjects are the JSON totals of gap --format json ("totals"), one
 // object per measure, in the order of r.Totals.
 func (r *Report) TotalObjects() []render.Object { return r.totalObjects() }
+
+// PublishedNotes are the notes among TableNotes that quote the
+// publisher's own aggregate for the countries shown (NATO Total, NATO
+// Europe and Canada) beside the computed totals.
+func (r *Report) PublishedNotes() []string { return r.publishedNotes() }

@@ -183,15 +183,20 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 		rel := a.Query.Release
 		sources = append(sources, calc.Source{ID: rel.ID, Title: rel.Title, Publisher: rel.Publisher, Published: rel.Published, Cutoff: rel.Cutoff, URL: rel.URL, Via: rel.Via})
 	}
-	sourceLines := map[string]bool{}
+	elsewhere := map[string]bool{}
 	for _, s := range sources {
-		sourceLines[s.Line()] = true
+		elsewhere[s.Line()] = true
 	}
 	for _, rel := range rep.Shown() {
-		sourceLines[calc.SourceOf(rel).Line()] = true
+		elsewhere[calc.SourceOf(rel).Line()] = true
+	}
+	published := rep.PublishedNotes()
+	for _, n := range published { // beside the totals they differ from
+		p.SummaryLines = append(p.SummaryLines, htmlreport.Line{Text: n})
+		elsewhere[n] = true
 	}
 	for _, n := range rep.TableNotes() {
-		if !sourceLines[n] {
+		if !elsewhere[n] {
 			p.Notes = append(p.Notes, n)
 		}
 	}

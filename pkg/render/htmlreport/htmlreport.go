@@ -177,12 +177,15 @@ figcaption{font-weight:600;margin-bottom:.5rem}
 .notes{font-size:.9rem;color:var(--muted)}
 a{color:#005a8c}
 footer{max-width:75rem;margin:3rem auto 0;padding:.5rem 1rem 1rem;border-top:1px solid var(--rule);font-size:.875rem;color:var(--muted)}
+@page{size:A4 landscape;margin:10mm}
 @media print{
 body{font-size:10pt}
 main,footer{max-width:none;padding:0}
 .scroll{overflow:visible}
-table{font-size:7.5pt}
-th,td{padding:.1rem .25rem}
+table{font-size:5.5pt}
+th,td{padding:.05rem .15rem}
+thead th{white-space:normal}
+figure svg{width:auto;max-height:140mm}
 h2,h3,caption,figcaption{break-after:avoid}
 figure,tr{break-inside:avoid}
 a{color:inherit}
