@@ -343,12 +343,21 @@ func summaryTable(rep *gapreport.Report) *htmlreport.Table {
 			undetermined = count("undetermined")
 		}
 		t.Rows = append(t.Rows, []htmlreport.Cell{
-			{Text: m.Label() + " (" + m.Target.Name + ")", RowHeader: true},
+			{Text: targetName(m), RowHeader: true},
 			count("meeting"), count("short"), undetermined, count("countries_with_data"),
 			money("shortfall_musd", tt.Shortfall), net,
 		})
 	}
 	return t
+}
+
+// targetName is a target as the summary names it: its label ("hague-core
+// 3.5%") and, for a named target, its name.
+func targetName(m calc.Measure) string {
+	if m.Target.Name == "" {
+		return m.Label()
+	}
+	return m.Label() + ": " + m.Target.Name
 }
 
 // source is a citation of the page: its line without the addresses, which
