@@ -106,6 +106,40 @@ type field struct {
 	before string
 }
 
+// totalLabel is the name cell of a total row: label ("Total", "Total
+// 2024"), ", top N" with --top, and (W of N): W of the N countries it adds
+// up have data, the words summary's note spells out (totalsNote).
+func (r *Report) totalLabel(label string, t calc.MeasureTotals) string {
+	if r.Ranked > 0 {
+		return fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)
+	}
+	return fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)
+}
+
+// totalsNote says how the total rows add up and, in words, what the
+// counts in their label mean (the first total row's, as printed).
+func (r *Report) totalsNote() string {
+	const legend = "; - unknown; e: estimate; ~: approximate."
+	if len(r.Totals) == 0 || len(r.releases()) > 1 { // releases side by side: no total row
+		return "Totals add up the rows shown (GDP includes countries without a gap)" + legend
+	}
+	t := r.Totals[r.baseIndex()]
+	label := "Total"
+	if r.multi() {
+		label = fmt.Sprintf("Total %d", t.Year)
+	}
+	var counts string
+	switch {
+	case t.Countries == 1 && t.WithData == 1:
+		counts = "the country added up has data (a verdict on the target)"
+	case t.WithData == t.Countries:
+		counts = fmt.Sprintf("all %d countries added up have data (a verdict on the target)", t.Countries)
+	default:
+		counts = fmt.Sprintf("%d of the %d %s added up %s data (a verdict on the target), and GDP includes those without a gap", t.WithData, t.Countries, render.Agree(t.Countries, "country", "countries"), render.Agree(t.WithData, "has", "have"))
+	}
+	return fmt.Sprintf("Totals add up the rows shown: in %q, %s%s", r.totalLabel(label, t), counts, legend)
+}
+
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
 	return func(ln *calc.Line) render.Cell { return render.T(get(ln)) }
 }
@@ -138,10 +172,7 @@ func (r *Report) fields() []field {
 		{drop: 6, Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
-				if r.Ranked > 0 {
-					return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)), true
-				}
-				return render.T(fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)), true
+				return render.T(r.totalLabel(label, t)), true
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
@@ -999,7 +1030,7 @@ func (r *Report) summary() []string {
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
-	out = append(out, "Totals add up the rows shown (GDP includes countries without a gap); - unknown; e: estimate; ~: approximate.")
+	out = append(out, r.totalsNote())
 	out = append(out, r.Notes...)
 	for _, rel := range r.releases() {
 		out = append(out, calc.SourceOf(rel).Line())
