@@ -1,9 +1,7 @@
 package render
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 )
 
 // Spec declares one field of a report, once: its machine key (the CSV/TSV
@@ -44,29 +42,19 @@ func SortWords[R any](fields []Spec[R]) []string {
 }
 
 // SortRows orders rows, in place and stably, by the first field whose Sort
-// is word: a number from the largest down (a ranking), unknown values
-// last; text (a String field) from A to Z. It reports whether a field
-// takes the word.
-func SortRows[R any](fields []Spec[R], rows []R, word string) bool {
+// is word, as compare orders two of its cells (text tells a String
+// field's, compared by Text, from a number's, by Known and Num): the one
+// direction of every --sort is declared by the caller's rule (calc.Ranked
+// and calc.RankedNames), not here. It reports whether a field takes the
+// word.
+func SortRows[R any](fields []Spec[R], rows []R, word string, compare func(x, y Cell, text bool) int) bool {
 	i := slices.IndexFunc(fields, func(f Spec[R]) bool { return f.Sort == word })
 	if i < 0 {
 		return false
 	}
 	f := fields[i]
 	slices.SortStableFunc(rows, func(a, b R) int {
-		x, y := f.Get(a), f.Get(b)
-		if f.Kind == String {
-			return strings.Compare(x.Text, y.Text)
-		}
-		switch {
-		case x.Known && y.Known:
-			return cmp.Compare(y.Num, x.Num)
-		case x.Known:
-			return -1
-		case y.Known:
-			return 1
-		}
-		return 0
+		return compare(f.Get(a), f.Get(b), f.Kind == String)
 	})
 	return true
 }

@@ -170,7 +170,7 @@ func (r *Report) fields() []field {
 	}
 	fs := []field{
 		{drop: 6, Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
-		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
+		{Spec: render.Spec[*calc.Line]{Key: "name", Sort: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(r.totalLabel(label, t)), true
 			}},
@@ -178,15 +178,15 @@ func (r *Report) fields() []field {
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
-		{drop: 1, Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+		{drop: 1, Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Sort: "gdp", Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
+		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Sort: "defence", Get: numOf(publishedDefence)}, perCountry: defenceTitle,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
-		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
+		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Sort: "share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
@@ -199,7 +199,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 11, Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
+		{drop: 11, Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Sort: "gap", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
 			Show: func(ln *calc.Line) render.Cell {
 				c := num(ln.Gap)
 				if ln.Approximate {
@@ -263,7 +263,7 @@ func (r *Report) fields() []field {
 		}}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
-		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Sort: "need", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Required), true
 			},
@@ -274,7 +274,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
-		{drop: 7, Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+		{drop: 7, Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Sort: "growth", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Growth), true
 			},
@@ -315,7 +315,7 @@ func (r *Report) fields() []field {
 			}
 			return "share"
 		})}, once: true},
-		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Sort: "equipment", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), t.OfDefence
 			}},
@@ -327,7 +327,7 @@ func (r *Report) fields() []field {
 		}}, once: true},
 		// added with schema 2: the spending the share method measures from,
 		// share x GDP, apart from NATO's published defence (defence_musd)
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Sort: "defence-at-share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
 			perCountry: atShareTitle, once: true, before: "share_pct",
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.DefenceAtShare), true
@@ -335,7 +335,7 @@ func (r *Report) fields() []field {
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
-			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1, Sort: "aid",
 				Get: func(ln *calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
 				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff, once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}, once: true},
@@ -347,18 +347,30 @@ func (r *Report) fields() []field {
 		}
 		// The base's shares add up to 100% by construction, their
 		// differences to 0 points.
-		base := func(v float64) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
+		// With --top, the shares are of the whole selection: the total row
+		// adds up those shown (gap.go).
+		base := func(v float64, get func(calc.Burden) defence.Num) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
 			return func(r *Report, _ calc.MeasureTotals, _ string) (render.Cell, bool) {
-				return render.N(v), r.BurdenBase > 0
+				if r.Ranked == 0 {
+					return render.N(v), r.BurdenBase > 0
+				}
+				var sum float64
+				known := false
+				for _, code := range r.Order {
+					if b := get(r.Burden[code]); b.Known {
+						sum, known = sum+b.V, true
+					}
+				}
+				return render.Opt(sum, known), true
 			}
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100)},
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100)},
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0)},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent, Sort: "burden-defence",
+				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100, func(b calc.Burden) defence.Num { return b.Defence })},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent, Sort: "burden-gdp",
+				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100, func(b calc.Burden) defence.Num { return b.GDP })},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent, Sort: "burden-diff",
+				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0, func(b calc.Burden) defence.Num { return b.Diff })},
 		)
 	}
 	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
@@ -407,13 +419,13 @@ func (r *Report) fields() []field {
 			return func(ln *calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
 		}
 		fs = append(fs,
-			field{drop: 3, Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
+			field{drop: 3, Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2, Sort: "population",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
-			field{drop: 4, Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 4, Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gdp-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
-			field{drop: 5, Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 5, Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "defence-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
-			field{drop: 12, Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{drop: 12, Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gap-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
@@ -423,9 +435,9 @@ func (r *Report) fields() []field {
 				}},
 			// NATO's own figures per head (Table 6, constant prices),
 			// named apart from the ones above.
-			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1, Sort: "nato-gdp-per-head",
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$", once: true, last: true},
-			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0, Sort: "nato-defence-per-head",
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $", once: true, last: true},
 		)
 	}

@@ -34,7 +34,7 @@ func TestTopByDefence(t *testing.T) {
 	if code := cli.Main([]string{"gap", "--group", "nato", "--sort", "defence", "--top", "3"}, ios); code != 0 {
 		t.Fatal(code)
 	}
-	for _, want := range []string{"| Total, top 3 (3 of 3) |", "--top 3: the first 3 of 32 countries by --sort defence; the totals cover those shown."} {
+	for _, want := range []string{"| Total, top 3 (3 of 3) |", "--top 3: the first 3 of 32 countries by --sort defence (largest first); the totals cover those shown."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

@@ -46,8 +46,9 @@ type Options struct {
 	Figure string
 	// Sort is --sort, a word of the fields' (render.SortWords); "" keeps
 	// the order by country, then year. Top is --top (0: every row).
-	Sort string
-	Top  int
+	Sort    string
+	Reverse bool // --reverse: the --sort order turned round
+	Top     int
 	// FiguresSet and FigureSet say whether --figures and --figure were
 	// given (a warning where they do nothing).
 	FiguresSet, FigureSet bool
@@ -97,8 +98,9 @@ release's latest year (share points; defence in current USD %, or with
 over the years). --layout wide gives one row per country and one column
 per year of --figure (share by default), in every format, with a total
 row per year for money and personnel (a share does not add up: no total).
---sort orders rows by any figure the table shows, largest first, and
---top N keeps the first N (a total then covers those shown).`),
+--sort orders rows by any figure the table shows, largest first (name:
+A to Z), the same in every command; --reverse turns it round; --top N
+keeps the first N (a total then covers those shown).`),
 		Example: cmdutil.Examples(`
   natospend history --country DEU
   natospend history --country Germany,France --year 2020-2026
@@ -131,7 +133,8 @@ row per year for money and personnel (a share does not add up: no total).
 	cmdutil.EnumFlag{Name: "figure", Default: "share", Values: numberWords(slices.Concat(fields(nil, true, 0), fields(nil, true, 1))), Noun: "a figure",
 		Usage: "with --layout wide: the figure of the year columns"}.Register(cmd, &opts.Figure)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Values: sortWords(), Noun: "a sort order",
-		Usage: "order rows by a figure, largest first (name: A to Z; with --layout wide, the last year's), where the table shows it; default: by country, then year"}.Register(cmd, &opts.Sort)
+		Usage: "order rows by a figure, largest first (name: A to Z; with --layout wide, the last year's), where the table shows it; default: by country, then year (--reverse turns it round)"}.Register(cmd, &opts.Sort)
+	query.AddReverseFlag(cmd, &opts.Reverse)
 	fl.IntVar(&opts.Top, "top", 0, "keep the first `N` rows after --sort (default: all)")
 	query.RegisterCountryCompletion(cmd, "country", f)
 	query.RegisterCountryCompletion(cmd, "exclude", f)
@@ -427,12 +430,17 @@ type view struct {
 func rank[R any](o *Options, fs []render.Spec[R], rows []R, in string) ([]R, []string, error) {
 	var notes []string
 	if o.Sort != "" {
-		if !render.SortRows(fs, rows, o.Sort) {
+		if !render.SortRows(fs, rows, o.Sort, func(x, y render.Cell, text bool) int {
+			if text {
+				return calc.RankedNames(x.Text, y.Text, o.Reverse)
+			}
+			return calc.Ranked(defence.Num{V: x.Num, Known: x.Known}, defence.Num{V: y.Num, Known: y.Known}, o.Reverse)
+		}) {
 			return nil, nil, cmdutil.FlagErrorf("sort", "--sort %q is not a figure of this table (expected one of: %s)", o.Sort, strings.Join(render.SortWords(fs), ", "))
 		}
-		order := "largest first, unknown last"
+		order := calc.OrderWords(o.Sort, o.Reverse) + ", unknown last"
 		if o.Sort == "name" {
-			order = "A to Z"
+			order = calc.OrderWords(o.Sort, o.Reverse)
 		}
 		what := o.Sort
 		if o.Sort != "name" {
