@@ -100,3 +100,23 @@ func TestGapSortsEveryColumn(t *testing.T) {
 		}
 	}
 }
+
+// --burden with --top: the shares are of the whole selection (the
+// ranking's), and the total row adds up those shown, never a 100 that
+// the rows do not add up to: the United States and Poland (worked in
+// TestGapSortsEveryColumn), defence 57.066 + 2.933 = 60.00%, GDP 51.548
+// + 1.797 = 53.35%, difference 5.518 + 1.135 = 6.65 points.
+func TestBurdenTopTotals(t *testing.T) {
+	ios, _, out, errOut := iostreams.Test()
+	if code := Main([]string{"gap", "--burden", "--sort", "burden-diff", "--top", "2", "--format", "markdown"}, ios); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"|        60.00 |       53.35 |     6.65 |\n",
+		"--top 2 with --burden: the shares are of the whole selection's totals, and the total row adds up those of the 2 shown",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+}
