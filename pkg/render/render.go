@@ -67,6 +67,9 @@ type Column struct {
 	// uses before it leaves any column out ("Gap $bn" for "Gap uk-2027
 	// 2.5% $bn" under a title naming the target); "": Title.
 	Short string
+	// fewer is how many decimals a terminal table too wide for its width
+	// leaves out of a Money or Number column (coarser): 0 or 1.
+	fewer int
 }
 
 // Cell is one value. Which fields count depends on the column's Kind, never
