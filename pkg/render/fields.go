@@ -24,6 +24,12 @@ type Spec[R any] struct {
 	// Show, when set, is what the human table shows instead of Get (the
 	// same value with a mark, say). It must suit Kind.
 	Show func(R) Cell
+	// Drop is the field's rank in what a terminal table too narrow for it
+	// leaves out (Column.Drop: 0 never, the lowest first); Short, a
+	// shorter title it uses first (Column.Short). Declared here, with the
+	// field, for every command's table.
+	Drop  int
+	Short string
 	// Sort, when set, is the word --sort takes to order the rows by the
 	// field (see SortRows): the same word for the same figure in every
 	// command (share, defence, gdp, change...).
@@ -64,7 +70,7 @@ func (f Spec[R]) column(machine bool) Column {
 	if machine {
 		c.Key = f.Key
 	} else {
-		c.Title = f.Title
+		c.Title, c.Drop, c.Short = f.Title, f.Drop, f.Short
 	}
 	return c
 }

@@ -31,15 +31,16 @@ type TextOptions struct {
 	//  3. titles and text cells wrapped, with padding;
 	//  4. titles and text cells wrapped, no padding;
 	//  5. layouts 1-4 with the columns' short titles (Column.Short);
-	//  6. the same with fewer decimals (coarser): money in whole billions
-	//     and a Number column with one decimal less, each only where no
-	//     known figure of the column, totals included, that is not 0 would
-	//     print as 0 (a share keeps its two decimals: a verdict reads on
-	//     them), with a note naming the columns;
+	//  6. layouts 1-2 (cells whole) with fewer decimals (coarser): money
+	//     in whole billions and a Number column with one decimal less,
+	//     each only where no known figure of the column, totals included,
+	//     that is not 0 would print as 0 (a share keeps its two decimals:
+	//     a verdict reads on them), with a note naming the columns;
 	//  7. the table without its droppable columns (Column.Drop), left out
 	//     one at a time in their declared order until one of the layouts
-	//     1-4 fits (short titles, fewer decimals), with a note naming them
-	//     and how to see them (a wider terminal, --format csv);
+	//     1-4 fits (short titles), with a note naming them and how to see
+	//     them (a wider terminal, --format csv); where none fits, the same
+	//     with fewer decimals;
 	//  8. a vertical layout: one block per row ("Title: value" lines), the
 	//     footer as a last block, with every column.
 	// Numbers are never wrapped. The title and the
@@ -250,10 +251,13 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 		}
 	}
 	if !ok && width > 0 {
-		// Fewer decimals, where no figure that is not 0 reads as 0; then
-		// columns left out, rounded where that leaves out fewer.
+		// Fewer decimals, where no figure that is not 0 reads as 0: only
+		// when every column then fits, cells whole; else columns are left
+		// out at full precision, and rounded only when that alone does
+		// not fit either.
 		c, rounded := coarser(t, short)
 		if c != nil {
+			c.whole = true
 			if lay, fits := c.fitLayout(width); fits {
 				var box bytes.Buffer
 				c.box(&box, lay)
@@ -262,16 +266,15 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 					ok = true
 				}
 			}
+			c.whole = false
 		}
 		if !ok {
 			box, left := short.dropToFit(width, g.header)
-			if c != nil {
-				if cbox, cleft := c.dropToFit(width, g.header); cbox != nil && (box == nil || len(cleft) < len(left)) {
-					box, left = cbox, cleft
-					rounded = slices.DeleteFunc(rounded, func(name string) bool { return slices.Contains(cleft, name) })
-				} else {
-					rounded = nil
-				}
+			if box == nil && c != nil {
+				box, left = c.dropToFit(width, g.header)
+				rounded = slices.DeleteFunc(rounded, func(name string) bool { return slices.Contains(left, name) })
+			} else {
+				rounded = nil
 			}
 			if box != nil {
 				buf.Write(box)

@@ -240,11 +240,11 @@ func (r *Report) fields() []render.Spec[Row] {
 		return func(row Row) render.Cell { return num(get(row.Donor)) }
 	}
 	return []render.Spec[Row]{
-		{Key: "code", Title: "Code", Get: func(row Row) render.Cell { return render.T(row.Code) }},
+		{Key: "code", Title: "Code", Drop: 1, Get: func(row Row) render.Cell { return render.T(row.Code) }},
 		{Key: "name", Title: "Donor", Sort: "name", Get: func(row Row) render.Cell { return render.T(row.Name) }},
 		{Key: "military_meur", Sort: "military", Title: "Military €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Military })},
-		{Key: "financial_meur", Sort: "financial", Title: "Financial €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Financial })},
-		{Key: "humanitarian_meur", Sort: "humanitarian", Title: "Humanitarian €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Humanitarian })},
+		{Key: "financial_meur", Sort: "financial", Drop: 3, Title: "Financial €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Financial })},
+		{Key: "humanitarian_meur", Sort: "humanitarian", Drop: 2, Title: "Humanitarian €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Humanitarian })},
 		{Key: "total_meur", Sort: "total", Title: "Total €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Total })},
 		{Key: "share_of_total_pct", Sort: "share-of-total", Title: kt + " share %", Kind: render.Percent, Get: func(row Row) render.Cell { return num(row.Share) }},
 		{Key: "pct_gdp", Sort: "pct-gdp", Title: gdpTitle, Kind: render.Number, Decimals: 3, Get: func(row Row) render.Cell { return num(row.PctGDP) }},

@@ -92,14 +92,14 @@ type field struct {
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
 	perHead    bool
-	// drop is the field's rank in the order a terminal too narrow for the
-	// table leaves columns out (render.Column.Drop), before it falls back
-	// to one block per country: the money behind the share first (GDP,
-	// defence, the per-head context), then the code, the deadline money,
-	// the statuses (the gap's sign says them), the trends and the gaps; 0:
-	// never (the country, its year, its share and what a flag asked for:
-	// --burden, --show-aid, --currency).
-	drop int
+	// Spec.Drop is the field's rank in the order a terminal too narrow
+	// for the table leaves columns out (render.Column.Drop), before it
+	// falls back to one block per country: the money behind the share
+	// first (GDP, defence, the per-head context), then the code, the
+	// deadline money, the statuses (the gap's sign says them), the trends
+	// and the gaps; 0: never (the country, its year, its share and what a
+	// flag asked for: --burden, --show-aid, --currency).
+	//
 	// before is the key of the per-country column this one is shown just
 	// before in the table (its JSON and CSV place is at the end: keys are
 	// only ever added there); "": in declaration order.
@@ -169,7 +169,7 @@ func (r *Report) fields() []field {
 		atShareTitle = "Defence at share $bn"
 	}
 	fs := []field{
-		{drop: 6, Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
+		{Spec: render.Spec[*calc.Line]{Drop: 6, Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "name", Sort: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(r.totalLabel(label, t)), true
@@ -178,20 +178,20 @@ func (r *Report) fields() []field {
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
-		{drop: 1, Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Sort: "gdp", Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+		{Spec: render.Spec[*calc.Line]{Drop: 1, Key: "gdp_musd", Kind: render.Money, Sort: "gdp", Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Sort: "defence", Get: numOf(publishedDefence)}, perCountry: defenceTitle,
+		{Spec: render.Spec[*calc.Line]{Drop: 2, Key: "defence_musd", Kind: render.Money, Sort: "defence", Get: numOf(publishedDefence)}, perCountry: defenceTitle,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
 		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Sort: "share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
-		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
+		{Spec: render.Spec[*calc.Line]{Drop: 8, Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
@@ -199,7 +199,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 11, Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Sort: "gap", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
+		{Spec: render.Spec[*calc.Line]{Drop: 11, Key: "gap_musd", Kind: render.Money, Sort: "gap", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
 			Show: func(ln *calc.Line) render.Cell {
 				c := num(ln.Gap)
 				if ln.Approximate {
@@ -214,7 +214,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 9, Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
+		{Spec: render.Spec[*calc.Line]{Drop: 9, Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
 			},
@@ -233,7 +233,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMin })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMax })}},
 		// The table shows a bounded gap as its range, in words.
-		{drop: 11, Spec: render.Spec[*calc.Line]{Get: func(ln *calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Drop: 11, Get: func(ln *calc.Line) render.Cell {
 			if ln.Gap.Known {
 				return render.T(render.FormatBillions(ln.Gap.V))
 			}
@@ -263,7 +263,7 @@ func (r *Report) fields() []field {
 		}}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
-		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Sort: "need", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+		{Spec: render.Spec[*calc.Line]{Drop: 8, Key: "required_deadline_musd", Kind: render.Money, Sort: "need", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Required), true
 			},
@@ -274,7 +274,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
-		{drop: 7, Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Sort: "growth", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+		{Spec: render.Spec[*calc.Line]{Drop: 7, Key: "annual_growth_pct", Kind: render.Percent, Sort: "growth", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Growth), true
 			},
@@ -284,7 +284,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 10, Spec: render.Spec[*calc.Line]{Key: "trend", Get: text(func(ln *calc.Line) string {
+		{Spec: render.Spec[*calc.Line]{Drop: 10, Key: "trend", Get: text(func(ln *calc.Line) string {
 			if ln.HasTrend {
 				return string(ln.Trend.Status)
 			}
@@ -327,7 +327,7 @@ func (r *Report) fields() []field {
 		}}, once: true},
 		// added with schema 2: the spending the share method measures from,
 		// share x GDP, apart from NATO's published defence (defence_musd)
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Sort: "defence-at-share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+		{Spec: render.Spec[*calc.Line]{Drop: 2, Key: "defence_at_share_musd", Kind: render.Money, Sort: "defence-at-share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
 			perCountry: atShareTitle, once: true, before: "share_pct",
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.DefenceAtShare), true
@@ -419,13 +419,13 @@ func (r *Report) fields() []field {
 			return func(ln *calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
 		}
 		fs = append(fs,
-			field{drop: 3, Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2, Sort: "population",
+			field{Spec: render.Spec[*calc.Line]{Drop: 3, Key: "population_m", Kind: render.Number, Decimals: 2, Sort: "population",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
-			field{drop: 4, Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gdp-per-head",
+			field{Spec: render.Spec[*calc.Line]{Drop: 4, Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gdp-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
-			field{drop: 5, Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "defence-per-head",
+			field{Spec: render.Spec[*calc.Line]{Drop: 5, Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "defence-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
-			field{drop: 12, Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gap-per-head",
+			field{Spec: render.Spec[*calc.Line]{Drop: 12, Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gap-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
@@ -789,7 +789,7 @@ func (r *Report) HumanTable() *render.Table {
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
 		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText,
-			Drop: c.f.drop, Short: r.shortTitle(c)})
+			Drop: c.f.Drop, Short: r.shortTitle(c)})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
