@@ -39,3 +39,16 @@ func TestFewerDecimals(t *testing.T) {
 		t.Errorf("at 44, rounded without need: %v\n%s", err, buf.String())
 	}
 }
+
+// An Exact column keeps its decimals: a revision may be in the last one.
+func TestFewerDecimalsExact(t *testing.T) {
+	tb := &Table{
+		Columns: []Column{{Title: "Old", Kind: Number, Decimals: 4, Exact: true}, {Title: "GDP $bn", Kind: Money}},
+		Rows:    [][]Cell{{N(4.12), N(848900)}},
+	}
+	g := newGrid(tb, false)
+	c, names := coarser(tb, g)
+	if c == nil || len(names) != 1 || names[0] != "GDP $bn" || c.rows[0][0] != "4.1200" || c.rows[0][1] != "849" {
+		t.Errorf("names %v, rows %v", names, c.rows)
+	}
+}

@@ -30,6 +30,8 @@ type Spec[R any] struct {
 	// field, for every command's table.
 	Drop  int
 	Short string
+	// Exact keeps the field's decimals in a narrow terminal (Column.Exact).
+	Exact bool
 	// Sort, when set, is the word --sort takes to order the rows by the
 	// field (see SortRows): the same word for the same figure in every
 	// command (share, defence, gdp, change...).
@@ -70,7 +72,7 @@ func (f Spec[R]) column(machine bool) Column {
 	if machine {
 		c.Key = f.Key
 	} else {
-		c.Title, c.Drop, c.Short = f.Title, f.Drop, f.Short
+		c.Title, c.Drop, c.Short, c.Exact = f.Title, f.Drop, f.Short, f.Exact
 	}
 	return c
 }

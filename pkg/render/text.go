@@ -320,6 +320,8 @@ func coarser(t *Table, s *grid) (*grid, []string) {
 	for i, c := range cols {
 		var unit float64 // half the last digit kept, in the cell's unit
 		switch {
+		case c.Exact:
+			continue
 		case c.Kind == Money:
 			unit = 500 // million USD: whole billions
 		case c.Kind == Number && c.Decimals > 0:
