@@ -79,6 +79,10 @@ func TestGapSortsEveryColumn(t *testing.T) {
 		// 51.55%, +5.52 points, the largest; Poland, 53,080 / 1,809,913 =
 		// 2.93% against 1,134,841 / 63,139,894 = 1.80%, +1.14, next.
 		{[]string{"gap", "--burden", "--sort", "burden-diff"}, "USA,POL"},
+		// IMF WEO October 2025 population, 2026
+		// (imf_weo_population_2025_10.csv): the United States, then
+		// Türkiye, then Germany.
+		{[]string{"gap", "--per-capita", "--sort", "population"}, "USA,TUR,DEU"},
 		// burden-defence ranks as defence does.
 		{[]string{"gap", "--burden", "--sort", "burden-defence"}, "USA,DEU,GBR"},
 	} {
@@ -93,6 +97,7 @@ func TestGapSortsEveryColumn(t *testing.T) {
 	}{
 		{[]string{"gap", "--sort", "aid"}, "natospend: --sort aid: its column is shown with --show-aid: add it"},
 		{[]string{"gap", "--sort", "burden-diff"}, "natospend: --sort burden-diff: its column is shown with --burden: add it"},
+		{[]string{"gap", "--sort", "need"}, "natospend: --sort need: this table has no such column (need and growth come with a deadline"},
 	} {
 		ios, _, out, errOut := iostreams.Test()
 		if code := Main(c.args, ios); code != 2 || out.Len() != 0 || !strings.HasPrefix(errOut.String(), c.want) {

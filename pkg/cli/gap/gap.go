@@ -303,5 +303,9 @@ func (o *Options) sortKeys(ds *defence.Dataset, q *calc.Query) (map[string]defen
 			return nil, err
 		}
 	}
-	return rep.sortKeys(o.Sort), nil
+	keys := rep.sortKeys(o.Sort)
+	if keys == nil {
+		return nil, cmdutil.FlagErrorf("sort", "--sort %s: this table has no such column (need and growth come with a deadline: --by YEAR, or a target with its own; defence-at-share with --method share)", o.Sort)
+	}
+	return keys, nil
 }

@@ -68,7 +68,8 @@ func sortView(word string) string {
 
 // sortKeys are the figures of the field whose Sort is word, by country,
 // from each country's line of the first measure whose column shows it (a
-// per-country field: the first line), as the table shows them in USD.
+// per-country field: the first line), as the table shows them in USD; nil
+// when the table has no such column (need without a deadline).
 func (r *Report) sortKeys(word string) map[string]defence.Num {
 	fs := r.fields()
 	i := slices.IndexFunc(fs, func(f field) bool { return f.Sort == word })
@@ -76,14 +77,19 @@ func (r *Report) sortKeys(word string) map[string]defence.Num {
 		return nil
 	}
 	f := fs[i]
-	m := 0
-	if f.title != nil {
+	m := -1
+	if f.perCountry != "" {
+		m = 0
+	} else if f.title != nil {
 		for j, ms := range r.Measures {
 			if f.title(ms) != "" {
 				m = j
 				break
 			}
 		}
+	}
+	if m < 0 {
+		return nil // not a column of this table
 	}
 	keys := make(map[string]defence.Num, len(r.Order))
 	for _, code := range r.Order {
