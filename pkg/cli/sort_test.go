@@ -125,3 +125,22 @@ func TestBurdenTopTotals(t *testing.T) {
 		}
 	}
 }
+
+// history's JSON says the order turned round (reverse, a key added at the
+// end), in each layout; --since 2022 --sort change --reverse puts the
+// smallest change first.
+func TestHistoryJSONReverse(t *testing.T) {
+	for _, args := range [][]string{
+		{"history", "--group", "nato", "--year", "2026", "--sort", "share", "--reverse"},
+		{"history", "--group", "nato", "--since", "2022", "--sort", "change", "--reverse"},
+		{"history", "--group", "nato", "--year", "2025-2026", "--layout", "wide", "--sort", "share", "--reverse"},
+	} {
+		ios, _, out, errOut := iostreams.Test()
+		if code := Main(append(args, "--format", "json"), ios); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if !strings.Contains(out.String(), `"reverse": true`) {
+			t.Errorf("%v: no \"reverse\": true in %.300s", args, out)
+		}
+	}
+}

@@ -522,7 +522,7 @@ func (v view) long(figures []string) error {
 	}
 	var more []render.Field
 	if v.o.Sort != "" || v.o.Top > 0 {
-		more = append(more, render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+		more = append(more, render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 	}
 	return v.o.Out.Emit(v.o.F, cmdutil.Output{
 		Human: func() *render.Table {
@@ -593,7 +593,7 @@ func (v view) since() error {
 		JSON: func() any {
 			return v.json(render.Objects(fs, rows), notes,
 				render.Field{Key: "since", Value: from}, render.Field{Key: "to", Value: to},
-				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 		},
 	})
 }
@@ -732,7 +732,7 @@ func (v view) wide(figure render.Spec[row]) error {
 			return v.json(render.Objects(fs, rows), notes,
 				render.Field{Key: "layout", Value: cmdutil.LayoutWide}, render.Field{Key: "figure", Value: word},
 				render.Field{Key: "totals", Value: totalsJSON},
-				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 		},
 	})
 }
