@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
+	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/snapshot"
 )
 
@@ -172,5 +174,34 @@ func TestStartupShortcutsSameOutput(t *testing.T) {
 		if code == 0 && out.Len() == 0 && args[0] != "check" { // check's verdict is its exit code
 			t.Errorf("natospend %s: no output", strings.Join(args, " "))
 		}
+	}
+}
+
+// TestCommonPathBuildsNoMaps: the runs of gap, check and path above read
+// the cells they need from the snapshot's static tables and build no
+// release's maps (Release.Cells), which would cost a gap run some 1,300
+// allocations and 350,000 instructions more (docs/performance.md, issue
+// 21 item 11: calc.PublishesFigure built them).
+func TestCommonPathBuildsNoMaps(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no config file of the machine's user
+	n := 0
+	for _, args := range startupArgs {
+		if args[0] != "gap" && args[0] != "check" && args[0] != "path" {
+			continue
+		}
+		n++
+		ds := snapshot.Lazy()
+		ios, _, _, _ := iostreams.Test()
+		g := &cmdutil.GlobalOptions{}
+		f := cmdutil.NewFactory(ios, Version(), cmdutil.DataSources{Embedded: EmbeddedSources, EmbeddedLoaded: func() *defence.Dataset { return ds }}, g)
+		run(args, f, g)
+		for id, r := range ds.Releases {
+			if releasetest.MapsBuilt(r) {
+				t.Errorf("natospend %s built the maps of %s", strings.Join(args, " "), id)
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("%d runs of gap, check and path, want at least 15", n)
 	}
 }

@@ -345,6 +345,14 @@ func (r *Release) EachYear(code string, fn func(year int, f Figure) bool) {
 	r.each(true, code, func(_ string, y int, f Figure) bool { return fn(y, f) })
 }
 
+// Each calls fn with every cell of the release, in no particular order,
+// until fn returns false, without building the maps of a lazy release
+// (as EachYear: Source and Detail may be left out). fn must not change
+// what a figure points to.
+func (r *Release) Each(fn func(code string, year int, f Figure) bool) {
+	r.each(false, "", fn)
+}
+
 // HasCountry reports whether the release has a cell for the country.
 func (r *Release) HasCountry(code string) bool {
 	found := false
