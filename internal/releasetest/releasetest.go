@@ -49,7 +49,7 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 		}
 		each := map[int]defence.Figure{}
 		got.EachYear(c, func(y int, f defence.Figure) bool {
-			f.Source, f.Detail = "", nil // EachYear may leave them out
+			f.Source, f.Detail = defence.Place{}, nil // EachYear may leave them out
 			each[y] = f
 			return true
 		})
@@ -57,7 +57,7 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 			t.Fatalf("%s %q: EachYear gave %d cells, the maps have %d", got.ID, c, len(each), len(want[c]))
 		}
 		for y, f := range want[c] {
-			f.Source, f.Detail = "", nil
+			f.Source, f.Detail = defence.Place{}, nil
 			if e, ok := each[y]; !ok || !reflect.DeepEqual(e, f) {
 				t.Fatalf("%s %s %d: EachYear gave %+v %v, the maps have %+v", got.ID, c, y, e, ok, f)
 			}

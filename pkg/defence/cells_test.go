@@ -28,8 +28,8 @@ func (c countingIndex) Map() map[string]map[int]defence.Figure {
 // unsynchronised build.
 func TestCellsConcurrent(t *testing.T) {
 	figs := map[string]map[int]defence.Figure{
-		"DEU": {2023: {Share: defence.N(1.5), Source: "x.yaml:3"}, 2024: {Share: defence.N(2.1), Source: "x.yaml:4"}},
-		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000), Source: "x.yaml:6"}},
+		"DEU": {2023: {Share: defence.N(1.5), Source: defence.Place{File: "x.yaml", Line: 3}}, 2024: {Share: defence.N(2.1), Source: defence.Place{File: "x.yaml", Line: 4}}},
+		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000), Source: defence.Place{File: "x.yaml", Line: 6}}},
 	}
 	for round := range 50 {
 		var maps atomic.Int32

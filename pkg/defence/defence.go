@@ -161,7 +161,7 @@ type Figure struct {
 	Detail   *Detail
 	Estimate bool
 	Note     string
-	Source   string // file:line of the cell
+	Source   Place // where the cell was defined
 }
 
 // Detail holds the figures of NATO's other tables, each unknown where a

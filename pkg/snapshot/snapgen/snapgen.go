@@ -54,7 +54,8 @@ func Load() (*defence.Dataset, error) {
 // maps are built from them, or single cells read without building any),
 // and the table releaseFigures of those functions by release id, in the
 // order of the ids (pkg/snapshot puts them together, at once or on first
-// use).
+// use). The tables give each cell's line, not its file: the release's
+// (Release.Source), which pkg/snapshot puts back.
 func Generate(ds *defence.Dataset) ([]byte, error) {
 	base := *ds
 	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
@@ -76,7 +77,11 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitrt.Nested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", nested)
 	for i, id := range ids {
 		name := fmt.Sprintf("figures%d", i)
-		if err := f.Nested(name, ds.Releases[id].Cells()); err != nil {
+		cells, err := withoutFile(ds.Releases[id])
+		if err != nil {
+			return nil, err
+		}
+		if err := f.Nested(name, cells); err != nil {
 			return nil, err
 		}
 		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
@@ -84,4 +89,23 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	table.WriteString("}\n")
 	f.Decl(table.String())
 	return f.Bytes()
+}
+
+// withoutFile returns the release's cells with the file of their Source
+// left out: the release's own file, which every cell of a loaded release
+// is defined in (an error otherwise), written once in the release.
+func withoutFile(r *defence.Release) (map[string]map[int]defence.Figure, error) {
+	out := make(map[string]map[int]defence.Figure, len(r.Cells()))
+	for code, ys := range r.Cells() {
+		m := make(map[int]defence.Figure, len(ys))
+		for y, f := range ys {
+			if f.Source.File != r.Source {
+				return nil, fmt.Errorf("release %s: the cell %s %d is from %q, not the release's file %q", r.ID, code, y, f.Source.File, r.Source)
+			}
+			f.Source.File = ""
+			m[y] = f
+		}
+		out[code] = m
+	}
+	return out, nil
 }
