@@ -1063,7 +1063,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				}
 			}
 		case "aggregates":
-			r.Aggregates = w.aggregates(v, kp, r)
+			r.SetAggregates(w.aggregates(v, kp, r))
 		case "figures":
 			figures, figuresAt = v, kp
 		}

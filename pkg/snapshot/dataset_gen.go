@@ -857,171 +857,7 @@ func build() *defence.Dataset {
 				},
 				Currencies:   golitrt.Map(golitTable0[:]),
 				ConstantYear: 2015,
-				Aggregates: map[string]map[int]defence.Figure{
-					"europe-canada": {
-						2014: {
-							GDP:     defence.Num{V: 2.041404036e+07, Known: true},
-							Defence: defence.Num{V: 289275.58, Known: true},
-							Share:   defence.Num{V: 1.4278, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 250340.15, Known: true}, GDPConst: defence.Num{V: 1.753317641e+07, Known: true}, RealChange: defence.Num{V: -0.8827, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.2617, Known: true}, DefencePerCapitaConst: defence.Num{V: 417.8, Known: true}, Personnel: defence.Num{V: 1890.759, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 97},
-						},
-						2015: {
-							GDP:     defence.Num{V: 1.787187631e+07, Known: true},
-							Defence: defence.Num{V: 254422.34, Known: true},
-							Share:   defence.Num{V: 1.4236, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 254422.34, Known: true}, GDPConst: defence.Num{V: 1.787187631e+07, Known: true}, RealChange: defence.Num{V: 1.6307, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.7016, Known: true}, DefencePerCapitaConst: defence.Num{V: 422.83, Known: true}, Personnel: defence.Num{V: 1810.69, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 98},
-						},
-						2016: {
-							GDP:     defence.Num{V: 1.789554219e+07, Known: true},
-							Defence: defence.Num{V: 255594.75, Known: true},
-							Share:   defence.Num{V: 1.4385, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 261979.84, Known: true}, GDPConst: defence.Num{V: 1.821167668e+07, Known: true}, RealChange: defence.Num{V: 2.9705, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.129, Known: true}, DefencePerCapitaConst: defence.Num{V: 433.41, Known: true}, Personnel: defence.Num{V: 1788.308, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 99},
-						},
-						2017: {
-							GDP:     defence.Num{V: 1.882090124e+07, Known: true},
-							Defence: defence.Num{V: 275102.41, Known: true},
-							Share:   defence.Num{V: 1.4778, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 277400.98, Known: true}, GDPConst: defence.Num{V: 1.877131757e+07, Known: true}, RealChange: defence.Num{V: 5.8864, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.9027, Known: true}, DefencePerCapitaConst: defence.Num{V: 456.68, Known: true}, Personnel: defence.Num{V: 1857.054, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 100},
-						},
-						2018: {
-							GDP:     defence.Num{V: 2.014870999e+07, Known: true},
-							Defence: defence.Num{V: 300167.06, Known: true},
-							Share:   defence.Num{V: 1.5117, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 289189.39, Known: true}, GDPConst: defence.Num{V: 1.913012991e+07, Known: true}, RealChange: defence.Num{V: 4.2496, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.3567, Known: true}, DefencePerCapitaConst: defence.Num{V: 474.02, Known: true}, Personnel: defence.Num{V: 1893.042, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 101},
-						},
-						2019: {
-							GDP:     defence.Num{V: 1.982809137e+07, Known: true},
-							Defence: defence.Num{V: 301674.24, Known: true},
-							Share:   defence.Num{V: 1.5407, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 299643.77, Known: true}, GDPConst: defence.Num{V: 1.944869311e+07, Known: true}, RealChange: defence.Num{V: 3.6151, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.7289, Known: true}, DefencePerCapitaConst: defence.Num{V: 488.84, Known: true}, Personnel: defence.Num{V: 1883.733, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 102},
-						},
-						2020: {
-							GDP:     defence.Num{V: 1.91348356e+07, Known: true},
-							Defence: defence.Num{V: 325952.59, Known: true},
-							Share:   defence.Num{V: 1.7214, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 313765.32, Known: true}, GDPConst: defence.Num{V: 1.82273713e+07, Known: true}, RealChange: defence.Num{V: 4.7128, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.5505, Known: true}, DefencePerCapitaConst: defence.Num{V: 508.68, Known: true}, Personnel: defence.Num{V: 1896.703, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 103},
-						},
-						2021: {
-							GDP:     defence.Num{V: 2.186701385e+07, Known: true},
-							Defence: defence.Num{V: 358835.9, Known: true},
-							Share:   defence.Num{V: 1.658, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 321743.11, Known: true}, GDPConst: defence.Num{V: 1.940504132e+07, Known: true}, RealChange: defence.Num{V: 2.5426, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.4447, Known: true}, DefencePerCapitaConst: defence.Num{V: 521.37, Known: true}, Personnel: defence.Num{V: 1968.306, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 104},
-						},
-						2022: {
-							GDP:     defence.Num{V: 2.167151139e+07, Known: true},
-							Defence: defence.Num{V: 355382.35, Known: true},
-							Share:   defence.Num{V: 1.6587, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 333749.81, Known: true}, GDPConst: defence.Num{V: 2.012148902e+07, Known: true}, RealChange: defence.Num{V: 3.7318, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.4625, Known: true}, DefencePerCapitaConst: defence.Num{V: 538.45, Known: true}, Personnel: defence.Num{V: 1968.165, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 105},
-						},
-						2023: {
-							GDP:      defence.Num{V: 2.377858578e+07, Known: true},
-							Defence:  defence.Num{V: 419204.62, Known: true},
-							Share:    defence.Num{V: 1.7755, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 364666.53, Known: true}, GDPConst: defence.Num{V: 2.053906814e+07, Known: true}, RealChange: defence.Num{V: 9.2634, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.6357, Known: true}, DefencePerCapitaConst: defence.Num{V: 579.44, Known: true}, Personnel: defence.Num{V: 2033.913, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2024-06.yaml", Line: 106},
-						},
-						2024: {
-							GDP:      defence.Num{V: 2.525649543e+07, Known: true},
-							Defence:  defence.Num{V: 506692.48, Known: true},
-							Share:    defence.Num{V: 2.0155, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 430112.31, Known: true}, GDPConst: defence.Num{V: 2.134070685e+07, Known: true}, RealChange: defence.Num{V: 17.9467, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.2166, Known: true}, DefencePerCapitaConst: defence.Num{V: 669.47, Known: true}, Personnel: defence.Num{V: 2118.399, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2024-06.yaml", Line: 107},
-						},
-					},
-					"nato": {
-						2014: {
-							GDP:     defence.Num{V: 3.802217861e+07, Known: true},
-							Defence: defence.Num{V: 943217.58, Known: true},
-							Share:   defence.Num{V: 2.5786, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 910360.79, Known: true}, GDPConst: defence.Num{V: 3.530472571e+07, Known: true}, RealChange: defence.Num{V: -4.0414, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.4254, Known: true}, DefencePerCapitaConst: defence.Num{V: 990.83, Known: true}, Personnel: defence.Num{V: 3228.943, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 109},
-						},
-						2015: {
-							GDP:     defence.Num{V: 3.616689531e+07, Known: true},
-							Defence: defence.Num{V: 895675.34, Known: true},
-							Share:   defence.Num{V: 2.4765, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 895675.34, Known: true}, GDPConst: defence.Num{V: 3.616689531e+07, Known: true}, RealChange: defence.Num{V: -1.6131, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.1489, Known: true}, DefencePerCapitaConst: defence.Num{V: 969.53, Known: true}, Personnel: defence.Num{V: 3124.8, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 110},
-						},
-						2016: {
-							GDP:     defence.Num{V: 3.670045544e+07, Known: true},
-							Defence: defence.Num{V: 911653.75, Known: true},
-							Share:   defence.Num{V: 2.4789, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 913225.77, Known: true}, GDPConst: defence.Num{V: 3.683956491e+07, Known: true}, RealChange: defence.Num{V: 1.9595, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.6523, Known: true}, DefencePerCapitaConst: defence.Num{V: 982.95, Known: true}, Personnel: defence.Num{V: 3089.752, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 111},
-						},
-						2017: {
-							GDP:     defence.Num{V: 3.843300374e+07, Known: true},
-							Defence: defence.Num{V: 918035.41, Known: true},
-							Share:   defence.Num{V: 2.3874, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 903810.17, Known: true}, GDPConst: defence.Num{V: 3.785700918e+07, Known: true}, RealChange: defence.Num{V: -1.031, Known: true}, GDPPerCapitaConst: defence.Num{V: 40.5194, Known: true}, DefencePerCapitaConst: defence.Num{V: 967.37, Known: true}, Personnel: defence.Num{V: 3162.954, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 112},
-						},
-						2018: {
-							GDP:     defence.Num{V: 4.080522549e+07, Known: true},
-							Defence: defence.Num{V: 972422.06, Known: true},
-							Share:   defence.Num{V: 2.3962, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 929276.29, Known: true}, GDPConst: defence.Num{V: 3.878199829e+07, Known: true}, RealChange: defence.Num{V: 2.8176, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.3069, Known: true}, DefencePerCapitaConst: defence.Num{V: 989.78, Known: true}, Personnel: defence.Num{V: 3210.486, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 113},
-						},
-						2019: {
-							GDP:     defence.Num{V: 4.134948637e+07, Known: true},
-							Defence: defence.Num{V: 1.05256024e+06, Known: true},
-							Share:   defence.Num{V: 2.5229, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 998706.15, Known: true}, GDPConst: defence.Num{V: 3.958538097e+07, Known: true}, RealChange: defence.Num{V: 7.4714, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.9569, Known: true}, DefencePerCapitaConst: defence.Num{V: 1058.54, Known: true}, Personnel: defence.Num{V: 3212.914, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 114},
-						},
-						2020: {
-							GDP:     defence.Num{V: 4.04577851e+07, Known: true},
-							Defence: defence.Num{V: 1.09660259e+06, Known: true},
-							Share:   defence.Num{V: 2.6852, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.01817883e+06, Known: true}, GDPConst: defence.Num{V: 3.791833999e+07, Known: true}, RealChange: defence.Num{V: 1.9498, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.9726, Known: true}, DefencePerCapitaConst: defence.Num{V: 1073.34, Known: true}, Personnel: defence.Num{V: 3243.354, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 115},
-						},
-						2021: {
-							GDP:     defence.Num{V: 4.54610446e+07, Known: true},
-							Defence: defence.Num{V: 1.1829299e+06, Known: true},
-							Share:   defence.Num{V: 2.6256, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.05649204e+06, Known: true}, GDPConst: defence.Num{V: 4.023812728e+07, Known: true}, RealChange: defence.Num{V: 3.7629, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.3797, Known: true}, DefencePerCapitaConst: defence.Num{V: 1112.72, Known: true}, Personnel: defence.Num{V: 3317.306, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 116},
-						},
-						2022: {
-							GDP:     defence.Num{V: 4.741561964e+07, Known: true},
-							Defence: defence.Num{V: 1.19035935e+06, Known: true},
-							Share:   defence.Num{V: 2.5077, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.03711145e+06, Known: true}, GDPConst: defence.Num{V: 4.135779752e+07, Known: true}, RealChange: defence.Num{V: -1.8344, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.3778, Known: true}, DefencePerCapitaConst: defence.Num{V: 1087.77, Known: true}, Personnel: defence.Num{V: 3285.165, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2024-06.yaml", Line: 117},
-						},
-						2023: {
-							GDP:      defence.Num{V: 5.113952053e+07, Known: true},
-							Defence:  defence.Num{V: 1.29480762e+06, Known: true},
-							Share:    defence.Num{V: 2.5252, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.06856833e+06, Known: true}, GDPConst: defence.Num{V: 4.23153533e+07, Known: true}, RealChange: defence.Num{V: 3.0331, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.8722, Known: true}, DefencePerCapitaConst: defence.Num{V: 1107.88, Known: true}, Personnel: defence.Num{V: 3319.939, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2024-06.yaml", Line: 118},
-						},
-						2024: {
-							GDP:      defence.Num{V: 5.397643699e+07, Known: true},
-							Defence:  defence.Num{V: 1.47439948e+06, Known: true},
-							Share:    defence.Num{V: 2.7127, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.18479645e+06, Known: true}, GDPConst: defence.Num{V: 4.367511071e+07, Known: true}, RealChange: defence.Num{V: 10.877, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.5909, Known: true}, DefencePerCapitaConst: defence.Num{V: 1209.64, Known: true}, Personnel: defence.Num{V: 3418.609, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2024-06.yaml", Line: 119},
-						},
-					},
-				},
-				Source: "embedded:nato-2024-06.yaml",
+				Source:       "embedded:nato-2024-06.yaml",
 			},
 			"nato-2025-08": {
 				ID:         "nato-2025-08",
@@ -1072,199 +908,7 @@ func build() *defence.Dataset {
 				},
 				Currencies:   golitrt.Map(golitTable1[:]),
 				ConstantYear: 2021,
-				Aggregates: map[string]map[int]defence.Figure{
-					"europe-canada": {
-						2014: {
-							GDP:     defence.Num{V: 2.0569074e+07, Known: true},
-							Defence: defence.Num{V: 289315, Known: true},
-							Share:   defence.Num{V: 1.4, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 278861, Known: true}, GDPConst: defence.Num{V: 1.9961594e+07, Known: true}, RealChange: defence.Num{V: -0.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 466, Known: true}, Personnel: defence.Num{V: 1890.8, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 63},
-						},
-						2015: {
-							GDP:     defence.Num{V: 1.8008106e+07, Known: true},
-							Defence: defence.Num{V: 254473, Known: true},
-							Share:   defence.Num{V: 1.4, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 283976, Known: true}, GDPConst: defence.Num{V: 2.0339266e+07, Known: true}, RealChange: defence.Num{V: 1.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 471, Known: true}, Personnel: defence.Num{V: 1810.7, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 64},
-						},
-						2016: {
-							GDP:     defence.Num{V: 1.802527e+07, Known: true},
-							Defence: defence.Num{V: 255594, Known: true},
-							Share:   defence.Num{V: 1.41, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 292114, Known: true}, GDPConst: defence.Num{V: 2.072176e+07, Known: true}, RealChange: defence.Num{V: 2.87, Known: true}, GDPPerCapitaConst: defence.Num{V: 34.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 482, Known: true}, Personnel: defence.Num{V: 1788.3, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 65},
-						},
-						2017: {
-							GDP:     defence.Num{V: 1.8960063e+07, Known: true},
-							Defence: defence.Num{V: 275101, Known: true},
-							Share:   defence.Num{V: 1.45, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 309729, Known: true}, GDPConst: defence.Num{V: 2.1353786e+07, Known: true}, RealChange: defence.Num{V: 6.03, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 509, Known: true}, Personnel: defence.Num{V: 1857.1, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 66},
-						},
-						2018: {
-							GDP:     defence.Num{V: 2.0327456e+07, Known: true},
-							Defence: defence.Num{V: 300474, Known: true},
-							Share:   defence.Num{V: 1.48, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 321800, Known: true}, GDPConst: defence.Num{V: 2.1772008e+07, Known: true}, RealChange: defence.Num{V: 3.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 526, Known: true}, Personnel: defence.Num{V: 1893, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 67},
-						},
-						2019: {
-							GDP:     defence.Num{V: 1.9996041e+07, Known: true},
-							Defence: defence.Num{V: 301656, Known: true},
-							Share:   defence.Num{V: 1.51, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 334042, Known: true}, GDPConst: defence.Num{V: 2.2142077e+07, Known: true}, RealChange: defence.Num{V: 3.8, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 544, Known: true}, Personnel: defence.Num{V: 1883.7, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 68},
-						},
-						2020: {
-							GDP:     defence.Num{V: 1.9307513e+07, Known: true},
-							Defence: defence.Num{V: 325896, Known: true},
-							Share:   defence.Num{V: 1.69, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 350086, Known: true}, GDPConst: defence.Num{V: 2.0759642e+07, Known: true}, RealChange: defence.Num{V: 4.8, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 568, Known: true}, Personnel: defence.Num{V: 1896.7, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 69},
-						},
-						2021: {
-							GDP:     defence.Num{V: 2.2133272e+07, Known: true},
-							Defence: defence.Num{V: 358667, Known: true},
-							Share:   defence.Num{V: 1.62, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 358667, Known: true}, GDPConst: defence.Num{V: 2.2133272e+07, Known: true}, RealChange: defence.Num{V: 2.45, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 581, Known: true}, Personnel: defence.Num{V: 1968.3, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 70},
-						},
-						2022: {
-							GDP:     defence.Num{V: 2.2103029e+07, Known: true},
-							Defence: defence.Num{V: 355382, Known: true},
-							Share:   defence.Num{V: 1.62, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 372067, Known: true}, GDPConst: defence.Num{V: 2.3012946e+07, Known: true}, RealChange: defence.Num{V: 3.74, Known: true}, GDPPerCapitaConst: defence.Num{V: 37, Known: true}, DefencePerCapitaConst: defence.Num{V: 598, Known: true}, Personnel: defence.Num{V: 1968.2, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 71},
-						},
-						2023: {
-							GDP:     defence.Num{V: 2.4272826e+07, Known: true},
-							Defence: defence.Num{V: 414564, Known: true},
-							Share:   defence.Num{V: 1.71, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 402342, Known: true}, GDPConst: defence.Num{V: 2.3490174e+07, Known: true}, RealChange: defence.Num{V: 8.14, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 637, Known: true}, Personnel: defence.Num{V: 1932.4, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 72},
-						},
-						2024: {
-							GDP:     defence.Num{V: 2.6173309e+07, Known: true},
-							Defence: defence.Num{V: 515198, Known: true},
-							Share:   defence.Num{V: 1.96, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 479916, Known: true}, GDPConst: defence.Num{V: 2.4424846e+07, Known: true}, RealChange: defence.Num{V: 19.28, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 744, Known: true}, Personnel: defence.Num{V: 1942.9, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 73},
-						},
-						2025: {
-							GDP:      defence.Num{V: 2.8399917e+07, Known: true},
-							Defence:  defence.Num{V: 653806, Known: true},
-							Share:    defence.Num{V: 2.31, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 571204, Known: true}, GDPConst: defence.Num{V: 2.4767531e+07, Known: true}, RealChange: defence.Num{V: 19.02, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 882, Known: true}, Personnel: defence.Num{V: 2024.6, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2026-07.yaml", Line: 74},
-						},
-						2026: {
-							GDP:      defence.Num{V: 3.0635357e+07, Known: true},
-							Defence:  defence.Num{V: 777066, Known: true},
-							Share:    defence.Num{V: 2.53, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 633917, Known: true}, GDPConst: defence.Num{V: 2.5055621e+07, Known: true}, RealChange: defence.Num{V: 10.98, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 976, Known: true}, Personnel: defence.Num{V: 2118.6, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2026-07.yaml", Line: 75},
-						},
-					},
-					"nato": {
-						2014: {
-							GDP:     defence.Num{V: 3.8177212e+07, Known: true},
-							Defence: defence.Num{V: 943257, Known: true},
-							Share:   defence.Num{V: 2.56, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.026158e+06, Known: true}, GDPConst: defence.Num{V: 4.0083402e+07, Known: true}, RealChange: defence.Num{V: -4.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1117, Known: true}, Personnel: defence.Num{V: 3228.9, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 77},
-						},
-						2015: {
-							GDP:     defence.Num{V: 3.6303125e+07, Known: true},
-							Defence: defence.Num{V: 895726, Known: true},
-							Share:   defence.Num{V: 2.46, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.010034e+06, Known: true}, GDPConst: defence.Num{V: 4.1053772e+07, Known: true}, RealChange: defence.Num{V: -1.57, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 1093, Known: true}, Personnel: defence.Num{V: 3124.8, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 78},
-						},
-						2016: {
-							GDP:     defence.Num{V: 3.6830183e+07, Known: true},
-							Defence: defence.Num{V: 911653, Known: true},
-							Share:   defence.Num{V: 2.46, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.027943e+06, Known: true}, GDPConst: defence.Num{V: 4.1813156e+07, Known: true}, RealChange: defence.Num{V: 1.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 45, Known: true}, DefencePerCapitaConst: defence.Num{V: 1105, Known: true}, Personnel: defence.Num{V: 3089.8, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 79},
-						},
-						2017: {
-							GDP:     defence.Num{V: 3.8572166e+07, Known: true},
-							Defence: defence.Num{V: 918034, Known: true},
-							Share:   defence.Num{V: 2.37, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.018149e+06, Known: true}, GDPConst: defence.Num{V: 4.296353e+07, Known: true}, RealChange: defence.Num{V: -0.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 1088, Known: true}, Personnel: defence.Num{V: 3163, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 80},
-						},
-						2018: {
-							GDP:     defence.Num{V: 4.0983972e+07, Known: true},
-							Defence: defence.Num{V: 972729, Known: true},
-							Share:   defence.Num{V: 2.38, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.04594e+06, Known: true}, GDPConst: defence.Num{V: 4.4022804e+07, Known: true}, RealChange: defence.Num{V: 2.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1112, Known: true}, Personnel: defence.Num{V: 3210.5, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 81},
-						},
-						2019: {
-							GDP:     defence.Num{V: 4.1536022e+07, Known: true},
-							Defence: defence.Num{V: 1.052542e+06, Known: true},
-							Share:   defence.Num{V: 2.51, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.129749e+06, Known: true}, GDPConst: defence.Num{V: 4.4967796e+07, Known: true}, RealChange: defence.Num{V: 8.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1196, Known: true}, Personnel: defence.Num{V: 3212.9, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 82},
-						},
-						2020: {
-							GDP:     defence.Num{V: 4.0682795e+07, Known: true},
-							Defence: defence.Num{V: 1.096546e+06, Known: true},
-							Share:   defence.Num{V: 2.68, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.155901e+06, Known: true}, GDPConst: defence.Num{V: 4.3110272e+07, Known: true}, RealChange: defence.Num{V: 2.31, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1219, Known: true}, Personnel: defence.Num{V: 3243.4, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 83},
-						},
-						2021: {
-							GDP:     defence.Num{V: 4.5858918e+07, Known: true},
-							Defence: defence.Num{V: 1.182761e+06, Known: true},
-							Share:   defence.Num{V: 2.58, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.182761e+06, Known: true}, GDPConst: defence.Num{V: 4.5858917e+07, Known: true}, RealChange: defence.Num{V: 2.32, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 1245, Known: true}, Personnel: defence.Num{V: 3317.3, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 84},
-						},
-						2022: {
-							GDP:     defence.Num{V: 4.8157643e+07, Known: true},
-							Defence: defence.Num{V: 1.190359e+06, Known: true},
-							Share:   defence.Num{V: 2.43, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.1516e+06, Known: true}, GDPConst: defence.Num{V: 4.7337478e+07, Known: true}, RealChange: defence.Num{V: -2.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1204, Known: true}, Personnel: defence.Num{V: 3285.2, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 85},
-						},
-						2023: {
-							GDP:     defence.Num{V: 5.2084343e+07, Known: true},
-							Defence: defence.Num{V: 1.290167e+06, Known: true},
-							Share:   defence.Num{V: 2.45, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.190634e+06, Known: true}, GDPConst: defence.Num{V: 4.8528475e+07, Known: true}, RealChange: defence.Num{V: 3.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1229, Known: true}, Personnel: defence.Num{V: 3218.4, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 86},
-						},
-						2024: {
-							GDP:     defence.Num{V: 5.5471321e+07, Known: true},
-							Defence: defence.Num{V: 1.482905e+06, Known: true},
-							Share:   defence.Num{V: 2.65, Known: true},
-							Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.330026e+06, Known: true}, GDPConst: defence.Num{V: 5.0162514e+07, Known: true}, RealChange: defence.Num{V: 11.71, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 1350, Known: true}, Personnel: defence.Num{V: 3214.1, Known: true}},
-							Source:  defence.Place{File: "embedded:nato-2026-07.yaml", Line: 87},
-						},
-						2025: {
-							GDP:      defence.Num{V: 5.9162016e+07, Known: true},
-							Defence:  defence.Num{V: 1.62963e+06, Known: true},
-							Share:    defence.Num{V: 2.75, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.404842e+06, Known: true}, GDPConst: defence.Num{V: 5.1047322e+07, Known: true}, RealChange: defence.Num{V: 5.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1420, Known: true}, Personnel: defence.Num{V: 3322.7, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2026-07.yaml", Line: 88},
-						},
-						2026: {
-							GDP:      defence.Num{V: 6.3182981e+07, Known: true},
-							Defence:  defence.Num{V: 1.809915e+06, Known: true},
-							Share:    defence.Num{V: 2.86, Known: true},
-							Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.484129e+06, Known: true}, GDPConst: defence.Num{V: 5.1847884e+07, Known: true}, RealChange: defence.Num{V: 5.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 1496, Known: true}, Personnel: defence.Num{V: 3440.5, Known: true}},
-							Estimate: true,
-							Source:   defence.Place{File: "embedded:nato-2026-07.yaml", Line: 89},
-						},
-					},
-				},
-				Source: "embedded:nato-2026-07.yaml",
+				Source:       "embedded:nato-2026-07.yaml",
 			},
 		},
 		AidReleases: map[string]*defence.AidRelease{
@@ -1344,7 +988,7 @@ func figures2() golitrt.Nested[string, int, defence.Figure] {
 	}}
 }
 
-func figures3() golitrt.Nested[string, int, defence.Figure] {
+func aggregates2() golitrt.Nested[string, int, defence.Figure] {
 	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable9[:], KVs: golitTable10[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
@@ -1353,7 +997,7 @@ func figures3() golitrt.Nested[string, int, defence.Figure] {
 	}}
 }
 
-func figures4() golitrt.Nested[string, int, defence.Figure] {
+func figures3() golitrt.Nested[string, int, defence.Figure] {
 	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable11[:], KVs: golitTable12[:], Own: func(v *defence.Figure) {
 		if v.Detail != nil {
 			c := *v.Detail
@@ -1362,17 +1006,35 @@ func figures4() golitrt.Nested[string, int, defence.Figure] {
 	}}
 }
 
-// releaseFigures are the figures of each release, by id, as static
-// tables (golitrt.Nested).
+func figures4() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable13[:], KVs: golitTable14[:], Own: func(v *defence.Figure) {
+		if v.Detail != nil {
+			c := *v.Detail
+			v.Detail = &c
+		}
+	}}
+}
+
+func aggregates4() golitrt.Nested[string, int, defence.Figure] {
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable15[:], KVs: golitTable16[:], Own: func(v *defence.Figure) {
+		if v.Detail != nil {
+			c := *v.Detail
+			v.Detail = &c
+		}
+	}}
+}
+
+// releaseFigures are the figures of each release, by id, and its
+// aggregates (nil when it has none), as static tables (golitrt.Nested).
 var releaseFigures = [...]struct {
-	ID      string
-	Figures func() golitrt.Nested[string, int, defence.Figure]
+	ID                  string
+	Figures, Aggregates func() golitrt.Nested[string, int, defence.Figure]
 }{
-	{"imf-weo-2025-10", figures0},
-	{"imf-weo-2025-10-population", figures1},
-	{"nato-2024-06", figures2},
-	{"nato-2025-08", figures3},
-	{"nato-2026-07", figures4},
+	{"imf-weo-2025-10", figures0, nil},
+	{"imf-weo-2025-10-population", figures1, nil},
+	{"nato-2024-06", figures2, aggregates2},
+	{"nato-2025-08", figures3, nil},
+	{"nato-2026-07", figures4, aggregates4},
 }
 
 var golitTable0 = [...]golitrt.KV[string, string]{
@@ -8291,6 +7953,172 @@ var golitTable8 = [...]golitrt.KV[int, defence.Figure]{
 }
 
 var golitTable9 = [...]golitrt.Run[string]{
+	{K: "europe-canada", N: 11},
+	{K: "nato", N: 11},
+}
+
+var golitTable10 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
+		GDP:     defence.Num{V: 2.041404036e+07, Known: true},
+		Defence: defence.Num{V: 289275.58, Known: true},
+		Share:   defence.Num{V: 1.4278, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 250340.15, Known: true}, GDPConst: defence.Num{V: 1.753317641e+07, Known: true}, RealChange: defence.Num{V: -0.8827, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.2617, Known: true}, DefencePerCapitaConst: defence.Num{V: 417.8, Known: true}, Personnel: defence.Num{V: 1890.759, Known: true}},
+		Source:  defence.Place{Line: 97},
+	}},
+	{K: 2015, V: defence.Figure{
+		GDP:     defence.Num{V: 1.787187631e+07, Known: true},
+		Defence: defence.Num{V: 254422.34, Known: true},
+		Share:   defence.Num{V: 1.4236, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 254422.34, Known: true}, GDPConst: defence.Num{V: 1.787187631e+07, Known: true}, RealChange: defence.Num{V: 1.6307, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.7016, Known: true}, DefencePerCapitaConst: defence.Num{V: 422.83, Known: true}, Personnel: defence.Num{V: 1810.69, Known: true}},
+		Source:  defence.Place{Line: 98},
+	}},
+	{K: 2016, V: defence.Figure{
+		GDP:     defence.Num{V: 1.789554219e+07, Known: true},
+		Defence: defence.Num{V: 255594.75, Known: true},
+		Share:   defence.Num{V: 1.4385, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 261979.84, Known: true}, GDPConst: defence.Num{V: 1.821167668e+07, Known: true}, RealChange: defence.Num{V: 2.9705, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.129, Known: true}, DefencePerCapitaConst: defence.Num{V: 433.41, Known: true}, Personnel: defence.Num{V: 1788.308, Known: true}},
+		Source:  defence.Place{Line: 99},
+	}},
+	{K: 2017, V: defence.Figure{
+		GDP:     defence.Num{V: 1.882090124e+07, Known: true},
+		Defence: defence.Num{V: 275102.41, Known: true},
+		Share:   defence.Num{V: 1.4778, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 277400.98, Known: true}, GDPConst: defence.Num{V: 1.877131757e+07, Known: true}, RealChange: defence.Num{V: 5.8864, Known: true}, GDPPerCapitaConst: defence.Num{V: 30.9027, Known: true}, DefencePerCapitaConst: defence.Num{V: 456.68, Known: true}, Personnel: defence.Num{V: 1857.054, Known: true}},
+		Source:  defence.Place{Line: 100},
+	}},
+	{K: 2018, V: defence.Figure{
+		GDP:     defence.Num{V: 2.014870999e+07, Known: true},
+		Defence: defence.Num{V: 300167.06, Known: true},
+		Share:   defence.Num{V: 1.5117, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 289189.39, Known: true}, GDPConst: defence.Num{V: 1.913012991e+07, Known: true}, RealChange: defence.Num{V: 4.2496, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.3567, Known: true}, DefencePerCapitaConst: defence.Num{V: 474.02, Known: true}, Personnel: defence.Num{V: 1893.042, Known: true}},
+		Source:  defence.Place{Line: 101},
+	}},
+	{K: 2019, V: defence.Figure{
+		GDP:     defence.Num{V: 1.982809137e+07, Known: true},
+		Defence: defence.Num{V: 301674.24, Known: true},
+		Share:   defence.Num{V: 1.5407, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 299643.77, Known: true}, GDPConst: defence.Num{V: 1.944869311e+07, Known: true}, RealChange: defence.Num{V: 3.6151, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.7289, Known: true}, DefencePerCapitaConst: defence.Num{V: 488.84, Known: true}, Personnel: defence.Num{V: 1883.733, Known: true}},
+		Source:  defence.Place{Line: 102},
+	}},
+	{K: 2020, V: defence.Figure{
+		GDP:     defence.Num{V: 1.91348356e+07, Known: true},
+		Defence: defence.Num{V: 325952.59, Known: true},
+		Share:   defence.Num{V: 1.7214, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 313765.32, Known: true}, GDPConst: defence.Num{V: 1.82273713e+07, Known: true}, RealChange: defence.Num{V: 4.7128, Known: true}, GDPPerCapitaConst: defence.Num{V: 29.5505, Known: true}, DefencePerCapitaConst: defence.Num{V: 508.68, Known: true}, Personnel: defence.Num{V: 1896.703, Known: true}},
+		Source:  defence.Place{Line: 103},
+	}},
+	{K: 2021, V: defence.Figure{
+		GDP:     defence.Num{V: 2.186701385e+07, Known: true},
+		Defence: defence.Num{V: 358835.9, Known: true},
+		Share:   defence.Num{V: 1.658, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 321743.11, Known: true}, GDPConst: defence.Num{V: 1.940504132e+07, Known: true}, RealChange: defence.Num{V: 2.5426, Known: true}, GDPPerCapitaConst: defence.Num{V: 31.4447, Known: true}, DefencePerCapitaConst: defence.Num{V: 521.37, Known: true}, Personnel: defence.Num{V: 1968.306, Known: true}},
+		Source:  defence.Place{Line: 104},
+	}},
+	{K: 2022, V: defence.Figure{
+		GDP:     defence.Num{V: 2.167151139e+07, Known: true},
+		Defence: defence.Num{V: 355382.35, Known: true},
+		Share:   defence.Num{V: 1.6587, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 333749.81, Known: true}, GDPConst: defence.Num{V: 2.012148902e+07, Known: true}, RealChange: defence.Num{V: 3.7318, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.4625, Known: true}, DefencePerCapitaConst: defence.Num{V: 538.45, Known: true}, Personnel: defence.Num{V: 1968.165, Known: true}},
+		Source:  defence.Place{Line: 105},
+	}},
+	{K: 2023, V: defence.Figure{
+		GDP:      defence.Num{V: 2.377858578e+07, Known: true},
+		Defence:  defence.Num{V: 419204.62, Known: true},
+		Share:    defence.Num{V: 1.7755, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 364666.53, Known: true}, GDPConst: defence.Num{V: 2.053906814e+07, Known: true}, RealChange: defence.Num{V: 9.2634, Known: true}, GDPPerCapitaConst: defence.Num{V: 32.6357, Known: true}, DefencePerCapitaConst: defence.Num{V: 579.44, Known: true}, Personnel: defence.Num{V: 2033.913, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 106},
+	}},
+	{K: 2024, V: defence.Figure{
+		GDP:      defence.Num{V: 2.525649543e+07, Known: true},
+		Defence:  defence.Num{V: 506692.48, Known: true},
+		Share:    defence.Num{V: 2.0155, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 430112.31, Known: true}, GDPConst: defence.Num{V: 2.134070685e+07, Known: true}, RealChange: defence.Num{V: 17.9467, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.2166, Known: true}, DefencePerCapitaConst: defence.Num{V: 669.47, Known: true}, Personnel: defence.Num{V: 2118.399, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 107},
+	}},
+	{K: 2014, V: defence.Figure{
+		GDP:     defence.Num{V: 3.802217861e+07, Known: true},
+		Defence: defence.Num{V: 943217.58, Known: true},
+		Share:   defence.Num{V: 2.5786, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 910360.79, Known: true}, GDPConst: defence.Num{V: 3.530472571e+07, Known: true}, RealChange: defence.Num{V: -4.0414, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.4254, Known: true}, DefencePerCapitaConst: defence.Num{V: 990.83, Known: true}, Personnel: defence.Num{V: 3228.943, Known: true}},
+		Source:  defence.Place{Line: 109},
+	}},
+	{K: 2015, V: defence.Figure{
+		GDP:     defence.Num{V: 3.616689531e+07, Known: true},
+		Defence: defence.Num{V: 895675.34, Known: true},
+		Share:   defence.Num{V: 2.4765, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 895675.34, Known: true}, GDPConst: defence.Num{V: 3.616689531e+07, Known: true}, RealChange: defence.Num{V: -1.6131, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.1489, Known: true}, DefencePerCapitaConst: defence.Num{V: 969.53, Known: true}, Personnel: defence.Num{V: 3124.8, Known: true}},
+		Source:  defence.Place{Line: 110},
+	}},
+	{K: 2016, V: defence.Figure{
+		GDP:     defence.Num{V: 3.670045544e+07, Known: true},
+		Defence: defence.Num{V: 911653.75, Known: true},
+		Share:   defence.Num{V: 2.4789, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 913225.77, Known: true}, GDPConst: defence.Num{V: 3.683956491e+07, Known: true}, RealChange: defence.Num{V: 1.9595, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.6523, Known: true}, DefencePerCapitaConst: defence.Num{V: 982.95, Known: true}, Personnel: defence.Num{V: 3089.752, Known: true}},
+		Source:  defence.Place{Line: 111},
+	}},
+	{K: 2017, V: defence.Figure{
+		GDP:     defence.Num{V: 3.843300374e+07, Known: true},
+		Defence: defence.Num{V: 918035.41, Known: true},
+		Share:   defence.Num{V: 2.3874, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 903810.17, Known: true}, GDPConst: defence.Num{V: 3.785700918e+07, Known: true}, RealChange: defence.Num{V: -1.031, Known: true}, GDPPerCapitaConst: defence.Num{V: 40.5194, Known: true}, DefencePerCapitaConst: defence.Num{V: 967.37, Known: true}, Personnel: defence.Num{V: 3162.954, Known: true}},
+		Source:  defence.Place{Line: 112},
+	}},
+	{K: 2018, V: defence.Figure{
+		GDP:     defence.Num{V: 4.080522549e+07, Known: true},
+		Defence: defence.Num{V: 972422.06, Known: true},
+		Share:   defence.Num{V: 2.3962, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 929276.29, Known: true}, GDPConst: defence.Num{V: 3.878199829e+07, Known: true}, RealChange: defence.Num{V: 2.8176, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.3069, Known: true}, DefencePerCapitaConst: defence.Num{V: 989.78, Known: true}, Personnel: defence.Num{V: 3210.486, Known: true}},
+		Source:  defence.Place{Line: 113},
+	}},
+	{K: 2019, V: defence.Figure{
+		GDP:     defence.Num{V: 4.134948637e+07, Known: true},
+		Defence: defence.Num{V: 1.05256024e+06, Known: true},
+		Share:   defence.Num{V: 2.5229, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 998706.15, Known: true}, GDPConst: defence.Num{V: 3.958538097e+07, Known: true}, RealChange: defence.Num{V: 7.4714, Known: true}, GDPPerCapitaConst: defence.Num{V: 41.9569, Known: true}, DefencePerCapitaConst: defence.Num{V: 1058.54, Known: true}, Personnel: defence.Num{V: 3212.914, Known: true}},
+		Source:  defence.Place{Line: 114},
+	}},
+	{K: 2020, V: defence.Figure{
+		GDP:     defence.Num{V: 4.04577851e+07, Known: true},
+		Defence: defence.Num{V: 1.09660259e+06, Known: true},
+		Share:   defence.Num{V: 2.6852, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.01817883e+06, Known: true}, GDPConst: defence.Num{V: 3.791833999e+07, Known: true}, RealChange: defence.Num{V: 1.9498, Known: true}, GDPPerCapitaConst: defence.Num{V: 39.9726, Known: true}, DefencePerCapitaConst: defence.Num{V: 1073.34, Known: true}, Personnel: defence.Num{V: 3243.354, Known: true}},
+		Source:  defence.Place{Line: 115},
+	}},
+	{K: 2021, V: defence.Figure{
+		GDP:     defence.Num{V: 4.54610446e+07, Known: true},
+		Defence: defence.Num{V: 1.1829299e+06, Known: true},
+		Share:   defence.Num{V: 2.6256, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.05649204e+06, Known: true}, GDPConst: defence.Num{V: 4.023812728e+07, Known: true}, RealChange: defence.Num{V: 3.7629, Known: true}, GDPPerCapitaConst: defence.Num{V: 42.3797, Known: true}, DefencePerCapitaConst: defence.Num{V: 1112.72, Known: true}, Personnel: defence.Num{V: 3317.306, Known: true}},
+		Source:  defence.Place{Line: 116},
+	}},
+	{K: 2022, V: defence.Figure{
+		GDP:     defence.Num{V: 4.741561964e+07, Known: true},
+		Defence: defence.Num{V: 1.19035935e+06, Known: true},
+		Share:   defence.Num{V: 2.5077, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.03711145e+06, Known: true}, GDPConst: defence.Num{V: 4.135779752e+07, Known: true}, RealChange: defence.Num{V: -1.8344, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.3778, Known: true}, DefencePerCapitaConst: defence.Num{V: 1087.77, Known: true}, Personnel: defence.Num{V: 3285.165, Known: true}},
+		Source:  defence.Place{Line: 117},
+	}},
+	{K: 2023, V: defence.Figure{
+		GDP:      defence.Num{V: 5.113952053e+07, Known: true},
+		Defence:  defence.Num{V: 1.29480762e+06, Known: true},
+		Share:    defence.Num{V: 2.5252, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.06856833e+06, Known: true}, GDPConst: defence.Num{V: 4.23153533e+07, Known: true}, RealChange: defence.Num{V: 3.0331, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.8722, Known: true}, DefencePerCapitaConst: defence.Num{V: 1107.88, Known: true}, Personnel: defence.Num{V: 3319.939, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 118},
+	}},
+	{K: 2024, V: defence.Figure{
+		GDP:      defence.Num{V: 5.397643699e+07, Known: true},
+		Defence:  defence.Num{V: 1.47439948e+06, Known: true},
+		Share:    defence.Num{V: 2.7127, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.18479645e+06, Known: true}, GDPConst: defence.Num{V: 4.367511071e+07, Known: true}, RealChange: defence.Num{V: 10.877, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.5909, Known: true}, DefencePerCapitaConst: defence.Num{V: 1209.64, Known: true}, Personnel: defence.Num{V: 3418.609, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 119},
+	}},
+}
+
+var golitTable11 = [...]golitrt.Run[string]{
 	{K: "ALB", N: 12},
 	{K: "BEL", N: 12},
 	{K: "BGR", N: 12},
@@ -8324,7 +8152,7 @@ var golitTable9 = [...]golitrt.Run[string]{
 	{K: "USA", N: 12},
 }
 
-var golitTable10 = [...]golitrt.KV[int, defence.Figure]{
+var golitTable12 = [...]golitrt.KV[int, defence.Figure]{
 	{K: 2014, V: defence.Figure{
 		Share:     defence.Num{V: 1.3307, Known: true},
 		Equipment: defence.Num{V: 16.6498, Known: true},
@@ -10248,7 +10076,7 @@ var golitTable10 = [...]golitrt.KV[int, defence.Figure]{
 	}},
 }
 
-var golitTable11 = [...]golitrt.Run[string]{
+var golitTable13 = [...]golitrt.Run[string]{
 	{K: "ALB", N: 13},
 	{K: "BEL", N: 13},
 	{K: "BGR", N: 13},
@@ -10282,7 +10110,7 @@ var golitTable11 = [...]golitrt.Run[string]{
 	{K: "USA", N: 13},
 }
 
-var golitTable12 = [...]golitrt.KV[int, defence.Figure]{
+var golitTable14 = [...]golitrt.KV[int, defence.Figure]{
 	{K: 2014, V: defence.Figure{
 		GDP:       defence.Num{V: 13314, Known: true},
 		Defence:   defence.Num{V: 178, Known: true},
@@ -13568,5 +13396,199 @@ var golitTable12 = [...]golitrt.KV[int, defence.Figure]{
 		Detail:    &defence.Detail{DefenceNCU: defence.Num{V: 1.032849e+06, Known: true}, DefenceConstNCU: defence.Num{V: 850211, Known: true}, DefenceConst: defence.Num{V: 850211, Known: true}, GDPConst: defence.Num{V: 2.6792263e+07, Known: true}, RealChange: defence.Num{V: 1.99, Known: true}, GDPPerCapitaConst: defence.Num{V: 78.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 2481, Known: true}, Personnel: defence.Num{V: 1321.9, Known: true}, PersonnelPct: defence.Num{V: 27.22, Known: true}, InfrastructurePct: defence.Num{V: 1.94, Known: true}, OtherPct: defence.Num{V: 42.53, Known: true}},
 		Estimate:  true,
 		Source:    defence.Place{Line: 524},
+	}},
+}
+
+var golitTable15 = [...]golitrt.Run[string]{
+	{K: "europe-canada", N: 13},
+	{K: "nato", N: 13},
+}
+
+var golitTable16 = [...]golitrt.KV[int, defence.Figure]{
+	{K: 2014, V: defence.Figure{
+		GDP:     defence.Num{V: 2.0569074e+07, Known: true},
+		Defence: defence.Num{V: 289315, Known: true},
+		Share:   defence.Num{V: 1.4, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 278861, Known: true}, GDPConst: defence.Num{V: 1.9961594e+07, Known: true}, RealChange: defence.Num{V: -0.96, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 466, Known: true}, Personnel: defence.Num{V: 1890.8, Known: true}},
+		Source:  defence.Place{Line: 63},
+	}},
+	{K: 2015, V: defence.Figure{
+		GDP:     defence.Num{V: 1.8008106e+07, Known: true},
+		Defence: defence.Num{V: 254473, Known: true},
+		Share:   defence.Num{V: 1.4, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 283976, Known: true}, GDPConst: defence.Num{V: 2.0339266e+07, Known: true}, RealChange: defence.Num{V: 1.83, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 471, Known: true}, Personnel: defence.Num{V: 1810.7, Known: true}},
+		Source:  defence.Place{Line: 64},
+	}},
+	{K: 2016, V: defence.Figure{
+		GDP:     defence.Num{V: 1.802527e+07, Known: true},
+		Defence: defence.Num{V: 255594, Known: true},
+		Share:   defence.Num{V: 1.41, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 292114, Known: true}, GDPConst: defence.Num{V: 2.072176e+07, Known: true}, RealChange: defence.Num{V: 2.87, Known: true}, GDPPerCapitaConst: defence.Num{V: 34.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 482, Known: true}, Personnel: defence.Num{V: 1788.3, Known: true}},
+		Source:  defence.Place{Line: 65},
+	}},
+	{K: 2017, V: defence.Figure{
+		GDP:     defence.Num{V: 1.8960063e+07, Known: true},
+		Defence: defence.Num{V: 275101, Known: true},
+		Share:   defence.Num{V: 1.45, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 309729, Known: true}, GDPConst: defence.Num{V: 2.1353786e+07, Known: true}, RealChange: defence.Num{V: 6.03, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 509, Known: true}, Personnel: defence.Num{V: 1857.1, Known: true}},
+		Source:  defence.Place{Line: 66},
+	}},
+	{K: 2018, V: defence.Figure{
+		GDP:     defence.Num{V: 2.0327456e+07, Known: true},
+		Defence: defence.Num{V: 300474, Known: true},
+		Share:   defence.Num{V: 1.48, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 321800, Known: true}, GDPConst: defence.Num{V: 2.1772008e+07, Known: true}, RealChange: defence.Num{V: 3.9, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 526, Known: true}, Personnel: defence.Num{V: 1893, Known: true}},
+		Source:  defence.Place{Line: 67},
+	}},
+	{K: 2019, V: defence.Figure{
+		GDP:     defence.Num{V: 1.9996041e+07, Known: true},
+		Defence: defence.Num{V: 301656, Known: true},
+		Share:   defence.Num{V: 1.51, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 334042, Known: true}, GDPConst: defence.Num{V: 2.2142077e+07, Known: true}, RealChange: defence.Num{V: 3.8, Known: true}, GDPPerCapitaConst: defence.Num{V: 36.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 544, Known: true}, Personnel: defence.Num{V: 1883.7, Known: true}},
+		Source:  defence.Place{Line: 68},
+	}},
+	{K: 2020, V: defence.Figure{
+		GDP:     defence.Num{V: 1.9307513e+07, Known: true},
+		Defence: defence.Num{V: 325896, Known: true},
+		Share:   defence.Num{V: 1.69, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 350086, Known: true}, GDPConst: defence.Num{V: 2.0759642e+07, Known: true}, RealChange: defence.Num{V: 4.8, Known: true}, GDPPerCapitaConst: defence.Num{V: 33.7, Known: true}, DefencePerCapitaConst: defence.Num{V: 568, Known: true}, Personnel: defence.Num{V: 1896.7, Known: true}},
+		Source:  defence.Place{Line: 69},
+	}},
+	{K: 2021, V: defence.Figure{
+		GDP:     defence.Num{V: 2.2133272e+07, Known: true},
+		Defence: defence.Num{V: 358667, Known: true},
+		Share:   defence.Num{V: 1.62, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 358667, Known: true}, GDPConst: defence.Num{V: 2.2133272e+07, Known: true}, RealChange: defence.Num{V: 2.45, Known: true}, GDPPerCapitaConst: defence.Num{V: 35.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 581, Known: true}, Personnel: defence.Num{V: 1968.3, Known: true}},
+		Source:  defence.Place{Line: 70},
+	}},
+	{K: 2022, V: defence.Figure{
+		GDP:     defence.Num{V: 2.2103029e+07, Known: true},
+		Defence: defence.Num{V: 355382, Known: true},
+		Share:   defence.Num{V: 1.62, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 372067, Known: true}, GDPConst: defence.Num{V: 2.3012946e+07, Known: true}, RealChange: defence.Num{V: 3.74, Known: true}, GDPPerCapitaConst: defence.Num{V: 37, Known: true}, DefencePerCapitaConst: defence.Num{V: 598, Known: true}, Personnel: defence.Num{V: 1968.2, Known: true}},
+		Source:  defence.Place{Line: 71},
+	}},
+	{K: 2023, V: defence.Figure{
+		GDP:     defence.Num{V: 2.4272826e+07, Known: true},
+		Defence: defence.Num{V: 414564, Known: true},
+		Share:   defence.Num{V: 1.71, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 402342, Known: true}, GDPConst: defence.Num{V: 2.3490174e+07, Known: true}, RealChange: defence.Num{V: 8.14, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 637, Known: true}, Personnel: defence.Num{V: 1932.4, Known: true}},
+		Source:  defence.Place{Line: 72},
+	}},
+	{K: 2024, V: defence.Figure{
+		GDP:     defence.Num{V: 2.6173309e+07, Known: true},
+		Defence: defence.Num{V: 515198, Known: true},
+		Share:   defence.Num{V: 1.96, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 479916, Known: true}, GDPConst: defence.Num{V: 2.4424846e+07, Known: true}, RealChange: defence.Num{V: 19.28, Known: true}, GDPPerCapitaConst: defence.Num{V: 37.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 744, Known: true}, Personnel: defence.Num{V: 1942.9, Known: true}},
+		Source:  defence.Place{Line: 73},
+	}},
+	{K: 2025, V: defence.Figure{
+		GDP:      defence.Num{V: 2.8399917e+07, Known: true},
+		Defence:  defence.Num{V: 653806, Known: true},
+		Share:    defence.Num{V: 2.31, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 571204, Known: true}, GDPConst: defence.Num{V: 2.4767531e+07, Known: true}, RealChange: defence.Num{V: 19.02, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.2, Known: true}, DefencePerCapitaConst: defence.Num{V: 882, Known: true}, Personnel: defence.Num{V: 2024.6, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 74},
+	}},
+	{K: 2026, V: defence.Figure{
+		GDP:      defence.Num{V: 3.0635357e+07, Known: true},
+		Defence:  defence.Num{V: 777066, Known: true},
+		Share:    defence.Num{V: 2.53, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 633917, Known: true}, GDPConst: defence.Num{V: 2.5055621e+07, Known: true}, RealChange: defence.Num{V: 10.98, Known: true}, GDPPerCapitaConst: defence.Num{V: 38.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 976, Known: true}, Personnel: defence.Num{V: 2118.6, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 75},
+	}},
+	{K: 2014, V: defence.Figure{
+		GDP:     defence.Num{V: 3.8177212e+07, Known: true},
+		Defence: defence.Num{V: 943257, Known: true},
+		Share:   defence.Num{V: 2.56, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.026158e+06, Known: true}, GDPConst: defence.Num{V: 4.0083402e+07, Known: true}, RealChange: defence.Num{V: -4.38, Known: true}, GDPPerCapitaConst: defence.Num{V: 43.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1117, Known: true}, Personnel: defence.Num{V: 3228.9, Known: true}},
+		Source:  defence.Place{Line: 77},
+	}},
+	{K: 2015, V: defence.Figure{
+		GDP:     defence.Num{V: 3.6303125e+07, Known: true},
+		Defence: defence.Num{V: 895726, Known: true},
+		Share:   defence.Num{V: 2.46, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.010034e+06, Known: true}, GDPConst: defence.Num{V: 4.1053772e+07, Known: true}, RealChange: defence.Num{V: -1.57, Known: true}, GDPPerCapitaConst: defence.Num{V: 44.4, Known: true}, DefencePerCapitaConst: defence.Num{V: 1093, Known: true}, Personnel: defence.Num{V: 3124.8, Known: true}},
+		Source:  defence.Place{Line: 78},
+	}},
+	{K: 2016, V: defence.Figure{
+		GDP:     defence.Num{V: 3.6830183e+07, Known: true},
+		Defence: defence.Num{V: 911653, Known: true},
+		Share:   defence.Num{V: 2.46, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.027943e+06, Known: true}, GDPConst: defence.Num{V: 4.1813156e+07, Known: true}, RealChange: defence.Num{V: 1.77, Known: true}, GDPPerCapitaConst: defence.Num{V: 45, Known: true}, DefencePerCapitaConst: defence.Num{V: 1105, Known: true}, Personnel: defence.Num{V: 3089.8, Known: true}},
+		Source:  defence.Place{Line: 79},
+	}},
+	{K: 2017, V: defence.Figure{
+		GDP:     defence.Num{V: 3.8572166e+07, Known: true},
+		Defence: defence.Num{V: 918034, Known: true},
+		Share:   defence.Num{V: 2.37, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.018149e+06, Known: true}, GDPConst: defence.Num{V: 4.296353e+07, Known: true}, RealChange: defence.Num{V: -0.95, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 1088, Known: true}, Personnel: defence.Num{V: 3163, Known: true}},
+		Source:  defence.Place{Line: 80},
+	}},
+	{K: 2018, V: defence.Figure{
+		GDP:     defence.Num{V: 4.0983972e+07, Known: true},
+		Defence: defence.Num{V: 972729, Known: true},
+		Share:   defence.Num{V: 2.38, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.04594e+06, Known: true}, GDPConst: defence.Num{V: 4.4022804e+07, Known: true}, RealChange: defence.Num{V: 2.73, Known: true}, GDPPerCapitaConst: defence.Num{V: 46.8, Known: true}, DefencePerCapitaConst: defence.Num{V: 1112, Known: true}, Personnel: defence.Num{V: 3210.5, Known: true}},
+		Source:  defence.Place{Line: 81},
+	}},
+	{K: 2019, V: defence.Figure{
+		GDP:     defence.Num{V: 4.1536022e+07, Known: true},
+		Defence: defence.Num{V: 1.052542e+06, Known: true},
+		Share:   defence.Num{V: 2.51, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.129749e+06, Known: true}, GDPConst: defence.Num{V: 4.4967796e+07, Known: true}, RealChange: defence.Num{V: 8.01, Known: true}, GDPPerCapitaConst: defence.Num{V: 47.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1196, Known: true}, Personnel: defence.Num{V: 3212.9, Known: true}},
+		Source:  defence.Place{Line: 82},
+	}},
+	{K: 2020, V: defence.Figure{
+		GDP:     defence.Num{V: 4.0682795e+07, Known: true},
+		Defence: defence.Num{V: 1.096546e+06, Known: true},
+		Share:   defence.Num{V: 2.68, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.155901e+06, Known: true}, GDPConst: defence.Num{V: 4.3110272e+07, Known: true}, RealChange: defence.Num{V: 2.31, Known: true}, GDPPerCapitaConst: defence.Num{V: 45.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1219, Known: true}, Personnel: defence.Num{V: 3243.4, Known: true}},
+		Source:  defence.Place{Line: 83},
+	}},
+	{K: 2021, V: defence.Figure{
+		GDP:     defence.Num{V: 4.5858918e+07, Known: true},
+		Defence: defence.Num{V: 1.182761e+06, Known: true},
+		Share:   defence.Num{V: 2.58, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.182761e+06, Known: true}, GDPConst: defence.Num{V: 4.5858917e+07, Known: true}, RealChange: defence.Num{V: 2.32, Known: true}, GDPPerCapitaConst: defence.Num{V: 48.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 1245, Known: true}, Personnel: defence.Num{V: 3317.3, Known: true}},
+		Source:  defence.Place{Line: 84},
+	}},
+	{K: 2022, V: defence.Figure{
+		GDP:     defence.Num{V: 4.8157643e+07, Known: true},
+		Defence: defence.Num{V: 1.190359e+06, Known: true},
+		Share:   defence.Num{V: 2.43, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.1516e+06, Known: true}, GDPConst: defence.Num{V: 4.7337478e+07, Known: true}, RealChange: defence.Num{V: -2.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 49.5, Known: true}, DefencePerCapitaConst: defence.Num{V: 1204, Known: true}, Personnel: defence.Num{V: 3285.2, Known: true}},
+		Source:  defence.Place{Line: 85},
+	}},
+	{K: 2023, V: defence.Figure{
+		GDP:     defence.Num{V: 5.2084343e+07, Known: true},
+		Defence: defence.Num{V: 1.290167e+06, Known: true},
+		Share:   defence.Num{V: 2.45, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.190634e+06, Known: true}, GDPConst: defence.Num{V: 4.8528475e+07, Known: true}, RealChange: defence.Num{V: 3.39, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.1, Known: true}, DefencePerCapitaConst: defence.Num{V: 1229, Known: true}, Personnel: defence.Num{V: 3218.4, Known: true}},
+		Source:  defence.Place{Line: 86},
+	}},
+	{K: 2024, V: defence.Figure{
+		GDP:     defence.Num{V: 5.5471321e+07, Known: true},
+		Defence: defence.Num{V: 1.482905e+06, Known: true},
+		Share:   defence.Num{V: 2.65, Known: true},
+		Detail:  &defence.Detail{DefenceConst: defence.Num{V: 1.330026e+06, Known: true}, GDPConst: defence.Num{V: 5.0162514e+07, Known: true}, RealChange: defence.Num{V: 11.71, Known: true}, GDPPerCapitaConst: defence.Num{V: 50.9, Known: true}, DefencePerCapitaConst: defence.Num{V: 1350, Known: true}, Personnel: defence.Num{V: 3214.1, Known: true}},
+		Source:  defence.Place{Line: 87},
+	}},
+	{K: 2025, V: defence.Figure{
+		GDP:      defence.Num{V: 5.9162016e+07, Known: true},
+		Defence:  defence.Num{V: 1.62963e+06, Known: true},
+		Share:    defence.Num{V: 2.75, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.404842e+06, Known: true}, GDPConst: defence.Num{V: 5.1047322e+07, Known: true}, RealChange: defence.Num{V: 5.63, Known: true}, GDPPerCapitaConst: defence.Num{V: 51.6, Known: true}, DefencePerCapitaConst: defence.Num{V: 1420, Known: true}, Personnel: defence.Num{V: 3322.7, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 88},
+	}},
+	{K: 2026, V: defence.Figure{
+		GDP:      defence.Num{V: 6.3182981e+07, Known: true},
+		Defence:  defence.Num{V: 1.809915e+06, Known: true},
+		Share:    defence.Num{V: 2.86, Known: true},
+		Detail:   &defence.Detail{DefenceConst: defence.Num{V: 1.484129e+06, Known: true}, GDPConst: defence.Num{V: 5.1847884e+07, Known: true}, RealChange: defence.Num{V: 5.64, Known: true}, GDPPerCapitaConst: defence.Num{V: 52.3, Known: true}, DefencePerCapitaConst: defence.Num{V: 1496, Known: true}, Personnel: defence.Num{V: 3440.5, Known: true}},
+		Estimate: true,
+		Source:   defence.Place{Line: 89},
 	}},
 }

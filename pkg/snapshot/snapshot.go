@@ -24,6 +24,7 @@ func Dataset() *defence.Dataset {
 	for _, rf := range releaseFigures {
 		r := ds.Releases[rf.ID]
 		r.SetFigures(index{rf.Figures(), r.Source}.Map())
+		setAggregates(r, rf.Aggregates)
 	}
 	return ds
 }
@@ -41,8 +42,18 @@ func Lazy() *defence.Dataset {
 	for _, rf := range releaseFigures {
 		r := ds.Releases[rf.ID]
 		r.Lazy(index{rf.Figures(), r.Source})
+		setAggregates(r, rf.Aggregates)
 	}
 	return ds
+}
+
+// setAggregates gives the release its aggregates, built from their static
+// tables (nil: it has none). They are few (some 30 cells a release), and
+// built at once.
+func setAggregates(r *defence.Release, tables func() golitrt.Nested[string, int, defence.Figure]) {
+	if tables != nil {
+		r.SetAggregates(index{tables(), r.Source}.Map())
+	}
 }
 
 // index reads a release's static tables as a defence.FigureIndex. The
