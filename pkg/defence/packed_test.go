@@ -63,7 +63,7 @@ func TestPacked(t *testing.T) {
 		figs := randomFigures(r)
 		p := defence.Pack(figs)
 		for _, series := range []string{defence.SeriesDefence, defence.SeriesGDP, defence.SeriesPopulation} {
-			releasetest.Check(t, (&defence.Release{ID: "random", Series: series}).Lazy(p), figs)
+			releasetest.Check(t, "random", series, p, figs)
 		}
 	}
 }
