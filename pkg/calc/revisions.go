@@ -80,8 +80,8 @@ type Revision struct {
 	Change defence.Num
 	// ChangePct is Change in % of Old; unknown where Change is, or Old is 0.
 	ChangePct                defence.Num
-	OldEstimate, NewEstimate bool   // the cells' estimate marks
-	OldSource, NewSource     string // file:line of the cells; "" for no cell
+	OldEstimate, NewEstimate bool          // the cells' estimate marks
+	OldSource, NewSource     defence.Place // where the cells were defined; zero for no cell
 }
 
 // RevisionQuery asks what changed from one release to another.

@@ -48,8 +48,9 @@ func TestRevisionsPoland2024(t *testing.T) {
 	}
 	if share.Code != "POL" || share.Name != "Poland" || share.Year != 2024 || share.Kind != RevisionRevised ||
 		share.Old.V != 4.1202 || share.New.V != 3.7890 || !share.OldEstimate || !share.NewEstimate ||
-		share.OldSource == "" || share.NewSource == "" {
-		t.Errorf("share row %+v", share)
+		share.OldSource != (defence.Place{File: "embedded:nato-2024-06.yaml", Line: 420}) ||
+		share.NewSource != (defence.Place{File: "embedded:nato-2025-08.yaml", Line: 338}) {
+		t.Errorf("share row %+v", share) // the places: the lines of POL 2024 in data/nato-2024-06.yaml and data/nato-2025-08.yaml
 	}
 	near(t, "share change", share.Change, -0.3312)
 	near(t, "share change %", share.ChangePct, -8.038444736)
@@ -92,7 +93,7 @@ func TestRevisionsOnlyInOne(t *testing.T) {
 	if len(res.Rows) != 1 || res.Compared != 0 {
 		t.Fatalf("Denmark 2025 equipment: compared %d, rows %+v", res.Compared, res.Rows)
 	}
-	if r := res.Rows[0]; r.Kind != RevisionAdded || r.Old.Known || r.New.V != 37.15 || r.Change.Known || r.ChangePct.Known || r.OldSource == "" {
+	if r := res.Rows[0]; r.Kind != RevisionAdded || r.Old.Known || r.New.V != 37.15 || r.Change.Known || r.ChangePct.Known || r.OldSource != (defence.Place{File: "embedded:nato-2025-08.yaml", Line: 118}) {
 		t.Errorf("Denmark 2025 equipment row %+v", r)
 	}
 
@@ -143,7 +144,7 @@ func TestRevisionsOnlyInOne(t *testing.T) {
 	// Iceland: GDP in June 2024, not in the July 2026 release at all.
 	res = compare(t, ds, RevisionQuery{From: june24, To: july26, Codes: []string{"ISL"}, Years: []int{2024}})
 	if len(res.Rows) != 1 || res.Rows[0].Kind != RevisionDropped || res.Rows[0].Figure != FigureGDP ||
-		res.Rows[0].Old.V != 32894.49 || res.Rows[0].New.Known || res.Rows[0].NewSource != "" {
+		res.Rows[0].Old.V != 32894.49 || res.Rows[0].New.Known || res.Rows[0].NewSource != (defence.Place{}) {
 		t.Errorf("Iceland 2024: %+v", res.Rows)
 	}
 

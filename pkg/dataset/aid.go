@@ -130,7 +130,7 @@ func (w *walker) aidFile(root *yaml.Node) {
 		w.entries(donors, donorsAt, "a mapping of country codes to donors", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 			w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: donorsAt.k(code)})
 			d, gdpLine := w.aidDonor(v, donorsAt.k(code))
-			d.Source = w.source(k.Line)
+			d.Source = w.place(k.Line)
 			if gdpLine != 0 && firstGDP == 0 {
 				firstGDP = gdpLine
 			}
@@ -245,7 +245,7 @@ func (w *walker) aidPackagesFile(root *yaml.Node) {
 }
 
 func (w *walker) aidPackage(n *yaml.Node, p fpath) defence.AidPackage {
-	pk := defence.AidPackage{Source: w.source(n.Line)}
+	pk := defence.AidPackage{Source: w.place(n.Line)}
 	var usdAt *yaml.Node
 	w.object(n, p, aidPackageSchema, "a mapping with donor, date, amount_m, currency, purpose and url", func(key string, k, v *yaml.Node) {
 		kp := p.k(key)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/golit"
 )
 
@@ -223,10 +224,10 @@ func TestFastPathValues(t *testing.T) {
 	deu := p.release.Cells()["DEU"]
 	c := deu[2025]
 	if c.GDP.V != 54980310 || c.Defence.V != 340878 || c.Share.V != 0.62 || !c.Equipment.Known || c.Equipment.V != 0 ||
-		c.Estimate || c.Note != "x: y # z" || c.Source != "r.yaml:13" || c.Detail != nil {
+		c.Estimate || c.Note != "x: y # z" || c.Source != (defence.Place{File: "r.yaml", Line: 13}) || c.Detail != nil {
 		t.Errorf("2025: %+v", c)
 	}
-	if c := deu[2026]; c.GDP.V != 183211 || c.Share.V != 2.52 || !c.Estimate || c.Source != "r.yaml:12" || c.Resilience.Known {
+	if c := deu[2026]; c.GDP.V != 183211 || c.Share.V != 2.52 || !c.Estimate || c.Source != (defence.Place{File: "r.yaml", Line: 12}) || c.Resilience.Known {
 		t.Errorf("2026: %+v", c)
 	}
 	// The currencies' reference to DEU, then the figures'.

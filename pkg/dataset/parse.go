@@ -127,8 +127,7 @@ type walker struct {
 	anchorSeen bool // the first anchor or alias is reported, not the others
 	full       bool // too many errors: stop
 
-	cells  []cellTmp // reused for each country of a release
-	srcBuf []byte    // reused to build the "file:line" sources of a country
+	cells []cellTmp // reused for each country of a release
 
 	// The units a release's figures need (cellkeys.go: checkUnits).
 	curCode string            // the country whose years are read
@@ -141,7 +140,6 @@ type walker struct {
 
 type cellTmp struct {
 	year int
-	end  int // end of its source in srcBuf
 	f    defence.Figure
 }
 
@@ -169,7 +167,7 @@ func newWalker(file string) *walker {
 
 func (w *walker) finish() *parsed {
 	w.out.errs = w.errs
-	w.cells, w.srcBuf, w.body = nil, nil, nil
+	w.cells, w.body = nil, nil
 	return w.out
 }
 
@@ -635,10 +633,6 @@ func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
 
 func (w *walker) place(line int) defence.Place { return defence.Place{File: w.file, Line: line} }
 
-func (w *walker) source(line int) string {
-	return w.file + ":" + strconv.Itoa(line)
-}
-
 // topInfo checks the citation and url at the top of a file. They are
 // checked, not kept: the Dataset has no place for them.
 func (w *walker) topInfo(key string, v *yaml.Node) {
@@ -1069,7 +1063,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				}
 			}
 		case "aggregates":
-			r.Aggregates = w.aggregates(v, kp, r)
+			r.SetAggregates(w.aggregates(v, kp, r))
 		case "figures":
 			figures, figuresAt = v, kp
 		}
@@ -1132,7 +1126,7 @@ func (w *walker) years(n *yaml.Node, p fpath, series string) map[int]defence.Fig
 		return nil
 	}
 	ys := yearsState{p: p, series: series}
-	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
+	w.cells = w.cells[:0]
 	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
 		w.yearEntry(&ys, n.Content[i], n.Content[i+1], func(year string) int { return firstYearLine(n, year) })
 	}
@@ -1186,26 +1180,20 @@ func (w *walker) yearEntry(ys *yearsState, k, v *yaml.Node, firstLine func(year 
 
 // addCell keeps a country's cell until takeYears.
 func (w *walker) addCell(year, line int, f defence.Figure) {
-	w.srcBuf = append(w.srcBuf, w.file...)
-	w.srcBuf = append(w.srcBuf, ':')
-	w.srcBuf = strconv.AppendInt(w.srcBuf, int64(line), 10)
-	w.cells = append(w.cells, cellTmp{year: year, end: len(w.srcBuf), f: f})
+	f.Source = w.place(line)
+	w.cells = append(w.cells, cellTmp{year: year, f: f})
 }
 
 // takeYears returns the cells kept since the last call as a country's map
-// of years, their sources sharing one string.
+// of years.
 func (w *walker) takeYears() map[int]defence.Figure {
-	src := string(w.srcBuf)
 	out := make(map[int]defence.Figure, len(w.cells))
-	start := 0
 	for i := range w.cells {
 		c := &w.cells[i]
-		c.f.Source = src[start:c.end]
-		start = c.end
 		out[c.year] = c.f
 		c.f = defence.Figure{} // let the note and detail go with the map
 	}
-	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
+	w.cells = w.cells[:0]
 	return out
 }
 

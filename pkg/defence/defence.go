@@ -161,7 +161,7 @@ type Figure struct {
 	Detail   *Detail
 	Estimate bool
 	Note     string
-	Source   string // file:line of the cell
+	Source   Place // where the cell was defined
 }
 
 // Detail holds the figures of NATO's other tables, each unknown where a
@@ -225,14 +225,7 @@ type Release struct {
 	// ConstantYear is the base year of the release's figures at constant
 	// prices (2015 for NATO's June 2024 tables); 0 when it has none.
 	ConstantYear int
-	// Aggregates holds the publisher's own aggregate rows, by group id
-	// (nato for NATO Total, europe-canada for NATO Europe and Canada)
-	// and year, as the release prints them: never computed from the
-	// countries' figures (they count the members of each year and may
-	// count a country whose figures the release leaves out, such as
-	// Iceland's GDP). Nil when the release has none.
-	Aggregates map[string]map[int]Figure
-	Source     string // file name ("embedded:..." for an embedded file; see Embedded)
+	Source       string // file name ("embedded:..." for an embedded file; see Embedded)
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release
@@ -243,6 +236,9 @@ type Release struct {
 	// cells, whichever form the release holds.
 	figures map[string]map[int]Figure
 	lazy    *lazyFigures
+	// aggregates holds the publisher's own aggregate rows (see
+	// SetAggregates), by group id and year; nil when the release has none.
+	aggregates map[string]map[int]Figure
 }
 
 // lazyFigures holds the figures of a lazy release: index until Cells
@@ -265,6 +261,42 @@ type lazyFigures struct {
 func (r *Release) SetFigures(figures map[string]map[int]Figure) *Release {
 	r.figures, r.lazy = figures, nil
 	return r
+}
+
+// SetAggregates makes the release hold the publisher's own aggregate
+// rows, by group id (nato for NATO Total, europe-canada for NATO Europe
+// and Canada) and year, as the release prints them: never computed from
+// the countries' figures (they count the members of each year and may
+// count a country whose figures the release leaves out, such as Iceland's
+// GDP). For the loader and the importers; it returns r. The release keeps
+// the maps, not a copy; nil or empty maps: none.
+func (r *Release) SetAggregates(aggregates map[string]map[int]Figure) *Release {
+	r.aggregates = aggregates
+	return r
+}
+
+// AggregateGroups returns the ids of the groups the release holds an
+// aggregate row of, sorted (one of no years included, as SetAggregates was
+// given it); none when it has none.
+func (r *Release) AggregateGroups() []string { return sortedKeys(r.aggregates) }
+
+// AggregateYears returns the years of a group's aggregate row, ascending.
+func (r *Release) AggregateYears(group string) []int {
+	ys := r.aggregates[group]
+	out := make([]int, 0, len(ys))
+	for y := range ys {
+		out = append(out, y)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Aggregate returns the publisher's aggregate of a group for a year, as
+// printed, and whether the release publishes one. The caller must not
+// change what the figure points to.
+func (r *Release) Aggregate(group string, year int) (Figure, bool) {
+	f, ok := r.aggregates[group][year]
+	return f, ok
 }
 
 // maps returns the release's maps when it holds or has built them, or

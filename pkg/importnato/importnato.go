@@ -891,6 +891,7 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		dateNote = fmt.Sprintf("The workbook prints no date: published (%s) is the date in its file name (NATO names its files YYMMDD-...).", r.Published)
 	}
 	first, last := math.MaxInt, 0
+	var aggs map[string]map[int]defence.Figure // NATO's aggregate rows, by group and year; nil: none
 	for _, m := range measures {
 		s := imp.series[m.key]
 		if s == nil {
@@ -932,13 +933,13 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 			if _, ok := imp.ds.Groups[group]; !ok {
 				continue // reported by checkAggregates where it is a sum
 			}
-			if r.Aggregates == nil {
-				r.Aggregates = map[string]map[int]defence.Figure{}
+			if aggs == nil {
+				aggs = map[string]map[int]defence.Figure{}
 			}
-			cells := r.Aggregates[group]
+			cells := aggs[group]
 			if cells == nil {
 				cells = map[int]defence.Figure{}
-				r.Aggregates[group] = cells
+				aggs[group] = cells
 			}
 			for y, f := range ys {
 				cell := cells[y]
@@ -949,6 +950,7 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		}
 		imp.res.Series = append(imp.res.Series, info)
 	}
+	r.SetAggregates(aggs)
 	if len(r.Cells()) == 0 {
 		return nil, errors.New("the tables hold no figures")
 	}

@@ -22,7 +22,9 @@ import (
 func Dataset() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].SetFigures(rf.Figures().Map())
+		r := ds.Releases[rf.ID]
+		r.SetFigures(index{rf.Figures(), r.Source}.Map())
+		setAggregates(r, rf.Aggregates)
 	}
 	return ds
 }
@@ -38,20 +40,51 @@ func Dataset() *defence.Dataset {
 func Lazy() *defence.Dataset {
 	ds := build()
 	for _, rf := range releaseFigures {
-		ds.Releases[rf.ID].Lazy(index{rf.Figures()})
+		r := ds.Releases[rf.ID]
+		r.Lazy(index{rf.Figures(), r.Source})
+		setAggregates(r, rf.Aggregates)
 	}
 	return ds
 }
 
-// index reads a release's static tables as a defence.FigureIndex.
-type index struct {
-	t golitrt.Nested[string, int, defence.Figure]
+// setAggregates gives the release its aggregates, built from their static
+// tables (nil: it has none). They are few (some 30 cells a release), and
+// built at once.
+func setAggregates(r *defence.Release, tables func() golitrt.Nested[string, int, defence.Figure]) {
+	if tables != nil {
+		r.SetAggregates(index{tables(), r.Source}.Map())
+	}
 }
 
-func (x index) Figure(code string, year int) (defence.Figure, bool) { return x.t.Lookup(code, year) }
+// index reads a release's static tables as a defence.FigureIndex. The
+// tables give each cell's line, not its file, which is the release's
+// (pkg/snapshot/snapgen): index puts it back.
+type index struct {
+	t    golitrt.Nested[string, int, defence.Figure]
+	file string // the release's file (Release.Source)
+}
 
-func (x index) Map() map[string]map[int]defence.Figure { return x.t.Map() }
+func (x index) Figure(code string, year int) (defence.Figure, bool) {
+	f, ok := x.t.Lookup(code, year)
+	if ok {
+		f.Source.File = x.file
+	}
+	return f, ok
+}
 
+func (x index) Map() map[string]map[int]defence.Figure {
+	t, own := x.t, x.t.Own
+	t.Own = func(f *defence.Figure) {
+		if own != nil {
+			own(f)
+		}
+		f.Source.File = x.file
+	}
+	return t.Map()
+}
+
+// Each gives the cells without their file (defence.FigureIndex: their
+// Source may be left out).
 func (x index) Each(only bool, code string, fn func(code string, year int, f defence.Figure) bool) {
 	x.t.Each(only, code, fn)
 }
