@@ -112,8 +112,10 @@ func Check(t testing.TB, id, series string, index defence.FigureIndex, want map[
 }
 
 // Unpacked builds the maps of every release of ds, and of the releases
-// they replaced (defence.Release.Cells), so that a loaded dataset, whose
-// releases are lazy, compares equal to one built otherwise; it returns ds.
+// they replaced (defence.Release.Cells), and of their aggregates (read in
+// place from the snapshot's tables: defence.Release.LazyAggregates), so
+// that a loaded dataset, whose releases are lazy, compares equal to one
+// built otherwise; it returns ds.
 func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	if ds == nil {
 		return nil
@@ -121,6 +123,16 @@ func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	for _, r := range ds.Releases {
 		for ; r != nil; r = r.Replaced {
 			r.SetFigures(r.Cells())
+			if groups := r.AggregateGroups(); len(groups) > 0 {
+				m := make(map[string]map[int]defence.Figure, len(groups))
+				for _, g := range groups {
+					m[g] = map[int]defence.Figure{}
+					for _, y := range r.AggregateYears(g) {
+						m[g][y], _ = r.Aggregate(g, y)
+					}
+				}
+				r.SetAggregates(m)
+			}
 		}
 	}
 	return ds
