@@ -51,6 +51,15 @@ func Check(t testing.TB, id, series string, index defence.FigureIndex, want map[
 		t.Fatalf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", got.ID,
 			got.CountryYears(), got.LatestYear(), got.Years(), w.CountryYears(), w.LatestYear(), w.Years())
 	}
+	withCells := 0 // the countries with a cell (the loader refuses a country without)
+	for _, ys := range want {
+		if len(ys) > 0 {
+			withCells++
+		}
+	}
+	if got.CountryCount() != withCells || w.CountryCount() != withCells {
+		t.Fatalf("%s: %d countries, the maps' release %d; the maps have %d with a cell", got.ID, got.CountryCount(), w.CountryCount(), withCells)
+	}
 	first, last := 0, 0
 	if ys := w.Years(); len(ys) > 0 {
 		first, last = ys[0]-1, ys[len(ys)-1]+1

@@ -507,6 +507,15 @@ func (r *Release) has(f Figure) bool {
 	return f.HasFigures()
 }
 
+// CountryCount counts the countries with a cell in the release, reading
+// the cells in place (a lazy release builds no maps: releases lists them
+// for every release).
+func (r *Release) CountryCount() int {
+	seen := map[string]bool{}
+	r.each(false, "", func(code string, _ int, _ Figure) bool { seen[code] = true; return true })
+	return len(seen)
+}
+
 // CountryYears counts the country-year cells of the release.
 func (r *Release) CountryYears() int {
 	n := 0
