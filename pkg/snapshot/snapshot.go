@@ -24,7 +24,9 @@ func Dataset() *defence.Dataset {
 	for _, rf := range releaseFigures {
 		r := ds.Releases[rf.ID]
 		r.SetFigures(index{rf.Figures(), r.Source}.Map())
-		setAggregates(r, rf.Aggregates)
+		if rf.Aggregates != nil {
+			r.SetAggregates(index{rf.Aggregates(), r.Source}.Map())
+		}
 	}
 	return ds
 }
@@ -48,14 +50,6 @@ func Lazy() *defence.Dataset {
 		}
 	}
 	return ds
-}
-
-// setAggregates gives the release its aggregates, built from their static
-// tables (nil: it has none).
-func setAggregates(r *defence.Release, tables func() golitrt.Nested[string, int, defence.Figure]) {
-	if tables != nil {
-		r.SetAggregates(index{tables(), r.Source}.Map())
-	}
 }
 
 // index reads a release's static tables as a defence.FigureIndex. The
