@@ -1,6 +1,8 @@
 // Package golitrt is what the Go source that package golit writes calls
 // at run time: the map tables (KV, Map), the tables of maps of maps (Run,
-// Map2) and Nested, which reads such tables without building the maps.
+// Map2), Nested, which reads such tables without building the maps, and
+// Copy, which the functions that give a value of such a table pointers of
+// its own call.
 // A generated file (pkg/snapshot/dataset_gen.go) imports it, so that these
 // helpers are compiled, vetted and tested once, here, instead of being
 // written into every generated file.
@@ -99,5 +101,16 @@ func (t Nested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
 			}
 		}
 		kvs = kvs[r.N:]
+	}
+}
+
+// Copy gives *p a copy of its own of what it points to, when it is not
+// nil: what the own function golit writes for a type of a table (Map2's
+// and Nested's Own) calls for each of its pointer fields, so that every
+// value built from the table has its own.
+func Copy[T any](p **T) {
+	if *p != nil {
+		c := **p
+		*p = &c
 	}
 }
