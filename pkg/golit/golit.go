@@ -533,10 +533,10 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, v
 	return nil
 }
 
-// ownFunc returns the name of the function that gives a value of t, a
-// struct, copies of its own of what its pointer fields point to (each with
-// golitrt.Copy), writing it the first time (one per type, shared by every
-// table of t); "nil" when t has no pointer field.
+// ownFunc returns the name of the function that returns a value of t, a
+// struct, given copies of its own of what its pointer fields point to
+// (each with golitrt.Copy), writing it the first time (one per type,
+// shared by every table of t); "nil" when t has no pointer field.
 func (w *writer) ownFunc(t reflect.Type) string {
 	if !hasPointers(t) {
 		return "nil"
@@ -549,13 +549,14 @@ func (w *writer) ownFunc(t reflect.Type) string {
 	}
 	name := fmt.Sprintf("golitOwn%d", len(w.owns))
 	w.owns[t] = name
-	fmt.Fprintf(&w.tables, "\n// %s gives a %s copies of its own of what it points to.\nfunc %s(v *%s) {\n", name, t.Name(), name, w.typeName(t))
+	tn := w.typeName(t)
+	fmt.Fprintf(&w.tables, "\n// %s returns v given copies of its own of what it points to.\nfunc %s(v %s) %s {\n", name, name, tn, tn)
 	for i := range t.NumField() {
 		if f := t.Field(i); f.Type.Kind() == reflect.Pointer {
 			fmt.Fprintf(&w.tables, "%s(&v.%s)\n", w.rt("Copy"), f.Name)
 		}
 	}
-	w.tables.WriteString("}\n")
+	w.tables.WriteString("return v\n}\n")
 	return name
 }
 

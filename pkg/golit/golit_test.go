@@ -216,7 +216,7 @@ func TestFuncNestedTable(t *testing.T) {
 	}
 	sourceHas(t, src,
 		"return golitrt.Map2(golitTable0[:], golitTable1[:], golitOwn0)\n",
-		"func golitOwn0(v *golit.withPtr) {\n\tgolitrt.Copy(&v.Ptr)\n}\n",
+		"func golitOwn0(v golit.withPtr) golit.withPtr {\n\tgolitrt.Copy(&v.Ptr)\n\treturn v\n}\n",
 		"var golitTable0 = [...]golitrt.Run[string]{\n\t{K: \"a\", N: 2},\n\t{K: \"b\", N: 1},\n\t{K: \"c\", N: 0},\n\t{K: \"d\", N: 1},\n}\n",
 		"var golitTable1 = [...]golitrt.KV[int, golit.withPtr]{\n\t{K: 1, V: golit.withPtr{}},\n\t{K: 2, V: golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{K: 7, V: golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{K: 1, V: golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
 	)

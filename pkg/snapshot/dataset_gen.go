@@ -1115,9 +1115,10 @@ var golitTable2 = [...]golitrt.KV[string, defence.AidDonor]{
 	{K: "XEU", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 81213.801, Known: true}, Humanitarian: defence.Num{V: 3211.49, Known: true}, Total: defence.Num{V: 84425.291, Known: true}, Commitments: defence.Num{V: 190724.321, Known: true}, GDP: defence.Num{V: 14523.408, Known: true}, Note: "Kiel's row EU (Commission and Council), which has no ISO 3166 code.", Source: defence.Place{File: "embedded:kiel-ust-28.yaml", Line: 68}}},
 }
 
-// golitOwn0 gives a Figure copies of its own of what it points to.
-func golitOwn0(v *defence.Figure) {
+// golitOwn0 returns v given copies of its own of what it points to.
+func golitOwn0(v defence.Figure) defence.Figure {
 	golitrt.Copy(&v.Detail)
+	return v
 }
 
 var golitTable3 = [...]golitrt.Run[string]{

@@ -74,11 +74,12 @@ func (x index) Figure(code string, year int) (defence.Figure, bool) {
 
 func (x index) Map() map[string]map[int]defence.Figure {
 	t, own := x.t, x.t.Own
-	t.Own = func(f *defence.Figure) {
+	t.Own = func(f defence.Figure) defence.Figure {
 		if own != nil {
-			own(f)
+			f = own(f)
 		}
 		f.Source.File = x.file
+		return f
 	}
 	return t.Map()
 }

@@ -16,7 +16,7 @@ var (
 	seven   = 7
 	runs    = []Run[string]{{K: "a", N: 2}, {K: "b", N: 0}, {K: "c", N: 1}}
 	entries = []KV[int, cell]{{K: 1, V: cell{N: 1}}, {K: 2, V: cell{N: 2, Ptr: &seven}}, {K: 3, V: cell{N: 3}}}
-	own     = func(v *cell) { Copy(&v.Ptr) } // as golit writes it
+	own     = func(v cell) cell { Copy(&v.Ptr); return v } // as golit writes it
 )
 
 func TestMap(t *testing.T) {
