@@ -84,8 +84,11 @@ func (x index) Map() map[string]map[int]defence.Figure {
 	return t.Map()
 }
 
-// Each gives the cells without their file (defence.FigureIndex: their
-// Source may be left out).
+// Each gives the cells with their whole place, as Figure does, and the
+// Detail they share with the tables (defence.FigureIndex).
 func (x index) Each(only bool, code string, fn func(code string, year int, f defence.Figure) bool) {
-	x.t.Each(only, code, fn)
+	x.t.Each(only, code, func(c string, y int, f defence.Figure) bool {
+		f.Source.File = x.file
+		return fn(c, y, f)
+	})
 }
