@@ -353,11 +353,11 @@ func (m *merger) addAid(f *parsed, embedded bool) {
 	if m.ds.AidPackages == nil {
 		m.ds.AidPackages = map[string]*defence.AidPackages{}
 	}
-	at := releaseAt{place{f.name, a.at}, embedded}
+	at := releaseAt{defence.Place{File: f.name, Line: a.at}, embedded}
 	claim := func(seen map[string]releaseAt, id, what string) bool {
 		if first, dup := seen[id]; dup && (embedded || !first.embedded) {
-			m.errs = append(m.errs, &Error{File: at.file, Line: at.line, Field: "id",
-				Msg: fmt.Sprintf("%s %s is defined twice (also at %s)", what, id, first.place)})
+			m.errs = append(m.errs, &Error{File: at.File, Line: at.Line, Field: "id",
+				Msg: fmt.Sprintf("%s %s is defined twice (also at %s)", what, id, first.Place)})
 			return false
 		}
 		seen[id] = at

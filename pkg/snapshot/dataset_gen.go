@@ -962,66 +962,31 @@ func build() *defence.Dataset {
 }
 
 func figures0() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable3[:], KVs: golitTable4[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable3[:], KVs: golitTable4[:], Own: golitOwn0}
 }
 
 func figures1() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable5[:], KVs: golitTable6[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable5[:], KVs: golitTable6[:], Own: golitOwn0}
 }
 
 func figures2() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable7[:], KVs: golitTable8[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable7[:], KVs: golitTable8[:], Own: golitOwn0}
 }
 
 func aggregates2() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable9[:], KVs: golitTable10[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable9[:], KVs: golitTable10[:], Own: golitOwn0}
 }
 
 func figures3() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable11[:], KVs: golitTable12[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable11[:], KVs: golitTable12[:], Own: golitOwn0}
 }
 
 func figures4() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable13[:], KVs: golitTable14[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable13[:], KVs: golitTable14[:], Own: golitOwn0}
 }
 
 func aggregates4() golitrt.Nested[string, int, defence.Figure] {
-	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable15[:], KVs: golitTable16[:], Own: func(v *defence.Figure) {
-		if v.Detail != nil {
-			c := *v.Detail
-			v.Detail = &c
-		}
-	}}
+	return golitrt.Nested[string, int, defence.Figure]{Runs: golitTable15[:], KVs: golitTable16[:], Own: golitOwn0}
 }
 
 // releaseFigures are the figures of each release, by id, and its
@@ -1148,6 +1113,12 @@ var golitTable2 = [...]golitrt.KV[string, defence.AidDonor]{
 	{K: "TWN", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 4, Known: true}, Humanitarian: defence.Num{V: 48.697, Known: true}, Total: defence.Num{V: 52.697, Known: true}, Commitments: defence.Num{V: 95.829, Known: true}, GDP: defence.Num{V: 655.258, Known: true}, Source: defence.Place{File: "embedded:kiel-ust-28.yaml", Line: 66}}},
 	{K: "USA", V: defence.AidDonor{Military: defence.Num{V: 64616.886, Known: true}, Financial: defence.Num{V: 47297.182, Known: true}, Humanitarian: defence.Num{V: 3466.581, Known: true}, Total: defence.Num{V: 115380.649, Known: true}, Commitments: defence.Num{V: 118963.336, Known: true}, GDP: defence.Num{V: 19712.764, Known: true}, Source: defence.Place{File: "embedded:kiel-ust-28.yaml", Line: 67}}},
 	{K: "XEU", V: defence.AidDonor{Military: defence.Num{Known: true}, Financial: defence.Num{V: 81213.801, Known: true}, Humanitarian: defence.Num{V: 3211.49, Known: true}, Total: defence.Num{V: 84425.291, Known: true}, Commitments: defence.Num{V: 190724.321, Known: true}, GDP: defence.Num{V: 14523.408, Known: true}, Note: "Kiel's row EU (Commission and Council), which has no ISO 3166 code.", Source: defence.Place{File: "embedded:kiel-ust-28.yaml", Line: 68}}},
+}
+
+// golitOwn0 returns v given copies of its own of what it points to.
+func golitOwn0(v defence.Figure) defence.Figure {
+	golitrt.Copy(&v.Detail)
+	return v
 }
 
 var golitTable3 = [...]golitrt.Run[string]{

@@ -70,17 +70,21 @@ func (x index) Figure(code string, year int) (defence.Figure, bool) {
 
 func (x index) Map() map[string]map[int]defence.Figure {
 	t, own := x.t, x.t.Own
-	t.Own = func(f *defence.Figure) {
+	t.Own = func(f defence.Figure) defence.Figure {
 		if own != nil {
-			own(f)
+			f = own(f)
 		}
 		f.Source.File = x.file
+		return f
 	}
 	return t.Map()
 }
 
-// Each gives the cells without their file (defence.FigureIndex: their
-// Source may be left out).
+// Each gives the cells with their whole place, as Figure does, and the
+// Detail they share with the tables (defence.FigureIndex).
 func (x index) Each(only bool, code string, fn func(code string, year int, f defence.Figure) bool) {
-	x.t.Each(only, code, fn)
+	x.t.Each(only, code, func(c string, y int, f defence.Figure) bool {
+		f.Source.File = x.file
+		return fn(c, y, f)
+	})
 }

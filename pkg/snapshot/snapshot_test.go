@@ -168,7 +168,7 @@ func BenchmarkSnapshot(b *testing.B) {
 
 // TestPlaces: the static tables leave out each cell's file, which is the
 // release's; the snapshot puts it back, whichever way the cell is read (a
-// cell, the maps, an aggregate), lazy or not. Germany's 2024 cell of
+// cell, a country's cells, the maps, an aggregate), lazy or not. Germany's 2024 cell of
 // NATO's June 2024 release is line 192 of data/nato-2024-06.yaml (share
 // 2.1190%), NATO Total's 2014 aggregate line 109 (share 2.5786%, Table 3).
 func TestPlaces(t *testing.T) {
@@ -177,6 +177,16 @@ func TestPlaces(t *testing.T) {
 		r := ds.Releases["nato-2024-06"]
 		if f, ok := r.Figure("DEU", 2024); !ok || f.Share.V != 2.1190 || f.Source != at(192) {
 			t.Errorf("%s: DEU 2024 %+v %v, want the share 2.1190 from %v", name, f.Source, f.Share, at(192))
+		}
+		var each defence.Place
+		r.EachYear("DEU", func(y int, f defence.Figure) bool {
+			if y == 2024 {
+				each = f.Source
+			}
+			return true
+		})
+		if each != at(192) {
+			t.Errorf("%s: DEU 2024 through EachYear from %v, want %v", name, each, at(192))
 		}
 		if f := r.Cells()["DEU"][2024]; f.Source != at(192) {
 			t.Errorf("%s: DEU 2024 in the maps from %v, want %v", name, f.Source, at(192))
