@@ -27,8 +27,6 @@ var initBudget = map[string]struct{ bytes, allocs int }{
 	// before issue 21 item 11; pkg/importnato's lookup tables, 4,248 bytes
 	// in 22, are built on first use since).
 	"pkg/dataset": {216, 6},
-	// fields (render.Spec of the release list).
-	"pkg/cli/releasescmd": {320, 20},
 	// builtinFormats, builtinNumFmts.
 	"pkg/xlsx": {2136, 6},
 	// figureLabels, figureNames, fields.
