@@ -51,6 +51,15 @@ func Check(t testing.TB, id, series string, index defence.FigureIndex, want map[
 		t.Fatalf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", got.ID,
 			got.CountryYears(), got.LatestYear(), got.Years(), w.CountryYears(), w.LatestYear(), w.Years())
 	}
+	withCells := 0 // the countries with a cell (the loader refuses a country without)
+	for _, ys := range want {
+		if len(ys) > 0 {
+			withCells++
+		}
+	}
+	if got.CountryCount() != withCells || w.CountryCount() != withCells {
+		t.Fatalf("%s: %d countries, the maps' release %d; the maps have %d with a cell", got.ID, got.CountryCount(), w.CountryCount(), withCells)
+	}
 	first, last := 0, 0
 	if ys := w.Years(); len(ys) > 0 {
 		first, last = ys[0]-1, ys[len(ys)-1]+1
@@ -112,8 +121,10 @@ func Check(t testing.TB, id, series string, index defence.FigureIndex, want map[
 }
 
 // Unpacked builds the maps of every release of ds, and of the releases
-// they replaced (defence.Release.Cells), so that a loaded dataset, whose
-// releases are lazy, compares equal to one built otherwise; it returns ds.
+// they replaced (defence.Release.Cells), and of their aggregates (read in
+// place from the snapshot's tables: defence.Release.LazyAggregates), so
+// that a loaded dataset, whose releases are lazy, compares equal to one
+// built otherwise; it returns ds.
 func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	if ds == nil {
 		return nil
@@ -121,6 +132,16 @@ func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	for _, r := range ds.Releases {
 		for ; r != nil; r = r.Replaced {
 			r.SetFigures(r.Cells())
+			if groups := r.AggregateGroups(); len(groups) > 0 {
+				m := make(map[string]map[int]defence.Figure, len(groups))
+				for _, g := range groups {
+					m[g] = map[int]defence.Figure{}
+					for _, y := range r.AggregateYears(g) {
+						m[g][y], _ = r.Aggregate(g, y)
+					}
+				}
+				r.SetAggregates(m)
+			}
 		}
 	}
 	return ds

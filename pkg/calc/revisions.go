@@ -371,16 +371,16 @@ func WithinRounding(a, b float64, decimals int) bool {
 }
 
 // PublishesFigure reports whether the release has the figure (a Figure*
-// key: share_pct, defence_musd...) for any cell.
+// key: share_pct, defence_musd...) for any cell. It reads the cells in
+// place (Release.Each): gap asks it of every release it shows, and a lazy
+// release would otherwise build all its maps for one answer.
 func PublishesFigure(r *defence.Release, figure string) bool {
-	for _, ys := range r.Cells() {
-		for _, f := range ys {
-			if figureOf(f, figure).Known {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	r.Each(func(_ string, _ int, f defence.Figure) bool {
+		found = figureOf(f, figure).Known
+		return !found
+	})
+	return found
 }
 
 // UnionCodes lists the countries of either release, sorted.

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/snapshot"
 )
@@ -366,5 +367,48 @@ func TestRevisionsMixedPrecision(t *testing.T) {
 	}
 	if cellDecimals(4000.2, 0) != 1 || cellDecimals(4000, 2) != 2 {
 		t.Errorf("cellDecimals(4000.2, 0) = %d, cellDecimals(4000, 2) = %d; want 1, 2", cellDecimals(4000.2, 0), cellDecimals(4000, 2))
+	}
+}
+
+// TestPublishesFigure: whether a release publishes a figure for any cell,
+// read in place: a lazy release (as the snapshot's and the loader's are)
+// builds no maps to answer, so that gap, which asks it of every release it
+// shows, never builds them.
+func TestPublishesFigure(t *testing.T) {
+	figs := map[string]map[int]defence.Figure{
+		"DEU": {2023: {Share: defence.N(1.5)}, 2024: {Share: defence.N(2.1)}},
+		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000)}},
+	}
+	sharesOnly := map[string]map[int]defence.Figure{"DEU": figs["DEU"]}
+	for _, tt := range []struct {
+		figs   map[string]map[int]defence.Figure
+		figure string
+		want   bool
+	}{
+		{figs, FigureDefence, true}, // France's one amount is enough
+		{figs, FigureShare, true},
+		{figs, FigureGDP, false},
+		{sharesOnly, FigureDefence, false},
+		{sharesOnly, FigureShare, true},
+		{nil, FigureShare, false},
+	} {
+		counted := releasetest.Count(defence.Pack(tt.figs))
+		lazy := (&defence.Release{ID: "p", Series: defence.SeriesDefence}).Lazy(counted)
+		maps := (&defence.Release{ID: "p", Series: defence.SeriesDefence}).SetFigures(tt.figs)
+		for _, r := range []*defence.Release{lazy, maps} {
+			if got := PublishesFigure(r, tt.figure); got != tt.want {
+				t.Errorf("PublishesFigure(%v, %s) = %v, want %v", tt.figs, tt.figure, got, tt.want)
+			}
+		}
+		if counted.Maps() != 0 {
+			t.Errorf("PublishesFigure(%v, %s) built the lazy release's maps", tt.figs, tt.figure)
+		}
+	}
+	// The embedded releases: nato-2025-08 publishes shares of GDP only
+	// ("no USD or GDP", data/README.md), nato-2026-07 amounts too.
+	ds := snapshot.Lazy()
+	if PublishesFigure(ds.Releases["nato-2025-08"], FigureDefence) || !PublishesFigure(ds.Releases["nato-2026-07"], FigureDefence) {
+		t.Errorf("defence amounts: nato-2025-08 %v, nato-2026-07 %v; want false, true",
+			PublishesFigure(ds.Releases["nato-2025-08"], FigureDefence), PublishesFigure(ds.Releases["nato-2026-07"], FigureDefence))
 	}
 }

@@ -30,14 +30,14 @@ const (
 )
 
 var (
-	aidFile = newSchema([]string{"kind", "id", "title", "publisher", "published", "period_start", "cutoff",
+	aidFile = &schema{keys: []string{"kind", "id", "title", "publisher", "published", "period_start", "cutoff",
 		"url", "via", "measure", "gdp_year", "notes", "donors"},
-		"id", "title", "publisher", "published", "cutoff", "url", "donors")
-	aidDonorSchema = newSchema([]string{"military_meur", "financial_meur", "humanitarian_meur", "total_meur",
-		"total_commitment_meur", "gdp_beur", "note"})
-	aidPackagesFile  = newSchema([]string{"kind", "id", "title", "notes", "packages"}, "id", "title", "packages")
-	aidPackageSchema = newSchema([]string{"donor", "date", "amount_m", "currency", "amount_usd_m", "purpose",
-		"url", "quote", "note"}, "donor", "date", "amount_m", "currency", "purpose", "url")
+		required: []string{"id", "title", "publisher", "published", "cutoff", "url", "donors"}}
+	aidDonorSchema = &schema{keys: []string{"military_meur", "financial_meur", "humanitarian_meur", "total_meur",
+		"total_commitment_meur", "gdp_beur", "note"}}
+	aidPackagesFile  = &schema{keys: []string{"kind", "id", "title", "notes", "packages"}, required: []string{"id", "title", "packages"}}
+	aidPackageSchema = &schema{keys: []string{"donor", "date", "amount_m", "currency", "amount_usd_m", "purpose",
+		"url", "quote", "note"}, required: []string{"donor", "date", "amount_m", "currency", "purpose", "url"}}
 )
 
 // aidParsed is what an aid or aid-packages file holds (parsed.aid).

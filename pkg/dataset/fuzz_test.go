@@ -233,7 +233,7 @@ func TestEncodeEmbedded(t *testing.T) {
 		"Group":       {"ID", "Name", "Members", "Membership", "Note", "Source"},
 		"Target":      {"ID", "Name", "Pct", "Measure", "Deadline", "Agreed", "Definition", "Components", "Citation", "URL", "Note", "Source"},
 		"Component":   {"ID", "Name", "Pct", "Basis"},
-		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "SourceFile", "SourceSHA256", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Source", "Replaced", "figures", "lazy", "aggregates"},
+		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "SourceFile", "SourceSHA256", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Source", "Replaced", "figures", "lazy", "aggregates", "aggIndex"}, // lazy, aggIndex: the figures and aggregates in another form
 		"Figure":      {"GDP", "Defence", "Share", "Equipment", "Resilience", "Population", "Detail", "Estimate", "Note", "Source"},
 		"Detail":      {"DefenceNCU", "DefenceConstNCU", "DefenceConst", "GDPConst", "RealChange", "GDPPerCapitaConst", "DefencePerCapitaConst", "Personnel", "PersonnelPct", "InfrastructurePct", "OtherPct"},
 		"Num":         {"V", "Known"},

@@ -24,14 +24,17 @@ func Dataset() *defence.Dataset {
 	for _, rf := range releaseFigures {
 		r := ds.Releases[rf.ID]
 		r.SetFigures(index{rf.Figures(), r.Source}.Map())
-		setAggregates(r, rf.Aggregates)
+		if rf.Aggregates != nil {
+			r.SetAggregates(index{rf.Aggregates(), r.Source}.Map())
+		}
 	}
 	return ds
 }
 
 // Lazy returns the embedded data as Dataset does, but each release builds
 // its figures only when they are first asked for (defence.Release.Cells):
-// a command pays for the releases it reads, not for all of them. Until
+// a command pays for the releases it reads, not for all of them. Their
+// aggregates are read in place (defence.Release.LazyAggregates). Until
 // then, the release reads single cells from the static tables (Figure,
 // LatestYear, EachYear... see defence.Release.Lazy), so that a command
 // that reads a few cells builds no map at all. Each call builds a new
@@ -42,18 +45,11 @@ func Lazy() *defence.Dataset {
 	for _, rf := range releaseFigures {
 		r := ds.Releases[rf.ID]
 		r.Lazy(index{rf.Figures(), r.Source})
-		setAggregates(r, rf.Aggregates)
+		if rf.Aggregates != nil {
+			r.LazyAggregates(index{rf.Aggregates(), r.Source})
+		}
 	}
 	return ds
-}
-
-// setAggregates gives the release its aggregates, built from their static
-// tables (nil: it has none). They are few (some 30 cells a release), and
-// built at once.
-func setAggregates(r *defence.Release, tables func() golitrt.Nested[string, int, defence.Figure]) {
-	if tables != nil {
-		r.SetAggregates(index{tables(), r.Source}.Map())
-	}
 }
 
 // index reads a release's static tables as a defence.FigureIndex. The
