@@ -53,7 +53,10 @@ func ProjectGDP(gdpB float64, b, d int, g Growth) (Projected, error) {
 		return Projected{GDP: gdpB, Source: g.Source}, nil
 	}
 	wb, ok := g.Series[b]
-	if !ok || wb <= 0 {
+	switch {
+	case len(g.Series) == 0:
+		return Projected{}, fmt.Errorf("no release has GDP figures for it (needed from the base year %d)", b)
+	case !ok || wb <= 0:
 		return Projected{}, fmt.Errorf("%s has no GDP for the base year %d", g.Source, b)
 	}
 	last := lastYear(g.Series)

@@ -100,3 +100,17 @@ func TestAnnualGrowth(t *testing.T) {
 		t.Fatal("no years left: growth defined")
 	}
 }
+
+// TestProjectGDPNoSeries: a country no release has GDP for is named as
+// such, not as "no GDP release has no GDP" (GrowthFor's Source when no
+// release has the country's GDP).
+func TestProjectGDPNoSeries(t *testing.T) {
+	_, err := ProjectGDP(100, 2026, 2035, GrowthFor(nil, "DEU", nil))
+	if err == nil || err.Error() != "no release has GDP figures for it (needed from the base year 2026)" {
+		t.Fatalf("err = %v", err)
+	}
+	_, err = ProjectGDP(100, 2026, 2035, Growth{Series: Series{2024: 1}, Source: "imf-weo-2025-10"})
+	if err == nil || err.Error() != "imf-weo-2025-10 has no GDP for the base year 2026" {
+		t.Fatalf("err = %v", err)
+	}
+}

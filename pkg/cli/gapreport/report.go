@@ -1031,7 +1031,12 @@ func (r *Report) summaryLines() []string {
 				}
 				inc := ""
 				if tt.Deadline.Increase.Known {
-					inc = fmt.Sprintf(", %s more than base-year spending (growth %s)", bn(tt.Deadline.Increase.V), g)
+					// A need below base-year spending reads "less", never "-$x more".
+					v, than := tt.Deadline.Increase.V, "more"
+					if v < 0 {
+						v, than = -v, "less"
+					}
+					inc = fmt.Sprintf(", %s %s than base-year spending (growth %s)", bn(v), than, g)
 				}
 				parts = append(parts, fmt.Sprintf("%s required%s", bn(tt.Deadline.Required.V), inc))
 			}
