@@ -142,13 +142,25 @@ func FileURL(t testing.TB, path string) string {
 }
 
 // OpenFile opens a local file in a new tab (see Open).
-func OpenFile(t testing.TB, path string) *Page {
+func OpenFile(t testing.TB, path string, opts ...Option) *Page {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
-	return Open(t, FileURL(t, path))
+	return Open(t, FileURL(t, path), opts...)
 }
+
+// Option changes how Open opens a page.
+type Option func(*openOptions)
+
+type openOptions struct {
+	bypassCSP bool
+}
+
+// BypassCSP opens the page with its Content-Security-Policy ignored
+// (Page.setBypassCSP): what the page's own escaping holds without the
+// policy's second line of defence.
+func BypassCSP() Option { return func(o *openOptions) { o.bypassCSP = true } }
 
 // Open opens the address in a new tab of the test binary's browser, waits
 // for its load event and for two animation frames (the layout done, the
@@ -157,14 +169,23 @@ func OpenFile(t testing.TB, path string) *Page {
 // opened or navigation asked for, and every dialog (each dismissed, so
 // that a page that calls alert does not hang). The tab is closed when the
 // test ends.
-func Open(t testing.TB, address string) *Page {
+func Open(t testing.TB, address string, opts ...Option) *Page {
 	t.Helper()
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	bctx := browser(t)
 	p := &Page{t: t, URL: address}
 	tctx, cancelTimeout := context.WithTimeout(bctx, Timeout)
 	ctx, cancelTab := chromedp.NewContext(tctx, chromedp.WithListener(p.record))
 	t.Cleanup(func() { cancelTab(); cancelTimeout() })
 	p.ctx = ctx
+	if o.bypassCSP {
+		if _, err := chromedp.Call(ctx, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true}); err != nil {
+			t.Fatalf("open %s: bypass its Content-Security-Policy: %v", address, err)
+		}
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(address)); err != nil {
 		t.Fatalf("open %s: %v", address, err)
 	}

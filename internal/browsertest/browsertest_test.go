@@ -237,3 +237,27 @@ func TestOutlineAndTablesProblemsAreCaught(t *testing.T) {
 		t.Errorf("Tables:\n got %q\nwant %q", got, want)
 	}
 }
+
+// The page's policy blocks its inline script (a log entry, no dialog);
+// with the policy bypassed the script runs (a dialog): BypassCSP tests
+// what escaping alone holds.
+func TestBypassCSP(t *testing.T) {
+	r := &recorder{TB: t}
+	OpenFile(r, "testdata/script.html").CheckClean()
+	if !contains(r.errs, "Content Security Policy", "inline script") || contains(r.errs, "dialog") {
+		t.Errorf("with the policy, CheckClean reported %q, want the inline script refused and no dialog", r.errs)
+	}
+	r = &recorder{TB: t}
+	OpenFile(r, "testdata/script.html", BypassCSP()).CheckClean()
+	if !slices.Equal(r.errs, []string{"file://" + mustAbs(t, "testdata/script.html") + `: a script opened a dialog: alert("ran")`}) {
+		t.Errorf("with the policy bypassed, CheckClean reported %q, want only the dialog", r.errs)
+	}
+}
+
+func mustAbs(t *testing.T, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
