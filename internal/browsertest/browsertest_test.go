@@ -50,6 +50,7 @@ func TestCleanPagePassesEveryCheck(t *testing.T) {
 	p := OpenFile(t, "testdata/clean.html")
 	p.CheckClean()
 	p.CheckFits(375)
+	p.CheckNoClippedText()
 	ax := p.AXTree()
 	if probs := Outline(ax); len(probs) > 0 {
 		t.Errorf("outline: %q", probs)
@@ -204,6 +205,19 @@ func TestWideElementsAreCaught(t *testing.T) {
 	}
 	if !contains(r.errs, "scrolls sideways") {
 		t.Errorf("CheckFits reported %q, want the page's sideways scroll", r.errs)
+	}
+
+	// A chart's text that reaches past its <svg> is cut off, not wide:
+	// the page fits, and CheckNoClippedText reports the text.
+	r = &recorder{TB: t}
+	p = OpenFile(r, "testdata/clipped.html")
+	p.CheckFits(375)
+	if len(r.errs) != 0 {
+		t.Errorf("CheckFits reported %q on a page whose chart clips its text", r.errs)
+	}
+	p.CheckNoClippedText()
+	if len(r.errs) != 1 || !contains(r.errs, `A chart: "a note far too long`) {
+		t.Errorf("CheckNoClippedText reported %q, want the one long note", r.errs)
 	}
 
 	r = &recorder{TB: t}

@@ -22,32 +22,55 @@ type Layout struct {
 	ScrollWidth int      `json:"scrollWidth"` // the document's width: more than Viewport is a horizontal page scroll
 	Wide        []string `json:"wide"`        // elements reaching past the viewport, outside a scroll container
 	Unscrolling []string `json:"unscrolling"` // .scroll containers whose overflow-x is neither auto nor scroll
+	Clipped     []string `json:"clipped"`     // SVG text reaching past its <svg>, which cuts it off
 }
 
 // layoutJS measures every element of the body. The descendants of a
 // .scroll container are skipped (the container scrolls them; only it must
-// fit), as are elements with no box.
+// fit), as are those of an <svg> that clips them (as an <svg> in a page
+// does by default: they cannot widen the page; a text of theirs that
+// reaches past the <svg> is cut off, and listed in clipped), and elements
+// with no box.
 const layoutJS = `(() => {
   const vw = document.documentElement.clientWidth;
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.classList.length ? '.' + [...el.classList].join('.') : '');
-  const wide = [], unscrolling = [];
+  const clips = el => ['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+  const wide = [], unscrolling = [], clipped = [];
   for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    const svg = el.parentElement && el.parentElement.closest('svg');
+    if (svg && clips(svg)) {
+      const s = svg.getBoundingClientRect();
+      if (el.tagName.toLowerCase() === 'text' && (r.left < s.left - 0.5 || r.right > s.right + 0.5))
+        clipped.push((svg.getAttribute('aria-label') || name(svg)).slice(0, 60) + ': ' + JSON.stringify(el.textContent.slice(0, 80)) +
+          ' from x=' + Math.round(r.left) + ' to x=' + Math.round(r.right) + ', the svg from x=' + Math.round(s.left) + ' to x=' + Math.round(s.right));
+      continue;
+    }
     if (el.parentElement && el.parentElement.closest('.scroll')) continue;
     if (el.classList.contains('scroll') && !['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
       unscrolling.push(name(el));
-    const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.left < -0.5 || r.right > vw + 0.5)
       wide.push(name(el) + ' from x=' + Math.round(r.left) + ' to x=' + Math.round(r.right));
   }
-  return {viewport: vw, scrollWidth: document.documentElement.scrollWidth, wide, unscrolling};
+  return {viewport: vw, scrollWidth: document.documentElement.scrollWidth, wide, unscrolling, clipped};
 })()`
 
 // Layout measures the page at its current viewport.
 func (p *Page) Layout() Layout {
 	p.t.Helper()
 	return Eval[Layout](p, layoutJS)
+}
+
+// CheckNoClippedText fails the test for each SVG text that its <svg> cuts
+// off at the current viewport (a chart's label or note longer than the
+// chart).
+func (p *Page) CheckNoClippedText() {
+	p.t.Helper()
+	for _, c := range p.Layout().Clipped {
+		p.t.Errorf("%s: cut off by its chart: %s", p.URL, c)
+	}
 }
 
 // CheckFits fails the test unless the page, laid out on a phone width CSS
