@@ -143,6 +143,51 @@ func (c *BarChart) Render(f Format) ([]byte, error) {
 	return encode(cv, fs, f)
 }
 
+// InlineSVG draws the bar chart as an <svg> element for an HTML page: no
+// XML declaration, role="img" and aria-labelledby="labelledBy" on the
+// root (the id of the page's element that names the chart), the ids of
+// its patterns prefixed with idPrefix so that several charts share a page.
+// Both must be HTML ids of letters, digits, '-' and '_'. Every text is
+// escaped as in Render's SVG.
+func (c *BarChart) InlineSVG(idPrefix, labelledBy string) ([]byte, error) {
+	if err := checkIDs(idPrefix, labelledBy); err != nil {
+		return nil, err
+	}
+	cv, _, err := c.laidOut()
+	if err != nil {
+		return nil, err
+	}
+	return encodeSVGAs(cv, inline{idPrefix: idPrefix, labelledBy: labelledBy}), nil
+}
+
+// InlineSVG draws the line chart as an <svg> element for an HTML page, as
+// BarChart.InlineSVG.
+func (c *LineChart) InlineSVG(idPrefix, labelledBy string) ([]byte, error) {
+	if err := checkIDs(idPrefix, labelledBy); err != nil {
+		return nil, err
+	}
+	cv, _, err := c.laidOut()
+	if err != nil {
+		return nil, err
+	}
+	return encodeSVGAs(cv, inline{idPrefix: idPrefix, labelledBy: labelledBy}), nil
+}
+
+// checkIDs refuses an id prefix or label id that is not plain letters,
+// digits, '-' and '_' (the label id not empty): they go into attributes
+// unescaped.
+func checkIDs(idPrefix, labelledBy string) error {
+	if labelledBy == "" {
+		return errors.New("inline SVG: no id of the element naming the chart")
+	}
+	for _, r := range idPrefix + labelledBy {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return fmt.Errorf("inline SVG: id %q: only letters, digits, - and _", idPrefix+labelledBy)
+		}
+	}
+	return nil
+}
+
 // laidOut checks the bar chart and lays it out in the fonts it is drawn
 // with (for Render and Collisions).
 func (c *BarChart) laidOut() (*canvas, *faces, error) {

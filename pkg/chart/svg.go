@@ -11,12 +11,29 @@ import (
 // with, then sans-serif fonts of similar width.
 const fontFamily = "Go, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 
+// inline is how an SVG is written into an HTML page (InlineSVG): the ids
+// of its patterns prefixed, so that several charts share a page, and the
+// root labelled by an element of the page. The zero value: a standalone
+// SVG document.
+type inline struct {
+	idPrefix, labelledBy string
+}
+
 // encodeSVG writes the canvas as an SVG document. Every text is escaped
 // with xml.EscapeText; no caller's text ever goes into an attribute.
-func encodeSVG(cv *canvas) []byte {
+func encodeSVG(cv *canvas) []byte { return encodeSVGAs(cv, inline{}) }
+
+// encodeSVGAs is encodeSVG, inline in an HTML page when in is set: no XML
+// declaration, role="img" and aria-labelledby on the root.
+func encodeSVGAs(cv *canvas, in inline) []byte {
 	var b bytes.Buffer
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="` + num(cv.w) + `" height="` + num(cv.h) + `" viewBox="0 0 ` + num(cv.w) + " " + num(cv.h) + `" font-family="` + fontFamily + `">` + "\n")
+	if in.labelledBy == "" {
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="`)
+	} else {
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="` + in.labelledBy + `" width="`)
+	}
+	b.WriteString(num(cv.w) + `" height="` + num(cv.h) + `" viewBox="0 0 ` + num(cv.w) + " " + num(cv.h) + `" font-family="` + fontFamily + `">` + "\n")
 	if cv.title != "" {
 		b.WriteString("<title>")
 		escape(&b, cv.title)
@@ -37,7 +54,7 @@ func encodeSVG(cv *canvas) []byte {
 		sort.Slice(cols, func(i, j int) bool { return cols[i].hex() < cols[j].hex() })
 		b.WriteString("<defs>\n")
 		for _, c := range cols {
-			b.WriteString(`<pattern id="hatch-` + c.hex()[1:] + `" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`)
+			b.WriteString(`<pattern id="` + in.idPrefix + `hatch-` + c.hex()[1:] + `" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">`)
 			b.WriteString(`<rect width="6" height="6" fill="` + lighter(c).hex() + `"/>`)
 			b.WriteString(`<rect width="2.5" height="6" fill="` + c.hex() + `"/></pattern>` + "\n")
 		}
@@ -48,7 +65,7 @@ func encodeSVG(cv *canvas) []byte {
 		case rect:
 			fill := v.fill.hex()
 			if v.hatch {
-				fill = "url(#hatch-" + v.fill.hex()[1:] + ")"
+				fill = "url(#" + in.idPrefix + "hatch-" + v.fill.hex()[1:] + ")"
 			}
 			b.WriteString(`<rect x="` + num(v.x) + `" y="` + num(v.y) + `" width="` + num(v.w) + `" height="` + num(v.h) + `" fill="` + fill + `"/>` + "\n")
 		case line:

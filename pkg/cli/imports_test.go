@@ -12,7 +12,7 @@ import (
 
 // sharedPackages are the packages under pkg/cli that are not commands:
 // every command may import them.
-var sharedPackages = map[string]bool{"cmdutil": true, "iostreams": true, "query": true}
+var sharedPackages = map[string]bool{"aidreport": true, "charts": true, "cmdutil": true, "gapreport": true, "iostreams": true, "query": true}
 
 // No command package imports another command package (issue 21, item 1):
 // what commands share lives in cmdutil, query or iostreams. Test files

@@ -246,6 +246,7 @@ func TestOutputExtensionEveryCommand(t *testing.T) {
 		"aid packages": {{"aid", "packages"}},
 		"import nato":  nil, // --output is the release file (YAML): importcmd's tests
 		"chart":        nil, // --output's extension is the chart format (.svg, .png, .pdf): chartcmd's tests
+		"report":       nil, // --output is the HTML page, whatever its extension: reportcmd's tests
 	}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

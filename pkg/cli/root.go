@@ -22,6 +22,7 @@ import (
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/pathcmd"
 	"github.com/natospend/natospend/pkg/cli/releasescmd"
+	"github.com/natospend/natospend/pkg/cli/reportcmd"
 	"github.com/natospend/natospend/pkg/cli/revisionscmd"
 	"github.com/natospend/natospend/pkg/cli/targetscmd"
 	"github.com/natospend/natospend/pkg/cli/validate"
@@ -175,6 +176,7 @@ var commands = []struct {
 	{"revisions", func(f *cmdutil.Factory) *cobra.Command { return revisionscmd.NewCmd(f, nil) }},
 	{"import", func(f *cmdutil.Factory) *cobra.Command { return importcmd.NewCmd(f, nil) }},
 	{"chart", func(f *cmdutil.Factory) *cobra.Command { return chartcmd.NewCmd(f, nil) }},
+	{"report", func(f *cmdutil.Factory) *cobra.Command { return reportcmd.NewCmd(f, nil) }},
 }
 
 // takesSettings reports whether a command reads the environment and the

@@ -217,3 +217,8 @@ func Agree(n int, one, many string) string {
 	}
 	return many
 }
+
+// CellText is a cell as the terminal and Markdown tables print it: its
+// value in the column's format (FormatBillions for money, two decimals for
+// a percentage, "-" for an unknown) and its mark ("e", "*", "~").
+func CellText(col Column, c Cell) string { return tableValue(col, c) + c.Mark }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
+	"github.com/natospend/natospend/pkg/cli/aidreport"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
@@ -18,7 +19,7 @@ import (
 )
 
 // SchemaVersion of the JSON output. Fields are only ever added.
-const SchemaVersion = 1
+const SchemaVersion = aidreport.SchemaVersion
 
 // Options hold everything an aid run needs.
 type Options struct {
@@ -131,22 +132,8 @@ func selectDonors(ds *defence.Dataset, flag string, donors, groups []string, yea
 	return codes, false, nil
 }
 
-// Query is a validated aid request, resolved against the data.
-type Query struct {
-	Release *defence.AidRelease
-	Kind    string
-	Sort    string
-	Codes   []string // the selected donors, sorted
-	All     bool     // no --donor or --group: every donor of the release
-	// GDPYear, with --gdp-year, is the year of the GDP the % of GDP uses
-	// instead of the release's own: GDP in euros (billion) by donor, from
-	// GDPRelease's GDP in USD at the EUR/USD rate GDPRelease's own figures
-	// imply for that year (GDPRate); a donor without it has no % of GDP.
-	GDPYear    int
-	GDP        map[string]defence.Num
-	GDPRate    calc.Rate
-	GDPRelease *defence.Release
-}
+// Query is a validated aid request (aidreport.Query).
+type Query = aidreport.Query
 
 // Resolve validates the options against the data. Problems are usage
 // errors.
@@ -182,7 +169,7 @@ func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
 		q.Codes = q.Release.DonorCodes()
 	}
 	if o.GDPYear != 0 {
-		if err := q.gdpOfYear(ds, o.GDPYear); err != nil {
+		if err := gdpOfYear(q, ds, o.GDPYear); err != nil {
 			return nil, err
 		}
 	}
@@ -214,7 +201,7 @@ func releaseYear(r *defence.AidRelease) int {
 // release's GDP at another's rate; a donor the release has no GDP for has
 // none. Without such a release it says why (exit 2): natospend converts
 // only at a cited rate, never a guessed one.
-func (q *Query) gdpOfYear(ds *defence.Dataset, year int) error {
+func gdpOfYear(q *Query, ds *defence.Dataset, year int) error {
 	var rel *defence.Release
 	var rate calc.Rate
 	for _, r := range ds.ReleasesNewestFirst(defence.SeriesDefence) {
@@ -285,7 +272,7 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	rep := Compute(ds, q)
+	rep := aidreport.Compute(ds, q)
 	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON,
 		Totals: rep.TotalsTable, Sources: rep.Sources})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/natospend/natospend/pkg/cli/aidreport"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
@@ -233,11 +234,11 @@ func (r *PackagesReport) packageFields() []render.Spec[packageRow] {
 		{Key: "amount", Kind: render.Number, Get: func(row packageRow) render.Cell { return render.N(row.p.Amount) }},
 		{Key: "currency", Get: text(func(row packageRow) string { return row.p.Currency })},
 		// The table shows the amount as announced, in its currency.
-		{Title: "Amount", Get: text(func(row packageRow) string { return row.p.Currency + " " + amountText(row.p.Amount) + " m" })},
+		{Title: "Amount", Get: text(func(row packageRow) string { return row.p.Currency + " " + aidreport.AmountText(row.p.Amount) + " m" })},
 		{Key: "amount_usd_m", Kind: render.Number, Get: func(row packageRow) render.Cell { return num(row.p.USD) }},
 		{Title: "USD m", Get: text(func(row packageRow) string {
 			if row.p.USD.Known {
-				return amountText(row.p.USD.V)
+				return aidreport.AmountText(row.p.USD.V)
 			}
 			return "-"
 		})},
@@ -405,12 +406,4 @@ func strPtr(s string) *string {
 	return &s
 }
 
-// amountText prints an amount as published, with thousands separators and
-// no trailing zeros: 1,000; 166,463.893; 8,800.
-func amountText(v float64) string {
-	s := render.FormatNumber(v, 3)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
-}
+func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }

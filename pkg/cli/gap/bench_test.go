@@ -7,7 +7,7 @@ import (
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
-	"github.com/natospend/natospend/pkg/cli/gap"
+	"github.com/natospend/natospend/pkg/cli/gapreport"
 	"github.com/natospend/natospend/pkg/cli/iostreams"
 	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
@@ -64,7 +64,7 @@ func BenchmarkGapRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rep := &gap.Report{Report: c}
+	rep := &gapreport.Report{Report: c}
 	for _, format := range cmdutil.AllFormats {
 		b.Run(format, func(b *testing.B) {
 			ios, _, _, _ := iostreams.Test()

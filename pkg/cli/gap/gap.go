@@ -9,6 +9,7 @@ import (
 
 	"github.com/natospend/natospend/pkg/calc"
 	"github.com/natospend/natospend/pkg/cli/cmdutil"
+	"github.com/natospend/natospend/pkg/cli/gapreport"
 	"github.com/natospend/natospend/pkg/cli/query"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/spf13/cobra"
@@ -170,29 +171,11 @@ func Run(o *Options) error {
 	if err := o.checkPrices(ds, qs); err != nil {
 		return err
 	}
-	reps := make([]*calc.Report, 0, len(qs))
-	for _, q := range qs {
-		q.Top = o.Top
-		q.Constant = o.Prices == "constant"
-		c, err := calc.Compute(ds, q)
-		if err != nil {
-			return cmdutil.QueryError(err)
-		}
-		reps = append(reps, c)
+	rep, err := gapreport.New(ds, qs, o.Top, o.Prices == "constant")
+	if err != nil {
+		return err
 	}
-	c := calc.Merge(reps)
-	rep := &Report{Report: c}
-	for _, q := range qs {
-		if !slices.Contains(rep.Years, q.Year) {
-			rep.Years = append(rep.Years, q.Year)
-		}
-		if !slices.Contains(rep.Releases, q.Release) {
-			rep.Releases = append(rep.Releases, q.Release)
-		}
-	}
-	if c.TrendNote != "" {
-		c.Notes = append(c.Notes, c.TrendNote)
-	}
+	c := rep.Report
 	if c.Ranked > 0 {
 		c.Notes = append(c.Notes, fmt.Sprintf("--top %d: the first %d of %d countries by --sort %s; the totals cover those shown.", o.Top, len(c.Order), c.Ranked, o.Sort))
 	}
@@ -214,7 +197,7 @@ func Run(o *Options) error {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
-		if err := rep.useCurrency(ds, o.Currency); err != nil {
+		if err := rep.UseCurrency(ds, o.Currency); err != nil {
 			return err
 		}
 	}
@@ -239,14 +222,14 @@ func Run(o *Options) error {
 		}
 	}
 	if o.ShowAid {
-		if rep.Aid, err = AidFor(ds); err != nil {
+		if rep.Aid, err = gapreport.AidFor(ds); err != nil {
 			return err
 		}
-		rep.Notes = append(rep.Notes, rep.Aid.note())
+		rep.Notes = append(rep.Notes, rep.Aid.Note())
 	}
 	return o.Out.Emit(o.F, cmdutil.Output{Human: rep.HumanTable, Machine: rep.MachineTable, JSON: rep.JSON, Bars: rep.Bars,
 		Totals: rep.TotalsTable, Wide: rep.WideTable, Sources: func() []calc.Source {
-			src := calc.UsedSources(ds, rep.releases(), c.Lines, o.PerCapita)
+			src := calc.UsedSources(ds, rep.Shown(), c.Lines, o.PerCapita)
 			if rep.Aid != nil {
 				a := rep.Aid.Release
 				src = append(src, calc.Source{ID: a.ID, Title: a.Title, Publisher: a.Publisher, Published: a.Published, Cutoff: a.Cutoff, URL: a.URL, Via: a.Via})

@@ -56,6 +56,15 @@ type Options struct {
 	DecimalCommaIsError bool
 }
 
+// Quiet is a copy of the options that resolves without the note on a
+// non-default release: for a command that resolves the same query again
+// (report's charts), the note said once.
+func (o *Options) Quiet() Options {
+	c := *o
+	c.quietRelease = true
+	return c
+}
+
 // AddFlags registers the flags that say what is measured, shared by
 // gap, check, path and chart: --target (with its default), --year, --release,
 // --method, --latest, --by, --gdp-growth and the selection flags.

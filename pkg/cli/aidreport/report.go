@@ -1,4 +1,9 @@
-package aid
+// Package aidreport is the aid report: each selected donor's support to
+// Ukraine from a tracker's release (Kiel's Ukraine Support Tracker), its
+// share of all donors and of its GDP, and the totals, with the one
+// declaration of its fields. The aid and report commands both build it
+// here, so that a figure prints the same in each.
+package aidreport
 
 import (
 	"fmt"
@@ -10,6 +15,27 @@ import (
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/render"
 )
+
+// SchemaVersion of the aid command's JSON output. Fields are only ever
+// added.
+const SchemaVersion = 1
+
+// Query is a validated aid request, resolved against the data.
+type Query struct {
+	Release *defence.AidRelease
+	Kind    string
+	Sort    string
+	Codes   []string // the selected donors, sorted
+	All     bool     // no --donor or --group: every donor of the release
+	// GDPYear, with --gdp-year, is the year of the GDP the % of GDP uses
+	// instead of the release's own: GDP in euros (billion) by donor, from
+	// GDPRelease's GDP in USD at the EUR/USD rate GDPRelease's own figures
+	// imply for that year (GDPRate); a donor without it has no % of GDP.
+	GDPYear    int
+	GDP        map[string]defence.Num
+	GDPRate    calc.Rate
+	GDPRelease *defence.Release
+}
 
 // Row is one selected donor.
 type Row struct {
@@ -182,7 +208,7 @@ func (r *Report) notes() []string {
 	out = append(out, src+".")
 	if r.Totals.AllDonors.Known {
 		out = append(out, fmt.Sprintf("Share: of the %s aid of all %d donors in the release (EUR %s m), whatever the selection.",
-			q.Kind, len(rel.Donors), amountText(r.Totals.AllDonors.V)))
+			q.Kind, len(rel.Donors), AmountText(r.Totals.AllDonors.V)))
 	} else {
 		out = append(out, fmt.Sprintf("Share: unknown, as a donor of the release has no %s amount (the total of all donors is unknown).", q.Kind))
 	}
@@ -412,3 +438,13 @@ func ptr(n defence.Num) *float64 {
 
 // round6 removes float noise from machine numbers.
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// AmountText prints an amount as published, with thousands separators and
+// no trailing zeros: 1,000; 166,463.893; 8,800.
+func AmountText(v float64) string {
+	s := render.FormatNumber(v, 3)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}

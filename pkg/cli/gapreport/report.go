@@ -1,4 +1,4 @@
-package gap
+package gapreport
 
 import (
 	"fmt"
@@ -907,10 +907,15 @@ func noMoneyText(withData int, ofDefence bool, m calc.Method) string {
 	return "no GDP for the year: verdicts from the published shares of GDP, no money"
 }
 
-// summary is the notes under the human table. Every amount is in the
-// table's currency: with --currency, the totals of the converted rows
-// (inCurrencyTotals); where those cannot be added up, no amount.
-func (r *Report) summary() []string {
+// summary is the notes under the human table: what the totals say
+// (summaryLines), then the other notes (tableNotes).
+func (r *Report) summary() []string { return append(r.summaryLines(), r.tableNotes()...) }
+
+// summaryLines say, per measure, how many meet it and what the gaps add
+// up to. Every amount is in the table's currency: with --currency, the
+// totals of the converted rows (inCurrencyTotals); where those cannot be
+// added up, no amount.
+func (r *Report) summaryLines() []string {
 	var out []string
 	for i, tt := range r.Totals {
 		unit, noMoney := "$", ""
@@ -991,6 +996,14 @@ func (r *Report) summary() []string {
 			out = append(out, fmt.Sprintf("  by %d: %s.", m.Deadline, strings.Join(parts, "; ")))
 		}
 	}
+	return out
+}
+
+// tableNotes are the notes under the human table after the totals
+// (summaryLines): NATO's aggregates, the method, the legend, the report's
+// notes and the sources.
+func (r *Report) tableNotes() []string {
+	var out []string
 	out = append(out, r.publishedNotes()...)
 	out = append(out, query.MethodNotes(r.Query, r.currencyWords(), r.publishesDefence()).Sentence)
 	if r.Query.Constant {
@@ -1123,7 +1136,7 @@ func (r *Report) JSON() any {
 		doc.Targets = append(doc.Targets, jsonTarget{ID: t.ID, Name: t.Name, TargetPct: t.Pct, Deadline: intPtr(t.Deadline)})
 	}
 	doc.Rows = append(doc.Rows, render.Objects(specs(r.fields()), r.linePtrs())...)
-	doc.Totals = append(doc.Totals, render.Objects(totalFields(), r.Totals)...)
+	doc.Totals = append(doc.Totals, r.totalObjects()...)
 	return doc
 }
 
@@ -1232,6 +1245,10 @@ func totalFields() []render.Spec[calc.MeasureTotals] {
 		money("defence_at_share_musd", func(t T) defence.Num { return t.DefenceAtShare }),
 	}
 }
+
+// totalObjects are the JSON totals, one object per measure (and year and
+// release).
+func (r *Report) totalObjects() []render.Object { return render.Objects(totalFields(), r.Totals) }
 
 // TotalsTable is the totals, one row per measure (and year and release),
 // for the xlsx Totals sheet: the same fields as the JSON totals.

@@ -1,4 +1,4 @@
-package gap
+package gapreport
 
 import (
 	"testing"

@@ -1,4 +1,4 @@
-package gap
+package gapreport
 
 import (
 	"fmt"
@@ -30,8 +30,8 @@ func (a *AidContext) military(code string) render.Cell {
 	return render.Opt(m.V, m.Known)
 }
 
-// note says where the column comes from and why it is not added.
-func (a *AidContext) note() string {
+// Note says where the column comes from and why it is not added.
+func (a *AidContext) Note() string {
 	r := a.Release
 	from := ""
 	if r.PeriodStart != "" {

@@ -1,4 +1,4 @@
-package gap
+package gapreport
 
 import (
 	"fmt"
@@ -11,11 +11,11 @@ import (
 	"github.com/natospend/natospend/pkg/defence"
 )
 
-// useCurrency sets the report to show money in national currencies or in
+// UseCurrency sets the report to show money in national currencies or in
 // euros at the rates NATO's own figures imply (calc.NationalRate,
 // calc.EURRate), with a note citing them. A release without
 // national-currency figures has no such rate: a usage error, never a guess.
-func (r *Report) useCurrency(ds *defence.Dataset, currency string) error {
+func (r *Report) UseCurrency(ds *defence.Dataset, currency string) error {
 	if err := query.CheckCurrency(ds, currency, r.releases()...); err != nil {
 		return err
 	}
