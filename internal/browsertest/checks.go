@@ -268,7 +268,7 @@ func PDFText(t testing.TB, pdf []byte) string {
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(bin, "-layout", in, "-").CombinedOutput()
+	out, err := exec.Command(bin, in, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}
