@@ -19,13 +19,13 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -87,7 +87,8 @@ func browser(t testing.TB) context.Context {
 		// No GPU in a container or on CI; software rendering is enough
 		// for layout, screenshots and PDF.
 		chromedp.DisableGPU,
-		// The same fonts' rendering whatever the machine's settings.
+		// No font hinting (as Puppeteer's screenshots): glyphs drawn the
+		// same whatever the machine's font settings.
 		chromedp.Flag("font-render-hinting", "none"),
 		// chromedp adds --no-sandbox by itself when the tests run as root
 		// (CI's container does): Chromium refuses to start as root with its
@@ -107,11 +108,11 @@ func browser(t testing.TB) context.Context {
 		startErr = fmt.Errorf("%s: %w", path, err)
 		t.Fatalf("the browser did not start: %v", startErr)
 	}
-	version := ""
-	if out, err := exec.Command(path, "--version").Output(); err == nil {
-		version = strings.TrimSpace(string(out))
+	version := "(version unknown)"
+	if v, err := chromedp.CallBrowser(ctx, cdpbrowser.GetVersion, cdp.Empty{}); err == nil {
+		version = v.Product
 	}
-	t.Logf("browser: %s %s", path, version)
+	t.Logf("browser: %s, %s", path, version)
 	browserCtx = ctx
 	stop = func() { cancelBrowser(); cancelAlloc() }
 	return ctx
