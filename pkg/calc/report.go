@@ -104,7 +104,15 @@ type Query struct {
 	Method  Method
 	Codes   []string
 	Latest  bool
+	// Sort is the order of the countries (SortOrders, or a word whose
+	// figures SortKeys gives); Reverse turns it round (OrderWords).
 	Sort    string
+	Reverse bool
+	// SortKeys, when not nil, are the figures Sort ranks the countries by,
+	// by country code (a figure a command shows that calc does not hold:
+	// gap's --burden shares, --show-aid's aid): largest first, unknown
+	// and countries without data last, as every figure (Ranked).
+	SortKeys map[string]defence.Num
 	// Constant, when set, measures at the release's constant prices: GDP
 	// and defence are the release's constant-price figures (Detail's
 	// GDPConst and DefenceConst, base year Release.ConstantYear), never a
@@ -314,7 +322,7 @@ func Compute(ds *defence.Dataset, q *Query) (*Report, error) {
 		}
 		rep.Order = append(rep.Order, o.Code)
 	}
-	rep.sort(ds, q.Sort)
+	rep.sort(ds, q.Sort, q.Reverse, q.SortKeys)
 	rep.top(q.Top)
 	published := PublishedFor(ds, q.Release, q.Year, rep.Order)
 	if q.Constant { // NATO's aggregate rows are at current prices: none beside constant ones
@@ -394,8 +402,9 @@ func GrowthFor(gdpRel []*defence.Release, code string, constant *float64) Growth
 }
 
 // SortOrders are the orders of a report's countries (Query.Sort) that
-// every command measuring gaps takes: by gap (largest shortfall first),
-// share (smallest first), name, GDP or defence (largest first).
+// every command measuring gaps takes, each in the one direction of every
+// --sort (Ranked): gap (the largest shortfall first), share, gdp and
+// defence (largest first), name (A to Z).
 var SortOrders = []string{"gap", "share", "name", "gdp", "defence"}
 
 // AtConstantPrices replaces the GDP and defence of each observation with
@@ -432,77 +441,63 @@ func (r *Report) top(n int) {
 	r.Lines = lines
 }
 
-// sort orders the countries; the first measure decides. The orders by a
-// figure per head (defence-per-head, gdp-per-head, gap-per-head) divide
-// by the population of ds, as PerCapitaOf does.
-func (r *Report) sort(ds *defence.Dataset, order string) {
+// sort orders the countries; the first measure decides, in the one
+// direction of every --sort (Ranked, RankedNames), turned round by
+// reverse; countries without data come last but for name. The orders by
+// a figure per head (defence-per-head, gdp-per-head, gap-per-head)
+// divide by the population of ds, as PerCapitaOf does; keys, when not
+// nil, are the figures to rank by (Query.SortKeys).
+func (r *Report) sort(ds *defence.Dataset, order string, reverse bool, keys map[string]defence.Num) {
 	first := func(code string) *Line { return &r.ByCode[code][0] } // a Line is large: no copies
-	var perHead map[string]defence.Num
-	if order == "defence-per-head" || order == "gdp-per-head" || order == "gap-per-head" {
-		perHead = map[string]defence.Num{}
+	if keys == nil && (order == "defence-per-head" || order == "gdp-per-head" || order == "gap-per-head") {
+		keys = map[string]defence.Num{}
 		for _, code := range r.Order {
 			pc := PerCapitaOf(ds, first(code).Row)
 			switch order {
 			case "defence-per-head":
-				perHead[code] = pc.Defence
+				keys[code] = pc.Defence
 			case "gap-per-head":
-				perHead[code] = pc.Gap
+				keys[code] = pc.Gap
 			default:
-				perHead[code] = pc.GDP
+				keys[code] = pc.GDP
 			}
 		}
 	}
-	// larger orders known values from the largest down, unknown last; ok
-	// is false on a tie.
-	larger := func(a, b defence.Num) (less, ok bool) {
-		switch {
-		case a.Known != b.Known:
-			return a.Known, true
-		case a.V != b.V:
-			return a.V > b.V, true
-		}
-		return false, false
-	}
 	hasData := func(l *Line) bool { return l.Gap.Known || l.GapMax.Known }
-	key := func(l *Line) float64 {
+	gapKey := func(l *Line) defence.Num {
 		if l.Gap.Known {
-			return l.Gap.V
+			return l.Gap
 		}
-		return l.GapMax.V
+		return l.GapMax
 	}
 	sort.SliceStable(r.Order, func(i, j int) bool {
 		a, b := first(r.Order[i]), first(r.Order[j])
 		if order != "name" && hasData(a) != hasData(b) {
 			return hasData(a) // countries without data last
 		}
-		switch order {
-		case "gap":
-			if key(a) != key(b) {
-				return key(a) > key(b)
+		c := 0
+		switch {
+		case keys != nil:
+			c = Ranked(keys[a.Code], keys[b.Code], reverse)
+		case order == "gap":
+			c = Ranked(gapKey(a), gapKey(b), reverse)
+			if c == 0 && a.Measured.Known && b.Measured.Known {
+				// verdicts without money: the lower share is the larger shortfall
+				c = Ranked(b.Measured, a.Measured, reverse)
 			}
-			if a.Measured.Known && b.Measured.Known && a.Measured.V != b.Measured.V {
-				return a.Measured.V < b.Measured.V // verdicts without money: by share
-			}
-		case "share":
-			if a.Share.V != b.Share.V {
-				return a.Share.V < b.Share.V
-			}
-		case "gdp":
-			if a.GDP.V != b.GDP.V {
-				return a.GDP.V > b.GDP.V
-			}
-		case "defence":
-			if less, ok := larger(a.Defence, b.Defence); ok {
-				return less
-			}
-		case "equipment":
-			if less, ok := larger(a.Equipment, b.Equipment); ok {
-				return less
-			}
-		case "defence-per-head", "gdp-per-head", "gap-per-head":
-			if less, ok := larger(perHead[a.Code], perHead[b.Code]); ok {
-				return less
-			}
+		case order == "share":
+			c = Ranked(a.Share, b.Share, reverse)
+		case order == "gdp":
+			c = Ranked(a.GDP, b.GDP, reverse)
+		case order == "defence":
+			c = Ranked(a.Defence, b.Defence, reverse)
+		case order == "equipment":
+			c = Ranked(a.Equipment, b.Equipment, reverse)
+		case order == "name":
+			c = RankedNames(a.Name, b.Name, reverse)
+		}
+		if c != 0 {
+			return c < 0
 		}
 		return a.Name < b.Name
 	})

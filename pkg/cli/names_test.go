@@ -58,7 +58,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"gap", "--target", "2", "--format", "jsno"}, `--format "jsno" is not a format: did you mean json? (expected one of: table, csv, tsv, json, markdown, xlsx`},
 		{[]string{"gap", "--target", "2", "--format", "xml"}, `--format "xml" is not a format (expected one of: table, csv, tsv, json, markdown, xlsx`},
 		{[]string{"check", "--target", "2", "--format", "CVS"}, `--format "CVS" is not a format: did you mean csv? (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
-		{[]string{"gap", "--target", "2", "--sort", "gpa"}, `--sort "gpa" is not a sort order: did you mean gap? (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head, gap-per-head)`},
+		{[]string{"gap", "--target", "2", "--sort", "gpa"}, `--sort "gpa" is not a sort order: did you mean gap? (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head, gap-per-head, need, growth, defence-at-share, aid, burden-defence, burden-gdp, burden-diff, population, nato-gdp-per-head, nato-defence-per-head)`},
 		{[]string{"gap", "--target", "2", "--release", "nope"}, `--release: unknown release "nope" (expected one of: nato-2026-07, nato-2025-08, nato-2024-06)`},
 	}
 	for _, tt := range tests {

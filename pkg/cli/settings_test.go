@@ -235,7 +235,7 @@ func TestConfigSections(t *testing.T) {
 		{"top-level sort: gap, aid run", "sort: gap\n", []string{"aid", "--donor", "FIN,ESP", "--format", "csv", "--no-header"}, 0, "ESP,Spain,"},
 		// ...while a value no command takes is an error, naming the file and
 		// the key, and saying how to scope it.
-		{"top-level sort: bogus, aid run", "sort: bogus\n", []string{"aid"}, 2, `: sort: bogus: --sort "bogus" is not a sort order (expected one of: amount, pct-gdp, name) (a setting outside the aid: section applies to every command with --sort`},
+		{"top-level sort: bogus, aid run", "sort: bogus\n", []string{"aid"}, 2, `: sort: bogus: --sort "bogus" is not a sort order (expected one of: amount, pct-gdp, name, military, financial, humanitarian, total, share-of-total) (a setting outside the aid: section applies to every command with --sort`},
 		{"top-level sort: gap, gap run", "sort: gap\ntarget: 5\n", []string{"gap", nldCSV, "--format", "csv", noHeader}, 0, gapAt5},
 		// aid packages: a section inside aid's; aid's own keys reach it.
 		{"nested section", "aid:\n  packages:\n    from: 2025-13\n", []string{"aid", "packages"}, 2, `: aid: packages: from: 2025-13: --from "2025-13" is not a date`},
@@ -483,7 +483,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"gap", "--trend-years", "ten"}, `natospend: --trend-years "ten" is not a whole number (expected digits, such as 10)`},
 		{[]string{"gap", "--latest=maybe"}, `natospend: --latest "maybe" is not true or false`},
 		{[]string{"gap", "--method", "gdp"}, `natospend: --method "gdp" is not a method (expected one of: share, usd)`},
-		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head, gap-per-head)`},
+		{[]string{"gap", "--sort", "size"}, `natospend: --sort "size" is not a sort order (expected one of: gap, share, name, gdp, defence, equipment, defence-per-head, gdp-per-head, gap-per-head, need, growth, defence-at-share, aid, burden-defence, burden-gdp, burden-diff, population, nato-gdp-per-head, nato-defence-per-head)`},
 		{[]string{"path", "--shape", "curve"}, `natospend: --shape "curve" is not a shape (expected one of: linear, growth)`},
 		{[]string{"check", "--format", "html"}, `natospend: --format "html" is not a format (expected one of: table, json, tsv, csv, xlsx, markdown, junit, github)`},
 		{[]string{"aid", "--kind", "weapons"}, `natospend: --kind "weapons" is not a kind of aid (expected one of: military, financial, humanitarian, total)`},

@@ -25,6 +25,14 @@ func TestTablesStayTables(t *testing.T) {
 		{80, []string{"gap", "--per-capita"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Pop. m, GDP/head $, Def./head $", "|Slovenia "},
 		{80, []string{"gap", "--burden"}, "GDP $bn, Defence $bn, Defence at share $bn", "|Slovenia "},
 		{120, []string{"gap", "--target", "hague"}, "Code, GDP $bn, Defence $bn, Defence at share $bn, Growth %/yr, Need resilience 1.5% $bn", "|Germany "},
+		// history declares its order on its fields too: the code, then
+		// the oldest years (never the last, the one --sort ranks by) in
+		// the wide layout; GDP, the figures per head and the change of
+		// defence first in the long one.
+		{80, []string{"history", "--group", "nato", "--year", "2014-2026", "--layout", "wide"}, "Code, 2014", "|Germany "},
+		{80, []string{"history", "--group", "nato", "--year", "2014-2026", "--layout", "wide", "--figure", "defence"}, "Code, 2014, 2015, 2016, 2017, 2018, 2019", "|Germany "},
+		{80, []string{"history", "--country", "DEU", "--release", "nato-2024-06", "--prices", "constant", "--figures", "share,defence,gdp,equipment,personnel,personnel-pct,infrastructure,other,per-head"},
+			"Real change %, GDP $bn (2015), Defence $/head (2015), GDP $k/head (2015)", "| 2014|"},
 	}
 	for _, tt := range tests {
 		name := strings.Join(tt.args, " ")
@@ -70,4 +78,33 @@ func itoa(n int) string {
 		s = string(rune('0'+n%10)) + s
 	}
 	return s
+}
+
+// Fewer decimals before columns are left out (issue 22, item 8): at 78
+// columns Germany's history at constant 2021 prices with every figure
+// fits as a whole table once money is in whole billions and personnel
+// and GDP per head lose their decimal (data/nato-2026-07.yaml, DEU 2014:
+// defence_const_musd 46,687 -> 47, gdp_const_musd 4,016,108 -> 4,016,
+// personnel_k 178.8 -> 179, gdp_per_capita_const_kusd 49.7 -> 50); the
+// shares keep two decimals (share 1.16, real change -1.42, equipment
+// 12.94) and the note names the columns rounded; at 80 nothing is
+// rounded.
+func TestTablesRoundBeforeDropping(t *testing.T) {
+	args := []string{"history", "--country", "DEU", "--prices", "constant", "--figures", "share,defence,gdp,equipment,personnel,per-head"}
+	_, out, _ := runTerminal(t, 78, nil, args...)
+	flat := strings.ReplaceAll(out, "\n  ", " ")
+	for _, want := range []string{
+		"| 2014| 1.16|     -|     47| -1.42| 4,016|    12.94|      179|    578|     50|",
+		"Rounded, to fit 78 columns: Defence $bn (2021), GDP $bn (2021), Personnel k, GDP $k/head (2021) (money in whole billions",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("at 78: lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Not shown") {
+		t.Errorf("at 78: columns left out:\n%s", out)
+	}
+	if _, out, _ := runTerminal(t, 80, nil, args...); strings.Contains(out, "Rounded") || !strings.Contains(out, "178.8") {
+		t.Errorf("at 80: rounded:\n%s", out)
+	}
 }

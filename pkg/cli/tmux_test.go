@@ -53,6 +53,8 @@ func TestTablesInTmux(t *testing.T) {
 		{80, "gap --target 2,3.5,5 --group europe", "|Slovenia "},
 		{80, "gap --target uk-2027", "|Italy "},
 		{120, "gap --target hague", "|Germany "},
+		{80, "history --group nato --year 2014-2026 --layout wide --figure defence", "|Germany "},
+		{80, "history --country DEU --prices constant --figures share,defence,gdp,equipment,personnel,personnel-pct,infrastructure,other,per-head", "| 2014|"},
 	}
 	for i, tt := range tests {
 		session := "t" + strconv.Itoa(i)

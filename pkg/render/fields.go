@@ -1,9 +1,7 @@
 package render
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 )
 
 // Spec declares one field of a report, once: its machine key (the CSV/TSV
@@ -26,6 +24,14 @@ type Spec[R any] struct {
 	// Show, when set, is what the human table shows instead of Get (the
 	// same value with a mark, say). It must suit Kind.
 	Show func(R) Cell
+	// Drop is the field's rank in what a terminal table too narrow for it
+	// leaves out (Column.Drop: 0 never, the lowest first); Short, a
+	// shorter title it uses first (Column.Short). Declared here, with the
+	// field, for every command's table.
+	Drop  int
+	Short string
+	// Exact keeps the field's decimals in a narrow terminal (Column.Exact).
+	Exact bool
 	// Sort, when set, is the word --sort takes to order the rows by the
 	// field (see SortRows): the same word for the same figure in every
 	// command (share, defence, gdp, change...).
@@ -44,29 +50,19 @@ func SortWords[R any](fields []Spec[R]) []string {
 }
 
 // SortRows orders rows, in place and stably, by the first field whose Sort
-// is word: a number from the largest down (a ranking), unknown values
-// last; text (a String field) from A to Z. It reports whether a field
-// takes the word.
-func SortRows[R any](fields []Spec[R], rows []R, word string) bool {
+// is word, as compare orders two of its cells (text tells a String
+// field's, compared by Text, from a number's, by Known and Num): the one
+// direction of every --sort is declared by the caller's rule (calc.Ranked
+// and calc.RankedNames), not here. It reports whether a field takes the
+// word.
+func SortRows[R any](fields []Spec[R], rows []R, word string, compare func(x, y Cell, text bool) int) bool {
 	i := slices.IndexFunc(fields, func(f Spec[R]) bool { return f.Sort == word })
 	if i < 0 {
 		return false
 	}
 	f := fields[i]
 	slices.SortStableFunc(rows, func(a, b R) int {
-		x, y := f.Get(a), f.Get(b)
-		if f.Kind == String {
-			return strings.Compare(x.Text, y.Text)
-		}
-		switch {
-		case x.Known && y.Known:
-			return cmp.Compare(y.Num, x.Num)
-		case x.Known:
-			return -1
-		case y.Known:
-			return 1
-		}
-		return 0
+		return compare(f.Get(a), f.Get(b), f.Kind == String)
 	})
 	return true
 }
@@ -76,7 +72,7 @@ func (f Spec[R]) column(machine bool) Column {
 	if machine {
 		c.Key = f.Key
 	} else {
-		c.Title = f.Title
+		c.Title, c.Drop, c.Short, c.Exact = f.Title, f.Drop, f.Short, f.Exact
 	}
 	return c
 }

@@ -134,11 +134,14 @@ func tableValue(col Column, c Cell) string {
 	case Int:
 		return formatFixed(c.Num, 0, 0, false)
 	case Money:
+		if col.fewer > 0 {
+			return formatFixed(c.Num, 3, 0, true)
+		}
 		return FormatBillions(c.Num)
 	case Percent:
 		return formatFixed(c.Num, 0, 2, false)
 	case Number:
-		return FormatNumber(c.Num, col.Decimals)
+		return FormatNumber(c.Num, col.Decimals-col.fewer)
 	case Bool:
 		if c.Num != 0 {
 			return col.TrueText

@@ -67,6 +67,13 @@ type Column struct {
 	// uses before it leaves any column out ("Gap $bn" for "Gap uk-2027
 	// 2.5% $bn" under a title naming the target); "": Title.
 	Short string
+	// Exact keeps a Money or Number column's decimals in a terminal too
+	// narrow for the table (no fewer decimals): its last digits are the
+	// point (a revision's old and new values).
+	Exact bool
+	// fewer is how many decimals a terminal table too wide for its width
+	// leaves out of a Money or Number column (coarser): 0 or 1.
+	fewer int
 }
 
 // Cell is one value. Which fields count depends on the column's Kind, never

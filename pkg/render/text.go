@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,11 +31,17 @@ type TextOptions struct {
 	//  3. titles and text cells wrapped, with padding;
 	//  4. titles and text cells wrapped, no padding;
 	//  5. layouts 1-4 with the columns' short titles (Column.Short);
-	//  6. the table without its droppable columns (Column.Drop), left out
+	//  6. layouts 1-2 (cells whole) with fewer decimals (coarser): money
+	//     in whole billions and a Number column with one decimal less,
+	//     each only where no known figure of the column, totals included,
+	//     that is not 0 would print as 0 (a share keeps its two decimals:
+	//     a verdict reads on them), with a note naming the columns;
+	//  7. the table without its droppable columns (Column.Drop), left out
 	//     one at a time in their declared order until one of the layouts
 	//     1-4 fits (short titles), with a note naming them and how to see
-	//     them (a wider terminal, --format csv);
-	//  7. a vertical layout: one block per row ("Title: value" lines), the
+	//     them (a wider terminal, --format csv); where none fits, the same
+	//     with fewer decimals;
+	//  8. a vertical layout: one block per row ("Title: value" lines), the
 	//     footer as a last block, with every column.
 	// Numbers are never wrapped. The title and the
 	// notes are word-wrapped to Width too (continuation lines indented by
@@ -229,7 +237,7 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 			buf.Write(box.Bytes())
 		}
 	}
-	var dropNote string
+	var dropNote, roundNote string
 	short := g.short()
 	if !ok && width > 0 && short != g {
 		// The short titles (Column.Short), before any column is left out.
@@ -243,10 +251,39 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 		}
 	}
 	if !ok && width > 0 {
-		if box, left := short.dropToFit(width, g.header); box != nil {
-			buf.Write(box)
-			ok = true
-			dropNote = fmt.Sprintf("Not shown, to fit %d columns: %s (every column: a wider terminal, or --format csv).", width, strings.Join(left, ", "))
+		// Fewer decimals, where no figure that is not 0 reads as 0: only
+		// when every column then fits, cells whole; else columns are left
+		// out at full precision, and rounded only when that alone does
+		// not fit either.
+		c, rounded := coarser(t, short)
+		if c != nil {
+			c.whole = true
+			if lay, fits := c.fitLayout(width); fits {
+				var box bytes.Buffer
+				c.box(&box, lay)
+				if widest(box.String()) <= width {
+					buf.Write(box.Bytes())
+					ok = true
+				}
+			}
+			c.whole = false
+		}
+		if !ok {
+			box, left := short.dropToFit(width, g.header)
+			if box == nil && c != nil {
+				box, left = c.dropToFit(width, g.header)
+				rounded = slices.DeleteFunc(rounded, func(name string) bool { return slices.Contains(left, name) })
+			} else {
+				rounded = nil
+			}
+			if box != nil {
+				buf.Write(box)
+				ok = true
+				dropNote = fmt.Sprintf("Not shown, to fit %d columns: %s (every column: a wider terminal, or --format csv).", width, strings.Join(left, ", "))
+			}
+		}
+		if ok && len(rounded) > 0 {
+			roundNote = fmt.Sprintf("Rounded, to fit %d columns: %s (money in whole billions, other figures to one decimal less, where no figure but 0 prints as 0; shares keep two decimals; every digit: a wider terminal, or --format csv).", width, strings.Join(rounded, ", "))
 		}
 	}
 	if !ok {
@@ -261,9 +298,57 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 	if dropNote != "" && !o.Quiet {
 		writeWrapped(buf, dropNote, width)
 	}
+	if roundNote != "" && !o.Quiet {
+		writeWrapped(buf, roundNote, width)
+	}
 	for _, note := range t.Notes {
 		writeWrapped(buf, cleanLine(note), width)
 	}
+}
+
+// coarser is the grid s (g with short titles) with fewer decimals in
+// every Money and Number column that can lose one: money in whole
+// billions, a Number column one decimal less, where no known figure of the
+// column (rows and totals) that is not 0 rounds to 0 at the fewer
+// decimals. It returns nil when no column can, else the grid and the
+// titles (t's, the full ones, as the header prints them) of the columns
+// rounded. Percent and Int
+// columns keep theirs: a share's verdict reads on its two decimals.
+func coarser(t *Table, s *grid) (*grid, []string) {
+	cols := slices.Clone(t.Columns)
+	var names []string
+	for i, c := range cols {
+		var unit float64 // half the last digit kept, in the cell's unit
+		switch {
+		case c.Exact:
+			continue
+		case c.Kind == Money:
+			unit = 500 // million USD: whole billions
+		case c.Kind == Number && c.Decimals > 0:
+			unit = 0.5 * math.Pow(10, -float64(c.Decimals-1))
+		default:
+			continue
+		}
+		fits := true
+		for _, r := range slices.Concat(t.Rows, [][]Cell{t.Footer}, t.MoreFooters) {
+			if i < len(r) && r[i].Known && r[i].Num != 0 && math.Abs(r[i].Num) < unit {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			cols[i].fewer = 1
+			names = append(names, cleanCell(c.Title))
+		}
+	}
+	if names == nil {
+		return nil, nil
+	}
+	c := *t
+	c.Columns = cols
+	g := newGrid(&c, false)
+	g.header = s.header
+	return g, names
 }
 
 // dropToFit leaves out the droppable columns (Column.Drop > 0), one at a
@@ -424,7 +509,10 @@ func (g *grid) fitLayout(width int) (layout, bool) {
 	var best layout
 	bestLines := -1
 	for _, try := range []layout{{pad: 1}, {pad: 0}, {pad: 1, wrapCells: true}, {pad: 0, wrapCells: true}} {
-		if try.wrapCells && g.whole {
+		// Several total rows are drawn as one footer of many lines
+		// (footers): a wrapped cell there would shift the lines of its
+		// column against the others'.
+		if try.wrapCells && (g.whole || len(g.more) > 0) {
 			break
 		}
 		for i := range n {

@@ -128,7 +128,10 @@ func TestTextFitsAnyWidth(t *testing.T) {
 			for j, c := range row {
 				if tb.Columns[j].Kind != String {
 					v := tableValue(tb.Columns[j], c) + c.Mark
-					if v != "" && !strings.Contains(out, v) {
+					col := tb.Columns[j]
+					col.fewer = 1 // the table may have rounded it, and said so
+					coarse := tableValue(col, c) + c.Mark
+					if v != "" && !strings.Contains(out, v) && !(strings.Contains(out, "Rounded, to fit") && strings.Contains(out, coarse)) {
 						t.Fatalf("table %d, width %d: %q missing\n%s", i, width, v, out)
 					}
 				}

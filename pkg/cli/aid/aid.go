@@ -30,12 +30,11 @@ type Options struct {
 	Groups  []string
 	Kind    string
 	Sort    string
+	Reverse bool
 	Release string
 	GDPYear int
 	Out     cmdutil.OutputFlags
 }
-
-var sortOrders = []string{"amount", "pct-gdp", "name"}
 
 // NewCmd builds the aid command and its packages subcommand. A test may
 // pass runF to capture the options instead of running.
@@ -96,7 +95,8 @@ never adds aid to defence (see gap --show-aid).`),
 	fl := cmd.Flags()
 	addDonorFlags(cmd, &opts.Donors, &opts.countryAlias, &opts.Groups, f)
 	cmdutil.EnumFlag{Name: "kind", Short: "k", Default: defence.AidTotal, Values: defence.AidKinds, Noun: "a kind of aid", Usage: "the amount that share, % of GDP, sort and totals use"}.Register(cmd, &opts.Kind)
-	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: sortOrders, Noun: "a sort order", Usage: "sort by (amount and pct-gdp: largest first)"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "amount", Values: aidreport.SortWords(), Noun: "a sort order", Usage: "sort by a column: amount (that of --kind) and every other figure, largest first; name, A to Z (--reverse turns it round)"}.Register(cmd, &opts.Sort)
+	query.AddReverseFlag(cmd, &opts.Reverse)
 	fl.StringVar(&opts.Release, "aid-release", "", "aid release `ID` (default: the newest)")
 	fl.IntVar(&opts.GDPYear, "gdp-year", 0, "% of GDP from the donor's GDP of this `YEAR` in one NATO release (USD), in euros at the EUR/USD rate the same release's figures imply for that year (2014-2026 with the embedded data: nato-2026-07)")
 	cmdutil.AddOutputFlags(cmd, &opts.Out)
@@ -138,7 +138,7 @@ type Query = aidreport.Query
 // Resolve validates the options against the data. Problems are usage
 // errors.
 func (o *Options) Resolve(ds *defence.Dataset) (*Query, error) {
-	q := &Query{Kind: o.Kind, Sort: o.Sort}
+	q := &Query{Kind: o.Kind, Sort: o.Sort, Reverse: o.Reverse}
 	if err := o.Out.Validate(); err != nil {
 		return nil, err
 	}

@@ -6,9 +6,10 @@
 package aidreport
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/natospend/natospend/pkg/calc"
@@ -25,6 +26,7 @@ type Query struct {
 	Release *defence.AidRelease
 	Kind    string
 	Sort    string
+	Reverse bool
 	Codes   []string // the selected donors, sorted
 	All     bool     // no --donor or --group: every donor of the release
 	// GDPYear, with --gdp-year, is the year of the GDP the % of GDP uses
@@ -152,30 +154,37 @@ func Compute(ds *defence.Dataset, q *Query) *Report {
 	return rep
 }
 
+// sort orders the donors by --sort, in the one direction of every
+// --sort (calc.Ranked: largest first, unknown last; name A to Z), turned
+// round by --reverse; ties by name, then code. amount is the column of
+// --kind.
 func (r *Report) sort() {
-	kind := r.Query.Kind
-	sort.SliceStable(r.Rows, func(i, j int) bool {
-		a, b := r.Rows[i], r.Rows[j]
-		var ka, kb defence.Num
-		switch r.Query.Sort {
-		case "amount":
-			ka, kb = a.Donor.Amount(kind), b.Donor.Amount(kind)
-		case "pct-gdp":
-			ka, kb = a.PctGDP, b.PctGDP
-		}
-		if r.Query.Sort != "name" {
-			if ka.Known != kb.Known {
-				return ka.Known // unknown last
-			}
-			if ka.V != kb.V {
-				return ka.V > kb.V
-			}
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.Code < b.Code
+	slices.SortStableFunc(r.Rows, func(a, b Row) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
 	})
+	word := r.Query.Sort
+	if word == "amount" {
+		word = r.Query.Kind
+	}
+	render.SortRows(r.fields(), r.Rows, word, func(x, y render.Cell, text bool) int {
+		if text {
+			return calc.RankedNames(x.Text, y.Text, r.Query.Reverse)
+		}
+		return calc.Ranked(defence.Num{V: x.Num, Known: x.Known}, defence.Num{V: y.Num, Known: y.Known}, r.Query.Reverse)
+	})
+}
+
+// SortWords are aid's --sort words: amount (the column of --kind), then
+// those of its fields (render.Spec.Sort), declared once with them.
+func SortWords() []string {
+	r := &Report{Query: &Query{Release: &defence.AidRelease{}, Kind: defence.AidTotal}}
+	out := []string{"amount", "pct-gdp", "name"} // first, as --sort listed them before every column was sortable
+	for _, w := range render.SortWords(r.fields()) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // kindTitle is "Military", "Total", ...
@@ -231,7 +240,7 @@ func (r *Report) notes() []string {
 		inst = inst || row.Institution && row.InRelease
 	}
 	if len(missing) > 0 {
-		sort.Strings(missing)
+		slices.Sort(missing)
 		out = append(out, fmt.Sprintf("Not in %s: %s (unknown, not zero).", rel.ID, strings.Join(missing, ", ")))
 	}
 	if inst {
@@ -258,14 +267,14 @@ func (r *Report) fields() []render.Spec[Row] {
 		return func(row Row) render.Cell { return num(get(row.Donor)) }
 	}
 	return []render.Spec[Row]{
-		{Key: "code", Title: "Code", Get: func(row Row) render.Cell { return render.T(row.Code) }},
-		{Key: "name", Title: "Donor", Get: func(row Row) render.Cell { return render.T(row.Name) }},
-		{Key: "military_meur", Title: "Military €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Military })},
-		{Key: "financial_meur", Title: "Financial €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Financial })},
-		{Key: "humanitarian_meur", Title: "Humanitarian €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Humanitarian })},
-		{Key: "total_meur", Title: "Total €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Total })},
-		{Key: "share_of_total_pct", Title: kt + " share %", Kind: render.Percent, Get: func(row Row) render.Cell { return num(row.Share) }},
-		{Key: "pct_gdp", Title: gdpTitle, Kind: render.Number, Decimals: 3, Get: func(row Row) render.Cell { return num(row.PctGDP) }},
+		{Key: "code", Title: "Code", Drop: 1, Get: func(row Row) render.Cell { return render.T(row.Code) }},
+		{Key: "name", Title: "Donor", Sort: "name", Get: func(row Row) render.Cell { return render.T(row.Name) }},
+		{Key: "military_meur", Sort: "military", Title: "Military €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Military })},
+		{Key: "financial_meur", Sort: "financial", Drop: 3, Title: "Financial €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Financial })},
+		{Key: "humanitarian_meur", Sort: "humanitarian", Drop: 2, Title: "Humanitarian €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Humanitarian })},
+		{Key: "total_meur", Sort: "total", Title: "Total €m", Kind: render.Number, Decimals: 1, Get: amount(func(d defence.AidDonor) defence.Num { return d.Total })},
+		{Key: "share_of_total_pct", Sort: "share-of-total", Title: kt + " share %", Kind: render.Percent, Get: func(row Row) render.Cell { return num(row.Share) }},
+		{Key: "pct_gdp", Sort: "pct-gdp", Title: gdpTitle, Kind: render.Number, Decimals: 3, Get: func(row Row) render.Cell { return num(row.PctGDP) }},
 		{Key: "gdp_basis", Get: func(row Row) render.Cell {
 			if row.PctGDP.Known {
 				return render.T(r.gdpBasis())

@@ -133,6 +133,12 @@ func TestAggregate(t *testing.T) {
 	}{
 		{[]string{"--kind", "path", "--target", "3.5", "--by", "2035", "--group", "europe"}, "or draw its aggregate with --aggregate"},
 		{[]string{"--kind", "gap", "--target", "3.5", "--group", "europe", "--aggregate"}, "--aggregate: --kind gap draws each country's gap"},
+		// A release of shares only (nato-2025-08: NATO's share and
+		// equipment tables, no USD or GDP table, shared/data README) has
+		// no money to add up: a usage error naming the release, what it
+		// lacks and the releases to use, not a failure (exit 1).
+		{[]string{"--kind", "history", "--aggregate", "--release", "nato-2025-08"}, "--aggregate: release nato-2025-08 publishes shares of GDP only, no defence or GDP in million USD"},
+		{[]string{"--kind", "history", "--group", "europe", "--aggregate", "--release", "nato-2025-08"}, "use a release with money figures: --release nato-2024-06 or --release nato-2026-07"},
 	} {
 		code, errOut, data := run(t, t.TempDir(), "c.svg", append([]string{"chart"}, tt.args...)...)
 		if code != 2 || !strings.Contains(errOut, tt.want) || data != nil {

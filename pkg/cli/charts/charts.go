@@ -6,6 +6,7 @@ package charts
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -948,7 +949,7 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 		last, lastShare, n = y, estimate(strconv.FormatFloat(t.Share.V, 'f', 2, 64), est), t.Countries
 	}
 	if last == 0 {
-		return nil, fmt.Errorf("chart: %s have no aggregate share of GDP in %s (a country adds GDP without a defence figure in every year)", name, q.Release.ID)
+		return nil, noAggregate(ds, q.Release, name)
 	}
 	s.Label = upper(name) + " (aggregate) " + lastShare
 	c.Series = []chart.Series{s}
@@ -977,4 +978,25 @@ func (o *Options) aggregateHistory(ds *defence.Dataset, q *calc.Query, ys []int,
 		c.Notes = append(c.Notes, fmt.Sprintf("No aggregate in %s: a country in the selection has GDP but no defence figure in %s. A year without a figure breaks the line.", years.Format(missing), q.Release.ID))
 	}
 	return c, nil
+}
+
+// noAggregate is the usage error of --aggregate where no year of the
+// release has the selection's aggregate share: a release of shares only
+// (nato-2025-08) publishes no GDP or defence in money, which an aggregate
+// adds up. It names what the release lacks and the releases that have it.
+func noAggregate(ds *defence.Dataset, rel *defence.Release, name string) error {
+	var with []string
+	for _, id := range slices.Sorted(maps.Keys(ds.Releases)) {
+		if r := ds.Releases[id]; r.Series == rel.Series && calc.PublishesFigure(r, calc.FigureGDP) && calc.PublishesFigure(r, calc.FigureDefence) {
+			with = append(with, id)
+		}
+	}
+	use := ""
+	if len(with) > 0 {
+		use = "; use a release with money figures: --release " + strings.Join(with, " or --release ")
+	}
+	if !calc.PublishesFigure(rel, calc.FigureGDP) || !calc.PublishesFigure(rel, calc.FigureDefence) {
+		return cmdutil.FlagErrorf("aggregate", "--aggregate: release %s publishes shares of GDP only, no defence or GDP in million USD, and an aggregate share of %s adds those up (total defence / total GDP)%s", rel.ID, name, use)
+	}
+	return cmdutil.FlagErrorf("aggregate", "--aggregate: %s have no aggregate share of GDP in any year of release %s: in every year a country has GDP but no defence figure%s", name, rel.ID, use)
 }

@@ -22,9 +22,9 @@ var utf8Env = map[string]string{"LANG": "en_US.UTF-8"}
 // cells for 0 to 4.68%. 2% is at 2/4.68 x 65 = 27.8 cells: the mark in
 // cell 27; 3.5% at 48.6: cell 48. Poland fills all 65 cells; Slovenia
 // 1.61/4.68 x 65 = 22.36 cells: 22 full and 3/8 (179 eighths). Iceland has
-// no bar. --sort share: lowest first.
+// no bar. --sort share --reverse: lowest first.
 func TestGapBars(t *testing.T) {
-	code, out, errOut := runEnv(t, 80, utf8Env, "gap", "--target", "2,3.5", "--country", "POL,SVN,ISL", "--sort", "share", "--format", "bars")
+	code, out, errOut := runEnv(t, 80, utf8Env, "gap", "--target", "2,3.5", "--country", "POL,SVN,ISL", "--sort", "share", "--reverse", "--format", "bars")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -32,11 +32,6 @@ type Options struct {
 	Out       cmdutil.OutputFlags
 }
 
-// gapSortOrders are gap's: those of every query (calc.SortOrders), and
-// by the figures only gap shows (largest first; per head with
-// --per-capita).
-var gapSortOrders = append(slices.Clip(calc.SortOrders), "equipment", "defence-per-head", "gdp-per-head", "gap-per-head")
-
 // NewCmd builds the gap command. A test may pass runF to capture the
 // options instead of running.
 func NewCmd(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
@@ -80,9 +75,12 @@ through its published shares of the last --trend-years years reaches the
 target by the deadline. A trend of published figures, not a forecast.
 
 Totals add up the rows shown: a spreadsheet SUM of a column equals them.
---sort ranks the countries (gdp, defence, equipment and, with --per-capita,
-defence-per-head, gdp-per-head and gap-per-head: largest first); --top N keeps the first N,
-and the totals then cover those N. Several years print a total row per year.
+--sort ranks the countries by any figure the table shows (share, gdp,
+defence, equipment; with --per-capita, --burden or --show-aid their columns
+too), in one direction in every command: the gap from the largest shortfall,
+every other figure from the largest, name from A to Z; --reverse turns it
+round. --top N keeps the first N, and the totals then cover those N. Several
+years print a total row per year.
 
 --prices constant measures with the release's constant-price GDP and defence
 (NATO's June 2024 release: 2015 prices), named in the title; it takes no
@@ -109,7 +107,8 @@ already include what each ally reports, so adding it would count it twice.`),
 		},
 	}
 	query.AddFlags(cmd, &opts.Options, []string{"2"})
-	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapSortOrders, Noun: "a sort order", Usage: "sort by (gap: largest shortfall first; gdp, defence, equipment and per head: largest first; share: smallest first)"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: "gap", Values: gapreport.SortWords(), Noun: "a sort order", Usage: query.SortUsage}.Register(cmd, &opts.Sort)
+	query.AddReverseFlag(cmd, &opts.Reverse)
 	query.AddPricesFlag(cmd, &opts.Prices, "money at current prices and exchange rates, or at the release's constant prices (GDP and defence as it publishes them; its base year in the title)")
 	cmd.Flags().IntVar(&opts.Top, "top", 0, "keep the first `N` countries after --sort; the totals cover those (one year and one release)")
 	query.AddTrendFlag(cmd, &opts.Options)
@@ -159,8 +158,11 @@ func Run(o *Options) error {
 	if len(qs) > 1 && o.Burden {
 		return cmdutil.FlagErrorf("burden", "--burden takes one year and one release (the shares of one selection)")
 	}
-	if strings.HasSuffix(o.Sort, "-per-head") && !o.PerCapita {
+	switch view := gapreport.SortView(o.Sort); {
+	case view == "--per-capita" && !o.PerCapita:
 		return cmdutil.FlagErrorf("sort", "--sort %s: the figures per head are shown with --per-capita: add it", o.Sort)
+	case view == "--burden" && !o.Burden, view == "--show-aid" && !o.ShowAid:
+		return cmdutil.FlagErrorf("sort", "--sort %s: its column is shown with %s: add it", o.Sort, view)
 	}
 	if o.Top < 0 {
 		return cmdutil.FlagErrorf("top", "--top %d: expected a number of countries, 1 or more", o.Top)
@@ -171,13 +173,17 @@ func Run(o *Options) error {
 	if err := o.checkPrices(ds, qs); err != nil {
 		return err
 	}
-	rep, err := gapreport.New(ds, qs, o.Top, o.Prices == "constant")
+	var keys func(q *calc.Query) (map[string]defence.Num, error)
+	if !slices.Contains(gapreport.CalcSorts(), o.Sort) {
+		keys = func(q *calc.Query) (map[string]defence.Num, error) { return o.sortKeys(ds, q) }
+	}
+	rep, err := gapreport.New(ds, qs, o.Top, o.Prices == "constant", keys)
 	if err != nil {
 		return err
 	}
 	c := rep.Report
 	if c.Ranked > 0 {
-		c.Notes = append(c.Notes, fmt.Sprintf("--top %d: the first %d of %d countries by --sort %s; the totals cover those shown.", o.Top, len(c.Order), c.Ranked, o.Sort))
+		c.Notes = append(c.Notes, fmt.Sprintf("--top %d: the first %d of %d countries by --sort %s (%s); the totals cover those shown.", o.Top, len(c.Order), c.Ranked, o.sortWords(), calc.OrderWords(o.Sort, o.Reverse)))
 	}
 	if !c.HasDeadline() {
 		if o.GDPGrowth != "" {
@@ -189,12 +195,23 @@ func Run(o *Options) error {
 	}
 	if o.Burden {
 		var atShare bool
-		rep.Burden, rep.BurdenBase, atShare = c.Burdens()
+		base := c // the whole selection, also with --top
+		if c.Ranked > 0 {
+			all := *qs[0]
+			all.Top, all.SortKeys = 0, nil
+			if base, err = calc.Compute(ds, &all); err != nil {
+				return cmdutil.QueryError(err)
+			}
+		}
+		rep.Burden, rep.BurdenBase, atShare = base.Burdens()
 		what := "NATO's published defence expenditure"
 		if atShare {
 			what = fmt.Sprintf("defence at share, published share x GDP, as release %s publishes no defence amounts", c.Release.ID)
 		}
 		rep.Notes = append(rep.Notes, fmt.Sprintf("Burden (--burden): each country's share of the selection's total defence spending (%s) and of its total GDP, over the %d selected countries with both (the base is the selection, not NATO, unless every ally is selected); Diff = defence share - GDP share, in percentage points: positive carries more than its economic weight.", what, rep.BurdenBase))
+		if c.Ranked > 0 {
+			rep.Notes = append(rep.Notes, fmt.Sprintf("--top %d with --burden: the shares are of the whole selection's totals, and the total row adds up those of the %d shown (their part of the selection's defence and GDP).", o.Top, len(c.Order)))
+		}
 	}
 	if o.Currency != "" && o.Currency != calc.CurrencyUSD {
 		if err := rep.UseCurrency(ds, o.Currency); err != nil {
@@ -236,4 +253,41 @@ func Run(o *Options) error {
 			}
 			return src
 		}})
+}
+
+// sortWords are the sort flags as given: "share", "share --reverse".
+func (o *Options) sortWords() string {
+	if o.Reverse {
+		return o.Sort + " --reverse"
+	}
+	return o.Sort
+}
+
+// sortKeys are the figures --sort ranks by where calc does not hold them
+// (a column of --burden, --show-aid...): the field's figures in the
+// report of the whole selection, before --top, with the views asked.
+func (o *Options) sortKeys(ds *defence.Dataset, q *calc.Query) (map[string]defence.Num, error) {
+	all := *q
+	all.Top, all.Sort, all.Reverse = 0, "name", false
+	c, err := calc.Compute(ds, &all)
+	if err != nil {
+		return nil, cmdutil.QueryError(err)
+	}
+	rep := &gapreport.Report{Report: c}
+	if o.Burden {
+		rep.Burden, rep.BurdenBase, _ = c.Burdens()
+	}
+	if o.PerCapita {
+		rep.PerCapita = ds
+	}
+	if o.ShowAid {
+		if rep.Aid, err = gapreport.AidFor(ds); err != nil {
+			return nil, err
+		}
+	}
+	keys := rep.SortKeys(o.Sort)
+	if keys == nil {
+		return nil, cmdutil.FlagErrorf("sort", "--sort %s: this table has no such column (need and growth come with a deadline: --by YEAR, or a target with its own; defence-at-share with --method share)", o.Sort)
+	}
+	return keys, nil
 }

@@ -265,9 +265,31 @@ func TestFiltersAndSort(t *testing.T) {
 	if d.Rows[0]["code"] != "USA" || d.Rows[1]["code"] != "DEU" || d.Rows[2]["code"] != "ISL" {
 		t.Fatalf("gdp order %v %v %v (no-data and not-reported last)", d.Rows[0]["code"], d.Rows[1]["code"], d.Rows[2]["code"])
 	}
-	d = runJSON(t, "gap", "--country", "DEU,POL,SVN", "--sort", "share")
-	if d.Rows[0]["code"] != "SVN" || d.Rows[2]["code"] != "POL" {
-		t.Fatalf("share order %v .. %v", d.Rows[0]["code"], d.Rows[2]["code"])
+	// --sort share ranks as every figure does, in every command: largest
+	// first (NATO's 2026 Table 3, nato_defence_expenditure.csv vintage
+	// NATO-2026-07-core: Poland 4.68, Germany 2.69, Slovenia 1.61);
+	// --reverse turns it round.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--sort", "share"}, "POL,DEU,SVN"},
+		{[]string{"--sort", "share", "--reverse"}, "SVN,DEU,POL"},
+		{[]string{"--sort", "name", "--reverse"}, "SVN,POL,DEU"},
+		// the largest surplus first: Germany (2 - 2.69) x 5,455,980 / 100 =
+		// -37,646 m, Poland (2 - 4.68) x 1,134,841 / 100 = -30,414 m (GDP,
+		// data/nato-2026-07.yaml), Slovenia short
+		{[]string{"--sort", "gap", "--reverse"}, "DEU,POL,SVN"},
+		{[]string{"--sort", "gap"}, "SVN,POL,DEU"},
+	} {
+		d = runJSON(t, append([]string{"gap", "--country", "DEU,POL,SVN"}, c.args...)...)
+		var codes []string
+		for _, r := range d.Rows {
+			codes = append(codes, r["code"].(string))
+		}
+		if strings.Join(codes, ",") != c.want {
+			t.Errorf("%v: order %v, want %s", c.args, codes, c.want)
+		}
 	}
 }
 

@@ -34,7 +34,7 @@ func TestTopByDefence(t *testing.T) {
 	if code := cli.Main([]string{"gap", "--group", "nato", "--sort", "defence", "--top", "3"}, ios); code != 0 {
 		t.Fatal(code)
 	}
-	for _, want := range []string{"| Total, top 3 (3 of 3) |", "--top 3: the first 3 of 32 countries by --sort defence; the totals cover those shown."} {
+	for _, want := range []string{"| Total, top 3 (3 of 3) |", "--top 3: the first 3 of 32 countries by --sort defence (largest first); the totals cover those shown."} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -206,4 +206,40 @@ func runJSONRaw(t *testing.T, args ...string) map[string]any {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// The counts in a total row's label say, in the notes, what they count
+// (issue 22): countries added up, and of those the ones with data. NATO's
+// 2026 release has no figures for Iceland (no armed forces; shared/data
+// README: "31 allies (no Iceland)"), so of the 32 allies 31 have a
+// verdict; --sort name --top 2 of Germany, Iceland and the United States
+// keeps Germany and Iceland: 1 of 2.
+func TestTotalLabelInWords(t *testing.T) {
+	for _, c := range []struct {
+		args        []string
+		label, note string
+	}{
+		{[]string{"gap"}, "| Total (31 of 32) |",
+			`Totals add up the rows shown: in "Total (31 of 32)", 31 of the 32 countries added up have data (a verdict on the target), and GDP includes those without a gap; - unknown;`},
+		{[]string{"gap", "--country", "ISL,DEU,USA", "--sort", "name", "--top", "2"}, "| Total, top 2 (1 of 2) |",
+			`Totals add up the rows shown: in "Total, top 2 (1 of 2)", 1 of the 2 countries added up has data (a verdict on the target), and GDP includes those without a gap;`},
+		{[]string{"gap", "--group", "nato", "--sort", "defence", "--top", "3"}, "| Total, top 3 (3 of 3) |",
+			`Totals add up the rows shown: in "Total, top 3 (3 of 3)", all 3 countries added up have data (a verdict on the target);`},
+		{[]string{"gap", "--country", "DEU,FRA", "--year", "2025-2026"}, "| Total 2025 (2 of 2) |",
+			`Totals add up the rows shown: in "Total 2025 (2 of 2)", all 2 countries added up have data`},
+	} {
+		for _, f := range []string{"table", "markdown"} {
+			ios, _, out, errOut := iostreams.Test()
+			if code := cli.Main(append(c.args, "--format", f), ios); code != 0 {
+				t.Fatalf("%v: exit %d: %s", c.args, code, errOut)
+			}
+			label := c.label
+			if f == "markdown" {
+				label = strings.TrimSuffix(strings.TrimPrefix(label, "| "), " |")
+			}
+			if !strings.Contains(out.String(), label) || !strings.Contains(out.String(), c.note) {
+				t.Errorf("%v --format %s: want %q and the note %q in:\n%s", c.args, f, label, c.note, out)
+			}
+		}
+	}
 }

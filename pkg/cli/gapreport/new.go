@@ -16,12 +16,20 @@ import (
 // New computes the report of the resolved queries qs (one per year and
 // release; calc.Compute each, merged): the years and releases shown, and
 // the trend note among the notes. top and constant are gap's --top and
-// --prices constant (calc.Query.Top, calc.Query.Constant).
-func New(ds *defence.Dataset, qs []*calc.Query, top int, constant bool) (*Report, error) {
+// --prices constant (calc.Query.Top, calc.Query.Constant); sortKeys, when
+// not nil, gives a query's calc.Query.SortKeys (a --sort word calc does
+// not rank by itself).
+func New(ds *defence.Dataset, qs []*calc.Query, top int, constant bool, sortKeys func(*calc.Query) (map[string]defence.Num, error)) (*Report, error) {
 	reps := make([]*calc.Report, 0, len(qs))
 	for _, q := range qs {
 		q.Top = top
 		q.Constant = constant
+		if sortKeys != nil {
+			var err error
+			if q.SortKeys, err = sortKeys(q); err != nil {
+				return nil, err
+			}
+		}
 		c, err := calc.Compute(ds, q)
 		if err != nil {
 			return nil, cmdutil.QueryError(err)

@@ -92,18 +92,52 @@ type field struct {
 	once       bool
 	wideGet    func(*calc.Line) render.Cell
 	perHead    bool
-	// drop is the field's rank in the order a terminal too narrow for the
-	// table leaves columns out (render.Column.Drop), before it falls back
-	// to one block per country: the money behind the share first (GDP,
-	// defence, the per-head context), then the code, the deadline money,
-	// the statuses (the gap's sign says them), the trends and the gaps; 0:
-	// never (the country, its year, its share and what a flag asked for:
-	// --burden, --show-aid, --currency).
-	drop int
+	// Spec.Drop is the field's rank in the order a terminal too narrow
+	// for the table leaves columns out (render.Column.Drop), before it
+	// falls back to one block per country: the money behind the share
+	// first (GDP, defence, the per-head context), then the code, the
+	// deadline money, the statuses (the gap's sign says them), the trends
+	// and the gaps; 0: never (the country, its year, its share and what a
+	// flag asked for: --burden, --show-aid, --currency).
+	//
 	// before is the key of the per-country column this one is shown just
 	// before in the table (its JSON and CSV place is at the end: keys are
 	// only ever added there); "": in declaration order.
 	before string
+}
+
+// totalLabel is the name cell of a total row: label ("Total", "Total
+// 2024"), ", top N" with --top, and (W of N): W of the N countries it adds
+// up have data, the words summary's note spells out (totalsNote).
+func (r *Report) totalLabel(label string, t calc.MeasureTotals) string {
+	if r.Ranked > 0 {
+		return fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)
+	}
+	return fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)
+}
+
+// totalsNote says how the total rows add up and, in words, what the
+// counts in their label mean (the first total row's, as printed).
+func (r *Report) totalsNote() string {
+	const legend = "; - unknown; e: estimate; ~: approximate."
+	if len(r.Totals) == 0 || len(r.releases()) > 1 { // releases side by side: no total row
+		return "Totals add up the rows shown (GDP includes countries without a gap)" + legend
+	}
+	t := r.Totals[r.baseIndex()]
+	label := "Total"
+	if r.multi() {
+		label = fmt.Sprintf("Total %d", t.Year)
+	}
+	var counts string
+	switch {
+	case t.Countries == 1 && t.WithData == 1:
+		counts = "the country added up has data (a verdict on the target)"
+	case t.WithData == t.Countries:
+		counts = fmt.Sprintf("all %d countries added up have data (a verdict on the target)", t.Countries)
+	default:
+		counts = fmt.Sprintf("%d of the %d %s added up %s data (a verdict on the target), and GDP includes those without a gap", t.WithData, t.Countries, render.Agree(t.Countries, "country", "countries"), render.Agree(t.WithData, "has", "have"))
+	}
+	return fmt.Sprintf("Totals add up the rows shown: in %q, %s%s", r.totalLabel(label, t), counts, legend)
 }
 
 func text(get func(*calc.Line) string) func(*calc.Line) render.Cell {
@@ -135,32 +169,29 @@ func (r *Report) fields() []field {
 		atShareTitle = "Defence at share $bn"
 	}
 	fs := []field{
-		{drop: 6, Spec: render.Spec[*calc.Line]{Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
-		{Spec: render.Spec[*calc.Line]{Key: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
+		{Spec: render.Spec[*calc.Line]{Drop: 6, Key: "code", Get: text(func(ln *calc.Line) string { return ln.Code })}, perCountry: "Code", once: true},
+		{Spec: render.Spec[*calc.Line]{Key: "name", Sort: "name", Get: text(func(ln *calc.Line) string { return ln.Name })}, perCountry: "Country", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
-				if r.Ranked > 0 {
-					return render.T(fmt.Sprintf("%s, top %d (%d of %d)", label, len(r.Order), t.WithData, t.Countries)), true
-				}
-				return render.T(fmt.Sprintf("%s (%d of %d)", label, t.WithData, t.Countries)), true
+				return render.T(r.totalLabel(label, t)), true
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "year", Kind: render.Int, Get: func(ln *calc.Line) render.Cell { return year(ln.Year) },
 			Show: func(ln *calc.Line) render.Cell { return yearCell(ln.Obs) }}, perCountry: "Year", once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "release", Get: text(func(ln *calc.Line) string { return ln.Release })}, perCountry: releaseTitle, once: true},
 		{Spec: render.Spec[*calc.Line]{Key: "estimate", Kind: render.Bool, Get: func(ln *calc.Line) render.Cell { return render.B(ln.Estimate) }}, once: true},
-		{drop: 1, Spec: render.Spec[*calc.Line]{Key: "gdp_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
+		{Spec: render.Spec[*calc.Line]{Drop: 1, Key: "gdp_musd", Kind: render.Money, Sort: "gdp", Get: numOf(func(ln *calc.Line) defence.Num { return ln.GDP })}, perCountry: "GDP $bn", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.GDP), true }},
 		// In the wide layout, the source of the year's GDP (a deadline's GDP
 		// source is in gdp_deadline_source_<suffix>).
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_source", Get: text(gdpSource)}, once: true,
 			wideGet: func(ln *calc.Line) render.Cell { return render.T(ln.GDPSource) }},
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_musd", Kind: render.Money, Get: numOf(publishedDefence)}, perCountry: defenceTitle,
+		{Spec: render.Spec[*calc.Line]{Drop: 2, Key: "defence_musd", Kind: render.Money, Sort: "defence", Get: numOf(publishedDefence)}, perCountry: defenceTitle,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Defence), true }},
-		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
+		{Spec: render.Spec[*calc.Line]{Key: "share_pct", Kind: render.Percent, Sort: "share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Share })}, perCountry: "Share %", once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), !t.OfDefence // the total equipment share is under equipment_pct
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "target_pct", Kind: render.Percent, Get: func(ln *calc.Line) render.Cell { return render.N(ln.TargetPct) }}},
-		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
+		{Spec: render.Spec[*calc.Line]{Drop: 8, Key: "required_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) { return num(t.Required), true },
 			title: func(m calc.Measure) string {
 				if m.Part == calc.PartResilience {
@@ -168,7 +199,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 11, Spec: render.Spec[*calc.Line]{Key: "gap_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
+		{Spec: render.Spec[*calc.Line]{Drop: 11, Key: "gap_musd", Kind: render.Money, Sort: "gap", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Gap }),
 			Show: func(ln *calc.Line) render.Cell {
 				c := num(ln.Gap)
 				if ln.Approximate {
@@ -183,7 +214,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 9, Spec: render.Spec[*calc.Line]{Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
+		{Spec: render.Spec[*calc.Line]{Drop: 9, Key: "status", Get: text(func(ln *calc.Line) string { return string(ln.Status) })}, order: 9,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return render.T(fmt.Sprintf("%d meet", t.Meeting)), true
 			},
@@ -202,7 +233,7 @@ func (r *Report) fields() []field {
 		{Spec: render.Spec[*calc.Line]{Key: "gap_min_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMin })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gap_max_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.GapMax })}},
 		// The table shows a bounded gap as its range, in words.
-		{drop: 11, Spec: render.Spec[*calc.Line]{Get: func(ln *calc.Line) render.Cell {
+		{Spec: render.Spec[*calc.Line]{Drop: 11, Get: func(ln *calc.Line) render.Cell {
 			if ln.Gap.Known {
 				return render.T(render.FormatBillions(ln.Gap.V))
 			}
@@ -232,7 +263,7 @@ func (r *Report) fields() []field {
 		}}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.GDP })}},
 		{Spec: render.Spec[*calc.Line]{Key: "gdp_deadline_source", Get: text(func(ln *calc.Line) string { return ln.Deadline.GDPSource })}},
-		{drop: 8, Spec: render.Spec[*calc.Line]{Key: "required_deadline_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
+		{Spec: render.Spec[*calc.Line]{Drop: 8, Key: "required_deadline_musd", Kind: render.Money, Sort: "need", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Required })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Required), true
 			},
@@ -243,7 +274,7 @@ func (r *Report) fields() []field {
 				return ""
 			}},
 		{Spec: render.Spec[*calc.Line]{Key: "increase_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Increase })}},
-		{drop: 7, Spec: render.Spec[*calc.Line]{Key: "annual_growth_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
+		{Spec: render.Spec[*calc.Line]{Drop: 7, Key: "annual_growth_pct", Kind: render.Percent, Sort: "growth", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Deadline.Growth })},
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Deadline.Growth), true
 			},
@@ -253,7 +284,7 @@ func (r *Report) fields() []field {
 				}
 				return ""
 			}},
-		{drop: 10, Spec: render.Spec[*calc.Line]{Key: "trend", Get: text(func(ln *calc.Line) string {
+		{Spec: render.Spec[*calc.Line]{Drop: 10, Key: "trend", Get: text(func(ln *calc.Line) string {
 			if ln.HasTrend {
 				return string(ln.Trend.Status)
 			}
@@ -284,7 +315,7 @@ func (r *Report) fields() []field {
 			}
 			return "share"
 		})}, once: true},
-		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
+		{Spec: render.Spec[*calc.Line]{Key: "equipment_pct", Kind: render.Percent, Sort: "equipment", Get: numOf(func(ln *calc.Line) defence.Num { return ln.Equipment })}, perCountry: equipTitle, once: true,
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.Share), t.OfDefence
 			}},
@@ -296,7 +327,7 @@ func (r *Report) fields() []field {
 		}}, once: true},
 		// added with schema 2: the spending the share method measures from,
 		// share x GDP, apart from NATO's published defence (defence_musd)
-		{drop: 2, Spec: render.Spec[*calc.Line]{Key: "defence_at_share_musd", Kind: render.Money, Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
+		{Spec: render.Spec[*calc.Line]{Drop: 2, Key: "defence_at_share_musd", Kind: render.Money, Sort: "defence-at-share", Get: numOf(func(ln *calc.Line) defence.Num { return ln.DefenceAtShare() })},
 			perCountry: atShareTitle, once: true, before: "share_pct",
 			total: func(r *Report, t calc.MeasureTotals, label string) (render.Cell, bool) {
 				return num(t.DefenceAtShare), true
@@ -304,7 +335,7 @@ func (r *Report) fields() []field {
 	}
 	if r.Aid != nil { // --show-aid: two more machine fields at the end, and a column
 		fs = append(fs,
-			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1,
+			field{Spec: render.Spec[*calc.Line]{Key: "aid_military_meur", Kind: render.Number, Decimals: 1, Sort: "aid",
 				Get: func(ln *calc.Line) render.Cell { return r.Aid.military(ln.Code) }},
 				perCountry: "Mil. aid €m to " + r.Aid.Release.Cutoff, once: true, last: true},
 			field{Spec: render.Spec[*calc.Line]{Key: "aid_cutoff", Get: text(func(*calc.Line) string { return r.Aid.Release.Cutoff })}, once: true},
@@ -316,18 +347,30 @@ func (r *Report) fields() []field {
 		}
 		// The base's shares add up to 100% by construction, their
 		// differences to 0 points.
-		base := func(v float64) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
+		// With --top, the shares are of the whole selection: the total row
+		// adds up those shown (gap.go).
+		base := func(v float64, get func(calc.Burden) defence.Num) func(*Report, calc.MeasureTotals, string) (render.Cell, bool) {
 			return func(r *Report, _ calc.MeasureTotals, _ string) (render.Cell, bool) {
-				return render.N(v), r.BurdenBase > 0
+				if r.Ranked == 0 {
+					return render.N(v), r.BurdenBase > 0
+				}
+				var sum float64
+				known := false
+				for _, code := range r.Order {
+					if b := get(r.Burden[code]); b.Known {
+						sum, known = sum+b.V, true
+					}
+				}
+				return render.Opt(sum, known), true
 			}
 		}
 		fs = append(fs,
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100)},
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100)},
-			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent,
-				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0)},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_defence_pct", Kind: render.Percent, Sort: "burden-defence",
+				Get: share(func(b calc.Burden) defence.Num { return b.Defence })}, perCountry: "Def. share %", once: true, last: true, total: base(100, func(b calc.Burden) defence.Num { return b.Defence })},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_gdp_pct", Kind: render.Percent, Sort: "burden-gdp",
+				Get: share(func(b calc.Burden) defence.Num { return b.GDP })}, perCountry: "GDP share %", once: true, last: true, total: base(100, func(b calc.Burden) defence.Num { return b.GDP })},
+			field{Spec: render.Spec[*calc.Line]{Key: "burden_diff_pts", Kind: render.Percent, Sort: "burden-diff",
+				Get: share(func(b calc.Burden) defence.Num { return b.Diff })}, perCountry: "Diff pts", once: true, last: true, total: base(0, func(b calc.Burden) defence.Num { return b.Diff })},
 		)
 	}
 	if r.Currency != "" { // --currency: the rate and the money in that currency, at the end
@@ -376,13 +419,13 @@ func (r *Report) fields() []field {
 			return func(ln *calc.Line) render.Cell { return num(get(calc.PerCapitaOf(r.PerCapita, ln.Row))) }
 		}
 		fs = append(fs,
-			field{drop: 3, Spec: render.Spec[*calc.Line]{Key: "population_m", Kind: render.Number, Decimals: 2,
+			field{Spec: render.Spec[*calc.Line]{Drop: 3, Key: "population_m", Kind: render.Number, Decimals: 2, Sort: "population",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Population.Value })}, perCountry: "Pop. m", once: true, last: true},
-			field{drop: 4, Spec: render.Spec[*calc.Line]{Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Drop: 4, Key: "gdp_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gdp-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.GDP })}, perCountry: "GDP/head $", once: true, last: true, perHead: true},
-			field{drop: 5, Spec: render.Spec[*calc.Line]{Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Drop: 5, Key: "defence_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "defence-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Defence })}, perCountry: "Def./head $", once: true, last: true, perHead: true},
-			field{drop: 12, Spec: render.Spec[*calc.Line]{Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Drop: 12, Key: "gap_per_capita_usd", Kind: render.Number, Decimals: 0, Sort: "gap-per-head",
 				Get: pc(func(p calc.PerCapita) defence.Num { return p.Gap })}, perHead: true,
 				title: func(m calc.Measure) string {
 					if plain(m) {
@@ -392,9 +435,9 @@ func (r *Report) fields() []field {
 				}},
 			// NATO's own figures per head (Table 6, constant prices),
 			// named apart from the ones above.
-			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1,
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_gdp_per_capita_const_kusd", Kind: render.Number, Decimals: 1, Sort: "nato-gdp-per-head",
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).GDP) }}, perCountry: "NATO GDP/head k$", once: true, last: true},
-			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0,
+			field{Spec: render.Spec[*calc.Line]{Key: "nato_defence_per_capita_const_usd", Kind: render.Number, Decimals: 0, Sort: "nato-defence-per-head",
 				Get: func(ln *calc.Line) render.Cell { return num(calc.NATOPerCapitaOf(r.PerCapita, ln.Row).Defence) }}, perCountry: "NATO def./head $", once: true, last: true},
 		)
 	}
@@ -746,7 +789,7 @@ func (r *Report) HumanTable() *render.Table {
 	t := &render.Table{Title: r.title()}
 	for _, c := range cols {
 		t.Columns = append(t.Columns, render.Column{Title: c.title, Kind: c.f.Kind, Decimals: c.f.Decimals, TrueText: c.f.TrueText,
-			Drop: c.f.drop, Short: r.shortTitle(c)})
+			Drop: c.f.Drop, Short: r.shortTitle(c)})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
@@ -1012,7 +1055,7 @@ func (r *Report) tableNotes() []string {
 	if r.HasDeadline() {
 		out = append(out, "Deadline: Need = target x GDP in the deadline year; Growth = constant yearly growth of spending that gets there (negative: spending already above the need). The verdict is that of the base year; Trend says whether the country is on track.")
 	}
-	out = append(out, "Totals add up the rows shown (GDP includes countries without a gap); - unknown; e: estimate; ~: approximate.")
+	out = append(out, r.totalsNote())
 	out = append(out, r.Notes...)
 	for _, rel := range r.releases() {
 		out = append(out, calc.SourceOf(rel).Line())

@@ -46,8 +46,9 @@ type Options struct {
 	Figure string
 	// Sort is --sort, a word of the fields' (render.SortWords); "" keeps
 	// the order by country, then year. Top is --top (0: every row).
-	Sort string
-	Top  int
+	Sort    string
+	Reverse bool // --reverse: the --sort order turned round
+	Top     int
 	// FiguresSet and FigureSet say whether --figures and --figure were
 	// given (a warning where they do nothing).
 	FiguresSet, FigureSet bool
@@ -97,8 +98,9 @@ release's latest year (share points; defence in current USD %, or with
 over the years). --layout wide gives one row per country and one column
 per year of --figure (share by default), in every format, with a total
 row per year for money and personnel (a share does not add up: no total).
---sort orders rows by any figure the table shows, largest first, and
---top N keeps the first N (a total then covers those shown).`),
+--sort orders rows by any figure the table shows, largest first (name:
+A to Z), the same in every command; --reverse turns it round; --top N
+keeps the first N (a total then covers those shown).`),
 		Example: cmdutil.Examples(`
   natospend history --country DEU
   natospend history --country Germany,France --year 2020-2026
@@ -131,7 +133,8 @@ row per year for money and personnel (a share does not add up: no total).
 	cmdutil.EnumFlag{Name: "figure", Default: "share", Values: numberWords(slices.Concat(fields(nil, true, 0), fields(nil, true, 1))), Noun: "a figure",
 		Usage: "with --layout wide: the figure of the year columns"}.Register(cmd, &opts.Figure)
 	cmdutil.EnumFlag{Name: "sort", Short: "s", Values: sortWords(), Noun: "a sort order",
-		Usage: "order rows by a figure, largest first (name: A to Z; with --layout wide, the last year's), where the table shows it; default: by country, then year"}.Register(cmd, &opts.Sort)
+		Usage: "order rows by a figure, largest first (name: A to Z; with --layout wide, the last year's), where the table shows it; default: by country, then year (--reverse turns it round)"}.Register(cmd, &opts.Sort)
+	query.AddReverseFlag(cmd, &opts.Reverse)
 	fl.IntVar(&opts.Top, "top", 0, "keep the first `N` rows after --sort (default: all)")
 	query.RegisterCountryCompletion(cmd, "country", f)
 	query.RegisterCountryCompletion(cmd, "exclude", f)
@@ -177,6 +180,10 @@ type field struct {
 // title gives. At constant prices (constant: the release's base year) the
 // money fields are the release's constant-price figures and the change of
 // defence is NATO's annual real change: never both bases in one table.
+// Drop is the order a terminal too narrow for the table leaves columns
+// out: GDP first, then the figures per head, the code, the change of
+// defence, defence, the category shares, personnel, equipment and the
+// change of share; never the country, the year or the share.
 func fields(rel *defence.Release, several bool, constant int) []field {
 	who := func(title string) string {
 		if several {
@@ -188,7 +195,7 @@ func fields(rel *defence.Release, several bool, constant int) []field {
 		return func(r row) render.Cell { return num(get(r.Detail)) }
 	}
 	fs := []field{
-		{"", render.Spec[row]{Key: "code", Title: who("Code"), Get: func(r row) render.Cell { return render.T(r.h.Code) }}},
+		{"", render.Spec[row]{Key: "code", Title: who("Code"), Drop: 4, Get: func(r row) render.Cell { return render.T(r.h.Code) }}},
 		{"", render.Spec[row]{Key: "name", Title: who("Country"), Sort: "name", Get: func(r row) render.Cell { return render.T(r.h.Name) }}},
 		{"", render.Spec[row]{Key: "year", Title: "Year", Kind: render.Int, Get: func(r row) render.Cell { return render.N(float64(r.Year)) },
 			Show: func(r row) render.Cell {
@@ -201,20 +208,20 @@ func fields(rel *defence.Release, several bool, constant int) []field {
 		{"", render.Spec[row]{Key: "release", Get: func(r row) render.Cell { return render.T(r.h.Release.ID) }}},
 		{"", render.Spec[row]{Key: "estimate", Kind: render.Bool, Get: func(r row) render.Cell { return render.B(r.Estimate) }}},
 		{"share", render.Spec[row]{Key: "share_pct", Title: "Share %", Kind: render.Percent, Sort: "share", Get: func(r row) render.Cell { return num(r.Share) }}},
-		{"share", render.Spec[row]{Key: "share_change_pts", Title: "Change pts", Kind: render.Percent, Sort: "change", Get: func(r row) render.Cell { return num(r.ShareChange) }}},
+		{"share", render.Spec[row]{Key: "share_change_pts", Title: "Change pts", Kind: render.Percent, Sort: "change", Drop: 12, Get: func(r row) render.Cell { return num(r.ShareChange) }}},
 	}
 	if constant != 0 {
 		base := fmt.Sprintf(" (%d)", constant)
 		fs = append(fs,
-			field{"defence", render.Spec[row]{Key: "defence_const_musd", Title: "Defence $bn" + base, Kind: render.Money, Sort: "defence", Get: detail(func(d defence.Detail) defence.Num { return d.DefenceConst })}},
-			field{"defence", render.Spec[row]{Key: "real_change_pct", Title: "Real change %", Kind: render.Percent, Sort: "real-change", Get: detail(func(d defence.Detail) defence.Num { return d.RealChange })}},
-			field{"gdp", render.Spec[row]{Key: "gdp_const_musd", Title: "GDP $bn" + base, Kind: render.Money, Sort: "gdp", Get: detail(func(d defence.Detail) defence.Num { return d.GDPConst })}},
+			field{"defence", render.Spec[row]{Key: "defence_const_musd", Title: "Defence $bn" + base, Kind: render.Money, Sort: "defence", Drop: 6, Get: detail(func(d defence.Detail) defence.Num { return d.DefenceConst })}},
+			field{"defence", render.Spec[row]{Key: "real_change_pct", Title: "Real change %", Kind: render.Percent, Sort: "real-change", Drop: 5, Get: detail(func(d defence.Detail) defence.Num { return d.RealChange })}},
+			field{"gdp", render.Spec[row]{Key: "gdp_const_musd", Title: "GDP $bn" + base, Kind: render.Money, Sort: "gdp", Drop: 1, Get: detail(func(d defence.Detail) defence.Num { return d.GDPConst })}},
 		)
 	} else {
 		fs = append(fs,
-			field{"defence", render.Spec[row]{Key: "defence_musd", Title: "Defence $bn", Kind: render.Money, Sort: "defence", Get: func(r row) render.Cell { return num(r.Defence) }}},
-			field{"defence", render.Spec[row]{Key: "defence_change_pct", Title: "Change %", Kind: render.Percent, Sort: "defence-change", Get: func(r row) render.Cell { return num(r.DefenceChangePct) }}},
-			field{"gdp", render.Spec[row]{Key: "gdp_musd", Title: "GDP $bn", Kind: render.Money, Sort: "gdp", Get: func(r row) render.Cell { return num(r.GDP) },
+			field{"defence", render.Spec[row]{Key: "defence_musd", Title: "Defence $bn", Kind: render.Money, Sort: "defence", Drop: 6, Get: func(r row) render.Cell { return num(r.Defence) }}},
+			field{"defence", render.Spec[row]{Key: "defence_change_pct", Title: "Change %", Kind: render.Percent, Sort: "defence-change", Drop: 5, Get: func(r row) render.Cell { return num(r.DefenceChangePct) }}},
+			field{"gdp", render.Spec[row]{Key: "gdp_musd", Title: "GDP $bn", Kind: render.Money, Sort: "gdp", Drop: 1, Get: func(r row) render.Cell { return num(r.GDP) },
 				Show: func(r row) render.Cell {
 					c := num(r.GDP)
 					if r.GDP.Known && r.GDPSource != rel.ID {
@@ -230,18 +237,18 @@ func fields(rel *defence.Release, several bool, constant int) []field {
 		)
 	}
 	fs = append(fs,
-		field{"equipment", render.Spec[row]{Key: "equipment_pct", Title: "Equipment %", Kind: render.Percent, Sort: "equipment", Get: func(r row) render.Cell { return num(r.Equipment) }}},
+		field{"equipment", render.Spec[row]{Key: "equipment_pct", Title: "Equipment %", Kind: render.Percent, Sort: "equipment", Drop: 11, Get: func(r row) render.Cell { return num(r.Equipment) }}},
 		field{"", render.Spec[row]{Key: "note", Get: func(r row) render.Cell { return render.T(r.Note) }}},
-		field{"personnel", render.Spec[row]{Key: "personnel_k", Title: "Personnel k", Kind: render.Number, Decimals: 1, Sort: "personnel", Get: detail(func(d defence.Detail) defence.Num { return d.Personnel })}},
-		field{"personnel-pct", render.Spec[row]{Key: "personnel_pct", Title: "Personnel %", Kind: render.Percent, Sort: "personnel-pct", Get: detail(func(d defence.Detail) defence.Num { return d.PersonnelPct })}},
-		field{"infrastructure", render.Spec[row]{Key: "infrastructure_pct", Title: "Infrastr. %", Kind: render.Percent, Sort: "infrastructure", Get: detail(func(d defence.Detail) defence.Num { return d.InfrastructurePct })}},
-		field{"other", render.Spec[row]{Key: "other_pct", Title: "Other %", Kind: render.Percent, Sort: "other", Get: detail(func(d defence.Detail) defence.Num { return d.OtherPct })}},
+		field{"personnel", render.Spec[row]{Key: "personnel_k", Title: "Personnel k", Kind: render.Number, Decimals: 1, Sort: "personnel", Drop: 10, Get: detail(func(d defence.Detail) defence.Num { return d.Personnel })}},
+		field{"personnel-pct", render.Spec[row]{Key: "personnel_pct", Title: "Personnel %", Kind: render.Percent, Sort: "personnel-pct", Drop: 9, Get: detail(func(d defence.Detail) defence.Num { return d.PersonnelPct })}},
+		field{"infrastructure", render.Spec[row]{Key: "infrastructure_pct", Title: "Infrastr. %", Kind: render.Percent, Sort: "infrastructure", Drop: 8, Get: detail(func(d defence.Detail) defence.Num { return d.InfrastructurePct })}},
+		field{"other", render.Spec[row]{Key: "other_pct", Title: "Other %", Kind: render.Percent, Sort: "other", Drop: 7, Get: detail(func(d defence.Detail) defence.Num { return d.OtherPct })}},
 	)
 	if constant != 0 { // NATO publishes figures per head at constant prices only
 		base := fmt.Sprintf(" (%d)", constant)
 		fs = append(fs,
-			field{"per-head", render.Spec[row]{Key: "defence_per_capita_const_usd", Title: "Defence $/head" + base, Kind: render.Number, Decimals: 0, Sort: "defence-per-head", Get: detail(func(d defence.Detail) defence.Num { return d.DefencePerCapitaConst })}},
-			field{"per-head", render.Spec[row]{Key: "gdp_per_capita_const_kusd", Title: "GDP $k/head" + base, Kind: render.Number, Decimals: 1, Sort: "gdp-per-head", Get: detail(func(d defence.Detail) defence.Num { return d.GDPPerCapitaConst })}},
+			field{"per-head", render.Spec[row]{Key: "defence_per_capita_const_usd", Title: "Defence $/head" + base, Kind: render.Number, Decimals: 0, Sort: "defence-per-head", Drop: 3, Get: detail(func(d defence.Detail) defence.Num { return d.DefencePerCapitaConst })}},
+			field{"per-head", render.Spec[row]{Key: "gdp_per_capita_const_kusd", Title: "GDP $k/head" + base, Kind: render.Number, Decimals: 1, Sort: "gdp-per-head", Drop: 2, Get: detail(func(d defence.Detail) defence.Num { return d.GDPPerCapitaConst })}},
 		)
 	}
 	return fs
@@ -427,12 +434,17 @@ type view struct {
 func rank[R any](o *Options, fs []render.Spec[R], rows []R, in string) ([]R, []string, error) {
 	var notes []string
 	if o.Sort != "" {
-		if !render.SortRows(fs, rows, o.Sort) {
+		if !render.SortRows(fs, rows, o.Sort, func(x, y render.Cell, text bool) int {
+			if text {
+				return calc.RankedNames(x.Text, y.Text, o.Reverse)
+			}
+			return calc.Ranked(defence.Num{V: x.Num, Known: x.Known}, defence.Num{V: y.Num, Known: y.Known}, o.Reverse)
+		}) {
 			return nil, nil, cmdutil.FlagErrorf("sort", "--sort %q is not a figure of this table (expected one of: %s)", o.Sort, strings.Join(render.SortWords(fs), ", "))
 		}
-		order := "largest first, unknown last"
+		order := calc.OrderWords(o.Sort, o.Reverse) + ", unknown last"
 		if o.Sort == "name" {
-			order = "A to Z"
+			order = calc.OrderWords(o.Sort, o.Reverse)
 		}
 		what := o.Sort
 		if o.Sort != "name" {
@@ -510,7 +522,7 @@ func (v view) long(figures []string) error {
 	}
 	var more []render.Field
 	if v.o.Sort != "" || v.o.Top > 0 {
-		more = append(more, render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+		more = append(more, render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 	}
 	return v.o.Out.Emit(v.o.F, cmdutil.Output{
 		Human: func() *render.Table {
@@ -534,7 +546,7 @@ type spanRow struct {
 // spanFields are the fields of --since, declared once.
 func spanFields(constant, from, to int) []render.Spec[spanRow] {
 	fs := []render.Spec[spanRow]{
-		{Key: "code", Title: "Code", Get: func(r spanRow) render.Cell { return render.T(r.h.Code) }},
+		{Key: "code", Title: "Code", Drop: 1, Get: func(r spanRow) render.Cell { return render.T(r.h.Code) }},
 		{Key: "name", Title: "Country", Sort: "name", Get: func(r spanRow) render.Cell { return render.T(r.h.Name) }},
 		{Key: "from", Kind: render.Int, Get: func(r spanRow) render.Cell { return render.N(float64(r.From)) }},
 		{Key: "to", Kind: render.Int, Get: func(r spanRow) render.Cell { return render.N(float64(r.To)) }},
@@ -581,7 +593,7 @@ func (v view) since() error {
 		JSON: func() any {
 			return v.json(render.Objects(fs, rows), notes,
 				render.Field{Key: "since", Value: from}, render.Field{Key: "to", Value: to},
-				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 		},
 	})
 }
@@ -608,7 +620,7 @@ func (v view) wide(figure render.Spec[row]) error {
 		}
 	}
 	fs := []render.Spec[wideRow]{
-		{Key: "code", Title: "Code", Get: func(r wideRow) render.Cell { return render.T(r.h.Code) }},
+		{Key: "code", Title: "Code", Drop: 1, Get: func(r wideRow) render.Cell { return render.T(r.h.Code) }},
 		{Key: "name", Title: "Country", Sort: "name", Get: func(r wideRow) render.Cell { return render.T(r.h.Name) }},
 	}
 	for i, y := range v.ys {
@@ -629,6 +641,8 @@ func (v view) wide(figure render.Spec[row]) error {
 			}}
 		if i == len(v.ys)-1 {
 			f.Sort = word // --sort FIGURE: by the last year's
+		} else {
+			f.Drop = 2 + i // a terminal too narrow leaves out the oldest years first, never the last
 		}
 		fs = append(fs, f)
 	}
@@ -718,7 +732,7 @@ func (v view) wide(figure render.Spec[row]) error {
 			return v.json(render.Objects(fs, rows), notes,
 				render.Field{Key: "layout", Value: cmdutil.LayoutWide}, render.Field{Key: "figure", Value: word},
 				render.Field{Key: "totals", Value: totalsJSON},
-				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top})
+				render.Field{Key: "sort", Value: v.o.Sort}, render.Field{Key: "top", Value: v.o.Top}, render.Field{Key: "reverse", Value: v.o.Reverse})
 		},
 	})
 }

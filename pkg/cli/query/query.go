@@ -35,6 +35,7 @@ type Options struct {
 	Method       string
 	Latest       bool
 	Sort         string
+	Reverse      bool // --reverse: the sort order turned round
 	By           int
 	GDPGrowth    string
 	// TrendYears is --trend-years (gap and check): the years of published
@@ -90,9 +91,20 @@ func AddTrendFlag(cmd *cobra.Command, opts *Options) {
 	cmd.Flags().IntVar(&opts.TrendYears, "trend-years", calc.DefaultTrendYears, "with a deadline: draw the trend line through the published shares of the last `N` years (2 to 15)")
 }
 
-// AddSortFlag registers --sort with a default order.
+// AddSortFlag registers --sort with a default order, and --reverse.
 func AddSortFlag(cmd *cobra.Command, opts *Options, def string) {
-	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: def, Values: calc.SortOrders, Noun: "a sort order", Usage: "sort by"}.Register(cmd, &opts.Sort)
+	cmdutil.EnumFlag{Name: "sort", Short: "s", Default: def, Values: calc.SortOrders, Noun: "a sort order", Usage: SortUsage}.Register(cmd, &opts.Sort)
+	AddReverseFlag(cmd, &opts.Reverse)
+}
+
+// SortUsage is the help of every command's --sort: its one direction
+// (calc.OrderWords).
+const SortUsage = "sort by a figure the command shows: gap, the largest shortfall first; every other figure, largest first; name, A to Z (--reverse turns it round)"
+
+// AddReverseFlag registers --reverse, the same in every command that
+// sorts: the order of --sort turned round, unknown figures still last.
+func AddReverseFlag(cmd *cobra.Command, reverse *bool) {
+	cmd.Flags().BoolVar(reverse, "reverse", false, "turn the --sort order round (smallest first; name: Z to A); unknown figures stay last")
 }
 
 // Resolve validates the query against the data: the targets, the release
@@ -133,7 +145,7 @@ func checkMeasure(q *calc.Query) error {
 // resolve is Resolve without checkMeasure, which ResolveAll runs once,
 // after every query is resolved.
 func (o *Options) resolve(ds *defence.Dataset) (*calc.Query, error) {
-	q := &calc.Query{Latest: o.Latest, Sort: o.Sort, TrendYears: o.TrendYears}
+	q := &calc.Query{Latest: o.Latest, Sort: o.Sort, Reverse: o.Reverse, TrendYears: o.TrendYears}
 	var err error
 	if err := o.decimalCommas(); err != nil {
 		return nil, err

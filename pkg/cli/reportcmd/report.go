@@ -141,7 +141,7 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 		return nil, cmdutil.FlagErrorf("year", "report takes one year and one release (a page of one state of spending); for several, see natospend gap or history")
 	}
 	q := qs[0]
-	rep, err := gapreport.New(ds, qs, 0, false)
+	rep, err := gapreport.New(ds, qs, 0, false, nil)
 	if err != nil {
 		return nil, err
 	}

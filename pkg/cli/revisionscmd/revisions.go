@@ -152,19 +152,21 @@ func num(n defence.Num) render.Cell { return render.Opt(n.V, n.Known) }
 
 // fields are the revisions report's fields, declared once: the human
 // table, the CSV/TSV and the JSON rows derive from them (keys: a contract,
-// only ever added to, at the end).
+// only ever added to, at the end). In a narrow terminal the code, the
+// change in % and the change go first (Drop); the values keep every
+// decimal (Exact): a revision may be in the last one.
 var fields = []render.Spec[calc.Revision]{
-	{Key: "code", Title: "Code", Get: func(r calc.Revision) render.Cell { return render.T(r.Code) }},
+	{Key: "code", Title: "Code", Drop: 1, Get: func(r calc.Revision) render.Cell { return render.T(r.Code) }},
 	{Key: "name", Title: "Country", Get: func(r calc.Revision) render.Cell { return render.T(r.Name) }},
 	{Key: "year", Title: "Year", Kind: render.Int, Get: func(r calc.Revision) render.Cell { return render.N(float64(r.Year)) }},
 	{Key: "figure", Title: "Figure", Get: func(r calc.Revision) render.Cell { return render.T(r.Figure) },
 		Show: func(r calc.Revision) render.Cell { return render.T(figureLabels[r.Figure]) }},
 	{Key: "kind", Get: func(r calc.Revision) render.Cell { return render.T(string(r.Kind)) }},
-	{Key: "old", Title: "Old", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.Old) },
+	{Key: "old", Title: "Old", Kind: render.Number, Decimals: 4, Exact: true, Get: func(r calc.Revision) render.Cell { return num(r.Old) },
 		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.Old, r.OldEstimate) }},
-	{Key: "new", Title: "New", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.New) },
+	{Key: "new", Title: "New", Kind: render.Number, Decimals: 4, Exact: true, Get: func(r calc.Revision) render.Cell { return num(r.New) },
 		Show: func(r calc.Revision) render.Cell { return humanValue(r.Figure, r.New, r.NewEstimate) }},
-	{Key: "change", Title: "Change", Kind: render.Number, Decimals: 4, Get: func(r calc.Revision) render.Cell { return num(r.Change) },
+	{Key: "change", Title: "Change", Kind: render.Number, Decimals: 4, Exact: true, Drop: 3, Get: func(r calc.Revision) render.Cell { return num(r.Change) },
 		Show: func(r calc.Revision) render.Cell {
 			c := humanValue(r.Figure, r.Change, false)
 			if r.Kind == calc.RevisionRounding {
@@ -172,7 +174,7 @@ var fields = []render.Spec[calc.Revision]{
 			}
 			return c
 		}},
-	{Key: "change_pct", Title: "Change %", Kind: render.Percent, Get: func(r calc.Revision) render.Cell { return num(r.ChangePct) }},
+	{Key: "change_pct", Title: "Change %", Kind: render.Percent, Drop: 2, Get: func(r calc.Revision) render.Cell { return num(r.ChangePct) }},
 	{Key: "old_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.OldEstimate) }},
 	{Key: "new_estimate", Kind: render.Bool, Get: func(r calc.Revision) render.Cell { return render.B(r.NewEstimate) }},
 }
