@@ -1,34 +1,64 @@
 // Package releasetest is for tests only: it checks a lazy release (one
 // that holds its figures in a defence.FigureIndex: the compiled-in
 // snapshot's static tables, or the columns the loader packs a release
-// into) against the maps it stands for, and builds the maps of a loaded
-// dataset for tests that compare datasets.
+// into) against the maps it stands for, counts the maps an index builds,
+// and builds the maps of a loaded dataset for tests that compare datasets.
 package releasetest
 
 import (
 	"reflect"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	"github.com/natospend/natospend/pkg/defence"
 )
 
-// Check requires that got, a lazy release, answers every question as a
-// release of the same series with the maps want would: Figure (whole, with
-// a copy of its Detail of its own on every call), Years, LatestYear,
-// LatestYearFor, CountryYears, HasFiguresIn, HasCountry and EachYear (its
-// numbers, estimate and note), for every country and year of want, for
-// one year before and after, and for countries it does not have; that
-// reading so builds no map; and then that Cells gives want back.
-func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.Figure) {
+// Counting is a defence.FigureIndex that counts the maps it builds
+// (Map): what a release made lazy with it (defence.Release.Lazy) has
+// built, seen from outside the release.
+type Counting struct {
+	defence.FigureIndex
+	maps atomic.Int32
+}
+
+// Count wraps index in a Counting.
+func Count(index defence.FigureIndex) *Counting { return &Counting{FigureIndex: index} }
+
+// Map builds the maps, counting them.
+func (c *Counting) Map() map[string]map[int]defence.Figure {
+	c.maps.Add(1)
+	return c.FigureIndex.Map()
+}
+
+// Maps returns how many times the maps were built.
+func (c *Counting) Maps() int { return int(c.maps.Load()) }
+
+// Check requires that a release of the id and series made lazy with index
+// answers every question as a release of the same series with the maps
+// want would: Figure (whole, with a copy of its Detail of its own on every
+// call), Years, LatestYear, LatestYearFor, CountryYears, HasFiguresIn,
+// HasCountry and EachYear (its numbers, estimate and note), for every
+// country and year of want, for one year before and after, and for
+// countries it does not have; that reading so builds no map; and then that
+// Cells builds the maps once and gives want back.
+func Check(t testing.TB, id, series string, index defence.FigureIndex, want map[string]map[int]defence.Figure) {
 	t.Helper()
-	if MapsBuilt(got) {
-		t.Fatalf("%s: not lazy (its maps are built)", got.ID)
-	}
-	w := (&defence.Release{ID: got.ID, Series: got.Series}).SetFigures(want)
+	counted := Count(index)
+	got := (&defence.Release{ID: id, Series: series}).Lazy(counted)
+	w := (&defence.Release{ID: id, Series: series}).SetFigures(want)
 	if got.CountryYears() != w.CountryYears() || got.LatestYear() != w.LatestYear() || !slices.Equal(got.Years(), w.Years()) {
 		t.Fatalf("%s: %d cells, latest %d, years %v; the maps give %d, %d, %v", got.ID,
 			got.CountryYears(), got.LatestYear(), got.Years(), w.CountryYears(), w.LatestYear(), w.Years())
+	}
+	withCells := 0 // the countries with a cell (the loader refuses a country without)
+	for _, ys := range want {
+		if len(ys) > 0 {
+			withCells++
+		}
+	}
+	if got.CountryCount() != withCells || w.CountryCount() != withCells {
+		t.Fatalf("%s: %d countries, the maps' release %d; the maps have %d with a cell", got.ID, got.CountryCount(), w.CountryCount(), withCells)
 	}
 	first, last := 0, 0
 	if ys := w.Years(); len(ys) > 0 {
@@ -49,7 +79,7 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 		}
 		each := map[int]defence.Figure{}
 		got.EachYear(c, func(y int, f defence.Figure) bool {
-			f.Source, f.Detail = "", nil // EachYear may leave them out
+			f.Source, f.Detail = defence.Place{}, nil // EachYear may leave them out
 			each[y] = f
 			return true
 		})
@@ -57,7 +87,7 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 			t.Fatalf("%s %q: EachYear gave %d cells, the maps have %d", got.ID, c, len(each), len(want[c]))
 		}
 		for y, f := range want[c] {
-			f.Source, f.Detail = "", nil
+			f.Source, f.Detail = defence.Place{}, nil
 			if e, ok := each[y]; !ok || !reflect.DeepEqual(e, f) {
 				t.Fatalf("%s %s %d: EachYear gave %+v %v, the maps have %+v", got.ID, c, y, e, ok, f)
 			}
@@ -79,17 +109,22 @@ func Check(t testing.TB, got *defence.Release, want map[string]map[int]defence.F
 			}
 		}
 	}
-	if MapsBuilt(got) {
-		t.Fatalf("%s: reading single cells built the maps", got.ID)
+	if n := counted.Maps(); n != 0 {
+		t.Fatalf("%s: reading single cells built the maps (%d times)", got.ID, n)
 	}
 	if cells := got.Cells(); !reflect.DeepEqual(cells, want) {
 		t.Fatalf("%s: Cells gave back other maps than those packed", got.ID)
 	}
+	if got.Cells(); counted.Maps() != 1 {
+		t.Fatalf("%s: Cells twice built the maps %d times, want once", got.ID, counted.Maps())
+	}
 }
 
 // Unpacked builds the maps of every release of ds, and of the releases
-// they replaced (defence.Release.Cells), so that a loaded dataset, whose
-// releases are lazy, compares equal to one built otherwise; it returns ds.
+// they replaced (defence.Release.Cells), and of their aggregates (read in
+// place from the snapshot's tables: defence.Release.LazyAggregates), so
+// that a loaded dataset, whose releases are lazy, compares equal to one
+// built otherwise; it returns ds.
 func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	if ds == nil {
 		return nil
@@ -97,27 +132,17 @@ func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	for _, r := range ds.Releases {
 		for ; r != nil; r = r.Replaced {
 			r.SetFigures(r.Cells())
+			if groups := r.AggregateGroups(); len(groups) > 0 {
+				m := make(map[string]map[int]defence.Figure, len(groups))
+				for _, g := range groups {
+					m[g] = map[int]defence.Figure{}
+					for _, y := range r.AggregateYears(g) {
+						m[g][y], _ = r.Aggregate(g, y)
+					}
+				}
+				r.SetAggregates(m)
+			}
 		}
 	}
 	return ds
-}
-
-// MapsBuilt reports whether r holds its figures as maps: set so
-// (SetFigures), or lazy and built by Cells. It reads the release's
-// unexported fields (no command needs to know), and fails loudly, by
-// panicking, if they are no longer those of defence.Release.
-func MapsBuilt(r *defence.Release) bool {
-	v := reflect.ValueOf(r).Elem()
-	lazy := v.FieldByName("lazy")
-	if !lazy.IsValid() {
-		panic("releasetest: defence.Release has no field lazy")
-	}
-	if lazy.IsNil() {
-		return true
-	}
-	built := lazy.Elem().FieldByName("built").FieldByName("v") // atomic.Pointer's pointer
-	if !built.IsValid() {
-		panic("releasetest: defence.Release's lazy figures have no built pointer")
-	}
-	return !built.IsNil()
 }

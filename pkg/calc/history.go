@@ -35,7 +35,7 @@ type HistoryYear struct {
 	ShareChange      defence.Num
 	DefenceChangePct defence.Num
 	Note             string
-	Source           string // file:line of the cell; "" for a year without one
+	Source           defence.Place // where the cell was defined; zero for a year without one
 }
 
 // History is one country's figures over the years of a defence release.

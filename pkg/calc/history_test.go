@@ -54,7 +54,7 @@ func TestCountryHistoryGermany2024(t *testing.T) {
 				t.Errorf("%d %s = %v, want %v", w.year, c.name, c.got, c.want)
 			}
 		}
-		if y.Source == "" {
+		if y.Source == (defence.Place{}) {
 			t.Errorf("%d: no source", w.year)
 		}
 	}
@@ -116,7 +116,7 @@ func TestCountryHistoryUnknowns(t *testing.T) {
 	if y2024.GDPEstimate {
 		t.Errorf("2024 GDP marked an estimate; the IMF's 2024 is not")
 	}
-	if y2030.Share.Known || y2030.Source != "" || y2030.GDP.V != 6013749 {
+	if y2030.Share.Known || y2030.Source != (defence.Place{}) || y2030.GDP.V != 6013749 {
 		t.Errorf("2030 = %+v, want no cell and the IMF's GDP 6013749", y2030)
 	}
 

@@ -88,7 +88,7 @@ func ReleaseList(ds *defence.Dataset) []ReleaseInfo {
 		ri := ReleaseInfo{
 			ID: r.ID, Kind: r.Series, Title: r.Title, Publisher: r.Publisher, Published: r.Published,
 			Cutoff: r.Cutoff, Definition: r.Definition, PriceBasis: r.PriceBasis,
-			Countries: len(r.Cells()), Cells: r.CountryYears(),
+			Countries: r.CountryCount(), Cells: r.CountryYears(),
 			URL: r.URL, Via: r.Via, SourceFile: r.SourceFile, SourceSHA256: r.SourceSHA256, Embedded: r.Embedded(), Replaces: r.Replaced != nil,
 			File: strings.TrimPrefix(r.Source, defence.EmbeddedPrefix),
 		}

@@ -80,8 +80,8 @@ type Revision struct {
 	Change defence.Num
 	// ChangePct is Change in % of Old; unknown where Change is, or Old is 0.
 	ChangePct                defence.Num
-	OldEstimate, NewEstimate bool   // the cells' estimate marks
-	OldSource, NewSource     string // file:line of the cells; "" for no cell
+	OldEstimate, NewEstimate bool          // the cells' estimate marks
+	OldSource, NewSource     defence.Place // where the cells were defined; zero for no cell
 }
 
 // RevisionQuery asks what changed from one release to another.
@@ -371,16 +371,16 @@ func WithinRounding(a, b float64, decimals int) bool {
 }
 
 // PublishesFigure reports whether the release has the figure (a Figure*
-// key: share_pct, defence_musd...) for any cell.
+// key: share_pct, defence_musd...) for any cell. It reads the cells in
+// place (Release.Each): gap asks it of every release it shows, and a lazy
+// release would otherwise build all its maps for one answer.
 func PublishesFigure(r *defence.Release, figure string) bool {
-	for _, ys := range r.Cells() {
-		for _, f := range ys {
-			if figureOf(f, figure).Known {
-				return true
-			}
-		}
-	}
-	return false
+	found := false
+	r.Each(func(_ string, _ int, f defence.Figure) bool {
+		found = figureOf(f, figure).Known
+		return !found
+	})
+	return found
 }
 
 // UnionCodes lists the countries of either release, sorted.

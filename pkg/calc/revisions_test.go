@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/snapshot"
 )
@@ -47,8 +48,9 @@ func TestRevisionsPoland2024(t *testing.T) {
 	}
 	if share.Code != "POL" || share.Name != "Poland" || share.Year != 2024 || share.Kind != RevisionRevised ||
 		share.Old.V != 4.1202 || share.New.V != 3.7890 || !share.OldEstimate || !share.NewEstimate ||
-		share.OldSource == "" || share.NewSource == "" {
-		t.Errorf("share row %+v", share)
+		share.OldSource != (defence.Place{File: "embedded:nato-2024-06.yaml", Line: 420}) ||
+		share.NewSource != (defence.Place{File: "embedded:nato-2025-08.yaml", Line: 338}) {
+		t.Errorf("share row %+v", share) // the places: the lines of POL 2024 in data/nato-2024-06.yaml and data/nato-2025-08.yaml
 	}
 	near(t, "share change", share.Change, -0.3312)
 	near(t, "share change %", share.ChangePct, -8.038444736)
@@ -91,7 +93,7 @@ func TestRevisionsOnlyInOne(t *testing.T) {
 	if len(res.Rows) != 1 || res.Compared != 0 {
 		t.Fatalf("Denmark 2025 equipment: compared %d, rows %+v", res.Compared, res.Rows)
 	}
-	if r := res.Rows[0]; r.Kind != RevisionAdded || r.Old.Known || r.New.V != 37.15 || r.Change.Known || r.ChangePct.Known || r.OldSource == "" {
+	if r := res.Rows[0]; r.Kind != RevisionAdded || r.Old.Known || r.New.V != 37.15 || r.Change.Known || r.ChangePct.Known || r.OldSource != (defence.Place{File: "embedded:nato-2025-08.yaml", Line: 118}) {
 		t.Errorf("Denmark 2025 equipment row %+v", r)
 	}
 
@@ -142,7 +144,7 @@ func TestRevisionsOnlyInOne(t *testing.T) {
 	// Iceland: GDP in June 2024, not in the July 2026 release at all.
 	res = compare(t, ds, RevisionQuery{From: june24, To: july26, Codes: []string{"ISL"}, Years: []int{2024}})
 	if len(res.Rows) != 1 || res.Rows[0].Kind != RevisionDropped || res.Rows[0].Figure != FigureGDP ||
-		res.Rows[0].Old.V != 32894.49 || res.Rows[0].New.Known || res.Rows[0].NewSource != "" {
+		res.Rows[0].Old.V != 32894.49 || res.Rows[0].New.Known || res.Rows[0].NewSource != (defence.Place{}) {
 		t.Errorf("Iceland 2024: %+v", res.Rows)
 	}
 
@@ -365,5 +367,48 @@ func TestRevisionsMixedPrecision(t *testing.T) {
 	}
 	if cellDecimals(4000.2, 0) != 1 || cellDecimals(4000, 2) != 2 {
 		t.Errorf("cellDecimals(4000.2, 0) = %d, cellDecimals(4000, 2) = %d; want 1, 2", cellDecimals(4000.2, 0), cellDecimals(4000, 2))
+	}
+}
+
+// TestPublishesFigure: whether a release publishes a figure for any cell,
+// read in place: a lazy release (as the snapshot's and the loader's are)
+// builds no maps to answer, so that gap, which asks it of every release it
+// shows, never builds them.
+func TestPublishesFigure(t *testing.T) {
+	figs := map[string]map[int]defence.Figure{
+		"DEU": {2023: {Share: defence.N(1.5)}, 2024: {Share: defence.N(2.1)}},
+		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000)}},
+	}
+	sharesOnly := map[string]map[int]defence.Figure{"DEU": figs["DEU"]}
+	for _, tt := range []struct {
+		figs   map[string]map[int]defence.Figure
+		figure string
+		want   bool
+	}{
+		{figs, FigureDefence, true}, // France's one amount is enough
+		{figs, FigureShare, true},
+		{figs, FigureGDP, false},
+		{sharesOnly, FigureDefence, false},
+		{sharesOnly, FigureShare, true},
+		{nil, FigureShare, false},
+	} {
+		counted := releasetest.Count(defence.Pack(tt.figs))
+		lazy := (&defence.Release{ID: "p", Series: defence.SeriesDefence}).Lazy(counted)
+		maps := (&defence.Release{ID: "p", Series: defence.SeriesDefence}).SetFigures(tt.figs)
+		for _, r := range []*defence.Release{lazy, maps} {
+			if got := PublishesFigure(r, tt.figure); got != tt.want {
+				t.Errorf("PublishesFigure(%v, %s) = %v, want %v", tt.figs, tt.figure, got, tt.want)
+			}
+		}
+		if counted.Maps() != 0 {
+			t.Errorf("PublishesFigure(%v, %s) built the lazy release's maps", tt.figs, tt.figure)
+		}
+	}
+	// The embedded releases: nato-2025-08 publishes shares of GDP only
+	// ("no USD or GDP", data/README.md), nato-2026-07 amounts too.
+	ds := snapshot.Lazy()
+	if PublishesFigure(ds.Releases["nato-2025-08"], FigureDefence) || !PublishesFigure(ds.Releases["nato-2026-07"], FigureDefence) {
+		t.Errorf("defence amounts: nato-2025-08 %v, nato-2026-07 %v; want false, true",
+			PublishesFigure(ds.Releases["nato-2025-08"], FigureDefence), PublishesFigure(ds.Releases["nato-2026-07"], FigureDefence))
 	}
 }

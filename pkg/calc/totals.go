@@ -1,8 +1,6 @@
 package calc
 
 import (
-	"slices"
-
 	"github.com/natospend/natospend/pkg/defence"
 )
 
@@ -271,20 +269,16 @@ func natoAggregateName(id string) string {
 // the year are exactly the codes (in any order), or a Published with no
 // Group when the release has none for that selection.
 func PublishedFor(ds *defence.Dataset, rel *defence.Release, year int, codes []string) Published {
-	if len(rel.Aggregates) == 0 || len(codes) == 0 {
+	ids := rel.AggregateGroups()
+	if len(ids) == 0 || len(codes) == 0 {
 		return Published{}
 	}
 	want := make(map[string]bool, len(codes))
 	for _, c := range codes {
 		want[c] = true
 	}
-	ids := make([]string, 0, len(rel.Aggregates))
-	for id := range rel.Aggregates {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
 	for _, id := range ids {
-		f, ok := rel.Aggregates[id][year]
+		f, ok := rel.Aggregate(id, year)
 		if !ok {
 			continue
 		}

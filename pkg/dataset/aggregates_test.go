@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/pkg/defence"
 )
 
 func embeddedSources() []Source {
@@ -30,8 +31,8 @@ func userRelease(aggregates ...string) []Source {
 // that is not one, are errors naming the file, line and field.
 func TestAggregatesLoad(t *testing.T) {
 	ds := mustLoad(t, embeddedSources(), userRelease("aggregates:", "  nato:", "    2024: {gdp_musd: 55000000, defence_musd: 1400000, share_pct: 2.71, estimate: true}"))
-	f, ok := ds.Releases["user-test"].Aggregates["nato"][2024]
-	if !ok || f.GDP.V != 55000000 || f.Defence.V != 1400000 || f.Share.V != 2.71 || !f.Estimate || f.Source != "u.yaml:10" {
+	f, ok := ds.Releases["user-test"].Aggregate("nato", 2024)
+	if !ok || f.GDP.V != 55000000 || f.Defence.V != 1400000 || f.Share.V != 2.71 || !f.Estimate || f.Source != (defence.Place{File: "u.yaml", Line: 10}) {
 		t.Fatalf("nato 2024: %+v (found %v)", f, ok)
 	}
 	for _, tc := range []struct {

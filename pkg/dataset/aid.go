@@ -30,14 +30,14 @@ const (
 )
 
 var (
-	aidFile = newSchema([]string{"kind", "id", "title", "publisher", "published", "period_start", "cutoff",
+	aidFile = &schema{keys: []string{"kind", "id", "title", "publisher", "published", "period_start", "cutoff",
 		"url", "via", "measure", "gdp_year", "notes", "donors"},
-		"id", "title", "publisher", "published", "cutoff", "url", "donors")
-	aidDonorSchema = newSchema([]string{"military_meur", "financial_meur", "humanitarian_meur", "total_meur",
-		"total_commitment_meur", "gdp_beur", "note"})
-	aidPackagesFile  = newSchema([]string{"kind", "id", "title", "notes", "packages"}, "id", "title", "packages")
-	aidPackageSchema = newSchema([]string{"donor", "date", "amount_m", "currency", "amount_usd_m", "purpose",
-		"url", "quote", "note"}, "donor", "date", "amount_m", "currency", "purpose", "url")
+		required: []string{"id", "title", "publisher", "published", "cutoff", "url", "donors"}}
+	aidDonorSchema = &schema{keys: []string{"military_meur", "financial_meur", "humanitarian_meur", "total_meur",
+		"total_commitment_meur", "gdp_beur", "note"}}
+	aidPackagesFile  = &schema{keys: []string{"kind", "id", "title", "notes", "packages"}, required: []string{"id", "title", "packages"}}
+	aidPackageSchema = &schema{keys: []string{"donor", "date", "amount_m", "currency", "amount_usd_m", "purpose",
+		"url", "quote", "note"}, required: []string{"donor", "date", "amount_m", "currency", "purpose", "url"}}
 )
 
 // aidParsed is what an aid or aid-packages file holds (parsed.aid).
@@ -130,7 +130,7 @@ func (w *walker) aidFile(root *yaml.Node) {
 		w.entries(donors, donorsAt, "a mapping of country codes to donors", strings.ToUpper, checkCode, func(code string, k, v *yaml.Node) {
 			w.out.refs = append(w.out.refs, ref{code: code, line: k.Line, field: donorsAt.k(code)})
 			d, gdpLine := w.aidDonor(v, donorsAt.k(code))
-			d.Source = w.source(k.Line)
+			d.Source = w.place(k.Line)
 			if gdpLine != 0 && firstGDP == 0 {
 				firstGDP = gdpLine
 			}
@@ -245,7 +245,7 @@ func (w *walker) aidPackagesFile(root *yaml.Node) {
 }
 
 func (w *walker) aidPackage(n *yaml.Node, p fpath) defence.AidPackage {
-	pk := defence.AidPackage{Source: w.source(n.Line)}
+	pk := defence.AidPackage{Source: w.place(n.Line)}
 	var usdAt *yaml.Node
 	w.object(n, p, aidPackageSchema, "a mapping with donor, date, amount_m, currency, purpose and url", func(key string, k, v *yaml.Node) {
 		kp := p.k(key)
@@ -353,11 +353,11 @@ func (m *merger) addAid(f *parsed, embedded bool) {
 	if m.ds.AidPackages == nil {
 		m.ds.AidPackages = map[string]*defence.AidPackages{}
 	}
-	at := releaseAt{place{f.name, a.at}, embedded}
+	at := releaseAt{defence.Place{File: f.name, Line: a.at}, embedded}
 	claim := func(seen map[string]releaseAt, id, what string) bool {
 		if first, dup := seen[id]; dup && (embedded || !first.embedded) {
-			m.errs = append(m.errs, &Error{File: at.file, Line: at.line, Field: "id",
-				Msg: fmt.Sprintf("%s %s is defined twice (also at %s)", what, id, first.place)})
+			m.errs = append(m.errs, &Error{File: at.File, Line: at.Line, Field: "id",
+				Msg: fmt.Sprintf("%s %s is defined twice (also at %s)", what, id, first.Place)})
 			return false
 		}
 		seen[id] = at

@@ -65,11 +65,11 @@ func TestAidValid(t *testing.T) {
 	n := defence.N
 	wantDonors := map[string]defence.AidDonor{
 		"DNK": {Military: n(9949.754), Financial: n(115.127), Humanitarian: n(955.110), Total: n(11019.991),
-			GDP: n(336.763), Source: dir + "aid.yaml:15"},
+			GDP: n(336.763), Source: defence.Place{File: dir + "aid.yaml", Line: 15}},
 		"JPN": {Total: n(11037.625), GDP: n(4177.483),
-			Note: "only the total in this extract; the parts are unknown, not zero", Source: dir + "aid.yaml:16"},
+			Note: "only the total in this extract; the parts are unknown, not zero", Source: defence.Place{File: dir + "aid.yaml", Line: 16}},
 		"XEU": {Military: n(0), Financial: n(81213.801), Humanitarian: n(3211.490), Total: n(84425.291),
-			Commitments: n(190724.321), Source: dir + "aid.yaml:20"},
+			Commitments: n(190724.321), Source: defence.Place{File: dir + "aid.yaml", Line: 20}},
 	}
 	if !reflect.DeepEqual(r.Donors, wantDonors) {
 		t.Errorf("donors:\n got %+v\nwant %+v", r.Donors, wantDonors)
@@ -92,10 +92,10 @@ func TestAidValid(t *testing.T) {
 			{Donor: "ESP", Date: "2025-02-24", Amount: 1000, Currency: "EUR", USD: n(1050),
 				Purpose: "Military assistance package for 2025",
 				URL:     "https://pledgetimes.com/sanchez-announces-that-spain-will-send-one-billion-euros-for-military-aid-to-ukraine-this-2025/",
-				Quote:   "Spain will send a new military aid package worth 1,000 million euros", Source: dir + "packages.yaml:7"},
+				Quote:   "Spain will send a new military aid package worth 1,000 million euros", Source: defence.Place{File: dir + "packages.yaml", Line: 7}},
 			{Donor: "JPN", Date: "2025-02-11", Amount: 8800, Currency: "JPY", USD: n(58),
 				Purpose: "Grant, Emergency Recovery Programme Phase 4",
-				URL:     "https://www.pravda.com.ua/eng/news/2025/02/11/7497711/", Source: dir + "packages.yaml:15"},
+				URL:     "https://www.pravda.com.ua/eng/news/2025/02/11/7497711/", Source: defence.Place{File: dir + "packages.yaml", Line: 15}},
 		}}
 	if !reflect.DeepEqual(ps, want) {
 		t.Errorf("packages:\n got %+v\nwant %+v", ps, want)
@@ -133,14 +133,14 @@ func TestAidDocExamples(t *testing.T) {
 		for _, r := range ds.AidReleases {
 			r.Source = ""
 			for c, d := range r.Donors {
-				d.Source = ""
+				d.Source = defence.Place{}
 				r.Donors[c] = d
 			}
 		}
 		for _, p := range ds.AidPackages {
 			p.Source = ""
 			for i := range p.Packages {
-				p.Packages[i].Source = ""
+				p.Packages[i].Source = defence.Place{}
 			}
 		}
 	}

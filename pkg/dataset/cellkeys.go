@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/natospend/natospend/pkg/defence"
 	"go.yaml.in/yaml/v3"
@@ -91,8 +92,11 @@ var cellKeys = []cellKey{
 
 // cellSchema is the schema of a cell: the numeric keys, then estimate and
 // note (walker.cell relies on the numeric keys coming first: the index of
-// a key in the schema is its index in cellKeys).
-var cellSchema = newSchema(append(CellKeyNames(), "estimate", "note"))
+// a key in the schema is its index in cellKeys), built on first use: a
+// run that reads no data file never builds it (issue 21, item 11).
+var cellSchema = sync.OnceValue(func() *schema {
+	return &schema{keys: append(CellKeyNames(), "estimate", "note")}
+})
 
 // CellKeyNames returns the numeric keys of a release cell, in the order
 // the encoder writes them (estimate and note, which are not numbers,

@@ -145,45 +145,38 @@ func named(s Source) Source {
 type merger struct {
 	ds        *defence.Dataset
 	errs      Errors
-	countryAt map[string]place
+	countryAt map[string]defence.Place
 	// names holds the codes, names and aliases of the countries, folded
 	// (suggest.Fold): each names one country only.
 	names    map[string]nameOwner
-	groupAt  map[string]place
-	targetAt map[string]place
+	groupAt  map[string]defence.Place
+	targetAt map[string]defence.Place
 	release  map[string]releaseAt
 	aid      aidMerge
 }
 
-type place struct {
-	file string
-	line int
-}
-
-func (p place) String() string { return fmt.Sprintf("%s:%d", p.file, p.line) }
-
 type releaseAt struct {
-	place
+	defence.Place
 	embedded bool
 }
 
-func (m *merger) twice(file string, line int, field fpath, what string, first place) {
+func (m *merger) twice(file string, line int, field fpath, what string, first defence.Place) {
 	m.errs = append(m.errs, &Error{File: file, Line: line, Field: field.String(),
 		Msg: fmt.Sprintf("%s is defined twice (also at %s)", what, first)})
 }
 
 func (m *merger) add(f *parsed, embedded bool) {
 	if m.countryAt == nil {
-		m.countryAt = map[string]place{}
+		m.countryAt = map[string]defence.Place{}
 		m.names = map[string]nameOwner{}
-		m.groupAt = map[string]place{}
-		m.targetAt = map[string]place{}
+		m.groupAt = map[string]defence.Place{}
+		m.targetAt = map[string]defence.Place{}
 		m.release = map[string]releaseAt{}
 	}
 	for i, c := range f.countries {
-		at := place{f.name, f.countryAt[i]}
+		at := defence.Place{File: f.name, Line: f.countryAt[i]}
 		if first, dup := m.countryAt[c.Code]; dup {
-			m.twice(at.file, at.line, fpath{}.k("countries").k(c.Code), "country "+c.Code, first)
+			m.twice(at.File, at.Line, fpath{}.k("countries").k(c.Code), "country "+c.Code, first)
 			continue
 		}
 		m.countryAt[c.Code] = at
@@ -195,9 +188,9 @@ func (m *merger) add(f *parsed, embedded bool) {
 		m.claimNames(f.name, c, at, names)
 	}
 	for _, g := range f.groups {
-		at := place{f.name, g.line}
+		at := defence.Place{File: f.name, Line: g.line}
 		if first, dup := m.groupAt[g.ID]; dup {
-			m.twice(at.file, at.line, fpath{}.k("groups").k(g.ID), "group "+g.ID, first)
+			m.twice(at.File, at.Line, fpath{}.k("groups").k(g.ID), "group "+g.ID, first)
 			continue
 		}
 		m.groupAt[g.ID] = at
@@ -207,9 +200,9 @@ func (m *merger) add(f *parsed, embedded bool) {
 		m.ds.Groups[g.ID] = grp
 	}
 	for i, t := range f.targets {
-		at := place{f.name, f.targetAt[i]}
+		at := defence.Place{File: f.name, Line: f.targetAt[i]}
 		if first, dup := m.targetAt[t.ID]; dup {
-			m.twice(at.file, at.line, fpath{}.k("targets").k(t.ID), "target "+t.ID, first)
+			m.twice(at.File, at.Line, fpath{}.k("targets").k(t.ID), "target "+t.ID, first)
 			continue
 		}
 		m.targetAt[t.ID] = at
@@ -217,11 +210,11 @@ func (m *merger) add(f *parsed, embedded bool) {
 	}
 	m.addAid(f, embedded)
 	if r := f.release; r != nil && r.ID != "" {
-		at := releaseAt{place{f.name, f.releaseAt}, embedded}
+		at := releaseAt{defence.Place{File: f.name, Line: f.releaseAt}, embedded}
 		if first, dup := m.release[r.ID]; dup {
 			if embedded || !first.embedded {
-				m.errs = append(m.errs, &Error{File: at.file, Line: at.line, Field: "id",
-					Msg: fmt.Sprintf("release %s is defined twice (also at %s)", r.ID, first.place)})
+				m.errs = append(m.errs, &Error{File: at.File, Line: at.Line, Field: "id",
+					Msg: fmt.Sprintf("release %s is defined twice (also at %s)", r.ID, first.Place)})
 				return
 			}
 			// A user release replaces the embedded one of the same id,
@@ -236,9 +229,9 @@ func (m *merger) add(f *parsed, embedded bool) {
 // nameOwner is the country that a code, name or alias names.
 type nameOwner struct {
 	code string
-	what string // "code", "name" or "alias"
-	as   string // the code, name or alias as written
-	at   place  // where the country is defined
+	what string        // "code", "name" or "alias"
+	as   string        // the code, name or alias as written
+	at   defence.Place // where the country is defined
 }
 
 // claimNames records the code, name and aliases of c, defined at at, and
@@ -246,7 +239,7 @@ type nameOwner struct {
 // without regard to case and diacritics: --country matches them so, and
 // must find one country. The error is at the name's own line (lines; a
 // zero line is the country's), and names the other country's place.
-func (m *merger) claimNames(file string, c defence.Country, at place, lines namesAt) {
+func (m *merger) claimNames(file string, c defence.Country, at defence.Place, lines namesAt) {
 	p := fpath{}.k("countries").k(c.Code)
 	claim := func(name, what string, line int, field fpath) {
 		if name == "" {
@@ -258,7 +251,7 @@ func (m *merger) claimNames(file string, c defence.Country, at place, lines name
 				return // the country's own (parse reports its aliases that repeat)
 			}
 			if line == 0 {
-				line = at.line
+				line = at.Line
 			}
 			as := " " + show(first.as)
 			if first.as == name {
@@ -271,7 +264,7 @@ func (m *merger) claimNames(file string, c defence.Country, at place, lines name
 		}
 		m.names[key] = nameOwner{code: c.Code, what: what, as: name, at: at}
 	}
-	claim(c.Code, "code", at.line, p)
+	claim(c.Code, "code", at.Line, p)
 	claim(c.Name, "name", lines.name, p.k("name"))
 	for i, a := range c.Aliases {
 		line, idx := 0, i

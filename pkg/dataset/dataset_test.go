@@ -72,10 +72,10 @@ func TestValidValues(t *testing.T) {
 		Notes: []string{"anything a reader of these figures must know"}, Source: dir + "release.yaml"}).SetFigures(map[string]map[int]defence.Figure{
 		"DEU": {
 			2025: {GDP: defence.N(5056631), Defence: defence.N(112141), Share: defence.N(2.22), Equipment: defence.N(25.21),
-				Estimate: true, Source: dir + "release.yaml:16"},
-			2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: dir + "release.yaml:17"},
+				Estimate: true, Source: defence.Place{File: dir + "release.yaml", Line: 16}},
+			2026: {Share: defence.N(2.69), Estimate: true, Note: "budget draft", Source: defence.Place{File: dir + "release.yaml", Line: 17}},
 		},
-		"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: dir + "release.yaml:22"}},
+		"ISL": {2024: {GDP: defence.N(31000.5), Resilience: defence.N(15), Source: defence.Place{File: dir + "release.yaml", Line: 22}}},
 	})
 	if got := releasetest.Unpacked(ds).Releases["my-ministry-2026"]; !reflect.DeepEqual(got, wantRelease) {
 		t.Errorf("release:\n got %+v\nwant %+v", got, wantRelease)

@@ -364,11 +364,10 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 		}
 	}
 	e.notes(r.Notes)
-	if len(r.Aggregates) > 0 {
+	if groups := r.AggregateGroups(); len(groups) > 0 {
 		e.b = append(e.b, "aggregates:"...)
 		e.line()
-		for _, id := range sortedIDs(r.Aggregates) {
-			ys := r.Aggregates[id]
+		for _, id := range groups {
 			if !isID(id, false) {
 				e.fail("aggregates: %q is not a group id", id)
 			}
@@ -376,16 +375,13 @@ func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt Enco
 			e.b = append(e.b, id...)
 			e.b = append(e.b, ':')
 			e.line()
-			if len(ys) == 0 {
+			years := r.AggregateYears(id)
+			if len(years) == 0 {
 				e.fail("aggregates.%s: no years", id)
 			}
-			years := make([]int, 0, len(ys))
-			for y := range ys {
-				years = append(years, y)
-			}
-			slices.Sort(years)
 			for _, y := range years {
-				e.cell(id, y, ys[y], r.Series)
+				f, _ := r.Aggregate(id, y)
+				e.cell(id, y, f, r.Series)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/natospend/natospend/pkg/defence"
 	"go.yaml.in/yaml/v3"
@@ -259,20 +260,16 @@ func printableASCII(s []byte) bool {
 	return true
 }
 
-// cellIndex is the index of each key of cellSchema (from cellKeys).
-var cellIndex = func() map[string]int {
-	m := make(map[string]int, len(cellSchema.keys))
-	for i, k := range cellSchema.keys {
+// cellIndex is the index of each key of cellSchema (from cellKeys), built
+// on first use.
+var cellIndex = sync.OnceValue(func() map[string]int {
+	keys := cellSchema().keys
+	m := make(map[string]int, len(keys))
+	for i, k := range keys {
 		m[k] = i
 	}
 	return m
-}()
-
-// Indexes in cellSchema of the keys that are not numbers.
-var (
-	keyEstimate = cellIndex["estimate"]
-	keyNote     = cellIndex["note"]
-)
+})
 
 // fastCellMax bounds a fast cell line: a longer one goes through YAML.
 const fastCellMax = 1024
@@ -315,6 +312,9 @@ func fastParse(s []byte, series string, c *fastFigure) bool {
 		return false
 	}
 	c.year = y
+	// The indexes in cellSchema of the keys that are not numbers follow
+	// the numeric keys'.
+	index, keyEstimate, keyNote := cellIndex(), len(cellKeys), len(cellKeys)+1
 	var seen uint32
 	i := 7
 	for {
@@ -326,7 +326,7 @@ func fastParse(s []byte, series string, c *fastFigure) bool {
 		if j+1 >= len(s) || s[j] != ':' || s[j+1] != ' ' {
 			return false
 		}
-		ki, known := cellIndex[string(s[i:j])]
+		ki, known := index[string(s[i:j])]
 		if !known || seen&(1<<ki) != 0 {
 			return false
 		}

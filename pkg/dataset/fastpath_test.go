@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/natospend/natospend/data"
+	"github.com/natospend/natospend/pkg/defence"
 	"github.com/natospend/natospend/pkg/golit"
 )
 
@@ -207,7 +209,7 @@ r.yaml:16: figures.DEU.2024: the year 2024 is listed twice (first at line 12)`
 r.yaml:12: figures.DEU.2024.share_pct: 101 is out of range (expected a percentage from 0 to 100)
 r.yaml:12: figures.DEU.2024.population_m: not allowed in a series: defence release (population_m belongs in a release of series: population)
 r.yaml:12: figures.DEU.2024.gdp_musd: duplicate field (first at line 12)
-r.yaml:12: figures.DEU.2024.foo: unknown field (expected one of: ` + cellSchema.expected + `)
+r.yaml:12: figures.DEU.2024.foo: unknown field (expected one of: ` + cellSchema().expected() + `)
 r.yaml:12: figures.DEU.2024.Share_pct: unknown field: differs only in case from share_pct at line 12 (keys are case-sensitive; give each field once)`
 	if got := p.errs.Error(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -223,10 +225,10 @@ func TestFastPathValues(t *testing.T) {
 	deu := p.release.Cells()["DEU"]
 	c := deu[2025]
 	if c.GDP.V != 54980310 || c.Defence.V != 340878 || c.Share.V != 0.62 || !c.Equipment.Known || c.Equipment.V != 0 ||
-		c.Estimate || c.Note != "x: y # z" || c.Source != "r.yaml:13" || c.Detail != nil {
+		c.Estimate || c.Note != "x: y # z" || c.Source != (defence.Place{File: "r.yaml", Line: 13}) || c.Detail != nil {
 		t.Errorf("2025: %+v", c)
 	}
-	if c := deu[2026]; c.GDP.V != 183211 || c.Share.V != 2.52 || !c.Estimate || c.Source != "r.yaml:12" || c.Resilience.Known {
+	if c := deu[2026]; c.GDP.V != 183211 || c.Share.V != 2.52 || !c.Estimate || c.Source != (defence.Place{File: "r.yaml", Line: 12}) || c.Resilience.Known {
 		t.Errorf("2026: %+v", c)
 	}
 	// The currencies' reference to DEU, then the figures'.
@@ -268,4 +270,27 @@ func FuzzFastPathEquivalence(f *testing.F) {
 		sameParse(t, Source{Name: "fuzz.yaml", Data: b})
 		sameParse(t, Source{Name: "fuzz.yaml", Data: append([]byte(fastHead), b...)})
 	})
+}
+
+// TestSchemasFit: every schema of the data files has at most 32 keys (the
+// walker marks the keys seen in a uint32) and requires only keys it has.
+// The schemas are literals of constants, laid out by the linker (nothing
+// at initialisation), so the bound is checked here, not at start-up.
+func TestSchemasFit(t *testing.T) {
+	for _, s := range []*schema{countriesFile, groupsFile, targetsFile, releaseFile, countrySchema, groupSchema, targetSchema,
+		componentSchema, aidFile, aidDonorSchema, aidPackagesFile, aidPackageSchema, cellSchema()} {
+		if len(s.keys) > 32 {
+			t.Errorf("schema %s: %d keys, at most 32", s.expected(), len(s.keys))
+		}
+		for _, r := range s.required {
+			if !slices.Contains(s.keys, r) {
+				t.Errorf("schema %s requires %q, not one of its keys", s.expected(), r)
+			}
+		}
+	}
+	// A cell's keys: the numeric keys in the encoder's order, then
+	// estimate and note, where the fast path looks for them.
+	if k := cellSchema().keys; len(k) != len(cellKeys)+2 || k[len(cellKeys)] != "estimate" || k[len(cellKeys)+1] != "note" {
+		t.Errorf("cellSchema's keys %v: want the %d numeric keys, then estimate and note", k, len(cellKeys))
+	}
 }

@@ -158,7 +158,19 @@ func clearSources(v reflect.Value) {
 			return
 		}
 		if r, ok := v.Interface().(*defence.Release); ok {
-			clearSources(reflect.ValueOf(r.Cells())) // its figures are unexported
+			clearSources(reflect.ValueOf(r.Cells())) // its figures and aggregates are unexported
+			if groups := r.AggregateGroups(); len(groups) > 0 {
+				aggs := map[string]map[int]defence.Figure{}
+				for _, g := range groups {
+					aggs[g] = map[int]defence.Figure{}
+					for _, y := range r.AggregateYears(g) {
+						f, _ := r.Aggregate(g, y)
+						f.Source = defence.Place{}
+						aggs[g][y] = f
+					}
+				}
+				r.SetAggregates(aggs)
+			}
 		}
 		clearSources(v.Elem())
 	case reflect.Struct:
@@ -211,7 +223,8 @@ func TestEncodeEmbedded(t *testing.T) {
 	}
 	// The fields Encode writes (and Load reads). Source is the place read;
 	// Release.Replaced is what the merge of a user's file replaced, which
-	// no file holds; Release.figures are written (read through Cells);
+	// no file holds; Release.figures are written (read through Cells), and
+	// so are Release.aggregates (read through Aggregate);
 	// Release.lazy holds the figures of a lazy release (packed, or the
 	// compiled-in snapshot's) in another form, which no file holds.
 	known := map[string][]string{
@@ -220,7 +233,7 @@ func TestEncodeEmbedded(t *testing.T) {
 		"Group":       {"ID", "Name", "Members", "Membership", "Note", "Source"},
 		"Target":      {"ID", "Name", "Pct", "Measure", "Deadline", "Agreed", "Definition", "Components", "Citation", "URL", "Note", "Source"},
 		"Component":   {"ID", "Name", "Pct", "Basis"},
-		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "SourceFile", "SourceSHA256", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Aggregates", "Source", "Replaced", "figures", "lazy"},
+		"Release":     {"ID", "Series", "Title", "Publisher", "Published", "Cutoff", "URL", "SourceFile", "SourceSHA256", "Via", "PriceBasis", "Definition", "Notes", "Currencies", "ConstantYear", "Source", "Replaced", "figures", "lazy", "aggregates", "aggIndex"}, // lazy, aggIndex: the figures and aggregates in another form
 		"Figure":      {"GDP", "Defence", "Share", "Equipment", "Resilience", "Population", "Detail", "Estimate", "Note", "Source"},
 		"Detail":      {"DefenceNCU", "DefenceConstNCU", "DefenceConst", "GDPConst", "RealChange", "GDPPerCapitaConst", "DefencePerCapitaConst", "Personnel", "PersonnelPct", "InfrastructurePct", "OtherPct"},
 		"Num":         {"V", "Known"},

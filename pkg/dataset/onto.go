@@ -44,36 +44,33 @@ func LoadOnto(base *defence.Dataset, user []Source) (*defence.Dataset, error) {
 // seed records where what m.ds already holds was defined, as add would
 // have recorded it for embedded files.
 func (m *merger) seed() {
-	m.countryAt = make(map[string]place, len(m.ds.Countries))
-	m.groupAt = make(map[string]place, len(m.ds.Groups))
-	m.targetAt = make(map[string]place, len(m.ds.Targets))
+	m.countryAt = make(map[string]defence.Place, len(m.ds.Countries))
+	m.groupAt = make(map[string]defence.Place, len(m.ds.Groups))
+	m.targetAt = make(map[string]defence.Place, len(m.ds.Targets))
 	m.release = make(map[string]releaseAt, len(m.ds.Releases))
 	m.names = make(map[string]nameOwner, 2*len(m.ds.Countries))
 	for _, code := range m.ds.CountryCodes() {
 		c := m.ds.Countries[code]
-		m.countryAt[code] = placeOf(c.Source)
+		m.countryAt[code] = c.Source
 		m.claimNames("", c, m.countryAt[code], namesAt{})
 	}
 	for id, g := range m.ds.Groups {
-		m.groupAt[id] = placeOf(g.Source)
+		m.groupAt[id] = g.Source
 	}
 	for id, t := range m.ds.Targets {
-		m.targetAt[id] = placeOf(t.Source)
+		m.targetAt[id] = t.Source
 	}
 	for id, r := range m.ds.Releases {
 		// Only another embedded release of the same id would print this
 		// place, and base holds no other.
-		m.release[id] = releaseAt{place{file: r.Source}, true}
+		m.release[id] = releaseAt{defence.Place{File: r.Source}, true}
 	}
 	m.aid.release = make(map[string]releaseAt, len(m.ds.AidReleases))
 	m.aid.packages = make(map[string]releaseAt, len(m.ds.AidPackages))
 	for id, r := range m.ds.AidReleases {
-		m.aid.release[id] = releaseAt{place{file: r.Source}, true}
+		m.aid.release[id] = releaseAt{defence.Place{File: r.Source}, true}
 	}
 	for id, p := range m.ds.AidPackages {
-		m.aid.packages[id] = releaseAt{place{file: p.Source}, true}
+		m.aid.packages[id] = releaseAt{defence.Place{File: p.Source}, true}
 	}
 }
-
-// placeOf is where a definition was read (its Source).
-func placeOf(p defence.Place) place { return place{file: p.File, line: p.Line} }

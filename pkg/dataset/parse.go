@@ -88,32 +88,30 @@ type ref struct {
 
 // schema is the set of keys of a mapping of fixed fields.
 type schema struct {
-	keys     []string
+	keys     []string // at most 32 (a uint32 of keys seen; TestSchemasFit)
 	required []string
-	expected string // "id, series, ..." for unknown-field messages
 }
 
-func newSchema(keys []string, required ...string) *schema {
-	if len(keys) > 32 {
-		panic("dataset: schema too large")
-	}
-	return &schema{keys: keys, required: required, expected: strings.Join(keys, ", ")}
-}
+// expected lists the keys for an unknown-field message: "id, series, ...".
+func (s *schema) expected() string { return strings.Join(s.keys, ", ") }
 
+// The schemas are composite literals of constants, which the linker lays
+// out as data: a run that reads no data file (the compiled-in snapshot
+// only) initialises nothing for them (issue 21, item 11).
 var (
 	kinds = "countries, groups, targets, release, aid, aid-packages"
 
-	countriesFile = newSchema([]string{"kind", "citation", "url", "countries"}, "kind", "countries")
-	groupsFile    = newSchema([]string{"kind", "citation", "url", "groups"}, "kind", "groups")
-	targetsFile   = newSchema([]string{"kind", "citation", "url", "targets"}, "kind", "targets")
-	releaseFile   = newSchema([]string{"kind", "id", "series", "title", "publisher", "published", "cutoff",
+	countriesFile = &schema{keys: []string{"kind", "citation", "url", "countries"}, required: []string{"kind", "countries"}}
+	groupsFile    = &schema{keys: []string{"kind", "citation", "url", "groups"}, required: []string{"kind", "groups"}}
+	targetsFile   = &schema{keys: []string{"kind", "citation", "url", "targets"}, required: []string{"kind", "targets"}}
+	releaseFile   = &schema{keys: []string{"kind", "id", "series", "title", "publisher", "published", "cutoff",
 		"url", "source_file", "source_sha256", "via", "price_basis", "definition", "constant_year", "currencies", "notes", "aggregates", "figures"},
-		"id", "series", "title", "publisher", "published", "url", "figures")
+		required: []string{"id", "series", "title", "publisher", "published", "url", "figures"}}
 
-	countrySchema   = newSchema([]string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, "name")
-	groupSchema     = newSchema([]string{"name", "membership", "members", "note"}, "name", "members")
-	targetSchema    = newSchema([]string{"name", "pct", "measure", "deadline", "agreed", "definition", "citation", "url", "note", "components"}, "name", "pct", "citation")
-	componentSchema = newSchema([]string{"id", "name", "pct", "basis"}, "id", "pct", "basis")
+	countrySchema   = &schema{keys: []string{"name", "aliases", "nato_since", "eu_since", "eu_left", "defence_reported", "institution", "note"}, required: []string{"name"}}
+	groupSchema     = &schema{keys: []string{"name", "membership", "members", "note"}, required: []string{"name", "members"}}
+	targetSchema    = &schema{keys: []string{"name", "pct", "measure", "deadline", "agreed", "definition", "citation", "url", "note", "components"}, required: []string{"name", "pct", "citation"}}
+	componentSchema = &schema{keys: []string{"id", "name", "pct", "basis"}, required: []string{"id", "pct", "basis"}}
 )
 
 var bom = []byte("\xef\xbb\xbf")
@@ -127,8 +125,7 @@ type walker struct {
 	anchorSeen bool // the first anchor or alias is reported, not the others
 	full       bool // too many errors: stop
 
-	cells  []cellTmp // reused for each country of a release
-	srcBuf []byte    // reused to build the "file:line" sources of a country
+	cells []cellTmp // reused for each country of a release
 
 	// The units a release's figures need (cellkeys.go: checkUnits).
 	curCode string            // the country whose years are read
@@ -141,7 +138,6 @@ type walker struct {
 
 type cellTmp struct {
 	year int
-	end  int // end of its source in srcBuf
 	f    defence.Figure
 }
 
@@ -169,7 +165,7 @@ func newWalker(file string) *walker {
 
 func (w *walker) finish() *parsed {
 	w.out.errs = w.errs
-	w.cells, w.srcBuf, w.body = nil, nil, nil
+	w.cells, w.body = nil, nil
 	return w.out
 }
 
@@ -429,7 +425,7 @@ func (w *walker) objectK(n *yaml.Node, p fpath, s *schema, what string, f func(k
 		}
 		kp := p.k(k.Value)
 		if ki < 0 {
-			msg := "unknown field (expected one of: " + s.expected + ")"
+			msg := "unknown field (expected one of: " + s.expected() + ")"
 			for j, key := range s.keys {
 				if !strings.EqualFold(key, k.Value) {
 					continue
@@ -634,10 +630,6 @@ func (w *walker) date(n *yaml.Node, p fpath, month bool) (string, bool) {
 }
 
 func (w *walker) place(line int) defence.Place { return defence.Place{File: w.file, Line: line} }
-
-func (w *walker) source(line int) string {
-	return w.file + ":" + strconv.Itoa(line)
-}
 
 // topInfo checks the citation and url at the top of a file. They are
 // checked, not kept: the Dataset has no place for them.
@@ -1069,7 +1061,7 @@ func (w *walker) releaseFile(root *yaml.Node) {
 				}
 			}
 		case "aggregates":
-			r.Aggregates = w.aggregates(v, kp, r)
+			r.SetAggregates(w.aggregates(v, kp, r))
 		case "figures":
 			figures, figuresAt = v, kp
 		}
@@ -1132,7 +1124,7 @@ func (w *walker) years(n *yaml.Node, p fpath, series string) map[int]defence.Fig
 		return nil
 	}
 	ys := yearsState{p: p, series: series}
-	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
+	w.cells = w.cells[:0]
 	for i := 0; i+1 < len(n.Content) && !w.full; i += 2 {
 		w.yearEntry(&ys, n.Content[i], n.Content[i+1], func(year string) int { return firstYearLine(n, year) })
 	}
@@ -1186,26 +1178,20 @@ func (w *walker) yearEntry(ys *yearsState, k, v *yaml.Node, firstLine func(year 
 
 // addCell keeps a country's cell until takeYears.
 func (w *walker) addCell(year, line int, f defence.Figure) {
-	w.srcBuf = append(w.srcBuf, w.file...)
-	w.srcBuf = append(w.srcBuf, ':')
-	w.srcBuf = strconv.AppendInt(w.srcBuf, int64(line), 10)
-	w.cells = append(w.cells, cellTmp{year: year, end: len(w.srcBuf), f: f})
+	f.Source = w.place(line)
+	w.cells = append(w.cells, cellTmp{year: year, f: f})
 }
 
 // takeYears returns the cells kept since the last call as a country's map
-// of years, their sources sharing one string.
+// of years.
 func (w *walker) takeYears() map[int]defence.Figure {
-	src := string(w.srcBuf)
 	out := make(map[int]defence.Figure, len(w.cells))
-	start := 0
 	for i := range w.cells {
 		c := &w.cells[i]
-		c.f.Source = src[start:c.end]
-		start = c.end
 		out[c.year] = c.f
 		c.f = defence.Figure{} // let the note and detail go with the map
 	}
-	w.cells, w.srcBuf = w.cells[:0], w.srcBuf[:0]
+	w.cells = w.cells[:0]
 	return out
 }
 
@@ -1221,7 +1207,7 @@ func firstYearLine(n *yaml.Node, year string) int {
 func (w *walker) cell(n *yaml.Node, p fpath, series string) defence.Figure {
 	var f defence.Figure
 	var defenceAt *yaml.Node
-	nonEmpty := w.objectK(n, p, cellSchema, "a mapping of figures such as gdp_musd", func(ki int, key string, k, v *yaml.Node) {
+	nonEmpty := w.objectK(n, p, cellSchema(), "a mapping of figures such as gdp_musd", func(ki int, key string, k, v *yaml.Node) {
 		kp := p.k(key)
 		if ki < len(cellKeys) {
 			ck := &cellKeys[ki]

@@ -22,9 +22,9 @@ func TestPopulationRelease(t *testing.T) {
 		t.Fatalf("series %q", r.Series)
 	}
 	want := map[int]defence.Figure{
-		2024: {Population: defence.N(83.5), Source: "t.yaml:10"},
-		2025: {Population: defence.N(83.555), Estimate: true, Source: "t.yaml:11"},
-		2026: {Estimate: true, Note: "not yet projected", Source: "t.yaml:12"},
+		2024: {Population: defence.N(83.5), Source: defence.Place{File: "t.yaml", Line: 10}},
+		2025: {Population: defence.N(83.555), Estimate: true, Source: defence.Place{File: "t.yaml", Line: 11}},
+		2026: {Estimate: true, Note: "not yet projected", Source: defence.Place{File: "t.yaml", Line: 12}},
 	}
 	if !reflect.DeepEqual(r.Cells()["DEU"], want) {
 		t.Errorf("figures:\n got %+v\nwant %+v", r.Cells()["DEU"], want)

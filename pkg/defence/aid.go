@@ -49,7 +49,7 @@ type AidDonor struct {
 	// GDP is the donor's GDP in billion EUR, of the release's GDPYear.
 	GDP    Num
 	Note   string
-	Source string // file:line of the donor
+	Source Place // where the donor was defined
 }
 
 // Amount returns the figure of an aid kind (AidMilitary, ...).
@@ -84,7 +84,7 @@ type AidPackage struct {
 	URL     string // the source
 	Quote   string // what the source says, for the reader to check
 	Note    string
-	Source  string // file:line of the package
+	Source  Place // where the package was defined
 }
 
 // AidPackages is one file of announced aid packages.

@@ -3,23 +3,11 @@ package defence_test
 import (
 	"reflect"
 	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/natospend/natospend/internal/releasetest"
 	"github.com/natospend/natospend/pkg/defence"
 )
-
-// countingIndex is a FigureIndex that counts the maps it builds.
-type countingIndex struct {
-	defence.FigureIndex
-	maps *atomic.Int32
-}
-
-func (c countingIndex) Map() map[string]map[int]defence.Figure {
-	c.maps.Add(1)
-	return c.FigureIndex.Map()
-}
 
 // TestCellsConcurrent: a lazy release read from several goroutines at
 // once, Cells among the readings, builds its maps once, gives every caller
@@ -28,12 +16,12 @@ func (c countingIndex) Map() map[string]map[int]defence.Figure {
 // unsynchronised build.
 func TestCellsConcurrent(t *testing.T) {
 	figs := map[string]map[int]defence.Figure{
-		"DEU": {2023: {Share: defence.N(1.5), Source: "x.yaml:3"}, 2024: {Share: defence.N(2.1), Source: "x.yaml:4"}},
-		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000), Source: "x.yaml:6"}},
+		"DEU": {2023: {Share: defence.N(1.5), Source: defence.Place{File: "x.yaml", Line: 3}}, 2024: {Share: defence.N(2.1), Source: defence.Place{File: "x.yaml", Line: 4}}},
+		"FRA": {2024: {Share: defence.N(2.06), Defence: defence.N(60000), Source: defence.Place{File: "x.yaml", Line: 6}}},
 	}
 	for round := range 50 {
-		var maps atomic.Int32
-		r := (&defence.Release{ID: "c", Series: defence.SeriesDefence}).Lazy(countingIndex{defence.Pack(figs), &maps})
+		counted := releasetest.Count(defence.Pack(figs))
+		r := (&defence.Release{ID: "c", Series: defence.SeriesDefence}).Lazy(counted)
 		const n = 8
 		got := make([]map[string]map[int]defence.Figure, n)
 		start := make(chan struct{})
@@ -56,7 +44,7 @@ func TestCellsConcurrent(t *testing.T) {
 		}
 		close(start)
 		wg.Wait()
-		if m := maps.Load(); m != 1 {
+		if m := counted.Maps(); m != 1 {
 			t.Fatalf("round %d: the maps were built %d times, want once", round, m)
 		}
 		for g := range got {
@@ -64,8 +52,8 @@ func TestCellsConcurrent(t *testing.T) {
 				t.Fatalf("round %d: goroutine %d got other maps than goroutine 0", round, g)
 			}
 		}
-		if !reflect.DeepEqual(got[0], figs) || !releasetest.MapsBuilt(r) {
-			t.Fatalf("round %d: Cells gave %v (built %v), want the figures packed", round, got[0], releasetest.MapsBuilt(r))
+		if !reflect.DeepEqual(got[0], figs) || !defence.MapsBuilt(r) {
+			t.Fatalf("round %d: Cells gave %v (built %v), want the figures packed", round, got[0], defence.MapsBuilt(r))
 		}
 	}
 }

@@ -4,6 +4,7 @@
 package defence
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -161,7 +162,7 @@ type Figure struct {
 	Detail   *Detail
 	Estimate bool
 	Note     string
-	Source   string // file:line of the cell
+	Source   Place // where the cell was defined
 }
 
 // Detail holds the figures of NATO's other tables, each unknown where a
@@ -225,14 +226,7 @@ type Release struct {
 	// ConstantYear is the base year of the release's figures at constant
 	// prices (2015 for NATO's June 2024 tables); 0 when it has none.
 	ConstantYear int
-	// Aggregates holds the publisher's own aggregate rows, by group id
-	// (nato for NATO Total, europe-canada for NATO Europe and Canada)
-	// and year, as the release prints them: never computed from the
-	// countries' figures (they count the members of each year and may
-	// count a country whose figures the release leaves out, such as
-	// Iceland's GDP). Nil when the release has none.
-	Aggregates map[string]map[int]Figure
-	Source     string // file name ("embedded:..." for an embedded file; see Embedded)
+	Source       string // file name ("embedded:..." for an embedded file; see Embedded)
 	// Replaced is the embedded release of the same id that this release of
 	// a user's file replaces (see pkg/dataset.Load); nil otherwise.
 	Replaced *Release
@@ -243,6 +237,12 @@ type Release struct {
 	// cells, whichever form the release holds.
 	figures map[string]map[int]Figure
 	lazy    *lazyFigures
+	// aggregates holds the publisher's own aggregate rows (see
+	// SetAggregates), by group id and year; nil when the release has none
+	// or holds them in aggIndex (see LazyAggregates), which is read in
+	// place and never built into maps.
+	aggregates map[string]map[int]Figure
+	aggIndex   FigureIndex
 }
 
 // lazyFigures holds the figures of a lazy release: index until Cells
@@ -265,6 +265,75 @@ type lazyFigures struct {
 func (r *Release) SetFigures(figures map[string]map[int]Figure) *Release {
 	r.figures, r.lazy = figures, nil
 	return r
+}
+
+// SetAggregates makes the release hold the publisher's own aggregate
+// rows, by group id (nato for NATO Total, europe-canada for NATO Europe
+// and Canada) and year, as the release prints them: never computed from
+// the countries' figures (they count the members of each year and may
+// count a country whose figures the release leaves out, such as Iceland's
+// GDP). For the loader and the importers; it returns r. The release keeps
+// the maps, not a copy; nil or empty maps: none.
+func (r *Release) SetAggregates(aggregates map[string]map[int]Figure) *Release {
+	r.aggregates, r.aggIndex = aggregates, nil
+	return r
+}
+
+// LazyAggregates makes the release hold its aggregate rows in index (by
+// group id where a FigureIndex has country codes), read in place by the
+// methods below and never built into maps, and returns r: the
+// compiled-in snapshot's releases are made so (pkg/snapshot.Lazy), so
+// that a run that reads one aggregate (gap's NATO Total) builds none of
+// the others, nor their figures of NATO's other tables. Like SetAggregates,
+// it is not safe for concurrent use with anything else on the release.
+func (r *Release) LazyAggregates(index FigureIndex) *Release {
+	r.aggregates, r.aggIndex = nil, index
+	return r
+}
+
+// AggregateGroups returns the ids of the groups the release holds an
+// aggregate row of, sorted (one of no years included, as SetAggregates was
+// given it); none when it has none.
+func (r *Release) AggregateGroups() []string {
+	if r.aggIndex == nil {
+		return sortedKeys(r.aggregates)
+	}
+	var out []string
+	r.aggIndex.Each(false, "", func(group string, _ int, _ Figure) bool {
+		if !slices.Contains(out, group) {
+			out = append(out, group)
+		}
+		return true
+	})
+	sort.Strings(out)
+	return out
+}
+
+// AggregateYears returns the years of a group's aggregate row, ascending.
+func (r *Release) AggregateYears(group string) []int {
+	var out []int
+	if r.aggIndex != nil {
+		r.aggIndex.Each(true, group, func(_ string, y int, _ Figure) bool { out = append(out, y); return true })
+	} else {
+		ys := r.aggregates[group]
+		out = make([]int, 0, len(ys))
+		for y := range ys {
+			out = append(out, y)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// Aggregate returns the publisher's aggregate of a group for a year, as
+// printed, and whether the release publishes one. The caller must not
+// change what the figure points to.
+func (r *Release) Aggregate(group string, year int) (Figure, bool) {
+	if r.aggIndex != nil {
+		return r.aggIndex.Figure(group, year)
+	}
+	f, ok := r.aggregates[group][year]
+	return f, ok
 }
 
 // maps returns the release's maps when it holds or has built them, or
@@ -343,6 +412,14 @@ func (r *Release) each(only bool, code string, fn func(code string, year int, f 
 // change what a figure points to.
 func (r *Release) EachYear(code string, fn func(year int, f Figure) bool) {
 	r.each(true, code, func(_ string, y int, f Figure) bool { return fn(y, f) })
+}
+
+// Each calls fn with every cell of the release, in no particular order,
+// until fn returns false, without building the maps of a lazy release
+// (as EachYear: Source and Detail may be left out). fn must not change
+// what a figure points to.
+func (r *Release) Each(fn func(code string, year int, f Figure) bool) {
+	r.each(false, "", fn)
 }
 
 // HasCountry reports whether the release has a cell for the country.
@@ -428,6 +505,15 @@ func (r *Release) has(f Figure) bool {
 		return f.Population.Known
 	}
 	return f.HasFigures()
+}
+
+// CountryCount counts the countries with a cell in the release, reading
+// the cells in place (a lazy release builds no maps: releases lists them
+// for every release).
+func (r *Release) CountryCount() int {
+	seen := map[string]bool{}
+	r.each(false, "", func(code string, _ int, _ Figure) bool { seen[code] = true; return true })
+	return len(seen)
 }
 
 // CountryYears counts the country-year cells of the release.

@@ -1,15 +1,10 @@
 package defence
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-)
+import "slices"
 
 // Packed holds a release's figures in columns instead of a map per
 // country: a cell costs some 40 bytes (its year, its known numbers, a byte
-// of flags and its line) instead of the 144-byte Figure, its map slot and
-// its source string. The loader packs each release of a user's file as
+// of flags and its line) instead of the 152-byte Figure and its map slot. The loader packs each release of a user's file as
 // soon as the file is parsed (Release.Pack), so that a million cells fit
 // in some 40 MB; Release.Cells builds the maps again for code that wants
 // them, and the rest reads the columns (FigureIndex).
@@ -21,13 +16,15 @@ type Packed struct {
 	years  []int32  // each cell's year, ascending within a country
 	flags  []uint8  // each cell's known numbers (1 << column) and estimate
 	cols   [numCols][]float64
-	// Sources: prefix + ":" + line, where the cell's source has that form
-	// (every cell the loader makes: prefix is the file of the first cell,
-	// in the order of countries and years, whose source ends in a line);
-	// else the whole string in srcs.
-	prefix string
+	// Sources: each cell's file, an index into files (the distinct files,
+	// in the order of the cells), and its line. fileOf is nil while there
+	// is one file, as in every release the loader packs (one file holds a
+	// release's cells). A cell whose line does not fit in an int32 (only a
+	// value built by hand can have one) keeps its whole place in far.
+	files  []string
+	fileOf []int32
 	lines  []int32
-	srcs   map[int32]string
+	far    map[int32]Place
 	notes  map[int32]string
 	detail map[int32]*Detail
 }
@@ -89,7 +86,7 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 		}
 	}
 	years := make([]int, 0, 64)
-	pre := "" // p.prefix + ":", once known
+	var fileIx map[string]int32 // files' indexes, once there are two
 	for _, code := range p.codes {
 		p.starts = append(p.starts, int32(len(p.years)))
 		ys := figures[code]
@@ -116,22 +113,7 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 				fl |= flagEstimate
 			}
 			p.flags = append(p.flags, fl)
-			if pre == "" { // the first cell with a line names the file
-				if k := strings.LastIndexByte(f.Source, ':'); k > 0 && lineNumber(f.Source[k+1:]) >= 0 {
-					p.prefix, pre = f.Source[:k], f.Source[:k+1]
-				}
-			}
-			line := int32(-1)
-			if rest, ok := strings.CutPrefix(f.Source, pre); ok && pre != "" {
-				line = lineNumber(rest)
-			}
-			if line < 0 {
-				if p.srcs == nil {
-					p.srcs = map[int32]string{}
-				}
-				p.srcs[i] = f.Source
-			}
-			p.lines = append(p.lines, line)
+			p.place(i, f.Source, &fileIx)
 			if f.Note != "" {
 				if p.notes == nil {
 					p.notes = map[int32]string{}
@@ -151,25 +133,47 @@ func Pack(figures map[string]map[int]Figure) *Packed {
 	return p
 }
 
-// lineNumber reads s as a line number as the loader writes one: decimal
-// digits without a leading zero, at most 2^30; -1 if it is not one (the
-// source is then kept whole).
-func lineNumber(s string) int32 {
-	if s == "" || len(s) > 10 || s[0] == '0' && len(s) > 1 {
-		return -1
-	}
-	n := int64(0)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return -1
+// place keeps the source of cell i, the last cell packed: its file's
+// index (in fileOf, once there are two files) and its line.
+func (p *Packed) place(i int32, at Place, fileIx *map[string]int32) {
+	k := int32(0)
+	switch {
+	case len(p.files) == 0:
+		p.files = append(p.files, at.File)
+	case at.File == p.files[0] && p.fileOf == nil:
+	default:
+		if *fileIx == nil {
+			*fileIx = map[string]int32{p.files[0]: 0}
+			p.fileOf = make([]int32, i, cap(p.lines))
 		}
-		n = n*10 + int64(c-'0')
+		var ok bool
+		if k, ok = (*fileIx)[at.File]; !ok {
+			k = int32(len(p.files))
+			p.files = append(p.files, at.File)
+			(*fileIx)[at.File] = k
+		}
+		p.fileOf = append(p.fileOf, k)
 	}
-	if n > 1<<30 {
-		return -1
+	line := int32(at.Line)
+	if int(line) != at.Line {
+		if p.far == nil {
+			p.far = map[int32]Place{}
+		}
+		p.far[i] = at
 	}
-	return int32(n)
+	p.lines = append(p.lines, line)
+}
+
+// source returns the place of cell i.
+func (p *Packed) source(i int32) Place {
+	if at, ok := p.far[i]; ok {
+		return at
+	}
+	k := int32(0)
+	if p.fileOf != nil {
+		k = p.fileOf[i]
+	}
+	return Place{File: p.files[k], Line: int(p.lines[i])}
 }
 
 // country returns the range of a country's cells, and whether it has any.
@@ -202,11 +206,7 @@ func (p *Packed) figure(i int32) Figure {
 		c := *d
 		f.Detail = &c
 	}
-	if l := p.lines[i]; l >= 0 {
-		f.Source = p.prefix + ":" + strconv.Itoa(int(l))
-	} else {
-		f.Source = p.srcs[i]
-	}
+	f.Source = p.source(i)
 	return f
 }
 

@@ -2,8 +2,8 @@ package defence_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
-	"strconv"
 	"testing"
 
 	"github.com/natospend/natospend/internal/releasetest"
@@ -13,7 +13,9 @@ import (
 // randomFigures makes a release's figures of every shape the loader can
 // give: some countries without cells, columns known or not (population
 // never, so that a column no cell knows is there too), estimates, notes,
-// details, sources of the loader's form "file:line" and of others.
+// details, places of the loader's form (one file, a line from 1) and of
+// others (no place, another file, lines unknown, negative or too large for
+// the packed column).
 func randomFigures(r *rand.Rand) map[string]map[int]defence.Figure {
 	out := map[string]map[int]defence.Figure{}
 	num := func() defence.Num {
@@ -34,16 +36,17 @@ func randomFigures(r *rand.Rand) map[string]map[int]defence.Figure {
 				f.Detail = &defence.Detail{Personnel: defence.N(float64(r.IntN(1000)) / 10), OtherPct: defence.N(1)}
 			}
 			switch r.IntN(12) {
-			case 0:
-				f.Source = "" // built by hand
+			case 0: // built by hand: no place
 			case 1:
-				f.Source = "other.yaml:12" // another file
+				f.Source = defence.Place{File: "other.yaml", Line: 12} // another file
 			case 2:
-				f.Source = "data/x.yaml:007" // not a line the loader writes
+				f.Source = defence.Place{File: "data/x.yaml"} // no line
 			case 3:
-				f.Source = "no line"
+				f.Source = defence.Place{File: "data/x.yaml", Line: -7} // a line no loader writes
+			case 4:
+				f.Source = defence.Place{File: "data/x.yaml", Line: math.MaxInt} // nor one too large for the line column
 			default:
-				f.Source = fmt.Sprintf("data/x.yaml:%d", 1+r.IntN(100000))
+				f.Source = defence.Place{File: "data/x.yaml", Line: 1 + r.IntN(100000)}
 			}
 			ys[1990+r.IntN(50)] = f
 		}
@@ -60,7 +63,7 @@ func TestPacked(t *testing.T) {
 		figs := randomFigures(r)
 		p := defence.Pack(figs)
 		for _, series := range []string{defence.SeriesDefence, defence.SeriesGDP, defence.SeriesPopulation} {
-			releasetest.Check(t, (&defence.Release{ID: "random", Series: series}).Lazy(p), figs)
+			releasetest.Check(t, "random", series, p, figs)
 		}
 	}
 }
@@ -75,7 +78,7 @@ func BenchmarkPack(b *testing.B) {
 		for y := range 100 {
 			line++
 			ys[1950+y] = defence.Figure{GDP: defence.N(54980310), Defence: defence.N(340878), Share: defence.N(0.62), Equipment: defence.N(31.07), Estimate: y > 97,
-				Source: "data/synthetic-0001.yaml:" + strconv.Itoa(line)}
+				Source: defence.Place{File: "data/synthetic-0001.yaml", Line: line}}
 		}
 		figs[fmt.Sprintf("Q%03d", c)] = ys
 	}

@@ -145,8 +145,9 @@ type writer struct {
 	imports map[string]string // package path -> name used in the source
 	names   map[string]string // name used -> package path
 	onStack map[uintptr]bool  // pointers being written, to refuse cycles
-	tables  bytes.Buffer      // package-level tables (see mapLit)
+	tables  bytes.Buffer      // package-level tables (see mapLit) and own functions (ownFunc)
 	ntables int
+	owns    map[reflect.Type]string // the own function of a type, once written (ownFunc)
 }
 
 // rtPath is the package of the helpers the written source calls at run
@@ -488,18 +489,7 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, v
 	runs := fmt.Sprintf("golitTable%d", w.ntables)
 	entries := fmt.Sprintf("golitTable%d", w.ntables+1)
 	w.ntables += 2
-	own := "nil"
-	if hasPointers(in.Elem()) {
-		var b strings.Builder
-		fmt.Fprintf(&b, "func(v *%s) {\n", w.typeName(in.Elem()))
-		for i := range in.Elem().NumField() {
-			if f := in.Elem().Field(i); f.Type.Kind() == reflect.Pointer {
-				fmt.Fprintf(&b, "if v.%[1]s != nil {\nc := *v.%[1]s\nv.%[1]s = &c\n}\n", f.Name)
-			}
-		}
-		b.WriteString("}")
-		own = b.String()
-	}
+	own := w.ownFunc(in.Elem())
 	if view {
 		fmt.Fprintf(w.buf, "%s[%s, %s, %s]{Runs: %s[:], KVs: %s[:], Own: %s}", w.rt("Nested"), w.typeName(t.Key()), w.typeName(in.Key()), w.typeName(in.Elem()), runs, entries, own)
 	} else {
@@ -541,6 +531,33 @@ func (w *writer) nestedTable(v reflect.Value, keys []reflect.Value, at string, v
 	w.tables.Write(rb.Bytes())
 	w.tables.Write(eb.Bytes())
 	return nil
+}
+
+// ownFunc returns the name of the function that returns a value of t, a
+// struct, given copies of its own of what its pointer fields point to
+// (each with golitrt.Copy), writing it the first time (one per type,
+// shared by every table of t); "nil" when t has no pointer field.
+func (w *writer) ownFunc(t reflect.Type) string {
+	if !hasPointers(t) {
+		return "nil"
+	}
+	if name, ok := w.owns[t]; ok {
+		return name
+	}
+	if w.owns == nil {
+		w.owns = map[reflect.Type]string{}
+	}
+	name := fmt.Sprintf("golitOwn%d", len(w.owns))
+	w.owns[t] = name
+	tn := w.typeName(t)
+	fmt.Fprintf(&w.tables, "\n// %s returns v given copies of its own of what it points to.\nfunc %s(v %s) %s {\n", name, name, tn, tn)
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Type.Kind() == reflect.Pointer {
+			fmt.Fprintf(&w.tables, "%s(&v.%s)\n", w.rt("Copy"), f.Name)
+		}
+	}
+	w.tables.WriteString("return v\n}\n")
+	return name
 }
 
 // hasPointers reports whether t is a struct with a pointer field.

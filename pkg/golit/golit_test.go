@@ -215,7 +215,8 @@ func TestFuncNestedTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	sourceHas(t, src,
-		"return golitrt.Map2(golitTable0[:], golitTable1[:], func(v *golit.withPtr) {\n\t\tif v.Ptr != nil {\n\t\t\tc := *v.Ptr\n\t\t\tv.Ptr = &c\n\t\t}\n\t})\n",
+		"return golitrt.Map2(golitTable0[:], golitTable1[:], golitOwn0)\n",
+		"func golitOwn0(v golit.withPtr) golit.withPtr {\n\tgolitrt.Copy(&v.Ptr)\n\treturn v\n}\n",
 		"var golitTable0 = [...]golitrt.Run[string]{\n\t{K: \"a\", N: 2},\n\t{K: \"b\", N: 1},\n\t{K: \"c\", N: 0},\n\t{K: \"d\", N: 1},\n}\n",
 		"var golitTable1 = [...]golitrt.KV[int, golit.withPtr]{\n\t{K: 1, V: golit.withPtr{}},\n\t{K: 2, V: golit.withPtr{\n\t\tN: 2,\n\t}},\n\t{K: 7, V: golit.withPtr{\n\t\tPtr: &golit.inner{Known: true},\n\t}},\n\t{K: 1, V: golit.withPtr{\n\t\tN:   1,\n\t\tPtr: &golit.inner{V: 2},\n\t}},\n}\n",
 	)
@@ -259,8 +260,9 @@ func TestFile(t *testing.T) {
 
 // TestNested: File.Nested keeps a map of maps as its two static tables
 // (any size, even empty) in a golitrt.Nested value, whose methods are
-// golitrt's (none is written into the file); a map that is not one of
-// constants is refused.
+// golitrt's (none is written into the file), with one own function per
+// value type that has pointers; a map that is not one of constants is
+// refused.
 func TestNested(t *testing.T) {
 	f := NewFile("p", "h")
 	if err := f.Nested("figs", map[string]map[int]withPtr{"b": {7: {Ptr: &inner{Known: true}}}, "a": {1: {N: 1}}}); err != nil {
@@ -272,12 +274,21 @@ func TestNested(t *testing.T) {
 	if err := f.Nested("none", map[string]map[int]int{}); err != nil {
 		t.Fatal(err)
 	}
+	if err := f.Nested("figs2", map[string]map[int]withPtr{"c": {1: {N: 3}}}); err != nil {
+		t.Fatal(err)
+	}
 	src, err := f.Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One own function for the type, shared by its tables, calling
+	// golitrt.Copy: no helper's body is written into the file.
+	if n := strings.Count(string(src), "func golitOwn"); n != 1 || strings.Contains(string(src), "c := *") {
+		t.Errorf("%d own functions, or a copy written out in the file:\n%s", n, src)
+	}
 	sourceHas(t, src,
-		"func figs() golitrt.Nested[string, int, golit.withPtr] {\n\treturn golitrt.Nested[string, int, golit.withPtr]{Runs: golitTable0[:], KVs: golitTable1[:], Own: func(v *golit.withPtr) {",
+		"func figs() golitrt.Nested[string, int, golit.withPtr] {\n\treturn golitrt.Nested[string, int, golit.withPtr]{Runs: golitTable0[:], KVs: golitTable1[:], Own: golitOwn0}\n}\n",
+		"func figs2() golitrt.Nested[string, int, golit.withPtr] {\n\treturn golitrt.Nested[string, int, golit.withPtr]{Runs: golitTable6[:], KVs: golitTable7[:], Own: golitOwn0}\n}\n",
 		"var golitTable0 = [...]golitrt.Run[string]{\n\t{K: \"a\", N: 1},\n\t{K: \"b\", N: 1},\n}\n",
 		"func ints() golitrt.Nested[string, int, int] {\n\treturn golitrt.Nested[string, int, int]{Runs: golitTable2[:], KVs: golitTable3[:], Own: nil}\n}\n",
 		"func none() golitrt.Nested[string, int, int] {\n\treturn golitrt.Nested[string, int, int]{Runs: golitTable4[:], KVs: golitTable5[:], Own: nil}\n}\n",

@@ -562,7 +562,7 @@ func rowName(label string) (name, paren string) {
 func (imp *importer) row(s *series, r xlsx.Row, lab xlsx.Cell, vals map[int]xlsx.Cell) error {
 	t := s.t
 	name, paren := rowName(lab.Text)
-	group, isAgg := aggregates[norm(name)]
+	group, isAgg := lookup().aggregates[norm(name)]
 	var code string
 	if !isAgg {
 		c, ok := imp.ds.LookupCountry(name)
@@ -634,9 +634,9 @@ func (imp *importer) currency(t *table, lab xlsx.Cell, code, paren string, ncu b
 		return nil
 	}
 	key := norm(paren)
-	cur, ok := currencyNames[key]
+	cur, ok := lookup().currencyNames[key]
 	if !ok {
-		cur, ok = currencyByCountry[key][code]
+		cur, ok = lookup().currencyByCountry[key][code]
 	}
 	if !ok {
 		if ncu {
@@ -671,7 +671,7 @@ func (t *table) lastYear() int {
 // country adopted within the years of the table: NATO then gives all its
 // years in euros (Croatia, from 2023, in the June 2024 tables).
 func (t *table) adoptedEuro(code, cur string) bool {
-	since, ok := euroSince[code]
+	since, ok := lookup().euroSince[code]
 	if !ok || cur != "EUR" {
 		return false
 	}
@@ -691,7 +691,7 @@ func (t *table) adoptedEuro(code, cur string) bool {
 // the 2026 release, 2014-2026), and in its own currency before (leva in
 // June 2024).
 func (imp *importer) knownCurrency(code string, last int) (string, string) {
-	since, adopts := euroSince[code]
+	since, adopts := lookup().euroSince[code]
 	cur, id, date := "", "", ""
 	for _, rid := range sortedKeys(imp.ds.Releases) {
 		r := imp.ds.Releases[rid]
@@ -793,7 +793,7 @@ func (imp *importer) checkTables() {
 				continue
 			}
 			name, _ := rowName(lab.Text)
-			if _, agg := aggregates[norm(name)]; agg {
+			if _, agg := lookup().aggregates[norm(name)]; agg {
 				continue
 			}
 			c, ok := imp.ds.LookupCountry(name)
@@ -891,6 +891,7 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		dateNote = fmt.Sprintf("The workbook prints no date: published (%s) is the date in its file name (NATO names its files YYMMDD-...).", r.Published)
 	}
 	first, last := math.MaxInt, 0
+	var aggs map[string]map[int]defence.Figure // NATO's aggregate rows, by group and year; nil: none
 	for _, m := range measures {
 		s := imp.series[m.key]
 		if s == nil {
@@ -932,13 +933,13 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 			if _, ok := imp.ds.Groups[group]; !ok {
 				continue // reported by checkAggregates where it is a sum
 			}
-			if r.Aggregates == nil {
-				r.Aggregates = map[string]map[int]defence.Figure{}
+			if aggs == nil {
+				aggs = map[string]map[int]defence.Figure{}
 			}
-			cells := r.Aggregates[group]
+			cells := aggs[group]
 			if cells == nil {
 				cells = map[int]defence.Figure{}
-				r.Aggregates[group] = cells
+				aggs[group] = cells
 			}
 			for y, f := range ys {
 				cell := cells[y]
@@ -949,6 +950,7 @@ func (imp *importer) release(opt Options) (*defence.Release, error) {
 		}
 		imp.res.Series = append(imp.res.Series, info)
 	}
+	r.SetAggregates(aggs)
 	if len(r.Cells()) == 0 {
 		return nil, errors.New("the tables hold no figures")
 	}

@@ -34,8 +34,11 @@ var (
 	baseYearRE = lazy(`(\d{4}) prices`)
 )
 
-// blankTexts are what a table may print where it has no figure.
-var blankTexts = map[string]bool{"-": true, "–": true, "—": true, "..": true, "...": true, "…": true, "n.a.": true, "n/a": true, "na": true}
+// newBlankTexts returns what a table may print where it has no figure
+// (lookup().blankTexts).
+func newBlankTexts() map[string]bool {
+	return map[string]bool{"-": true, "–": true, "—": true, "..": true, "...": true, "…": true, "n.a.": true, "n/a": true, "na": true}
+}
 
 // table is one of NATO's tables found in a sheet: the rows from its title
 // to the next title or the end of the sheet.
@@ -197,7 +200,7 @@ func (t *table) number(c xlsx.Cell, what string) (float64, bool, error) {
 		}
 		return c.Num, true, nil
 	case xlsx.Text:
-		if s := norm(c.Text); s == "" || blankTexts[s] {
+		if s := norm(c.Text); s == "" || lookup().blankTexts[s] {
 			return 0, false, nil
 		}
 		return 0, false, fmt.Errorf("%s: found the text %s where %s belongs (expected a number, or a blank)", t.at(c.Ref), strconv.Quote(clean(c.Text)), what)

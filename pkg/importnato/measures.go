@@ -181,37 +181,44 @@ var kinds = []tableKind{
 	},
 }
 
-// aggregates are NATO's aggregate rows, by normalised label, with the
-// group of data/groups.yaml whose members of the year they add up.
-var aggregates = map[string]string{
-	"nato europe and canada": "europe-canada",
-	"nato europe":            "europe",
-	"nato total":             "nato",
+// newAggregates returns NATO's aggregate rows, by normalised label, with
+// the group of data/groups.yaml whose members of the year they add up
+// (lookup().aggregates).
+func newAggregates() map[string]string {
+	return map[string]string{
+		"nato europe and canada": "europe-canada",
+		"nato europe":            "europe",
+		"nato total":             "nato",
+	}
 }
 
-// currencies maps the currency names of Table 1 ("Albania (Leks)") to ISO
-// 4217 codes; a name several currencies share (Kroner) is resolved by
-// country in currencyByCountry.
-var currencyNames = map[string]string{
-	"leks": "ALL", "lek": "ALL",
-	"euros": "EUR", "euro": "EUR",
-	"leva": "BGN", "lev": "BGN",
-	"canadian dollars": "CAD",
-	"koruny":           "CZK", "czech koruny": "CZK",
-	"forint": "HUF", "forints": "HUF",
-	"denars": "MKD", "denar": "MKD",
-	"zlotys": "PLN", "zloty": "PLN", "zloties": "PLN",
-	"new lei": "RON", "lei": "RON",
-	"kronor": "SEK",
-	"liras":  "TRY", "lira": "TRY", "new liras": "TRY",
-	"pounds": "GBP", "pounds sterling": "GBP",
-	"us dollars": "USD",
-	"kuna":       "HRK", "kunas": "HRK",
+// newCurrencyNames maps the currency names of Table 1 ("Albania (Leks)")
+// to ISO 4217 codes (lookup().currencyNames); a name several currencies
+// share (Kroner) is resolved by country in currencyByCountry.
+func newCurrencyNames() map[string]string {
+	return map[string]string{
+		"leks": "ALL", "lek": "ALL",
+		"euros": "EUR", "euro": "EUR",
+		"leva": "BGN", "lev": "BGN",
+		"canadian dollars": "CAD",
+		"koruny":           "CZK", "czech koruny": "CZK",
+		"forint": "HUF", "forints": "HUF",
+		"denars": "MKD", "denar": "MKD",
+		"zlotys": "PLN", "zloty": "PLN", "zloties": "PLN",
+		"new lei": "RON", "lei": "RON",
+		"kronor": "SEK",
+		"liras":  "TRY", "lira": "TRY", "new liras": "TRY",
+		"pounds": "GBP", "pounds sterling": "GBP",
+		"us dollars": "USD",
+		"kuna":       "HRK", "kunas": "HRK",
+	}
 }
 
-// currencyByCountry resolves names that several countries use for their
-// own currencies.
-var currencyByCountry = map[string]map[string]string{
-	"kroner": {"DNK": "DKK", "NOR": "NOK"},
-	"krone":  {"DNK": "DKK", "NOR": "NOK"},
+// newCurrencyByCountry resolves names that several countries use for
+// their own currencies (lookup().currencyByCountry).
+func newCurrencyByCountry() map[string]map[string]string {
+	return map[string]map[string]string{
+		"kroner": {"DNK": "DKK", "NOR": "NOK"},
+		"krone":  {"DNK": "DKK", "NOR": "NOK"},
+	}
 }

@@ -38,10 +38,12 @@ const (
 	unitThousands
 )
 
-var (
-	scaleRE = lazy(`\b(thousands?|millions?|billions?|trillions?)\b`)
-	scales  = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-)
+var scaleRE = lazy(`\b(thousands?|millions?|billions?|trillions?)\b`)
+
+// newScales returns the factor of each scale word (lookup().scales).
+func newScales() map[string]float64 {
+	return map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+}
 
 // unitInfo is what a unit row says: its scale word and factor (0 when it
 // names none) and the currencies it names (USD, EUR, NCU for national
@@ -64,19 +66,19 @@ func parseUnit(u string) (unitInfo, error) {
 			if out.scaleWord != "" {
 				return out, fmt.Errorf("names two scales, %s and %s", out.scaleWord, w)
 			}
-			out.scaleWord, out.scale = w, scales[w]
+			out.scaleWord, out.scale = w, lookup().scales[w]
 		}
 	}
 	cur := map[string]bool{}
 	if strings.Contains(u, "national currenc") {
 		cur["NCU"] = true
 	}
-	for _, name := range sortedKeys(currencyNames) {
+	for _, name := range sortedKeys(lookup().currencyNames) {
 		if containsWord(u, name) {
-			cur[currencyNames[name]] = true
+			cur[lookup().currencyNames[name]] = true
 		}
 	}
-	for name := range currencyByCountry {
+	for name := range lookup().currencyByCountry {
 		if containsWord(u, name) {
 			cur[name] = true
 		}
@@ -316,7 +318,7 @@ func cut(s string, n int) string {
 	return s[:n]
 }
 
-// euroSince is the year each ally adopted the euro (European Central
+// newEuroSince returns the year each ally adopted the euro (European Central
 // Bank, "Euro area 1999-2023",
 // https://www.ecb.europa.eu/euro/intro/html/map.en.html; Bulgaria from 1
 // January 2026, Council Decision (EU) 2025/1407 of 8 July 2025): from that year
@@ -325,9 +327,11 @@ func cut(s string, n int) string {
 // that print euros in Table 1 in other years (Croatia before 2023,
 // Lithuania in 2014) or that use the euro outside the euro area
 // (Montenegro) converted at rates of their own and are not compared.
-var euroSince = map[string]int{
-	"BEL": 1999, "DEU": 1999, "ESP": 1999, "FIN": 1999, "FRA": 1999, "ITA": 1999, "LUX": 1999, "NLD": 1999, "PRT": 1999,
-	"GRC": 2001, "SVN": 2007, "SVK": 2009, "EST": 2011, "LVA": 2014, "LTU": 2015, "HRV": 2023, "BGR": 2026,
+func newEuroSince() map[string]int {
+	return map[string]int{
+		"BEL": 1999, "DEU": 1999, "ESP": 1999, "FIN": 1999, "FRA": 1999, "ITA": 1999, "LUX": 1999, "NLD": 1999, "PRT": 1999,
+		"GRC": 2001, "SVN": 2007, "SVK": 2009, "EST": 2011, "LVA": 2014, "LTU": 2015, "HRV": 2023, "BGR": 2026,
+	}
 }
 
 // Tolerances of the cross-checks, set from NATO's June 2024 workbook
@@ -390,7 +394,7 @@ func (imp *importer) checkRates() {
 		a, b figure
 	}
 	byYear := map[int][]rate{}
-	for code, since := range euroSince {
+	for code, since := range lookup().euroSince {
 		if imp.currencies[code] != "EUR" {
 			continue
 		}

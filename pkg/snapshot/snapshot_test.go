@@ -92,46 +92,19 @@ func TestSnapshotFresh(t *testing.T) {
 	}
 }
 
-// TestLazy: the lazy snapshot builds no release's figures until they are
-// asked for (Cells), then each release's are those of the snapshot built
-// at once; asking one release builds no other.
-func TestLazy(t *testing.T) {
-	lazy, eager := snapshot.Lazy(), snapshot.Dataset()
-	if len(lazy.Releases) != len(eager.Releases) || len(lazy.Releases) < 5 {
-		t.Fatalf("%d releases, the eager snapshot has %d", len(lazy.Releases), len(eager.Releases))
-	}
-	for id, r := range lazy.Releases {
-		if releasetest.MapsBuilt(r) {
-			t.Errorf("%s: figures built before they were asked for", id)
-		}
-	}
-	// nato-2026-07 has 403 country-years (data/README.md): 31 allies x 13
-	// years, 2014-2026 (Iceland, with no armed forces, reports none).
-	if n := lazy.Releases["nato-2026-07"].CountryYears(); n != 403 {
-		t.Errorf("nato-2026-07: %d country-years, want 403", n)
-	}
-	if n := len(lazy.Releases["nato-2026-07"].Cells()); n != 31 {
-		t.Errorf("nato-2026-07: %d countries, want 31", n)
-	}
-	for id, r := range lazy.Releases {
-		if built := releasetest.MapsBuilt(r); built != (id == "nato-2026-07") {
-			t.Errorf("%s: figures built %v after asking nato-2026-07 alone", id, built)
-		}
-		r.Cells()
-	}
-	if d := golit.Diff(releasetest.Unpacked(lazy), eager); d != "" {
-		t.Fatalf("the lazy snapshot, once built, differs from the eager one at %s", d)
-	}
-}
-
-// TestLazyIndex: until its figures are built, a lazy release answers from
-// the static tables (defence.FigureIndex) exactly as its maps would, for
-// every cell, country and year of every release and for ones it does not
-// have, and builds nothing doing so (releasetest.Check).
+// TestLazyIndex: until its figures are built, a release made lazy with
+// its static tables (defence.FigureIndex, as Lazy makes it) answers from
+// them exactly as its maps would, for every cell, country and year of
+// every release and for ones it does not have, and builds nothing doing so
+// (releasetest.Check). (That Lazy makes its releases so: pkg/defence's
+// TestSnapshotLazy.)
 func TestLazyIndex(t *testing.T) {
-	lazy, eager := snapshot.Lazy(), snapshot.Dataset()
+	indexes, eager := snapshot.Indexes(), snapshot.Dataset()
+	if len(indexes) != len(eager.Releases) {
+		t.Fatalf("%d indexes, %d releases", len(indexes), len(eager.Releases))
+	}
 	for id, want := range eager.Releases {
-		releasetest.Check(t, lazy.Releases[id], want.Cells())
+		releasetest.Check(t, id, want.Series, indexes[id], want.Cells())
 	}
 	// A figure read through the index is the caller's own: changing its
 	// Detail changes no later reading. Germany's military personnel in
@@ -149,7 +122,7 @@ func TestLazyIndex(t *testing.T) {
 // pkg/defence's TestPacked, on real data).
 func TestPackEmbedded(t *testing.T) {
 	for id, r := range snapshot.Dataset().Releases {
-		releasetest.Check(t, (&defence.Release{ID: id, Series: r.Series}).Lazy(defence.Pack(r.Cells())), r.Cells())
+		releasetest.Check(t, id, r.Series, defence.Pack(r.Cells()), r.Cells())
 	}
 }
 
@@ -171,11 +144,6 @@ func BenchmarkSnapshotLazy(b *testing.B) {
 			b.Fatalf("%d cells in %d, want 31", n, y)
 		}
 	}
-	r := snapshot.Lazy().Releases["nato-2026-07"]
-	r.Figure("DEU", r.LatestYear())
-	if releasetest.MapsBuilt(r) {
-		b.Fatal("reading single cells built the maps")
-	}
 }
 
 // BenchmarkSnapshotLazyCells: the same dataset, then the default release's
@@ -194,6 +162,37 @@ func BenchmarkSnapshot(b *testing.B) {
 	for b.Loop() {
 		if ds := snapshot.Dataset(); len(ds.Releases) == 0 {
 			b.Fatal("empty")
+		}
+	}
+}
+
+// TestPlaces: the static tables leave out each cell's file, which is the
+// release's; the snapshot puts it back, whichever way the cell is read (a
+// cell, a country's cells, the maps, an aggregate), lazy or not. Germany's 2024 cell of
+// NATO's June 2024 release is line 192 of data/nato-2024-06.yaml (share
+// 2.1190%), NATO Total's 2014 aggregate line 109 (share 2.5786%, Table 3).
+func TestPlaces(t *testing.T) {
+	at := func(line int) defence.Place { return defence.Place{File: "embedded:nato-2024-06.yaml", Line: line} }
+	for name, ds := range map[string]*defence.Dataset{"lazy": snapshot.Lazy(), "eager": snapshot.Dataset()} {
+		r := ds.Releases["nato-2024-06"]
+		if f, ok := r.Figure("DEU", 2024); !ok || f.Share.V != 2.1190 || f.Source != at(192) {
+			t.Errorf("%s: DEU 2024 %+v %v, want the share 2.1190 from %v", name, f.Source, f.Share, at(192))
+		}
+		var each defence.Place
+		r.EachYear("DEU", func(y int, f defence.Figure) bool {
+			if y == 2024 {
+				each = f.Source
+			}
+			return true
+		})
+		if each != at(192) {
+			t.Errorf("%s: DEU 2024 through EachYear from %v, want %v", name, each, at(192))
+		}
+		if f := r.Cells()["DEU"][2024]; f.Source != at(192) {
+			t.Errorf("%s: DEU 2024 in the maps from %v, want %v", name, f.Source, at(192))
+		}
+		if f, ok := r.Aggregate("nato", 2014); !ok || f.Share.V != 2.5786 || f.Source != at(109) {
+			t.Errorf("%s: NATO Total 2014 %+v %v, want the share 2.5786 from %v", name, f.Source, f.Share, at(109))
 		}
 	}
 }

@@ -97,7 +97,7 @@ func TestNATO2026HoldsEveryTable(t *testing.T) {
 		var f defence.Figure
 		var ok bool
 		if id, agg := viaGroups[row["geo"]]; agg {
-			f, ok = rel.Aggregates[id][y]
+			f, ok = rel.Aggregate(id, y)
 		} else {
 			f, ok = rel.Figure(viaCountries[row["geo"]], y)
 		}
@@ -177,7 +177,7 @@ func TestStoredAggregates(t *testing.T) {
 			continue
 		}
 		y, _ := strconv.Atoi(row["year"])
-		f, ok := ds.Releases[id].Aggregates[aggGroups[row["group"]]][y]
+		f, ok := ds.Releases[id].Aggregate(aggGroups[row["group"]], y)
 		if !ok {
 			t.Errorf("%s: %s %d missing", id, row["group"], y)
 			continue
@@ -200,7 +200,7 @@ func TestStoredAggregates(t *testing.T) {
 	}
 	// NATO's published 2014 share of NATO Total in the June 2024 release
 	// (Table 3): 2.58% (2.5786 in the workbook).
-	if f := ds.Releases["nato-2024-06"].Aggregates["nato"][2014]; f.Share.V != 2.5786 {
+	if f, _ := ds.Releases["nato-2024-06"].Aggregate("nato", 2014); f.Share.V != 2.5786 {
 		t.Errorf("nato-2024-06 NATO Total 2014 share %v, want 2.5786", f.Share.V)
 	}
 }

@@ -57,32 +57,36 @@ func count(get func(calc.ReleaseInfo) int) func(calc.ReleaseInfo) render.Cell {
 }
 
 // fields of a release row, declared once: the table, the CSV/TSV and the
-// JSON rows derive from them (keys: a contract, only ever added to).
-var fields = []render.Spec[calc.ReleaseInfo]{
-	{Key: "id", Title: "Release", Get: text(func(r calc.ReleaseInfo) string { return r.ID })},
-	{Key: "kind", Title: "Kind", Get: text(func(r calc.ReleaseInfo) string { return r.Kind })},
-	{Key: "title", Title: "Title", Get: text(func(r calc.ReleaseInfo) string { return r.Title })},
-	{Key: "publisher", Title: "Publisher", Get: text(func(r calc.ReleaseInfo) string { return r.Publisher })},
-	{Key: "published", Title: "Published", Get: text(func(r calc.ReleaseInfo) string { return r.Published })},
-	{Key: "cutoff", Title: "Cut-off", Get: text(func(r calc.ReleaseInfo) string { return r.Cutoff })},
-	{Key: "definition", Title: "Definition", Get: text(func(r calc.ReleaseInfo) string { return r.Definition })},
-	{Key: "price_basis", Get: text(func(r calc.ReleaseInfo) string { return r.PriceBasis })},
-	{Key: "measure", Get: text(func(r calc.ReleaseInfo) string { return r.Measure })},
-	{Key: "countries", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.Countries })},
-	{Key: "first_year", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.FirstYear })},
-	{Key: "last_year", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.LastYear })},
-	{Key: "cells", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.Cells })},
-	{Title: "Covers", Get: text(calc.ReleaseInfo.Coverage)},
-	{Key: "period_start", Get: text(func(r calc.ReleaseInfo) string { return r.PeriodStart })},
-	{Key: "url", Get: text(func(r calc.ReleaseInfo) string { return r.URL })},
-	{Key: "via", Get: text(func(r calc.ReleaseInfo) string { return r.Via })},
-	{Key: "embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Embedded) }},
-	{Key: "replaces_embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Replaces) }},
-	{Key: "file", Get: text(func(r calc.ReleaseInfo) string { return r.File })},
-	// added with the provenance of issue 19: the publisher's file the
-	// figures come from, where the url is another document
-	{Key: "source_file", Get: text(func(r calc.ReleaseInfo) string { return r.SourceFile })},
-	{Key: "source_sha256", Get: text(func(r calc.ReleaseInfo) string { return r.SourceSHA256 })},
+// JSON rows derive from them (keys: a contract, only ever added to). A
+// function, not a package-level variable: the closures are built when
+// releases runs, not at every run's start (issue 21, item 11).
+func fields() []render.Spec[calc.ReleaseInfo] {
+	return []render.Spec[calc.ReleaseInfo]{
+		{Key: "id", Title: "Release", Get: text(func(r calc.ReleaseInfo) string { return r.ID })},
+		{Key: "kind", Title: "Kind", Get: text(func(r calc.ReleaseInfo) string { return r.Kind })},
+		{Key: "title", Title: "Title", Get: text(func(r calc.ReleaseInfo) string { return r.Title })},
+		{Key: "publisher", Title: "Publisher", Get: text(func(r calc.ReleaseInfo) string { return r.Publisher })},
+		{Key: "published", Title: "Published", Get: text(func(r calc.ReleaseInfo) string { return r.Published })},
+		{Key: "cutoff", Title: "Cut-off", Get: text(func(r calc.ReleaseInfo) string { return r.Cutoff })},
+		{Key: "definition", Title: "Definition", Get: text(func(r calc.ReleaseInfo) string { return r.Definition })},
+		{Key: "price_basis", Get: text(func(r calc.ReleaseInfo) string { return r.PriceBasis })},
+		{Key: "measure", Get: text(func(r calc.ReleaseInfo) string { return r.Measure })},
+		{Key: "countries", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.Countries })},
+		{Key: "first_year", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.FirstYear })},
+		{Key: "last_year", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.LastYear })},
+		{Key: "cells", Kind: render.Int, Get: count(func(r calc.ReleaseInfo) int { return r.Cells })},
+		{Title: "Covers", Get: text(calc.ReleaseInfo.Coverage)},
+		{Key: "period_start", Get: text(func(r calc.ReleaseInfo) string { return r.PeriodStart })},
+		{Key: "url", Get: text(func(r calc.ReleaseInfo) string { return r.URL })},
+		{Key: "via", Get: text(func(r calc.ReleaseInfo) string { return r.Via })},
+		{Key: "embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Embedded) }},
+		{Key: "replaces_embedded", Kind: render.Bool, Get: func(r calc.ReleaseInfo) render.Cell { return render.B(r.Replaces) }},
+		{Key: "file", Get: text(func(r calc.ReleaseInfo) string { return r.File })},
+		// added with the provenance of issue 19: the publisher's file the
+		// figures come from, where the url is another document
+		{Key: "source_file", Get: text(func(r calc.ReleaseInfo) string { return r.SourceFile })},
+		{Key: "source_sha256", Get: text(func(r calc.ReleaseInfo) string { return r.SourceSHA256 })},
+	}
 }
 
 // Run lists the releases.
@@ -119,12 +123,12 @@ func Run(o *Options) error {
 		notes = append(notes, line)
 	}
 	return o.Out.Emit(o.F, cmdutil.Output{
-		Human:   func() *render.Table { return render.HumanTable("Releases in the data", fields, rows, nil, notes) },
-		Machine: func() *render.Table { return render.MachineTable(fields, rows) },
+		Human:   func() *render.Table { return render.HumanTable("Releases in the data", fields(), rows, nil, notes) },
+		Machine: func() *render.Table { return render.MachineTable(fields(), rows) },
 		JSON: func() any {
 			return render.Object{
 				{Key: "schema_version", Value: 1},
-				{Key: "releases", Value: append([]render.Object{}, render.Objects(fields, rows)...)},
+				{Key: "releases", Value: append([]render.Object{}, render.Objects(fields(), rows)...)},
 			}
 		},
 	})

@@ -68,8 +68,8 @@ func Run(o *Options) error {
 func Summary(ds *defence.Dataset) string {
 	var defenceReleases, gdpReleases, popReleases, countryYears, aggregateYears int
 	for _, r := range ds.Releases {
-		for _, ys := range r.Aggregates {
-			aggregateYears += len(ys)
+		for _, id := range r.AggregateGroups() {
+			aggregateYears += len(r.AggregateYears(id))
 		}
 		switch r.Series {
 		case defence.SeriesGDP:

@@ -1,6 +1,8 @@
 // Package golitrt is what the Go source that package golit writes calls
 // at run time: the map tables (KV, Map), the tables of maps of maps (Run,
-// Map2) and Nested, which reads such tables without building the maps.
+// Map2), Nested, which reads such tables without building the maps, and
+// Copy, which the functions that give a value of such a table pointers of
+// its own call.
 // A generated file (pkg/snapshot/dataset_gen.go) imports it, so that these
 // helpers are compiled, vetted and tested once, here, instead of being
 // written into every generated file.
@@ -30,17 +32,17 @@ type Run[K comparable] struct {
 
 // Map2 builds a map of maps from the runs of its outer keys and a
 // table of the inner maps' entries, one run after the other. own, when
-// not nil, gives each value a copy of what its pointers point to.
-func Map2[K1, K2 comparable, V any](runs []Run[K1], kvs []KV[K2, V], own func(*V)) map[K1]map[K2]V {
+// not nil, returns each value given a copy of what its pointers point to.
+func Map2[K1, K2 comparable, V any](runs []Run[K1], kvs []KV[K2, V], own func(V) V) map[K1]map[K2]V {
 	m := make(map[K1]map[K2]V, len(runs))
 	for _, r := range runs {
 		inner := make(map[K2]V, r.N)
 		for _, kv := range kvs[:r.N] {
-			v := kv.V
 			if own != nil {
-				own(&v)
+				inner[kv.K] = own(kv.V)
+			} else {
+				inner[kv.K] = kv.V
 			}
-			inner[kv.K] = v
 		}
 		kvs = kvs[r.N:]
 		m[r.K] = inner
@@ -53,7 +55,7 @@ func Map2[K1, K2 comparable, V any](runs []Run[K1], kvs []KV[K2, V], own func(*V
 type Nested[K1, K2 comparable, V any] struct {
 	Runs []Run[K1]
 	KVs  []KV[K2, V]
-	Own  func(*V) // gives a value a copy of what its pointers point to; nil: none
+	Own  func(V) V // returns a value given a copy of what its pointers point to; nil: none
 }
 
 // Map builds the map of maps: a new value on every call.
@@ -73,9 +75,7 @@ func (t Nested[K1, K2, V]) Lookup(k1 K1, k2 K2) (V, bool) {
 				if t.Own == nil {
 					return kv.V, true
 				}
-				v := kv.V // on the heap (Own takes its address): only here
-				t.Own(&v)
-				return v, true
+				return t.Own(kv.V), true
 			}
 		}
 		break
@@ -99,5 +99,17 @@ func (t Nested[K1, K2, V]) Each(only bool, k1 K1, fn func(K1, K2, V) bool) {
 			}
 		}
 		kvs = kvs[r.N:]
+	}
+}
+
+// Copy gives *p a copy of its own of what it points to, when it is not
+// nil: what the own function golit writes for a type of a table (Map2's
+// and Nested's Own) calls for each pointer field of the value it was
+// given, so that every value built from the table has its own. The value
+// is passed and returned, not pointed to, so that it stays off the heap.
+func Copy[T any](p **T) {
+	if *p != nil {
+		c := **p
+		*p = &c
 	}
 }

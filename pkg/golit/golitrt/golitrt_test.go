@@ -16,12 +16,7 @@ var (
 	seven   = 7
 	runs    = []Run[string]{{K: "a", N: 2}, {K: "b", N: 0}, {K: "c", N: 1}}
 	entries = []KV[int, cell]{{K: 1, V: cell{N: 1}}, {K: 2, V: cell{N: 2, Ptr: &seven}}, {K: 3, V: cell{N: 3}}}
-	own     = func(v *cell) {
-		if v.Ptr != nil {
-			c := *v.Ptr
-			v.Ptr = &c
-		}
-	}
+	own     = func(v cell) cell { Copy(&v.Ptr); return v } // as golit writes it
 )
 
 func TestMap(t *testing.T) {
@@ -81,5 +76,24 @@ func TestNested(t *testing.T) {
 	n.Each(false, "", func(k1 string, k2 int, v cell) bool { first = append(first, k2); return false })
 	if !reflect.DeepEqual(first, []int{1}) {
 		t.Errorf("Each stopping at once = %v, want 1", first)
+	}
+}
+
+// TestCopy: Copy points a pointer at a copy of its own of the value, and
+// leaves nil alone.
+func TestCopy(t *testing.T) {
+	seven := 7
+	p := &seven
+	Copy(&p)
+	if p == &seven || *p != 7 {
+		t.Fatalf("Copy: %p -> %p (%d), want another pointer to 7", &seven, p, *p)
+	}
+	*p = 8
+	if seven != 7 {
+		t.Errorf("a change to the copy changed the original: %d", seven)
+	}
+	var none *int
+	if Copy(&none); none != nil {
+		t.Errorf("Copy of nil: %v", none)
 	}
 }

@@ -49,19 +49,21 @@ func Load() (*defence.Dataset, error) {
 }
 
 // Generate returns the source of the generated file for ds: a function
-// build that returns ds without the releases' figures, a function per
-// release that returns its figures as static tables (golit's Nested: the
-// maps are built from them, or single cells read without building any),
+// build that returns ds without the releases' figures and aggregates, a
+// function per release that returns its figures as static tables (golit's
+// Nested: the maps are built from them, or single cells read without
+// building any), one per release with aggregates that returns them so,
 // and the table releaseFigures of those functions by release id, in the
 // order of the ids (pkg/snapshot puts them together, at once or on first
-// use).
+// use). The tables give each cell's line, not its file: the release's
+// (Release.Source), which pkg/snapshot puts back.
 func Generate(ds *defence.Dataset) ([]byte, error) {
 	base := *ds
 	base.Releases = make(map[string]*defence.Release, len(ds.Releases))
 	ids := make([]string, 0, len(ds.Releases))
 	for id, r := range ds.Releases {
-		head := *r // the figures aside (the loader packs them: golit writes the maps, below)
-		head.SetFigures(nil)
+		head := *r // the figures and aggregates aside (unexported: golit writes them, below)
+		head.SetFigures(nil).SetAggregates(nil)
 		base.Releases[id] = &head
 		ids = append(ids, id)
 	}
@@ -73,15 +75,58 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 	var table strings.Builder
 	figure := f.TypeName(reflect.TypeFor[defence.Figure]())
 	nested := f.Runtime("Nested") + "[string, int, " + figure + "]"
-	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, as static\n// tables (golitrt.Nested).\nvar releaseFigures = [...]struct {\n\tID string\n\tFigures func() %s\n}{\n", nested)
+	fmt.Fprintf(&table, "// releaseFigures are the figures of each release, by id, and its\n// aggregates (nil when it has none), as static tables (golitrt.Nested).\nvar releaseFigures = [...]struct {\n\tID                  string\n\tFigures, Aggregates func() %s\n}{\n", nested)
 	for i, id := range ids {
+		r := ds.Releases[id]
 		name := fmt.Sprintf("figures%d", i)
-		if err := f.Nested(name, ds.Releases[id].Cells()); err != nil {
+		cells, err := withoutFile(r, "cell", r.Cells())
+		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&table, "\t{%q, %s},\n", id, name)
+		if err := f.Nested(name, cells); err != nil {
+			return nil, err
+		}
+		aggs := "nil"
+		if groups := r.AggregateGroups(); len(groups) > 0 {
+			m := make(map[string]map[int]defence.Figure, len(groups))
+			for _, g := range groups {
+				m[g] = map[int]defence.Figure{}
+				for _, y := range r.AggregateYears(g) {
+					m[g][y], _ = r.Aggregate(g, y)
+				}
+			}
+			if m, err = withoutFile(r, "aggregate", m); err != nil {
+				return nil, err
+			}
+			aggs = fmt.Sprintf("aggregates%d", i)
+			if err := f.Nested(aggs, m); err != nil {
+				return nil, err
+			}
+		}
+		fmt.Fprintf(&table, "\t{%q, %s, %s},\n", id, name, aggs)
 	}
 	table.WriteString("}\n")
 	f.Decl(table.String())
 	return f.Bytes()
+}
+
+// withoutFile returns the cells of a release (its figures or its
+// aggregates, by country code or group id and year) with the file of
+// their Source left out: the release's own file, which every cell of a
+// loaded release is defined in (an error otherwise), written once in the
+// release.
+func withoutFile(r *defence.Release, what string, cells map[string]map[int]defence.Figure) (map[string]map[int]defence.Figure, error) {
+	out := make(map[string]map[int]defence.Figure, len(cells))
+	for k, ys := range cells {
+		m := make(map[int]defence.Figure, len(ys))
+		for y, f := range ys {
+			if f.Source.File != r.Source {
+				return nil, fmt.Errorf("release %s: the %s %s %d is from %q, not the release's file %q", r.ID, what, k, y, f.Source.File, r.Source)
+			}
+			f.Source.File = ""
+			m[y] = f
+		}
+		out[k] = m
+	}
+	return out, nil
 }
