@@ -4,10 +4,11 @@ import "slices"
 
 // Packed holds a release's figures in columns instead of a map per
 // country: a cell costs some 40 bytes (its year, its known numbers, a byte
-// of flags and its line) instead of the 152-byte Figure and its map slot. The loader packs each release of a user's file as
-// soon as the file is parsed (Release.Pack), so that a million cells fit
-// in some 40 MB; Release.Cells builds the maps again for code that wants
-// them, and the rest reads the columns (FigureIndex).
+// of flags and its line) instead of the 152-byte Figure and its map slot.
+// The loader packs each release of a user's file as soon as the file is
+// parsed (Release.Pack), so that a million cells fit in some 40 MB;
+// Release.Cells builds the maps again for code that wants them, and the
+// rest reads the columns (FigureIndex).
 //
 // A Packed is read-only once made.
 type Packed struct {
