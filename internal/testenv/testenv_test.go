@@ -30,6 +30,10 @@ func (f *fakeTB) Fatalf(format string, args ...any) {
 	panic(f)
 }
 func (f *fakeTB) Skip(args ...any) { f.skipped, f.msg = true, fmt.Sprint(args...); panic(f) }
+func (f *fakeTB) Skipf(format string, args ...any) {
+	f.skipped, f.msg = true, fmt.Sprintf(format, args...)
+	panic(f)
+}
 
 func run(tb *fakeTB, files ...string) (dir string) {
 	defer func() {
