@@ -116,14 +116,6 @@ type Source struct {
 	Via  []string
 }
 
-// Style is the page's style sheet, exactly as written inside its <style>
-// element: the Content-Security-Policy allows it by its SHA-256 hash
-// (StyleHash).
-func Style() string { return built().style }
-
-// StyleHash is the CSP source of the style sheet: 'sha256-<base64>'.
-func StyleHash() string { return built().hash }
-
 // once holds what the first page builds: the style sheet, its hash and
 // the parsed template. A zero value: nothing runs at start-up, in a
 // binary whose other commands never write a page.

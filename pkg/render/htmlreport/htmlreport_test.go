@@ -39,10 +39,10 @@ func TestWriteEscapesEveryField(t *testing.T) {
 	if n := strings.Count(page, "&lt;script&gt;alert(1)&lt;/script&gt;"); n < 20 {
 		t.Errorf("the hostile string escaped %d times; want every field", n)
 	}
-	sum := sha256.Sum256([]byte(Style()))
+	sum := sha256.Sum256([]byte(style()))
 	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	if StyleHash() != hash || !strings.Contains(page, "<style>"+Style()+"</style>") || !strings.Contains(html.UnescapeString(page), "style-src "+hash+";") {
-		t.Errorf("style hash %s: not the hash of the page's style element, or not in its CSP", StyleHash())
+	if styleHash() != hash || !strings.Contains(page, "<style>"+style()+"</style>") || !strings.Contains(html.UnescapeString(page), "style-src "+hash+";") {
+		t.Errorf("style hash %s: not the hash of the page's style element, or not in its CSP", styleHash())
 	}
 }
 
@@ -61,3 +61,11 @@ func TestFromTable(t *testing.T) {
 		t.Errorf("total row %+v", f)
 	}
 }
+
+// style is the page's style sheet, exactly as written inside its <style>
+// element: the Content-Security-Policy allows it by its SHA-256 hash
+// (styleHash).
+func style() string { return built().style }
+
+// styleHash is the CSP source of the style sheet: 'sha256-<base64>'.
+func styleHash() string { return built().hash }
