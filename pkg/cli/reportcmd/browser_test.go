@@ -273,6 +273,12 @@ func TestReportFitsAPhone(t *testing.T) {
 			p := browsertest.OpenFile(t, writeReport(t, args...))
 			p.CheckFits(375)
 			p.CheckNoClippedText()
+			// A caption scrolls with its table, but its text stays on the
+			// screen: a wide table's caption wraps within the phone's width
+			// instead of running off it.
+			if off := browsertest.Eval[[]string](p, `[...document.querySelectorAll('caption')].filter(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(c => c.textContent.slice(0, 60))`); len(off) > 0 {
+				t.Errorf("captions run off a 375 px screen: %q", off)
+			}
 			p.SetViewport(1280, 800, 1, false)
 			p.CheckNoClippedText()
 		})

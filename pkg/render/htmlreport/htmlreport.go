@@ -169,6 +169,7 @@ figcaption{font-weight:600;margin-bottom:.5rem}
 .notes{font-size:.9rem;color:var(--muted)}
 a{color:#005a8c}
 footer{max-width:75rem;margin:3rem auto 0;padding:.5rem 1rem 1rem;border-top:1px solid var(--rule);font-size:.875rem;color:var(--muted)}
+@media screen and (max-width:50rem){caption{position:sticky;left:0;width:calc(100vw - 2.5rem);box-sizing:border-box}}
 @page{size:A4 landscape;margin:10mm}
 @media print{
 body{font-size:10pt}
