@@ -336,7 +336,7 @@ func summaryTable(rep *gapreport.Report) *htmlreport.Table {
 		}
 		net := money("gap_musd", tt.Gap)
 		if m.Bounded && !tt.Gap.Known && tt.GapMin.Known && tt.GapMax.Known {
-			net = htmlreport.Cell{Text: render.FormatBillions(tt.GapMin.V) + " to " + render.FormatBillions(tt.GapMax.V), Num: true}
+			net = htmlreport.Cell{Num: true, Sep: " to ", Parts: []htmlreport.Cell{money("gap_min_musd", tt.GapMin), money("gap_max_musd", tt.GapMax)}}
 		}
 		undetermined := htmlreport.Cell{Text: "", Num: true}
 		if m.Bounded {

@@ -85,7 +85,12 @@ type Head struct {
 // value) and data-value (the value exactly as the JSON prints it); Target
 // (data-target) the target it is of, "" for a per-country column; Total
 // (data-total) the index of the JSON's totals object it is from.
+//
+// A cell with Parts prints them joined by Sep instead of its Text, each in
+// a <span> with its own hooks (a range: "397.1 to 1,344.2").
 type Cell struct {
+	Parts     []Cell
+	Sep       string
 	Text      string
 	Num       bool
 	RowHeader bool
@@ -349,7 +354,8 @@ const pageTemplate = `<!DOCTYPE html>
 </table>
 </div>
 {{- end}}
-{{define "cell"}}{{if .RowHeader}}<th scope="row"{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{else}}<td{{if .Num}} class="num"{{end}}{{if .Field}} data-field="{{.Field}}"{{if .Target}} data-target="{{.Target}}"{{end}} data-total="{{.Total}}" data-value="{{.Value}}"{{end}}>{{.Text}}</td>{{end}}{{end}}
+{{define "cell"}}{{if .RowHeader}}<th scope="row"{{if .Num}} class="num"{{end}}>{{.Text}}</th>{{else}}<td{{if .Num}} class="num"{{end}}{{template "hooks" .}}>{{if .Parts}}{{$sep := .Sep}}{{range $i, $p := .Parts}}{{if $i}}{{$sep}}{{end}}<span{{template "hooks" $p}}>{{$p.Text}}</span>{{end}}{{else}}{{.Text}}{{end}}</td>{{end}}{{end}}
+{{define "hooks"}}{{if .Field}} data-field="{{.Field}}"{{if .Target}} data-target="{{.Target}}"{{end}} data-total="{{.Total}}" data-value="{{.Value}}"{{end}}{{end}}
 `
 
 // FromTable is a table of the page from a render.Table as the terminal
