@@ -433,6 +433,12 @@ type view struct {
 // notes that say so (empty when neither is given).
 func rank[R any](o *Options, fs []render.Spec[R], rows []R, in string) ([]R, []string, error) {
 	var notes []string
+	if o.Sort == "" && o.Reverse {
+		// --reverse without --sort turns the default order round, as the
+		// help says: the latest year first, countries Z to A.
+		slices.Reverse(rows)
+		notes = append(notes, "In reverse order: by country, then year, turned round.")
+	}
 	if o.Sort != "" {
 		if !render.SortRows(fs, rows, o.Sort, func(x, y render.Cell, text bool) int {
 			if text {

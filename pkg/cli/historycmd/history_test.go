@@ -2,6 +2,7 @@ package historycmd_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -233,5 +234,24 @@ func TestUsageErrors(t *testing.T) {
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
 		}
+	}
+}
+
+// TestReverseWithoutSort: --reverse with no --sort turns the default order
+// (by country, then year) round, as its help says; it did nothing before.
+// Shares from NATO's 2026 tables (Table 3, core definition): France 2.04
+// (2025), 2.22 (2026); Germany 2.22 (2025), 2.69 (2026).
+func TestReverseWithoutSort(t *testing.T) {
+	code, out, errOut := run(t, 0, "history", "--country", "DEU,FRA", "--year", "2025-2026", "--reverse", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got []string
+	for _, r := range csvRows(t, out) {
+		got = append(got, r["code"]+" "+r["year"]+" "+r["share_pct"])
+	}
+	want := []string{"FRA 2026 2.22", "FRA 2025 2.04", "DEU 2026 2.69", "DEU 2025 2.22"}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %q, want %q", got, want)
 	}
 }
