@@ -79,9 +79,10 @@ func TestTotalRowPerYear(t *testing.T) {
 // --sort takes gap's other figures, largest first. Equipment share 2026
 // (data/nato-2026-07.yaml): Poland 55.91, Albania 52.62, Luxembourg
 // 51.77, then Lithuania 47.57. Defence per head 2026, NATO's defence over
-// the IMF's April 2025 population (shared/data/imf_weo_population.csv):
-// Norway 19247 / 5.660 = 3400.5, the United States 1032849 / 344.396 =
-// 2999.0, Denmark 17615 / 6.046 = 2913.5, then Sweden 2247.8.
+// the IMF's October 2025 population (data/imf-weo-2025-10-population.yaml,
+// from shared/data/imf_weo_population_2025_10.csv): Norway 19247 / 5.671
+// = 3393.9, the United States 1032849 / 342.594 = 3014.8, Denmark 17615 /
+// 6.046 = 2913.5, then Sweden 24186 / 10.760 = 2247.8.
 func TestSortByEquipmentAndPerHead(t *testing.T) {
 	codes := func(d doc) string {
 		var out []string
