@@ -2,6 +2,7 @@ package cli
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestTablesStayTables(t *testing.T) {
 			t.Errorf("%s at %d: not a table:\n%s", name, tt.width, out)
 		}
 		flat := strings.ReplaceAll(out, "\n  ", " ")
-		if want := "Not shown, to fit " + itoa(tt.width) + " columns: " + tt.left + " (every column: a wider terminal, or --format csv)."; !strings.Contains(flat, want) {
+		if want := "Not shown, to fit " + strconv.Itoa(tt.width) + " columns: " + tt.left + " (every column: a wider terminal, or --format csv)."; !strings.Contains(flat, want) {
 			t.Errorf("%s at %d: want the note %q in\n%s", name, tt.width, want, out)
 		}
 		rows := 0
@@ -70,14 +71,6 @@ func TestTablesStayTables(t *testing.T) {
 	if strings.Contains(out, "Not shown") {
 		t.Errorf("hague on a pipe: columns left out")
 	}
-}
-
-func itoa(n int) string {
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
 }
 
 // Fewer decimals before columns are left out (issue 22, item 8): at 78

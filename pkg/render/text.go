@@ -224,31 +224,12 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 	if t.Title != "" {
 		writeWrapped(buf, cleanLine(t.Title), width)
 	}
-	lay, ok := g.fitLayout(width)
-	if ok {
-		// tablewriter measures some characters (combining marks of other
-		// scripts, say) wider than the layout did: a box that came out too
-		// wide is laid out vertically instead, so that every line fits.
-		var box bytes.Buffer
-		g.box(&box, lay)
-		if width > 0 && widest(box.String()) > width {
-			ok = false
-		} else {
-			buf.Write(box.Bytes())
-		}
-	}
+	ok := g.boxWithin(buf, width)
 	var dropNote, roundNote string
 	short := g.short()
 	if !ok && width > 0 && short != g {
 		// The short titles (Column.Short), before any column is left out.
-		if lay, fits := short.fitLayout(width); fits {
-			var box bytes.Buffer
-			short.box(&box, lay)
-			if widest(box.String()) <= width {
-				buf.Write(box.Bytes())
-				ok = true
-			}
-		}
+		ok = short.boxWithin(buf, width)
 	}
 	if !ok && width > 0 {
 		// Fewer decimals, where no figure that is not 0 reads as 0: only
@@ -258,14 +239,7 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 		c, rounded := coarser(t, short)
 		if c != nil {
 			c.whole = true
-			if lay, fits := c.fitLayout(width); fits {
-				var box bytes.Buffer
-				c.box(&box, lay)
-				if widest(box.String()) <= width {
-					buf.Write(box.Bytes())
-					ok = true
-				}
-			}
+			ok = c.boxWithin(buf, width)
 			c.whole = false
 		}
 		if !ok {
@@ -304,6 +278,25 @@ func (g *grid) ascii(buf *bytes.Buffer, t *Table, width int, o TextOptions) {
 	for _, note := range t.Notes {
 		writeWrapped(buf, cleanLine(note), width)
 	}
+}
+
+// boxWithin writes g as a box to buf when its layout fits width (any,
+// width <= 0) and the box drawn does too, and says whether it did:
+// tablewriter measures some characters (combining marks of other scripts,
+// say) wider than the layout did, and a box that came out too wide is
+// not written, so that every line fits.
+func (g *grid) boxWithin(buf *bytes.Buffer, width int) bool {
+	lay, fits := g.fitLayout(width)
+	if !fits {
+		return false
+	}
+	var box bytes.Buffer
+	g.box(&box, lay)
+	if width > 0 && widest(box.String()) > width {
+		return false
+	}
+	buf.Write(box.Bytes())
+	return true
 }
 
 // coarser is the grid s (g with short titles) with fewer decimals in

@@ -36,6 +36,15 @@ func runJSON(t *testing.T, args ...string) doc {
 	return d
 }
 
+// codesOf is the code column of d's rows, in order: "USA,DEU,GBR".
+func codesOf(d doc) string {
+	var codes []string
+	for _, r := range d.Rows {
+		codes = append(codes, r["code"].(string))
+	}
+	return strings.Join(codes, ",")
+}
+
 func find(t *testing.T, d doc, code string, target float64) row {
 	t.Helper()
 	for _, r := range d.Rows {
@@ -283,11 +292,7 @@ func TestFiltersAndSort(t *testing.T) {
 		{[]string{"--sort", "gap"}, "SVN,POL,DEU"},
 	} {
 		d = runJSON(t, append([]string{"gap", "--country", "DEU,POL,SVN"}, c.args...)...)
-		var codes []string
-		for _, r := range d.Rows {
-			codes = append(codes, r["code"].(string))
-		}
-		if strings.Join(codes, ",") != c.want {
+		if codes := codesOf(d); codes != c.want {
 			t.Errorf("%v: order %v, want %s", c.args, codes, c.want)
 		}
 	}

@@ -17,11 +17,7 @@ import (
 // over those three only: GDP 32547624 + 5455980 + 4300972 = 42304576.
 func TestTopByDefence(t *testing.T) {
 	d := runJSON(t, "gap", "--group", "nato", "--sort", "defence", "--top", "3")
-	var codes []string
-	for _, r := range d.Rows {
-		codes = append(codes, r["code"].(string))
-	}
-	if strings.Join(codes, ",") != "USA,DEU,GBR" {
+	if codes := codesOf(d); codes != "USA,DEU,GBR" {
 		t.Errorf("rows %v, want USA,DEU,GBR", codes)
 	}
 	if len(d.Totals) != 1 {
@@ -79,31 +75,25 @@ func TestTotalRowPerYear(t *testing.T) {
 // --sort takes gap's other figures, largest first. Equipment share 2026
 // (data/nato-2026-07.yaml): Poland 55.91, Albania 52.62, Luxembourg
 // 51.77, then Lithuania 47.57. Defence per head 2026, NATO's defence over
-// the IMF's April 2025 population (shared/data/imf_weo_population.csv):
-// Norway 19247 / 5.660 = 3400.5, the United States 1032849 / 344.396 =
-// 2999.0, Denmark 17615 / 6.046 = 2913.5, then Sweden 2247.8.
+// the IMF's October 2025 population (data/imf-weo-2025-10-population.yaml,
+// from shared/data/imf_weo_population_2025_10.csv): Norway 19247 / 5.671
+// = 3393.9, the United States 1032849 / 342.594 = 3014.8, Denmark 17615 /
+// 6.046 = 2913.5, then Sweden 24186 / 10.760 = 2247.8.
 func TestSortByEquipmentAndPerHead(t *testing.T) {
-	codes := func(d doc) string {
-		var out []string
-		for _, r := range d.Rows {
-			out = append(out, r["code"].(string))
-		}
-		return strings.Join(out, ",")
-	}
-	if got := codes(runJSON(t, "gap", "--group", "nato", "--sort", "equipment", "--top", "3")); got != "POL,ALB,LUX" {
+	if got := codesOf(runJSON(t, "gap", "--group", "nato", "--sort", "equipment", "--top", "3")); got != "POL,ALB,LUX" {
 		t.Errorf("by equipment: %s, want POL,ALB,LUX", got)
 	}
-	if got := codes(runJSON(t, "gap", "--group", "nato", "--per-capita", "--sort", "defence-per-head", "--top", "3")); got != "NOR,USA,DNK" {
+	if got := codesOf(runJSON(t, "gap", "--group", "nato", "--per-capita", "--sort", "defence-per-head", "--top", "3")); got != "NOR,USA,DNK" {
 		t.Errorf("by defence per head: %s, want NOR,USA,DNK", got)
 	}
 	// The gap per head to 3.5% in 2026 (nato-2026-07, IMF October 2025
 	// population): Germany 44,193.4 m / 83.777 m = 528 USD, the United
 	// States 107,400 m / 342.59 m = 314, Poland -13,400 m / 36.21 m = -370;
 	// by the gap in money the United States come first.
-	if got := codes(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita", "--sort", "gap-per-head")); got != "DEU,USA,POL" {
+	if got := codesOf(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita", "--sort", "gap-per-head")); got != "DEU,USA,POL" {
 		t.Errorf("by gap per head: %s, want DEU,USA,POL", got)
 	}
-	if got := codes(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita")); got != "USA,DEU,POL" {
+	if got := codesOf(runJSON(t, "gap", "--target", "3.5", "--country", "USA,DEU,POL", "--per-capita")); got != "USA,DEU,POL" {
 		t.Errorf("by gap: %s, want USA,DEU,POL", got)
 	}
 	ios, _, _, errOut := iostreams.Test()
