@@ -132,14 +132,7 @@ func Unpacked(ds *defence.Dataset) *defence.Dataset {
 	for _, r := range ds.Releases {
 		for ; r != nil; r = r.Replaced {
 			r.SetFigures(r.Cells())
-			if groups := r.AggregateGroups(); len(groups) > 0 {
-				m := make(map[string]map[int]defence.Figure, len(groups))
-				for _, g := range groups {
-					m[g] = map[int]defence.Figure{}
-					for _, y := range r.AggregateYears(g) {
-						m[g][y], _ = r.Aggregate(g, y)
-					}
-				}
+			if m := r.Aggregates(); m != nil {
 				r.SetAggregates(m)
 			}
 		}

@@ -185,7 +185,6 @@ func TestStartupShortcutsSameOutput(t *testing.T) {
 // made lazy on an index that counts the maps built (releasetest.Count).
 func TestCommonPathBuildsNoMaps(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no config file of the machine's user
-	eager := snapshot.Dataset()
 	n := 0
 	for _, args := range startupArgs {
 		if args[0] != "gap" && args[0] != "check" && args[0] != "path" && args[0] != "releases" {
@@ -195,7 +194,7 @@ func TestCommonPathBuildsNoMaps(t *testing.T) {
 		ds := snapshot.Dataset()
 		counted := map[string]*releasetest.Counting{}
 		for id, r := range ds.Releases {
-			counted[id] = releasetest.Count(defence.Pack(eager.Releases[id].Cells()))
+			counted[id] = releasetest.Count(defence.Pack(r.Cells()))
 			r.Lazy(counted[id])
 		}
 		ios, _, _, _ := iostreams.Test()

@@ -168,6 +168,15 @@ func (e *enc) head(kind string, h Head) {
 	}
 }
 
+// idHead writes the head of a file of one release (a defence release or
+// an aid file): the comment, its kind and its id.
+func (e *enc) idHead(comment, kind, what, id string) {
+	e.head(kind, Head{Comment: comment})
+	e.key(false, "id")
+	e.id(what, id, false)
+	e.line()
+}
+
 // EncodeCountries writes a countries file, one flow mapping per country,
 // in the order given.
 func EncodeCountries(w io.Writer, h Head, cs []defence.Country) error {
@@ -316,12 +325,7 @@ type EncodeOptions struct {
 func EncodeReleaseWith(w io.Writer, comment string, r *defence.Release, opt EncodeOptions) error {
 	e := newEnc(w)
 	e.decimals = opt.Decimals
-	e.comment(comment)
-	e.b = append(e.b, "kind: release"...)
-	e.line()
-	e.key(false, "id")
-	e.id("release id", r.ID, false)
-	e.line()
+	e.idHead(comment, kindRelease, "release id", r.ID)
 	e.textLine("series", r.Series)
 	for _, kv := range [][2]string{{"title", r.Title}, {"publisher", r.Publisher}} {
 		e.textLine(kv[0], kv[1])

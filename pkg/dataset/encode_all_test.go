@@ -178,12 +178,7 @@ func encodeAid(ds *defence.Dataset, head Head) ([]Source, error) {
 // mapping per donor, by code.
 func EncodeAidRelease(w io.Writer, comment string, r *defence.AidRelease) error {
 	e := newEnc(w)
-	e.comment(comment)
-	e.b = append(e.b, "kind: "+kindAid...)
-	e.line()
-	e.key(false, "id")
-	e.id("aid release id", r.ID, false)
-	e.line()
+	e.idHead(comment, kindAid, "aid release id", r.ID)
 	for _, kv := range [][2]string{{"title", r.Title}, {"publisher", r.Publisher}} {
 		e.textLine(kv[0], kv[1])
 	}
@@ -258,12 +253,7 @@ func EncodeAidRelease(w io.Writer, comment string, r *defence.AidRelease) error 
 // package, in the order given.
 func EncodeAidPackages(w io.Writer, comment string, ps *defence.AidPackages) error {
 	e := newEnc(w)
-	e.comment(comment)
-	e.b = append(e.b, "kind: "+kindAidPackages...)
-	e.line()
-	e.key(false, "id")
-	e.id("aid packages id", ps.ID, false)
-	e.line()
+	e.idHead(comment, kindAidPackages, "aid packages id", ps.ID)
 	e.textLine("title", ps.Title)
 	e.notes(ps.Notes)
 	e.b = append(e.b, "packages:"...)

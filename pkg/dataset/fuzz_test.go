@@ -159,16 +159,8 @@ func clearSources(v reflect.Value) {
 		}
 		if r, ok := v.Interface().(*defence.Release); ok {
 			clearSources(reflect.ValueOf(r.Cells())) // its figures and aggregates are unexported
-			if groups := r.AggregateGroups(); len(groups) > 0 {
-				aggs := map[string]map[int]defence.Figure{}
-				for _, g := range groups {
-					aggs[g] = map[int]defence.Figure{}
-					for _, y := range r.AggregateYears(g) {
-						f, _ := r.Aggregate(g, y)
-						f.Source = defence.Place{}
-						aggs[g][y] = f
-					}
-				}
+			if aggs := r.Aggregates(); aggs != nil {
+				clearSources(reflect.ValueOf(aggs))
 				r.SetAggregates(aggs)
 			}
 		}

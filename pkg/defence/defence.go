@@ -336,6 +336,25 @@ func (r *Release) Aggregate(group string, year int) (Figure, bool) {
 	return f, ok
 }
 
+// Aggregates builds the release's aggregate rows as maps, by group id and
+// year, as SetAggregates takes them (a group of no years included): a new
+// value on every call, nil when the release has none. For the snapshot's
+// generator and tests, which compare or write a release whole.
+func (r *Release) Aggregates() map[string]map[int]Figure {
+	groups := r.AggregateGroups()
+	if len(groups) == 0 {
+		return nil
+	}
+	m := make(map[string]map[int]Figure, len(groups))
+	for _, g := range groups {
+		m[g] = map[int]Figure{}
+		for _, y := range r.AggregateYears(g) {
+			m[g][y], _ = r.Aggregate(g, y)
+		}
+	}
+	return m
+}
+
 // maps returns the release's maps when it holds or has built them, or
 // nil while the release is lazy.
 func (r *Release) maps() map[string]map[int]Figure {

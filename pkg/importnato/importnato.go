@@ -115,9 +115,7 @@ func Read(wb *xlsx.Workbook) (*Workbook, error) {
 				if text > MaxText {
 					return nil, fmt.Errorf("%s: sheet %s, cell %s: the cells read so far hold more than %d bytes of text (NATO's June 2024 workbook holds 106 KB in all): refused, not one of NATO's workbooks of tables", out.Name, name, cs[j].Ref, MaxText)
 				}
-				if cs[j].Type == xlsx.Text && len(cs[j].Text) > maxCellText {
-					cs[j].Text = cut(cs[j].Text, maxCellText) + cutMark
-				}
+				cutLong(&cs[j])
 			}
 		}
 		out.Sheets = append(out.Sheets, Sheet{Name: name, Rows: rows})
@@ -127,6 +125,14 @@ func Read(wb *xlsx.Workbook) (*Workbook, error) {
 
 // cutMark ends a text Read cut.
 const cutMark = " [... cut: longer than 2048 bytes]"
+
+// cutLong cuts a text cell longer than maxCellText bytes there, marking
+// it (cutMark), as Read does with every cell.
+func cutLong(c *xlsx.Cell) {
+	if c.Type == xlsx.Text && len(c.Text) > maxCellText {
+		c.Text = cut(c.Text, maxCellText) + cutMark
+	}
+}
 
 // Options are what the workbook does not say about itself.
 type Options struct {

@@ -87,14 +87,7 @@ func Generate(ds *defence.Dataset) ([]byte, error) {
 			return nil, err
 		}
 		aggs := "nil"
-		if groups := r.AggregateGroups(); len(groups) > 0 {
-			m := make(map[string]map[int]defence.Figure, len(groups))
-			for _, g := range groups {
-				m[g] = map[int]defence.Figure{}
-				for _, y := range r.AggregateYears(g) {
-					m[g][y], _ = r.Aggregate(g, y)
-				}
-			}
+		if m := r.Aggregates(); m != nil {
 			if m, err = withoutFile(r, "aggregate", m); err != nil {
 				return nil, err
 			}
