@@ -47,10 +47,7 @@ func (r *Report) TotalHooks() []TotalHook {
 	cols := r.columns()
 	out := make([]TotalHook, len(cols))
 	for j, c := range cols {
-		i := r.baseIndex()
-		if c.measure >= 0 {
-			i = c.measure
-		}
+		i := r.totalIndex(c)
 		key := c.f.Key
 		if key == "status" {
 			key = "meeting"
