@@ -425,7 +425,8 @@ func targetArg(t defence.Target) string {
 }
 
 // chartQuery is the page's query for a chart: the same selection, release
-// and method, with the targets given.
+// and method, with the targets given, sorted by name (the share and gap
+// charts then take the page's --sort).
 func (o *Options) chartQuery(q *calc.Query, targets []string, year string) query.Options {
 	cq := o.Query.Quiet()
 	cq.Targets = targets
@@ -464,7 +465,6 @@ func (o *Options) charts(ds *defence.Dataset, q *calc.Query, sel string) []htmlr
 	}
 	var out []htmlreport.Chart
 	for _, s := range specs {
-		s.opts.Query.Sort = "name"
 		if s.opts.Kind == charts.KindGap || s.opts.Kind == charts.KindShare {
 			s.opts.Query.Sort = o.Query.Sort
 		}
