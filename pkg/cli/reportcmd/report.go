@@ -168,7 +168,7 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	t := rep.HumanTable()
 	var hooks []htmlreport.Hook
 	for _, h := range rep.TotalHooks() {
-		hooks = append(hooks, htmlreport.Hook{Field: h.Field, Target: h.Target, Value: h.Value, Total: h.Total})
+		hooks = append(hooks, htmlreport.Hook(h))
 	}
 	p.Gap = htmlreport.FromTable("gap-table", t, columnTitled(t, "Country"), hooks)
 	sources := calc.UsedSources(ds, rep.Shown(), rep.Lines, false)
@@ -322,17 +322,20 @@ func summaryTable(rep *gapreport.Report) *htmlreport.Table {
 			}
 			return "null", false
 		}
-		count := func(key string) htmlreport.Cell {
+		hook := func(key string) htmlreport.Hook {
 			v, _ := val(key)
-			return htmlreport.Cell{Text: v, Num: true, Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+			return htmlreport.Hook{Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+		}
+		count := func(key string) htmlreport.Cell {
+			h := hook(key)
+			return htmlreport.Cell{Text: h.Value, Num: true, Hook: h}
 		}
 		money := func(key string, n defence.Num) htmlreport.Cell {
-			v, _ := val(key)
 			text := "-"
 			if n.Known {
 				text = render.FormatBillions(n.V)
 			}
-			return htmlreport.Cell{Text: text, Num: true, Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+			return htmlreport.Cell{Text: text, Num: true, Hook: hook(key)}
 		}
 		net := money("gap_musd", tt.Gap)
 		if m.Bounded && !tt.Gap.Known && tt.GapMin.Known && tt.GapMax.Known {
