@@ -5,7 +5,6 @@
 package reportcmd
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -313,18 +312,9 @@ func summaryTable(rep *gapreport.Report) *htmlreport.Table {
 		if !m.Verdict() {
 			continue
 		}
-		val := func(key string) (string, bool) {
-			for _, fld := range objs[i] {
-				if fld.Key == key {
-					b, err := json.Marshal(fld.Value)
-					return string(b), err == nil && fld.Value != nil
-				}
-			}
-			return "null", false
-		}
 		hook := func(key string) htmlreport.Hook {
-			v, _ := val(key)
-			return htmlreport.Hook{Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+			h, _ := gapreport.TotalHookOf(objs, i, key, gapreport.TargetKey(m))
+			return htmlreport.Hook(h)
 		}
 		count := func(key string) htmlreport.Cell {
 			h := hook(key)
