@@ -383,23 +383,15 @@ func headline(q *calc.Query) defence.Target {
 // others.
 func marked(q *calc.Query) (ids, left []string) {
 	var pcts []float64
-	add := func(p float64) {
-		for _, x := range pcts {
-			if x == p {
-				return
-			}
-		}
-		pcts = append(pcts, p)
-	}
 	for _, t := range q.Targets {
-		before := append([]float64{}, pcts...)
+		before := len(pcts) // the target's percentages are appended after
 		for _, m := range calc.Measures([]defence.Target{t}, 0, q.Year) {
-			if m.Part != calc.PartResilience {
-				add(m.Pct)
+			if m.Part != calc.PartResilience && !slices.Contains(pcts, m.Pct) {
+				pcts = append(pcts, m.Pct)
 			}
 		}
 		if len(pcts) > charts.MaxTargets {
-			pcts = before
+			pcts = pcts[:before]
 			left = append(left, targetArg(t))
 			continue
 		}
