@@ -5,6 +5,7 @@
 package reportcmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -119,11 +120,11 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	if err := htmlreport.Write(&buf, p); err != nil {
 		return err
 	}
-	return cmdutil.WriteOut(f, o.Output, []byte(buf.String()))
+	return cmdutil.WriteOut(f, o.Output, buf.Bytes())
 }
 
 // Build works out the page: gap's report for the query, the charts, the
