@@ -2,6 +2,7 @@ package reportcmd_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,7 +68,7 @@ func TestRunHandBuilt(t *testing.T) {
 		}
 	}
 	row := rowOf(t, doc, "gap-table", "Germany")
-	if !contains(row, "44.2") || !contains(row, "2.69") {
+	if !slices.Contains(row, "44.2") || !slices.Contains(row, "2.69") {
 		t.Errorf("Germany's row %v: want its 3.5%% gap 44.2 ($bn) and its share 2.69", row)
 	}
 }
@@ -172,10 +173,10 @@ func TestAid(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	doc := parse(t, page)
-	if row := rowOf(t, doc, "aid-table", "Germany"); !contains(row, "20,014.1") {
+	if row := rowOf(t, doc, "aid-table", "Germany"); !slices.Contains(row, "20,014.1") {
 		t.Errorf("Germany's aid row %v: want military 20,014.1", row)
 	}
-	if row := rowOf(t, doc, "aid-table", "Poland"); !contains(row, "4,451.8") {
+	if row := rowOf(t, doc, "aid-table", "Poland"); !slices.Contains(row, "4,451.8") {
 		t.Errorf("Poland's aid row %v: want military 4,451.8", row)
 	}
 	var foot []string
@@ -188,7 +189,7 @@ func TestAid(t *testing.T) {
 			}
 		}
 	}
-	if !contains(foot, "24,465.9") {
+	if !slices.Contains(foot, "24,465.9") {
 		t.Errorf("aid total row %v: want military 24,465.9", foot)
 	}
 	_, without, _ := clitest.Run(t, 0, nil, "report", "--country", "DEU,POL")
