@@ -1,7 +1,6 @@
 package reportcmd_test
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -87,31 +86,22 @@ func TestSameNumbersAsGap(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("report %v: exit %d: %s", args, code, errOut)
 		}
-		code, js, errOut := clitest.Run(t, 0, nil, append([]string{"gap", "--format", "json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("gap %v: exit %d: %s", args, code, errOut)
-		}
-		var g struct {
-			Totals []map[string]json.RawMessage `json:"totals"`
-		}
-		if err := json.Unmarshal([]byte(js), &g); err != nil {
-			t.Fatal(err)
-		}
+		totals := gapTotals(t, args...)
 		doc := parse(t, page)
 		hooks := hooks(doc)
 		if len(hooks) == 0 {
 			t.Fatalf("%v: no total hooks on the page", args)
 		}
 		for _, h := range hooks {
-			if h.total < 0 || h.total >= len(g.Totals) {
-				t.Errorf("%v: %s %s: data-total %d, gap's JSON has %d totals", args, h.table, h.field, h.total, len(g.Totals))
+			if h.total < 0 || h.total >= len(totals) {
+				t.Errorf("%v: %s %s: data-total %d, gap's JSON has %d totals", args, h.table, h.field, h.total, len(totals))
 				continue
 			}
 			i := h.total
-			if tg := g.Totals[i]["target"]; h.target != "" && string(tg) != `"`+h.target+`"` && string(g.Totals[i]["target_pct"]) != h.target {
+			if tg := totals[i]["target"]; h.target != "" && string(tg) != `"`+h.target+`"` && string(totals[i]["target_pct"]) != h.target {
 				t.Errorf("%v: %s %s: data-target %s, the JSON totals %d are of %s", args, h.table, h.field, h.target, i, tg)
 			}
-			if got := string(g.Totals[i][h.field]); got != h.value {
+			if got := string(totals[i][h.field]); got != h.value {
 				t.Errorf("%v: %s %s: page %s, gap --format json %s", args, h.table, h.field+" "+h.target, h.value, got)
 			}
 		}
