@@ -462,7 +462,6 @@ func (o *Options) charts(ds *defence.Dataset, q *calc.Query, sel string) []htmlr
 		if err != nil {
 			c.Title = fmt.Sprintf("Not drawn: the %s of %s", s.what, sel)
 			c.Notes = []string{"This chart cannot be drawn for this selection and release: " + message(err)}
-			c.SVG = nil
 			out = append(out, c)
 			continue
 		}
