@@ -268,19 +268,13 @@ func (p *Page) settle() {
 // Content-Security-Policy violation is one), in order, so far.
 func (p *Page) Errors() []string {
 	p.t.Helper()
-	p.settle()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return append([]string(nil), p.errs...)
+	return p.recorded(&p.errs)
 }
 
 // Console returns every console API call so far, "type: text".
 func (p *Page) Console() []string {
 	p.t.Helper()
-	p.settle()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return append([]string(nil), p.console...)
+	return p.recorded(&p.console)
 }
 
 // Requests returns every request the page attempted other than the load
@@ -288,20 +282,25 @@ func (p *Page) Console() []string {
 // WebSockets, windows opened, navigations), so far.
 func (p *Page) Requests() []string {
 	p.t.Helper()
-	p.settle()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return append([]string(nil), p.requests...)
+	return p.recorded(&p.requests)
 }
 
 // Dialogs returns the dialogs a script opened so far, such as
 // alert("1").
 func (p *Page) Dialogs() []string {
 	p.t.Helper()
+	return p.recorded(&p.dialogs)
+}
+
+// recorded settles the page and returns a copy of one of its records
+// (errs, console, requests, dialogs) so far: the body of Errors, Console,
+// Requests and Dialogs.
+func (p *Page) recorded(list *[]string) []string {
+	p.t.Helper()
 	p.settle()
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]string(nil), p.dialogs...)
+	return append([]string(nil), *list...)
 }
 
 // CheckClean fails the test for each error, request and dialog recorded

@@ -150,23 +150,22 @@ func (c *BarChart) Render(f Format) ([]byte, error) {
 // Both must be HTML ids of letters, digits, '-' and '_'. Every text is
 // escaped as in Render's SVG.
 func (c *BarChart) InlineSVG(idPrefix, labelledBy string) ([]byte, error) {
-	if err := checkIDs(idPrefix, labelledBy); err != nil {
-		return nil, err
-	}
-	cv, _, err := c.laidOut()
-	if err != nil {
-		return nil, err
-	}
-	return encodeSVGAs(cv, inline{idPrefix: idPrefix, labelledBy: labelledBy}), nil
+	return inlineSVG(c.laidOut, idPrefix, labelledBy)
 }
 
 // InlineSVG draws the line chart as an <svg> element for an HTML page, as
 // BarChart.InlineSVG.
 func (c *LineChart) InlineSVG(idPrefix, labelledBy string) ([]byte, error) {
+	return inlineSVG(c.laidOut, idPrefix, labelledBy)
+}
+
+// inlineSVG checks the ids, lays the chart out and encodes it as an
+// inline <svg> element: the body of both InlineSVG methods.
+func inlineSVG(laidOut func() (*canvas, *faces, error), idPrefix, labelledBy string) ([]byte, error) {
 	if err := checkIDs(idPrefix, labelledBy); err != nil {
 		return nil, err
 	}
-	cv, _, err := c.laidOut()
+	cv, _, err := laidOut()
 	if err != nil {
 		return nil, err
 	}

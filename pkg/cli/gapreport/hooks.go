@@ -47,10 +47,7 @@ func (r *Report) TotalHooks() []TotalHook {
 	cols := r.columns()
 	out := make([]TotalHook, len(cols))
 	for j, c := range cols {
-		i := r.baseIndex()
-		if c.measure >= 0 {
-			i = c.measure
-		}
+		i := r.totalIndex(c)
 		key := c.f.Key
 		if key == "status" {
 			key = "meeting"
@@ -61,23 +58,32 @@ func (r *Report) TotalHooks() []TotalHook {
 		if _, ok := c.f.total(r, r.Totals[i], "Total"); !ok {
 			continue
 		}
-		for _, fld := range objs[i] {
-			if fld.Key != key {
-				continue
-			}
-			b, err := json.Marshal(fld.Value)
-			if err != nil {
-				break
-			}
-			t := ""
-			if c.measure >= 0 {
-				t = TargetKey(r.Totals[i].Measure)
-			}
-			out[j] = TotalHook{Field: key, Target: t, Value: string(b), Total: i}
-			break
+		t := ""
+		if c.measure >= 0 {
+			t = TargetKey(r.Totals[i].Measure)
+		}
+		if h, ok := TotalHookOf(objs, i, key, t); ok {
+			out[j] = h
 		}
 	}
 	return out
+}
+
+// TotalHookOf is the hook of the field key of the JSON totals object
+// objs[i] (TotalObjects), of target; ok is false when the object has no
+// such field.
+func TotalHookOf(objs []render.Object, i int, key, target string) (h TotalHook, ok bool) {
+	for _, fld := range objs[i] {
+		if fld.Key != key {
+			continue
+		}
+		b, err := json.Marshal(fld.Value)
+		if err != nil {
+			return TotalHook{}, false
+		}
+		return TotalHook{Field: key, Target: target, Value: string(b), Total: i}, true
+	}
+	return TotalHook{}, false
 }
 
 // Summary is the first part of the notes under gap's table: per measure,

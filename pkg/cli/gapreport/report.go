@@ -529,22 +529,14 @@ func (r *Report) WideTable() *render.Table {
 	if len(r.Years) > 1 && len(r.releases()) == 1 {
 		return r.wideByYear(t, func(j int, lines []calc.Line) render.Cell {
 			c := cols[j]
-			ln := &lines[0]
-			if c.measure >= 0 {
-				ln = &lines[c.measure]
-			}
-			return c.spec.Get(ln)
+			return c.spec.Get(lineOf(lines, c.measure))
 		})
 	}
 	for _, code := range r.Order {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
 		for j, c := range cols {
-			ln := &lines[0]
-			if c.measure >= 0 {
-				ln = &lines[c.measure]
-			}
-			cells[j] = c.spec.Get(ln)
+			cells[j] = c.spec.Get(lineOf(lines, c.measure))
 		}
 		t.Rows = append(t.Rows, cells)
 	}
@@ -667,6 +659,15 @@ func wideSuffixes(ms []calc.Measure) []string {
 	return out
 }
 
+// lineOf is a country's line for a column of measure (-1: a per-country
+// column, read from its first line).
+func lineOf(lines []calc.Line, measure int) *calc.Line {
+	if measure >= 0 {
+		return &lines[measure]
+	}
+	return &lines[0]
+}
+
 // column is one column of the human table: a field, and the measure it is
 // shown for (-1: a per-country field).
 type column struct {
@@ -727,10 +728,7 @@ func (r *Report) inCurrency(c render.Cell, ln *calc.Line) render.Cell {
 // sum of its converted rows (inCurrencyTotals); unknown where the rows are
 // in several national currencies or one lacks a rate.
 func (r *Report) footerInCurrency(c column, idx []int, label string) render.Cell {
-	i := r.baseIndex()
-	if c.measure >= 0 {
-		i = c.measure
-	}
+	i := r.totalIndex(c)
 	ct := r.inCurrencyTotals()
 	if ct.unit[idx[i]] == "" {
 		return render.U()
@@ -795,10 +793,7 @@ func (r *Report) HumanTable() *render.Table {
 		lines := r.ByCode[code]
 		cells := make([]render.Cell, len(cols))
 		for j, c := range cols {
-			ln := &lines[0]
-			if c.measure >= 0 {
-				ln = &lines[c.measure]
-			}
+			ln := lineOf(lines, c.measure)
 			if c.f.Show != nil {
 				cells[j] = c.f.Show(ln)
 			} else {
@@ -885,10 +880,7 @@ func pick(ts []calc.MeasureTotals, idx []int) []calc.MeasureTotals {
 // first plain measure's for per-country columns); empty where the field
 // has none.
 func (r *Report) footer(c column, totals []calc.MeasureTotals, label string) render.Cell {
-	i := r.baseIndex()
-	if c.measure >= 0 {
-		i = c.measure
-	}
+	i := r.totalIndex(c)
 	tot := totals[i]
 	empty := render.U()
 	if c.f.Kind == render.String {
@@ -1077,6 +1069,15 @@ func (r *Report) baseIndex() int {
 		}
 	}
 	return 0
+}
+
+// totalIndex is the index of the totals a column's footer and hook come
+// from: its measure's, or the base measure's for a per-country column.
+func (r *Report) totalIndex(c column) int {
+	if c.measure >= 0 {
+		return c.measure
+	}
+	return r.baseIndex()
 }
 
 func (r *Report) title() string {

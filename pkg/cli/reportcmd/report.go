@@ -5,7 +5,7 @@
 package reportcmd
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -120,11 +120,11 @@ func Run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	if err := htmlreport.Write(&buf, p); err != nil {
 		return err
 	}
-	return cmdutil.WriteOut(f, o.Output, []byte(buf.String()))
+	return cmdutil.WriteOut(f, o.Output, buf.Bytes())
 }
 
 // Build works out the page: gap's report for the query, the charts, the
@@ -168,7 +168,7 @@ func Build(o *Options, ds *defence.Dataset) (*htmlreport.Page, error) {
 	t := rep.HumanTable()
 	var hooks []htmlreport.Hook
 	for _, h := range rep.TotalHooks() {
-		hooks = append(hooks, htmlreport.Hook{Field: h.Field, Target: h.Target, Value: h.Value, Total: h.Total})
+		hooks = append(hooks, htmlreport.Hook(h))
 	}
 	p.Gap = htmlreport.FromTable("gap-table", t, columnTitled(t, "Country"), hooks)
 	sources := calc.UsedSources(ds, rep.Shown(), rep.Lines, false)
@@ -313,26 +313,20 @@ func summaryTable(rep *gapreport.Report) *htmlreport.Table {
 		if !m.Verdict() {
 			continue
 		}
-		val := func(key string) (string, bool) {
-			for _, fld := range objs[i] {
-				if fld.Key == key {
-					b, err := json.Marshal(fld.Value)
-					return string(b), err == nil && fld.Value != nil
-				}
-			}
-			return "null", false
+		hook := func(key string) htmlreport.Hook {
+			h, _ := gapreport.TotalHookOf(objs, i, key, gapreport.TargetKey(m))
+			return htmlreport.Hook(h)
 		}
 		count := func(key string) htmlreport.Cell {
-			v, _ := val(key)
-			return htmlreport.Cell{Text: v, Num: true, Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+			h := hook(key)
+			return htmlreport.Cell{Text: h.Value, Num: true, Hook: h}
 		}
 		money := func(key string, n defence.Num) htmlreport.Cell {
-			v, _ := val(key)
 			text := "-"
 			if n.Known {
 				text = render.FormatBillions(n.V)
 			}
-			return htmlreport.Cell{Text: text, Num: true, Field: key, Target: gapreport.TargetKey(m), Value: v, Total: i}
+			return htmlreport.Cell{Text: text, Num: true, Hook: hook(key)}
 		}
 		net := money("gap_musd", tt.Gap)
 		if m.Bounded && !tt.Gap.Known && tt.GapMin.Known && tt.GapMax.Known {
@@ -390,23 +384,15 @@ func headline(q *calc.Query) defence.Target {
 // others.
 func marked(q *calc.Query) (ids, left []string) {
 	var pcts []float64
-	add := func(p float64) {
-		for _, x := range pcts {
-			if x == p {
-				return
-			}
-		}
-		pcts = append(pcts, p)
-	}
 	for _, t := range q.Targets {
-		before := append([]float64{}, pcts...)
+		before := len(pcts) // the target's percentages are appended after
 		for _, m := range calc.Measures([]defence.Target{t}, 0, q.Year) {
-			if m.Part != calc.PartResilience {
-				add(m.Pct)
+			if m.Part != calc.PartResilience && !slices.Contains(pcts, m.Pct) {
+				pcts = append(pcts, m.Pct)
 			}
 		}
 		if len(pcts) > charts.MaxTargets {
-			pcts = before
+			pcts = pcts[:before]
 			left = append(left, targetArg(t))
 			continue
 		}
@@ -425,7 +411,8 @@ func targetArg(t defence.Target) string {
 }
 
 // chartQuery is the page's query for a chart: the same selection, release
-// and method, with the targets given.
+// and method, with the targets given, sorted by name (the share and gap
+// charts then take the page's --sort).
 func (o *Options) chartQuery(q *calc.Query, targets []string, year string) query.Options {
 	cq := o.Query.Quiet()
 	cq.Targets = targets
@@ -464,7 +451,6 @@ func (o *Options) charts(ds *defence.Dataset, q *calc.Query, sel string) []htmlr
 	}
 	var out []htmlreport.Chart
 	for _, s := range specs {
-		s.opts.Query.Sort = "name"
 		if s.opts.Kind == charts.KindGap || s.opts.Kind == charts.KindShare {
 			s.opts.Query.Sort = o.Query.Sort
 		}
@@ -476,7 +462,6 @@ func (o *Options) charts(ds *defence.Dataset, q *calc.Query, sel string) []htmlr
 		if err != nil {
 			c.Title = fmt.Sprintf("Not drawn: the %s of %s", s.what, sel)
 			c.Notes = []string{"This chart cannot be drawn for this selection and release: " + message(err)}
-			c.SVG = nil
 			out = append(out, c)
 			continue
 		}

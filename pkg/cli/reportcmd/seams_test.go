@@ -1,7 +1,7 @@
 package reportcmd_test
 
 import (
-	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,7 +67,7 @@ func TestRunHandBuilt(t *testing.T) {
 		}
 	}
 	row := rowOf(t, doc, "gap-table", "Germany")
-	if !contains(row, "44.2") || !contains(row, "2.69") {
+	if !slices.Contains(row, "44.2") || !slices.Contains(row, "2.69") {
 		t.Errorf("Germany's row %v: want its 3.5%% gap 44.2 ($bn) and its share 2.69", row)
 	}
 }
@@ -86,31 +86,22 @@ func TestSameNumbersAsGap(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("report %v: exit %d: %s", args, code, errOut)
 		}
-		code, js, errOut := clitest.Run(t, 0, nil, append([]string{"gap", "--format", "json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("gap %v: exit %d: %s", args, code, errOut)
-		}
-		var g struct {
-			Totals []map[string]json.RawMessage `json:"totals"`
-		}
-		if err := json.Unmarshal([]byte(js), &g); err != nil {
-			t.Fatal(err)
-		}
+		totals := gapTotals(t, args...)
 		doc := parse(t, page)
 		hooks := hooks(doc)
 		if len(hooks) == 0 {
 			t.Fatalf("%v: no total hooks on the page", args)
 		}
 		for _, h := range hooks {
-			if h.total < 0 || h.total >= len(g.Totals) {
-				t.Errorf("%v: %s %s: data-total %d, gap's JSON has %d totals", args, h.table, h.field, h.total, len(g.Totals))
+			if h.total < 0 || h.total >= len(totals) {
+				t.Errorf("%v: %s %s: data-total %d, gap's JSON has %d totals", args, h.table, h.field, h.total, len(totals))
 				continue
 			}
 			i := h.total
-			if tg := g.Totals[i]["target"]; h.target != "" && string(tg) != `"`+h.target+`"` && string(g.Totals[i]["target_pct"]) != h.target {
+			if tg := totals[i]["target"]; h.target != "" && string(tg) != `"`+h.target+`"` && string(totals[i]["target_pct"]) != h.target {
 				t.Errorf("%v: %s %s: data-target %s, the JSON totals %d are of %s", args, h.table, h.field, h.target, i, tg)
 			}
-			if got := string(g.Totals[i][h.field]); got != h.value {
+			if got := string(totals[i][h.field]); got != h.value {
 				t.Errorf("%v: %s %s: page %s, gap --format json %s", args, h.table, h.field+" "+h.target, h.value, got)
 			}
 		}
@@ -172,10 +163,10 @@ func TestAid(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	doc := parse(t, page)
-	if row := rowOf(t, doc, "aid-table", "Germany"); !contains(row, "20,014.1") {
+	if row := rowOf(t, doc, "aid-table", "Germany"); !slices.Contains(row, "20,014.1") {
 		t.Errorf("Germany's aid row %v: want military 20,014.1", row)
 	}
-	if row := rowOf(t, doc, "aid-table", "Poland"); !contains(row, "4,451.8") {
+	if row := rowOf(t, doc, "aid-table", "Poland"); !slices.Contains(row, "4,451.8") {
 		t.Errorf("Poland's aid row %v: want military 4,451.8", row)
 	}
 	var foot []string
@@ -188,7 +179,7 @@ func TestAid(t *testing.T) {
 			}
 		}
 	}
-	if !contains(foot, "24,465.9") {
+	if !slices.Contains(foot, "24,465.9") {
 		t.Errorf("aid total row %v: want military 24,465.9", foot)
 	}
 	_, without, _ := clitest.Run(t, 0, nil, "report", "--country", "DEU,POL")

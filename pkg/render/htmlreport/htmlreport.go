@@ -80,11 +80,9 @@ type Head struct {
 }
 
 // Cell is one cell: its text as printed, right-aligned in tabular figures
-// when Num; a row header (<th scope="row">) when RowHeader. Field, with
-// Value, are the hooks of a total cell: data-field (the JSON field of the
-// value) and data-value (the value exactly as the JSON prints it); Target
-// (data-target) the target it is of, "" for a per-country column; Total
-// (data-total) the index of the JSON's totals object it is from.
+// when Num; a row header (<th scope="row">) when RowHeader. Hook, when its
+// Field is set, are the hooks of a total cell (data-field, data-target,
+// data-total, data-value).
 //
 // A cell with Parts prints them joined by Sep instead of its Text, each in
 // a <span> with its own hooks (a range: "397.1 to 1,344.2").
@@ -94,10 +92,7 @@ type Cell struct {
 	Text      string
 	Num       bool
 	RowHeader bool
-	Field     string
-	Target    string
-	Value     string
-	Total     int
+	Hook
 }
 
 // Chart is one figure: its title (a heading, id ID + "-title", that names
@@ -382,7 +377,7 @@ func FromTable(id string, t *render.Table, rowHeader int, hooks []Hook) *Table {
 		f := row(t.Footer)
 		for j := range f {
 			if j < len(hooks) && hooks[j].Field != "" {
-				f[j].Field, f[j].Target, f[j].Value, f[j].Total = hooks[j].Field, hooks[j].Target, hooks[j].Value, hooks[j].Total
+				f[j].Hook = hooks[j]
 				f[j].RowHeader = false
 			}
 		}
@@ -394,8 +389,12 @@ func FromTable(id string, t *render.Table, rowHeader int, hooks []Hook) *Table {
 	return out
 }
 
-// Hook is the JSON field, target, value and totals index of a total cell
-// (Cell.Field, Cell.Target, Cell.Value, Cell.Total).
+// Hook is what a total cell says of the JSON totals it is from: Field
+// (data-field) the JSON field of the value; Target (data-target) the
+// target it is of, "" for a per-country column; Value (data-value) the
+// value exactly as the JSON prints it; Total (data-total) the index of the
+// JSON's totals object it is from. Its fields are those of
+// gapreport.TotalHook, which converts to it.
 type Hook struct {
 	Field, Target, Value string
 	Total                int

@@ -21,7 +21,7 @@ func TestWriteEscapesEveryField(t *testing.T) {
 	const evil = `"><img src=x onerror=alert(1)><script>alert(1)</script>`
 	tbl := &Table{ID: "t", Caption: evil, Head: []Head{{Text: evil}, {Text: evil, Num: true}},
 		Rows: [][]Cell{{{Text: evil, RowHeader: true}, {Text: evil, Num: true}}},
-		Foot: [][]Cell{{{Text: evil}, {Text: evil, Num: true, Field: evil, Target: evil, Value: evil}}}}
+		Foot: [][]Cell{{{Text: evil}, {Text: evil, Num: true, Hook: Hook{Field: evil, Target: evil, Value: evil}}}}}
 	p := &Page{Title: evil, Lede: evil, Caveats: []string{evil}, Summary: tbl, SummaryLines: []Line{{Text: evil, Sub: []string{evil}}},
 		Gap: tbl, Charts: []Chart{{ID: "c", Title: evil, Notes: []string{evil}, Table: tbl}}, Aid: tbl, AidNotes: []string{evil},
 		Method: []string{evil}, Notes: []string{evil}, Sources: []Source{{Line: evil, URL: "javascript:alert(1)", Via: []string{evil}}},
